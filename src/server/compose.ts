@@ -1,0 +1,26 @@
+import pino from 'pino';
+import type { Config } from './config.js';
+import type { Deps } from './deps.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { systemClock, type Clock } from './core/clock.js';
+import { FieldCipher } from './core/crypto.js';
+import { JobQueue } from './core/jobs.js';
+
+/** Opens and migrates the database and builds the Deps object (used by main.ts, CLIs and tests). */
+export async function composeDeps(config: Config, opts: { clock?: Clock; logger?: pino.Logger } = {}): Promise<Deps> {
+  const logger = opts.logger ?? pino({ level: config.logLevel });
+  const database = openDatabase(config.db.url);
+  await migrateToLatest(database.db);
+  const clock = opts.clock ?? systemClock;
+  return {
+    db: database.db,
+    database,
+    dialect: database.dialect,
+    config,
+    clock,
+    cipher: new FieldCipher(config.secret),
+    logger,
+    jobs: new JobQueue(database.db, clock, logger),
+  };
+}

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { RegionLevel, Role } from '../../shared/roles.js';
+import type { Clock } from './clock.js';
+import { addMinutes } from './clock.js';
+import { sm3 } from './crypto.js';
+import { newToken } from './ids.js';
+import type { Actor } from './actor.js';
+
+export interface SessionSettings {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+/** The session id stored in the database is the SM3 of the cookie token, never the token itself. */
+export const sessionIdOf = (token: string) => sm3(`session:${token}`);
+
+export async function createSession(
+  trx: Kysely<DB>,
+  clock: Clock,
+  settings: SessionSettings,
+  userId: string,
+  meta: { ip: string | null; userAgent: string | null },
+) {
+  const token = newToken();
+  const csrfToken = newToken(24);
+  const now = clock.nowIso();
+  const expiresAt = addMinutes(now, settings.absoluteHours * 60);
+  const id = sessionIdOf(token);
+  await trx
+    .insertInto('session')
+    .values({ id, userId, csrfToken, createdAt: now, lastSeenAt: now, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null })
+    .execute();
+  return { id, token, csrfToken, expiresAt };
+}
+
+/** Loads the actor behind a session token, or null when it is unknown, idle too long, or past its absolute lifetime. */
+export async function resolveSession(
+  db: Kysely<DB>,
+  clock: Clock,
+  settings: SessionSettings,
+  token: string,
+): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const id = sessionIdOf(token);
+  const row = await db
+    .selectFrom('session')
+    .innerJoin('appUser', 'appUser.id', 'session.userId')
+    .select([
+      'session.id', 'session.csrfToken', 'session.lastSeenAt', 'session.expiresAt',
+      'appUser.id as userId', 'appUser.username', 'appUser.displayName', 'appUser.regionCode',
+      'appUser.departmentId', 'appUser.status', 'appUser.mustChangePassword',
+    ])
+    .where('session.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const now = clock.nowIso();
+  if (row.expiresAt <= now || addMinutes(row.lastSeenAt, settings.idleMinutes) <= now || row.status !== 'active') {
+    await db.deleteFrom('session').where('id', '=', id).execute();
+    return null;
+  }
+  // Touch at most once a minute so that reads do not turn into writes on every request.
+  if (addMinutes(row.lastSeenAt, 1) <= now) {
+    await db.updateTable('session').set({ lastSeenAt: now }).where('id', '=', id).execute();
+  }
+  const grants = await db
+    .selectFrom('grant')
+    .innerJoin('region', 'region.code', 'grant.regionCode')
+    .select(['grant.role', 'grant.regionCode', 'region.level'])
+    .where('grant.userId', '=', row.userId)
+    .execute();
+  return {
+    csrfToken: row.csrfToken,
+    actor: {
+      userId: row.userId,
+      username: row.username,
+      displayName: row.displayName,
+      regionCode: row.regionCode,
+      departmentId: row.departmentId,
+      grants: grants.map((g) => ({ role: g.role as Role, regionCode: g.regionCode, level: g.level as RegionLevel })),
+      sessionId: id,
+      mustChangePassword: row.mustChangePassword === 1,
+    },
+  };
+}

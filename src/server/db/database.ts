@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type { DB } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  dialect: DialectName;
+  /** The raw better-sqlite3 handle (for online backup and bulk inserts); null on PostgreSQL. */
+  sqlite: SQLite.Database | null;
+  /** The raw pg pool (for COPY); null on SQLite. */
+  pool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+// pg returns int8 (count, sum) as strings; we keep counts far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function dialectOf(url: string): DialectName {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  throw new Error(`DATABASE_URL 不受支持 / unsupported DATABASE_URL: ${url.replace(/:[^:@/]*@/, ':***@')}`);
+}
+
+/** Opens the database named by a `sqlite:<file>` or `postgres://…` URL. */
+export function openDatabase(url: string, opts: { poolSize?: number } = {}): Database {
+  const dialect = dialectOf(url);
+  const plugins = [new CamelCasePlugin()];
+  if (dialect === 'sqlite') {
+    const file = url.slice('sqlite:'.length) || ':memory:';
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('secure_delete = ON');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    return { db, dialect, sqlite, pool: null, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
+  return { db, dialect, sqlite: null, pool, close: () => db.destroy() };
+}

@@ -1,0 +1,137 @@
+/**
+ * Table types as the application sees them (CamelCasePlugin maps to snake_case columns).
+ * Booleans are stored as 0/1 integers and timestamps as ISO-8601 UTC text on both dialects.
+ */
+import type { Generated } from 'kysely';
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  level: string;
+  kind: string | null;
+  parentCode: string | null;
+  provinceCode: string | null;
+  cityCode: string | null;
+  countyCode: string | null;
+  townshipCode: string | null;
+  villageCode: string | null;
+  pinyinInitials: string;
+  source: string | null;
+  active: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface DepartmentTable {
+  id: string;
+  regionCode: string;
+  name: string;
+  kind: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  displayName: string;
+  regionCode: string;
+  departmentId: string | null;
+  passwordHash: string;
+  mustChangePassword: number;
+  passwordChangedAt: string | null;
+  failedCount: number;
+  lockedUntil: string | null;
+  status: string;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface GrantTable {
+  id: string;
+  userId: string;
+  role: string;
+  regionCode: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface SessionTable {
+  id: string;
+  userId: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  id: string;
+  ts: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorRoles: string | null;
+  ip: string | null;
+  requestId: string | null;
+  action: string;
+  outcome: string;
+  entity: string;
+  entityId: string | null;
+  regionCode: string | null;
+  beforeJson: string | null;
+  afterJson: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface JobTable {
+  id: string;
+  name: string;
+  payload: string;
+  status: string;
+  runAt: string;
+  lockedBy: string | null;
+  lockedAt: string | null;
+  attempts: number;
+  progress: number;
+  total: number;
+  message: string | null;
+  result: string | null;
+  error: string | null;
+  dedupeKey: string | null;
+  createdBy: string | null;
+  regionCode: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FileTable {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface DB {
+  region: RegionTable;
+  department: DepartmentTable;
+  appUser: UserTable;
+  grant: GrantTable;
+  session: SessionTable;
+  auditLog: AuditLogTable;
+  job: JobTable;
+  storedFile: FileTable;
+}
+
+export type { Generated };

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Database, DialectName } from './db/database.js';
+import type { DB } from './db/schema.js';
+import type { Clock } from './core/clock.js';
+import type { FieldCipher } from './core/crypto.js';
+import type { JobQueue } from './core/jobs.js';
+
+/** Everything a service needs, built once in main.ts (or the test app) and passed first. */
+export interface Deps {
+  db: Kysely<DB>;
+  database: Database;
+  dialect: DialectName;
+  config: Config;
+  clock: Clock;
+  cipher: FieldCipher;
+  logger: Logger;
+  jobs: JobQueue;
+}

@@ -1,0 +1,22 @@
+import { z } from '../../../shared/zod.js';
+import { sql } from 'kysely';
+import { VERSION } from '../../version.js';
+import { typed, type Feature } from '../feature.js';
+
+export const healthRoutes: Feature = (app, deps) => {
+  typed(app).get(
+    '/api/health',
+    {
+      config: { policy: { access: 'public' } },
+      schema: {
+        tags: ['系统'],
+        summary: '健康检查',
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }) },
+      },
+    },
+    async () => {
+      await sql`select 1`.execute(deps.db);
+      return { status: 'ok' as const, db: deps.dialect, version: VERSION };
+    },
+  );
+};

@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Permission } from '../../shared/roles.js';
+import type { Actor, RequestContext } from '../core/actor.js';
+import { hasPermission } from '../core/actor.js';
+import { AppError } from '../core/errors.js';
+
+/**
+ * Every /api route declares one of these in `config.policy`; the app refuses to start when a route has
+ * none. Route-level checks answer 401/403; region checks (404 when invisible) live in the services.
+ */
+export type RoutePolicy =
+  | { access: 'public' }
+  | { access: 'session'; allowPasswordChange?: boolean }
+  | { access: 'permission'; permission: Permission; regionParam?: string };
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  policy: RoutePolicy | null;
+  stateChanging: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+  }
+  interface FastifyInstance {
+    routeInventory: RouteInfo[];
+  }
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const isStateChanging = (method: string) => !SAFE.has(method.toUpperCase());
+
+/** Collects every route with its policy (the inventory the route × role × region test walks). */
+export function collectRoutes(app: FastifyInstance) {
+  const inventory: RouteInfo[] = [];
+  app.decorate('routeInventory', inventory);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const m of methods) {
+      if (m === 'HEAD') continue;
+      inventory.push({ method: m, url: route.url, policy: (route.config as { policy?: RoutePolicy } | undefined)?.policy ?? null, stateChanging: isStateChanging(m) });
+    }
+  });
+  app.addHook('onReady', async () => {
+    const missing = inventory.filter((r) => r.url.startsWith('/api/') && !r.policy && !r.url.startsWith('/api/docs'));
+    if (missing.length) throw new Error(`routes without a policy: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+  });
+}
+
+/** Enforces the route's policy before validation, so 401/403 come before 400. */
+export async function enforcePolicy(req: FastifyRequest, _reply: FastifyReply) {
+  const policy = req.routeOptions.config?.policy;
+  if (!policy || policy.access === 'public') return;
+  const actor = req.actor;
+  if (!actor) throw new AppError('unauthenticated', '请先登录（会话不存在或已超时）');
+  if (isStateChanging(req.method)) {
+    const sent = req.headers['x-csrf-token'];
+    if (!sent || sent !== req.csrfToken) throw new AppError('csrf_failed');
+  }
+  const passwordRoute = policy.access === 'session' && policy.allowPasswordChange;
+  if (actor.mustChangePassword && !passwordRoute) throw new AppError('password_change_required');
+  if (policy.access === 'permission' && !hasPermission(actor, policy.permission)) throw new AppError('forbidden');
+}
+
+/** The request facts services need for audit rows. */
+export const ctxOf = (req: FastifyRequest): RequestContext => ({ actor: req.actor, ip: req.ip ?? null, requestId: String(req.id) });
+
+/** The actor of a route whose policy guarantees a session. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('unauthenticated');
+  return req.actor;
+}

@@ -1,0 +1,29 @@
+/** Stable error codes. The server maps each to one HTTP status (src/server/core/errors.ts). */
+export const ERROR_CODES = [
+  'validation_failed',
+  'unauthenticated',
+  'password_change_required',
+  'csrf_failed',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'account_locked',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'import_failed',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface RowError {
+  sheet?: string;
+  row?: number;
+  column?: string;
+  field?: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}

@@ -1,0 +1,73 @@
+/**
+ * Roles and permissions shared by server and web. A grant is a role on a region node; the node bounds
+ * the data (its subtree), the role bounds the actions. The web menu is derived from the same table.
+ */
+export const ROLES = [
+  'village_cadre',
+  'township_officer',
+  'district_lead',
+  'district_approver',
+  'department_officer',
+  'sysadmin',
+  'secadmin',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 三员: no account holds two of these, and none of them holds a business role. */
+export const ADMIN_ROLES: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+export const isAdminRole = (r: Role) => ADMIN_ROLES.includes(r);
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  village_cadre: { zh: '村级经办', en: 'Village cadre' },
+  township_officer: { zh: '乡镇审核', en: 'Township officer' },
+  district_lead: { zh: '区民政', en: 'District lead' },
+  district_approver: { zh: '区政府审批', en: 'District approver' },
+  department_officer: { zh: '部门经办', en: 'Department officer' },
+  sysadmin: { zh: '系统管理员', en: 'System admin' },
+  secadmin: { zh: '安全管理员', en: 'Security admin' },
+  auditor: { zh: '审计管理员', en: 'Auditor' },
+};
+
+export const PERMISSIONS = [
+  'regions.read',
+  'regions.manage',
+  'departments.manage',
+  'users.read',
+  'users.manage',
+  'grants.manage',
+  'audit.read',
+  'catalogs.read',
+  'catalogs.manage',
+  'catalogs.approve',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const BUSINESS: Role[] = ['village_cadre', 'township_officer', 'district_lead', 'district_approver', 'department_officer'];
+
+export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
+  'regions.read': [...BUSINESS, 'sysadmin', 'secadmin'],
+  'regions.manage': ['sysadmin'],
+  'departments.manage': ['sysadmin'],
+  'users.read': ['sysadmin', 'secadmin'],
+  'users.manage': ['sysadmin'],
+  'grants.manage': ['secadmin'],
+  'audit.read': ['auditor'],
+  'catalogs.read': BUSINESS,
+  'catalogs.manage': ['district_lead', 'township_officer'],
+  'catalogs.approve': ['district_lead'],
+};
+
+export const roleHas = (role: Role, permission: Permission) => ROLE_PERMISSIONS[permission].includes(role);
+
+export const REGION_LEVELS = ['province', 'city', 'county', 'township', 'village', 'community'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+export const REGION_LEVEL_LABELS: Record<RegionLevel, { zh: string; en: string }> = {
+  province: { zh: '省', en: 'Province' },
+  city: { zh: '市', en: 'City' },
+  county: { zh: '区县', en: 'County' },
+  township: { zh: '乡镇（街道）', en: 'Township' },
+  village: { zh: '村', en: 'Village' },
+  community: { zh: '社区', en: 'Community' },
+};
