@@ -26,7 +26,7 @@ const meSchema = z.object({
 const grantSchema = z.object({ id: z.string(), role: z.enum(ROLES), regionCode: z.string(), regionName: z.string() });
 const userSchema = z.object({
   id: z.string(), username: z.string(), displayName: z.string(), regionCode: z.string(), regionName: z.string(), departmentId: z.string().nullable(),
-  status: z.string(), mustChangePassword: z.union([z.boolean(), z.number()]).transform(Boolean), lockedUntil: z.string().nullable(), lastLoginAt: z.string().nullable(),
+  status: z.string(), mustChangePassword: z.boolean(), lockedUntil: z.string().nullable(), lastLoginAt: z.string().nullable(),
   createdAt: z.string(), version: z.number(),
 });
 const idParams = z.strictObject({ id: z.string().min(1).max(100) });

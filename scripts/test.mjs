@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// The README's test command. Runs the suites and prints, per suite, how many tests ran, then one line
+// of totals: "N passed, N failed". Under CI=true the PostgreSQL and browser suites must run; a
+// skipped suite fails the run.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const CI = process.env.CI === 'true' || process.env.CI === '1';
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const extra = process.argv.slice(2).filter((a) => !a.startsWith('--only='));
+const CHROMIUM = process.env.JIANFU_CHROMIUM ?? '/usr/bin/chromium';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jianfu-test-'));
+const results = [];
+let failedSteps = 0;
+
+function run(cmd, args, env = {}) {
+  return spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+}
+
+function vitestSuite(name, config, env) {
+  const out = path.join(tmp, `${name}.json`);
+  console.log(`\n=== 测试套件 / suite: ${name} ===`);
+  const r = run('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra], env);
+  let passed = 0, failed = 0, skipped = 0, total = 0;
+  if (fs.existsSync(out)) {
+    const j = JSON.parse(fs.readFileSync(out, 'utf8'));
+    passed = j.numPassedTests; failed = j.numFailedTests; skipped = j.numPendingTests + (j.numTodoTests ?? 0); total = j.numTotalTests;
+    failed += j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0;
+  } else if (r.status !== 0) failed += 1;
+  if (r.status !== 0 && failed === 0) failed = 1;
+  if (total === 0 && failed === 0) { console.log(`suite ${name}: ran no test`); failed = 1; }
+  results.push({ name, passed, failed, skipped });
+}
+
+function skip(name, why) {
+  if (CI) {
+    console.log(`\n=== suite ${name}: 不能跳过 / cannot be skipped under CI=true: ${why}`);
+    results.push({ name, passed: 0, failed: 1, skipped: 0 });
+  } else {
+    console.log(`\n=== suite ${name}: skipped (${why})`);
+    results.push({ name, passed: 0, failed: 0, skipped: 0, note: 'skipped' });
+  }
+}
+
+if (!only || only === 'typecheck') {
+  console.log('=== typecheck (tsc --noEmit) ===');
+  const r = run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
+  results.push({ name: 'typecheck', passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1, skipped: 0 });
+}
+if (!only || only === 'sqlite') vitestSuite('server-sqlite', 'vitest.config.ts', { JIANFU_TEST_DIALECT: 'sqlite' });
+if (!only || only === 'postgres') {
+  if (process.env.TEST_DATABASE_URL) vitestSuite('server-postgres', 'vitest.config.ts', { JIANFU_TEST_DIALECT: 'postgres' });
+  else skip('server-postgres', 'TEST_DATABASE_URL is not set');
+}
+if (!only || only === 'browser') {
+  if (fs.existsSync(CHROMIUM)) {
+    console.log('\n=== building the web app for the browser suite ===');
+    const b = run('node', ['scripts/ensure-web-build.mjs']);
+    if (b.status !== 0) { results.push({ name: 'browser', passed: 0, failed: 1, skipped: 0 }); }
+    else vitestSuite('browser', 'vitest.e2e.config.ts', { JIANFU_CHROMIUM: CHROMIUM });
+  } else skip('browser', `${CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)`);
+}
+
+console.log('\n=== 汇总 / summary ===');
+let P = 0, F = 0;
+for (const r of results) {
+  P += r.passed; F += r.failed;
+  console.log(`${r.name}: ${r.note === 'skipped' ? 'skipped' : `${r.passed + r.failed + r.skipped} run, ${r.passed} passed, ${r.failed} failed${r.skipped ? `, ${r.skipped} skipped` : ''}`}`);
+}
+fs.rmSync(tmp, { recursive: true, force: true });
+console.log(`${P} passed, ${F} failed`);
+process.exit(F === 0 && failedSteps === 0 ? 0 : 1);

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, DEMO_PASSWORD, type TestApp } from '../../../../test/test-app.js';
+import { verifyChain } from '../../core/audit.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+describe('POST /api/auth/login', () => {
+  it('signs in with the demo password and returns the profile and a CSRF token', async () => {
+    const a = t.agent();
+    const res = await a.login('demo-village');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ username: 'demo-village', region: { code: '140404001200', name: '韩店村委会' }, mustChangePassword: false });
+    expect(res.body.csrfToken).toBeTruthy();
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+  });
+
+  it('answers 401 with a Chinese message for a wrong password and for an unknown user', async () => {
+    const a = t.agent();
+    for (const u of ['demo-district', 'nobody-here']) {
+      const res = await a.login(u, 'Wrong-password-1');
+      expect(res.status).toBe(401);
+      expect(res.body.error).toMatchObject({ code: 'unauthenticated', message: '用户名或密码错误' });
+    }
+  });
+
+  it('locks demo-township after five wrong passwords: the right one then gets 423, all audited (S-9 supervision of access)', async () => {
+    const a = t.agent();
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await a.login('demo-township', `Wrong-pass-${i}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 423]);
+    const locked = await a.login('demo-township', DEMO_PASSWORD);
+    expect(locked.status).toBe(423);
+    expect(locked.body.error.code).toBe('account_locked');
+    expect(locked.body.error.message).toMatch(/账户已锁定/);
+    expect(locked.body.error.message).toMatch(/30 分钟/);
+
+    const rows = await t.deps.db.selectFrom('auditLog').selectAll().where('actorName', '=', 'demo-township').orderBy('seq').execute();
+    expect(rows.filter((r) => r.action === 'auth.login' && r.outcome === 'failure')).toHaveLength(6);
+    expect(rows.filter((r) => r.action === 'auth.lockout')).toHaveLength(1);
+    expect((await verifyChain(t.deps.db)).ok).toBe(true);
+
+    t.clock.advanceMinutes(31);
+    expect((await a.login('demo-township')).status).toBe(200);
+  });
+});
+
+describe('sessions', () => {
+  it('GET /api/auth/me needs a session (401) and reflects the actor', async () => {
+    expect((await t.agent().get('/api/auth/me')).status).toBe(401);
+    const a = await t.as('demo-district');
+    const me = await a.get('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.permissions).toContain('catalogs.manage');
+  });
+
+  it('refuses a state-changing request without the CSRF token (403)', async () => {
+    const a = await t.as('demo-district');
+    a.csrf = null;
+    const res = await a.post('/api/auth/logout');
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('csrf_failed');
+  });
+
+  it('ends the session on logout; the old cookie then gets 401', async () => {
+    const a = await t.as('demo-district');
+    const cookie = a.cookie;
+    expect((await a.post('/api/auth/logout')).status).toBe(200);
+    a.cookie = cookie;
+    expect((await a.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('times out after 30 idle minutes', async () => {
+    const a = await t.as('demo-approver');
+    t.clock.advanceMinutes(29);
+    expect((await a.get('/api/auth/me')).status).toBe(200);
+    t.clock.advanceMinutes(31);
+    expect((await a.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('lists and ends the user\'s own sessions', async () => {
+    const a = await t.as('demo-auditor');
+    const b = await t.as('demo-auditor');
+    const list = await a.get('/api/auth/sessions');
+    expect(list.body.items.length).toBeGreaterThanOrEqual(2);
+    const other = list.body.items.find((s: any) => !s.current);
+    expect((await a.delete(`/api/auth/sessions/${other.id}`)).status).toBe(200);
+    expect((await b.get('/api/auth/me')).status).toBe(401);
+  });
+});
+
+describe('password policy and first login', () => {
+  it('forces a new user to change the password before anything else', async () => {
+    const sys = await t.as('demo-sysadmin');
+    const created = await sys.post('/api/users', { username: 'new-cadre', displayName: '新村干部', regionCode: '140404001203', password: 'Start#2023x' });
+    expect(created.status).toBe(200);
+    const u = t.agent();
+    expect((await u.login('new-cadre', 'Start#2023x')).body.mustChangePassword).toBe(true);
+    const blocked = await u.get('/api/regions/140404001203');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error.code).toBe('password_change_required');
+    const weak = await u.post('/api/auth/password', { currentPassword: 'Start#2023x', newPassword: 'abc' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.message).toMatch(/至少 8 位/);
+    expect((await u.post('/api/auth/password', { currentPassword: 'Start#2023x', newPassword: 'Better#2024y' })).status).toBe(200);
+    expect((await u.get('/api/auth/me')).body.mustChangePassword).toBe(false);
+  });
+});

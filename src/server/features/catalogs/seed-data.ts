@@ -1,0 +1,144 @@
+/**
+ * Seed catalogs: the real reference lists shipped in `reference/catalogs/*.json`, one file per list,
+ * converted from `catalogs.json` without adding or rewording items. Partial lists say so
+ * (`complete: false`); lists whose text was not found ship with `items: []` so that the UI can ask the
+ * district to import the official annex table.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { MatchableItem } from './matcher.js';
+
+export const CATALOG_KINDS = [
+  'duty',
+  'assistance',
+  'certificate',
+  'negative_certificate',
+  'prohibition',
+  'mechanism',
+  'sign_guide',
+  'micro_power',
+  'disclosure',
+] as const;
+export type CatalogKind = (typeof CATALOG_KINDS)[number];
+
+export type CatalogLayer = 'national' | 'provincial' | 'other_province';
+
+export interface SeedItem {
+  /** Stable code `<PREFIX>-<NN>`, two-digit sequence in source order. */
+  code: string;
+  name: string;
+  category: string | null;
+  /** Document (and article where known); otherwise the list's source document. */
+  basis: string;
+  /** Only when the source names it. */
+  responsibleDepartment: string | null;
+  /** Funding arrangement (费随事转), only when the source gives it. */
+  funding: string | null;
+  /** Official alternative channel for negative items, only where the source gives it. */
+  alternativeChannel: string | null;
+  notes: string | null;
+  /** Item-level source when it differs from the catalog's. */
+  sourceUrl: string | null;
+  /** The positive list's bucket "其他依法依规需要出具的证明事项": never a match target. */
+  catchAll: boolean;
+  /** Negative items only: the platform's own guidance, explicitly NOT the official column. */
+  guidance?: string;
+}
+
+export interface SeedCatalog {
+  id: string;
+  kind: CatalogKind;
+  title: string;
+  layer: CatalogLayer;
+  province: string;
+  year: number | null;
+  source_url: string;
+  secondary_sources: string[];
+  /** The completeness statement of the source, verbatim. */
+  completeness: string;
+  /** false where the source says PARTIAL / NOT FOUND / CONSTRUCTED / NOT a catalog. */
+  complete: boolean;
+  /** National and 山西省 lists are active by default; other provinces' lists are labelled and inactive. */
+  adoptedByDefault: boolean;
+  /** ISO date, or null where not even the year is known; see dateNote. */
+  effectiveFrom: string | null;
+  dateNote: string;
+  codePrefix: string;
+  /** The `kind` used in the source catalogs.json. */
+  sourceKind: string;
+  unknownItemCount?: number;
+  attachedRules?: string[];
+  guidanceNote?: string;
+  importNote?: string;
+  referenceFromOtherProvince?: unknown;
+  items: SeedItem[];
+}
+
+const SEED_DIR = new URL('../../../../reference/catalogs/', import.meta.url);
+const LAYER_ORDER: Record<CatalogLayer, number> = { national: 0, provincial: 1, other_province: 2 };
+const CODE_RE = /^[A-Z]+(?:-[A-Z]+)*(?:-\d{4})?-\d{2}$/;
+
+let cache: SeedCatalog[] | null = null;
+
+/**
+ * Reads every seed catalog (synchronously, once per process) and checks its shape.
+ * Ordered national → provincial → other provinces, then by id. Callers get a deep copy.
+ */
+export function loadSeedCatalogs(): SeedCatalog[] {
+  if (!cache) {
+    const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.json'));
+    const catalogs = files.map((f) => {
+      const data = JSON.parse(readFileSync(new URL(f, SEED_DIR), 'utf8')) as SeedCatalog;
+      assertCatalog(data, f);
+      return data;
+    });
+    catalogs.sort((a, b) => LAYER_ORDER[a.layer] - LAYER_ORDER[b.layer] || a.id.localeCompare(b.id));
+    assertUniqueCodes(catalogs);
+    cache = catalogs;
+  }
+  return structuredClone(cache);
+}
+
+/** Flattens catalogs into matcher input (catch-all items included; the matcher never lets them win). */
+export function toMatchableItems(catalogs: SeedCatalog[]): MatchableItem[] {
+  return catalogs.flatMap((c) =>
+    c.items.map((it) => ({
+      code: it.code,
+      name: it.name,
+      kind: c.kind,
+      catalogId: c.id,
+      catalogTitle: c.title,
+      basis: it.basis,
+      alternativeChannel: it.alternativeChannel,
+      catchAll: it.catchAll,
+    })),
+  );
+}
+
+function assertCatalog(c: SeedCatalog, file: string): void {
+  const fail = (msg: string): never => {
+    throw new Error(`reference/catalogs/${file}: ${msg}`);
+  };
+  if (`${c.id}.json` !== file) fail(`id ${c.id} does not match the file name`);
+  if (!CATALOG_KINDS.includes(c.kind)) fail(`unknown kind ${String(c.kind)}`);
+  if (!(c.layer in LAYER_ORDER)) fail(`unknown layer ${String(c.layer)}`);
+  if (typeof c.complete !== 'boolean' || typeof c.adoptedByDefault !== 'boolean') fail('complete/adoptedByDefault must be boolean');
+  if (c.effectiveFrom !== null && !/^\d{4}-\d{2}-\d{2}$/.test(c.effectiveFrom)) fail(`bad effectiveFrom ${c.effectiveFrom}`);
+  if (!Array.isArray(c.items)) fail('items must be an array');
+  c.items.forEach((it, i) => {
+    const expected = `${c.codePrefix}-${String(i + 1).padStart(2, '0')}`;
+    if (it.code !== expected || !CODE_RE.test(it.code)) fail(`item ${i + 1} has code ${it.code}, expected ${expected}`);
+    if (!it.name) fail(`item ${it.code} has no name`);
+    if (!it.basis) fail(`item ${it.code} has no basis`);
+    if (typeof it.catchAll !== 'boolean') fail(`item ${it.code}: catchAll must be boolean`);
+  });
+}
+
+function assertUniqueCodes(catalogs: SeedCatalog[]): void {
+  const seen = new Map<string, string>();
+  for (const c of catalogs)
+    for (const it of c.items) {
+      const prev = seen.get(it.code);
+      if (prev) throw new Error(`duplicate item code ${it.code} in ${prev} and ${c.id}`);
+      seen.set(it.code, c.id);
+    }
+}
