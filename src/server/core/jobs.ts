@@ -46,6 +46,7 @@ export class JobQueue {
   private readonly defs = new Map<string, JobDefinition<any>>();
   private readonly worker = `${os.hostname()}:${process.pid}:${newId().slice(-8)}`;
   private timer: NodeJS.Timeout | null = null;
+  private readonly schedules: { name: string; everyMs: number }[] = [];
   private running = 0;
   private idle: Promise<void> = Promise.resolve();
   /** When true (tests), enqueue() runs the job before returning. */
@@ -142,6 +143,23 @@ export class JobQueue {
     return true;
   }
 
+  /**
+   * A recurring job: each period gets one job row whose dedupe key is the period's slot, so however
+   * many processes tick, the job is enqueued and run once per period.
+   */
+  scheduleEvery(name: string, everyMs: number) {
+    this.schedules.push({ name, everyMs });
+  }
+
+  /** Enqueues the current slot of every schedule (idempotent across processes). */
+  async enqueueScheduled(): Promise<void> {
+    const now = this.clock.now().getTime();
+    for (const s of this.schedules) {
+      const slot = Math.floor(now / s.everyMs);
+      await this.enqueue(s.name, {}, { dedupeKey: `${s.name}@${slot}` });
+    }
+  }
+
   /** Runs every due job once (what the poller does each tick). */
   async runDue(limit = 5): Promise<number> {
     const due = await this.db
@@ -175,6 +193,7 @@ export class JobQueue {
       this.running += 1;
       this.idle = (async () => {
         try {
+          await this.enqueueScheduled();
           await this.runDue();
         } catch (err) {
           this.logger.error({ err }, 'job poller failed');

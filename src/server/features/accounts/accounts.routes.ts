@@ -87,7 +87,7 @@ export const accountsRoutes: Feature = (app, deps) => {
     config: { policy: { access: 'permission', permission: 'users.manage' } },
     schema: {
       tags: admin, summary: '创建用户（首次登录须改密码）',
-      body: z.strictObject({ username: z.string().regex(/^[a-zA-Z0-9_.\-]{3,64}$/, '用户名为 3–64 位字母、数字、下划线、点或连字符'), displayName: z.string().min(1).max(50), regionCode: z.string().regex(/^\d{12}$/, '区划代码应为 12 位数字'), departmentId: z.string().nullable().optional(), password }),
+      body: z.strictObject({ username: z.string().regex(/^[a-zA-Z0-9_.-]{3,64}$/, '用户名为 3–64 位字母、数字、下划线、点或连字符'), displayName: z.string().min(1).max(50), regionCode: z.string().regex(/^\d{12}$/, '区划代码应为 12 位数字'), departmentId: z.string().nullable().optional(), password }),
       response: { 200: userSchema },
     },
   }, async (req) => accounts.createUser(deps, ctxOf(req), req.body));
