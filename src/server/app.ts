@@ -33,7 +33,9 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   collectRoutes(app);
-  registerErrorHandler(app);
+  const indexFile = path.join(WEB_ROOT, 'index.html');
+  const spaIndexHtml = fs.existsSync(indexFile) ? fs.readFileSync(indexFile, 'utf8') : null;
+  registerErrorHandler(app, { spaIndexHtml: () => spaIndexHtml });
 
   await app.register(cookie);
   await app.register(helmet, {
@@ -73,17 +75,10 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   registerSessionHook(app, deps);
   app.addHook('preValidation', enforcePolicy);
 
-  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { tags: ['系统'], summary: 'OpenAPI 3 接口描述（即本文档）' } }, async () => app.swagger());
 
   for (const feature of features) await app.register(async (scope) => feature(scope, deps));
 
-  if (fs.existsSync(WEB_ROOT)) {
-    await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
-    const indexHtml = fs.readFileSync(path.join(WEB_ROOT, 'index.html'), 'utf8');
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-      return reply.status(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
-    });
-  }
+  if (spaIndexHtml) await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
   return app;
 }

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import ExcelJS from 'exceljs';
 import { AppError } from './errors.js';
@@ -48,13 +49,28 @@ export async function precheckXlsx(buf: Buffer, limits: XlsxLimits = DEFAULT_LIM
       if (name.includes('..') || name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name)) return fail('文件中含有非法路径，已拒绝');
       if (/vbaProject\.bin$/i.test(name)) return fail('文件含有宏（.xlsm），请另存为不含宏的 .xlsx');
       if (/EncryptedPackage/i.test(name)) return fail('文件已加密，请取消密码后再上传');
+      // Two parts with one name: readers disagree on which one counts, so the file is ambiguous.
+      if (names.has(name)) return fail('文件中有重名的部件（文件已损坏或被改动），已拒绝');
       names.add(name);
       if (name.endsWith('/')) return zip.readEntry();
       zip.openReadStream(entry, (err, stream) => {
         if (err || !stream) return fail('文件已损坏（无法解压）');
         let head = '';
+        let crc = 0;
+        // XML parts must be valid UTF-8: a GBK or broken byte would otherwise become U+FFFD in the data.
+        const utf8 = /\.(xml|rels)$/i.test(name) ? new TextDecoder('utf-8', { fatal: true }) : null;
+        const badText = () => {
+          stream.destroy();
+          fail('文件含有无效的 UTF-8 编码（可能是其他编码的文本），请用 Excel 或 WPS 重新保存为 .xlsx 后上传');
+        };
         stream.on('data', (chunk: Buffer) => {
           inflated += chunk.length;
+          crc = zlib.crc32(chunk, crc);
+          try {
+            utf8?.decode(chunk, { stream: true });
+          } catch {
+            return badText();
+          }
           if (inflated > limits.maxInflatedBytes) {
             stream.destroy();
             return fail(`文件解压后超过 ${Math.round(limits.maxInflatedBytes / 1024 / 1024)} MB（疑似压缩炸弹），已拒绝`);
@@ -68,7 +84,16 @@ export async function precheckXlsx(buf: Buffer, limits: XlsxLimits = DEFAULT_LIM
           }
         });
         stream.on('error', () => fail('文件已损坏（解压校验失败）'));
-        stream.on('end', () => zip.readEntry());
+        stream.on('end', () => {
+          // yauzl does not check CRCs: a part whose bytes changed after zipping is refused here.
+          if (crc !== entry.crc32) return fail('文件已损坏（CRC 校验失败），请重新保存后上传');
+          try {
+            utf8?.decode();
+          } catch {
+            return badText();
+          }
+          zip.readEntry();
+        });
       });
     });
     zip.readEntry();
@@ -126,10 +151,15 @@ export async function readSheet(buf: Buffer, columns: ColumnDef[], opts: { sheet
   const rows: SheetRow[] = [];
   let sheetName = '';
   let found = false;
+  let skippedHidden = false;
   try {
     for await (const ws of reader) {
       const name = (ws as unknown as { name: string }).name ?? '';
-      if (found || (opts.sheet && name !== opts.sheet)) {
+      // The first VISIBLE sheet: data the user cannot see in Excel or WPS is never imported unasked.
+      const state = (ws as unknown as { state?: string }).state;
+      const hidden = state === 'hidden' || state === 'veryHidden';
+      if (hidden && !opts.sheet) skippedHidden = true;
+      if (found || (opts.sheet ? name !== opts.sheet : hidden)) {
         for await (const _ of ws) void _; // drain other sheets
         continue;
       }
@@ -179,7 +209,7 @@ export async function readSheet(buf: Buffer, columns: ColumnDef[], opts: { sheet
     if (err instanceof AppError) throw err;
     throw refuse('文件内容无法解析（工作表 XML 损坏），请用 Excel 或 WPS 重新保存为 .xlsx 后上传');
   }
-  if (!found) throw refuse(opts.sheet ? `文件中没有名为“${opts.sheet}”的工作表` : '文件中没有工作表');
+  if (!found) throw refuse(opts.sheet ? `文件中没有名为“${opts.sheet}”的工作表` : skippedHidden ? '文件中只有隐藏的工作表，请在 Excel 或 WPS 中取消隐藏后再上传' : '文件中没有工作表');
   return { sheet: sheetName, rows, errors };
 }
 

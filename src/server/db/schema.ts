@@ -123,6 +123,108 @@ export interface FileTable {
   createdAt: string;
 }
 
+export interface CatalogTable {
+  id: string;
+  kind: string;
+  title: string;
+  layer: string;
+  province: string | null;
+  scopeCode: string | null;
+  ownerRegionCode: string | null;
+  year: number | null;
+  sourceUrl: string | null;
+  secondarySources: string;
+  completeness: string | null;
+  complete: number;
+  completenessNote: string;
+  adoptedByDefault: number;
+  effectiveFrom: string | null;
+  dateNote: string | null;
+  codePrefix: string | null;
+  extraJson: string | null;
+  origin: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface CatalogItemTable {
+  id: string;
+  code: string;
+  catalogId: string;
+  originRegionCode: string | null;
+  createdAt: string;
+}
+
+export interface CatalogItemRevisionTable {
+  id: string;
+  itemId: string;
+  revision: number;
+  regionCode: string | null;
+  operation: string;
+  effectiveFrom: string | null;
+  fieldsJson: string;
+  source: string;
+  adjustmentId: string | null;
+  importId: string | null;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface CatalogAdoptionTable {
+  id: string;
+  catalogId: string;
+  regionCode: string;
+  operation: string;
+  effectiveFrom: string;
+  adjustmentId: string | null;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export interface CatalogAdjustmentTable {
+  id: string;
+  targetRegionCode: string;
+  targetLevel: string;
+  provinceCode: string | null;
+  cityCode: string | null;
+  countyCode: string | null;
+  townshipCode: string | null;
+  villageCode: string | null;
+  operation: string;
+  catalogId: string | null;
+  itemId: string | null;
+  itemCode: string | null;
+  itemName: string | null;
+  changesJson: string | null;
+  reasonType: string;
+  reasonNote: string | null;
+  basis: string;
+  effectiveDate: string;
+  effectiveFrom: string | null;
+  status: string;
+  proposerId: string;
+  proposerName: string;
+  submittedAt: string | null;
+  approverId: string | null;
+  approverName: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  publishedAt: string | null;
+  publishedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface CatalogVersionTable {
+  id: string;
+  catalogIdsJson: string;
+  revisionIdsJson: string;
+  itemCount: number;
+  createdAt: string;
+}
+
 export interface DB {
   region: RegionTable;
   department: DepartmentTable;
@@ -132,6 +234,12 @@ export interface DB {
   auditLog: AuditLogTable;
   job: JobTable;
   storedFile: FileTable;
+  catalog: CatalogTable;
+  catalogItem: CatalogItemTable;
+  catalogItemRevision: CatalogItemRevisionTable;
+  catalogAdoption: CatalogAdoptionTable;
+  catalogAdjustment: CatalogAdjustmentTable;
+  catalogVersion: CatalogVersionTable;
 }
 
 export type { Generated };

@@ -6,7 +6,7 @@ import type { ErrorCode } from '../../shared/errors.js';
 const WHERE: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
 /** The only error handler: every failure becomes `{ error: { code, message, details } }` in Chinese. */
-export function registerErrorHandler(app: FastifyInstance) {
+export function registerErrorHandler(app: FastifyInstance, opts: { spaIndexHtml?: () => string | null } = {}) {
   app.setErrorHandler((err: FastifyError & { validationContext?: string }, req, reply) => {
     const send = (code: ErrorCode, message: string, details?: unknown) =>
       reply.status(STATUS[code]).send({ error: { code, message, ...(details !== undefined ? { details } : {}) } });
@@ -33,7 +33,11 @@ export function registerErrorHandler(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return send('internal', DEFAULT_MESSAGES.internal, { requestId: String(req.id) });
   });
+  // The one not-found handler (Fastify allows one per prefix): GETs outside /api fall back to the web
+  // app's index.html when it is built; everything else is a Chinese 404.
   app.setNotFoundHandler((req, reply) => {
+    const indexHtml = req.method === 'GET' && !req.url.startsWith('/api/') ? opts.spaIndexHtml?.() : null;
+    if (indexHtml) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     reply.status(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
   });
 }

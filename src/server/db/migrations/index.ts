@@ -1,7 +1,15 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-28T0400-foundation.js';
+import * as catalogs from './2026-11-28T0500-catalogs.js';
+import * as campaigns from './2026-11-28T0600-campaigns.js';
+import * as admission from './2026-11-28T0700-admission.js';
+import * as certificates from './2026-11-28T0710-certificates.js';
 
 /** Every migration, in order. Features append theirs here (named by ISO timestamp). */
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0400-foundation': foundation,
+  '2026-11-28T0500-catalogs': catalogs,
+  '2026-11-28T0600-campaigns': campaigns,
+  '2026-11-28T0700-admission': admission,
+  '2026-11-28T0710-certificates': certificates,
 };

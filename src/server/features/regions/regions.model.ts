@@ -17,6 +17,22 @@ export function normalizeCode(code: string): string | null {
   return null;
 }
 
+/**
+ * A 12-digit code whose segments (province 2, city 2, county 2, township 3, village 3) are non-zero up
+ * to its level and zero after it, so that its parent is the next level up (140000000001 is not). The one
+ * NBS exception: prefecture cities without counties (东莞 4419, 中山 4420, 儋州 4604, 嘉峪关 6202) put
+ * townships straight under the city, with a zero county segment.
+ */
+export function isWellFormedCode(code: string): boolean {
+  if (!/^\d{12}$/.test(code)) return false;
+  const zero = [code.slice(0, 2), code.slice(2, 4), code.slice(4, 6), code.slice(6, 9), code.slice(9)].map((s) => /^0+$/.test(s));
+  const [province, city, county, township, village] = zero;
+  if (province) return false;
+  if (city) return county && township && village;
+  if (township) return village;
+  return true;
+}
+
 /** Level of a 12-digit code by its trailing zeros (NBS rule), and village/community by GB/T 10114. */
 export function levelOf(code12: string): RegionLevel {
   if (code12.endsWith('0000000000')) return 'province';

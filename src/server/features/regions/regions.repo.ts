@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { pinyin } from 'pinyin-pro';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../core/actor.js';
-import { visibleTo } from '../../core/scope.js';
+import { LEVEL_COLUMN, visibleTo } from '../../core/scope.js';
 import { containsInsensitive } from '../../db/dialect.js';
 import type { RegionLevel } from '../../../shared/roles.js';
 import { ancestorsOf, kindOf, levelOf, parentOf, type Region } from './regions.model.js';
@@ -36,10 +36,36 @@ export async function childrenVisible(db: Kysely<DB>, actor: Actor, code: string
 
 export async function searchVisible(db: Kysely<DB>, actor: Actor, q: string, level: RegionLevel | undefined, limit: number) {
   let query = db.selectFrom('region').select(COLUMNS).where(visibleTo(actor, 'regions.read'));
-  if (q) query = query.where((eb) => eb.or([containsInsensitive(eb.ref('name'), q), containsInsensitive(eb.ref('pinyinInitials'), q), eb('code', '=', q)]));
+  // Digits search the division code by prefix (a padded 140404000000 still finds itself); text searches
+  // the name and the pinyin initials (hd → 韩店).
+  if (/^\d+$/.test(q)) query = query.where('code', 'like', `${q}%`);
+  else if (q) query = query.where((eb) => eb.or([containsInsensitive(eb.ref('name'), q), containsInsensitive(eb.ref('pinyinInitials'), q)]));
   if (level) query = query.where('level', '=', level);
   const rows = await query.orderBy('code').limit(limit).execute();
   return rows.map(toRegion);
+}
+
+/** Which of `codes` exist (in chunks, to stay under the bound-parameter limits). */
+export async function existingCodes(db: Kysely<DB>, codes: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const found = await db.selectFrom('region').select('code').where('code', 'in', codes.slice(i, i + 500)).execute();
+    for (const f of found) out.add(f.code);
+  }
+  return out;
+}
+
+/** How many regions of each level lie under a node (the node itself excluded). */
+export async function countByLevelUnder(db: Kysely<DB>, code: string, level: RegionLevel): Promise<Partial<Record<RegionLevel, number>>> {
+  const col = LEVEL_COLUMN[level];
+  const rows = await db
+    .selectFrom('region')
+    .select(['level', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(col, '=', code)
+    .where('code', '!=', code)
+    .groupBy('level')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.level, Number(r.n)]));
 }
 
 export interface RegionInput {

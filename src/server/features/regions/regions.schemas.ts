@@ -21,3 +21,4 @@ export const searchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const importBody = z.strictObject({ code: z.string().regex(/^\d{2,12}$/, '区划代码应为 2–12 位数字') });
+export const importResultSchema = z.object({ total: z.number(), inserted: z.number(), renamed: z.number() });

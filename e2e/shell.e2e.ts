@@ -1,0 +1,89 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE, menuLabels, signIn, startHarness, type Harness } from './harness.js';
+
+/** Budget for the JavaScript the login page loads, gzip-compressed. */
+const LOGIN_JS_BUDGET = 350 * 1024;
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('web shell', () => {
+  it('keeps the login page JavaScript within budget (antd-heavy pages and echarts load later)', async () => {
+    const { context, page } = await h.newPage(DESKTOP);
+    try {
+      const scripts = new Map<string, Buffer>();
+      page.on('response', async (res) => {
+        if (res.request().resourceType() === 'script' || res.url().endsWith('.js')) scripts.set(res.url(), await res.body());
+      });
+      await page.goto('/login');
+      await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const sizes = [...scripts].map(([url, body]) => ({ file: new URL(url).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length }));
+      const total = sizes.reduce((n, s) => n + s.gzip, 0);
+      console.log(`login route JS: ${sizes.length} files, ${(total / 1024).toFixed(1)} KB gzip\n${sizes.map((s) => `  ${s.file} ${(s.gzip / 1024).toFixed(1)} KB`).join('\n')}`);
+      expect(total).toBeLessThanOrEqual(LOGIN_JS_BUDGET);
+      expect(sizes.some((s) => /echarts|AuditPage|RegionTreePage|UserDirectory|AppShell/i.test(s.file))).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('serves client routes on reload and sends visitors to the login page', async () => {
+    const { context, page } = await h.newPage(DESKTOP);
+    try {
+      await page.goto('/users');
+      await page.waitForURL(/\/login\?redirect=%2Fusers/);
+      await signIn(page, 'demo-sysadmin', undefined, { stay: true });
+      // Back where the visitor wanted to go, and a reload keeps the page (SPA fallback on the server).
+      await page.waitForURL((u) => u.pathname === '/users');
+      await page.reload();
+      await page.locator('h4', { hasText: '用户管理' }).waitFor();
+      await page.locator('.ant-table-row').first().waitFor();
+      await page.goto('/no-such-page');
+      await page.locator('.ant-result-title', { hasText: '页面不存在' }).waitFor();
+      await page.goto('/audit');
+      await page.locator('.ant-result-title', { hasText: '无权访问' }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('switches to English and remembers the choice', async () => {
+    const { context, page } = await h.newPage(DESKTOP);
+    try {
+      await page.goto('/login');
+      await page.getByTestId('lang-switch').click();
+      await page.getByRole('button', { name: /Sign in/ }).waitFor();
+      await page.reload();
+      await page.getByRole('button', { name: /Sign in/ }).waitFor();
+      await page.getByLabel('Username').fill('demo-auditor');
+      await page.getByLabel('Password', { exact: true }).fill(process.env.JIANFU_DEMO_PASSWORD ?? 'Jianfu@2023');
+      await page.getByRole('button', { name: /Sign in/ }).click();
+      expect(await menuLabels(page)).toEqual(['Audit log']);
+      await h.screenshot(page, 'english-auditor-desktop');
+      await page.setViewportSize(PHONE);
+      await page.getByTestId('menu-toggle').waitFor();
+      await h.screenshot(page, 'english-auditor-phone');
+      // Signing out clears site storage on the server's say-so; the language choice survives it.
+      await page.setViewportSize(DESKTOP);
+      await page.getByTestId('user-menu').click();
+      await page.getByRole('menuitem', { name: 'Sign out' }).click();
+      await page.waitForURL(/\/login/);
+      await page.reload();
+      await page.getByRole('button', { name: /Sign in/ }).waitFor();
+      // Back to Chinese.
+      await page.getByTestId('lang-switch').click();
+      await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});

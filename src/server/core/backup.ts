@@ -1,0 +1,304 @@
+/**
+ * Backups and restores (RL-08, T-BR1).
+ *
+ * SQLite: an online backup through SQLite's backup API, copied in ONE step so the copy is a consistent
+ * snapshot of the live database (WAL readers never block the server's writes), written to a temporary
+ * name, turned into a self-contained single file (journal_mode=DELETE), checked with
+ * `PRAGMA integrity_check` and `foreign_key_check`, then renamed into place next to a manifest: the
+ * file's SM3 and a per-table checksum (row count + SM3 over the rows in primary-key order). A restore
+ * verifies the manifest and the file before it replaces anything, refuses to overwrite an existing
+ * database without `force` and always refuses one another process has open, and checks the restored
+ * copy against the same checksums.
+ *
+ * PostgreSQL: pg_dump / pg_restore (the route is printed by the CLIs; see README "Backup and restore").
+ * `tableChecksums` works on both dialects so a drill can compare a pg_dump snapshot with its restore.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import type { DialectName } from '../db/database.js';
+
+export const BACKUP_FORMAT = 'jianfu-sqlite-backup/1';
+
+export interface TableChecksum {
+  table: string;
+  rows: number;
+  /** SM3 over the rows in primary-key order (each row: JSON array of its values, columns sorted by name). */
+  sm3: string;
+}
+
+export interface BackupManifest {
+  format: string;
+  createdAt: string;
+  bytes: number;
+  /** SM3 of the backup file's bytes. */
+  fileSm3: string;
+  integrity: string;
+  tables: TableChecksum[];
+}
+
+/** Thrown for every refusal; the CLIs print the message (Chinese first, then English). */
+export class BackupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BackupError';
+  }
+}
+
+export const manifestPathOf = (file: string) => `${file}.manifest.json`;
+
+/** Canonical form of one value: blobs as x'hex', integers as JSON numbers (as text beyond 2^53). */
+function canon(v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (Buffer.isBuffer(v) || v instanceof Uint8Array) return `x'${Buffer.from(v).toString('hex')}'`;
+  if (typeof v === 'bigint') return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+  if (v instanceof Date) return v.toISOString();
+  return v;
+}
+
+/** Canonical text of a row: its values in column-name order. */
+const rowText = (values: unknown[]) => JSON.stringify(values.map(canon));
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Per-table checksums of an open better-sqlite3 database, all read in one read transaction. */
+export function sqliteTableChecksums(db: SQLite.Database): TableChecksum[] {
+  const read = db.transaction(() => {
+    const tables = (db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as { name: string }[]).map((t) => t.name);
+    return tables.map((table) => {
+      const info = db.prepare(`select name, pk from pragma_table_info(?)`).all(table) as { name: string; pk: number }[];
+      const columns = info.map((c) => c.name).sort();
+      const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+      const order = (pk.length ? pk : columns).map(quoteIdent).join(', ');
+      const hash = crypto.createHash('sm3');
+      let rows = 0;
+      const stmt = db.prepare(`select ${columns.map(quoteIdent).join(', ')} from ${quoteIdent(table)} order by ${order}`).safeIntegers(true);
+      for (const row of stmt.iterate() as IterableIterator<Record<string, unknown>>) {
+        hash.update(rowText(columns.map((c) => row[c])));
+        hash.update('\n');
+        rows += 1;
+      }
+      return { table, rows, sm3: hash.digest('hex') };
+    });
+  });
+  return read.deferred();
+}
+
+/**
+ * Per-table checksums through Kysely, on either dialect. On PostgreSQL run it inside a REPEATABLE READ
+ * transaction (or one that imported a pg_dump snapshot) to read one consistent state.
+ */
+export async function tableChecksums(db: Kysely<any>, dialect: DialectName): Promise<TableChecksum[]> {
+  if (dialect === 'sqlite') {
+    const tables = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db)).rows.map((r) => r.name);
+    const out: TableChecksum[] = [];
+    for (const table of tables) {
+      const info = (await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${table})`.execute(db)).rows;
+      const columns = info.map((c) => c.name).sort();
+      const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+      out.push(await checksumRows(db, table, columns, pk.length ? pk : columns));
+    }
+    return out;
+  }
+  const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() order by tablename`.execute(db)).rows.map((r) => r.name);
+  const out: TableChecksum[] = [];
+  for (const table of tables) {
+    const columns = (
+      await sql<{ name: string }>`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(db)
+    ).rows.map((r) => r.name).sort();
+    const pk = (
+      await sql<{ name: string }>`select a.attname as name from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+        where i.indrelid = ${quoteIdent(table)}::regclass and i.indisprimary order by array_position(i.indkey::int2[], a.attnum)`.execute(db)
+    ).rows.map((r) => r.name);
+    out.push(await checksumRows(db, table, columns, pk.length ? pk : columns));
+  }
+  return out;
+}
+
+async function checksumRows(db: Kysely<any>, table: string, columns: string[], order: string[]): Promise<TableChecksum> {
+  const hash = crypto.createHash('sm3');
+  let rows = 0;
+  // Values are read by position: result keys may be renamed by the CamelCasePlugin. The whole table is
+  // read at once, which is fine for drills; the SQLite path (the production backup) streams.
+  const select = sql.raw(`select ${columns.map(quoteIdent).join(', ')} from ${quoteIdent(table)} order by ${order.map(quoteIdent).join(', ')}`);
+  const result = await sql<Record<string, unknown>>`${select}`.execute(db);
+  for (const r of result.rows) {
+    hash.update(rowText(Object.values(r)));
+    hash.update('\n');
+    rows += 1;
+  }
+  return { table, rows, sm3: hash.digest('hex') };
+}
+
+/** SM3 of a file's bytes (streamed). */
+export async function fileSm3(file: string): Promise<string> {
+  const hash = crypto.createHash('sm3');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function fsyncFile(file: string) {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function fsyncDir(dir: string) {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    /* some platforms cannot fsync a directory */
+  }
+}
+
+/** Integrity of a database file plus its checksums (opened read-write only to allow WAL recovery; nothing is written). */
+export function inspectSqliteFile(file: string): { integrity: string; foreignKeyProblems: number; tables: TableChecksum[] } {
+  const db = new SQLite(file, { fileMustExist: true });
+  try {
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
+    return { integrity, foreignKeyProblems, tables: integrity === 'ok' ? sqliteTableChecksums(db) : [] };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Online backup of a live SQLite database into `dest` (must not exist). Returns the manifest, which is
+ * also written next to the file as `<dest>.manifest.json`.
+ */
+export async function backupSqlite(source: SQLite.Database, dest: string, now: () => string = () => new Date().toISOString()): Promise<BackupManifest> {
+  const target = path.resolve(dest);
+  if (fs.existsSync(target)) throw new BackupError(`备份文件已存在，请换一个文件名：${target} / backup file already exists`);
+  if (!fs.existsSync(path.dirname(target))) throw new BackupError(`备份目录不存在：${path.dirname(target)} / backup directory does not exist`);
+  const tmp = `${target}.partial-${process.pid}`;
+  try {
+    // One step for all pages: the copy is one read snapshot, so concurrent writes never restart it.
+    await source.backup(tmp, { progress: () => 0x7fffffff });
+    const copy = new SQLite(tmp, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE'); // a single self-contained file
+    } finally {
+      copy.close();
+    }
+    const inspected = inspectSqliteFile(tmp);
+    if (inspected.integrity !== 'ok') throw new BackupError(`备份副本完整性检查失败：${inspected.integrity} / integrity_check of the copy failed`);
+    if (inspected.foreignKeyProblems > 0) throw new BackupError(`备份副本外键检查失败（${inspected.foreignKeyProblems} 处） / foreign_key_check of the copy failed`);
+    fsyncFile(tmp);
+    const manifest: BackupManifest = {
+      format: BACKUP_FORMAT,
+      createdAt: now(),
+      bytes: fs.statSync(tmp).size,
+      fileSm3: await fileSm3(tmp),
+      integrity: inspected.integrity,
+      tables: inspected.tables,
+    };
+    fs.renameSync(tmp, target);
+    fs.writeFileSync(manifestPathOf(target), `${JSON.stringify(manifest, null, 2)}\n`);
+    fsyncFile(manifestPathOf(target));
+    fsyncDir(path.dirname(target));
+    return manifest;
+  } finally {
+    for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+  }
+}
+
+/** True when another connection (another process) has the SQLite database open. */
+export function sqliteInUse(file: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  const db = new SQLite(file, { fileMustExist: true, timeout: 0 });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.exec('BEGIN EXCLUSIVE');
+    db.exec('COMMIT');
+    return false;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'SQLITE_BUSY' || (err as { code?: string }).code === 'SQLITE_LOCKED') return true;
+    throw err;
+  } finally {
+    db.close();
+  }
+}
+
+export interface RestoreReport {
+  target: string;
+  bytes: number;
+  manifestChecked: boolean;
+  tables: TableChecksum[];
+}
+
+/**
+ * Restores a backup file into `target` (the file of DATABASE_URL). Verifies the backup first (manifest
+ * SM3 and checksums when the manifest is present, integrity_check always), refuses an existing target
+ * unless `force`, and refuses a target another process has open even with `force`.
+ */
+export async function restoreSqlite(backupFile: string, targetFile: string, opts: { force?: boolean } = {}): Promise<RestoreReport> {
+  const source = path.resolve(backupFile);
+  const target = path.resolve(targetFile);
+  if (!fs.existsSync(source)) throw new BackupError(`备份文件不存在：${source} / backup file not found`);
+  if (source === target) throw new BackupError('备份文件与目标数据库是同一个文件 / the backup is the target database');
+  const manifestFile = manifestPathOf(source);
+  let manifest: BackupManifest | null = null;
+  if (fs.existsSync(manifestFile)) {
+    try {
+      manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BackupManifest;
+    } catch {
+      throw new BackupError('备份文件校验失败：清单文件无法读取 / backup verification failed: unreadable manifest');
+    }
+    if (manifest.format !== BACKUP_FORMAT) throw new BackupError(`备份文件校验失败：不支持的格式 ${manifest.format} / unsupported backup format`);
+    if ((await fileSm3(source)) !== manifest.fileSm3) throw new BackupError('备份文件校验失败：文件内容与清单中的 SM3 不符（文件损坏或被改动） / backup verification failed: SM3 mismatch');
+  }
+  // Inspect a private copy, so that even opening the backup cannot change it.
+  const staged = `${target}.restore-${process.pid}`;
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(source, staged);
+    const inspected = inspectSqliteFile(staged);
+    if (inspected.integrity !== 'ok') throw new BackupError(`备份文件校验失败：完整性检查未通过（${inspected.integrity}） / backup verification failed: integrity_check`);
+    if (manifest && JSON.stringify(inspected.tables) !== JSON.stringify(manifest.tables)) throw new BackupError('备份文件校验失败：表校验值与清单不符 / backup verification failed: table checksums differ from the manifest');
+    if (fs.existsSync(target)) {
+      if (!opts.force) throw new BackupError(`目标数据库已存在：${target}。确认要覆盖时请加 --force（请先停止服务） / target database exists; pass --force to overwrite (stop the server first)`);
+      if (sqliteInUse(target)) throw new BackupError(`目标数据库正被其他进程使用，请先停止服务再恢复：${target} / target database is in use; stop the server first`);
+    }
+    fsyncFile(staged);
+    // A stale -wal next to the new file would be replayed into it: remove the old journals first.
+    for (const f of [`${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(f, { force: true });
+    fs.renameSync(staged, target);
+    fsyncDir(path.dirname(target));
+  } finally {
+    for (const f of [staged, `${staged}-journal`, `${staged}-wal`, `${staged}-shm`]) fs.rmSync(f, { force: true });
+  }
+  const after = inspectSqliteFile(target);
+  if (after.integrity !== 'ok') throw new BackupError(`恢复后完整性检查失败：${after.integrity} / integrity_check after restore failed`);
+  if (manifest && JSON.stringify(after.tables) !== JSON.stringify(manifest.tables)) throw new BackupError('恢复后表校验值与备份不符 / table checksums after restore differ from the backup');
+  return { target, bytes: fs.statSync(target).size, manifestChecked: manifest !== null, tables: after.tables };
+}
+
+/** What the CLIs print on PostgreSQL (exit code 2): the pg_dump / pg_restore route. */
+export const PG_BACKUP_HELP = [
+  'PostgreSQL 数据库请使用 PostgreSQL 自带工具备份（见 README“备份与恢复”一节）：',
+  '  pg_dump --format=custom --file=jianfu-YYYYMMDD.dump "$DATABASE_URL"',
+  '  pg_restore --list jianfu-YYYYMMDD.dump > /dev/null   # 校验备份可读',
+  '生产环境另行配置 WAL 归档（archive_mode=on, archive_timeout=300）与 pg_basebackup，以达到 RPO ≤ 5 分钟。',
+  'On PostgreSQL, back up with pg_dump (custom format) and restore with pg_restore into an empty database;',
+  'see README "Backup and restore". Use WAL archiving + pg_basebackup for point-in-time recovery.',
+].join('\n');
+
+export const PG_RESTORE_HELP = [
+  'PostgreSQL 数据库请使用 pg_restore 恢复到一个新建的空数据库（见 README“备份与恢复”一节）：',
+  '  createdb -O jianfu jianfu_restored',
+  '  pg_restore --no-owner --exit-on-error --dbname="postgres://…/jianfu_restored" jianfu-YYYYMMDD.dump',
+  '然后把 DATABASE_URL 指向新库并启动服务；确认无误后再停用旧库。',
+  'On PostgreSQL, restore with pg_restore into a new, empty database, then point DATABASE_URL at it;',
+  'see README "Backup and restore".',
+].join('\n');

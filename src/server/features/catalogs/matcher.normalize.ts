@@ -1,0 +1,465 @@
+/**
+ * Text normalisation for the catalog matcher: fold (NFKC, lower case), then segment against the
+ * vocabulary of matcher.synonyms.ts by dynamic programming (fewest pieces, unknown characters cost
+ * more than known words), so that 开个人档案 reads 开 | 个人档案 and not 开个 | 人 | 档案.
+ * Folding also maps traditional and variant characters to simplified ones (親屬關係 → 亲属关系).
+ * Unknown runs of characters get a second chance by reading: a homophone typed through a pinyin
+ * input method (建在 for 健在, 婚因 for 婚姻, 证名 for 证明) is replaced by the known word that sounds the
+ * same; longer words also accept one syllable that is only close (独身子女 for 独生子女: en/eng).
+ * A verb-object word split by an aspect particle (犯过罪, 离了婚) is read as the word (犯罪, 离婚).
+ * Everything is built once at module load; a call allocates only its own tokens.
+ */
+import { pinyin } from 'pinyin-pro';
+import {
+  CERTIFICATE_WORDS,
+  CONCEPTS,
+  KIN_FRAME_WORDS,
+  KIN_TERM,
+  KIN_WORDS,
+  PHRASES,
+  STOP_PHRASES,
+  VARIANT_CHARS,
+  type TermRole,
+} from './matcher.synonyms.js';
+
+export interface LexEntry {
+  surface: string;
+  canon: string[];
+  role: TermRole;
+}
+
+export type TokenRole = TermRole | 'residual';
+
+export interface Token {
+  /** The text as typed (after folding). */
+  surface: string;
+  /** Canonical terms this piece stands for; a residual run stands for itself. */
+  canon: string[];
+  role: TokenRole;
+  /** Set when the piece was recognised by its reading rather than its characters. */
+  byReading?: boolean;
+  /** The word 证明 (or 证明书 …): what stands right before it names the certificate. */
+  certWord?: boolean;
+  /** A clause break (comma, full stop, bracket …) stands right before this token. */
+  clauseStart?: boolean;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  entry: LexEntry | null;
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), entry: null });
+const ROLE_RANK: Record<TermRole, number> = { stop: 0, person: 1, context: 2, generic: 3, modifier: 4, core: 5 };
+
+// Declared before the tables built at module load that use them.
+const readingCache = new Map<number, Reading>();
+const INITIALS = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w'];
+
+/** Traditional / variant character → simplified (built before the lexicon, which is folded with it). */
+const VARIANT_MAP: ReadonlyMap<string, string> = buildVariantMap();
+const VARIANT_RE = new RegExp(`[${[...VARIANT_MAP.keys()].join('')}]`, 'g');
+
+function buildVariantMap(): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const line of VARIANT_CHARS)
+    for (const group of line.split(' ')) {
+      const [simplified, ...variants] = [...group];
+      for (const v of variants) {
+        const prev = map.get(v);
+        if (prev !== undefined && prev !== simplified) throw new Error(`matcher variants: ${v} folds to ${prev} and ${simplified}`);
+        map.set(v, simplified);
+      }
+    }
+  return map;
+}
+
+/** Role of each canonical term (core, modifier, …). */
+export const CANON_ROLE: ReadonlyMap<string, TermRole> = buildCanonRoles();
+export const LEXICON: ReadonlyMap<string, LexEntry> = buildLexicon();
+
+const TRIE = buildTrie(LEXICON.values());
+const CERT_WORDS = new Set(CERTIFICATE_WORDS.map(foldText));
+const READING_INDEX = buildReadingIndex(LEXICON.values());
+
+const COST_WORD = 1;
+const COST_STOP_CHAR = 1.1; // a one-character stop word yields to a content word on a tie
+const COST_STOP_WORD = 0.95; // a longer stop word wins a tie: 党员身份|证明, not 党员|身份证明
+const COST_UNKNOWN_CHAR = 1.6;
+const COST_READING = 1.4; // a homophone of a known word: cheaper than two unknown characters, dearer than a word
+const COST_LOOSE = 1.45; // one syllable only close (zh/z, en/eng …): a little dearer than an exact homophone
+const COST_NEAR = 1.5; // one syllable with the same initial and ending (烟 yan for 姻 yin) in a long word
+
+/** Aspect particles that split a verb-object word: 犯过罪 = 犯罪, 离了婚 = 离婚. */
+const SPLIT_PARTICLES = new Set(['过', '了'].map((c) => c.charCodeAt(0)));
+/** Punctuation that ends a clause ("无犯罪证明，找工作用": the purpose follows the comma). */
+const CLAUSE_BREAKS = new Set([...',.;:!?、。;()[]【】〔〕“”"\n'].map((c) => c.charCodeAt(0)));
+
+function buildCanonRoles(): Map<string, TermRole> {
+  const roles = new Map<string, TermRole>();
+  for (const c of CONCEPTS) {
+    const prev = roles.get(c.canon);
+    if (prev && prev !== c.role) throw new Error(`matcher vocabulary: ${c.canon} has two roles`);
+    roles.set(c.canon, c.role);
+  }
+  return roles;
+}
+
+function buildLexicon(): Map<string, LexEntry> {
+  const lex = new Map<string, LexEntry>();
+  const add = (surface: string, entry: LexEntry) => {
+    const key = foldText(surface);
+    if (lex.has(key)) throw new Error(`matcher vocabulary: "${surface}" is defined twice`);
+    lex.set(key, { ...entry, surface: key });
+  };
+  for (const c of CONCEPTS) for (const s of c.surfaces) add(s, { surface: s, canon: [c.canon], role: c.role });
+  for (const p of PHRASES) {
+    for (const t of p.canon) if (!CANON_ROLE.has(t)) throw new Error(`matcher vocabulary: phrase ${p.surface} uses unknown term ${t}`);
+    add(p.surface, { surface: p.surface, canon: p.canon, role: strongestRole(p.canon) });
+  }
+  for (const s of STOP_PHRASES) add(s, { surface: s, canon: [], role: 'stop' });
+  return lex;
+}
+
+function strongestRole(canon: string[]): TermRole {
+  let best: TermRole = 'stop';
+  for (const t of canon) {
+    const r = CANON_ROLE.get(t) ?? 'stop';
+    if (ROLE_RANK[r] > ROLE_RANK[best]) best = r;
+  }
+  return best;
+}
+
+function buildTrie(entries: Iterable<LexEntry>): TrieNode {
+  const root = newNode();
+  for (const e of entries) {
+    let node = root;
+    for (let i = 0; i < e.surface.length; i++) {
+      const c = e.surface.charCodeAt(i);
+      let n = node.next.get(c);
+      if (!n) node.next.set(c, (n = newNode()));
+      node = n;
+    }
+    node.entry = e;
+  }
+  return root;
+}
+
+// ───────────────────────── reading (pinyin) fallback ─────────────────────────
+
+interface Reading {
+  /** Toneless pinyin: "zheng". */
+  exact: string;
+  /** With zh/ch/sh → z/c/s and -ng → -n: the pairs a southern or hurried typist confuses. */
+  loose: string;
+  /** Initial (loose) and whether the syllable ends in a nasal: the coarsest key, used to index words. */
+  coarse: string;
+}
+
+
+function readingOfSyllable(syl: string): Reading {
+  const initial = INITIALS.find((i) => syl.startsWith(i)) ?? '';
+  const looseInitial = initial.length === 2 ? initial[0] : initial;
+  let final = syl.slice(initial.length);
+  const nasal = final.endsWith('n') || final.endsWith('ng');
+  if (final.endsWith('ng')) final = final.slice(0, -1);
+  return { exact: syl, loose: looseInitial + final, coarse: looseInitial + (nasal ? '~n' : '~') };
+}
+
+/** Toneless pinyin of one character, cached per character. */
+function readingOf(code: number): Reading {
+  let r = readingCache.get(code);
+  if (r === undefined) {
+    r = readingOfSyllable(pinyin(String.fromCharCode(code), { toneType: 'none', type: 'array' })[0] ?? '');
+    readingCache.set(code, r);
+  }
+  return r;
+}
+
+interface ReadingEntry {
+  entry: LexEntry;
+  readings: Reading[];
+  /** One of the certificate words (证明 …): matched by reading even when short. */
+  cert: boolean;
+}
+
+interface ReadingNode {
+  next: Map<string, ReadingNode>;
+  entries: ReadingEntry[] | null;
+}
+
+/**
+ * Content words of two or more characters and the certificate words, indexed by the coarse key of their
+ * syllables; which of them a text really sounds like is decided when it is read (readingCost).
+ */
+function buildReadingIndex(entries: Iterable<LexEntry>): ReadingNode {
+  const root: ReadingNode = { next: new Map(), entries: null };
+  for (const e of entries) {
+    const cert = CERT_WORDS.has(e.surface);
+    if (e.surface.length < 2 || (!cert && e.role !== 'core' && e.role !== 'modifier')) continue;
+    const readings: Reading[] = [];
+    let node = root;
+    for (let i = 0; i < e.surface.length; i++) {
+      const r = readingOf(e.surface.charCodeAt(i));
+      readings.push(r);
+      let n = node.next.get(r.coarse);
+      if (!n) node.next.set(r.coarse, (n = { next: new Map(), entries: null }));
+      node = n;
+    }
+    // Vocabulary order: on an equal reading the more common word (listed first) wins.
+    (node.entries ??= []).push({ entry: e, readings, cert });
+  }
+  return root;
+}
+
+/**
+ * The cost of reading s[at, at + word length) as the word, or 0 when it may not be read so.
+ * - At least half of the characters must be the word's own: a slip replaces a character, rarely a whole
+ *   word (建在 → 健在 yes; 事实 → 逝世 no).
+ * - Every other character must sound like the word's, except one syllable in a word of three or more
+ *   characters that is only loosely alike (zh/z, ch/c, sh/s, -ng/-n: 独身子女 → 独生子女), or, in a
+ *   word of four or more whose other characters are all its own, one with the same initial and ending
+ *   (婚烟状况 → 婚姻状况; 婚育状况 does not qualify: 育 has no nasal ending).
+ * - Two-character words only when `short` allows (see segment) or for the certificate words (证名 → 证明).
+ */
+function readingCost(s: string, at: number, re: ReadingEntry, minLength: number, short: boolean): number {
+  const word = re.entry.surface;
+  const len = word.length;
+  if (!re.cert && len < minLength && !(len === 2 && short)) return 0;
+  let same = 0;
+  let loose = 0;
+  let near = 0;
+  for (let k = 0; k < len; k++) {
+    const c = s.charCodeAt(at + k);
+    if (c === word.charCodeAt(k)) {
+      same++;
+      continue;
+    }
+    const r = readingOf(c);
+    const w = re.readings[k];
+    if (r.exact === w.exact) continue;
+    if (r.loose === w.loose) loose++;
+    else near++;
+  }
+  if (same * 2 < len) return 0;
+  if (loose + near === 0) return COST_READING;
+  if (loose + near > 1) return 0;
+  if (loose === 1 && len >= 3) return COST_LOOSE;
+  if (near === 1 && len >= 4 && same === len - 1) return COST_NEAR;
+  return 0;
+}
+
+// ───────────────────────── folding and segmentation ─────────────────────────
+
+/** NFKC (full-width → half-width), lower case, traditional and variant characters → simplified. */
+export function foldText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(VARIANT_RE, (c) => VARIANT_MAP.get(c) ?? c);
+}
+
+/** Han characters are the only meaningful ones; everything else separates words. */
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+export interface TokenizeOptions {
+  /**
+   * Read unknown characters by their pinyin (for what people type; never for official item text).
+   * Words of three or more characters are always tried; two-character words only when nothing else
+   * in the text was recognised, because short homophones are often real words (妇女 is not 父女).
+   */
+  readings?: boolean;
+}
+
+/** Segments text into tokens (stop words included, separators dropped). */
+export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
+  const s = foldText(text);
+  if (!opts.readings) return segment(s, 0);
+  const tokens = segment(s, 3);
+  if (tokens.some((t) => t.role === 'core') || !tokens.some((t) => t.role === 'residual')) return tokens;
+  return segment(s, 2);
+}
+
+const KIND_WORD = 0;
+const KIND_READING = 1; // read by its sound
+const KIND_SPLIT = 2; // a verb-object word split by 过 / 了
+
+/** Per-call work arrays, reused across calls (segmentation never re-enters itself). */
+const scratch = {
+  size: 0,
+  starts: new Uint8Array(0),
+  certAt: new Uint8Array(0),
+  cost: new Float64Array(0),
+  from: new Int32Array(0),
+  kindAt: new Uint8Array(0),
+  /** The entry that ends at each position: undefined = separator, null = unknown character. */
+  entryAt: [] as (LexEntry | null | undefined)[],
+};
+function ensureScratch(n: number): void {
+  if (n + 1 <= scratch.size) return;
+  const size = Math.max(64, 2 * (n + 1));
+  scratch.size = size;
+  scratch.starts = new Uint8Array(size);
+  scratch.certAt = new Uint8Array(size);
+  scratch.cost = new Float64Array(size);
+  scratch.from = new Int32Array(size);
+  scratch.kindAt = new Uint8Array(size);
+  scratch.entryAt = Array.from<LexEntry | null | undefined>({ length: size });
+}
+
+/**
+ * `minReading`: shortest word that may be matched by its reading (0: none). A two-character word is
+ * also read when a certificate word follows it (残急证明 → 残疾|证明): the head of a request is where a
+ * slip matters and where a real homophone (房子建在… is not 健在) is least likely.
+ */
+function segment(s: string, minReading: number): Token[] {
+  const n = s.length;
+  const tokens: Token[] = [];
+  if (n === 0) return tokens;
+  // Which positions start a known word at all: a homophone may only be read over a stretch that
+  // contains a character starting none (otherwise 的是 could be "read" as some word).
+  ensureScratch(n);
+  const { starts, certAt, cost, from, kindAt, entryAt } = scratch;
+  for (let i = 0; i < n; i++) {
+    starts[i] = 0;
+    certAt[i] = 0;
+    let node: TrieNode | undefined = TRIE;
+    for (let j = i; j < n && node; j++) {
+      node = node.next.get(s.charCodeAt(j));
+      if (node?.entry) {
+        starts[i] = 1;
+        if (CERT_WORDS.has(node.entry.surface)) {
+          certAt[i] = 1;
+          break;
+        }
+      }
+    }
+  }
+  certAt[n] = 0;
+  cost.fill(Infinity, 0, n + 1);
+  cost[0] = 0;
+  const relax = (i: number, j: number, c: number, e: LexEntry | null | undefined, kind: number) => {
+    if (c < cost[j]) {
+      cost[j] = c;
+      from[j] = i;
+      entryAt[j] = e;
+      kindAt[j] = kind;
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const base = cost[i];
+    if (base === Infinity) continue;
+    const c = s.charCodeAt(i);
+    if (!isHan(c)) {
+      relax(i, i + 1, base, undefined, KIND_WORD);
+      continue;
+    }
+    relax(i, i + 1, base + COST_UNKNOWN_CHAR, null, KIND_WORD);
+    let node: TrieNode | undefined = TRIE;
+    for (let j = i; j < n; j++) {
+      node = node.next.get(s.charCodeAt(j));
+      if (!node) break;
+      const e = node.entry;
+      if (e) relax(i, j + 1, base + (e.role !== 'stop' ? COST_WORD : e.surface.length === 1 ? COST_STOP_CHAR : COST_STOP_WORD), e, KIND_WORD);
+    }
+    // 犯过罪 → 犯罪: a two-character content word with an aspect particle inside.
+    if (i + 2 < n && SPLIT_PARTICLES.has(s.charCodeAt(i + 1))) {
+      const e = TRIE.next.get(c)?.next.get(s.charCodeAt(i + 2))?.entry;
+      if (e && e.role === 'core') relax(i, i + 3, base + COST_WORD, e, KIND_SPLIT);
+    }
+    let rnode: ReadingNode | undefined = minReading > 0 ? READING_INDEX : undefined;
+    let sawUnknown = false;
+    for (let j = i; j < n && rnode; j++) {
+      const cj = s.charCodeAt(j);
+      if (!isHan(cj)) break;
+      if (!starts[j]) sawUnknown = true;
+      rnode = rnode.next.get(readingOf(cj).coarse);
+      const list = rnode?.entries;
+      if (!list || !sawUnknown) continue;
+      for (const re of list) {
+        const rc = readingCost(s, i, re, minReading, certAt[j + 1] === 1);
+        if (rc > 0) relax(i, j + 1, base + rc, re.entry, KIND_READING);
+      }
+    }
+  }
+  // Walk back, merging consecutive unknown characters into runs.
+  let runEnd = -1;
+  for (let end = n; end > 0; ) {
+    const start = from[end];
+    const e = entryAt[end];
+    if (e === null) {
+      if (runEnd < 0) runEnd = end;
+    } else {
+      if (runEnd >= 0) {
+        tokens.push(residual(s.slice(end, runEnd)));
+        runEnd = -1;
+      }
+      if (e) {
+        const kind = kindAt[end];
+        const t: Token = { surface: kind === KIND_WORD ? e.surface : s.slice(start, end), canon: e.canon, role: e.role };
+        if (kind === KIND_READING) t.byReading = true;
+        if (CERT_WORDS.has(e.surface)) t.certWord = true;
+        tokens.push(t);
+      } else if (CLAUSE_BREAKS.has(s.charCodeAt(start)) && tokens.length > 0) {
+        tokens[tokens.length - 1].clauseStart = true;
+      }
+    }
+    end = start;
+  }
+  if (runEnd >= 0) tokens.push(residual(s.slice(0, runEnd)));
+  tokens.reverse();
+  applyKinFrame(tokens);
+  return tokens;
+}
+
+const KIN = new Set(KIN_WORDS.map(foldText));
+const KIN_FRAME = new Set(KIN_FRAME_WORDS.map(foldText));
+
+/**
+ * "证明我妈是我妈", "证明他是我儿子": no subject word, but a copula between two persons, one of them
+ * kin. Such a request is about kinship; the frame is replaced by that term.
+ */
+function applyKinFrame(tokens: Token[]): void {
+  let frame = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    const r = tokens[i].role;
+    if (r === 'core' || r === 'modifier' || r === 'residual') return;
+    if (frame < 0 && r === 'stop' && KIN_FRAME.has(tokens[i].surface)) frame = i;
+  }
+  if (frame < 0) return;
+  let before = -1;
+  let after = -1;
+  for (let i = 0; i < frame; i++) if (tokens[i].role === 'person' && before < 0) before = i;
+  for (let i = tokens.length - 1; i > frame; i--) if (tokens[i].role === 'person' && after < 0) after = i;
+  if (before < 0 || after < 0) return;
+  let kin = false;
+  for (let i = before; i <= after; i++) if (tokens[i].role === 'person' && KIN.has(tokens[i].surface)) kin = true;
+  if (!kin) return;
+  const surface = tokens
+    .slice(before, after + 1)
+    .map((t) => t.surface)
+    .join('');
+  tokens.splice(before, after - before + 1, { surface, canon: [KIN_TERM], role: 'core' });
+}
+
+const residual = (run: string): Token => ({ surface: run, canon: [run], role: 'residual' });
+
+/**
+ * The request with affixes, question frames, measure words and the word 证明 removed, as typed
+ * (no synonym rewriting): "我想开个亲属关系的证明，可以吗？" → "亲属关系".
+ */
+export function normalizeText(text: string): string {
+  return joinSurfaces(tokenize(text, { readings: true }));
+}
+
+export function joinSurfaces(tokens: Token[]): string {
+  let out = '';
+  for (const t of tokens) if (t.role !== 'stop') out += t.surface;
+  return out;
+}
+
+/** Canonical terms of a text in order, e.g. "我爸去世了" → ["人", "死亡"]. */
+export function canonicalTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const t of tokenize(text, { readings: true })) if (t.role !== 'stop') out.push(...t.canon);
+  return out;
+}

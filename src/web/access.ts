@@ -1,0 +1,78 @@
+import { ADMIN_ROLES, ROLES, type Permission, type Role } from '../shared/roles.js';
+
+/** What access.ts needs of /api/auth/me. */
+export interface AccessSubject {
+  permissions: readonly string[];
+  grants: readonly { role: string }[];
+  mustChangePassword: boolean;
+}
+
+/**
+ * App-wide flags for menus and route guards, derived only from `me.permissions` and `me.grants`
+ * (the server computes permissions from the same table in src/shared/roles.ts). Pure, so it is
+ * unit-tested as a table. The server still checks every request; these flags only shape the UI.
+ */
+export interface Access {
+  signedIn: boolean;
+  /** Must change the password first: nothing else is usable (the API answers 403 elsewhere). */
+  mustChangePassword: boolean;
+  /** Holds at least one business role (village, township, district, approver, department). */
+  isBusinessUser: boolean;
+  /** Holds one of the three admin roles (三员). */
+  isAdminUser: boolean;
+  canReadRegions: boolean;
+  canManageRegions: boolean;
+  canManageDepartments: boolean;
+  canReadUsers: boolean;
+  canManageUsers: boolean;
+  canManageGrants: boolean;
+  canReadAudit: boolean;
+  canReadCatalogs: boolean;
+  canManageCatalogs: boolean;
+  canApproveCatalogs: boolean;
+}
+
+export type AccessFlag = keyof Access;
+
+const NONE: Access = {
+  signedIn: false,
+  mustChangePassword: false,
+  isBusinessUser: false,
+  isAdminUser: false,
+  canReadRegions: false,
+  canManageRegions: false,
+  canManageDepartments: false,
+  canReadUsers: false,
+  canManageUsers: false,
+  canManageGrants: false,
+  canReadAudit: false,
+  canReadCatalogs: false,
+  canManageCatalogs: false,
+  canApproveCatalogs: false,
+};
+
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+
+export function accessOf(me: AccessSubject | null | undefined): Access {
+  if (!me) return NONE;
+  if (me.mustChangePassword) return { ...NONE, signedIn: true, mustChangePassword: true };
+  const perms = new Set(me.permissions);
+  const has = (p: Permission) => perms.has(p);
+  const roles = me.grants.map((g) => g.role).filter(isRole);
+  return {
+    signedIn: true,
+    mustChangePassword: false,
+    isBusinessUser: roles.some((r) => !ADMIN_ROLES.includes(r)),
+    isAdminUser: roles.some((r) => ADMIN_ROLES.includes(r)),
+    canReadRegions: has('regions.read'),
+    canManageRegions: has('regions.manage'),
+    canManageDepartments: has('departments.manage'),
+    canReadUsers: has('users.read'),
+    canManageUsers: has('users.manage'),
+    canManageGrants: has('grants.manage'),
+    canReadAudit: has('audit.read'),
+    canReadCatalogs: has('catalogs.read'),
+    canManageCatalogs: has('catalogs.manage'),
+    canApproveCatalogs: has('catalogs.approve'),
+  };
+}

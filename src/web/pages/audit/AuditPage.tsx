@@ -1,0 +1,275 @@
+import { useState } from 'react';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { ROLE_LABELS, type Role } from '../../../shared/roles.js';
+import { PageContainer } from '../../components/PageContainer.js';
+import { useFeedback } from '../../components/feedback.js';
+import { fmtTime } from '../../components/format.js';
+import { useIsMobile } from '../../components/useIsMobile.js';
+import { useI18n, useLabel } from '../../i18n/index.js';
+import { auditKeys, exportAudit, listAudit, verifyAudit, type AuditFilter, type AuditRow, type VerifyResult } from './audit.api.js';
+
+type L = { zh: string; en: string };
+
+/** Known action codes (the server's `feature.verb`); unknown ones are shown as the code. */
+const ACTION_LABELS: Record<string, L> = {
+  'auth.login': { zh: '登录', en: 'Sign in' },
+  'auth.logout': { zh: '退出登录', en: 'Sign out' },
+  'auth.lockout': { zh: '账户锁定', en: 'Account locked' },
+  'auth.password_change': { zh: '修改密码', en: 'Password change' },
+  'auth.session_end': { zh: '结束会话', en: 'Session ended' },
+  'users.create': { zh: '新增用户', en: 'User created' },
+  'users.update': { zh: '修改用户', en: 'User updated' },
+  'users.unlock': { zh: '解锁用户', en: 'User unlocked' },
+  'grants.add': { zh: '授予角色', en: 'Role granted' },
+  'grants.remove': { zh: '撤销授权', en: 'Grant revoked' },
+  'departments.create': { zh: '新增部门', en: 'Department created' },
+  'regions.import': { zh: '导入区划', en: 'Regions imported' },
+  'audit.query': { zh: '查询审计记录', en: 'Audit queried' },
+  'audit.verify': { zh: '校验审计链', en: 'Audit chain verified' },
+  'audit.export': { zh: '导出审计记录', en: 'Audit exported' },
+};
+
+const ENTITY_LABELS: Record<string, L> = {
+  user: { zh: '用户', en: 'User' },
+  session: { zh: '会话', en: 'Session' },
+  grant: { zh: '授权', en: 'Grant' },
+  department: { zh: '部门', en: 'Department' },
+  region: { zh: '区划', en: 'Region' },
+  audit_log: { zh: '审计记录', en: 'Audit log' },
+};
+
+interface FilterForm {
+  actor?: string;
+  action?: string;
+  entity?: string;
+  outcome?: 'success' | 'failure';
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+function Json({ value }: { value: unknown }) {
+  if (value === null || value === undefined)
+    return (
+      <div>
+        <Typography.Text type="secondary">—</Typography.Text>
+      </div>
+    );
+  return <pre className="jf-json">{JSON.stringify(value, null, 2)}</pre>;
+}
+
+/** 审计日志 (auditor only): filter, expandable before/after, hash-chain verification, xlsx export. */
+export default function AuditPage() {
+  const { t } = useI18n();
+  const label = useLabel();
+  const isMobile = useIsMobile();
+  const { message } = useFeedback();
+  const [form] = Form.useForm<FilterForm>();
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [verdict, setVerdict] = useState<VerifyResult | null>(null);
+  const [moreFilters, setMoreFilters] = useState(false);
+  const showAll = !isMobile || moreFilters;
+
+  const rows = useQuery({ queryKey: auditKeys.list(filter, page, pageSize), queryFn: () => listAudit(filter, page, pageSize), placeholderData: keepPreviousData });
+  const verify = useMutation({ mutationFn: verifyAudit, onSuccess: setVerdict });
+  const exporter = useMutation({ mutationFn: () => exportAudit(filter), onSuccess: () => message.success(t('audit.exported')) });
+
+  const apply = (v: FilterForm) => {
+    const [from, to] = v.range ?? [];
+    setFilter({
+      actor: v.actor?.trim() || undefined,
+      action: v.action?.trim() || undefined,
+      entity: v.entity || undefined,
+      outcome: v.outcome || undefined,
+      from: from ? from.toDate().toISOString() : undefined,
+      to: to ? to.toDate().toISOString() : undefined,
+    });
+    setPage(1);
+  };
+
+  const roleText = (roles: string | null) =>
+    roles
+      ? roles
+          .split(',')
+          .filter(Boolean)
+          .map((r) => label(ROLE_LABELS[r as Role], r))
+          .join('、')
+      : '—';
+
+  const columns: TableColumnsType<AuditRow> = [
+    { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
+    { title: t('audit.time'), dataIndex: 'ts', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{fmtTime(v)}</span> },
+    { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
+    { title: t('audit.roles'), dataIndex: 'actorRoles', render: roleText },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (v: string) => (
+        <Tooltip title={v}>
+          <span>{label(ACTION_LABELS[v], v)}</span>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('audit.outcome'),
+      dataIndex: 'outcome',
+      render: (v: string) => (v === 'success' ? <Tag color="success">{t('audit.success')}</Tag> : <Tag color="error">{t('audit.failure')}</Tag>),
+    },
+    { title: t('audit.entity'), dataIndex: 'entity', render: (v: string) => label(ENTITY_LABELS[v], v) },
+    { title: t('audit.region'), dataIndex: 'regionCode', render: (v: string | null) => (v ? <span className="jf-mono">{v}</span> : '—') },
+    { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => (v ? <span className="jf-mono">{v}</span> : '—') },
+  ];
+
+  const verdictAlert = verdict ? (
+    verdict.ok ? (
+      <Alert type="success" showIcon closable={{ onClose: () => setVerdict(null) }} title={t('audit.verifyOkTitle')} description={t('audit.verifyOk', { checked: verdict.checked })} style={{ marginBottom: 16 }} data-testid="verify-result" />
+    ) : (
+      <Alert
+        type="error"
+        showIcon
+        closable={{ onClose: () => setVerdict(null) }}
+        title={t('audit.verifyBrokenTitle')}
+        description={t('audit.verifyBroken', { seq: verdict.firstBroken?.seq ?? '?', reason: verdict.firstBroken?.reason ?? '', checked: verdict.checked })}
+        style={{ marginBottom: 16 }}
+        data-testid="verify-result"
+      />
+    )
+  ) : null;
+
+  return (
+    <PageContainer
+      title={t('audit.title')}
+      extra={
+        <>
+          <Button icon={<SafetyOutlined />} onClick={() => verify.mutate()} loading={verify.isPending} data-testid="verify-chain">
+            {verify.isPending ? t('audit.verifying') : t('audit.verify')}
+          </Button>
+          <Button icon={<DownloadOutlined />} onClick={() => exporter.mutate()} loading={exporter.isPending}>
+            {exporter.isPending ? t('audit.exporting') : t('audit.export')}
+          </Button>
+        </>
+      }
+    >
+      <Alert type="info" showIcon title={t('audit.note')} style={{ marginBottom: 16 }} />
+      {verdictAlert}
+      <Card style={{ marginBottom: 16 }}>
+        <Form<FilterForm> form={form} layout="vertical" onFinish={apply}>
+          <Row gutter={16}>
+            <Col xs={24} sm={12} lg={8} xl={6}>
+              <Form.Item name="actor" label={t('audit.actor')}>
+                <Input allowClear maxLength={64} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={8} xl={6} style={showAll ? undefined : { display: 'none' }}>
+              <Form.Item name="action" label={t('audit.action')}>
+                <Input allowClear maxLength={64} placeholder={t('audit.actionPlaceholder')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={8} xl={6} style={showAll ? undefined : { display: 'none' }}>
+              <Form.Item name="entity" label={t('audit.entity')}>
+                <Select allowClear placeholder={t('audit.all')} options={Object.entries(ENTITY_LABELS).map(([value, l]) => ({ value, label: label(l) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={8} xl={6} style={showAll ? undefined : { display: 'none' }}>
+              <Form.Item name="outcome" label={t('audit.outcome')}>
+                <Select
+                  allowClear
+                  placeholder={t('audit.all')}
+                  options={[
+                    { value: 'success', label: t('audit.success') },
+                    { value: 'failure', label: t('audit.failure') },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={24} lg={16} xl={12} style={showAll ? undefined : { display: 'none' }}>
+              <Form.Item name="range" label={t('audit.timeRange')}>
+                <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} lg={8} xl={12} style={{ display: 'flex', alignItems: 'flex-end' }}>
+              <Form.Item>
+                <Space>
+                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                    {t('common.search')}
+                  </Button>
+                  <Button
+                    onClick={() => {
+                      form.resetFields();
+                      setFilter({});
+                      setPage(1);
+                    }}
+                  >
+                    {t('common.reset')}
+                  </Button>
+                  {isMobile ? (
+                    <Button type="link" onClick={() => setMoreFilters((v) => !v)} style={{ paddingInline: 4 }}>
+                      {moreFilters ? t('common.lessFilters') : t('common.moreFilters')}
+                    </Button>
+                  ) : null}
+                </Space>
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+      <Card>
+        <Table<AuditRow>
+          rowKey="seq"
+          columns={columns}
+          dataSource={rows.data?.items ?? []}
+          loading={rows.isFetching}
+          scroll={{ x: 'max-content' }}
+          size={isMobile ? 'small' : 'middle'}
+          expandable={{
+            expandedRowRender: (r) => (
+              <div style={{ maxWidth: isMobile ? 'calc(100vw - 72px)' : undefined }}>
+                <Row gutter={[16, 12]}>
+                  <Col xs={24} md={12}>
+                    <Typography.Text strong>{t('audit.before')}</Typography.Text>
+                    <Json value={r.before} />
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <Typography.Text strong>{t('audit.after')}</Typography.Text>
+                    <Json value={r.after} />
+                  </Col>
+                  <Col xs={24}>
+                    <div className="jf-hash">
+                      <div>
+                        {t('audit.entityId')}：{r.entityId ?? '—'}
+                      </div>
+                      <div>
+                        {t('audit.requestId')}：{r.requestId ?? '—'}
+                      </div>
+                      <div>
+                        {t('audit.prevHash')}：{r.prevHash}
+                      </div>
+                      <div>
+                        {t('audit.hash')}：{r.hash}
+                      </div>
+                    </div>
+                  </Col>
+                </Row>
+              </div>
+            ),
+          }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: rows.data?.total ?? 0,
+            showSizeChanger: !isMobile,
+            showTotal: (total) => t('common.total', { total }),
+            size: isMobile ? 'small' : undefined,
+            onChange: (p, s) => {
+              setPage(s !== pageSize ? 1 : p);
+              setPageSize(s);
+            },
+          }}
+        />
+      </Card>
+    </PageContainer>
+  );
+}
