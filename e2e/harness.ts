@@ -119,11 +119,19 @@ export async function startHarness(): Promise<Harness> {
       /* gone */
     }
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    onExit();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
   process.once('exit', onExit);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   let browser: Browser | undefined;
   const stop = async () => {
     process.removeListener('exit', onExit);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
     await browser?.close().catch(() => undefined);
     await killGroup(child);
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -178,12 +186,14 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByTestId('user-menu').waitFor();
 }
 
-/** Signs out through the user dropdown and waits for the login page. */
+/** Signs out through the user dropdown and waits for the (plain) login page. */
 export async function signOut(page: Page) {
   await page.getByTestId('user-menu').click();
   await page.getByRole('menuitem', { name: '退出登录' }).click();
   await page.waitForURL(/\/login/);
   await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+  // A deliberate sign-out does not carry the last page over to whoever signs in next.
+  if (new URL(page.url()).search) throw new Error(`sign-out left a redirect behind: ${page.url()}`);
 }
 
 /** The labels of the side menu (desktop Sider or the phone Drawer), top-level and nested. */

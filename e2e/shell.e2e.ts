@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, menuLabels, signIn, startHarness, type Harness } from './harness.js';
+import { DEMO_PASSWORD, DESKTOP, PHONE, menuLabels, signIn, signOut, startHarness, type Harness } from './harness.js';
 
 /** Budget for the JavaScript the login page loads, gzip-compressed. */
 const LOGIN_JS_BUDGET = 350 * 1024;
@@ -82,6 +82,42 @@ describe('web shell', () => {
       // Back to Chinese.
       await page.getByTestId('lang-switch').click();
       await page.getByRole('button', { name: /登\s*录/ }).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+  it('shows the lockout (423) message as is, and the system admin can unlock the account', async () => {
+    const { context, page } = await h.newPage(DESKTOP);
+    try {
+      await page.goto('/login');
+      const alert = page.getByTestId('login-error');
+      for (let i = 1; i <= 5; i++) {
+        await page.getByLabel('用户名').fill('demo-approver');
+        await page.getByLabel('密码', { exact: true }).fill(`wrong-${i}`);
+        await page.getByRole('button', { name: /登\s*录/ }).click();
+        await alert.getByText(i < 5 ? '用户名或密码错误' : '账户已锁定', { exact: false }).first().waitFor();
+      }
+      // Even the right password is refused while locked; the server's Chinese message is shown unchanged.
+      await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: /登\s*录/ }).click();
+      await page.waitForTimeout(500);
+      const text = await alert.innerText();
+      expect(text).toContain('账户已锁定');
+      expect(text).toMatch(/连续 \d+ 次密码错误，账户已锁定/);
+      await h.screenshot(page, 'login-locked-desktop');
+
+      await signIn(page, 'demo-sysadmin');
+      await page.goto('/users');
+      const row = page.locator('.ant-table-row', { hasText: 'demo-approver' });
+      await row.getByText('已锁定').waitFor();
+      await row.getByRole('button', { name: /解\s*锁/ }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: /解\s*锁/ }).click();
+      await page.getByText('已解锁用户').waitFor();
+      await row.getByText('已锁定').waitFor({ state: 'detached' });
+      await signOut(page);
+
+      await signIn(page, 'demo-approver', DEMO_PASSWORD, { stay: true });
+      await page.waitForURL((u) => u.pathname === '/home');
     } finally {
       await context.close();
     }

@@ -1,5 +1,7 @@
 // Malformed input of every kind gets a 4xx with `{error:{code,message}}` in Chinese naming the field,
 // and writes nothing (DB-15, AS-10, AS-19, T-X1); web-facing 401/403/404/423 bodies are Chinese too.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createTestApp, type Agent, type TestApp, type TestResponse } from './test-app.js';
@@ -210,6 +212,17 @@ describe('web-facing error bodies are Chinese (401, 403, 404, 423)', () => {
     expectError(await village.get('/api/regions/140404001202'), 404, 'not_found', /未找到该区划/);
     expectError(await village.get('/api/no-such-thing'), 404, 'not_found', /接口不存在/);
     expectError(await village.request('DELETE', '/api/regions/140404001200'), 404, 'not_found', /接口不存在/);
+  });
+
+  it('404 stays JSON under /api even when the web app is built; other GETs get the web app', async () => {
+    const built = fs.existsSync(path.resolve('dist/web/index.html'));
+    const page = await t.agent().get('/regions/tree');
+    if (built) {
+      expect(page.status).toBe(200);
+      expect(String(page.headers['content-type'])).toMatch(/text\/html/);
+    } else expectError(page, 404, 'not_found', /接口不存在/);
+    expectError(await t.agent().get('/api/regions/140404001200/nothing'), 404, 'not_found', /接口不存在/);
+    expectError(await t.agent().request('POST', '/regions/tree'), 404, 'not_found', /接口不存在/);
   });
 
   it('423: a locked account, with the minutes to wait', async () => {

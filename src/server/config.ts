@@ -32,6 +32,7 @@ const envSchema = z.object({
   JIANFU_UPLOAD_LIMIT_BYTES: int(20 * 1024 * 1024),
   JIANFU_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184).default(365),
   JIANFU_JOBS: z.string().default('on'),
+  JIANFU_CATALOG_FOUR_EYES: bool,
   JIANFU_REGION: z.string().regex(/^\d{6}$/, '应为 6 位区县代码').default('140404'),
 });
 
@@ -52,6 +53,8 @@ export interface Config {
   password: { minLength: number; minClasses: number };
   auditRetentionDays: number;
   jobs: boolean;
+  /** Catalog adjustments need an approver other than their proposer (a district with two or more leads). */
+  catalogFourEyes: boolean;
   /** The deployment's district (6-digit division code), imported on a new database. */
   region: string;
 }
@@ -91,6 +94,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     auditRetentionDays: e.JIANFU_AUDIT_RETENTION_DAYS,
     jobs: e.JIANFU_JOBS !== 'off',
     region: e.JIANFU_REGION,
+    catalogFourEyes: e.JIANFU_CATALOG_FOUR_EYES,
     ...overrides,
   };
   return Object.freeze(config);

@@ -10,6 +10,7 @@ import { ME_KEY } from './api/auth.js';
 import { FeedbackContext, type Feedback } from './components/feedback.js';
 import { useI18n } from './i18n/index.js';
 import { PageSpin } from './components/PageSpin.js';
+import { publicPages } from './routes.js';
 
 type AntdLocale = NonNullable<ConfigProviderProps['locale']>;
 // antd's es/ files are ESM without "type": "module", so TypeScript sees a CommonJS namespace; Vite
@@ -102,6 +103,9 @@ export default function App() {
             <Suspense fallback={<PageSpin />}>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                {publicPages.map((p) => (
+                  <Route key={p.path} path={p.path} element={<p.component />} />
+                ))}
                 <Route path="/*" element={<AppShell />} />
               </Routes>
             </Suspense>

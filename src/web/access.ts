@@ -30,6 +30,18 @@ export interface Access {
   canReadCatalogs: boolean;
   canManageCatalogs: boolean;
   canApproveCatalogs: boolean;
+  /** 准入: file requests (department officer). */
+  canFileAdmission: boolean;
+  /** 准入: see admitted tasks and flags (every business role). */
+  canReadAdmission: boolean;
+  /** 准入: decide review steps (township officer, district lead) or approve (district approver). */
+  canReviewAdmission: boolean;
+  /** 准入: flag a task that arrived without admission (village cadre). */
+  canFlagAdmission: boolean;
+  /** 证明: the desk (village cadre). */
+  canIssueCertificates: boolean;
+  /** 证明: the register, slips, promise forms and demand evidence. */
+  canReadCertificates: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -49,6 +61,12 @@ const NONE: Access = {
   canReadCatalogs: false,
   canManageCatalogs: false,
   canApproveCatalogs: false,
+  canFileAdmission: false,
+  canReadAdmission: false,
+  canReviewAdmission: false,
+  canFlagAdmission: false,
+  canIssueCertificates: false,
+  canReadCertificates: false,
 };
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
@@ -74,5 +92,11 @@ export function accessOf(me: AccessSubject | null | undefined): Access {
     canReadCatalogs: has('catalogs.read'),
     canManageCatalogs: has('catalogs.manage'),
     canApproveCatalogs: has('catalogs.approve'),
+    canFileAdmission: has('admission.file'),
+    canReadAdmission: has('admission.read'),
+    canReviewAdmission: has('admission.review') || has('admission.approve'),
+    canFlagAdmission: has('admission.flag'),
+    canIssueCertificates: has('certificates.issue'),
+    canReadCertificates: has('certificates.read'),
   };
 }

@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, DesktopOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DesktopOutlined, FileDoneOutlined, FileProtectOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Access, AccessFlag } from './access.js';
 import type { MessageKey } from './i18n/index.js';
 
@@ -31,7 +31,11 @@ export interface PageEntry {
   menu?: { icon?: ReactNode; group?: string; order: number };
 }
 
-export const menuGroups: MenuGroup[] = [{ key: 'regions', titleKey: 'menu.regions', icon: <ApartmentOutlined />, order: 20 }];
+export const menuGroups: MenuGroup[] = [
+  { key: 'regions', titleKey: 'menu.regions', icon: <ApartmentOutlined />, order: 20 },
+  { key: 'admission', titleKey: 'menu.admission', icon: <FileProtectOutlined />, order: 16 },
+  { key: 'certificates', titleKey: 'menu.certificates', icon: <FileDoneOutlined />, order: 17 },
+];
 
 export const pages: PageEntry[] = [
   {
@@ -69,6 +73,71 @@ export const pages: PageEntry[] = [
     component: lazy(() => import('./pages/audit/AuditPage.js')),
     menu: { icon: <AuditOutlined />, order: 50 },
   },
+  // 准入 (S-7): filing, review, admitted tasks, flags of un-admitted tasks.
+  {
+    path: '/admission/requests',
+    titleKey: 'menu.admissionRequests',
+    access: 'canFileAdmission',
+    component: lazy(() => import('./pages/admission/RequestListPage.js')),
+    menu: { group: 'admission', order: 10 },
+  },
+  { path: '/admission/requests/new', titleKey: 'menu.admissionRequests', access: 'canFileAdmission', component: lazy(() => import('./pages/admission/RequestFormPage.js')) },
+  { path: '/admission/requests/:id/edit', titleKey: 'menu.admissionRequests', access: 'canFileAdmission', component: lazy(() => import('./pages/admission/RequestFormPage.js')) },
+  { path: '/admission/requests/:id', titleKey: 'menu.admissionRequests', access: 'canReadAdmission', component: lazy(() => import('./pages/admission/RequestDetailPage.js')) },
+  {
+    path: '/admission/review',
+    titleKey: 'menu.admissionReview',
+    access: 'canReviewAdmission',
+    component: lazy(() => import('./pages/admission/ReviewQueuePage.js')),
+    menu: { group: 'admission', order: 20 },
+  },
+  {
+    path: '/admission/admitted',
+    titleKey: 'menu.admissionAdmitted',
+    access: 'canReadAdmission',
+    component: lazy(() => import('./pages/admission/AdmittedPage.js')),
+    menu: { group: 'admission', order: 30 },
+  },
+  {
+    path: '/admission/flags',
+    titleKey: 'menu.admissionFlags',
+    access: 'canReadAdmission',
+    component: lazy(() => import('./pages/admission/FlagsPage.js')),
+    menu: { group: 'admission', order: 40 },
+  },
+  // 证明 (S-6.2): the desk, the register, slips and promise forms, demand evidence; print views.
+  {
+    path: '/certificates/desk',
+    titleKey: 'menu.certificateDesk',
+    access: 'canIssueCertificates',
+    component: lazy(() => import('./pages/certificates/DeskPage.js')),
+    menu: { group: 'certificates', order: 10 },
+  },
+  {
+    path: '/certificates/register',
+    titleKey: 'menu.certificateRegister',
+    access: 'canReadCertificates',
+    component: lazy(() => import('./pages/certificates/RegisterPage.js')),
+    menu: { group: 'certificates', order: 20 },
+  },
+  {
+    path: '/certificates/cases',
+    titleKey: 'menu.certificateCases',
+    access: 'canReadCertificates',
+    component: lazy(() => import('./pages/certificates/CasesPage.js')),
+    menu: { group: 'certificates', order: 30 },
+  },
+  {
+    path: '/certificates/demands',
+    titleKey: 'menu.certificateDemands',
+    access: 'canReadCertificates',
+    component: lazy(() => import('./pages/certificates/DemandsPage.js')),
+    menu: { group: 'certificates', order: 40 },
+  },
+  { path: '/certificates/refusals/:id', titleKey: 'menu.certificateCases', access: 'canReadCertificates', component: lazy(() => import('./pages/certificates/CasePrintPage.js')) },
+  { path: '/certificates/promises/:id', titleKey: 'menu.certificateCases', access: 'canReadCertificates', component: lazy(() => import('./pages/certificates/CasePrintPage.js')) },
+  { path: '/certificates/:id/print', titleKey: 'menu.certificateRegister', access: 'canIssueCertificates', component: lazy(() => import('./pages/certificates/CertificatePrintPage.js')) },
+  { path: '/certificates/:id', titleKey: 'menu.certificateRegister', access: 'canReadCertificates', component: lazy(() => import('./pages/certificates/CertificateDetailPage.js')) },
   {
     path: '/password',
     titleKey: 'menu.password',
@@ -81,6 +150,21 @@ export const pages: PageEntry[] = [
     access: 'signedIn',
     component: lazy(() => import('./pages/sessions/SessionsPage.js')),
   },
+];
+
+/**
+ * Public pages (no sign-in, outside the signed-in layout): App renders them beside /login. Their
+ * paths are contracts: the QR code on every certificate points at /verify/<code>.
+ */
+export interface PublicPageEntry {
+  path: string;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const publicPages: PublicPageEntry[] = [
+  { path: '/verify', component: lazy(() => import('./pages/verify/VerifyPage.js')) },
+  { path: '/verify/:code', component: lazy(() => import('./pages/verify/VerifyPage.js')) },
+  { path: '/public/admission', component: lazy(() => import('./pages/admission/PublicDecisionsPage.js')) },
 ];
 
 export const allows = (entry: Pick<PageEntry, 'access'>, access: Access) =>

@@ -21,7 +21,7 @@ import { verifyChain } from '../../src/server/core/audit.js';
 import { inspectSqliteFile, manifestPathOf, tableChecksums, type BackupManifest } from '../../src/server/core/backup.js';
 import { freshDatabaseUrl } from '../dialects.js';
 import {
-  CJK, Client, DIALECT, ITERATIONS, REPO, cleanupTempDirs, figure, freshDb, killAll, loginAs, prepareDemo, runCli, sleep, startServer, tempDir, withDb,
+  CJK, Client, DIALECT, ITERATIONS, REPO, cleanupTempDirs, figure, freshDb, killAll, loginAs, prepareDemo, runCli, sleep, startServer, tempDir, withDb, withSqlite,
   type ServerProcess, type TestDb,
 } from './harness.js';
 
@@ -171,6 +171,13 @@ describe.skipIf(PG)('SQLite online backup → restore drill under writes (T-BR1)
 
       const forced = await runCli('src/server/cli/restore.ts', [backupFile, '--force'], { DATABASE_URL: `sqlite:${restored}` });
       expect(forced.code, forced.stderr).toBe(0);
+
+      // The checksum is sensitive: one changed cell changes exactly that table's checksum.
+      const altered = path.join(dir, 'altered.db');
+      fs.copyFileSync(backupFile, altered);
+      withSqlite(altered, (x) => x.prepare('update department set name = name || ? where rowid = (select min(rowid) from department)').run('·'));
+      const diff = inspectSqliteFile(altered).tables.filter((t, i) => t.sm3 !== snapshot.tables[i].sm3 || t.rows !== snapshot.tables[i].rows).map((t) => t.table);
+      expect(diff).toEqual(['department']);
 
       const rows = snapshot.tables.reduce((n, t) => n + t.rows, 0);
       figure('backup/restore drill', { fillMb: FILL_MB, tables: snapshot.tables.length, rows, bytes: manifest.bytes, ackedBeforeBackup: ackedBefore.length, ackedDuringBackup: ackedDuring, missing: 0, checksumsEqual: true });

@@ -152,6 +152,10 @@ export interface ServerProcess {
 }
 
 const children = new Set<ServerProcess>();
+// Last line of defence: if the worker exits without afterAll (a crash), no server is left behind.
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
 
 /** A free TCP port on 127.0.0.1 (bound once and released). */
 export async function freePort(): Promise<number> {

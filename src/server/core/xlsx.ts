@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
 import ExcelJS from 'exceljs';
+import './exceljs-utf8.js';
 import { AppError } from './errors.js';
 import type { RowError } from '../../shared/errors.js';
 

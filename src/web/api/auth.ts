@@ -51,14 +51,20 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
+let signedOutOnPurpose = false;
+/** True after the user signed out (not timed out): the next sign-in starts at the landing page. */
+export const isSignedOutOnPurpose = () => signedOutOnPurpose;
+
 /** Signs in; errors (401 bad credentials, 423 locked) are left to the login form to show inline. */
 export async function login(username: string, password: string): Promise<Me> {
   const me = await api<Me>('/api/auth/login', { method: 'POST', body: { username, password }, quiet: true });
   setCsrfToken(me.csrfToken);
+  signedOutOnPurpose = false;
   return me;
 }
 
 export async function logout(): Promise<void> {
+  signedOutOnPurpose = true;
   try {
     await api('/api/auth/logout', { method: 'POST', quiet: true });
   } finally {

@@ -46,7 +46,7 @@ export const enUS: Messages = {
   'login.submit': 'Sign in',
   'login.failed': 'Sign-in failed',
   'login.locked': 'Account locked',
-  'login.hint': 'Forgot your password or locked out? Contact your security administrator.',
+  'login.hint': 'Forgot your password or locked out? Contact your system administrator.',
   'login.browser': 'Best viewed in Chrome, Edge or 360 Secure Browser (speed mode)',
   'login.slogan': 'Less paperwork for villages, more time for villagers',
 

@@ -47,7 +47,7 @@ export const zhCN = {
   'login.submit': '登 录',
   'login.failed': '登录失败',
   'login.locked': '账户已锁定',
-  'login.hint': '忘记密码或账户被锁定，请联系本级安全管理员。',
+  'login.hint': '忘记密码或账户被锁定，请联系本级系统管理员。',
   'login.browser': '建议使用 Chrome、Edge 或 360 安全浏览器（极速模式）访问',
   'login.slogan': '为基层减负，让村级组织把精力用在为民服务上',
 

@@ -1,7 +1,7 @@
 import { Suspense, useMemo } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { Button, Result } from 'antd';
-import { useMe } from '../api/auth.js';
+import { isSignedOutOnPurpose, useMe } from '../api/auth.js';
 import { accessOf } from '../access.js';
 import { allows, landingPath, pages } from '../routes.js';
 import { useT } from '../i18n/index.js';
@@ -35,7 +35,8 @@ export default function AppShell() {
     );
   if (!me) {
     const here = location.pathname + location.search;
-    return <Navigate to={here === '/' ? '/login' : `/login?redirect=${encodeURIComponent(here)}`} replace />;
+    // After a deliberate sign-out the next person starts afresh; after a timeout they come back here.
+    return <Navigate to={here === '/' || isSignedOutOnPurpose() ? '/login' : `/login?redirect=${encodeURIComponent(here)}`} replace />;
   }
   if (access.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app.js';
 import { newId } from '../../core/ids.js';
 import { isUniqueViolation } from '../../db/dialect.js';
-import { ROLES, type RegionLevel, type Role } from '../../../shared/roles.js';
+import { REGION_LEVEL_LABELS, ROLE_LABELS, ROLES, type RegionLevel, type Role } from '../../../shared/roles.js';
 import { grantProblem, ROLE_LEVELS } from './accounts.policy.js';
 
 const SEPARATION = /三员分立/;
@@ -24,13 +24,13 @@ describe('grantProblem (pure)', () => {
     ['township_officer + secadmin', ['township_officer'], 'secadmin', 'township', false, /不能同时持有业务角色/],
     ['village_cadre + auditor', ['village_cadre'], 'auditor', 'county', false, /不能同时持有业务角色/],
     // level constraints
-    ['village_cadre on a township', [], 'village_cadre', 'township', false, /不能授予在该级区划上/],
-    ['village_cadre on a county', [], 'village_cadre', 'county', false, /不能授予在该级区划上/],
-    ['township_officer on a village', [], 'township_officer', 'village', false, /不能授予在该级区划上/],
-    ['township_officer on a county', [], 'township_officer', 'county', false, /不能授予在该级区划上/],
-    ['district_lead on a township', [], 'district_lead', 'township', false, /不能授予在该级区划上/],
-    ['sysadmin on a village', [], 'sysadmin', 'village', false, /不能授予在该级区划上/],
-    ['auditor on a community', [], 'auditor', 'community', false, /不能授予在该级区划上/],
+    ['village_cadre on a township', [], 'village_cadre', 'township', false, /不能授予在.+级区划上/],
+    ['village_cadre on a county', [], 'village_cadre', 'county', false, /不能授予在.+级区划上/],
+    ['township_officer on a village', [], 'township_officer', 'village', false, /不能授予在.+级区划上/],
+    ['township_officer on a county', [], 'township_officer', 'county', false, /不能授予在.+级区划上/],
+    ['district_lead on a township', [], 'district_lead', 'township', false, /不能授予在.+级区划上/],
+    ['sysadmin on a village', [], 'sysadmin', 'village', false, /不能授予在.+级区划上/],
+    ['auditor on a community', [], 'auditor', 'community', false, /不能授予在.+级区划上/],
     // department officers need a department
     ['department_officer without a department', [], 'department_officer', 'county', false, /须先为用户指定所属部门/],
     // allowed
@@ -46,6 +46,10 @@ describe('grantProblem (pure)', () => {
     const problem = grantProblem(existing, role, level, hasDepartment);
     if (expected === null) expect(problem).toBeNull();
     else expect(problem).toMatch(expected);
+  });
+
+  it('names the role and the level in Chinese when the level does not fit', () => {
+    expect(grantProblem([], 'village_cadre', 'township', false)).toMatch(new RegExp(`${ROLE_LABELS.village_cadre.zh}.*${REGION_LEVEL_LABELS.township.zh.replace(/[()（）]/g, '.')}`));
   });
 
   it('refuses every pair of distinct admin roles and every admin/business mix (exhaustive)', () => {

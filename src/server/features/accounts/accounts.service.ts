@@ -64,7 +64,7 @@ export async function login(deps: Deps, input: { username: string; password: str
   if (outcome.kind === 'bad') throw new AppError('unauthenticated', BAD_CREDENTIALS);
   if (outcome.kind === 'locked') {
     const minutes = Math.max(1, Math.ceil((new Date(outcome.until).getTime() - deps.clock.now().getTime()) / 60_000));
-    throw new AppError('account_locked', `连续 ${lockout.threshold} 次密码错误，账户已锁定，请 ${minutes} 分钟后再试或联系安全管理员解锁`, { lockedUntil: outcome.until });
+    throw new AppError('account_locked', `连续 ${lockout.threshold} 次密码错误，账户已锁定，请 ${minutes} 分钟后再试或联系系统管理员解锁`, { lockedUntil: outcome.until });
   }
   return outcome;
 }

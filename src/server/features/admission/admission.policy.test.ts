@@ -107,8 +107,13 @@ describe('working days', () => {
   });
 });
 
+const item = (code: string, kind: JudgedItem['kind'], name: string): JudgedItem => ({ code, name, kind, catalogId: `cat-${kind}`, catalogTitle: `${kind} 目录`, basis: '某文件', alternativeChannel: null, guidance: null, funding: null, catchAll: false, catalogComplete: true });
+const content = (over: Record<string, unknown>) => requestContent.parse({
+  kind: 'work_affair', title: 'x', basis: [{ document: '某通知', level: 'department' }], targets: [VILLAGE], startsOn: '2026-12-01', endsOn: '2026-12-31',
+  funding: { provided: true }, staffing: { provided: true }, ...over,
+});
+
 describe('pre-check rules (with a stub catalog)', () => {
-  const item = (code: string, kind: JudgedItem['kind'], name: string): JudgedItem => ({ code, name, kind, catalogId: `cat-${kind}`, catalogTitle: `${kind} 目录`, basis: '某文件', alternativeChannel: null, guidance: null, funding: null, catchAll: false, catalogComplete: true });
   const items = [item('D-01', 'duty', '村民自治事务'), item('A-01', 'assistance', '协助做好社会救助'), item('N-01', 'negative_certificate', '亲属关系证明'), item('P-01', 'prohibition', '不得将村级组织作为招商引资责任主体'), item('M-01', 'mechanism', '人民调解委员会')];
   const judge = (hits: Record<string, string>): CatalogJudge => ({
     versionId: 'v-test', regionCode: VILLAGE, date: '2026-11-28',
@@ -119,10 +124,6 @@ describe('pre-check rules (with a stub catalog)', () => {
     },
     item: (code) => items.find((i) => i.code === code) ?? null,
     items: () => items,
-  });
-  const content = (over: Record<string, unknown>) => requestContent.parse({
-    kind: 'work_affair', title: 'x', basis: [{ document: '某通知', level: 'department' }], targets: [VILLAGE], startsOn: '2026-12-01', endsOn: '2026-12-31',
-    funding: { provided: true }, staffing: { provided: true }, ...over,
   });
 
   it.each<[string, Record<string, unknown>, Record<string, string>, string, string[]]>([

@@ -264,6 +264,10 @@ export async function userWithGrant(db: Kysely<DB>, userId: string, role: string
     .executeTakeFirst();
 }
 
+export async function userName(db: Kysely<DB>, userId: string): Promise<string | null> {
+  return (await db.selectFrom('appUser').select('displayName').where('id', '=', userId).executeTakeFirst())?.displayName ?? null;
+}
+
 export async function settingsOf(db: Kysely<DB>, countyCode: string) {
   return db.selectFrom('admissionSetting').selectAll().where('countyCode', '=', countyCode).executeTakeFirst();
 }

@@ -189,6 +189,23 @@ describe('the review chain', () => {
     expect(audits).toHaveLength(2);
   });
 
+  it('names the reviewer configured by the district and sets deadlines in working days', async () => {
+    const approverId = (await approver.get('/api/auth/me')).body.id;
+    const current = await district.get('/api/admission/settings');
+    expect(current.body).toMatchObject({ isDefault: true, chain: { townshipReview: true, governmentFor: 'out_of_catalog', district: { workingDays: 10 } } });
+    expect(current.body.calendar.holidays).toContain('2026-10-01');
+    const bad = await district.request('PUT', '/api/admission/settings', { version: current.body.version, chain: { ...current.body.chain, government: { workingDays: 5, assigneeUserId: 'no-such-user' } }, calendar: current.body.calendar });
+    expect(bad.status).toBe(400);
+    const set = await district.request('PUT', '/api/admission/settings', { version: current.body.version, chain: { ...current.body.chain, government: { workingDays: 5, assigneeUserId: approverId } }, calendar: current.body.calendar });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect((await district.request('PUT', '/api/admission/settings', { version: current.body.version, chain: current.body.chain, calendar: current.body.calendar })).status).toBe(409);
+    const sub = await fileAndSubmit(specialTask({ title: '村级农产品质量安全巡查专项任务' }));
+    const r1 = await district.post(`/api/admission/requests/${sub.id}/decision`, { version: sub.version, revision: 1, action: 'approve' });
+    expect(r1.body.steps[1]).toMatchObject({ step: 'government', status: 'open', assigneeName: '区政府审批人（演示）', workingDays: 5, dueOn: '2026-12-04' });
+    const restored = await district.request('PUT', '/api/admission/settings', { version: set.body.version, chain: current.body.chain, calendar: current.body.calendar });
+    expect(restored.status).toBe(200);
+  });
+
   it('withdraws an admitted task with a reason; the expiry job expires and reminds', async () => {
     const sub = await fileAndSubmit(specialTask({ title: '防汛物资清点专项任务', startsOn: '2026-11-28', endsOn: '2026-12-20' }));
     const r1 = await district.post(`/api/admission/requests/${sub.id}/decision`, { version: sub.version, revision: 1, action: 'approve' });
@@ -292,8 +309,9 @@ describe('access', () => {
     const sys = await t.as('demo-sysadmin');
     expect((await sys.get('/api/admission/requests')).status).toBe(403);
     expect((await dept.get('/api/admission/requests/0190d000-0000-7000-8000-000000000000')).status).toBe(404);
-    expect((await district.request('PUT', '/api/admission/settings', { version: 0, chain: {}, calendar: { holidays: [], workdays: [], source: '仅周末' } })).status).toBe(200);
-    expect((await township.request('PUT', '/api/admission/settings', { version: 1, chain: {}, calendar: { holidays: [], workdays: [], source: '' } })).status).toBe(403);
+    const { version } = (await district.get('/api/admission/settings')).body;
+    expect((await township.request('PUT', '/api/admission/settings', { version, chain: {}, calendar: { holidays: [], workdays: [], source: '' } })).status).toBe(403);
+    expect((await district.request('PUT', '/api/admission/settings', { version, chain: {}, calendar: { holidays: [], workdays: [], source: '仅周末' } })).status).toBe(200);
   });
 
   it('validates the filing form', async () => {

@@ -107,7 +107,7 @@ async function departmentOf(deps: Deps, actor: Actor) {
 async function resolveTargets(deps: Deps, actor: Actor, filingRegion: string, codes: string[]): Promise<TargetRow[]> {
   const grant = grantsWith(actor, 'admission.file').find((g) => g.regionCode === filingRegion)!;
   const out: TargetRow[] = [];
-  for (const code of [...new Set(codes)]) {
+  for (const code of new Set(codes)) {
     if (!regionCovers(grant, code)) throw new AppError('validation_failed', `适用地区 ${code} 不在本部门管辖范围内`);
     const region = await regions.get(deps, actor, code).catch(() => null);
     if (!region) throw new AppError('validation_failed', `适用地区 ${code} 不存在`);
@@ -242,16 +242,16 @@ interface PlannedStep {
 }
 
 /** The chain for a request: township (township-scoped requests) → district civil affairs → district government (S-7.3). */
-async function planChain(deps: Deps, r: AdmissionRequest, targets: { regionCode: string; regionName: string; level: string }[], needsGovernment: boolean, chain: ChainConfig): Promise<PlannedStep[]> {
+async function planChain(deps: Deps, actor: Actor, r: AdmissionRequest, targets: { regionCode: string; regionName: string; level: string }[], needsGovernment: boolean, chain: ChainConfig): Promise<PlannedStep[]> {
   const county = county12(r.regionCode);
   const steps: PlannedStep[] = [];
   const townships = new Set(targets.map((t) => ancestorsOf(t.regionCode, t.level as RegionLevel).townshipCode));
   const [only] = [...townships];
   if (chain.townshipReview && townships.size === 1 && only) {
-    const name = (await deps.db.selectFrom('region').select('name').where('code', '=', only).executeTakeFirst())?.name ?? only;
+    const name = (await regions.get(deps, actor, only).catch(() => null))?.name ?? only;
     steps.push({ step: 'township', regionCode: only, body: name, workingDays: chain.township.workingDays, assigneeId: null, assigneeName: null });
   }
-  const named = async (uid: string | null) => (uid ? ((await deps.db.selectFrom('appUser').select('displayName').where('id', '=', uid).executeTakeFirst())?.displayName ?? null) : null);
+  const named = async (uid: string | null) => (uid ? await repo.userName(deps.db, uid) : null);
   steps.push({ step: 'district', regionCode: county, body: '区民政局', workingDays: chain.district.workingDays, assigneeId: chain.district.assigneeUserId, assigneeName: await named(chain.district.assigneeUserId) });
   if (needsGovernment || chain.governmentFor === 'all') {
     steps.push({ step: 'government', regionCode: county, body: '区人民政府', workingDays: chain.government.workingDays, assigneeId: chain.government.assigneeUserId, assigneeName: await named(chain.government.assigneeUserId) });
@@ -274,7 +274,7 @@ export async function submitRequest(deps: Deps, ctx: RequestContext, id: string,
   const day = today(deps);
   const result = await runPrecheck(deps, content, targets, day);
   const { chain, calendar } = await settingsFor(deps.db, county12(r.regionCode));
-  const plan = result.outcome === 'admissible' || result.outcome === 'needs_government' ? await planChain(deps, r, targets, result.needsGovernment, chain) : [];
+  const plan = result.outcome === 'admissible' || result.outcome === 'needs_government' ? await planChain(deps, actor, r, targets, result.needsGovernment, chain) : [];
   const now = deps.clock.nowIso();
   const hash = hashContent(content);
 
@@ -518,7 +518,7 @@ export async function getRequest(deps: Deps, actor: Actor, id: string) {
   const targets = targetMap.get(id) ?? [];
   const open = steps.find((s) => s.status === 'open');
   const day = today(deps);
-  const reviewer = stepGrant(actor, open ?? { step: 'district', regionCode: '' }) !== undefined || awaitingPairs(actor).length > 0;
+  const reviewer = awaitingPairs(actor).length > 0;
   const decideOk = canDecide(actor, r, open ?? null);
   return {
     ...summarize(r, targets, open, day),

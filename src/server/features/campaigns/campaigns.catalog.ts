@@ -42,9 +42,13 @@ function memoOf(versionId: string): VersionMemo {
   return m;
 }
 
-function lookupFor(deps: Deps, regionCode: string, date: string, versionId: string): CatalogLookup {
+const NOTHING = Promise.resolve({ best: null, candidates: [] as CatalogHitItem[] });
+
+function lookupFor(deps: Deps, regionCode: string, date: string, versionId: string, kindsPresent: Set<string>): CatalogLookup {
   const memo = memoOf(versionId);
   const run = (name: string, kinds: readonly string[]) => {
+    // The matcher cannot match a kind the effective catalog has no item of (e.g. the sign guide, not yet imported).
+    if (!kinds.some((k) => kindsPresent.has(k))) return NOTHING;
     const key = `${kinds.join(',')}|${name}`;
     let p = memo.matches.get(key);
     if (!p) {
@@ -89,11 +93,16 @@ export function catalogLookups(deps: Deps, date: string): CatalogLookups {
       if (!p) {
         p = (async () => {
           const eff = await effectiveFor(deps, code, date, 'public');
-          return lookupFor(deps, code, date, await recordVersion(deps, eff));
+          return lookupFor(deps, code, date, await recordVersion(deps, eff), new Set(eff.items.map((i) => i.kind)));
         })();
         byTownship.set(township, p);
       }
       return p;
     },
   };
+}
+
+/** Forgets memoised answers (benchmarks measure a cold import with it; answers are otherwise stable per version). */
+export function clearCatalogMemo() {
+  memos.clear();
 }

@@ -36,6 +36,7 @@ interface ParsedRow {
   ledger: repo.LedgerRecord;
   input: RowInput;
   key: string;
+  hash: string;
   verdict: Verdict | null;
   overrideReason: string | null;
   reasonColumn: string;
@@ -54,8 +55,14 @@ export interface ImportSummary {
 const header = (category: Category, key: string) => importColumns(category).find((c) => c.key === key)!.header;
 
 /** Reads, validates, judges and writes an import; throws import_failed (400) naming every bad row. */
-export async function importLedgerRows(deps: Deps, ctx: RequestContext, campaignId: string, buf: Buffer, opts: { category?: Category } = {}): Promise<ImportSummary> {
+export async function importLedgerRows(deps: Deps, ctx: RequestContext, campaignId: string, buf: Buffer, opts: { category?: Category; timings?: Record<string, number> } = {}): Promise<ImportSummary> {
   const actor = ctx.actor!;
+  let mark = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    if (opts.timings) opts.timings[name] = (opts.timings[name] ?? 0) + (now - mark);
+    mark = now;
+  };
   const c = await getVisibleCampaign(deps, actor, campaignId);
   if (c.status !== 'active') throw new AppError('conflict', '专项行动尚未启动或已结束，不能导入台账');
   const fileSha256 = createHash('sha256').update(buf).digest('hex');
@@ -79,6 +86,7 @@ export async function importLedgerRows(deps: Deps, ctx: RequestContext, campaign
   }
   if (!sheets.length) throw new AppError('validation_failed', `文件中没有台账工作表：工作表应命名为${CATEGORIES.map((k) => `“${CATEGORY_LABELS[k]}”`).join('、')}，请使用下载的模板`);
   if (errors.length) failImport(errors);
+  lap('read');
 
   // 2. The ledgers the actor may import into.
   const ledgers = (await deps.db.selectFrom('ledger').selectAll().where('campaignId', '=', c.id).execute()).map(repo.toLedger).filter((l) => canAt(actor, 'ledgers.import', l.villageCode));
@@ -156,11 +164,12 @@ export async function importLedgerRows(deps: Deps, ctx: RequestContext, campaign
         continue;
       }
       seen.set(dupKey, r.row);
-      parsed.push({ sheet: s.name, row: r.row, ledger, input, key, verdict: verdict ?? null, overrideReason: (v.overrideReason ?? '').trim() || null, reasonColumn: header(s.category, 'overrideReason') });
+      parsed.push({ sheet: s.name, row: r.row, ledger, input, key, hash: fieldsHashOf(input), verdict: verdict ?? null, overrideReason: (v.overrideReason ?? '').trim() || null, reasonColumn: header(s.category, 'overrideReason') });
     }
   }
   if (errors.length) failImport(errors);
   if (!parsed.length) throw new AppError('validation_failed', '文件中没有数据行');
+  lap('validate');
 
   // 4. Judge against today's catalogs; existing rows of the same ledgers are the baseline.
   const now = deps.clock.nowIso();
@@ -195,9 +204,9 @@ export async function importLedgerRows(deps: Deps, ctx: RequestContext, campaign
     for (const r of current) if (r.category === 'sign') signs.set(r.id, { id: r.id, seq: r.seq, input: repo.inputOf(r) });
     for (const x of planned) if (x.p.input.category === 'sign') signs.set(x.id, { id: x.id, seq: x.seq, input: x.p.input });
     const signJudged = signs.size ? await judgeSigns([...signs.values()], await repo.signGuideOf(deps.db, l.countyCode), l.villageKind, lookup.versionId, lookup) : new Map<string, Suggestion>();
-    const judge = async (input: RowInput, id: string) => {
+    const judge = async (input: RowInput, id: string, hash: string) => {
       if (input.category === 'sign') return signJudged.get(id)!;
-      const k = `${lookup.versionId}|${fieldsHashOf(input)}`;
+      const k = `${lookup.versionId}|${hash}`;
       let s = memo.get(k);
       if (!s) memo.set(k, (s = await judgeRow(input, lookup)));
       return s;
@@ -205,7 +214,7 @@ export async function importLedgerRows(deps: Deps, ctx: RequestContext, campaign
     const importedIds = new Set<string>();
     for (const { p, old, id, seq } of planned) {
       importedIds.add(id);
-      const s = await judge(p.input, id);
+      const s = await judge(p.input, id, p.hash);
       let decision: { verdict: Verdict | null; decision: 'accepted' | 'overridden' | null; reason: string | null };
       if (p.verdict) {
         if (p.verdict !== s.verdict && !p.overrideReason) {
@@ -220,13 +229,13 @@ export async function importLedgerRows(deps: Deps, ctx: RequestContext, campaign
       if (!old) {
         inserts.push(
           repo.newRowValues(l, effectiveStatus(l.status, l.approvalStale), {
-            id, seq, input: p.input, suggestion: s, now, createdBy: actor.userId, source: 'import', changeKind: c.previousCampaignId ? 'new' : null,
+            id, seq, input: p.input, suggestion: s, now, createdBy: actor.userId, source: 'import', changeKind: c.previousCampaignId ? 'new' : null, naturalKey: p.key, fieldsHash: p.hash,
             verdict: decision.verdict, decision: decision.decision, overrideReason: decision.reason,
           }),
         );
         continue;
       }
-      const same = old.fieldsHash === fieldsHashOf(p.input) && repo.sameSuggestion(old.suggestion, s) && old.verdict === decision.verdict && old.decision === decision.decision && (old.overrideReason ?? null) === decision.reason;
+      const same = old.fieldsHash === p.hash && repo.sameSuggestion(old.suggestion, s) && old.verdict === decision.verdict && old.decision === decision.decision && (old.overrideReason ?? null) === decision.reason;
       if (same) unchanged += 1;
       else updates.push({ row: old, input: p.input, suggestion: s, decision });
     }
@@ -240,6 +249,7 @@ export async function importLedgerRows(deps: Deps, ctx: RequestContext, campaign
     }
   }
   if (errors.length) failImport(errors);
+  lap('judge');
 
   const changedLedgers = new Set([...inserts.map((r) => r.ledgerId), ...updates.map((u) => u.row.ledgerId)]);
   const summary: ImportSummary = {
@@ -250,7 +260,7 @@ export async function importLedgerRows(deps: Deps, ctx: RequestContext, campaign
 
   // 5. One transaction: rows, ledger versions (approvals go stale), one audit row with the rows' ids hash.
   await deps.db.transaction().execute(async (trx) => {
-    await repo.insertRows(trx, inserts);
+    await repo.insertRows(trx, inserts, deps.database);
     for (const u of updates) {
       const decided = u.decision.verdict !== u.row.verdict || u.decision.decision !== u.row.decision;
       await trx
@@ -282,5 +292,6 @@ export async function importLedgerRows(deps: Deps, ctx: RequestContext, campaign
       after: { ...summary, updatedSuggestions: updates.filter((u) => !u.input).length, rowIdsSm3: sm3(ids.join(',')), rowIdCount: ids.length, ledgerIds: [...changedLedgers].slice(0, 500) },
     });
   });
+  lap('write');
   return summary;
 }

@@ -212,3 +212,28 @@ export const signGuideInput = z.strictObject({
   maxCommunity: z.number().int().min(1).max(50),
   note: z.string().trim().max(500),
 });
+
+// ------------------------------------------------------------------ per-ledger counters
+
+export const COUNTER_KINDS = ['total', 'keep', 'cancel', 'merge', 'rectify', 'removedDone', 'tasksOpen', 'tasksClosed'] as const;
+export type CounterKindName = (typeof COUNTER_KINDS)[number];
+const CAT_PASCAL: Record<Category, string> = { sign: 'Sign', mechanism: 'Mechanism', work_affair: 'WorkAffair', certificate: 'Certificate' };
+/** The ledger column of a counter, e.g. (work_affair, removedDone) → nWorkAffairRemovedDone. */
+export const counterColumn = (c: Category, k: CounterKindName) => `n${CAT_PASCAL[c]}${k[0].toUpperCase()}${k.slice(1)}` as `n${'Sign' | 'Mechanism' | 'WorkAffair' | 'Certificate'}${'Total' | 'Keep' | 'Cancel' | 'Merge' | 'Rectify' | 'RemovedDone' | 'TasksOpen' | 'TasksClosed'}`;
+export const COUNTER_COLUMNS = CATEGORIES.flatMap((c) => COUNTER_KINDS.map((k) => counterColumn(c, k)));
+
+/** The counters of a ledger from its rows (category, final verdict, clean-up status). */
+export function countersOf(rows: Iterable<{ category: string; verdict: string | null; cleanupStatus: string; n?: number }>) {
+  const out = Object.fromEntries(COUNTER_COLUMNS.map((k) => [k, 0])) as Record<ReturnType<typeof counterColumn>, number>;
+  for (const r of rows) {
+    const c = r.category as Category;
+    if (!CAT_PASCAL[c]) continue;
+    const n = r.n ?? 1;
+    out[counterColumn(c, 'total')] += n;
+    if (r.verdict === 'keep' || r.verdict === 'cancel' || r.verdict === 'merge' || r.verdict === 'rectify') out[counterColumn(c, r.verdict)] += n;
+    if ((r.verdict === 'cancel' || r.verdict === 'merge') && r.cleanupStatus === 'closed') out[counterColumn(c, 'removedDone')] += n;
+    if (r.cleanupStatus === 'open') out[counterColumn(c, 'tasksOpen')] += n;
+    if (r.cleanupStatus === 'closed') out[counterColumn(c, 'tasksClosed')] += n;
+  }
+  return out;
+}

@@ -2,11 +2,11 @@
  * SQL of the campaigns feature and the row ↔ record mapping. Services call these inside their
  * transactions; nothing here checks permissions (the services do, with campaigns.policy.ts).
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { RegionLevel } from '../../../shared/roles.js';
 import type { CampaignSettings, CampaignStatus, Category, CleanupStatus, LedgerStatus, PhaseKey, RowFields, RowInput, SignGuide, Verdict, WorkflowStatus } from './campaigns.model.js';
-import { DEFAULT_SIGN_GUIDE, campaignSettings, effectiveStatus, fieldsHashOf, naturalKeyOf } from './campaigns.model.js';
+import { DEFAULT_SIGN_GUIDE, campaignSettings, countersOf, effectiveStatus, fieldsHashOf, naturalKeyOf } from './campaigns.model.js';
 import type { Flag, Suggestion } from './campaigns.judge.js';
 import type { CampaignTable, LedgerRowTable, LedgerTable } from './campaigns.tables.js';
 import type { RegionAncestors } from '../../core/scope.js';
@@ -164,12 +164,14 @@ export function newRowValues(
     id: string; seq: number; input: RowInput; suggestion: Suggestion; now: string; createdBy: string | null; source: RowRecord['source'];
     prevRowId?: string | null; prevVerdict?: Verdict | null; prevFieldsHash?: string | null; changeKind?: RowRecord['changeKind'];
     verdict?: Verdict | null; decision?: RowRecord['decision']; overrideReason?: string | null;
+    /** Precomputed by callers that already have them (imports). */
+    naturalKey?: string; fieldsHash?: string;
   },
 ): LedgerRowTable {
   const decided = r.verdict ? { verdict: r.verdict, decision: r.decision ?? 'accepted', overrideReason: r.overrideReason ?? null, decidedBy: r.createdBy, decidedAt: r.now } : { verdict: null, decision: null, overrideReason: null, decidedBy: null, decidedAt: null };
   return {
     id: r.id, campaignId: l.campaignId, ledgerId: l.id, category: r.input.category, seq: r.seq, name: r.input.name.trim(), imposedBy: r.input.imposedBy.trim(),
-    basis: r.input.basis.trim(), fields: JSON.stringify(r.input.fields), naturalKey: naturalKeyOf(r.input), fieldsHash: fieldsHashOf(r.input),
+    basis: r.input.basis.trim(), fields: JSON.stringify(r.input.fields), naturalKey: r.naturalKey ?? naturalKeyOf(r.input), fieldsHash: r.fieldsHash ?? fieldsHashOf(r.input),
     ...suggestionColumns(r.suggestion, r.now),
     ...decided,
     workflowStatus: workflow, cleanupStatus: 'none', prevRowId: r.prevRowId ?? null, prevVerdict: r.prevVerdict ?? null, prevFieldsHash: r.prevFieldsHash ?? null,
@@ -187,9 +189,40 @@ export const suggestionColumns = (s: Suggestion, now: string) => ({
 export const sameSuggestion = (a: Suggestion, b: Suggestion) =>
   a.verdict === b.verdict && a.clause === b.clause && a.reason === b.reason && a.itemCode === b.itemCode && a.matchKind === b.matchKind && a.catalogVersion === b.catalogVersion && a.flags.join() === b.flags.join();
 
-/** Inserts rows in multi-row statements under both dialects' bound-parameter limits. */
-export async function insertRows(db: Kysely<DB>, rows: LedgerRowTable[], chunk = 400): Promise<void> {
-  for (let i = 0; i < rows.length; i += chunk) await db.insertInto('ledgerRow').values(rows.slice(i, i + chunk)).execute();
+const ROW_COLUMNS: (keyof LedgerRowTable)[] = [
+  'id', 'campaignId', 'ledgerId', 'category', 'seq', 'name', 'imposedBy', 'basis', 'fields', 'naturalKey', 'fieldsHash', 'suggestedVerdict', 'suggestionClause',
+  'suggestionReason', 'suggestionItemCode', 'suggestionItemName', 'matchKind', 'flags', 'catalogVersion', 'judgedAt', 'verdict', 'decision', 'overrideReason', 'decidedBy',
+  'decidedAt', 'workflowStatus', 'cleanupStatus', 'prevRowId', 'prevVerdict', 'prevFieldsHash', 'changeKind', 'source', 'photoFileId', 'provinceCode', 'cityCode',
+  'countyCode', 'townshipCode', 'villageCode', 'createdBy', 'createdAt', 'updatedAt', 'version',
+];
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const INSERT_SQL = `insert into ledger_row (${ROW_COLUMNS.map(snake).join(', ')})`;
+const INT_COLUMNS = new Set<keyof LedgerRowTable>(['seq', 'version']);
+const sqliteStatements = new WeakMap<object, { run(...params: unknown[]): unknown }>();
+
+/**
+ * Inserts rows inside the caller's transaction. With the raw driver handle (`raw`), thousands of rows
+ * go in fast: prepared statements on SQLite (the transaction's own connection: SQLite has one),
+ * unnest() arrays on PostgreSQL; otherwise multi-row Kysely inserts.
+ */
+export async function insertRows(db: Kysely<DB>, rows: LedgerRowTable[], raw?: { sqlite: { prepare(sql: string): { run(...params: unknown[]): unknown } } | null; dialect: 'sqlite' | 'postgres' }): Promise<void> {
+  if (!rows.length) return;
+  if (raw?.sqlite) {
+    let stmt = sqliteStatements.get(raw.sqlite);
+    if (!stmt) sqliteStatements.set(raw.sqlite, (stmt = raw.sqlite.prepare(`${INSERT_SQL} values (${ROW_COLUMNS.map(() => '?').join(', ')})`)));
+    for (const r of rows) stmt.run(...ROW_COLUMNS.map((k) => r[k]));
+    return;
+  }
+  if (raw?.dialect === 'postgres') {
+    const casts = ROW_COLUMNS.map((k) => (INT_COLUMNS.has(k) ? 'integer[]' : 'text[]'));
+    for (let i = 0; i < rows.length; i += 5000) {
+      const batch = rows.slice(i, i + 5000);
+      const arrays = ROW_COLUMNS.map((k) => batch.map((r) => r[k]));
+      await sql`${sql.raw(INSERT_SQL)} select * from unnest(${sql.join(arrays.map((a, j) => sql`${a}::${sql.raw(casts[j])}`))})`.execute(db);
+    }
+    return;
+  }
+  for (let i = 0; i < rows.length; i += 400) await db.insertInto('ledgerRow').values(rows.slice(i, i + 400)).execute();
 }
 
 /** Applies a ledger's (new) workflow status to its rows, so roll-ups group rows without a join. */
@@ -219,10 +252,22 @@ export async function nextSeq(db: Kysely<DB>, ledgerId: string, category: Catego
   return Number(r?.m ?? 0) + 1;
 }
 
-/** Bumps a ledger's version (any change to its rows); an approved ledger's approval goes stale. Returns the new stale flag. */
+/** Recomputes a ledger's counters from its rows (one aggregate over ~50 rows, inside the caller's transaction). */
+export async function recountLedger(db: Kysely<DB>, ledgerId: string): Promise<void> {
+  const groups = await db
+    .selectFrom('ledgerRow')
+    .select(['category', 'verdict', 'cleanupStatus', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('ledgerId', '=', ledgerId)
+    .groupBy(['category', 'verdict', 'cleanupStatus'])
+    .execute();
+  await db.updateTable('ledger').set(countersOf(groups.map((g) => ({ ...g, n: Number(g.n) })))).where('id', '=', ledgerId).execute();
+}
+
+/** Bumps a ledger's version (any change to its rows) and its counters; an approved ledger's approval goes stale. Returns the new stale flag. */
 export async function touchLedger(db: Kysely<DB>, l: LedgerRecord, now: string): Promise<boolean> {
   const stale = l.status === 'approved' ? true : l.approvalStale;
   await db.updateTable('ledger').set((eb) => ({ version: eb('version', '+', 1), updatedAt: now, approvalStale: stale ? 1 : 0 })).where('id', '=', l.id).execute();
+  await recountLedger(db, l.id);
   if (stale !== l.approvalStale) await syncRowWorkflow(db, l.id, l.status, stale);
   return stale;
 }

@@ -157,7 +157,7 @@ export const rollupSchema = z.object({
     pastDeadline: z.boolean(), behind: z.boolean(),
   })),
   children: z.array(z.object({ regionCode: z.string(), regionName: z.string(), rows: z.number(), byCategory: byCat(figures), ledgers: ledgerCounts, overdueTasks: z.number() })),
-  groups: z.array(z.object({ regionCode: z.string().nullable(), category, verdict: verdict.nullable(), status: z.enum(WORKFLOW_STATUSES), cleanupStatus: z.string(), count: z.number() })),
+  groups: z.array(z.object({ regionCode: z.string().nullable(), category, verdict: verdict.nullable(), status: z.enum(WORKFLOW_STATUSES), count: z.number() })),
 });
 
 // ------------------------------------------------------------------ tasks

@@ -16,7 +16,7 @@ import type { JobContext } from '../../core/jobs.js';
 import { LEVEL_COLUMN } from '../../core/scope.js';
 import type { RegionLevel } from '../../../shared/roles.js';
 import {
-  CATEGORIES, DEFAULT_PHASES, DEFAULT_SIGN_GUIDE, campaignSettings, defaultDeadline, fieldsHashOf, type CampaignSettings, type Category, type PhaseKey, type SignGuide,
+  CATEGORIES, DEFAULT_PHASES, DEFAULT_SIGN_GUIDE, campaignSettings, countersOf, defaultDeadline, fieldsHashOf, type CampaignSettings, type Category, type PhaseKey, type SignGuide,
 } from './campaigns.model.js';
 import * as repo from './campaigns.repo.js';
 import { canEditCampaign, canLaunch, canManageCampaign, canSeeCampaign, campaignVisibleTo } from './campaigns.policy.js';
@@ -179,15 +179,19 @@ export async function runLaunch(deps: Deps, campaignId: string, job: Pick<JobCon
     const batch = todo.slice(i, i + LAUNCH_BATCH);
     const now = deps.clock.nowIso();
     const ledgers: LedgerTable[] = batch.map((v) => ({
+      ...countersOf([]),
       id: newId(), campaignId: c.id, villageCode: v.code, villageName: v.name, villageKind: v.level === 'community' ? 'community' : 'village',
       provinceCode: v.provinceCode, cityCode: v.cityCode, countyCode: v.countyCode, townshipCode: v.townshipCode, status: 'draft', approvalStale: 0, returnNote: null,
       submittedAt: null, submittedBy: null, reviewedAt: null, reviewedBy: null, approvedAt: null, previousLedgerId: prevLedgers.get(v.code) ?? null,
       createdAt: now, updatedAt: now, version: 1,
     }));
     const rows = await copyPreviousRows(deps, ledgers, lookups, memo, now);
+    const byLedger = new Map<string, LedgerRowTable[]>();
+    for (const r of rows) byLedger.set(r.ledgerId, [...(byLedger.get(r.ledgerId) ?? []), r]);
+    for (const l of ledgers) Object.assign(l, countersOf(byLedger.get(l.id) ?? []));
     await deps.db.transaction().execute(async (trx) => {
       for (let k = 0; k < ledgers.length; k += 300) await trx.insertInto('ledger').values(ledgers.slice(k, k + 300)).execute();
-      await repo.insertRows(trx, rows);
+      await repo.insertRows(trx, rows, deps.database);
       await appendAudit(trx, deps, ctx, {
         ...audit, action: 'campaigns.launch_batch', entity: 'campaign', entityId: c.id, regionCode: c.regionCode,
         after: { ledgers: ledgers.length, rowsCopied: rows.length, from: batch[0].code, to: batch[batch.length - 1].code },

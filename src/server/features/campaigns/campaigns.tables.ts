@@ -34,7 +34,12 @@ export interface CampaignPhaseTable {
   sort: number;
 }
 
-export interface LedgerTable {
+/** Per-ledger counters of its rows, e.g. nSignTotal, nWorkAffairRemovedDone (see campaigns.model.ts COUNTER_KINDS). */
+export type CounterCategory = 'Sign' | 'Mechanism' | 'WorkAffair' | 'Certificate';
+export type CounterKind = 'Total' | 'Keep' | 'Cancel' | 'Merge' | 'Rectify' | 'RemovedDone' | 'TasksOpen' | 'TasksClosed';
+export type LedgerCounters = Record<`n${CounterCategory}${CounterKind}`, number>;
+
+export interface LedgerTable extends LedgerCounters {
   id: string;
   campaignId: string;
   villageCode: string;

@@ -1,8 +1,9 @@
 /**
  * Roll-ups (分级分类台账): region × category × verdict × workflow status, before/after counts,
- * progress per phase and overdue tasks, for any node. Each figure comes from one indexed GROUP BY over
- * the denormalised ancestor columns; the node's own ancestors are added as equalities so the same
- * query is a prefix scan of the same covering index for a township, a district or a province.
+ * progress per phase and overdue tasks, for any node. Two indexed GROUP BYs over the denormalised
+ * ancestor columns (ledgers with their row counters; open tasks past their deadline); the node's own
+ * ancestors are added as equalities so the same query is a prefix scan of the same index for a
+ * township, a district or a province.
  */
 import type { Kysely } from 'kysely';
 import type { Deps } from '../../deps.js';
@@ -10,7 +11,7 @@ import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../core/actor.js';
 import { shanghaiDate } from '../../core/clock.js';
 import type { RegionLevel } from '../../../shared/roles.js';
-import { CATEGORIES, VERDICTS, WORKFLOW_STATUSES, type Category, type Verdict, type WorkflowStatus } from './campaigns.model.js';
+import { CATEGORIES, COUNTER_COLUMNS, VERDICTS, WORKFLOW_STATUSES, counterColumn, type Category, type Verdict, type WorkflowStatus } from './campaigns.model.js';
 import { ancestorEqualities, getVisibleCampaign, scopeNode, type ScopeNode } from './campaigns.service.js';
 import type { CampaignRecord } from './campaigns.repo.js';
 
@@ -26,23 +27,22 @@ export const CHILD_COLUMN: Record<RegionLevel, ChildColumn> = {
 
 const pin = (node: ScopeNode) => ancestorEqualities(node);
 
-/** The roll-up's one query: row counts by child region × category × verdict × workflow × clean-up status. */
+/**
+ * The roll-up's main query: ledgers of a node by child region × workflow status, with the sums of their
+ * row counters (category × verdict, removals done, tasks open/closed). One range scan of
+ * ledger_scope_idx; about 22,000 ledgers for a province.
+ */
 export function rollupQuery(db: Kysely<DB>, campaignId: string, node: ScopeNode) {
   const child = CHILD_COLUMN[node.level];
   return db
-    .selectFrom('ledgerRow')
-    .select([(eb) => eb.ref(child).as('regionCode'), 'category', 'verdict', 'workflowStatus', 'cleanupStatus', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('campaignId', '=', campaignId)
-    .where((eb) => eb.and(pin(node).map(([k, v]) => eb(k, '=', v))))
-    .groupBy([child, 'category', 'verdict', 'workflowStatus', 'cleanupStatus']);
-}
-
-/** Ledgers by child region × workflow status (self-inspection progress). */
-export function ledgerStatusQuery(db: Kysely<DB>, campaignId: string, node: ScopeNode) {
-  const child = CHILD_COLUMN[node.level];
-  return db
     .selectFrom('ledger')
-    .select([(eb) => eb.ref(child).as('regionCode'), 'status', 'approvalStale', (eb) => eb.fn.countAll<number>().as('n')])
+    .select((eb) => [
+      eb.ref(child).as('regionCode'),
+      'status',
+      'approvalStale',
+      eb.fn.countAll<number>().as('ledgers'),
+      ...COUNTER_COLUMNS.map((k) => eb.fn.sum<number>(k).as(k)),
+    ])
     .where('campaignId', '=', campaignId)
     .where((eb) => eb.and(pin(node).map(([k, v]) => eb(k, '=', v))))
     .groupBy([child, 'status', 'approvalStale']);
@@ -78,15 +78,8 @@ interface CategoryFigures {
 const emptyFigures = (): CategoryFigures => ({ before: 0, keep: 0, cancel: 0, merge: 0, rectify: 0, undecided: 0, plannedAfter: 0, achievedAfter: 0, tasksOpen: 0, tasksClosed: 0 });
 const emptyLedgers = () => ({ total: 0, draft: 0, submitted: 0, returned: 0, approved: 0, stale: 0 });
 
-function addRow(f: CategoryFigures, verdict: string | null, cleanup: string, n: number) {
-  f.before += n;
-  if (verdict && (VERDICTS as readonly string[]).includes(verdict)) f[verdict as Verdict] += n;
-  else f.undecided += n;
-  const removes = verdict === 'cancel' || verdict === 'merge';
-  if (!removes) f.plannedAfter += n;
-  if (!(removes && cleanup === 'closed')) f.achievedAfter += n;
-  if (cleanup === 'open') f.tasksOpen += n;
-  if (cleanup === 'closed') f.tasksClosed += n;
+function addFigures(into: CategoryFigures, f: CategoryFigures) {
+  for (const k of Object.keys(f) as (keyof CategoryFigures)[]) into[k] += f[k];
 }
 
 /** The full roll-up of a node (default: the actor's own node) for a campaign. */
@@ -98,11 +91,7 @@ export async function rollup(deps: Deps, actor: Actor, campaignId: string, regio
 
 export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode) {
   const today = shanghaiDate(deps.clock.now());
-  const [groups, ledgers, overdue] = await Promise.all([
-    rollupQuery(deps.db, c.id, node).execute(),
-    ledgerStatusQuery(deps.db, c.id, node).execute(),
-    overdueQuery(deps.db, c.id, node, today).execute(),
-  ]);
+  const [groups, overdue] = await Promise.all([rollupQuery(deps.db, c.id, node).execute(), overdueQuery(deps.db, c.id, node, today).execute()]);
   const byCategory = Object.fromEntries(CATEGORIES.map((k) => [k, emptyFigures()])) as Record<Category, CategoryFigures>;
   const byStatus = Object.fromEntries(WORKFLOW_STATUSES.map((s) => [s, 0])) as Record<WorkflowStatus, number>;
   const children = new Map<string, { rows: number; byCategory: Record<Category, CategoryFigures>; ledgers: ReturnType<typeof emptyLedgers>; overdueTasks: number }>();
@@ -112,26 +101,36 @@ export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode) {
     if (!x) children.set(k, (x = { rows: 0, byCategory: Object.fromEntries(CATEGORIES.map((cat) => [cat, emptyFigures()])) as Record<Category, CategoryFigures>, ledgers: emptyLedgers(), overdueTasks: 0 }));
     return x;
   };
+  const ledgerTotals = emptyLedgers();
+  const cells: { regionCode: string | null; category: Category; verdict: Verdict | null; status: WorkflowStatus; count: number }[] = [];
   let rows = 0;
   for (const g of groups) {
-    const n = Number(g.n);
-    const cat = g.category as Category;
-    rows += n;
-    addRow(byCategory[cat], g.verdict, g.cleanupStatus, n);
-    byStatus[g.workflowStatus as WorkflowStatus] = (byStatus[g.workflowStatus as WorkflowStatus] ?? 0) + n;
-    const ch = childOf(g.regionCode);
-    ch.rows += n;
-    addRow(ch.byCategory[cat], g.verdict, g.cleanupStatus, n);
-  }
-  const ledgerTotals = emptyLedgers();
-  for (const l of ledgers) {
-    const n = Number(l.n);
-    const key = l.status === 'approved' && Number(l.approvalStale) === 1 ? 'stale' : (l.status as 'draft' | 'submitted' | 'returned' | 'approved');
+    const n = Number(g.ledgers);
+    const status: WorkflowStatus = g.status === 'approved' && Number(g.approvalStale) === 1 ? 'stale' : (g.status as WorkflowStatus);
     ledgerTotals.total += n;
-    ledgerTotals[key] += n;
-    const ch = childOf(l.regionCode);
+    ledgerTotals[status] += n;
+    const ch = childOf(g.regionCode);
     ch.ledgers.total += n;
-    ch.ledgers[key] += n;
+    ch.ledgers[status] += n;
+    for (const cat of CATEGORIES) {
+      const v = (k: Parameters<typeof counterColumn>[1]) => Number((g as Record<string, unknown>)[counterColumn(cat, k)] ?? 0);
+      const f: CategoryFigures = {
+        before: v('total'), keep: v('keep'), cancel: v('cancel'), merge: v('merge'), rectify: v('rectify'), undecided: 0,
+        plannedAfter: 0, achievedAfter: 0, tasksOpen: v('tasksOpen'), tasksClosed: v('tasksClosed'),
+      };
+      f.undecided = f.before - f.keep - f.cancel - f.merge - f.rectify;
+      f.plannedAfter = f.before - f.cancel - f.merge;
+      f.achievedAfter = f.before - v('removedDone');
+      addFigures(byCategory[cat], f);
+      addFigures(ch.byCategory[cat], f);
+      rows += f.before;
+      ch.rows += f.before;
+      byStatus[status] += f.before;
+      for (const verdict of [...VERDICTS, null] as (Verdict | null)[]) {
+        const count = verdict ? f[verdict] : f.undecided;
+        if (count > 0) cells.push({ regionCode: g.regionCode, category: cat, verdict, status, count });
+      }
+    }
   }
   const overdueByCategory = Object.fromEntries(CATEGORIES.map((k) => [k, 0])) as Record<Category, number>;
   let overdueTotal = 0;
@@ -174,7 +173,7 @@ export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode) {
       .filter(([k]) => k)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([code, x]) => ({ regionCode: code, regionName: names.get(code) ?? code, ...x })),
-    groups: groups.map((g) => ({ regionCode: g.regionCode, category: g.category as Category, verdict: (g.verdict as Verdict | null) ?? null, status: g.workflowStatus as WorkflowStatus, cleanupStatus: g.cleanupStatus, count: Number(g.n) })),
+    groups: cells,
   };
 }
 export type Rollup = Awaited<ReturnType<typeof rollupOf>>;

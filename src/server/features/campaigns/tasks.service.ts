@@ -128,6 +128,7 @@ export async function syncTasks(trx: Trx, deps: Deps, ctx: RequestContext, l: re
       .where('id', 'in', (eb) => eb.selectFrom('cleanupTask').select('rowId').where('ledgerId', '=', l.id).where('status', '=', status))
       .execute();
   }
+  await repo.recountLedger(trx, l.id);
   if (created.length) {
     await appendAudit(trx, deps, ctx, {
       action: 'tasks.create', entity: 'ledger', entityId: l.id, regionCode: l.villageCode,
@@ -344,6 +345,7 @@ async function setTaskStatus(trx: Trx, t: CleanupTaskTable, status: TaskStatus, 
   const res = await trx.updateTable('cleanupTask').set((eb) => ({ status, ...patch, updatedAt: now, version: eb('version', '+', 1) })).where('id', '=', t.id).where('version', '=', version).executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new AppError('conflict');
   await trx.updateTable('ledgerRow').set({ cleanupStatus: status === 'closed' ? 'closed' : status === 'open' ? 'open' : 'none' }).where('id', '=', t.rowId).execute();
+  await repo.recountLedger(trx, t.ledgerId);
 }
 
 /** Closes a task with a note on what was done (evidence optional: no compulsory photos). */

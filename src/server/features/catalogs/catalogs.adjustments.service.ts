@@ -143,8 +143,8 @@ export async function presentAdjustment(deps: Deps, actor: Actor, a: AdjustmentR
     publishedBy: a.publishedBy, inEffect: a.status === 'approved' && !!a.effectiveFrom && a.effectiveFrom <= now, createdAt: a.createdAt, updatedAt: a.updatedAt,
     version: a.version,
     abilities: {
-      edit: canEditAdjustment(actor, a), submit: canSubmitAdjustment(actor, a), cancel: canCancelAdjustment(actor, a), approve: canApprove(actor, a),
-      reject: canReject(actor, a), publish: canPublish(actor, a),
+      edit: canEditAdjustment(actor, a), submit: canSubmitAdjustment(actor, a), cancel: canCancelAdjustment(actor, a), approve: canApprove(actor, a, { fourEyes: deps.config.catalogFourEyes }),
+      reject: canReject(actor, a, { fourEyes: deps.config.catalogFourEyes }), publish: canPublish(actor, a),
     },
   };
 }
@@ -236,10 +236,10 @@ export const submitAdjustment = (deps: Deps, ctx: RequestContext, id: string, ve
 export const cancelAdjustment = (deps: Deps, ctx: RequestContext, id: string, version: number) => transition(deps, ctx, id, version, 'cancel');
 
 /** Checks shared by approve and reject: visible, submitted, not one's own, covered by catalogs.approve. */
-function checkDecision(actor: Actor, a: AdjustmentRecord, version: number) {
+function checkDecision(actor: Actor, a: AdjustmentRecord, version: number, fourEyes: boolean) {
   if (a.status !== 'submitted') throw new AppError('conflict', `只有已提交待审批的调整可以审批（当前状态：${a.status}）`);
-  if (a.proposerId === actor.userId) throw new AppError('forbidden', '不能审批本人提出的调整：提出人与审批人须为不同人员');
-  if (!canApprove(actor, a)) throw new AppError('forbidden', '只有区民政局负责人可以审批本区及所辖乡镇（街道）的目录调整');
+  if (fourEyes && a.proposerId === actor.userId) throw new AppError('forbidden', '不能审批本人提出的调整：提出人与审批人须为不同人员');
+  if (!canApprove(actor, a, { fourEyes })) throw new AppError('forbidden', '只有区民政局负责人可以审批本区及所辖乡镇（街道）的目录调整');
   if (a.version !== version) throw conflict();
 }
 
@@ -261,7 +261,7 @@ export async function approveAdjustment(deps: Deps, ctx: RequestContext, id: str
   try {
     await deps.db.transaction().execute(async (trx) => {
       const a = await loadVisible(trx, actor, id);
-      checkDecision(actor, a, input.version);
+      checkDecision(actor, a, input.version, deps.config.catalogFourEyes);
       const target = (await repo.regionByCode(trx, a.targetRegionCode))!;
       const effectiveFrom = laterOf(a.effectiveDate, today(deps));
       const r = await resolve(trx, target, a.operation, { catalogId: a.catalogId, itemCode: a.itemCode, fields: a.changes }, effectiveFrom);
@@ -302,7 +302,7 @@ export async function rejectAdjustment(deps: Deps, ctx: RequestContext, id: stri
   const actor = ctx.actor!;
   await deps.db.transaction().execute(async (trx) => {
     const a = await loadVisible(trx, actor, id);
-    checkDecision(actor, a, input.version);
+    checkDecision(actor, a, input.version, deps.config.catalogFourEyes);
     const now = deps.clock.nowIso();
     if (!(await repo.updateAdjustment(trx, id, a.version, { status: 'rejected', approverId: actor.userId, approverName: actor.displayName, decidedAt: now, decisionNote: input.note }, now))) throw conflict();
     await appendAudit(trx, deps, ctx, { action: 'catalogs.adjustment.reject', entity: 'catalog_adjustment', entityId: id, regionCode: a.targetRegionCode, before: { status: a.status }, after: { status: 'rejected', note: input.note } });

@@ -20,7 +20,7 @@ async function setClock(iso: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ env: { JIANFU_CATALOG_FOUR_EYES: '1' } });
   district = await t.as('demo-district');
   township = await t.as('demo-township');
   reviewer = await secondDistrictLead(t);

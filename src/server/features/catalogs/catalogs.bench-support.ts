@@ -16,10 +16,11 @@ export interface TimingStats {
   maxMs: number;
 }
 
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
 function stats(samples: number[]): TimingStats {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
-  const round = (x: number) => Math.round(x * 1000) / 1000;
   return { iterations: s.length, meanMs: round(s.reduce((a, b) => a + b, 0) / s.length), p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(s[s.length - 1]) };
 }
 
@@ -51,5 +52,5 @@ export async function measureMatch(deps: Deps, regionCode: string, queries: stri
       samples.push(performance.now() - t1);
     }
   }
-  return { regionCode, coldMs: Math.round(coldMs * 1000) / 1000, ...stats(samples) };
+  return { regionCode, coldMs: round(coldMs), ...stats(samples) };
 }

@@ -121,9 +121,10 @@ export function validateRow(sheet: string, r: SheetRow): { row: ImportRow | null
 }
 
 /** Export columns for items: the template's columns first (so an export imports back), then context. */
+const f = (k: keyof EffectiveItem['fields']) => (i: EffectiveItem) => (i.fields[k] as string | null) ?? null;
+const w = (k: ImportField) => CATALOG_COLUMNS.find((c) => c.key === k)!.width;
+
 export function itemExportColumns(extra: SheetColumn<EffectiveItem>[] = []): SheetColumn<EffectiveItem>[] {
-  const f = (k: keyof EffectiveItem['fields']) => (i: EffectiveItem) => (i.fields[k] as string | null) ?? null;
-  const w = (k: ImportField) => CATALOG_COLUMNS.find((c) => c.key === k)!.width;
   return [
     { header: header('code'), width: w('code'), value: (i) => i.code },
     { header: header('name'), width: w('name'), value: f('name') },

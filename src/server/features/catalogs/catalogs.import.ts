@@ -15,7 +15,7 @@ import { appendAudit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import type { JobContext } from '../../core/jobs.js';
 import { failImport, precheckXlsx, readSheet } from '../../core/xlsx.js';
-import './exceljs-utf8.js';
+import '../../core/exceljs-utf8.js';
 import type { RowError } from '../../../shared/errors.js';
 import { z } from '../../../shared/zod.js';
 import { EMPTY_FIELDS, type CatalogRecord, type ItemFields, type RevisionRecord } from './catalogs.model.js';
@@ -143,7 +143,7 @@ async function importRows(deps: Deps, ctx: RequestContext, catalog: CatalogRecor
       continue;
     }
     const last = latest.get(item.id);
-    const keep = { ...EMPTY_FIELDS, ...(last?.fields ?? {}) };
+    const keep = { ...EMPTY_FIELDS, ...last?.fields };
     const fields = rowFields(r, keep);
     const effectiveFrom = r.effectiveFrom ?? last?.effectiveFrom ?? catalog.effectiveFrom;
     if (last && contentKey(last.fields, last.effectiveFrom) === contentKey(fields, effectiveFrom)) {

@@ -7,7 +7,6 @@ import {
 // The layering rule as a pure function (docs/catalogs.md "Layering"): no database, no clock.
 const DISTRICT = '140404000000';
 const HANDIAN = '140404001000';
-const OTHER_TOWNSHIP = '140404100000';
 const VILLAGE = '140404001200';
 const OTHER_VILLAGE = '140404100201';
 
@@ -120,7 +119,7 @@ describe('computeEffective', () => {
 
   it('the version id is a content hash: independent of input order and date, changed by any applied revision', () => {
     const e1 = computeEffective(input(), ctx(VILLAGE, '2024-01-01'));
-    const e2 = computeEffective({ catalogs: [...catalogs].reverse(), items: [...items].reverse(), revisions: [...base].reverse(), adoptions: [] }, ctx(VILLAGE, '2025-01-01'));
+    const e2 = computeEffective({ catalogs: catalogs.toReversed(), items: items.toReversed(), revisions: base.toReversed(), adoptions: [] }, ctx(VILLAGE, '2025-01-01'));
     expect(e1.versionId).toBe(e2.versionId);
     expect(e1.versionId).toMatch(/^cv-[0-9a-f]{24}$/);
     const amend = rev('a', { revision: 2, regionCode: HANDIAN, operation: 'amend', effectiveFrom: '2024-06-01', fields: { notes: 'x' }, source: 'adjustment' });

@@ -7,7 +7,7 @@
  * - propose (catalogs.manage): an adjustment on a layer (district or township) the actor's grant covers:
  *   a township officer for their township, the district lead for the district and its townships.
  * - approve / reject / publish (catalogs.approve, the district lead): on layers the grant covers, and
- *   never one's own proposal (proposer ≠ approver).
+ *   not one's own proposal when four-eyes is configured (JIANFU_CATALOG_FOUR_EYES).
  * - catalog maintenance and imports (catalogs.approve): local lists of a covered region; the shared
  *   base lists (national, provincial) by any holder of catalogs.approve.
  */
@@ -48,8 +48,12 @@ export const canSubmitAdjustment = canEditAdjustment;
 export const canCancelAdjustment = (actor: Actor, a: AdjustmentFacts) =>
   (a.status === 'draft' || a.status === 'submitted') && isProposer(actor, a) && canProposeAt(actor, target(a));
 
-export const canApprove = (actor: Actor, a: AdjustmentFacts) =>
-  a.status === 'submitted' && !isProposer(actor, a) && isLayerLevel(a.targetLevel) && canAt(actor, 'catalogs.approve', a.targetRegionCode);
+/**
+ * `fourEyes` (JIANFU_CATALOG_FOUR_EYES) forbids approving one's own proposal. Off by default because a
+ * district civil-affairs bureau often has a single responsible officer; both names are recorded either way.
+ */
+export const canApprove = (actor: Actor, a: AdjustmentFacts, opts: { fourEyes: boolean } = { fourEyes: true }) =>
+  a.status === 'submitted' && !(opts.fourEyes && isProposer(actor, a)) && isLayerLevel(a.targetLevel) && canAt(actor, 'catalogs.approve', a.targetRegionCode);
 export const canReject = canApprove;
 
 export const canPublish = (actor: Actor, a: AdjustmentFacts) => a.status === 'approved' && a.publishedAt === null && canAt(actor, 'catalogs.approve', a.targetRegionCode);

@@ -7,7 +7,7 @@ import {
 import { typed, type Feature } from '../feature.js';
 import { actorOf, ctxOf } from '../../http/policy.js';
 import { AppError, notFound } from '../../core/errors.js';
-import { attachment, streamWorkbook, XLSX_TYPE } from '../../core/spreadsheets.js';
+import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
 import * as catalogs from './catalogs.service.js';
 import * as adjustments from './catalogs.adjustments.service.js';
 import { IMPORT_JOB, importPayload, runImport, startImport } from './catalogs.import.js';

@@ -10,9 +10,14 @@ import type { RequestContext } from '../../core/actor.js';
 import { appendAudit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { isUniqueViolation } from '../../db/dialect.js';
-import { loadSeedCatalogs, type SeedCatalog, type SeedItem } from './seed-data.js';
+import { loadSeedCatalogs, type CatalogKind as SeedKind, type SeedCatalog, type SeedItem } from './seed-data.js';
+import type { CatalogKind } from '../../../shared/catalogs.js';
 import { ITEM_FIELD_KEYS, type CatalogRecord, type ItemFields, type RevisionRecord } from './catalogs.model.js';
 import * as repo from './catalogs.repo.js';
+
+// seed-data.ts and src/shared/catalogs.ts each list the kinds; this fails to compile if they drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const KINDS_AGREE: Same<SeedKind, CatalogKind> = true;
 
 const SYSTEM: RequestContext = { actor: null, ip: null, requestId: 'catalogs-seed' };
 const require = createRequire(import.meta.url);

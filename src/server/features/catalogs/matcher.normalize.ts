@@ -31,7 +31,7 @@ export interface LexEntry {
 export type TokenRole = TermRole | 'residual';
 
 export interface Token {
-  /** The text as typed (after folding). */
+  /** The text as typed (after folding; a word read by sound or split by 过/了 keeps what was typed). */
   surface: string;
   /** Canonical terms this piece stands for; a residual run stands for itself. */
   canon: string[];
@@ -54,24 +54,29 @@ const ROLE_RANK: Record<TermRole, number> = { stop: 0, person: 1, context: 2, ge
 
 // Declared before the tables built at module load that use them.
 const readingCache = new Map<number, Reading>();
+const SYLLABLE_IDS = new Map<string, number>();
 const INITIALS = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w'];
 
-/** Traditional / variant character → simplified (built before the lexicon, which is folded with it). */
-const VARIANT_MAP: ReadonlyMap<string, string> = buildVariantMap();
-const VARIANT_RE = new RegExp(`[${[...VARIANT_MAP.keys()].join('')}]`, 'g');
+/**
+ * Traditional / variant character → simplified, as a table over the Basic Multilingual Plane (0: keep).
+ * Built before the lexicon, which is folded with it.
+ */
+const VARIANT_TABLE: Uint16Array = buildVariantTable();
 
-function buildVariantMap(): Map<string, string> {
-  const map = new Map<string, string>();
+function buildVariantTable(): Uint16Array {
+  const table = new Uint16Array(0x10000);
   for (const line of VARIANT_CHARS)
     for (const group of line.split(' ')) {
       const [simplified, ...variants] = [...group];
       for (const v of variants) {
-        const prev = map.get(v);
-        if (prev !== undefined && prev !== simplified) throw new Error(`matcher variants: ${v} folds to ${prev} and ${simplified}`);
-        map.set(v, simplified);
+        const code = v.charCodeAt(0);
+        const prev = table[code];
+        if (v.length !== 1 || simplified.length !== 1) throw new Error(`matcher variants: ${group} is not a group of BMP characters`);
+        if (prev !== 0 && prev !== simplified.charCodeAt(0)) throw new Error(`matcher variants: ${v} folds to two characters`);
+        table[code] = simplified.charCodeAt(0);
       }
     }
-  return map;
+  return table;
 }
 
 /** Role of each canonical term (core, modifier, …). */
@@ -80,7 +85,15 @@ export const LEXICON: ReadonlyMap<string, LexEntry> = buildLexicon();
 
 const TRIE = buildTrie(LEXICON.values());
 const CERT_WORDS = new Set(CERTIFICATE_WORDS.map(foldText));
-const READING_INDEX = buildReadingIndex(LEXICON.values());
+const CERT_LIST = [...CERT_WORDS];
+/** Does a certificate word start at `at`? */
+const certWordAt = (s: string, at: number) => CERT_LIST.some((w) => s.startsWith(w, at));
+/** Words by their syllables (exact homophones). */
+const EXACT_INDEX = buildReadingIndex(LEXICON.values(), 'exact', 2);
+/** Words of three or more characters by their loose syllables (one loose syllable: 独身子女). */
+const LOOSE_INDEX = buildReadingIndex(LEXICON.values(), 'loose', 3);
+/** Words of four or more characters by their coarse syllables (one near syllable: 婚烟状况). */
+const NEAR_INDEX = buildReadingIndex(LEXICON.values(), 'coarse', 4);
 
 const COST_WORD = 1;
 const COST_STOP_CHAR = 1.1; // a one-character stop word yields to a content word on a tie
@@ -93,7 +106,7 @@ const COST_NEAR = 1.5; // one syllable with the same initial and ending (烟 yan
 /** Aspect particles that split a verb-object word: 犯过罪 = 犯罪, 离了婚 = 离婚. */
 const SPLIT_PARTICLES = new Set(['过', '了'].map((c) => c.charCodeAt(0)));
 /** Punctuation that ends a clause ("无犯罪证明，找工作用": the purpose follows the comma). */
-const CLAUSE_BREAKS = new Set([...',.;:!?、。;()[]【】〔〕“”"\n'].map((c) => c.charCodeAt(0)));
+const CLAUSE_BREAKS = new Set([...',.;:!?、。()[]【】〔〕\n'].map((c) => c.charCodeAt(0)));
 
 function buildCanonRoles(): Map<string, TermRole> {
   const roles = new Map<string, TermRole>();
@@ -148,14 +161,19 @@ function buildTrie(entries: Iterable<LexEntry>): TrieNode {
 // ───────────────────────── reading (pinyin) fallback ─────────────────────────
 
 interface Reading {
-  /** Toneless pinyin: "zheng". */
-  exact: string;
+  /** Toneless pinyin ("zheng"), as an interned id. */
+  exact: number;
   /** With zh/ch/sh → z/c/s and -ng → -n: the pairs a southern or hurried typist confuses. */
-  loose: string;
-  /** Initial (loose) and whether the syllable ends in a nasal: the coarsest key, used to index words. */
-  coarse: string;
+  loose: number;
+  /** Initial (loose) and whether the syllable ends in a nasal: the coarsest key. */
+  coarse: number;
 }
 
+function syllableId(key: string): number {
+  let id = SYLLABLE_IDS.get(key);
+  if (id === undefined) SYLLABLE_IDS.set(key, (id = SYLLABLE_IDS.size));
+  return id;
+}
 
 function readingOfSyllable(syl: string): Reading {
   const initial = INITIALS.find((i) => syl.startsWith(i)) ?? '';
@@ -163,7 +181,7 @@ function readingOfSyllable(syl: string): Reading {
   let final = syl.slice(initial.length);
   const nasal = final.endsWith('n') || final.endsWith('ng');
   if (final.endsWith('ng')) final = final.slice(0, -1);
-  return { exact: syl, loose: looseInitial + final, coarse: looseInitial + (nasal ? '~n' : '~') };
+  return { exact: syllableId(syl), loose: syllableId(`~${looseInitial}${final}`), coarse: syllableId(`^${looseInitial}${nasal ? 'n' : ''}`) };
 }
 
 /** Toneless pinyin of one character, cached per character. */
@@ -176,6 +194,8 @@ function readingOf(code: number): Reading {
   return r;
 }
 
+type ReadingKey = 'exact' | 'loose' | 'coarse';
+
 interface ReadingEntry {
   entry: LexEntry;
   readings: Reading[];
@@ -184,26 +204,26 @@ interface ReadingEntry {
 }
 
 interface ReadingNode {
-  next: Map<string, ReadingNode>;
+  next: Map<number, ReadingNode>;
   entries: ReadingEntry[] | null;
 }
 
 /**
- * Content words of two or more characters and the certificate words, indexed by the coarse key of their
+ * Content words of `minLength` or more characters and the certificate words, indexed by a key of their
  * syllables; which of them a text really sounds like is decided when it is read (readingCost).
  */
-function buildReadingIndex(entries: Iterable<LexEntry>): ReadingNode {
+function buildReadingIndex(entries: Iterable<LexEntry>, key: ReadingKey, minLength: number): ReadingNode {
   const root: ReadingNode = { next: new Map(), entries: null };
   for (const e of entries) {
     const cert = CERT_WORDS.has(e.surface);
-    if (e.surface.length < 2 || (!cert && e.role !== 'core' && e.role !== 'modifier')) continue;
+    if (e.surface.length < minLength || (!cert && e.role !== 'core' && e.role !== 'modifier')) continue;
     const readings: Reading[] = [];
     let node = root;
     for (let i = 0; i < e.surface.length; i++) {
       const r = readingOf(e.surface.charCodeAt(i));
       readings.push(r);
-      let n = node.next.get(r.coarse);
-      if (!n) node.next.set(r.coarse, (n = { next: new Map(), entries: null }));
+      let n = node.next.get(r[key]);
+      if (!n) node.next.set(r[key], (n = { next: new Map(), entries: null }));
       node = n;
     }
     // Vocabulary order: on an equal reading the more common word (listed first) wins.
@@ -213,29 +233,30 @@ function buildReadingIndex(entries: Iterable<LexEntry>): ReadingNode {
 }
 
 /**
- * The cost of reading s[at, at + word length) as the word, or 0 when it may not be read so.
+ * The cost of reading s[at, at + word length) as the word, or 0 when it may not be read so. `reads`
+ * holds the reading of each character of s.
  * - At least half of the characters must be the word's own: a slip replaces a character, rarely a whole
  *   word (建在 → 健在 yes; 事实 → 逝世 no).
  * - Every other character must sound like the word's, except one syllable in a word of three or more
  *   characters that is only loosely alike (zh/z, ch/c, sh/s, -ng/-n: 独身子女 → 独生子女), or, in a
  *   word of four or more whose other characters are all its own, one with the same initial and ending
  *   (婚烟状况 → 婚姻状况; 婚育状况 does not qualify: 育 has no nasal ending).
- * - Two-character words only when `short` allows (see segment) or for the certificate words (证名 → 证明).
+ * - Two-character words only when `minLength` allows, when a certificate word follows (see segment), or
+ *   for the certificate words themselves (证名 → 证明).
  */
-function readingCost(s: string, at: number, re: ReadingEntry, minLength: number, short: boolean): number {
+function readingCost(s: string, reads: Reading[], at: number, re: ReadingEntry, minLength: number): number {
   const word = re.entry.surface;
   const len = word.length;
-  if (!re.cert && len < minLength && !(len === 2 && short)) return 0;
+  if (!re.cert && len < minLength && !(len === 2 && certWordAt(s, at + 2))) return 0;
   let same = 0;
   let loose = 0;
   let near = 0;
   for (let k = 0; k < len; k++) {
-    const c = s.charCodeAt(at + k);
-    if (c === word.charCodeAt(k)) {
+    if (s.charCodeAt(at + k) === word.charCodeAt(k)) {
       same++;
       continue;
     }
-    const r = readingOf(c);
+    const r = reads[at + k];
     const w = re.readings[k];
     if (r.exact === w.exact) continue;
     if (r.loose === w.loose) loose++;
@@ -253,7 +274,18 @@ function readingCost(s: string, at: number, re: ReadingEntry, minLength: number,
 
 /** NFKC (full-width → half-width), lower case, traditional and variant characters → simplified. */
 export function foldText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(VARIANT_RE, (c) => VARIANT_MAP.get(c) ?? c);
+  const s = text.normalize('NFKC').toLowerCase();
+  for (let i = 0; i < s.length; i++) {
+    if (VARIANT_TABLE[s.charCodeAt(i)] === 0) continue;
+    let out = s.slice(0, i);
+    for (let j = i; j < s.length; j++) {
+      const c = s.charCodeAt(j);
+      const to = VARIANT_TABLE[c];
+      out += String.fromCharCode(to === 0 ? c : to);
+    }
+    return out;
+  }
+  return s;
 }
 
 /** Han characters are the only meaningful ones; everything else separates words. */
@@ -264,8 +296,10 @@ function isHan(c: number): boolean {
 export interface TokenizeOptions {
   /**
    * Read unknown characters by their pinyin (for what people type; never for official item text).
-   * Words of three or more characters are always tried; two-character words only when nothing else
-   * in the text was recognised, because short homophones are often real words (妇女 is not 父女).
+   * Words of three or more characters are always tried; two-character words only right before a
+   * certificate word (残急证明) or when nothing else in the text was recognised, because short
+   * homophones are often real words (妇女 is not 父女). Loosely alike syllables (see readingCost) are
+   * tried only when exact readings leave characters unknown.
    */
   readings?: boolean;
 }
@@ -273,10 +307,13 @@ export interface TokenizeOptions {
 /** Segments text into tokens (stop words included, separators dropped). */
 export function tokenize(text: string, opts: TokenizeOptions = {}): Token[] {
   const s = foldText(text);
-  if (!opts.readings) return segment(s, 0);
-  const tokens = segment(s, 3);
-  if (tokens.some((t) => t.role === 'core') || !tokens.some((t) => t.role === 'residual')) return tokens;
-  return segment(s, 2);
+  if (!opts.readings) return segment(s, 0, false);
+  let tokens = segment(s, 3, false);
+  const unknown = (t: Token) => t.role === 'residual';
+  // Close (not exact) homophones only where exact reading leaves characters unknown.
+  if (tokens.some(unknown)) tokens = segment(s, 3, true);
+  if (tokens.some((t) => t.role === 'core') || !tokens.some(unknown)) return tokens;
+  return segment(s, 2, true);
 }
 
 const KIND_WORD = 0;
@@ -287,10 +324,11 @@ const KIND_SPLIT = 2; // a verb-object word split by 过 / 了
 const scratch = {
   size: 0,
   starts: new Uint8Array(0),
-  certAt: new Uint8Array(0),
   cost: new Float64Array(0),
   from: new Int32Array(0),
   kindAt: new Uint8Array(0),
+  /** The reading of each character (filled only when readings are used). */
+  reads: [] as Reading[],
   /** The entry that ends at each position: undefined = separator, null = unknown character. */
   entryAt: [] as (LexEntry | null | undefined)[],
 };
@@ -299,11 +337,11 @@ function ensureScratch(n: number): void {
   const size = Math.max(64, 2 * (n + 1));
   scratch.size = size;
   scratch.starts = new Uint8Array(size);
-  scratch.certAt = new Uint8Array(size);
   scratch.cost = new Float64Array(size);
   scratch.from = new Int32Array(size);
   scratch.kindAt = new Uint8Array(size);
   scratch.entryAt = Array.from<LexEntry | null | undefined>({ length: size });
+  scratch.reads = Array.from<Reading>({ length: size });
 }
 
 /**
@@ -311,30 +349,30 @@ function ensureScratch(n: number): void {
  * also read when a certificate word follows it (残急证明 → 残疾|证明): the head of a request is where a
  * slip matters and where a real homophone (房子建在… is not 健在) is least likely.
  */
-function segment(s: string, minReading: number): Token[] {
+function segment(s: string, minReading: number, fuzzy: boolean): Token[] {
   const n = s.length;
   const tokens: Token[] = [];
   if (n === 0) return tokens;
   // Which positions start a known word at all: a homophone may only be read over a stretch that
   // contains a character starting none (otherwise 的是 could be "read" as some word).
   ensureScratch(n);
-  const { starts, certAt, cost, from, kindAt, entryAt } = scratch;
+  const { starts, cost, from, kindAt, entryAt, reads } = scratch;
   for (let i = 0; i < n; i++) {
     starts[i] = 0;
-    certAt[i] = 0;
     let node: TrieNode | undefined = TRIE;
     for (let j = i; j < n && node; j++) {
       node = node.next.get(s.charCodeAt(j));
       if (node?.entry) {
         starts[i] = 1;
-        if (CERT_WORDS.has(node.entry.surface)) {
-          certAt[i] = 1;
-          break;
-        }
+        break;
       }
     }
   }
-  certAt[n] = 0;
+  // A reading must span a character that starts no known word: no walk starts after the last one.
+  let lastUnknown = -1;
+  if (minReading > 0) for (let i = 0; i < n; i++) if (!starts[i] && isHan(s.charCodeAt(i))) lastUnknown = i;
+  if (lastUnknown >= 0) for (let i = 0; i < n; i++) reads[i] = readingOf(s.charCodeAt(i));
+  else minReading = 0;
   cost.fill(Infinity, 0, n + 1);
   cost[0] = 0;
   const relax = (i: number, j: number, c: number, e: LexEntry | null | undefined, kind: number) => {
@@ -366,18 +404,11 @@ function segment(s: string, minReading: number): Token[] {
       const e = TRIE.next.get(c)?.next.get(s.charCodeAt(i + 2))?.entry;
       if (e && e.role === 'core') relax(i, i + 3, base + COST_WORD, e, KIND_SPLIT);
     }
-    let rnode: ReadingNode | undefined = minReading > 0 ? READING_INDEX : undefined;
-    let sawUnknown = false;
-    for (let j = i; j < n && rnode; j++) {
-      const cj = s.charCodeAt(j);
-      if (!isHan(cj)) break;
-      if (!starts[j]) sawUnknown = true;
-      rnode = rnode.next.get(readingOf(cj).coarse);
-      const list = rnode?.entries;
-      if (!list || !sawUnknown) continue;
-      for (const re of list) {
-        const rc = readingCost(s, i, re, minReading, certAt[j + 1] === 1);
-        if (rc > 0) relax(i, j + 1, base + rc, re.entry, KIND_READING);
+    if (minReading > 0 && i <= lastUnknown) {
+      readWords(s, reads, i, EXACT_INDEX, 'exact', minReading, base, starts, relax);
+      if (fuzzy) {
+        readWords(s, reads, i, LOOSE_INDEX, 'loose', minReading, base, starts, relax);
+        readWords(s, reads, i, NEAR_INDEX, 'coarse', minReading, base, starts, relax);
       }
     }
   }
@@ -409,6 +440,35 @@ function segment(s: string, minReading: number): Token[] {
   tokens.reverse();
   applyKinFrame(tokens);
   return tokens;
+}
+
+/** Offers every word of `index` that s[i …] may be read as (see readingCost) to the segmenter. */
+function readWords(
+  s: string,
+  reads: Reading[],
+  i: number,
+  index: ReadingNode,
+  key: ReadingKey,
+  minReading: number,
+  base: number,
+  starts: Uint8Array,
+  relax: (i: number, j: number, c: number, e: LexEntry, kind: number) => void,
+): void {
+  let rnode: ReadingNode | undefined = index;
+  let sawUnknown = false;
+  for (let j = i; j < s.length && rnode; j++) {
+    const cj = s.charCodeAt(j);
+    if (!isHan(cj)) break;
+    if (!starts[j]) sawUnknown = true;
+    const r = reads[j];
+    rnode = rnode.next.get(key === 'exact' ? r.exact : key === 'loose' ? r.loose : r.coarse);
+    const list = rnode?.entries;
+    if (!list || !sawUnknown) continue;
+    for (const re of list) {
+      const rc = readingCost(s, reads, i, re, minReading);
+      if (rc > 0) relax(i, j + 1, base + rc, re.entry, KIND_READING);
+    }
+  }
 }
 
 const KIN = new Set(KIN_WORDS.map(foldText));

@@ -39,6 +39,11 @@ export interface ItemHint {
   /** Canonical terms of which at least one must appear in the query (default: the item's core terms). */
   heads?: string[];
   /**
+   * Terms that select the item only as a related candidate (政审 names a review without saying whose:
+   * the party-development item is then shown as related, never matched).
+   */
+  weakHeads?: string[];
+  /**
    * Scope: the item is for these people or purposes only. At least one of these canonical terms must
    * also appear in the request, otherwise the item is shown only as a related item below the
    * threshold ("志愿服务证明" is not the student-activity item unless a student is involved).
@@ -118,7 +123,7 @@ const NEGATIVE_LIST_CONCEPTS: ConceptDef[] = [
     role: 'core',
     surfaces: [
       '失踪', '人员失踪', '下落不明', '走失', '失联', '失去联系', '联系不上', '联系不到', '人找不到', '找不到人', '不知去向',
-      '离家出走', '出走', '宣告失踪', '去向不明',
+      '离家出走', '出走', '宣告失踪', '去向不明', '走丢', '走散', '走失了',
     ],
   },
   {
@@ -143,7 +148,7 @@ const NEGATIVE_LIST_CONCEPTS: ConceptDef[] = [
     role: 'core',
     surfaces: [
       '健在', '在世', '活着', '还活着', '仍健在', '生存', '生存状态', '生存认证', '存活', '尚在人世', '人还在', '还在世',
-      '没去世', '没有去世', '没死', '活人', '资格认证', '领取资格认证', '待遇领取资格认证', '待遇资格认证',
+      '没去世', '没有去世', '没死', '活人', '资格认证', '领取资格认证', '待遇领取资格认证', '待遇资格认证', '养老认证', '养老金认证',
     ],
   },
   {
@@ -247,7 +252,7 @@ const POSITIVE_LIST_CONCEPTS: ConceptDef[] = [
   {
     canon: '收养',
     role: 'core',
-    surfaces: ['收养', '领养', '抱养', '过继', '收养人', '领养人', '被收养人', '收养登记', '收养状况', '收养情况'],
+    surfaces: ['收养', '领养', '抱养', '过继', '收养人', '领养人', '被收养人', '收养登记', '收养状况', '收养情况', '收养关系', '领养关系'],
   },
   {
     canon: '抚养能力',
@@ -308,7 +313,7 @@ const UNLISTED_CONCEPTS: ConceptDef[] = [
  * person's property and assets (real estate, deposits, vehicles) — and no income or hardship
  * certificate. Several provinces list 收入证明, 家庭经济困难证明 and 贫困证明 as items of their own, and
  * some local rules still have villages certify agricultural income, so the national item is not read
- * as covering them. Decision (2025 hold-out review): such a request is unlisted, and 居民财产证明 is
+ * as covering them. Decision (hold-out review): such a request is unlisted, and 居民财产证明 is
  * returned as a related candidate below the threshold so the desk can show "相近事项：居民财产证明".
  * Revisit if the Shanxi/上党区 list names income or hardship certificates.
  */
@@ -365,7 +370,10 @@ const GENERIC_WORDS: string[] = [
       '使用', '费用', '能力', '等级', '措施', '所有', '所在地', '所在', '有效', '期间', '以上', '以下', '以前', '以后', '之前',
       '之后', '之间', '对象', '地点', '地区', '当地', '本地', '外地', '异地', '出售', '出资', '社会', '协助', '做好', '人民', '人民政府',
       // paperwork words: the form a certificate takes, not what it is about
-      '鉴定', '鉴定表', '鉴定意见', '函', '存放', '存放地', '反馈表', '情况表', '登记表', '审批表', '意见', '评价',
+      '鉴定', '鉴定表', '鉴定意见', '函', '存放', '存放地', '反馈表', '情况表', '登记表', '审批表', '意见', '评价', '组织', '考察', '考核',
+      '时长', '服务时长', '小时', '学时',
+      // how long: 好几天, 多年 …
+      '几天', '好几天', '多年', '好多年', '几年', '好几年', '长期', '多久',
 ];
 
 const CONTEXT_WORDS: string[] = [
@@ -380,7 +388,7 @@ const CONTEXT_WORDS: string[] = [
       '保障房', '保障性住房', '寒暑假', '暑假', '寒假', '假期', '探亲', '待遇', '优待', '抚恤',
       '暑期', '寒暑期', '考研', '研究生', '招录', '招考', '考编', '出境', '军校', '警校',
       // purposes that follow a death, a move or a loss: they say what the certificate is for
-      '注销', '注销户口', '户口注销', '销户口', '注销户籍',
+      '注销', '注销户口', '户口注销', '销户口', '注销户籍', '认证', '党委', '党支部', '党组织', '组织部', '组织上',
 ];
 
 const PERSON_WORDS: string[] = [
@@ -436,6 +444,7 @@ export const STOP_PHRASES: string[] = [
   // function words
   '的', '地', '了', '过', '着', '就', '还', '都', '也', '和', '与', '及', '以及', '或', '或者', '等', '跟', '对', '把', '被',
   '为', '为了', '因为', '所以', '由于', '关于', '用', '用的', '要的', '需要的', '用于', '是', '就是', '系', '在', '有', '无', '没有', '没',
+  '从来', '从未', '从没', '从不', '曾经', '上', '来', '上来',
   '未', '不', '不是', '很', '非常', '比较', '特别', '已经', '已', '现在', '今天', '马上', '急', '急用', '着急', '一起', '一直',
   '到', '从', '向', '这', '那', '其', '该', '此', '之', '所', '以', '于', '而', '且', '并', '又', '再', '才', '刚', '先',
   '复印件', '原件', '模板', '范本', '样本', '格式', '范文', '写法', '怎么写', '一式两份', '加急', '尽快',
@@ -524,8 +533,6 @@ export const PHRASES: PhraseDef[] = [
   { surface: '寒假实践', canon: ['学生', '活动'] },
   { surface: '假期实践', canon: ['学生', '活动'] },
   { surface: '三下乡', canon: ['学生', '活动'] },
-  // a business licence with premises is the market-entity domicile item
-  { surface: '营业场地', canon: ['市场主体', '住所'] },
 ];
 
 /**
@@ -569,9 +576,11 @@ export const ITEM_HINTS: Record<string, ItemHint> = {
     scopeNote: '该事项限于在职党员干部到居住地报到；未说明是党员报到（毕业生报到证等不属此项）',
   },
   入党外调政审等发展党员证明: {
-    aliases: ['入党政审证明', '发展党员外调证明', '入党函调证明'],
+    aliases: ['入党政审证明', '发展党员外调证明'],
     // 政审 alone names no item: it needs 入党 / 发展党员 / 外调 (its scope) to be party development.
     heads: ['入党', '外调'],
+    weakHeads: ['政审'],
+    scopeNote: '该事项限于入党、发展党员的外调政审；未说明是入党或发展党员',
     rivals: [
       '征兵', '参军', '当兵', '入伍', '兵役', '军校', '警校', '出国', '出境', '签证', '移民', '公务员', '考公', '考编', '事业单位',
       '招聘', '招录', '招考', '录用', '入职', '考研', '研究生', '升学', '高考',

@@ -8,7 +8,7 @@ import {
   type LabelledName,
   type MatchableItem,
 } from './matcher.js';
-import { CANON_ROLE, canonicalTerms, LEXICON, normalizeText, tokenize } from './matcher.normalize.js';
+import { CANON_ROLE, canonicalTerms, foldText, LEXICON, normalizeText, tokenize } from './matcher.normalize.js';
 import { CONCEPTS, ITEM_HINTS, KIN_TERM, PHRASES } from './matcher.synonyms.js';
 import { loadSeedCatalogs, toMatchableItems } from './seed-data.js';
 
@@ -73,10 +73,16 @@ describe('synonyms and everyday wording', () => {
     ['经营场所', '住所'],
     ['注册地址', '住所'],
     ['领养', '收养'],
-    ['政审', '入党外调政审'],
-    ['外调', '入党外调政审'],
+    ['政审', '政审'],
+    ['外调', '外调'],
+    ['函调', '外调'],
+    ['入党积极分子', '入党'],
+    ['双报到', '党员'],
+    ['社会实践', '学生'],
+    ['走丢了', '失踪'],
     ['放弃继承权', '继承'],
-    ['收入', '财产'],
+    ['收入', '经济状况'],
+    ['存款', '财产'],
     ['无房', '财产'],
     ['同一人', '身份信息'],
     ['出生日期', '出生'],
@@ -90,6 +96,36 @@ describe('synonyms and everyday wording', () => {
     expect(canonicalTerms('亲书关系证明')).toEqual(['亲属关系']);
     expect(canonicalTerms('事实无人抚养儿童')).not.toContain('死亡'); // 事实 sounds like 逝世
     expect(tokenize('妇女和儿童工作委员会').some((t) => t.byReading)).toBe(false); // item text is never re-read
+  });
+
+  it('folds traditional and variant characters to simplified ones', () => {
+    expect(normalizeText('親屬關係證明')).toBe('亲属关系');
+    expect(normalizeText('戶口簿遺失證明書')).toBe('户口簿遗失');
+    expect(canonicalTerms('學生參加活動情況')).toEqual(['学生', '活动', '情况']);
+    expect(foldText('証明')).toBe('证明'); // Japanese form
+    // Simplified text is never changed: not the vocabulary, not any catalog name.
+    for (const surface of LEXICON.keys()) expect(foldText(surface)).toBe(surface);
+    for (const item of items) expect(foldText(item.name), item.name).toBe(item.name.normalize('NFKC').toLowerCase());
+  });
+
+  it('reads a slip in the word 证明 and a two-character word right before it', () => {
+    expect(normalizeText('失业证名')).toBe('失业');
+    expect(normalizeText('健在正明')).toBe('健在');
+    expect(canonicalTerms('残急证明')).toEqual(['残疾状况']); // 残急|证明, not 残急证|明
+    expect(canonicalTerms('房子建在宅基地上的证明')).not.toContain('健在'); // not before 证明, a real word
+  });
+
+  it('accepts one loosely alike syllable only in longer words', () => {
+    expect(canonicalTerms('独身子女证明')).toEqual(['婚育状况']); // shen/sheng
+    expect(canonicalTerms('婚烟状况证明')).toEqual(['婚姻状况']); // yan/yin: same initial and ending, 3 of 4 characters
+    expect(canonicalTerms('出身证明')).not.toContain('出生'); // family background is a word of its own
+    expect(canonicalTerms('出生证明')).toEqual(['出生']);
+  });
+
+  it('reads a verb-object word split by 过 or 了', () => {
+    expect(canonicalTerms('证明我没有犯过罪')).toContain('犯罪记录');
+    expect(canonicalTerms('离了婚')).toContain('婚姻状况');
+    expect(canonicalTerms('住过院')).toContain('疾病状况');
   });
 
   it('reads "X 是 Y" between kin as a kinship request', () => {
@@ -107,6 +143,9 @@ describe('synonyms and everyday wording', () => {
     for (const [name, hint] of Object.entries(ITEM_HINTS)) {
       expect(names.has(name), `hint for unknown item ${name}`).toBe(true);
       for (const h of hint.heads ?? []) expect(CANON_ROLE.get(h), `${name}: head ${h}`).toBe('core');
+      for (const t of [...(hint.scope ?? []), ...(hint.rivals ?? [])]) expect(CANON_ROLE.has(t), `${name}: scope/rival ${t}`).toBe(true);
+      // A related alias must not be reachable through the item's own words.
+      for (const a of hint.related?.aliases ?? []) expect(canonicalTerms(a).some((t) => hint.heads?.includes(t)), `${name}: ${a}`).toBe(false);
     }
   });
 });
@@ -136,6 +175,70 @@ describe('matching certificates', () => {
     ['开个无违法犯罪证明，找工作用', 'CN-NEG-2020-05'],
   ])('prefers the more specific item: %s → %s', (q, code) => {
     expect(judge(q).code).toBe(code);
+  });
+
+  it('takes the object of 证明 used as a verb as the head of the request', () => {
+    expect(judge('要村里证明门面').code).toBe('CN-NEG-2020-19');
+    expect(judge('证明他从来没有犯过罪').code).toBe('CN-NEG-2020-05');
+    expect(judge('无犯罪证明，找工作用').code).toBe('CN-NEG-2020-05'); // after a comma: the purpose
+  });
+
+  it('does not let purpose words and paperwork words outweigh the fact asked for', () => {
+    expect(judge('老人过世了，要注销户口，村里给开个证明').code).toBe('CN-NEG-2020-11');
+    expect(judge('个人档案存放证明').code).toBe('CN-NEG-2020-16');
+  });
+
+  describe('scope of positive items', () => {
+    it.each([
+      ['入党政审证明', 'SX-CERT-2023-02'],
+      ['预备党员外调材料', 'SX-CERT-2023-02'],
+      ['党员报到证明', 'SX-CERT-2023-01'],
+      ['双报到情况反馈', 'SX-CERT-2023-01'],
+      ['领养孩子要的抚养能力证明', 'SX-CERT-2023-03'],
+      ['大学生志愿服务证明', 'SX-CERT-2023-04'],
+      ['暑假社会实践证明', 'SX-CERT-2023-04'],
+    ])('%s is positive (%s)', (q, code) => {
+      expect(judge(q)).toMatchObject({ verdict: 'positive', code });
+    });
+
+    it.each([
+      ['政审证明', 'SX-CERT-2023-02'],
+      ['参军政审证明', 'SX-CERT-2023-02'],
+      ['公务员招录外调证明', 'SX-CERT-2023-02'],
+      ['志愿者证明', 'SX-CERT-2023-04'],
+      ['报到证明', 'SX-CERT-2023-01'],
+      ['抚养教育能力证明', 'SX-CERT-2023-03'],
+    ])('%s is not (related: %s)', (q, related) => {
+      const { verdict, r } = judge(q);
+      expect(verdict).toBe('unlisted');
+      expect(r.best).toBeNull();
+      const c = r.candidates.find((x) => x.code === related);
+      expect(c?.related).toBe(true);
+      expect(c?.score).toBeLessThan(r.threshold);
+      expect(c?.reason).toMatch(/^相近事项：“/);
+    });
+
+    it('names the rival purpose in the reason', () => {
+      expect(judge('参军政审证明').r.candidates[0].reason).toContain('“参军”');
+    });
+  });
+
+  describe('income and hardship: related to 居民财产证明, not that item', () => {
+    it.each(['工资证明', '家庭年收入证明', '经济困难证明，申请助学金用', '贫困家庭证明'])('%s stays unlisted with a hint', (q) => {
+      const { verdict, r } = judge(q);
+      expect(verdict).toBe('unlisted');
+      expect(r.candidates[0]).toMatchObject({ code: 'CN-NEG-2020-17', related: true });
+      expect(r.candidates[0].score).toBeLessThan(r.threshold);
+      expect(r.candidates[0].reason).toMatch(/^相近事项：“居民财产证明”——收入、经济困难情况不等同于/);
+    });
+
+    it('still matches property itself', () => {
+      for (const q of ['居民财产证明', '名下房产证明', '银行存款证明']) {
+        const { verdict, code, r } = judge(q);
+        expect({ q, verdict, code }).toEqual({ q, verdict: 'negative', code: 'CN-NEG-2020-17' });
+        expect(r.best?.related).toBeUndefined();
+      }
+    });
   });
 
   it('never lets the catch-all item win, even on its own words', () => {

@@ -114,6 +114,8 @@ interface Variant {
   weights: Map<string, number>;
   total: number;
   heads: Set<string>;
+  /** Terms that select the variant only as a related candidate (ItemHint.weakHeads). */
+  weakHeads: Set<string> | null;
   /** Built from a related alias: a hit makes the item a related candidate only. */
   related: boolean;
 }
@@ -131,6 +133,8 @@ interface Prepared {
   item: MatchableItem;
   kindBit: number;
   rules: ItemRules | null;
+  /** The folded name, for reasons. */
+  folded: string;
 }
 
 /**
@@ -200,7 +204,15 @@ const HINTS = new Map(Object.entries(ITEM_HINTS).map(([k, v]) => [foldText(k), v
 export function createMatcher(items: MatchableItem[], opts: { threshold?: number } = {}): Matcher {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   const prepared: Prepared[] = [];
-  const rawVariants: { item: number; label: string; isAlias: boolean; related: boolean; terms: Term[]; heads: string[] | undefined }[] = [];
+  const rawVariants: {
+    item: number;
+    label: string;
+    isAlias: boolean;
+    related: boolean;
+    terms: Term[];
+    heads: string[] | undefined;
+    weakHeads: string[] | undefined;
+  }[] = [];
   const df = new Map<string, number>();
 
   items.forEach((item) => {
@@ -208,7 +220,7 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
     const index = prepared.length;
     const hint = HINTS.get(foldText(item.name));
     const rules: ItemRules | null =
-      hint && (hint.scope || hint.rivals || hint.related)
+      hint && (hint.scope || hint.rivals || hint.related || hint.weakHeads)
         ? {
             scope: hint.scope?.length ? hint.scope : null,
             scopeNote: hint.scopeNote ?? '请求未说明该事项适用的对象',
@@ -217,7 +229,7 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
             relatedNote: hint.related?.note ?? '',
           }
         : null;
-    prepared.push({ item, kindBit: kindBit(item.kind), rules });
+    prepared.push({ item, kindBit: kindBit(item.kind), rules, folded: foldText(item.name) });
     // [label, isAlias, related]
     const labels: [string, boolean, boolean][] = [[item.name, false, false]];
     const stripped = withoutBracketed(item.name);
@@ -229,7 +241,7 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
       const terms = termsOf(tokenize(label), 1);
       if (terms.length === 0) continue;
       // A related alias is selected by its own core words, not by the item's heads.
-      rawVariants.push({ item: index, label, isAlias, related, terms, heads: related ? undefined : hint?.heads });
+      rawVariants.push({ item: index, label, isAlias, related, terms, heads: related ? undefined : hint?.heads, weakHeads: related ? undefined : hint?.weakHeads });
       for (const t of terms) seenInItem.add(t.key);
     }
     for (const k of seenInItem) df.set(k, (df.get(k) ?? 0) + 1);
@@ -256,7 +268,8 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
       heads = new Set(v.terms.filter((t) => !t.weak && (t.role === 'core' || t.role === 'residual' || t.role === 'context')).map((t) => t.key));
       if (heads.size === 0) heads = new Set(weights.keys());
     }
-    return { item: v.item, label: v.label, isAlias: v.isAlias, weights, total, heads, related: v.related };
+    const weakHeads = v.weakHeads ? new Set(v.weakHeads.filter((h) => weights.has(h))) : null;
+    return { item: v.item, label: v.label, isAlias: v.isAlias, weights, total, heads, weakHeads: weakHeads?.size ? weakHeads : null, related: v.related };
   });
 
   // Inverted index: term → variants holding it.
@@ -332,6 +345,7 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
         matchedI[vi] += v.weights.get(qKeys[qi]) ?? 0;
         if (qHead[qi]) headHit[vi] = 1;
         if (v.heads.has(qKeys[qi])) qualifies[vi] = 1;
+        else if (v.weakHeads?.has(qKeys[qi]) && !qualifies[vi]) qualifies[vi] = 2;
       }
     }
 
@@ -340,7 +354,9 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
         const v = variants[vi];
         const it = v.item;
         let score = W_QUERY * (matchedQ[vi] / qTotal) + W_ITEM * (matchedI[vi] / v.total) + W_HEAD * headHit[vi];
-        const why = v.related ? 1 : outOfScope(prepared[it].rules, qKeys);
+        // 1 related alias, 2 scope missing (or only a weak head), 3 rival purpose; 0 a real match.
+        let why = v.related ? 1 : outOfScope(prepared[it].rules, qKeys);
+        if (why === 0 && qualifies[vi] === 2) why = 2;
         if (why) score = Math.min(score * RELATED_FACTOR, relatedCap);
         if (itemBest[it] < 0) itemsTouched.push(it);
         // Prefer the official name over an alias on a tie.
@@ -362,14 +378,14 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
     const top = itemsTouched.slice(0, MAX_CANDIDATES);
     const candidates = top.map((it): MatchCandidate => {
       const v = variants[itemVariant[it]];
-      const { item, rules } = prepared[it];
+      const { item, rules, folded } = prepared[it];
       const c: MatchCandidate = {
         code: item.code,
         name: item.name,
         kind: item.kind,
         catalogId: item.catalogId,
         score: Math.round(itemBest[it] * 1000) / 1000,
-        reason: itemWhy[it] ? explainRelated(item, rules, itemWhy[it], qKeys, qTerms) : explain(item, v, qTerms),
+        reason: itemWhy[it] ? explainRelated(item, rules, itemWhy[it], qKeys, qTerms) : explain(item, folded, v, qTerms),
       };
       if (itemWhy[it]) c.related = true;
       return c;
@@ -378,7 +394,7 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
     itemsTouched.length = 0;
 
     const first = candidates[0];
-    const accepted = first !== undefined && first.score >= threshold;
+    const accepted = first !== undefined && first.score >= threshold && !first.related;
     return { best: accepted ? first : null, candidates, unlisted: !accepted, normalized, terms, threshold };
   }
 
@@ -394,6 +410,7 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
 export function certificateVerdict(r: MatchResult): 'positive' | 'negative' | 'unlisted' {
   for (const c of r.candidates) {
     if (c.score < r.threshold) break;
+    if (c.related) continue; // only a hint (scores are capped below the threshold; this guards threshold 0)
     if (c.kind === 'certificate') return 'positive';
     if (c.kind === 'negative_certificate') return 'negative';
   }
@@ -432,8 +449,7 @@ function addOnce(list: string[], s: string): void {
 }
 
 /** A short Chinese explanation of why the item matched (built only for returned candidates). */
-function explain(item: MatchableItem, v: Variant, qTerms: Term[]): string {
-  const name = foldText(item.name);
+function explain(item: MatchableItem, name: string, v: Variant, qTerms: Term[]): string {
   const matchedCore: string[] = [];
   const matchedOther: string[] = [];
   const unexplained: string[] = [];

@@ -9,37 +9,8 @@ import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
+import { ACTION_LABELS, ENTITY_LABELS } from './audit.labels.js';
 import { auditKeys, exportAudit, listAudit, verifyAudit, type AuditFilter, type AuditRow, type VerifyResult } from './audit.api.js';
-
-type L = { zh: string; en: string };
-
-/** Known action codes (the server's `feature.verb`); unknown ones are shown as the code. */
-const ACTION_LABELS: Record<string, L> = {
-  'auth.login': { zh: '登录', en: 'Sign in' },
-  'auth.logout': { zh: '退出登录', en: 'Sign out' },
-  'auth.lockout': { zh: '账户锁定', en: 'Account locked' },
-  'auth.password_change': { zh: '修改密码', en: 'Password change' },
-  'auth.session_end': { zh: '结束会话', en: 'Session ended' },
-  'users.create': { zh: '新增用户', en: 'User created' },
-  'users.update': { zh: '修改用户', en: 'User updated' },
-  'users.unlock': { zh: '解锁用户', en: 'User unlocked' },
-  'grants.add': { zh: '授予角色', en: 'Role granted' },
-  'grants.remove': { zh: '撤销授权', en: 'Grant revoked' },
-  'departments.create': { zh: '新增部门', en: 'Department created' },
-  'regions.import': { zh: '导入区划', en: 'Regions imported' },
-  'audit.query': { zh: '查询审计记录', en: 'Audit queried' },
-  'audit.verify': { zh: '校验审计链', en: 'Audit chain verified' },
-  'audit.export': { zh: '导出审计记录', en: 'Audit exported' },
-};
-
-const ENTITY_LABELS: Record<string, L> = {
-  user: { zh: '用户', en: 'User' },
-  session: { zh: '会话', en: 'Session' },
-  grant: { zh: '授权', en: 'Grant' },
-  department: { zh: '部门', en: 'Department' },
-  region: { zh: '区划', en: 'Region' },
-  audit_log: { zh: '审计记录', en: 'Audit log' },
-};
 
 interface FilterForm {
   actor?: string;
@@ -102,7 +73,7 @@ export default function AuditPage() {
   const columns: TableColumnsType<AuditRow> = [
     { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
     { title: t('audit.time'), dataIndex: 'ts', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{fmtTime(v)}</span> },
-    { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text> },
+    { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => (v && v !== 'system' ? v : <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>) },
     { title: t('audit.roles'), dataIndex: 'actorRoles', render: roleText },
     {
       title: t('audit.action'),

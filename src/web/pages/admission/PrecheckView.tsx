@@ -1,0 +1,57 @@
+import { Alert, Flex, Tag, Typography } from 'antd';
+import { useI18n, useLabel } from '../../i18n/index.js';
+import { CATALOG_KIND_LABELS, OUTCOME_ALERT, OUTCOME_LABELS } from './admission.labels.js';
+import { OutcomeTag } from './AdmissionTags.js';
+import type { Precheck } from './admission.api.js';
+
+/**
+ * The pre-check's verdict and every finding with the clause (S-…) and the catalog item it rests on.
+ * Used live in the filing form, on the request page and beside the reviewer's decision panel.
+ */
+export function PrecheckView({ precheck, compact }: { precheck: Precheck; compact?: boolean }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  return (
+    <div data-testid="precheck">
+      <Alert
+        type={OUTCOME_ALERT[precheck.outcome]}
+        showIcon
+        title={
+          <span data-testid="precheck-outcome">
+            {t('admission.precheck.outcome')}：{label(OUTCOME_LABELS[precheck.outcome], precheck.outcome)}
+          </span>
+        }
+        description={t(`admission.precheck.hint.${precheck.outcome}` as 'admission.precheck.hint.admissible')}
+        style={{ marginBottom: 12 }}
+      />
+      <div role="list">
+        {precheck.findings.map((f, i) => (
+          <div key={`${f.rule}-${i}`} role="listitem" data-testid="finding" style={{ padding: '10px 0', borderTop: i === 0 ? undefined : '1px solid #f0f0f0' }}>
+            <Flex gap={6} wrap align="center" style={{ marginBottom: 4 }}>
+              <OutcomeTag outcome={f.outcome} />
+              <Tag color="geekblue" style={{ marginInlineEnd: 0 }} data-testid="finding-clause">
+                {f.clause.id}
+              </Tag>
+            </Flex>
+            <Typography.Paragraph style={{ marginBottom: 4 }}>{f.message}</Typography.Paragraph>
+            {compact ? null : (
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 4, fontSize: 12 }}>
+                {t('admission.precheck.clause')}（{f.clause.id}）：{f.clause.text}
+              </Typography.Paragraph>
+            )}
+            {f.item ? (
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 0, fontSize: 12 }} data-testid="finding-item">
+                {t('admission.precheck.item')}：<span className="jf-mono">{f.item.code}</span> {f.item.name}
+                <Tag style={{ marginInlineStart: 6 }}>{label(CATALOG_KIND_LABELS[f.item.kind], f.item.kind)}</Tag>
+                {compact ? null : <span>《{f.item.catalogTitle}》</span>}
+              </Typography.Paragraph>
+            ) : null}
+          </div>
+        ))}
+      </div>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('admission.precheck.version', { date: precheck.checkedOn, version: precheck.catalogVersionId })}
+      </Typography.Text>
+    </div>
+  );
+}

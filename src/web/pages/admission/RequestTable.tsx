@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Flex, Form, Input, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { fmtTime } from '../../components/format.js';
+import { useIsMobile } from '../../components/useIsMobile.js';
+import { useI18n, useLabel } from '../../i18n/index.js';
+import { KIND_LABELS, REQUEST_KINDS, STATUS_LABELS, STATUSES, STEP_LABELS, type RequestKind, type RequestStatus } from './admission.labels.js';
+import { admissionKeys, listRequests, type RequestFilter, type RequestSummary } from './admission.api.js';
+import { OutcomeTag, StatusTag, useKindLabel } from './AdmissionTags.js';
+
+/** The paged list of admission requests with a small filter bar; shared by 准入申请 and 准入审核. */
+export function RequestTable({ base, showDepartment, showFilters = true, testId }: { base: RequestFilter; showDepartment?: boolean; showFilters?: boolean; testId?: string }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const kindLabel = useKindLabel();
+  const isMobile = useIsMobile();
+  const [form] = Form.useForm<{ q?: string; status?: RequestStatus; kind?: RequestKind }>();
+  const [filter, setFilter] = useState<RequestFilter>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const merged = { ...filter, ...base };
+  const rows = useQuery({ queryKey: admissionKeys.list(merged, page, pageSize), queryFn: () => listRequests(merged, page, pageSize), placeholderData: keepPreviousData });
+
+  const columns: TableColumnsType<RequestSummary> = [
+    {
+      title: t('admission.list.title'),
+      dataIndex: 'title',
+      render: (_: unknown, r) => (
+        <div style={{ minWidth: isMobile ? 160 : 220, maxWidth: 360 }}>
+          <Link to={`/admission/requests/${r.id}`}>{r.title}</Link>
+          <div>
+            <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+              {r.number}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    { title: t('admission.form.kind'), dataIndex: 'kind', render: (_: unknown, r) => kindLabel(r.kind, r.kindLabel) },
+    ...(showDepartment ? [{ title: t('admission.list.department'), dataIndex: 'departmentName' }] : []),
+    {
+      title: t('admission.list.status'),
+      dataIndex: 'status',
+      render: (_: unknown, r: RequestSummary) => (
+        <Flex gap={4} wrap>
+          <StatusTag status={r.status} label={r.statusLabel} />
+          {r.needsGovernment ? <Tag color="purple" style={{ marginInlineEnd: 0 }}>{t('admission.list.s73')}</Tag> : null}
+        </Flex>
+      ),
+    },
+    { title: t('admission.list.precheck'), dataIndex: 'precheckOutcome', render: (v: string | null) => (v ? <OutcomeTag outcome={v} /> : '—') },
+    {
+      title: t('admission.list.currentStep'),
+      dataIndex: 'currentStep',
+      render: (_: unknown, r: RequestSummary) =>
+        r.currentStep ? (
+          <span style={{ whiteSpace: 'nowrap' }}>
+            {label(STEP_LABELS[r.currentStep], r.currentStep)}
+            {r.currentStepDueOn ? <Typography.Text type="secondary" style={{ fontSize: 12 }}> · {t('admission.list.due', { date: r.currentStepDueOn })}</Typography.Text> : null}
+          </span>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('admission.form.targets'),
+      dataIndex: 'targetNames',
+      render: (_: unknown, r: RequestSummary) => (
+        <span>
+          {r.targetNames.join('、')}
+          {r.targetCount > r.targetNames.length ? t('admission.list.moreTargets', { n: r.targetCount }) : ''}
+        </span>
+      ),
+    },
+    { title: t('admission.detail.period'), dataIndex: 'startsOn', render: (_: unknown, r: RequestSummary) => <span style={{ whiteSpace: 'nowrap' }}>{r.startsOn} — {r.endsOn}</span> },
+    { title: t('admission.list.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{fmtTime(v)}</span> },
+  ];
+
+  return (
+    <>
+      {showFilters ? (
+        <Card style={{ marginBottom: 16 }} size="small">
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={(v) => {
+              setFilter({ q: v.q?.trim() || undefined, status: v.status, kind: v.kind });
+              setPage(1);
+            }}
+          >
+            <Row gutter={[12, 0]}>
+              <Col xs={24} sm={12} lg={7}>
+                <Form.Item name="q" label={t('admission.list.q')}>
+                  <Input allowClear maxLength={50} placeholder={t('admission.list.qPlaceholder')} />
+                </Form.Item>
+              </Col>
+              <Col xs={12} sm={6} lg={5}>
+                <Form.Item name="status" label={t('admission.list.status')}>
+                  <Select allowClear placeholder={t('audit.all')} popupMatchSelectWidth={false} options={STATUSES.map((s) => ({ value: s, label: label(STATUS_LABELS[s]) }))} />
+                </Form.Item>
+              </Col>
+              <Col xs={12} sm={6} lg={5}>
+                <Form.Item name="kind" label={t('admission.form.kind')}>
+                  <Select allowClear placeholder={t('audit.all')} popupMatchSelectWidth={false} options={REQUEST_KINDS.map((k) => ({ value: k, label: label(KIND_LABELS[k]) }))} />
+                </Form.Item>
+              </Col>
+              <Col xs={24} lg={7} style={{ display: 'flex', alignItems: 'flex-end' }}>
+                <Form.Item>
+                  <Space>
+                    <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                      {t('common.search')}
+                    </Button>
+                    <Button
+                      onClick={() => {
+                        form.resetFields();
+                        setFilter({});
+                        setPage(1);
+                      }}
+                    >
+                      {t('common.reset')}
+                    </Button>
+                  </Space>
+                </Form.Item>
+              </Col>
+            </Row>
+          </Form>
+        </Card>
+      ) : null}
+      <Card size="small">
+        <Table<RequestSummary>
+          rowKey="id"
+          data-testid={testId}
+          columns={columns}
+          dataSource={rows.data?.items ?? []}
+          loading={rows.isFetching}
+          scroll={{ x: 'max-content' }}
+          size={isMobile ? 'small' : 'middle'}
+          locale={{ emptyText: t(base.queue === 'awaiting' ? 'admission.review.empty' : 'admission.list.empty') }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: rows.data?.total ?? 0,
+            showSizeChanger: !isMobile,
+            showTotal: (total) => t('common.total', { total }),
+            size: isMobile ? 'small' : undefined,
+            onChange: (p, s) => {
+              setPage(s !== pageSize ? 1 : p);
+              setPageSize(s);
+            },
+          }}
+        />
+      </Card>
+    </>
+  );
+}

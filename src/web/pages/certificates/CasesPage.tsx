@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Card, Table, Tabs, Tag, type TableColumnsType } from 'antd';
+import { PageContainer } from '../../components/PageContainer.js';
+import { useIsMobile } from '../../components/useIsMobile.js';
+import { useI18n, useLabel } from '../../i18n/index.js';
+import { VERDICT_LABELS } from './certificates.labels.js';
+import { certificateKeys, listCases, type CertificateCase } from './certificates.api.js';
+
+/** 不予出具与告知承诺: the refusal slips and the promise forms of my area (masked), each reprintable. */
+export default function CasesPage() {
+  const { t } = useI18n();
+  return (
+    <PageContainer title={t('certificates.cases.title')}>
+      <Alert type="info" showIcon title={t('certificates.cases.note')} style={{ marginBottom: 16 }} />
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: 'refusal', label: t('certificates.cases.refusals'), children: <CaseTable kind="refusal" /> },
+          { key: 'promise', label: t('certificates.cases.promises'), children: <CaseTable kind="promise" /> },
+        ]}
+      />
+    </PageContainer>
+  );
+}
+
+function CaseTable({ kind }: { kind: 'refusal' | 'promise' }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const isMobile = useIsMobile();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const rows = useQuery({ queryKey: certificateKeys.cases(kind, page, pageSize), queryFn: () => listCases(kind, page, pageSize), placeholderData: keepPreviousData });
+  const base = kind === 'refusal' ? '/certificates/refusals' : '/certificates/promises';
+  const columns: TableColumnsType<CertificateCase> = [
+    { title: t('certificates.cases.number'), dataIndex: 'number', render: (v: string, r) => <Link to={`${base}/${r.id}`} className="jf-mono">{v}</Link> },
+    { title: t('certificates.cases.request'), dataIndex: 'requestText', render: (v: string) => <div style={{ minWidth: 120, maxWidth: 240 }}>{v}</div> },
+    {
+      title: t('certificates.cases.verdict'),
+      dataIndex: 'verdict',
+      render: (v: string, r) => (
+        <div style={{ maxWidth: 260 }}>
+          <Tag color={v === 'negative' ? 'error' : v === 'positive' ? 'success' : 'warning'}>{label(VERDICT_LABELS[v as 'positive'], v)}</Tag>
+          {r.item ? <div style={{ fontSize: 12, color: '#8c8c8c' }}>{r.item.code} {r.item.name}</div> : null}
+        </div>
+      ),
+    },
+    { title: t('certificates.form.holderName'), dataIndex: 'holderName', render: (v: string | null) => v ?? '—' },
+    { title: t('certificates.form.purpose'), dataIndex: 'purpose', render: (v: string | null) => v ?? '—' },
+    { title: t('certificates.form.demander'), dataIndex: 'demander', render: (v: string | null) => v ?? '—' },
+    { title: t('certificates.detail.village'), dataIndex: 'regionName' },
+    { title: t('certificates.cases.createdBy'), dataIndex: 'createdByName' },
+    { title: t('certificates.cases.createdOn'), dataIndex: 'createdOn', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+  ];
+  return (
+    <Card size="small">
+      <Table<CertificateCase>
+        rowKey="id"
+        data-testid={`${kind}-table`}
+        columns={columns}
+        dataSource={rows.data?.items ?? []}
+        loading={rows.isFetching}
+        scroll={{ x: 'max-content' }}
+        size={isMobile ? 'small' : 'middle'}
+        locale={{ emptyText: t(kind === 'refusal' ? 'certificates.cases.emptyRefusals' : 'certificates.cases.emptyPromises') }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: rows.data?.total ?? 0,
+          showSizeChanger: !isMobile,
+          showTotal: (total) => t('common.total', { total }),
+          size: isMobile ? 'small' : undefined,
+          onChange: (p, s) => {
+            setPage(s !== pageSize ? 1 : p);
+            setPageSize(s);
+          },
+        }}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import './print.css';
+
+/**
+ * Shows an A4 sheet on screen and keeps a second copy in a print layer directly under <body>; while
+ * it is mounted, printing hides everything else (the app's header, menu and footer live in #root).
+ */
+export function PrintSheet({ children, testId }: { children: ReactNode; testId?: string }) {
+  const [layer] = useState(() => {
+    const el = document.createElement('div');
+    el.className = 'jf-print-layer';
+    return el;
+  });
+  useEffect(() => {
+    document.body.appendChild(layer);
+    document.body.classList.add('jf-print-mode');
+    return () => {
+      document.body.classList.remove('jf-print-mode');
+      layer.remove();
+    };
+  }, [layer]);
+  return (
+    <>
+      <div className="jf-a4-screen" data-testid={testId}>
+        <div className="jf-a4">{children}</div>
+      </div>
+      {createPortal(<div className="jf-a4">{children}</div>, layer)}
+    </>
+  );
+}
+
+/** 2026-11-28 → 2026年11月28日 */
+export const cnDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;

@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { PageContainer } from '../../components/PageContainer.js';
+import { useFeedback } from '../../components/feedback.js';
+import { useIsMobile } from '../../components/useIsMobile.js';
+import { useI18n, useLabel } from '../../i18n/index.js';
+import { CERT_STATUS_LABELS, PATH_LABELS } from './certificates.labels.js';
+import { certificateKeys, exportRegister, listRegister, type Certificate, type RegisterFilter } from './certificates.api.js';
+import { normalizeIdNumber, normalizePhone } from './identity.js';
+
+interface FilterForm {
+  q?: string;
+  name?: string;
+  idNumber?: string;
+  phone?: string;
+  status?: 'valid' | 'revoked';
+  path?: 'catalog' | 'deliberation';
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+/**
+ * 证明开具台账: searchable (name, ID number and phone match exactly through blind indexes; such
+ * searches are audited) and exportable; personal data is masked in every row and in the export.
+ */
+export default function RegisterPage() {
+  const { t } = useI18n();
+  const label = useLabel();
+  const isMobile = useIsMobile();
+  const { message } = useFeedback();
+  const [form] = Form.useForm<FilterForm>();
+  const [filter, setFilter] = useState<RegisterFilter>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [moreFilters, setMoreFilters] = useState(false);
+  const showAll = !isMobile || moreFilters;
+  const rows = useQuery({ queryKey: certificateKeys.register(filter, page, pageSize), queryFn: () => listRegister(filter, page, pageSize), placeholderData: keepPreviousData });
+  const exporter = useMutation({ mutationFn: () => exportRegister(filter), onSuccess: () => message.success(t('certificates.register.exported')) });
+
+  const apply = (v: FilterForm) => {
+    const [from, to] = v.range ?? [];
+    setFilter({
+      q: v.q?.trim() || undefined,
+      name: v.name?.trim() || undefined,
+      idNumber: v.idNumber?.trim() ? normalizeIdNumber(v.idNumber) : undefined,
+      phone: v.phone?.trim() ? normalizePhone(v.phone) : undefined,
+      status: v.status,
+      path: v.path,
+      from: from ? from.format('YYYY-MM-DD') : undefined,
+      to: to ? to.format('YYYY-MM-DD') : undefined,
+    });
+    setPage(1);
+  };
+
+  const columns: TableColumnsType<Certificate> = [
+    { title: t('certificates.detail.serial'), dataIndex: 'serial', render: (v: string, r) => <Link to={`/certificates/${r.id}`} className="jf-mono">{v}</Link> },
+    { title: t('certificates.detail.item'), dataIndex: 'itemName', render: (v: string, r) => <div style={{ minWidth: 140, maxWidth: 260 }}>{v}<div><Tag style={{ marginTop: 2 }}>{label(PATH_LABELS[r.path], r.pathLabel)}</Tag></div></div> },
+    { title: t('certificates.form.holderName'), dataIndex: 'holderName' },
+    { title: t('certificates.form.idNumber'), dataIndex: 'idNumber', render: (v: string | null) => <span className="jf-mono">{v ?? '—'}</span> },
+    { title: t('certificates.form.phone'), dataIndex: 'phone', render: (v: string | null) => <span className="jf-mono">{v ?? '—'}</span> },
+    { title: t('certificates.form.purpose'), dataIndex: 'purpose', render: (v: string) => <div style={{ maxWidth: 200 }}>{v}</div> },
+    { title: t('certificates.form.demander'), dataIndex: 'demander', render: (v: string | null) => v ?? '—' },
+    { title: t('certificates.form.signer'), dataIndex: 'signerName' },
+    { title: t('certificates.detail.village'), dataIndex: 'regionName' },
+    { title: t('certificates.detail.issuedOn'), dataIndex: 'issuedOn', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+    { title: t('certificates.detail.status'), dataIndex: 'status', render: (v: 'valid' | 'revoked', r) => <Tag color={v === 'valid' ? 'success' : 'error'}>{label(CERT_STATUS_LABELS[v], r.statusLabel)}</Tag> },
+  ];
+
+  const col = (hidden: boolean) => (hidden ? { display: 'none' } : undefined);
+  return (
+    <PageContainer
+      title={t('certificates.register.title')}
+      extra={
+        <Button icon={<DownloadOutlined />} onClick={() => exporter.mutate()} loading={exporter.isPending} data-testid="register-export">
+          {exporter.isPending ? t('certificates.register.exporting') : t('certificates.register.export')}
+        </Button>
+      }
+    >
+      <Alert type="info" showIcon title={t('certificates.register.note')} style={{ marginBottom: 16 }} />
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form<FilterForm> form={form} layout="vertical" onFinish={apply}>
+          <Row gutter={12}>
+            <Col xs={24} sm={12} lg={6}>
+              <Form.Item name="name" label={t('certificates.register.name')}>
+                <Input allowClear maxLength={30} placeholder={t('certificates.register.exact')} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={6} style={col(!showAll)}>
+              <Form.Item name="idNumber" label={t('certificates.form.idNumber')}>
+                <Input allowClear maxLength={18} placeholder={t('certificates.register.exact')} className="jf-mono" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={6} style={col(!showAll)}>
+              <Form.Item name="phone" label={t('certificates.form.phone')}>
+                <Input allowClear maxLength={13} placeholder={t('certificates.register.exact')} className="jf-mono" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={6} style={col(!showAll)}>
+              <Form.Item name="q" label={t('certificates.register.q')}>
+                <Input allowClear maxLength={50} placeholder={t('certificates.register.qPlaceholder')} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={6} lg={4} style={col(!showAll)}>
+              <Form.Item name="status" label={t('certificates.detail.status')}>
+                <Select allowClear placeholder={t('audit.all')} options={(['valid', 'revoked'] as const).map((s) => ({ value: s, label: label(CERT_STATUS_LABELS[s]) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} sm={6} lg={4} style={col(!showAll)}>
+              <Form.Item name="path" label={t('certificates.detail.path')}>
+                <Select allowClear placeholder={t('audit.all')} popupMatchSelectWidth={false} options={(['catalog', 'deliberation'] as const).map((s) => ({ value: s, label: label(PATH_LABELS[s]) }))} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={8} style={col(!showAll)}>
+              <Form.Item name="range" label={t('certificates.register.range')}>
+                <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} inputReadOnly={isMobile} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} lg={8} style={{ display: 'flex', alignItems: 'flex-end' }}>
+              <Form.Item>
+                <Space wrap>
+                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="register-search">
+                    {t('common.search')}
+                  </Button>
+                  <Button
+                    onClick={() => {
+                      form.resetFields();
+                      setFilter({});
+                      setPage(1);
+                    }}
+                  >
+                    {t('common.reset')}
+                  </Button>
+                  {isMobile ? (
+                    <Button type="link" onClick={() => setMoreFilters((v) => !v)} style={{ paddingInline: 4 }}>
+                      {moreFilters ? t('common.lessFilters') : t('common.moreFilters')}
+                    </Button>
+                  ) : null}
+                </Space>
+              </Form.Item>
+            </Col>
+          </Row>
+        </Form>
+      </Card>
+      <Card size="small">
+        <Table<Certificate>
+          rowKey="id"
+          data-testid="register-table"
+          columns={columns}
+          dataSource={rows.data?.items ?? []}
+          loading={rows.isFetching}
+          scroll={{ x: 'max-content' }}
+          size={isMobile ? 'small' : 'middle'}
+          locale={{ emptyText: t('certificates.register.empty') }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: rows.data?.total ?? 0,
+            showSizeChanger: !isMobile,
+            showTotal: (total) => t('common.total', { total }),
+            size: isMobile ? 'small' : undefined,
+            onChange: (p, s) => {
+              setPage(s !== pageSize ? 1 : p);
+              setPageSize(s);
+            },
+          }}
+        />
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
+          {t('certificates.register.auditNote')}
+        </Typography.Paragraph>
+      </Card>
+    </PageContainer>
+  );
+}
