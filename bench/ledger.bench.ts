@@ -49,9 +49,9 @@ interface Timing {
   max: number;
   runs: number;
 }
+const round = (x: number) => Math.round(x * 10) / 10;
 const timing = (xs: number[]): Timing => {
   const s = [...xs].sort((a, b) => a - b);
-  const round = (x: number) => Math.round(x * 10) / 10;
   return { median: round(s[Math.floor(s.length / 2)]), min: round(s[0]), max: round(s[s.length - 1]), runs: s.length };
 };
 
@@ -110,6 +110,8 @@ async function benchImport(deps: Deps, runs: number, log: (l: string) => void) {
       phasesMs: Object.fromEntries(Object.entries(results[results.length - 1].timings).map(([k, v]) => [k, Math.round(v)])),
       warm: timing(results.slice(1).map((r) => r.ms)),
       peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
+      /** Growth of RSS during an import (the process may hold the generator's memory before it). */
+      peakRssGrowthMb: Math.max(...results.map((r) => r.peakRssMb - r.baseRssMb)),
       rssBeforeMb: results[0].baseRssMb,
       reimportUnchangedMs: Math.round(second.ms),
     };
@@ -217,12 +219,12 @@ export async function runLedgerBench(opts: LedgerBenchOptions = {}) {
     results,
   };
   if (opts.print !== false) {
-    log('\n| database | 10k import cold / warm (ms) | peak RSS (MB) | district roll-up: service / bare SQL (ms) | province roll-up: service / bare SQL (ms) |');
+    log('\n| database | 10k import cold / warm (ms) | peak RSS / growth (MB) | district roll-up: service / bare SQL (ms) | province roll-up: service / bare SQL (ms) |');
     log('| --- | --- | --- | --- | --- |');
     for (const r of results) {
       const d = r.rollups.district as any;
       const p = r.rollups.province as any;
-      log(`| ${r.dialect} | ${r.import.coldMs} / ${r.import.warm.median} | ${r.import.peakRssMb} | ${d.service.median} / ${d.bareSqlTotalMedian} | ${p.service.median} / ${p.bareSqlTotalMedian} |`);
+      log(`| ${r.dialect} | ${r.import.coldMs} / ${r.import.warm.median} | ${r.import.peakRssMb} / +${r.import.peakRssGrowthMb} | ${d.service.median} / ${d.bareSqlTotalMedian} | ${p.service.median} / ${p.bareSqlTotalMedian} |`);
     }
   }
   if (opts.write !== false) {

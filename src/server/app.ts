@@ -73,7 +73,7 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
   registerSessionHook(app, deps);
-  app.addHook('preValidation', enforcePolicy);
+  app.addHook('preParsing', enforcePolicy); // before the body is read: anonymous callers get 401, not 400/413
 
   app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { tags: ['系统'], summary: 'OpenAPI 3 接口描述（即本文档）' } }, async () => app.swagger());
 

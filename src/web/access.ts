@@ -1,4 +1,4 @@
-import { ADMIN_ROLES, ROLES, type Permission, type Role } from '../shared/roles.js';
+import { ADMIN_ROLES, ROLES, roleHas, type Permission, type Role } from '../shared/roles.js';
 
 /** What access.ts needs of /api/auth/me. */
 export interface AccessSubject {
@@ -42,6 +42,24 @@ export interface Access {
   canIssueCertificates: boolean;
   /** 证明: the register, slips, promise forms and demand evidence. */
   canReadCertificates: boolean;
+  /** 专项行动: see campaigns (every business role). */
+  canReadCampaigns: boolean;
+  /** 专项行动: create, date and launch campaigns (district lead). */
+  canManageCampaigns: boolean;
+  /** 自查台账: read ledgers in scope (village, township, district). */
+  canReadLedgers: boolean;
+  /** 自查台账: fill the village's ledger (village cadre). */
+  canFillLedgers: boolean;
+  /** 自查台账: import spreadsheets (village cadre, township officer). */
+  canImportLedgers: boolean;
+  /** 自查台账: return or approve (township officer). */
+  canReviewLedgers: boolean;
+  /** 汇总看板: consolidated roll-ups above the village (township, district). */
+  canViewRollups: boolean;
+  /** 整改任务: see clean-up tasks. */
+  canReadTasks: boolean;
+  /** 整改任务: reopen, re-date (township officer, district lead). */
+  canManageTasks: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -67,6 +85,15 @@ const NONE: Access = {
   canFlagAdmission: false,
   canIssueCertificates: false,
   canReadCertificates: false,
+  canReadCampaigns: false,
+  canManageCampaigns: false,
+  canReadLedgers: false,
+  canFillLedgers: false,
+  canImportLedgers: false,
+  canReviewLedgers: false,
+  canViewRollups: false,
+  canReadTasks: false,
+  canManageTasks: false,
 };
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
@@ -98,5 +125,14 @@ export function accessOf(me: AccessSubject | null | undefined): Access {
     canFlagAdmission: has('admission.flag'),
     canIssueCertificates: has('certificates.issue'),
     canReadCertificates: has('certificates.read'),
+    canReadCampaigns: has('campaigns.read'),
+    canManageCampaigns: has('campaigns.manage'),
+    canReadLedgers: has('ledgers.read'),
+    canFillLedgers: has('ledgers.fill'),
+    canImportLedgers: has('ledgers.import'),
+    canReviewLedgers: has('ledgers.review'),
+    canViewRollups: has('ledgers.read') && roles.some((r) => r !== 'village_cadre' && roleHas(r, 'ledgers.read')),
+    canReadTasks: has('tasks.read'),
+    canManageTasks: has('tasks.manage'),
   };
 }

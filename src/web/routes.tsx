@@ -1,5 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { ApartmentOutlined, AuditOutlined, DesktopOutlined, FileDoneOutlined, FileProtectOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { FileSearchOutlined } from '@ant-design/icons';
+import { BookOutlined } from '@ant-design/icons';
 import type { Access, AccessFlag } from './access.js';
 import type { MessageKey } from './i18n/index.js';
 
@@ -35,6 +37,8 @@ export const menuGroups: MenuGroup[] = [
   { key: 'regions', titleKey: 'menu.regions', icon: <ApartmentOutlined />, order: 20 },
   { key: 'admission', titleKey: 'menu.admission', icon: <FileProtectOutlined />, order: 16 },
   { key: 'certificates', titleKey: 'menu.certificates', icon: <FileDoneOutlined />, order: 17 },
+  { key: 'catalogs', titleKey: 'menu.catalogs', icon: <BookOutlined />, order: 15 },
+  { key: 'selfcheck', titleKey: 'menu.selfCheck', icon: <FileSearchOutlined />, order: 12 },
 ];
 
 export const pages: PageEntry[] = [
@@ -72,6 +76,35 @@ export const pages: PageEntry[] = [
     access: 'canReadAudit',
     component: lazy(() => import('./pages/audit/AuditPage.js')),
     menu: { icon: <AuditOutlined />, order: 50 },
+  },
+  // 目录 (S-2, S-7.1): browse the effective catalogs, adjustments, diff between dates, import and export.
+  {
+    path: '/catalogs/browse',
+    titleKey: 'menu.catalogBrowse',
+    access: 'canReadCatalogs',
+    component: lazy(() => import('./pages/catalogs/CatalogBrowserPage.js')),
+    menu: { group: 'catalogs', order: 10 },
+  },
+  {
+    path: '/catalogs/adjustments',
+    titleKey: 'menu.catalogAdjustments',
+    access: 'canReadCatalogs',
+    component: lazy(() => import('./pages/catalogs/AdjustmentsPage.js')),
+    menu: { group: 'catalogs', order: 20 },
+  },
+  {
+    path: '/catalogs/diff',
+    titleKey: 'menu.catalogDiff',
+    access: 'canReadCatalogs',
+    component: lazy(() => import('./pages/catalogs/CatalogDiffPage.js')),
+    menu: { group: 'catalogs', order: 30 },
+  },
+  {
+    path: '/catalogs/transfer',
+    titleKey: 'menu.catalogTransfer',
+    access: 'canReadCatalogs',
+    component: lazy(() => import('./pages/catalogs/CatalogTransferPage.js')),
+    menu: { group: 'catalogs', order: 40 },
   },
   // 准入 (S-7): filing, review, admitted tasks, flags of un-admitted tasks.
   {
@@ -138,6 +171,45 @@ export const pages: PageEntry[] = [
   { path: '/certificates/promises/:id', titleKey: 'menu.certificateCases', access: 'canReadCertificates', component: lazy(() => import('./pages/certificates/CasePrintPage.js')) },
   { path: '/certificates/:id/print', titleKey: 'menu.certificateRegister', access: 'canIssueCertificates', component: lazy(() => import('./pages/certificates/CertificatePrintPage.js')) },
   { path: '/certificates/:id', titleKey: 'menu.certificateRegister', access: 'canReadCertificates', component: lazy(() => import('./pages/certificates/CertificateDetailPage.js')) },
+  // 专项行动、自查台账、整改 (S-5, S-6, S-8): campaigns, the village ledger, township review, roll-ups, clean-up tasks.
+  {
+    path: '/campaigns',
+    titleKey: 'menu.campaigns',
+    access: 'canManageCampaigns',
+    component: lazy(() => import('./pages/campaigns/CampaignsPage.js')),
+    menu: { group: 'selfcheck', order: 10 },
+  },
+  { path: '/campaigns/:id', titleKey: 'menu.campaigns', access: 'canReadCampaigns', component: lazy(() => import('./pages/campaigns/CampaignDetailPage.js')) },
+  {
+    path: '/ledgers',
+    titleKey: 'menu.ledgers',
+    access: 'canFillLedgers',
+    component: lazy(() => import('./pages/ledgers/MyLedgersPage.js')),
+    menu: { group: 'selfcheck', order: 20 },
+  },
+  { path: '/ledgers/:id', titleKey: 'menu.ledgers', access: 'canReadLedgers', component: lazy(() => import('./pages/ledgers/LedgerPage.js')) },
+  {
+    path: '/review',
+    titleKey: 'menu.ledgerReview',
+    access: 'canReviewLedgers',
+    component: lazy(() => import('./pages/ledgers/ReviewPage.js')),
+    menu: { group: 'selfcheck', order: 30 },
+  },
+  {
+    path: '/dashboard',
+    titleKey: 'menu.dashboard',
+    access: 'canViewRollups',
+    component: lazy(() => import('./pages/dashboard/DashboardPage.js')),
+    menu: { group: 'selfcheck', order: 40 },
+  },
+  {
+    path: '/tasks',
+    titleKey: 'menu.tasks',
+    access: 'canReadTasks',
+    component: lazy(() => import('./pages/tasks/TasksPage.js')),
+    menu: { group: 'selfcheck', order: 50 },
+  },
+  { path: '/tasks/:id', titleKey: 'menu.tasks', access: 'canReadTasks', component: lazy(() => import('./pages/tasks/TaskDetailPage.js')) },
   {
     path: '/password',
     titleKey: 'menu.password',
@@ -165,6 +237,8 @@ export const publicPages: PublicPageEntry[] = [
   { path: '/verify', component: lazy(() => import('./pages/verify/VerifyPage.js')) },
   { path: '/verify/:code', component: lazy(() => import('./pages/verify/VerifyPage.js')) },
   { path: '/public/admission', component: lazy(() => import('./pages/admission/PublicDecisionsPage.js')) },
+  { path: '/public/catalogs', component: lazy(() => import('./pages/public/catalogs/PublicCatalogsPage.js')) },
+  { path: '/public/check', component: lazy(() => import('./pages/public/check/PublicCheckPage.js')) },
 ];
 
 export const allows = (entry: Pick<PageEntry, 'access'>, access: Access) =>

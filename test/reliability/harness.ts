@@ -380,3 +380,19 @@ export function runCli(script: string, args: string[], env: Record<string, strin
 
 /** A test timeout that grows with the loop count (the release run multiplies the loops by 10–20). */
 export const budget = (msPerUnit: number, units: number) => 120_000 + msPerUnit * units;
+
+/**
+ * Stops a server with SIGTERM (a graceful exit lets exceljs' `tmp` remove its temp files) and deletes
+ * whatever temp files of that process remain (`tmp-<pid>-*`, e.g. after a crash). Returns how many were left.
+ */
+export async function stopAndSweep(server: ServerProcess | undefined): Promise<number> {
+  if (!server) return 0;
+  if (server.alive()) {
+    server.child.kill('SIGTERM');
+    await Promise.race([server.exited, sleep(15_000)]);
+    server.kill('SIGKILL');
+  }
+  const left = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith(`tmp-${server.pid}-`));
+  for (const f of left) fs.rmSync(path.join(os.tmpdir(), f), { force: true });
+  return left.length;
+}

@@ -12,7 +12,7 @@ import { readSheet } from '../../src/server/core/xlsx.js';
 import { regionColumns } from '../../src/server/features/regions/regions.excel.js';
 import { PAYLOAD_CODE, buildCorpus, controlWorkbook, type CorpusCase } from './xlsx-corpus.js';
 import {
-  CJK, DIALECT, cleanupTempDirs, countRows, figure, freshDb, killAll, loginAs, memoryOf, multipart, prepareDemo, startServer, tempDir,
+  CJK, DIALECT, cleanupTempDirs, countRows, figure, freshDb, killAll, loginAs, memoryOf, multipart, prepareDemo, startServer, stopAndSweep, tempDir,
   type Client, type ServerProcess, type TestDb,
 } from './harness.js';
 
@@ -31,7 +31,7 @@ describe(`malformed spreadsheet corpus (T-X1; ${DIALECT})`, () => {
     admin = await loginAs(server.base, 'demo-sysadmin');
   }, 180_000);
   afterAll(async () => {
-    server?.kill('SIGKILL');
+    figure('xlsx corpus: temp files left after the server\'s graceful exit', await stopAndSweep(server));
     await killAll();
     await db?.drop();
     cleanupTempDirs();

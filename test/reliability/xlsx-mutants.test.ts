@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAYLOAD_CODE, PAYLOAD_NAME, book } from './xlsx-corpus.js';
-import { CJK, DIALECT, ITERATIONS, budget, cleanupTempDirs, figure, freshDb, killAll, loginAs, multipart, prepareDemo, startServer, withDb, type Client, type ServerProcess, type TestDb } from './harness.js';
+import { CJK, DIALECT, ITERATIONS, budget, cleanupTempDirs, figure, freshDb, killAll, loginAs, multipart, prepareDemo, startServer, stopAndSweep, withDb, type Client, type ServerProcess, type TestDb } from './harness.js';
 
 /** Mutants per run: 150 in npm test (with the 64 corpus uploads, K > 200 as T-X1 asks), 600 in the release run. */
 const MUTANTS = ITERATIONS >= 50 ? 600 : 150;
@@ -65,7 +65,7 @@ describe(`byte-level mutants of a valid workbook (T-X1; ${DIALECT})`, () => {
     admin = await loginAs(server.base, 'demo-sysadmin');
   });
   afterAll(async () => {
-    server?.kill('SIGKILL');
+    await stopAndSweep(server);
     await killAll();
     await db?.drop();
     cleanupTempDirs();

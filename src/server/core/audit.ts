@@ -83,6 +83,8 @@ export async function verifyChain(db: Kysely<DB>, pageSize = 5000): Promise<Chai
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
+  const stray = await db.selectFrom('auditLog').select('seq').where('seq', '<', 1).orderBy('seq').limit(1).executeTakeFirst();
+  if (stray) return { ok: false, checked, firstBroken: { seq: Number(stray.seq), reason: '序号不合法的记录（被插入）' } };
   for (;;) {
     const rows = await db.selectFrom('auditLog').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
     if (rows.length === 0) break;

@@ -123,6 +123,18 @@ export interface ReadResult {
   errors: RowError[];
 }
 
+/** Excel column letters for a 0-based index (0 → A, 26 → AA). */
+export function columnLetter(i: number): string {
+  let n = i + 1;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const norm = (s: string) => s.normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]/g, '').replace(/[*＊]/g, '');
 
@@ -175,7 +187,7 @@ export async function readSheet(buf: Buffer, columns: ColumnDef[], opts: { sheet
           const seen = new Set<string>();
           values.forEach((v, i) => {
             const h = norm(cellText(v).text);
-            const col = String.fromCharCode(65 + (i % 26));
+            const col = columnLetter(i);
             if (FORBIDDEN_KEYS.has(h)) errors.push({ sheet: name, row: r.number, column: col, message: `表头“${h}”不允许使用` });
             if (!h) return void (header![i] = null);
             if (seen.has(h)) errors.push({ sheet: name, row: r.number, column: col, message: `表头“${h}”重复` });

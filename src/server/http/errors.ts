@@ -26,7 +26,7 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaIndexHtml?
       return send('validation_failed', message, { issues });
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) return send('payload_too_large', '提交的内容过大，超过了允许的大小');
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.statusCode === 415) return send('unsupported_media_type', '不支持的内容类型，请以 JSON 提交');
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || err.statusCode === 415 || err.statusCode === 406) return send('unsupported_media_type', '不支持的内容类型，请以 JSON 提交');
     if (err.statusCode === 429) return send('rate_limited', DEFAULT_MESSAGES.rate_limited);
     if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send('validation_failed', '请求体为空，应为 JSON 对象');
     if (err.statusCode === 400) return send('validation_failed', '请求格式错误：请求体不是有效的 JSON');

@@ -54,8 +54,8 @@ export function collectRoutes(app: FastifyInstance) {
   });
 }
 
-/** Enforces the route's policy before validation, so 401/403 come before 400. */
-export async function enforcePolicy(req: FastifyRequest, _reply: FastifyReply) {
+/** Enforces the route's policy before the body is parsed, so 401/403 come before 400/413. */
+export async function enforcePolicy(req: FastifyRequest, _reply: FastifyReply, _payload?: unknown) {
   const policy = req.routeOptions.config?.policy;
   if (!policy || policy.access === 'public') return;
   const actor = req.actor;

@@ -11,6 +11,7 @@ import { useI18n, useLabel } from '../i18n/index.js';
 import { LangSwitch } from '../components/LangSwitch.js';
 import { useFeedback } from '../components/feedback.js';
 import { useIsMobile } from '../components/useIsMobile.js';
+import { NotificationBell } from '../pages/tasks/NotificationBell.js';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -111,6 +112,7 @@ export function AppLayout({ me, access, children }: { me: Me; access: Access; ch
         <div style={{ flex: 1, minWidth: 0, display: 'flex' }}>
           <Logo compact={isMobile} />
         </div>
+        {forced ? null : <NotificationBell />}
         <LangSwitch dark />
         <Dropdown
           trigger={['click']}

@@ -8,7 +8,7 @@ import { addMinutes } from '../../core/clock.js';
 import { newId } from '../../core/ids.js';
 import { checkPassword, dummyHash, hashPassword, verifyPassword } from '../../core/password.js';
 import { createSession } from '../../core/sessions.js';
-import { isUniqueViolation } from '../../db/dialect.js';
+import { containsInsensitive, isUniqueViolation } from '../../db/dialect.js';
 import { PERMISSIONS, ROLE_LABELS, roleHas, type Permission, type RegionLevel, type Role } from '../../../shared/roles.js';
 import { visibleTo } from '../../core/scope.js';
 import { canGrantAt, canManageUserAt, grantProblem } from './accounts.policy.js';
@@ -149,7 +149,7 @@ async function loadGrants(db: Kysely<DB>, userIds: string[]) {
 
 export async function listUsers(deps: Deps, actor: Actor, q: string, page: number, pageSize: number) {
   let query = deps.db.selectFrom('appUser').innerJoin('region', 'region.code', 'appUser.regionCode').where(visibleTo(actor, 'users.read', 'region'));
-  if (q) query = query.where((eb) => eb.or([eb('appUser.username', 'like', `%${q.toLowerCase()}%`), eb('appUser.displayName', 'like', `%${q}%`)]));
+  if (q) query = query.where((eb) => eb.or([containsInsensitive(eb.ref('appUser.username'), q), containsInsensitive(eb.ref('appUser.displayName'), q)]));
   const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await query.select(userColumns).orderBy('appUser.username').limit(pageSize).offset((page - 1) * pageSize).execute();
   const grants = await loadGrants(deps.db, rows.map((r) => r.id));

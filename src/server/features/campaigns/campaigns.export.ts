@@ -13,7 +13,7 @@ import { shanghaiDate } from '../../core/clock.js';
 import { streamWorkbook, type SheetColumn, type SheetSpec } from '../../core/spreadsheets.js';
 import {
   CATALOG_HIT_LABELS, CATEGORIES, CATEGORY_LABELS, CLEANUP_LABELS, PROVIDER_LABELS, SIGN_POSITION_LABELS, VERDICT_LABELS, WORKFLOW_LABELS,
-  type CatalogHit, type Category, type Provider, type SignPosition, type Verdict,
+  type CatalogHit, type Category, type Provider, type SignPosition,
 } from './campaigns.model.js';
 import * as repo from './campaigns.repo.js';
 import { CATEGORY_COLUMNS, VILLAGE_COLUMNS } from './campaigns.excel.js';
@@ -162,4 +162,3 @@ export async function exportConsolidated(deps: Deps, actor: Actor, campaignId: s
   return { filename: fileName([c.name, node.name, '汇总台账', r.asOf]), stream };
 }
 
-export type { Verdict };

@@ -121,13 +121,14 @@ describe('evidence and closure', () => {
   });
 });
 
+const notes = async (agent: Agent, kind: string) => (await agent.get('/api/notifications?pageSize=100')).body.items.filter((n: any) => n.kind === kind);
+/** Moving the clock by days ends idle sessions: sign in again. */
+const at = async (iso: string) => {
+  t.clock.set(iso);
+  [village, township, department, district] = await Promise.all(['demo-village', 'demo-township', 'demo-department', 'demo-district'].map((u) => t.as(u)));
+};
+
 describe('overdue and reminders (scheduled job)', () => {
-  const notes = async (agent: Agent, kind: string) => (await agent.get('/api/notifications?pageSize=100')).body.items.filter((n: any) => n.kind === kind);
-  /** Moving the clock by days ends idle sessions: sign in again. */
-  const at = async (iso: string) => {
-    t.clock.set(iso);
-    [village, township, department, district] = await Promise.all(['demo-village', 'demo-township', 'demo-department', 'demo-district'].map((u) => t.as(u)));
-  };
 
   it('reminds 3 days before the deadline, once per task, recipient and day, however often the job runs', async () => {
     await at('2026-11-30T01:00:00.000Z'); // 09:00 in Shanghai, 3 days before 12-03

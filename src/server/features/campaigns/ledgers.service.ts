@@ -21,7 +21,7 @@ import {
 import * as repo from './campaigns.repo.js';
 import { FLAGS, judgeRow, judgeSigns, type CatalogLookup, type Suggestion } from './campaigns.judge.js';
 import { catalogLookups } from './campaigns.catalog.js';
-import { canEditRows, canReadLedger, canReview, canSubmit, canWithdraw, ledgerAbilities } from './campaigns.policy.js';
+import { canEditRows, canReadLedger, canReview, canSeeCampaign, canSubmit, canWithdraw, ledgerAbilities } from './campaigns.policy.js';
 import { notify, usersWithRoleAt } from '../notifications/notifications.service.js';
 import { checkUpload, storeFile, syncTasks } from './tasks.service.js';
 
@@ -100,7 +100,7 @@ export async function listLedgers(
   q: { regionCode?: string; status?: string; search?: string; page: number; pageSize: number },
 ) {
   const c = await repo.findCampaign(deps.db, campaignId);
-  if (!c) return notFound('专项行动');
+  if (!c || !canSeeCampaign(actor, c)) return notFound('专项行动');
   let query = deps.db.selectFrom('ledger').where('campaignId', '=', c.id).where(visibleTo(actor, 'ledgers.read'));
   if (q.regionCode) {
     const node = await repo.regionWithAncestors(deps.db, q.regionCode);
@@ -323,7 +323,7 @@ export async function updateRow(deps: Deps, ctx: RequestContext, rowId: string, 
         if (r.version !== body.version) throw new AppError('conflict');
         const input = parseInput(r.category, {
           name: body.name ?? r.name, imposedBy: body.imposedBy ?? r.imposedBy, basis: body.basis ?? r.basis,
-          fields: { ...(r.fields as Record<string, unknown>), ...(body.fields ?? {}) },
+          fields: { ...(r.fields as Record<string, unknown>), ...body.fields },
         });
         const hash = fieldsHashOf(input);
         if (hash === r.fieldsHash) return { l, r, input, hash, unchanged: true, signs: [] as repo.RowRecord[], judged: null, suggestion: r.suggestion };
@@ -468,7 +468,7 @@ async function transition(
   const stale = next.approvalStale ?? false;
   const res = await trx
     .updateTable('ledger')
-    .set((eb) => ({ status: next.status, approvalStale: stale ? 1 : 0, ...(next.patch ?? {}), updatedAt: now, version: eb('version', '+', 1) }))
+    .set((eb) => ({ status: next.status, approvalStale: stale ? 1 : 0, ...next.patch, updatedAt: now, version: eb('version', '+', 1) }))
     .where('id', '=', l.id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();

@@ -292,7 +292,8 @@ export function checkUpload(buf: Buffer, allowPdf: boolean, maxBytes = EVIDENCE_
 }
 
 const safeName = (name: string, type: string) => {
-  const base = name.normalize('NFKC').replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 100) || 'file';
+  // Path separators, reserved characters and control characters never reach a Content-Disposition header.
+  const base = [...name.normalize('NFKC')].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').slice(0, 100) || 'file';
   const ext = type === 'application/pdf' ? '.pdf' : type === 'image/png' ? '.png' : '.jpg';
   return base.toLowerCase().endsWith(ext) ? base : `${base}${ext}`;
 };

@@ -112,16 +112,17 @@ export default function PublicDecisionsPage() {
   );
 }
 
+const row = (name: string, value: string | null | undefined) =>
+  value ? (
+    <div style={{ display: 'flex', gap: 8, fontSize: 13, lineHeight: 1.7 }}>
+      <span style={{ color: '#8c8c8c', flex: 'none', width: 72 }}>{name}</span>
+      <span style={{ minWidth: 0, wordBreak: 'break-word' }}>{value}</span>
+    </div>
+  ) : null;
+
 function DecisionCard({ d }: { d: PublicDecision }) {
   const { t } = useI18n();
   const label = useLabel();
-  const row = (name: string, value: string | null | undefined) =>
-    value ? (
-      <div style={{ display: 'flex', gap: 8, fontSize: 13, lineHeight: 1.7 }}>
-        <span style={{ color: '#8c8c8c', flex: 'none', width: 72 }}>{name}</span>
-        <span style={{ minWidth: 0, wordBreak: 'break-word' }}>{value}</span>
-      </div>
-    ) : null;
   return (
     <Card size="small" data-testid="public-decision">
       <Flex gap={6} wrap align="center" style={{ marginBottom: 6 }}>

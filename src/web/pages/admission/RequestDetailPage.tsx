@@ -318,7 +318,7 @@ function Detail({ detail }: { detail: RequestDetail }) {
 
 /** The reason of the last return (from the step that returned it). */
 function returnedReason(d: RequestDetail): string | null {
-  const s = [...d.steps].reverse().find((x) => x.status === 'returned');
+  const s = d.steps.toReversed().find((x) => x.status === 'returned');
   if (s?.reason) return `${s.body}：${s.reason}`;
   const pre = d.precheck?.findings.filter((f) => f.outcome === 'returned').map((f) => f.message);
   return pre?.length ? pre.join('；') : null;

@@ -208,7 +208,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
       {detail?.status === 'returned' ? (
         <Alert type="warning" showIcon title={t('admission.form.returnedNote', { revision: detail.revision })} style={{ marginBottom: 16 }} />
       ) : null}
-      <Form<FormValues> form={form} layout="vertical" initialValues={initial} requiredMark="optional" scrollToFirstError disabled={busy}>
+      <Form<FormValues> form={form} layout="vertical" initialValues={initial} scrollToFirstError disabled={busy}>
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={15}>
             <Flex vertical gap={16}>

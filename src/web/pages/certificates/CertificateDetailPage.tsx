@@ -171,7 +171,7 @@ function RevokeModal({ c, open, onClose }: { c: CertificateDetail; open: boolean
       title={t('certificates.detail.revokeTitle', { serial: c.serial })}
       okText={t('certificates.detail.revoke')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ danger: true, loading: revoke.isPending, 'data-testid': 'revoke-confirm' } as object}
+      okButtonProps={{ danger: true, loading: revoke.isPending, 'data-testid': 'revoke-confirm' }}
       onOk={() => revoke.mutate()}
       onCancel={onClose}
       destroyOnHidden

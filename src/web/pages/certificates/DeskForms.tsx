@@ -79,12 +79,13 @@ export function DemanderKindField() {
   );
 }
 
+const notFuture = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
+
 /** The unlisted path (§9.6): a basis, the record of the collective deliberation, and the committee head's sign-off. */
 export function DeliberationFields() {
   const { t } = useI18n();
   const label = useLabel();
   const rules = useRules();
-  const notFuture = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
   return (
     <>
       <Typography.Title level={5} style={{ marginTop: 4 }}>

@@ -22,6 +22,8 @@ interface FilterForm {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
+const col = (hidden: boolean) => (hidden ? { display: 'none' } : undefined);
+
 /**
  * 证明开具台账: searchable (name, ID number and phone match exactly through blind indexes; such
  * searches are audited) and exportable; personal data is masked in every row and in the export.
@@ -69,7 +71,6 @@ export default function RegisterPage() {
     { title: t('certificates.detail.status'), dataIndex: 'status', render: (v: 'valid' | 'revoked', r) => <Tag color={v === 'valid' ? 'success' : 'error'}>{label(CERT_STATUS_LABELS[v], r.statusLabel)}</Tag> },
   ];
 
-  const col = (hidden: boolean) => (hidden ? { display: 'none' } : undefined);
   return (
     <PageContainer
       title={t('certificates.register.title')}

@@ -1,0 +1,83 @@
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Select, Tag } from 'antd';
+import { useI18n, useLabel } from '../../i18n/index.js';
+import { CAMPAIGN_STATUS_COLORS, CAMPAIGN_STATUS_LABELS } from './campaigns.labels.js';
+import { campaignKeys, listCampaigns, type Campaign } from './campaigns.api.js';
+
+const STORAGE_KEY = 'jianfu.campaign';
+
+function stored(): string | null {
+  try {
+    return window.localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The campaign a ledger, review, dashboard or task page is about: `?campaign=` in the address, else
+ * the last one chosen on this device, else the newest active one. Most users only ever have one.
+ */
+export function useCampaignChoice() {
+  const [params, setParams] = useSearchParams();
+  const list = useQuery({ queryKey: campaignKeys.list, queryFn: listCampaigns, staleTime: 30_000 });
+  const campaigns = useMemo(() => list.data ?? [], [list.data]);
+  const wanted = params.get('campaign') ?? stored();
+  const campaign: Campaign | undefined = useMemo(() => {
+    const launched = campaigns.filter((c) => c.status === 'active' || c.status === 'closed');
+    return campaigns.find((c) => c.id === wanted && c.status !== 'draft') ?? launched.find((c) => c.status === 'active') ?? launched[0];
+  }, [campaigns, wanted]);
+  const setCampaignId = useCallback(
+    (id: string) => {
+      try {
+        window.localStorage.setItem(STORAGE_KEY, id);
+      } catch {
+        /* private mode */
+      }
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p);
+          next.set('campaign', id);
+          next.delete('region');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+  return { campaigns, campaign, setCampaignId, isPending: list.isPending, error: list.error };
+}
+
+/** A select of the launched campaigns the user can see (drafts have no ledgers yet). */
+export function CampaignPicker({ campaigns, value, onChange }: { campaigns: Campaign[]; value?: string; onChange: (id: string) => void }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const options = campaigns
+    .filter((c) => c.status !== 'draft')
+    .map((c) => ({
+      value: c.id,
+      label: (
+        <span>
+          {c.name}
+          <Tag color={CAMPAIGN_STATUS_COLORS[c.status]} style={{ marginInlineStart: 6 }}>
+            {label(CAMPAIGN_STATUS_LABELS[c.status])}
+          </Tag>
+        </span>
+      ),
+    }));
+  return (
+    <Select
+      data-testid="campaign-picker"
+      aria-label={t('campaigns.picker')}
+      value={value}
+      onChange={onChange}
+      options={options}
+      placeholder={t('campaigns.picker')}
+      popupMatchSelectWidth={false}
+      style={{ minWidth: 200, maxWidth: '100%' }}
+    />
+  );
+}

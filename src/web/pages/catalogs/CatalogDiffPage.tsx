@@ -1,0 +1,176 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
+import { SwapRightOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useMe } from '../../api/auth.js';
+import { PageContainer } from '../../components/PageContainer.js';
+import { RegionSelect } from '../../components/RegionSelect.js';
+import { useI18n, useLabel } from '../../i18n/index.js';
+import { catalogDiff, catalogKeys, type DiffEntry, type ItemFields } from './catalogs.api.js';
+import { CHANGED_FIELD_EN, FIELD_LABELS, KIND_LABELS, REASON_LABELS, type FieldName } from './catalogs.labels.js';
+import { OperationTag, StatusTag, todayStr } from './CatalogTags.js';
+import { AdjustmentDrawer } from './AdjustmentDrawer.js';
+
+type Section = 'added' | 'amended' | 'withdrawn';
+const SECTION_COLORS: Record<Section, string> = { added: '#389e0d', amended: '#1d5fc4', withdrawn: '#cf1322' };
+const ZH_TO_FIELD: Record<string, FieldName> = {
+  事项名称: 'name', 类别: 'category', 设定依据: 'basis', 依据条款: 'basisArticle', 责任部门: 'responsibleDepartment', 经费保障: 'funding',
+  替代办理渠道: 'alternativeChannel', 办理指引: 'guidance', 备注: 'notes', 来源网址: 'sourceUrl', 兜底项: 'catchAll', 失效日期: 'effectiveTo',
+};
+
+function Entry({ e, section, onOpenAdjustment }: { e: DiffEntry; section: Section; onOpenAdjustment: (id: string) => void }) {
+  const { t, locale } = useI18n();
+  const label = useLabel();
+  return (
+    <div style={{ padding: '10px 0', borderTop: '1px solid #f0f0f0' }} data-testid={`diff-${section}`}>
+      <Flex gap={6} wrap align="center">
+        <Typography.Text strong style={{ color: SECTION_COLORS[section] }}>
+          {e.name}
+        </Typography.Text>
+        <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+          {e.code}
+        </Typography.Text>
+        <Tag style={{ marginInlineEnd: 0 }}>{label(KIND_LABELS[e.kind])}</Tag>
+      </Flex>
+      {section === 'amended' && e.changedFields.length ? (
+        <div style={{ marginTop: 4 }}>
+          {e.changedFields.map((f) => {
+            const key = ZH_TO_FIELD[f];
+            const before = key && e.before ? (e.before as ItemFields)[key as keyof ItemFields] : null;
+            const after = key && e.after ? (e.after as ItemFields)[key as keyof ItemFields] : null;
+            return (
+              <div key={f} style={{ fontSize: 13, wordBreak: 'break-word' }}>
+                <Typography.Text type="secondary">{locale === 'zh-CN' ? f : (key ? FIELD_LABELS[key].en : CHANGED_FIELD_EN[f] ?? f)}：</Typography.Text>
+                <Typography.Text delete type="secondary">
+                  {String(before ?? '—')}
+                </Typography.Text>
+                <SwapRightOutlined style={{ margin: '0 6px' }} />
+                <span>{String(after ?? '—')}</span>
+              </div>
+            );
+          })}
+        </div>
+      ) : null}
+      {e.causes.map((c, i) => (
+        <div key={i} style={{ marginTop: 4, fontSize: 13, background: '#fafafa', borderRadius: 4, padding: '4px 8px' }}>
+          <div>
+            <Typography.Text type="secondary">{t('diff.cause')}：</Typography.Text>
+            {c.description}
+          </div>
+          {c.adjustment ? (
+            <Flex gap={6} wrap align="center" style={{ marginTop: 2 }}>
+              <OperationTag operation={c.adjustment.operation} />
+              <StatusTag status={c.adjustment.status} />
+              <span style={{ fontSize: 12 }}>
+                {label(REASON_LABELS[c.adjustment.reasonType], c.adjustment.reasonLabel)} · {t('adjust.basis')}：{c.adjustment.basis}
+              </span>
+              <span style={{ fontSize: 12, color: '#8c8c8c' }}>
+                {t('adjust.proposer')}：{c.adjustment.proposerName}
+                {c.adjustment.approverName ? ` · ${t('adjust.approver')}：${c.adjustment.approverName}` : ''}
+              </span>
+              <Typography.Link style={{ fontSize: 12 }} onClick={() => onOpenAdjustment(c.adjustment!.id)}>
+                {t('adjust.open')}
+              </Typography.Link>
+            </Flex>
+          ) : null}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** 目录变化对比: what changed in a region's effective catalog between two dates, and the adjustment behind each change. */
+export default function CatalogDiffPage() {
+  const { t } = useI18n();
+  const { data: me } = useMe();
+  const [params, setParams] = useSearchParams();
+  const today = todayStr();
+  const region = params.get('region') || me?.region?.code || '';
+  const from = params.get('from') || today;
+  const to = params.get('to') || dayjs(today).add(1, 'year').format('YYYY-MM-DD');
+  const [adjustmentId, setAdjustmentId] = useState<string | null>(null);
+  const valid = !!region && from <= to;
+
+  const set = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v);
+    else next.delete(k);
+    setParams(next, { replace: true });
+  };
+
+  const diff = useQuery({ queryKey: catalogKeys.diff(region, from, to), queryFn: () => catalogDiff(region, from, to), enabled: valid });
+  const d = diff.data;
+
+  const section = (key: Section, title: string, entries: DiffEntry[]) => (
+    <Card
+      size="small"
+      key={key}
+      style={{ marginBottom: 12 }}
+      title={
+        <span>
+          <span style={{ color: SECTION_COLORS[key] }}>{title}</span>
+          <Tag style={{ marginInlineStart: 8 }}>{entries.length}</Tag>
+        </span>
+      }
+      data-testid={`diff-section-${key}`}
+    >
+      {entries.length ? (
+        entries.map((e) => <Entry key={e.itemId} e={e} section={key} onOpenAdjustment={setAdjustmentId} />)
+      ) : (
+        <Typography.Text type="secondary">{t('diff.none')}</Typography.Text>
+      )}
+    </Card>
+  );
+
+  return (
+    <PageContainer title={t('diff.title')}>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Row gutter={[12, 12]} align="bottom">
+          <Col xs={24} md={10}>
+            <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.region')}</div>
+            <RegionSelect value={region || undefined} onChange={(code) => set({ region: code })} />
+          </Col>
+          <Col xs={12} md={7}>
+            <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('diff.from')}</div>
+            <DatePicker value={dayjs(from)} allowClear={false} onChange={(v) => v && set({ from: v.format('YYYY-MM-DD') })} style={{ width: '100%' }} data-testid="diff-from" />
+          </Col>
+          <Col xs={12} md={7}>
+            <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('diff.to')}</div>
+            <DatePicker value={dayjs(to)} allowClear={false} onChange={(v) => v && set({ to: v.format('YYYY-MM-DD') })} style={{ width: '100%' }} data-testid="diff-to" />
+          </Col>
+        </Row>
+      </Card>
+      {!region ? (
+        <Empty description={t('catalogs.pickRegion')} />
+      ) : from > to ? (
+        <Alert type="error" showIcon title={t('diff.badRange')} />
+      ) : diff.isPending ? (
+        <Skeleton active paragraph={{ rows: 8 }} />
+      ) : diff.error ? (
+        <Result status="warning" title={t('common.loadFailed')} subTitle={diff.error.message} extra={<Button onClick={() => void diff.refetch()}>{t('common.retry')}</Button>} />
+      ) : d ? (
+        <div data-testid="diff-result">
+          <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
+            <Typography.Text>{t('diff.summary', { region: d.region.name, from: d.from, to: d.to })}</Typography.Text>
+            <Tag color="geekblue" className="jf-mono" style={{ marginInlineEnd: 0 }}>
+              {d.fromVersion}
+            </Tag>
+            <SwapRightOutlined />
+            <Tag color="geekblue" className="jf-mono" style={{ marginInlineEnd: 0 }}>
+              {d.toVersion}
+            </Tag>
+          </Flex>
+          {d.added.length + d.amended.length + d.withdrawn.length === 0 ? (
+            <Alert type="success" showIcon title={t('diff.noChanges')} style={{ marginBottom: 12 }} />
+          ) : null}
+          {section('added', t('diff.added'), d.added)}
+          {section('amended', t('diff.amended'), d.amended)}
+          {section('withdrawn', t('diff.withdrawn'), d.withdrawn)}
+        </div>
+      ) : null}
+      <AdjustmentDrawer id={adjustmentId} onClose={() => setAdjustmentId(null)} />
+    </PageContainer>
+  );
+}

@@ -1,0 +1,205 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Descriptions, Drawer, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { useIsMobile } from '../../components/useIsMobile.js';
+import { useI18n, useLabel } from '../../i18n/index.js';
+import { catalogKeys, itemHistory, type ActiveCatalog, type AdjustmentSummary, type EffectiveItemDto, type Revision } from './catalogs.api.js';
+import { FIELD_LABELS, KIND_LABELS, REASON_LABELS, REVISION_OP_LABELS, REVISION_SOURCE_LABELS, STATUS_LABELS, type FieldName } from './catalogs.labels.js';
+import { CompletenessNote, CompletenessTag, LayerTag, OperationTag, StatusTag } from './CatalogTags.js';
+
+const OP_COLORS = { base: 'gray', add: 'green', amend: 'blue', withdraw: 'red' } as const;
+const DETAIL_FIELDS: FieldName[] = ['category', 'basis', 'basisArticle', 'responsibleDepartment', 'funding', 'alternativeChannel', 'guidance', 'notes', 'sourceUrl', 'effectiveTo'];
+
+function AdjustmentLine({ a, onOpen }: { a: AdjustmentSummary; onOpen?: (id: string) => void }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  return (
+    <div style={{ fontSize: 12, color: '#595959', lineHeight: 1.7 }}>
+      <div>
+        {t('adjust.reasonType')}：{label(REASON_LABELS[a.reasonType], a.reasonLabel)}
+      </div>
+      <div style={{ wordBreak: 'break-word' }}>
+        {t('adjust.basis')}：{a.basis}
+      </div>
+      <div>
+        {t('adjust.proposer')}：{a.proposerName}
+        {a.approverName ? ` · ${t('adjust.approver')}：${a.approverName}` : ''}
+        {' · '}
+        {label(STATUS_LABELS[a.status], a.statusLabel)}
+        {onOpen ? (
+          <Typography.Link style={{ marginInlineStart: 8, fontSize: 12 }} onClick={() => onOpen(a.id)}>
+            {t('adjust.open')}
+          </Typography.Link>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function RevisionItem({ r, onOpen }: { r: Revision; onOpen?: (id: string) => void }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const changed = Object.keys(r.fields).filter((k) => k in FIELD_LABELS) as FieldName[];
+  return (
+    <div data-testid="history-revision">
+      <Flex gap={6} wrap align="center">
+        <Typography.Text strong>{label(REVISION_OP_LABELS[r.operation], r.operationLabel)}</Typography.Text>
+        <Tag style={{ marginInlineEnd: 0 }}>{r.layer ? r.layer.name : t('history.baseLayer')}</Tag>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('history.effectiveFrom', { date: r.effectiveFrom ?? t('history.noDate') })}
+        </Typography.Text>
+      </Flex>
+      <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+        {label(REVISION_SOURCE_LABELS[r.source], r.sourceLabel)} · {t('history.revision', { n: r.revision })}
+      </div>
+      {r.operation === 'amend' && changed.length ? (
+        <div style={{ fontSize: 12, marginTop: 2 }}>
+          {changed.map((k) => (
+            <div key={k} style={{ wordBreak: 'break-word' }}>
+              {label(FIELD_LABELS[k])} → {String((r.fields as Record<string, unknown>)[k] ?? '—')}
+            </div>
+          ))}
+        </div>
+      ) : null}
+      {r.adjustment ? <AdjustmentLine a={r.adjustment} onOpen={onOpen} /> : null}
+    </div>
+  );
+}
+
+/**
+ * One item as it stands in the chosen region on the chosen date, and its history: every revision on
+ * the layers the reader may see (layer, operation, reason, basis, effective date, adjustment), plus
+ * proposals still pending.
+ */
+export function ItemDrawer(props: {
+  item: EffectiveItemDto | null;
+  catalog: Pick<ActiveCatalog, 'title' | 'layer' | 'province' | 'complete' | 'completenessNote'> | null;
+  onClose: () => void;
+  /** Offered when the user may propose adjustments. */
+  onAdjust?: (operation: 'amend' | 'withdraw', item: EffectiveItemDto) => void;
+  onOpenAdjustment?: (id: string) => void;
+}) {
+  const { item, catalog } = props;
+  const { t } = useI18n();
+  const label = useLabel();
+  const isMobile = useIsMobile();
+  const history = useQuery({ queryKey: catalogKeys.history(item?.code ?? ''), queryFn: () => itemHistory(item!.code), enabled: !!item });
+
+  return (
+    <Drawer
+      open={!!item}
+      onClose={props.onClose}
+      size={isMobile ? '100%' : 600}
+      destroyOnHidden
+      title={t('item.title')}
+      footer={
+        item && props.onAdjust ? (
+          <Flex gap={8} justify="flex-end" wrap>
+            <Button icon={<EditOutlined />} onClick={() => props.onAdjust!('amend', item)} data-testid="item-amend">
+              {t('item.amend')}
+            </Button>
+            <Button danger icon={<DeleteOutlined />} onClick={() => props.onAdjust!('withdraw', item)} data-testid="item-withdraw">
+              {t('item.withdraw')}
+            </Button>
+          </Flex>
+        ) : null
+      }
+    >
+      {item ? (
+        <div data-testid="item-drawer">
+          <Typography.Title level={5} style={{ marginTop: 0 }}>
+            {item.name}
+          </Typography.Title>
+          <Flex gap={6} wrap align="center" style={{ marginBottom: 12 }}>
+            <Tag className="jf-mono" style={{ marginInlineEnd: 0 }}>
+              {item.code}
+            </Tag>
+            <Tag style={{ marginInlineEnd: 0 }}>{label(KIND_LABELS[item.kind])}</Tag>
+            {catalog ? <LayerTag layer={catalog.layer} province={catalog.province} /> : null}
+            {catalog ? <CompletenessTag complete={catalog.complete} note={catalog.completenessNote} /> : null}
+            {item.addedBy ? <Tag color="green">{t('item.addedBy', { name: item.addedBy.name })}</Tag> : null}
+            {item.amendedBy.map((r) => (
+              <Tag key={r.code} color="blue">
+                {t('item.amendedBy', { name: r.name })}
+              </Tag>
+            ))}
+            {item.catchAll ? <Tag color="gold">{label(FIELD_LABELS.catchAll)}</Tag> : null}
+          </Flex>
+          {catalog ? (
+            <div style={{ marginBottom: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('catalogs.catalog')}：{catalog.title}
+              </Typography.Text>
+              {!catalog.complete ? <CompletenessNote complete={false} note={catalog.completenessNote} /> : null}
+            </div>
+          ) : null}
+          <Descriptions
+            bordered
+            size="small"
+            column={1}
+            styles={{ label: { width: isMobile ? 96 : 140 } }}
+            items={[
+              { key: 'from', label: t('item.effectiveFrom'), children: item.effectiveFrom ?? t('history.noDate') },
+              ...DETAIL_FIELDS.filter((k) => item[k] !== null && item[k] !== undefined && item[k] !== '').map((k) => ({
+                key: k,
+                label: label(FIELD_LABELS[k]),
+                children:
+                  k === 'sourceUrl' ? (
+                    <Typography.Link href={String(item[k])} target="_blank" rel="noopener noreferrer" style={{ wordBreak: 'break-all' }}>
+                      {String(item[k])}
+                    </Typography.Link>
+                  ) : k === 'guidance' ? (
+                    <span>
+                      <Tag color="gold">{t('catalogs.platformGuidance')}</Tag>
+                      {String(item[k])}
+                    </span>
+                  ) : (
+                    <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{String(item[k])}</span>
+                  ),
+              })),
+            ]}
+          />
+
+          <Typography.Title level={5} style={{ marginTop: 20 }}>
+            {t('history.title')}
+          </Typography.Title>
+          {history.isPending ? (
+            <Skeleton active />
+          ) : history.error ? (
+            <Alert type="error" showIcon title={t('common.loadFailed')} description={history.error.message} />
+          ) : (
+            <>
+              {history.data.pending.length ? (
+                <Alert
+                  type="info"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title={t('history.pending', { n: history.data.pending.length })}
+                  description={history.data.pending.map((a) => (
+                    <div key={a.id} style={{ marginTop: 4 }}>
+                      <Flex gap={6} wrap align="center">
+                        <OperationTag operation={a.operation} />
+                        <StatusTag status={a.status} />
+                        <span>{a.targetRegion.name}</span>
+                        <span style={{ color: '#8c8c8c', fontSize: 12 }}>{t('history.effectiveFrom', { date: a.effectiveDate })}</span>
+                      </Flex>
+                      <AdjustmentLine a={a} onOpen={props.onOpenAdjustment} />
+                    </div>
+                  ))}
+                />
+              ) : null}
+              {history.data.revisions.length ? (
+                <Timeline
+                  data-testid="item-history"
+                  items={history.data.revisions.map((r) => ({ key: r.id, color: OP_COLORS[r.operation], content: <RevisionItem r={r} onOpen={props.onOpenAdjustment} /> }))}
+                />
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('history.empty')} />
+              )}
+            </>
+          )}
+        </div>
+      ) : null}
+    </Drawer>
+  );
+}

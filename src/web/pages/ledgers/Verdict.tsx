@@ -1,0 +1,151 @@
+import { useEffect, useState } from 'react';
+import { Button, Flex, Form, Input, Modal, Radio, Tag, Tooltip, Typography } from 'antd';
+import { CheckOutlined, EditOutlined } from '@ant-design/icons';
+import { useI18n, useLabel } from '../../i18n/index.js';
+import { VERDICT_COLORS, VERDICT_LABELS, VERDICTS, type Verdict } from '../campaigns/campaigns.labels.js';
+import type { LedgerRow } from './ledgers.api.js';
+
+export function VerdictTag({ verdict, label: fallback, prefix }: { verdict: Verdict; label?: string; prefix?: string }) {
+  const label = useLabel();
+  return (
+    <Tag color={VERDICT_COLORS[verdict]} style={{ marginInlineEnd: 4 }}>
+      {prefix}
+      {label(VERDICT_LABELS[verdict], fallback)}
+    </Tag>
+  );
+}
+
+/** The system's suggestion: verdict, the clause and the catalog item behind it, the reason and flags. */
+export function SuggestionView({ row, compact }: { row: LedgerRow; compact?: boolean }) {
+  const { t } = useI18n();
+  const s = row.suggestion;
+  return (
+    <div style={{ minWidth: compact ? undefined : 220, maxWidth: compact ? undefined : 360 }} data-testid="suggestion">
+      <Flex wrap gap={4} align="center">
+        <VerdictTag verdict={s.verdict} label={s.verdictLabel} />
+        <Tooltip title={t('ledgers.clauseTip')}>
+          <Tag color="blue" variant="outlined" style={{ marginInlineEnd: 4 }} className="jf-mono">
+            {s.clause}
+          </Tag>
+        </Tooltip>
+        {s.itemCode ? (
+          <Tooltip title={s.itemName}>
+            <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+              {t('ledgers.catalogItem')} {s.itemCode}
+            </Typography.Text>
+          </Tooltip>
+        ) : null}
+      </Flex>
+      {s.itemName ? (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 0' }} ellipsis={{ rows: 1, tooltip: s.itemName }}>
+          {t('ledgers.catalogItemName', { name: s.itemName })}
+        </Typography.Paragraph>
+      ) : null}
+      <Typography.Paragraph style={{ fontSize: 12, margin: '2px 0 0' }} ellipsis={compact ? false : { rows: 2, tooltip: s.reason }}>
+        {s.reason}
+      </Typography.Paragraph>
+      {s.flags.length ? (
+        <Flex wrap gap={4} style={{ marginTop: 2 }}>
+          {s.flags.map((f) => (
+            <Tag key={f.code} color="warning" style={{ fontSize: 11, marginInlineEnd: 0 }}>
+              {f.label}
+            </Tag>
+          ))}
+        </Flex>
+      ) : null}
+    </div>
+  );
+}
+
+/** The cadre's decision on a row, with Accept / Override when the ledger is editable. */
+export function DecisionView({ row, editable, busy, onAccept, onOverride }: { row: LedgerRow; editable: boolean; busy?: boolean; onAccept: () => void; onOverride: () => void }) {
+  const { t } = useI18n();
+  const d = row.decision;
+  return (
+    <div style={{ minWidth: 150 }} data-testid="decision">
+      {d ? (
+        <div>
+          <VerdictTag verdict={d.verdict} label={d.verdictLabel} prefix={d.kind === 'overridden' ? t('ledgers.overridden') : t('ledgers.accepted')} />
+          {d.overrideReason ? (
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 0' }} ellipsis={{ rows: 2, tooltip: d.overrideReason }}>
+              {t('ledgers.reason')}：{d.overrideReason}
+            </Typography.Paragraph>
+          ) : null}
+          {row.cleanup.status !== 'none' ? (
+            <Tag color={row.cleanup.status === 'closed' ? 'success' : 'processing'} style={{ marginTop: 4 }}>
+              {t(row.cleanup.status === 'closed' ? 'ledgers.cleanupClosed' : 'ledgers.cleanupOpen')}
+            </Tag>
+          ) : null}
+        </div>
+      ) : (
+        <Tag color="default" data-testid="undecided">
+          {t('ledgers.undecided')}
+        </Tag>
+      )}
+      {editable ? (
+        <Flex gap={4} wrap style={{ marginTop: 4 }}>
+          {!d || d.kind === 'overridden' ? (
+            <Button size="small" type={d ? 'default' : 'primary'} ghost={!d} icon={<CheckOutlined />} loading={busy} onClick={onAccept} data-testid="accept-row">
+              {t('ledgers.accept')}
+            </Button>
+          ) : null}
+          <Button size="small" icon={<EditOutlined />} onClick={onOverride} data-testid="override-row">
+            {t('ledgers.override')}
+          </Button>
+        </Flex>
+      ) : null}
+    </div>
+  );
+}
+
+/** Choose another verdict; a verdict other than the suggestion needs a reason. */
+export function OverrideModal({ row, onClose, onSubmit }: { row: LedgerRow | null; onClose: () => void; onSubmit: (verdict: Verdict, reason: string) => Promise<unknown> }) {
+  const { t } = useI18n();
+  const label = useLabel();
+  const [form] = Form.useForm<{ verdict: Verdict; reason: string }>();
+  const [busy, setBusy] = useState(false);
+  const verdict = Form.useWatch('verdict', form);
+  useEffect(() => {
+    if (row) form.setFieldsValue({ verdict: row.decision?.verdict ?? row.suggestion.verdict, reason: row.decision?.overrideReason ?? '' });
+  }, [row, form]);
+  const needsReason = !!row && verdict !== row.suggestion.verdict;
+  return (
+    <Modal
+      open={!!row}
+      title={row ? t('ledgers.overrideTitle', { name: row.name }) : ''}
+      onCancel={onClose}
+      destroyOnHidden
+      okText={t('common.confirm')}
+      confirmLoading={busy}
+      onOk={async () => {
+        const v = await form.validateFields();
+        setBusy(true);
+        try {
+          await onSubmit(v.verdict, (v.reason ?? '').trim());
+          onClose();
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {row ? (
+        <Form form={form} layout="vertical" requiredMark={false}>
+          <Typography.Paragraph type="secondary">
+            {t('ledgers.suggested')}：{label(VERDICT_LABELS[row.suggestion.verdict])}（{row.suggestion.clause}）{row.suggestion.reason}
+          </Typography.Paragraph>
+          <Form.Item name="verdict" label={t('ledgers.verdict')}>
+            <Radio.Group optionType="button" buttonStyle="solid" options={VERDICTS.map((v) => ({ value: v, label: label(VERDICT_LABELS[v]) }))} data-testid="override-verdict" />
+          </Form.Item>
+          <Form.Item
+            name="reason"
+            label={t('ledgers.overrideReason')}
+            rules={needsReason ? [{ required: true, whitespace: true, min: 2, message: t('ledgers.overrideReasonRequired') }] : []}
+            extra={needsReason ? t('ledgers.overrideReasonHelp') : t('ledgers.overrideSameHelp')}
+          >
+            <Input.TextArea rows={3} maxLength={500} showCount data-testid="override-reason" />
+          </Form.Item>
+        </Form>
+      ) : null}
+    </Modal>
+  );
+}

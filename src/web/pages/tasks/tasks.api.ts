@@ -1,0 +1,104 @@
+import { api, download } from '../../api/client.js';
+import type { Category, TaskStatus, Verdict } from '../campaigns/campaigns.labels.js';
+import { uploadFile } from '../ledgers/upload.js';
+
+export interface Task {
+  id: string;
+  campaignId: string;
+  ledgerId: string;
+  rowId: string;
+  category: Category;
+  categoryLabel: string;
+  phaseKey: string;
+  title: string;
+  verdict: Verdict;
+  verdictLabel: string;
+  clause: string;
+  owner: { kind: 'village' | 'department'; departmentId: string | null; name: string };
+  villageCode: string | null;
+  villageName: string | null;
+  townshipCode: string | null;
+  deadline: string;
+  status: TaskStatus;
+  statusLabel: string;
+  overdue: boolean;
+  daysLeft: number | null;
+  closureNote: string | null;
+  closedAt: string | null;
+  evidenceCount: number;
+  version: number;
+  updatedAt: string;
+  abilities: { addEvidence: boolean; close: boolean; reassign: boolean; reopen: boolean };
+}
+
+export interface Evidence {
+  id: string;
+  revision: number;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  note: string | null;
+  uploadedByName: string | null;
+  uploadedAt: string;
+}
+
+export interface TaskDetail {
+  task: Task;
+  row: { id: string; category: Category; name: string; imposedBy: string; basis: string; suggestionReason: string; overrideReason: string | null } | null;
+  evidence: Evidence[];
+}
+
+export interface TaskFilter {
+  campaignId?: string;
+  ledgerId?: string;
+  region?: string;
+  status?: TaskStatus;
+  overdue?: boolean;
+  category?: Category;
+  mine?: boolean;
+}
+
+export interface NotificationItem {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  entity: string | null;
+  entityId: string | null;
+  link: string | null;
+  regionCode: string | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export const taskKeys = {
+  all: ['tasks'] as const,
+  list: (f: TaskFilter, page: number, pageSize: number) => ['tasks', 'list', f, page, pageSize] as const,
+  detail: (id: string) => ['tasks', 'detail', id] as const,
+};
+export const notificationKeys = { all: ['notifications'] as const, inbox: ['notifications', 'inbox'] as const };
+
+const enc = encodeURIComponent;
+
+export const listTasks = (f: TaskFilter, page: number, pageSize: number) =>
+  api<{ total: number; today: string; items: Task[] }>('/api/tasks', {
+    query: {
+      campaignId: f.campaignId, ledgerId: f.ledgerId, region: f.region, status: f.status, category: f.category,
+      overdue: f.overdue ? 'true' : undefined, mine: f.mine ? 'true' : undefined, page, pageSize,
+    },
+  });
+/** quiet: a 404 (not visible) is shown by the page itself. */
+export const getTask = (id: string) => api<TaskDetail>(`/api/tasks/${enc(id)}`, { quiet: true });
+export const updateTask = (id: string, body: { deadline?: string; ownerKind?: 'village' | 'department'; ownerDepartmentId?: string | null; version: number }) =>
+  api<TaskDetail>(`/api/tasks/${enc(id)}`, { method: 'PATCH', body });
+export const closeTask = (id: string, version: number, note: string) => api<TaskDetail>(`/api/tasks/${enc(id)}/close`, { method: 'POST', body: { version, note } });
+export const reopenTask = (id: string, version: number, note: string) => api<TaskDetail>(`/api/tasks/${enc(id)}/reopen`, { method: 'POST', body: { version, note } });
+export const addEvidence = (id: string, file: File, note: string) => uploadFile<TaskDetail>(`/api/tasks/${enc(id)}/evidence`, file, { fields: note ? { note } : {} });
+export const downloadEvidence = (id: string, e: Evidence) => download(`/api/tasks/${enc(id)}/evidence/${enc(e.id)}`, undefined, e.name);
+
+/** The bell polls this; quiet, a failed poll must not toast every minute. */
+export const listNotifications = (unread: boolean, pageSize = 10) =>
+  api<{ total: number; unread: number; items: NotificationItem[] }>('/api/notifications', { query: { unread: unread ? 'true' : undefined, pageSize }, quiet: true });
+export const markNotificationRead = (id: string) => api<{ ok: true }>(`/api/notifications/${enc(id)}/read`, { method: 'POST' });
+export const markAllNotificationsRead = () => api<{ updated: number }>('/api/notifications/read-all', { method: 'POST' });
