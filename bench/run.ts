@@ -280,33 +280,35 @@ async function ensureSqliteData(key: string): Promise<{ url: string; generated: 
 
 async function ensurePgData(key: string): Promise<{ url: string; generated: boolean; seconds: number; rows: number; ledgers: number }> {
   const { url, admin, dbName } = pgUrls();
-  const mark = `jianfu bench data, generator ${key}`;
+  const prefix = 'jianfu bench data, generator ';
+  const mark = `${prefix}${key}`;
+  const ident = `"${dbName.replace(/"/g, '""')}"`;
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
-  let fresh = false;
   try {
     const r = await c.query(`select shobj_description(oid, 'pg_database') as d from pg_database where datname = $1`, [dbName]);
-    const ident = `"${dbName.replace(/"/g, '""')}"`;
-    if (r.rowCount && r.rows[0].d !== mark) {
-      log(`   PostgreSQL database ${dbName} holds another generator's data (${r.rows[0].d ?? 'no mark'}): recreating it`);
-      await c.query(`drop database ${ident} with (force)`);
-    }
-    if (!r.rowCount || r.rows[0].d !== mark) {
+    // Never pull a database from under someone else: another bench or generator may be writing to it.
+    const busy = await c.query(`select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [dbName]);
+    if (r.rowCount && busy.rows[0].n > 0 && r.rows[0].d !== mark) throw new Error(`database ${dbName} is in use by ${busy.rows[0].n} other session(s) and is not marked with generator ${key}; not touching it (set BENCH_PG_URL to another database)`);
+    if (r.rowCount && typeof r.rows[0].d === 'string' && r.rows[0].d.startsWith(prefix) && r.rows[0].d !== mark) {
+      log(`   PostgreSQL database ${dbName} holds data of another generator version (${r.rows[0].d}): recreating it`);
+      await c.query(`drop database ${ident}`);
       await c.query(`create database ${ident}`);
-      fresh = true;
+    } else if (!r.rowCount) {
+      await c.query(`create database ${ident}`);
     }
+    // An unmarked existing database (made by npm run bench:data or the ledger bench) is adopted: the
+    // generator reuses a complete dataset and regenerates an incomplete one.
   } finally {
     await c.end();
   }
   const { generateProvince } = await import('./data/generate.js');
   const t = Date.now();
   const g = await generateProvince({ databaseUrl: url, log: (l) => log(`   ${l}`) });
-  if (fresh || !g.reused) {
-    const c2 = new pg.Client({ connectionString: admin });
-    await c2.connect();
-    await c2.query(`comment on database "${dbName.replace(/"/g, '""')}" is '${mark.replace(/'/g, "''")}'`);
-    await c2.end();
-  }
+  const c2 = new pg.Client({ connectionString: admin });
+  await c2.connect();
+  await c2.query(`comment on database ${ident} is '${mark.replace(/'/g, "''")}'`);
+  await c2.end();
   return { url, generated: !g.reused, seconds: (Date.now() - t) / 1000, rows: g.rows, ledgers: g.ledgers };
 }
 
@@ -583,8 +585,11 @@ async function serverPhases(d: Dialect, url: string) {
   else missing(['start.cold'], [d], 'phase not selected (--only)');
 
   const wanted = (['http', 'export', 'web'] as Phase[]).filter(runs);
-  const serverKeys = ['rss.idle', ...(runs('http') ? [...keysOf('http.'), ...keysOf('rate.'), 'rss.loaded', 'rss.afterLoad', 'rollup.province.http', 'rollup.province.httpFirst', 'rollup.district.http'] : []),
-    ...(runs('export') ? keysOf('export.') : []), ...(runs('web') ? keysOf('web.') : [])];
+  const httpKeys = [...keysOf('http.'), ...keysOf('rate.'), 'rss.loaded', 'rss.afterLoad', 'rollup.province.http', 'rollup.province.httpFirst', 'rollup.district.http'];
+  if (!runs('http')) missing(httpKeys, [d], 'phase not selected (--only)');
+  if (!runs('export')) missing(keysOf('export.'), [d], 'phase not selected (--only)');
+  if (!runs('web')) missing(keysOf('web.'), [d], 'phase not selected (--only)');
+  const serverKeys = ['rss.idle', ...httpKeys, ...keysOf('export.'), ...keysOf('web.')];
   if (!wanted.length && !runs('start')) return missing(serverKeys, [d], 'phase not selected (--only)');
   let h: ServerHandle | undefined;
   await phase(`${d}: server start-up`, async () => {
@@ -743,7 +748,7 @@ async function main() {
   for (const d of DIALECTS) if (urls[d]) await serverPhases(d, urls[d]!);
 
   // Anything still empty says why.
-  for (const d of DIALECTS) missing(dbKeys, [d], d === 'postgres' ? pgReason : 'not run');
+  for (const d of DIALECTS) missing(dbKeys, [d], urls[d] ? 'not run' : d === 'postgres' ? pgReason : 'no SQLite dataset');
   missing(figures.filter((f) => f.dbIndependent).map((f) => f.key), ['sqlite'], 'not run');
 
   notes.push(

@@ -195,6 +195,7 @@ describe('admission gate in the browser', () => {
     expect(text).toContain('区禁毒委关于加强禁毒工作的通知');
     await h.screenshot(page, 'admission-refused-desktop');
     await page.setViewportSize(PHONE);
+    await page.evaluate(() => window.scrollTo(0, 0));
     await expectNoHorizontalOverflow(page);
     await h.screenshot(page, 'admission-refused-phone');
     expect(errors).toEqual([]);

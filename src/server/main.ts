@@ -1,28 +1,31 @@
 import { loadConfig } from './config.js';
 import { composeDeps } from './compose.js';
 import { buildApp } from './app.js';
+import { withStartupLock } from './db/dialect.js';
 import { bootstrap, loadDemo } from './features/accounts/bootstrap.js';
 
 /** Composition root: config → db → migrate → app → jobs → listen, and a graceful SIGTERM. */
 async function main() {
   const config = loadConfig();
   const deps = await composeDeps(config);
-  if (config.demo.enabled) {
-    await loadDemo(deps);
-    deps.logger.info('演示数据已加载（上党区）/ demo district loaded');
-  } else {
-    const admin = await bootstrap(deps, config.region);
-    if (admin) {
-      // Printed once: the password is not stored anywhere in clear and must be changed at first login.
-      process.stdout.write(
-        `\n================ 初始系统管理员 / bootstrap administrator ================\n` +
-          `  用户名 username: ${admin.username}\n  一次性密码 one-time password: ${admin.password}\n` +
-          `  首次登录必须修改密码 / must be changed at first login\n` +
-          `==========================================================================\n\n`,
-      );
+  const app = await withStartupLock(deps.db, deps.dialect, async () => {
+    if (config.demo.enabled) {
+      await loadDemo(deps);
+      deps.logger.info('演示数据已加载（上党区）/ demo district loaded');
+    } else {
+      const admin = await bootstrap(deps, config.region);
+      if (admin) {
+        // Printed once: the password is not stored anywhere in clear and must be changed at first login.
+        process.stdout.write(
+          `\n================ 初始系统管理员 / bootstrap administrator ================\n` +
+            `  用户名 username: ${admin.username}\n  一次性密码 one-time password: ${admin.password}\n` +
+            `  首次登录必须修改密码 / must be changed at first login\n` +
+            `==========================================================================\n\n`,
+        );
+      }
     }
-  }
-  const app = await buildApp(deps);
+    return buildApp(deps); // features seed their reference data while registering
+  });
   if (config.jobs) deps.jobs.start();
   await app.listen({ port: config.http.port, host: config.http.host });
 

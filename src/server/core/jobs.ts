@@ -101,6 +101,9 @@ export class JobQueue {
   /** Claims and runs one job; returns false when another worker got it first. */
   async runOne(id: string): Promise<boolean> {
     const now = this.clock.nowIso();
+    // Never claim a job this process cannot run (e.g. during a rolling upgrade): leave it for a process that can.
+    const known = await this.db.selectFrom('job').select('name').where('id', '=', id).executeTakeFirst();
+    if (!known || !this.defs.has(known.name)) return false;
     const claimed = await this.db
       .updateTable('job')
       .set({ lockedBy: this.worker, lockedAt: now, status: 'running', updatedAt: now, attempts: (eb) => eb('attempts', '+', 1) })
@@ -166,6 +169,7 @@ export class JobQueue {
       .selectFrom('job')
       .select('id')
       .where('status', '=', 'pending')
+      .where('name', 'in', this.defs.size ? [...this.defs.keys()] : [''])
       .where('runAt', '<=', this.clock.nowIso())
       .orderBy('runAt')
       .limit(limit)

@@ -41,7 +41,13 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('secure_delete = ON');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
-    return { db, dialect, sqlite, pool: null, close: () => db.destroy() };
+    return {
+      db, dialect, sqlite, pool: null,
+      close: async () => {
+        await db.destroy();
+        if (sqlite.open) sqlite.close(); // also when no query went through Kysely (checkpoints the WAL)
+      },
+    };
   }
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });

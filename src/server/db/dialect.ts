@@ -24,3 +24,19 @@ export function isUniqueViolation(err: unknown): boolean {
   if (!e) return false;
   return e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/**
+ * Runs start-up work (seeding, bootstrap) while holding a cluster-wide lock on PostgreSQL, so that two
+ * processes starting together on a new database do not both seed it. SQLite has one writer anyway.
+ */
+export async function withStartupLock<T>(db: Kysely<any>, dialect: DialectName, fn: () => Promise<T>): Promise<T> {
+  if (dialect !== 'postgres') return fn();
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(73012)`.execute(conn);
+    try {
+      return await fn();
+    } finally {
+      await sql`select pg_advisory_unlock(73012)`.execute(conn);
+    }
+  });
+}

@@ -359,6 +359,8 @@ export const zhCN = {
   'admission.detail.noBasis': '未写明依据',
   'admission.detail.funding': '工作经费',
   'admission.detail.staffing': '人员',
+  'admission.detail.dedicatedPost': '专人专岗',
+  'admission.detail.forms': '报表和数据',
   'admission.detail.provided': '已落实',
   'admission.detail.notProvided': '未落实',
   'admission.detail.chain': '审核环节',

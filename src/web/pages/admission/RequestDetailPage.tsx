@@ -140,10 +140,10 @@ function Detail({ detail }: { detail: RequestDetail }) {
         ? [t('admission.detail.provided'), c.staffing.people != null ? `${c.staffing.people} ${t('admission.form.persons')}` : '', c.staffing.description ?? ''].filter(Boolean).join('，')
         : <Typography.Text type="warning">{t('admission.detail.notProvided')}</Typography.Text>,
     },
-    ...(c.dedicatedPost !== undefined ? [{ key: 'post', label: t('admission.form.dedicatedPost'), children: c.dedicatedPost ? t('common.yes') : t('common.no') }] : []),
+    ...(c.dedicatedPost !== undefined ? [{ key: 'post', label: t('admission.detail.dedicatedPost'), children: c.dedicatedPost ? t('common.yes') : t('common.no') }] : []),
     {
       key: 'forms',
-      label: t('admission.form.forms'),
+      label: t('admission.detail.forms'),
       span: 2,
       children: c.forms?.length ? (
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>

@@ -87,7 +87,6 @@ export function CampaignFormModal({ open, onClose, campaigns, previous }: { open
       confirmLoading={busy}
       destroyOnHidden
       width={isMobile ? '100%' : 720}
-      okButtonProps={{ 'data-testid': 'campaign-create-ok' } as object}
     >
       <Form<Values> form={form} layout="vertical" requiredMark={false}>
         {previous ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('campaigns.nextCycleNote')} /> : null}

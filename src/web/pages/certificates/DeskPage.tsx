@@ -253,7 +253,7 @@ function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
             <div style={{ fontSize: 12, color: '#8c8c8c', marginBottom: 8 }}>{t('certificates.desk.preview')}</div>
             <div style={{ textAlign: 'center', fontSize: 18, fontWeight: 600, letterSpacing: 2, marginBottom: 12 }}>{title}</div>
             {preview.map((p, i) => (
-              <p key={i} style={{ textIndent: i < preview.length - 1 ? '2em' : undefined, margin: '0 0 8px', lineHeight: 1.9 }}>
+              <p key={i} style={{ textIndent: '2em', margin: '0 0 8px', lineHeight: 1.9 }}>
                 {p}
               </p>
             ))}

@@ -12,7 +12,7 @@ interface FormValues {
   name: string;
   imposedBy: string;
   basis: string;
-  fields: AnyFields & { catalogHit?: string | null };
+  fields: Omit<AnyFields, 'catalogHit'> & { catalogHit?: string | null };
 }
 
 const toFormValues = (category: Category, row?: Pick<LedgerRow, 'name' | 'imposedBy' | 'basis' | 'fields'>): FormValues => {
@@ -118,7 +118,7 @@ export function RowForm({
     }
     setBusy(true);
     try {
-      await onSubmit({ category, name: v.name.trim(), imposedBy: (v.imposedBy ?? '').trim(), basis: (v.basis ?? '').trim(), fields: cleanFields(category, v.fields) as never });
+      await onSubmit({ category, name: v.name.trim(), imposedBy: (v.imposedBy ?? '').trim(), basis: (v.basis ?? '').trim(), fields: cleanFields(category, v.fields as AnyFields) as never });
       if (!row) {
         form.resetFields();
         setQ('');

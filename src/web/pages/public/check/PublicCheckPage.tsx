@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Spin, Tag, Typography } from 'antd';
@@ -136,6 +136,14 @@ export default function PublicCheckPage() {
   useEffect(() => setText(q), [q]);
 
   const check = useQuery({ queryKey: publicKeys.check(q, region), queryFn: () => certificateCheck(q, region), enabled: valid && !!q, retry: false, staleTime: 60_000 });
+  // On a phone the answer is below the form: bring it into view when it arrives.
+  const resultRef = useRef<HTMLDivElement>(null);
+  const answered = check.data ?? check.error;
+  useEffect(() => {
+    const el = resultRef.current;
+    if (!answered || !el) return;
+    if (el.getBoundingClientRect().top > window.innerHeight - 120) el.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [answered]);
 
   const ask = (name: string, code = input.trim()) => {
     const next = new URLSearchParams();
@@ -210,7 +218,9 @@ export default function PublicCheckPage() {
           </Button>
         </Form>
       </Card>
-      {result}
+      <div ref={resultRef} style={{ scrollMarginTop: 12 }}>
+        {result}
+      </div>
       {!q ? (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {t('pubCheck.howItWorks')}
