@@ -378,24 +378,48 @@ function moduleOf(url: string, fn: string): string {
   return p;
 }
 
-export function summariseProfile(file: string, title: string, dialect: Dialect): ProfileSummary {
+/** Monotonic clock in µs: the clock of V8's profile timestamps (CLOCK_MONOTONIC on Linux), shared by every process. */
+export const monoUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * Self time by frame and by module. With a window (monoUs() values taken around the load), only the
+ * samples inside it count, so that start-up and shutdown do not dilute the picture.
+ */
+/** A frame's file: the package and file name for dependencies, the repository path for our code. */
+function locationOf(url: string, fn: string): string {
+  const m = moduleOf(url, fn);
+  if (!url.includes('node_modules/')) return m;
+  return `${m}/${url.slice(url.lastIndexOf('/') + 1)}`;
+}
+
+export function summariseProfile(file: string, title: string, dialect: Dialect, window?: { fromUs: number; toUs: number }): ProfileSummary {
   const prof = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
-  for (let i = 0; i < prof.samples.length; i++) selfUs.set(prof.samples[i], (selfUs.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
+  const inWindow = window && window.fromUs >= prof.startTime - 1e6 && window.toUs <= prof.endTime + 1e6 ? window : undefined;
+  let t = prof.startTime;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < prof.samples.length; i++) {
+    t += prof.timeDeltas[i] ?? 0;
+    if (inWindow && (t < inWindow.fromUs || t > inWindow.toUs)) continue;
+    first = Math.min(first, t);
+    last = Math.max(last, t);
+    selfUs.set(prof.samples[i], (selfUs.get(prof.samples[i]) ?? 0) + (prof.timeDeltas[i] ?? 0));
+  }
   let idle = 0;
   let total = 0;
   const frames = new Map<string, number>();
   const modules = new Map<string, number>();
   for (const [id, us] of selfUs) {
     const n = byId.get(id)!;
-    const { functionName, url, lineNumber } = n.callFrame;
+    const { functionName, url, lineNumber, columnNumber } = n.callFrame;
     total += us;
     if (functionName === '(idle)') {
       idle += us;
       continue;
     }
-    const loc = url ? `${moduleOf(url, functionName)}:${lineNumber + 1}` : '';
+    const loc = url ? `${locationOf(url, functionName)}:${lineNumber + 1}:${columnNumber + 1}` : '';
     const key = `${functionName || '(anonymous)'}${loc ? ` ${loc}` : ''}`;
     frames.set(key, (frames.get(key) ?? 0) + us);
     const m = moduleOf(url, functionName || '(anonymous)');
@@ -407,7 +431,8 @@ export function summariseProfile(file: string, title: string, dialect: Dialect):
     title,
     dialect,
     file: relative(ROOT, file),
-    durationMs: round((prof.endTime - prof.startTime) / 1000, 0),
+    durationMs: round(Number.isFinite(first) ? (last - first) / 1000 : (prof.endTime - prof.startTime) / 1000, 0),
+    window: inWindow ? 'load only' : window ? 'whole process (window outside the profile)' : 'whole process',
     sampledMs: round(total / 1000, 0),
     idlePercent: round((idle / Math.max(1, total)) * 100, 1),
     topSelf: rank(frames).slice(0, 20).map(([frame, us]) => ({ frame, selfMs: round(us / 1000, 1), percent: round((us / busy) * 100, 1) })),
@@ -415,8 +440,11 @@ export function summariseProfile(file: string, title: string, dialect: Dialect):
   };
 }
 
+/** The main thread's profile (CPU.<date>.<time>.<pid>.0.<seq>.cpuprofile; tsx's loader thread writes thread 1). */
 export function newestProfile(dir: string): string | null {
   if (!existsSync(dir)) return null;
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort();
-  return files.length ? join(dir, files[files.length - 1]) : null;
+  const main = files.filter((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
+  const pick = main.length ? main : files;
+  return pick.length ? join(dir, pick[pick.length - 1]) : null;
 }

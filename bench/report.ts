@@ -63,6 +63,8 @@ export interface ProfileSummary {
   dialect: Dialect;
   file: string;
   durationMs: number;
+  /** Which samples count: the load window only, or the whole process (start-up included). */
+  window: string;
   sampledMs: number;
   idlePercent: number;
   topSelf: { frame: string; selfMs: number; percent: number }[];
@@ -165,7 +167,7 @@ export function renderReadme(r: BenchResult): string {
   out.push('');
   out.push(`Command: \`${r.command}\`. Results: \`bench/results/${r.name}.json\`.`);
   out.push('');
-  out.push('This is a shared, noisy 2-core machine: figures vary by up to 3× between runs. Every figure is therefore shown beside a baseline measured **in the same run** (for HTTP routes: the trivial `/api/health` route of the same server, measured right before the route), and only same-run ratios should be compared across runs.');
+  out.push('This is a shared, noisy 2-core machine: figures vary by up to 3× between runs. Every figure is therefore shown beside a baseline measured **in the same run** (for HTTP routes: the trivial `/api/health` route of the same server, measured right before and right after the route), and only same-run ratios should be compared across runs.');
   out.push('');
 
   const groups = [...new Set(r.figures.map((f) => f.group))];
@@ -211,7 +213,7 @@ export function renderReadme(r: BenchResult): string {
     for (const p of r.profiles) {
       out.push(`### ${p.title} (${DIALECT_LABEL[p.dialect]})`);
       out.push('');
-      out.push(`Profile \`${p.file}\` (not committed), ${(p.durationMs / 1000).toFixed(1)} s, idle ${p.idlePercent.toFixed(0)} %.`);
+      out.push(`Profile \`${p.file}\` (not committed), ${(p.durationMs / 1000).toFixed(1)} s (${p.window}), idle ${p.idlePercent.toFixed(0)} %.`);
       out.push('');
       out.push('| self time by module | ms | % of busy |');
       out.push('| --- | --- | --- |');

@@ -27,7 +27,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
-  DATA_DIR, ROOT, autocannonCommand, baselineServerScript, download, getJson, load, login, memOf, median, newestProfile, pinSelf, resetPeak,
+  DATA_DIR, ROOT, autocannonCommand, baselineServerScript, download, getJson, load, login, memOf, median, monoUs, newestProfile, pinSelf, resetPeak,
   round, sampledPeak, sleep, startServer, summariseProfile, timeSequential, unpinSelf, type LoadFigures, type LoadSpec, type ServerHandle,
 } from './http.bench.js';
 import { CHROMIUM, measureWeb, type WebFigures } from './web.bench.js';
@@ -118,7 +118,7 @@ function samplePath(r: RouteKey): string {
 }
 
 const G = {
-  http: `HTTP throughput and latency (autocannon, ${CONNECTIONS} connections × ${DURATION} s after a ${WARMUP} s warm-up; baseline: /api/health right before)`,
+  http: `HTTP throughput and latency (autocannon, ${CONNECTIONS} connections × ${DURATION} s after a ${WARMUP} s warm-up; baseline: /api/health measured before and after each route)`,
   rate: `Latency at a fixed ${FIXED_RATE} requests per second (autocannon -R ${FIXED_RATE}, ${CONNECTIONS} connections × ${DURATION} s)`,
   rollup: 'Roll-ups (province: 11 cities, ~21,900 ledgers, ≥ 1,000,000 rows)',
   start: 'Start-up and memory of the server process',
@@ -477,20 +477,27 @@ async function measureHttp(h: ServerHandle, ctx: ServerContext) {
     if (m && m.rssMb > peakSampled) peakSampled = m.rssMb;
   }, 100);
   try {
-    for (const r of LOADED) {
+    // /api/health before and after every route (H R1 H R2 H …): each route's baseline is the mean of the two runs around it.
+    const healthRun = async () => {
       await load(loadSpec(h, ctx.paths.health, undefined, { durationS: WARMUP }));
-      const base = await load(loadSpec(h, ctx.paths.health, undefined));
+      return load(loadSpec(h, ctx.paths.health, undefined));
+    };
+    const healthRuns: LoadFigures[] = [await healthRun()];
+    for (const r of LOADED) {
       await load(loadSpec(h, ctx.paths[r], cookieOf(r), { durationS: WARMUP }));
       const f = await load(loadSpec(h, ctx.paths[r], cookieOf(r)));
-      results[r] = { route: f, health: base };
-      log(`   ${d}: ${r}: ${f.rps} req/s p50 ${f.p50Ms} p99 ${f.p99Ms} ms | health ${base.rps} req/s p99 ${base.p99Ms} ms${failed(f) ? ` | ${loadNote(f)}` : ''}`);
-      const bl = (x: number, unit: string) => ({ label: '/api/health, same run', value: x, unit });
-      put(`http.${r}.rps`, d, val(f.rps, { baseline: bl(base.rps, 'req/s'), note: loadNote(f) }));
-      put(`http.${r}.p50`, d, val(f.p50Ms, { baseline: bl(base.p50Ms, 'ms') }));
-      put(`http.${r}.p99`, d, val(f.p99Ms, { baseline: bl(base.p99Ms, 'ms') }));
-      (results.healthRuns ??= [] as LoadFigures[]) as LoadFigures[];
-      (results.healthRuns as LoadFigures[]).push(base);
+      const before = healthRuns[healthRuns.length - 1];
+      const after = await healthRun();
+      healthRuns.push(after);
+      const mean = (k: 'rps' | 'p50Ms' | 'p99Ms') => round((before[k] + after[k]) / 2, 1);
+      results[r] = { route: f, healthBefore: before, healthAfter: after };
+      log(`   ${d}: ${r}: ${f.rps} req/s p50 ${f.p50Ms} p99 ${f.p99Ms} ms | health before/after ${before.rps}/${after.rps} req/s, p99 ${before.p99Ms}/${after.p99Ms} ms${failed(f) ? ` | ${loadNote(f)}` : ''}`);
+      const bl = (x: number, unit: string) => ({ label: '/api/health before and after, mean', value: x, unit });
+      put(`http.${r}.rps`, d, val(f.rps, { baseline: bl(mean('rps'), 'req/s'), note: loadNote(f), detail: { healthRps: [before.rps, after.rps] } }));
+      put(`http.${r}.p50`, d, val(f.p50Ms, { baseline: bl(mean('p50Ms'), 'ms') }));
+      put(`http.${r}.p99`, d, val(f.p99Ms, { baseline: bl(mean('p99Ms'), 'ms') }));
     }
+    results.healthRuns = healthRuns;
     const hr = results.healthRuns as LoadFigures[];
     put('http.health.rps', d, val(round(median(hr.map((x) => x.rps)), 0), { note: `median of ${hr.length} runs` }));
     put('http.health.p50', d, val(median(hr.map((x) => x.p50Ms))));
@@ -558,7 +565,21 @@ async function measureExport(h: ServerHandle, ctx: ServerContext) {
 async function measureWebApp(h: ServerHandle, ctx: ServerContext) {
   const { d } = ctx;
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set JIANFU_CHROMIUM)`);
-  const w: WebFigures = await measureWeb({ baseUrl: h.baseUrl, cookie: ctx.cookies.district, runs: WEB_RUNS });
+  let w: WebFigures;
+  try {
+    w = await measureWeb({ baseUrl: h.baseUrl, cookie: ctx.cookies.district, runs: WEB_RUNS });
+  } catch (err) {
+    if (!(err instanceof Error && err.message.includes('assets failed to load'))) throw err;
+    // dist/web was rebuilt under the running server (a shared checkout): rebuild if stale, measure on a fresh server.
+    log(`   ${d}: ${err.message}; retrying on a fresh server`);
+    spawnSync(process.execPath, ['scripts/ensure-web-build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    const fresh = await startServer({ databaseUrl: ctx.url, logFile: join(DATA_DIR, `server-${d}-web.log`) });
+    try {
+      w = await measureWeb({ baseUrl: fresh.baseUrl, cookie: await login(fresh.baseUrl, 'bench-district', PASSWORD), runs: WEB_RUNS });
+    } finally {
+      await fresh.stop();
+    }
+  }
   raw[`web.${d}`] = { ...w, loads: w.loads.map((l) => ({ path: l.path, lcpMs: l.lcpMs, lcpElement: l.lcpElement, jsGzipBytes: l.jsGzipBytes, jsFiles: l.jsFiles, dcl: l.domContentLoadedMs, load: l.loadMs })) };
   if (w.dashboardNote && !notes.some((n) => n.includes(w.dashboardNote!))) notes.push(`Web dashboard: ${w.dashboardNote}.`);
   put('web.login.js', d, val(w.login.jsGzipKb, { note: `${w.login.jsFiles} files, ${w.login.jsKb} kB uncompressed` }));
@@ -612,12 +633,13 @@ async function serverPhases(d: Dialect, url: string) {
         if (res.status !== 200) throw new Error(`GET ${p}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
       }
     }
+    // The web app first: dist/web is read at start-up, and on a shared checkout someone may rebuild it later.
+    if (runs('web')) await phase(`${d}: web app`, () => measureWebApp(server, ctx), (why) => missing(keysOf('web.'), [d], why));
+    else missing(keysOf('web.'), [d], 'phase not selected (--only)');
     if (runs('http')) {
       await phase(`${d}: HTTP load`, () => measureHttp(server, ctx), (why) => missing([...keysOf('http.'), ...keysOf('rate.'), 'rss.loaded', 'rss.afterLoad'], [d], why));
       await phase(`${d}: roll-ups over HTTP`, () => measureRollups(server, ctx), (why) => missing(['rollup.province.http', 'rollup.province.httpFirst', 'rollup.district.http'], [d], why));
     } else missing([...keysOf('http.'), ...keysOf('rate.'), 'rss.loaded', 'rss.afterLoad', 'rollup.province.http', 'rollup.province.httpFirst', 'rollup.district.http'], [d], 'phase not selected (--only)');
-    if (runs('web')) await phase(`${d}: web app`, () => measureWebApp(server, ctx), (why) => missing(keysOf('web.'), [d], why));
-    else missing(keysOf('web.'), [d], 'phase not selected (--only)');
     if (runs('export')) await phase(`${d}: export`, () => measureExport(server, ctx), (why) => missing(keysOf('export.'), [d], why));
     else missing(keysOf('export.'), [d], 'phase not selected (--only)');
   } catch (err) {
@@ -650,11 +672,15 @@ async function profileMisses(d: Dialect, url: string, paths: Record<RouteKey, st
     await phase(`${d}: CPU profile: ${j.title}`, async () => {
       const dir = join(DATA_DIR, 'profiles', `${NAME}-${d}-${Date.now()}`);
       mkdirSync(dir, { recursive: true });
+      const t0 = monoUs();
       const h = await startServer({ databaseUrl: url, cpuProfDir: dir, logFile: join(DATA_DIR, `server-${d}-profile.log`) });
+      let window = { fromUs: t0, toUs: monoUs() };
       try {
         if (!j.startOnly) {
           const cookies = { district: await login(h.baseUrl, 'bench-district', PASSWORD), province: await login(h.baseUrl, 'bench-province', PASSWORD) };
+          const from = monoUs();
           await j.run(h, cookies);
+          window = { fromUs: from, toUs: monoUs() };
         }
       } finally {
         await h.stop();
@@ -662,7 +688,7 @@ async function profileMisses(d: Dialect, url: string, paths: Record<RouteKey, st
       await sleep(500);
       const file = newestProfile(dir);
       if (!file) throw new Error('the server wrote no .cpuprofile');
-      const s = summariseProfile(file, j.title, d);
+      const s = summariseProfile(file, j.title, d, window);
       profiles.push(s);
       log(`   profile ${j.title} (${d}): ${s.byModule.slice(0, 5).map((m) => `${m.module} ${m.percent}%`).join(', ')}`);
     }, () => undefined);
@@ -754,7 +780,7 @@ async function main() {
   notes.push(
     `Server: the real \`src/server/main.ts\` as a child process (\`node --import tsx\`, as \`npm start\` runs it without the tsx CLI wrapper) on 127.0.0.1, env ${String(result.settings.serverEnv)}; jobs are off so that the hourly reminder scan does not land inside a measurement.`,
     `Pinning: ${String(result.settings.pinning)} (security/tests.md §8.5). The machine is shared: the load average at start was ${result.machine.loadAverageStart.join(' / ')}.`,
-    `HTTP: autocannon ${CONNECTIONS} connections × ${DURATION} s after a ${WARMUP} s warm-up of the same route; each route is measured right after a /api/health run (the same-run baseline); throughput is requests completed ÷ duration; latencies are autocannon's histogram percentiles. Requests rotate over several regions and names (public routes: 50 villages across the province and the dev-set names; ledger list: the townships of 上党区).`,
+    `HTTP: autocannon ${CONNECTIONS} connections × ${DURATION} s after a ${WARMUP} s warm-up of the same route; each route is measured between two /api/health runs and compared with their mean (the same-run baseline); throughput is requests completed ÷ duration; latencies are autocannon's histogram percentiles. Requests rotate over several regions and names (public routes: 50 villages across the province and the dev-set names; ledger list: the townships of 上党区).`,
     `Fixed rate: autocannon overallRate ${FIXED_RATE} req/s over ${CONNECTIONS} connections, with autocannon's correction for coordinated omission.`,
     `RSS: VmRSS/VmHWM from /proc/<pid>/status of the server process; VmHWM is reset (clear_refs 5) before the load phases and before the export, so each peak belongs to its phase.`,
     `Import: measured by bench/ledger.bench.ts in this process (parse, validate, judge, write in one transaction), so its peak RSS is that of the bench process; the first run has a cold catalog memo.`,

@@ -27,12 +27,26 @@ function day(days: number) {
   return new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
 
-/** Opens an antd Select by its form label and clicks the option with this text. */
+/**
+ * Opens an antd Select by its form label and clicks the option with this text. The dropdown animates
+ * open and its virtual list may re-render while the page settles, so a lost click is retried.
+ */
 async function choose(page: Page, label: string, option: string, search?: string) {
   const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  if (search) await input.fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  for (let attempt = 1; ; attempt++) {
+    await input.click();
+    if (search) await input.fill(search);
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+    try {
+      await item.waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(250);
+      await item.click({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 async function fillDate(page: Page, label: string, value: string) {
@@ -40,6 +54,13 @@ async function fillDate(page: Page, label: string, value: string) {
   await input.click();
   await input.fill(value);
   await input.press('Enter');
+}
+
+/** Switches a signed-in page to the phone layout and waits until it has re-flowed (menu in a drawer). */
+async function toPhone(page: Page) {
+  await page.setViewportSize(PHONE);
+  await page.getByTestId('menu-toggle').waitFor();
+  await page.waitForTimeout(300);
 }
 
 async function expectNoHorizontalOverflow(page: Page) {
@@ -194,7 +215,7 @@ describe('admission gate in the browser', () => {
     expect(text).toContain('专人专岗');
     expect(text).toContain('区禁毒委关于加强禁毒工作的通知');
     await h.screenshot(page, 'admission-refused-desktop');
-    await page.setViewportSize(PHONE);
+    await toPhone(page);
     await page.evaluate(() => window.scrollTo(0, 0));
     await expectNoHorizontalOverflow(page);
     await h.screenshot(page, 'admission-refused-phone');

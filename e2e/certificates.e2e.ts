@@ -27,6 +27,19 @@ afterAll(async () => {
   await h?.stop();
 });
 
+/** Switches a signed-in page to the phone layout and waits until it has re-flowed (menu in a drawer). */
+async function toPhone(page: Page) {
+  await page.setViewportSize(PHONE);
+  await page.getByTestId('menu-toggle').waitFor();
+  await page.waitForTimeout(300);
+}
+
+async function toDesktop(page: Page) {
+  await page.setViewportSize(DESKTOP);
+  await page.getByTestId('side-menu').waitFor();
+  await page.waitForTimeout(300);
+}
+
 async function expectNoHorizontalOverflow(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
@@ -69,10 +82,10 @@ describe('certificate desk in the browser', () => {
     // The preview fills the template as the cadre types.
     await expect(page.getByTestId('template-preview').innerText()).resolves.toContain('现实表现良好');
     await h.screenshot(page, 'certificate-desk-desktop');
-    await page.setViewportSize(PHONE);
+    await toPhone(page);
     await expectNoHorizontalOverflow(page);
     await h.screenshot(page, 'certificate-desk-phone');
-    await page.setViewportSize(DESKTOP);
+    await toDesktop(page);
 
     await form.getByTestId('issue-submit').click();
     await page.waitForURL(/\/certificates\/(?!desk$)[^/]+$/);
@@ -103,10 +116,10 @@ describe('certificate desk in the browser', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdfPages(pdf)).toBe(1);
     await h.screenshot(page, 'certificate-print-desktop');
-    await page.setViewportSize(PHONE);
+    await toPhone(page);
     await expectNoHorizontalOverflow(page);
     await h.screenshot(page, 'certificate-print-phone');
-    await page.setViewportSize(DESKTOP);
+    await toDesktop(page);
 
     // Anyone can verify it (no login), on a phone.
     const visitor = await h.newPage(PHONE);
@@ -129,7 +142,7 @@ describe('certificate desk in the browser', () => {
     await page.getByTestId('revoke-button').click();
     await page.getByTestId('revoke-reason').fill('申请人提供的情况与事实不符');
     await page.getByTestId('revoke-confirm').click();
-    await expect(page.getByTestId('cert-status').innerText()).resolves.toBe('已撤销');
+    await page.getByTestId('cert-status').filter({ hasText: '已撤销' }).waitFor();
     await page.getByTestId('print-link').waitFor({ state: 'detached' });
 
     await visitor.page.setViewportSize(PHONE);
@@ -166,6 +179,7 @@ describe('certificate desk in the browser', () => {
     await form.getByLabel('用途').fill('办理存款继承');
     await form.getByLabel('要求出具的单位').fill('某某银行长治分行');
     await form.getByLabel('单位类型').click();
+    await page.waitForTimeout(250);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '银行' }).first().click();
     await form.getByTestId('refuse-submit').click();
     await page.waitForURL(/\/certificates\/refusals\/[^/]+$/);
@@ -182,7 +196,7 @@ describe('certificate desk in the browser', () => {
     expect(text).not.toContain(li.name);
     await expectNoHorizontalOverflow(page);
     await h.screenshot(page, 'certificate-refusal-phone');
-    await page.setViewportSize(DESKTOP);
+    await toDesktop(page);
     await h.screenshot(page, 'certificate-refusal-desktop');
     const pdf = await printPdf(page, 'refusal-slip-a4');
     expect(pdf.length).toBeGreaterThan(0);

@@ -9,7 +9,7 @@
  * tasks open/closed), kept in the transaction of every change, so a roll-up of a province sums about
  * 22,000 ledgers instead of grouping a million rows.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
 const ancestors = ['province_code', 'city_code', 'county_code', 'township_code', 'village_code'] as const;
 const COUNTER_CATEGORIES = ['sign', 'mechanism', 'work_affair', 'certificate'] as const;
@@ -145,7 +145,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('ledger_row')
     .columns(['campaign_id', ...ancestors, 'category', 'change_kind'])
     .execute();
-  await db.schema.createIndex('ledger_row_prev_idx').on('ledger_row').column('prev_row_id').execute();
+  await db.schema.createIndex('ledger_row_prev_idx').on('ledger_row').column('prev_row_id').where(sql.ref('prev_row_id'), 'is not', null).execute();
 
   let task = db.schema
     .createTable('cleanup_task')

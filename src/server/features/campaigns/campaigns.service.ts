@@ -354,3 +354,4 @@ export function ancestorEqualities(node: ScopeNode): [('provinceCode' | 'cityCod
 }
 
 export type DbOrTrx = Kysely<DB>;
+

@@ -16,6 +16,7 @@ import { admissionKeys, getRequest, proposeAdjustment, submitRequest, withdrawRe
 import { EffectTag, StatusTag, useKindLabel } from './AdmissionTags.js';
 import { DecisionPanel } from './DecisionPanel.js';
 import { PrecheckView } from './PrecheckView.js';
+import { useScrollTop } from '../certificates/useScrollTop.js';
 
 const STEP_STATUS: Record<string, 'wait' | 'process' | 'finish' | 'error'> = { open: 'process', pending: 'wait', approved: 'finish', returned: 'error', rejected: 'error', cancelled: 'wait' };
 
@@ -25,6 +26,7 @@ export default function RequestDetailPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const q = useQuery({ queryKey: admissionKeys.detail(id), queryFn: () => getRequest(id) });
+  useScrollTop(id);
   if (q.isPending) return <PageSpin />;
   if (q.error || !q.data)
     return (
@@ -268,9 +270,10 @@ function Detail({ detail }: { detail: RequestDetail }) {
               <Timeline
                 items={detail.events.map((e) => ({
                   color: e.action === 'reject' || (e.action === 'precheck' && e.toStatus === 'refused') ? 'red' : e.action === 'approve' ? 'green' : e.action === 'return' ? 'orange' : 'blue',
-                  title: <span style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</span>,
+                  title: isMobile ? undefined : <span style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</span>,
                   content: (
                     <div>
+                      {isMobile ? <div style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</div> : null}
                       <Typography.Text strong>{label(EVENT_LABELS[e.action], e.action)}</Typography.Text>
                       {e.step ? <Tag style={{ marginInlineStart: 6 }}>{label(STEP_LABELS[e.step], e.step)}</Tag> : null}
                       <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>

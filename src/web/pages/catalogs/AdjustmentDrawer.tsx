@@ -49,6 +49,8 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
     onError: () => void q.refetch(),
   });
 
+  const busy = (x: AdjustmentAction) => act.isPending && act.variables?.action === x;
+
   const changesTable = (adj: AdjustmentDto) => {
     if (adj.operation !== 'add' && adj.operation !== 'amend') return null;
     const changes = (adj.changes ?? {}) as Record<string, unknown>;
@@ -79,7 +81,6 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
 
   const actions = (adj: AdjustmentDto) => {
     const ab = adj.abilities;
-    const busy = (x: AdjustmentAction) => act.isPending && act.variables?.action === x;
     return (
       <Flex gap={8} wrap justify="flex-end">
         {ab.edit ? (
@@ -138,7 +139,7 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
           bordered
           size="small"
           column={1}
-          styles={{ label: { width: isMobile ? 96 : 128 } }}
+          styles={{ label: { width: isMobile ? 112 : 128, ...(isMobile ? { paddingInline: 10 } : {}) }, content: isMobile ? { paddingInline: 10 } : undefined }}
           items={[
             { key: 'target', label: t('adjust.target'), children: a.targetRegion.name },
             ...(a.catalogTitle ? [{ key: 'catalog', label: t('catalogs.catalog'), children: <span>{a.kind ? <Tag>{label(KIND_LABELS[a.kind])}</Tag> : null}{a.catalogTitle}</span> }] : []),

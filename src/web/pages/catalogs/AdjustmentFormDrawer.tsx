@@ -13,7 +13,7 @@ import {
 } from './catalogs.api.js';
 import { EDITABLE_FIELDS, FIELD_LABELS, KIND_LABELS, KIND_ORDER, OPERATION_HELP, OPERATION_LABELS, OPERATIONS, REASON_LABELS, REASON_TYPES, type EditableField } from './catalogs.labels.js';
 import { LayerTag, todayStr } from './CatalogTags.js';
-import { TargetLayerSelect } from './TargetLayerSelect.js';
+import { TargetLayerSelect, useLayers } from './TargetLayerSelect.js';
 
 /** What a caller may preset (e.g. "withdraw this item" from the item drawer). */
 export interface AdjustmentPreset {
@@ -61,6 +61,13 @@ function toApiFields(values: FormValues['fields'], current: ItemFields | null): 
   return out;
 }
 
+/** The input for one item field. */
+function fieldInput(k: EditableField) {
+  if (k === 'effectiveTo') return <DatePicker style={{ width: '100%' }} />;
+  if (LONG_FIELDS.includes(k)) return <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} maxLength={k === 'name' ? 500 : 1000} />;
+  return <Input maxLength={k === 'sourceUrl' ? 500 : 200} />;
+}
+
 /**
  * 提出目录调整 / 修改草稿: add, amend or withdraw an item at the district or a township, or adopt /
  * stop a list, with reason type, basis and effective date. Saves a draft, or saves and submits it.
@@ -75,6 +82,8 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
   const [form] = Form.useForm<FormValues>();
   const [error, setError] = useState<string | null>(null);
   const today = todayStr();
+  const { layers } = useLayers();
+  const defaultLayer = layers[0]?.code;
 
   const operation = Form.useWatch('operation', form) ?? preset?.operation ?? 'add';
   const target = Form.useWatch('targetRegion', form);
@@ -85,7 +94,7 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
     setError(null);
     form.resetFields();
     if (editing) {
-      const base = editing.operation === 'amend' ? { ...(editing.current ?? {}), ...(editing.changes ?? {}) } : (editing.changes ?? {});
+      const base = editing.operation === 'amend' ? { ...editing.current, ...editing.changes } : (editing.changes ?? {});
       form.setFieldsValue({
         operation: editing.operation,
         targetRegion: editing.targetRegion.code,
@@ -101,13 +110,14 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
     } else {
       form.setFieldsValue({
         operation: preset?.operation ?? 'add',
-        targetRegion: preset?.targetRegion,
+        targetRegion: preset?.targetRegion ?? defaultLayer,
         catalogId: preset?.catalogId,
         itemCode: preset?.itemCode,
         fields: {},
         effectiveDate: dayjs(),
       });
     }
+    // The default layer is read once per opening, not again when the township list arrives.
   }, [open, editing, preset, form]);
 
   const catalogs = useQuery({ queryKey: catalogKeys.list(target), queryFn: () => listCatalogs(target), enabled: open && !!target });
@@ -219,15 +229,6 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
       /* the form shows what is missing */
     }
   };
-
-  const fieldInput = (k: EditableField) =>
-    k === 'effectiveTo' ? (
-      <DatePicker style={{ width: '100%' }} />
-    ) : LONG_FIELDS.includes(k) ? (
-      <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} maxLength={k === 'name' ? 500 : 1000} />
-    ) : (
-      <Input maxLength={k === 'sourceUrl' ? 500 : 200} />
-    );
 
   const showCatalog = operation === 'add' || operation === 'adopt' || operation === 'unadopt';
   const showItem = operation === 'amend' || operation === 'withdraw';

@@ -82,7 +82,7 @@ export default function AdjustmentsPage() {
       ]
     : [
         { title: t('adjust.operation'), dataIndex: 'operation', width: 100, render: (_: unknown, a) => <OperationTag operation={a.operation} /> },
-        { title: t('adjust.itemOrCatalog'), key: 'what', render: (_: unknown, a) => <div style={{ minWidth: 200, maxWidth: 360 }}>{what(a)}</div> },
+        { title: t('adjust.itemOrCatalog'), key: 'what', render: (_: unknown, a) => <div style={{ minWidth: 180, maxWidth: 320 }}>{what(a)}</div> },
         { title: t('adjust.target'), dataIndex: ['targetRegion', 'name'], width: 110 },
         { title: t('adjust.reasonType'), dataIndex: 'reasonType', width: 130, render: (_: unknown, a) => label(REASON_LABELS[a.reasonType], a.reasonLabel) },
         {
@@ -109,8 +109,22 @@ export default function AdjustmentsPage() {
             </Flex>
           ),
         },
-        { title: t('adjust.proposer'), dataIndex: 'proposerName', width: 130 },
-        { title: t('adjust.approver'), dataIndex: 'approverName', width: 130, render: (v: string | null) => v ?? '—' },
+        {
+          title: t('adjust.people'),
+          key: 'people',
+          render: (_: unknown, a) => (
+            <div style={{ fontSize: 12, lineHeight: 1.6, whiteSpace: 'nowrap' }}>
+              <div>
+                {t('adjust.proposer')}：{a.proposerName}
+              </div>
+              {a.approverName ? (
+                <div style={{ color: '#8c8c8c' }}>
+                  {a.status === 'rejected' ? t('adjust.rejectedBy') : t('adjust.approver')}：{a.approverName}
+                </div>
+              ) : null}
+            </div>
+          ),
+        },
       ];
 
   return (

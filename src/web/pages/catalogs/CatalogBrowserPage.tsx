@@ -265,7 +265,8 @@ export default function CatalogBrowserPage() {
   const kinds = KIND_ORDER.filter((k) => filtered.some((c) => c.kind === k) || inactive.some((c) => c.kind === k));
   const kindParam = params.get('kind') as CatalogKind | null;
   const firstHit = matcher ? kinds.find((k) => filtered.some((c) => c.kind === k && c.shown.length)) : undefined;
-  const kind: CatalogKind | undefined = kindParam && kinds.includes(kindParam) ? kindParam : (firstHit ?? kinds[0]);
+  const firstFull = kinds.find((k) => filtered.some((c) => c.kind === k && c.items.length));
+  const kind: CatalogKind | undefined = kindParam && kinds.includes(kindParam) ? kindParam : (firstHit ?? firstFull ?? kinds[0]);
 
   // ?item=CODE opens that item (links from adjustments and history).
   const itemParam = params.get('item');
@@ -286,7 +287,7 @@ export default function CatalogBrowserPage() {
     const n = filtered.filter((c) => c.kind === k).reduce((s, c) => s + c.shown.length, 0);
     return (
       <span>
-        {label(isMobile ? KIND_SHORT[k] : KIND_LABELS[k])}
+        {label(KIND_SHORT[k])}
         <Badge count={n} showZero overflowCount={9999} color={matcher && n ? '#1d5fc4' : '#bfbfbf'} style={{ marginInlineStart: 6, boxShadow: 'none' }} />
       </span>
     );
@@ -297,6 +298,9 @@ export default function CatalogBrowserPage() {
     const refs = inactive.filter((c) => c.kind === k);
     return (
       <div>
+        <Typography.Title level={5} style={{ marginTop: 0 }}>
+          {label(KIND_LABELS[k])}
+        </Typography.Title>
         {mine.length === 0 ? <Alert type="info" showIcon title={t('catalogs.noActiveOfKind')} style={{ marginBottom: 12 }} /> : null}
         {mine.map((c) => (
           <Card key={c.id} size="small" style={{ marginBottom: 12 }} data-testid="catalog-card">
@@ -323,8 +327,11 @@ export default function CatalogBrowserPage() {
                 </>
               }
             />
-            {c.items.length === 0 && c.importNote ? <Alert type="warning" showIcon title={c.importNote} style={{ marginBottom: 8 }} /> : null}
-            <ItemsTable items={c.shown} kind={c.kind} onOpen={(i) => setSelected({ item: i, catalog: c })} testId="catalog-items" />
+            {c.items.length === 0 ? (
+              <Alert type="warning" showIcon title={c.importNote ?? t('catalogs.noItemsYet')} />
+            ) : (
+              <ItemsTable items={c.shown} kind={c.kind} onOpen={(i) => setSelected({ item: i, catalog: c })} testId="catalog-items" />
+            )}
           </Card>
         ))}
         {refs.length ? (
@@ -371,7 +378,7 @@ export default function CatalogBrowserPage() {
         {eff.scheduled.length ? (
           <Alert
             type="info"
-            showIcon
+            showIcon={!isMobile}
             style={{ marginBottom: 12 }}
             title={t('catalogs.scheduled', { n: eff.scheduled.length })}
             description={eff.scheduled.map((a) => (
@@ -411,21 +418,29 @@ export default function CatalogBrowserPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]} align="bottom">
           <Col xs={24} md={8}>
-            <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.region')}</div>
+            {isMobile ? null : <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.region')}</div>}
             <RegionSelect value={region || undefined} onChange={(code) => set({ region: code })} />
           </Col>
-          <Col xs={24} sm={10} md={5}>
-            <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.asOf')}</div>
+          <Col xs={14} sm={10} md={5}>
+            {isMobile ? null : <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.asOf')}</div>}
             <DatePicker
               value={dayjs(date)}
               allowClear={false}
+              prefix={isMobile ? <span style={{ color: '#8c8c8c', fontSize: 12 }}>{t('catalogs.asOf')}</span> : undefined}
               onChange={(d) => set({ date: d && d.format('YYYY-MM-DD') !== today ? d.format('YYYY-MM-DD') : undefined })}
               style={{ width: '100%' }}
               data-testid="as-of-date"
             />
           </Col>
+          {isMobile ? (
+            <Col xs={10}>
+              <Button block icon={<DownloadOutlined />} disabled={!region} loading={exporter.isPending} onClick={() => exporter.mutate(() => exportEffective(region, date))}>
+                {t('catalogs.exportShort')}
+              </Button>
+            </Col>
+          ) : null}
           <Col xs={24} sm={14} md={7}>
-            <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.search')}</div>
+            {isMobile ? null : <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.search')}</div>}
             <Input
               allowClear
               prefix={<SearchOutlined />}
@@ -436,11 +451,13 @@ export default function CatalogBrowserPage() {
               data-testid="catalog-search"
             />
           </Col>
-          <Col xs={24} md={4}>
-            <Button block icon={<DownloadOutlined />} disabled={!region} loading={exporter.isPending} onClick={() => exporter.mutate(() => exportEffective(region, date))}>
-              {t('catalogs.exportEffective')}
-            </Button>
-          </Col>
+          {isMobile ? null : (
+            <Col md={4}>
+              <Button block icon={<DownloadOutlined />} disabled={!region} loading={exporter.isPending} onClick={() => exporter.mutate(() => exportEffective(region, date))}>
+                {t('catalogs.exportEffective')}
+              </Button>
+            </Col>
+          )}
         </Row>
       </Card>
       {content}

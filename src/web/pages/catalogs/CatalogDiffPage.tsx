@@ -20,11 +20,11 @@ const ZH_TO_FIELD: Record<string, FieldName> = {
   替代办理渠道: 'alternativeChannel', 办理指引: 'guidance', 备注: 'notes', 来源网址: 'sourceUrl', 兜底项: 'catchAll', 失效日期: 'effectiveTo',
 };
 
-function Entry({ e, section, onOpenAdjustment }: { e: DiffEntry; section: Section; onOpenAdjustment: (id: string) => void }) {
+function Entry({ e, section, first, onOpenAdjustment }: { e: DiffEntry; section: Section; first: boolean; onOpenAdjustment: (id: string) => void }) {
   const { t, locale } = useI18n();
   const label = useLabel();
   return (
-    <div style={{ padding: '10px 0', borderTop: '1px solid #f0f0f0' }} data-testid={`diff-${section}`}>
+    <div style={{ padding: first ? '0 0 10px' : '10px 0', borderTop: first ? undefined : '1px solid #f0f0f0' }} data-testid={`diff-${section}`}>
       <Flex gap={6} wrap align="center">
         <Typography.Text strong style={{ color: SECTION_COLORS[section] }}>
           {e.name}
@@ -117,7 +117,7 @@ export default function CatalogDiffPage() {
       data-testid={`diff-section-${key}`}
     >
       {entries.length ? (
-        entries.map((e) => <Entry key={e.itemId} e={e} section={key} onOpenAdjustment={setAdjustmentId} />)
+        entries.map((e, i) => <Entry key={e.itemId} e={e} section={key} first={i === 0} onOpenAdjustment={setAdjustmentId} />)
       ) : (
         <Typography.Text type="secondary">{t('diff.none')}</Typography.Text>
       )}

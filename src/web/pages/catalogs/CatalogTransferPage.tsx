@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Flex, Form, Progress, Row, Select, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Flex, Form, Progress, Row, Select, Table, Typography, Upload, type TableColumnsType } from 'antd';
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMe } from '../../api/auth.js';
@@ -38,18 +38,42 @@ function ImportJob({ jobId }: { jobId: string }) {
   });
   const j = job.data;
   const done = j?.status === 'succeeded' || j?.status === 'failed';
+  const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (j?.status === 'succeeded') void qc.invalidateQueries({ queryKey: catalogKeys.all });
-  }, [j?.status, qc]);
+    if (done) box.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  }, [j?.status, done, qc]);
+
+  const errorColumns: TableColumnsType<RowError & { k: number }> = isMobile
+    ? [
+        {
+          title: t('transfer.where'),
+          key: 'm',
+          render: (_: unknown, e) => (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {[e.sheet, e.row ? t('transfer.rowN', { n: e.row }) : null, e.column].filter(Boolean).join(' · ')}
+              </Typography.Text>
+              <div style={{ wordBreak: 'break-word' }}>{e.message}</div>
+            </div>
+          ),
+        },
+      ]
+    : [
+        { title: t('transfer.sheet'), dataIndex: 'sheet', width: 110, render: (v?: string) => v ?? '—' },
+        { title: t('transfer.row'), dataIndex: 'row', width: 90, render: (v?: number) => (v ? t('transfer.rowN', { n: v }) : '—') },
+        { title: t('transfer.column'), dataIndex: 'column', width: 150, render: (v?: string) => v ?? '—' },
+        { title: t('transfer.message'), dataIndex: 'message', render: (v: string) => <span style={{ wordBreak: 'break-word' }}>{v}</span> },
+      ];
 
   if (job.error) return <Alert type="error" showIcon title={t('transfer.jobLost')} description={job.error.message} />;
   const percent = j && j.total > 0 ? Math.round((j.progress / j.total) * 100) : done ? 100 : 0;
   const errors = jobRowErrors(j);
   const result = j?.status === 'succeeded' ? (j.result as ImportResult | null) : null;
   return (
-    <div data-testid="import-job">
+    <div data-testid="import-job" ref={box}>
       <Progress
-        percent={j?.status === 'failed' ? Math.max(percent, 1) : percent}
+        percent={j?.status === 'failed' ? 100 : percent}
         status={j?.status === 'failed' ? 'exception' : j?.status === 'succeeded' ? 'success' : 'active'}
         data-testid="import-progress"
       />
@@ -76,15 +100,9 @@ function ImportJob({ jobId }: { jobId: string }) {
               rowKey="k"
               data-testid="import-errors"
               dataSource={errors.map((e, k) => ({ ...e, k }))}
-              scroll={isMobile ? { x: 'max-content' } : undefined}
               pagination={errors.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false, showTotal: (total) => t('transfer.errorCount', { n: total }) } : false}
               title={() => <Typography.Text strong>{t('transfer.errorCount', { n: errors.length })}</Typography.Text>}
-              columns={[
-                { title: t('transfer.sheet'), dataIndex: 'sheet', width: 110, render: (v?: string) => v ?? '—' },
-                { title: t('transfer.row'), dataIndex: 'row', width: 70, render: (v?: number) => (v ? t('transfer.rowN', { n: v }) : '—') },
-                { title: t('transfer.column'), dataIndex: 'column', width: 130, render: (v?: string) => v ?? '—' },
-                { title: t('transfer.message'), dataIndex: 'message', render: (v: string) => <span style={{ wordBreak: 'break-word' }}>{v}</span> },
-              ]}
+              columns={errorColumns}
             />
           ) : null}
         </>

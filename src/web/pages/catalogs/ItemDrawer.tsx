@@ -44,7 +44,7 @@ function RevisionItem({ r, onOpen }: { r: Revision; onOpen?: (id: string) => voi
     <div data-testid="history-revision">
       <Flex gap={6} wrap align="center">
         <Typography.Text strong>{label(REVISION_OP_LABELS[r.operation], r.operationLabel)}</Typography.Text>
-        <Tag style={{ marginInlineEnd: 0 }}>{r.layer ? r.layer.name : t('history.baseLayer')}</Tag>
+        {r.layer ? <Tag style={{ marginInlineEnd: 0 }}>{r.layer.name}</Tag> : null}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('history.effectiveFrom', { date: r.effectiveFrom ?? t('history.noDate') })}
         </Typography.Text>
@@ -137,7 +137,8 @@ export function ItemDrawer(props: {
             bordered
             size="small"
             column={1}
-            styles={{ label: { width: isMobile ? 96 : 140 } }}
+            layout={isMobile ? 'vertical' : 'horizontal'}
+            styles={{ label: isMobile ? undefined : { width: 140 } }}
             items={[
               { key: 'from', label: t('item.effectiveFrom'), children: item.effectiveFrom ?? t('history.noDate') },
               ...DETAIL_FIELDS.filter((k) => item[k] !== null && item[k] !== undefined && item[k] !== '').map((k) => ({

@@ -94,6 +94,15 @@ export function jobRowErrors(job: Job | undefined): RowError[] {
 }
 export const jobErrorMessage = (job: Job | undefined) => (job?.error as { message?: string } | null | undefined)?.message ?? null;
 
+/** The server's `{ error }` body (or the bare status) as an ApiError. */
+async function uploadError(res: Response): Promise<ApiError> {
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
+  const e = body?.error;
+  return e?.code && e.message
+    ? new ApiError(e.code as ApiError['code'], e.message, res.status, e.details)
+    : new ApiError('http', translate('error.http', { status: res.status }), res.status);
+}
+
 /**
  * POST /api/catalogs/:id/import (multipart, field `file`) → 202 {jobId}. api/client.ts speaks JSON
  * only, so this one call uses fetch with the same conventions: same-origin cookie, the session's CSRF
@@ -117,20 +126,13 @@ export async function uploadImport(catalogId: string, file: File): Promise<{ job
       throw new ApiError('network', translate('error.network'), 0);
     }
   };
-  const toError = async (res: Response) => {
-    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
-    const e = body?.error;
-    return e?.code && e.message
-      ? new ApiError(e.code as ApiError['code'], e.message, res.status, e.details)
-      : new ApiError('http', translate('error.http', { status: res.status }), res.status);
-  };
   let res = await send();
   if (res.ok) return (await res.json()) as { jobId: string };
-  let err = await toError(res);
+  let err = await uploadError(res);
   if (err.code === 'csrf_failed') {
     res = await send();
     if (res.ok) return (await res.json()) as { jobId: string };
-    err = await toError(res);
+    err = await uploadError(res);
   }
   throw err;
 }

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/index.js';
 import { certificateKeys, getCase } from './certificates.api.js';
 import { CaseSheet } from './CertificateSheets.js';
 import { PrintSheet } from './PrintSheet.js';
+import { useScrollTop } from './useScrollTop.js';
 
 /** /certificates/refusals/:id and /certificates/promises/:id: the slip or the promise form on A4 (names masked). */
 export default function CasePrintPage() {
@@ -17,6 +18,7 @@ export default function CasePrintPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const q = useQuery({ queryKey: certificateKeys.case(id), queryFn: () => getCase(kind, id) });
+  useScrollTop(pathname);
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>

@@ -12,6 +12,7 @@ import { useI18n, useLabel } from '../../i18n/index.js';
 import { CERT_EVENT_LABELS, CERT_STATUS_LABELS, DELIBERATION_FORM_LABELS, PATH_LABELS } from './certificates.labels.js';
 import { certificateKeys, getCertificate, revokeCertificate, unmaskCertificate, type CertificateDetail } from './certificates.api.js';
 import { verifyUrl } from './CertificateSheets.js';
+import { useScrollTop } from './useScrollTop.js';
 
 type Field = 'name' | 'idNumber' | 'phone';
 
@@ -22,6 +23,7 @@ export default function CertificateDetailPage() {
   const navigate = useNavigate();
   // Each view of the (masked) record is audited on the server: no refetch on focus or remount.
   const q = useQuery({ queryKey: certificateKeys.detail(id), queryFn: () => getCertificate(id), staleTime: 5 * 60_000 });
+  useScrollTop(id);
   if (q.isPending) return <PageSpin />;
   if (q.error)
     return <Result status="404" title={t('certificates.detail.notFound')} subTitle={q.error.message} extra={<Button onClick={() => navigate('/certificates/register')}>{t('certificates.detail.toRegister')}</Button>} />;
@@ -41,7 +43,7 @@ function Detail({ c }: { c: CertificateDetail }) {
   const items = [
     { key: 'serial', label: t('certificates.detail.serial'), children: <span className="jf-mono" data-testid="cert-serial">{c.serial}</span> },
     { key: 'status', label: t('certificates.detail.status'), children: <Tag color={c.status === 'valid' ? 'success' : 'error'} data-testid="cert-status">{label(CERT_STATUS_LABELS[c.status], c.statusLabel)}</Tag> },
-    { key: 'item', label: t('certificates.detail.item'), children: <span>{c.itemName}{c.itemCode ? <span className="jf-mono" style={{ color: '#8c8c8c' }}> {c.itemCode}</span> : null}</span> },
+    { key: 'item', label: t('certificates.detail.item'), children: <span>{c.itemName}{c.itemCode ? <div className="jf-mono" style={{ color: '#8c8c8c', fontSize: 12 }}>{c.itemCode}</div> : null}</span> },
     { key: 'path', label: t('certificates.detail.path'), children: label(PATH_LABELS[c.path], c.pathLabel) },
     { key: 'request', label: t('certificates.detail.request'), children: c.requestText },
     { key: 'village', label: t('certificates.detail.village'), children: c.regionName },
@@ -127,9 +129,9 @@ function Detail({ c }: { c: CertificateDetail }) {
               <Timeline
                 items={c.events.map((e) => ({
                   color: e.kind === 'revoked' ? 'red' : e.kind === 'unmasked' ? 'orange' : e.kind === 'verified' ? 'gray' : 'blue',
-                  title: <span style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</span>,
                   content: (
                     <div>
+                      <div style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</div>
                       <Typography.Text strong>{label(CERT_EVENT_LABELS[e.kind], e.kind)}</Typography.Text>
                       {e.copyNo ? <Typography.Text type="secondary"> · {t('certificates.detail.copyNo', { n: e.copyNo })}</Typography.Text> : null}
                       {e.actorName ? <Typography.Text type="secondary"> · {e.actorName}</Typography.Text> : null}

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/index.js';
 import { certificateKeys, printCertificate, type PrintData } from './certificates.api.js';
 import { CertificateSheet } from './CertificateSheets.js';
 import { PrintSheet } from './PrintSheet.js';
+import { useScrollTop } from './useScrollTop.js';
 
 type State = { kind: 'loading' } | { kind: 'ready'; data: PrintData } | { kind: 'reason' } | { kind: 'error'; error: ApiError | Error };
 
@@ -27,6 +28,7 @@ export default function CertificatePrintPage() {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const started = useRef<string | null>(null);
+  useScrollTop(id);
 
   const run = useCallback(
     async (why: string | null) => {

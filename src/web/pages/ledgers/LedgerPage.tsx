@@ -267,7 +267,7 @@ export default function LedgerPage() {
     return {
       key: c,
       label: (
-        <span data-testid={`tab-${c}`}>
+        <span data-testid={isMobile ? undefined : `tab-${c}`}>
           {label(CATEGORY_LABELS[c])}
           <Badge count={rows.length} showZero color={open ? '#faad14' : rows.length ? '#52c41a' : '#d9d9d9'} size="small" style={{ marginInlineStart: 6 }} />
         </span>
@@ -413,7 +413,26 @@ export default function LedgerPage() {
       {reviewing ? <ReviewPanel view={view} onDone={refresh} /> : null}
 
       <Card size="small" styles={{ body: { paddingTop: 4 } }}>
-        <Tabs activeKey={tab} onChange={(k) => setTab(k as Category)} items={tabItems} size={isMobile ? 'small' : 'middle'} />
+        {isMobile ? (
+          <>
+            <Row gutter={[8, 8]} style={{ margin: '8px 0 12px' }}>
+              {CATEGORIES.map((c) => {
+                const open = view.rows[c].filter((r) => !r.decision).length;
+                return (
+                  <Col span={12} key={c}>
+                    <Button block type={tab === c ? 'primary' : 'default'} onClick={() => setTab(c)} data-testid={`tab-${c}`}>
+                      {label(CATEGORY_LABELS[c])}
+                      <Badge count={view.rows[c].length} showZero color={open ? '#faad14' : view.rows[c].length ? '#52c41a' : '#d9d9d9'} size="small" />
+                    </Button>
+                  </Col>
+                );
+              })}
+            </Row>
+            {tabItems.find((x) => x.key === tab)!.children}
+          </>
+        ) : (
+          <Tabs activeKey={tab} onChange={(k) => setTab(k as Category)} items={tabItems} />
+        )}
       </Card>
 
       {removed.length ? (

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { AutoComplete, Button, Flex, Form, Input, Tag, Typography, type InputRef } from 'antd';
+import { AutoComplete, Button, Flex, Form, Input, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { isApiError } from '../../api/client.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
@@ -63,8 +63,11 @@ export function RowForm({
   const [busy, setBusy] = useState(false);
   const [q, setQ] = useState('');
   const [open, setOpen] = useState(false);
-  const nameRef = useRef<InputRef>(null);
-  const pickedAt = useRef(0);
+  const boxRef = useRef<HTMLDivElement>(null);
+  // AutoComplete keeps the Input's ref for itself: find the name field in the DOM.
+  const focusName = () => requestAnimationFrame(() => boxRef.current?.querySelector<HTMLInputElement>('[data-testid="row-name"]')?.focus());
+  /** Set when a keystroke picked a suggestion (reset as each key goes down, before the AutoComplete sees it). */
+  const picked = useRef(false);
   const cols = columnLabels(category, t);
   const debounced = useDebounced(q.trim(), 200);
 
@@ -105,7 +108,7 @@ export function RowForm({
   }, [suggest.data, label]);
 
   useEffect(() => {
-    if (autoFocus) nameRef.current?.focus();
+    if (autoFocus) focusName();
   }, [autoFocus]);
 
   const submit = async () => {
@@ -123,7 +126,7 @@ export function RowForm({
         form.resetFields();
         setQ('');
         setOpen(false);
-        nameRef.current?.focus();
+        focusName();
       }
     } catch (e) {
       // A duplicate or invalid field: show it under the name (the toast already said it).
@@ -138,9 +141,9 @@ export function RowForm({
     const el = e.target as HTMLElement;
     if (el.tagName === 'TEXTAREA' || el.tagName === 'BUTTON') return;
     e.preventDefault();
-    // Enter that just picked a suggestion only fills the name.
+    // An Enter that picked a suggestion only fills the name.
     setTimeout(() => {
-      if (Date.now() - pickedAt.current < 300) return;
+      if (picked.current) return;
       void submit();
     }, 0);
   };
@@ -148,7 +151,14 @@ export function RowForm({
   const width = (w: number) => (compact ? '100%' : w);
 
   return (
-    <div onKeyDown={onKeyDown} data-testid={testId}>
+    <div
+      ref={boxRef}
+      onKeyDownCapture={() => {
+        picked.current = false;
+      }}
+      onKeyDown={onKeyDown}
+      data-testid={testId}
+    >
       <Form<FormValues> form={form} layout="vertical" initialValues={toFormValues(category, row)} requiredMark={false} size={compact ? 'large' : 'middle'}>
         <Flex wrap gap={compact ? 0 : 12} align="flex-start" vertical={compact}>
           <Form.Item name="name" label={cols.name} rules={[{ required: true, whitespace: true, message: t('common.required', { field: cols.name }) }]} style={{ width: width(280), marginBottom: 8 }}>
@@ -162,12 +172,12 @@ export function RowForm({
               onFocus={() => setOpen(true)}
               onBlur={() => setOpen(false)}
               onSelect={(_: string, opt: { item?: SuggestItem }) => {
-                pickedAt.current = Date.now();
+                picked.current = true;
                 setOpen(false);
                 if (opt.item?.imposedBy && !form.getFieldValue('imposedBy')) form.setFieldValue('imposedBy', opt.item.imposedBy);
               }}
             >
-              <Input ref={nameRef} maxLength={200} placeholder={cols.namePlaceholder} data-testid="row-name" autoComplete="off" />
+              <Input maxLength={200} placeholder={cols.namePlaceholder} data-testid="row-name" autoComplete="off" />
             </AutoComplete>
           </Form.Item>
           <Form.Item name="imposedBy" label={cols.imposedBy} rules={[{ required: true, whitespace: true, message: t('common.required', { field: cols.imposedBy }) }]} style={{ width: width(180), marginBottom: 8 }}>

@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Flex, Form, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Form, Spin, Tag, Typography } from 'antd';
 import { LinkOutlined, SearchOutlined } from '@ant-design/icons';
 import type { CatalogKind } from '../../../../shared/catalogs.js';
 import { isApiError } from '../../../api/client.js';
@@ -8,7 +9,7 @@ import { useI18n, useLabel } from '../../../i18n/index.js';
 import { PublicFrame } from '../../verify/PublicFrame.js';
 import { publicCatalogs, publicKeys, type PublicCatalog, type PublicItem } from '../../catalogs/catalogs.api.js';
 import { KIND_LABELS, KIND_SHORT } from '../../catalogs/catalogs.labels.js';
-import { PublicCatalogNav, RegionCodeInput, usePublicRegion } from './publicRegion.js';
+import { PublicCatalogNav, RegionCodeInput, RegionLine, usePublicRegion } from './publicRegion.js';
 
 const PREFERRED: CatalogKind[] = ['certificate', 'negative_certificate'];
 
@@ -118,7 +119,9 @@ export default function PublicCatalogsPage() {
   const kinds = d?.kinds ?? [];
   const active = kinds.find((k) => k.kind === kindParam)?.kind ?? PREFERRED.find((k) => kinds.some((x) => x.kind === k)) ?? kinds[0]?.kind;
 
+  const [editing, setEditing] = useState(false);
   const go = () => {
+    setEditing(false);
     const code = input.trim();
     const next = new URLSearchParams(params);
     if (code) next.set('region', code);
@@ -151,31 +154,47 @@ export default function PublicCatalogsPage() {
   else if (d)
     body = (
       <div data-testid="public-catalogs">
-        <Typography.Paragraph style={{ marginBottom: 4 }}>
-          <Typography.Text strong style={{ fontSize: 16 }} data-testid="public-catalogs-region">
-            {d.region.name}
-          </Typography.Text>
-          <Typography.Text type="secondary" style={{ marginInlineStart: 8, fontSize: 13 }}>
-            {t('pubCatalogs.asOf', { date: d.date })}
-          </Typography.Text>
-        </Typography.Paragraph>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {t('pubCatalogs.versionNote', { version: d.catalogVersion })}
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} data-testid="public-catalogs-region">
+          {t('pubCatalogs.asOfRegion', { region: d.region.name, date: d.date })} · {t('pubCatalogs.versionNote', { version: d.catalogVersion })}
         </Typography.Paragraph>
         {kinds.length ? (
-          <Tabs
-            activeKey={active}
-            onChange={(k) => {
-              const next = new URLSearchParams(params);
-              next.set('kind', k);
-              setParams(next, { replace: true });
-            }}
-            size="small"
-            items={kinds.map((k) => ({
-              key: k.kind,
-              label: `${label(KIND_SHORT[k.kind], k.label)} ${k.catalogs.reduce((n, c) => n + c.items.length, 0)}`,
-              children: (
-                <div>
+          <>
+            <Flex gap={6} wrap style={{ marginBottom: 12 }} role="tablist" data-testid="public-kinds">
+              {kinds.map((k) => {
+                const n = k.catalogs.reduce((m, c) => m + c.items.length, 0);
+                const on = k.kind === active;
+                return (
+                  <button
+                    key={k.kind}
+                    type="button"
+                    role="tab"
+                    aria-selected={on}
+                    onClick={() => {
+                      const next = new URLSearchParams(params);
+                      next.set('kind', k.kind);
+                      setParams(next, { replace: true });
+                    }}
+                    style={{
+                      fontSize: 13,
+                      lineHeight: '20px',
+                      padding: '4px 10px',
+                      borderRadius: 4,
+                      cursor: 'pointer',
+                      border: `1px solid ${on ? '#1d5fc4' : '#d9d9d9'}`,
+                      background: on ? '#1d5fc4' : '#fff',
+                      color: on ? '#fff' : '#262626',
+                      fontFamily: 'inherit',
+                    }}
+                  >
+                    {label(KIND_SHORT[k.kind], k.label)} {n}
+                  </button>
+                );
+              })}
+            </Flex>
+            {kinds
+              .filter((k) => k.kind === active)
+              .map((k) => (
+                <div key={k.kind} role="tabpanel">
                   <Typography.Title level={5} style={{ marginTop: 0 }}>
                     {label(KIND_LABELS[k.kind], k.label)}
                   </Typography.Title>
@@ -183,9 +202,8 @@ export default function PublicCatalogsPage() {
                     <CatalogCard key={c.id} c={c} kind={k.kind} />
                   ))}
                 </div>
-              ),
-            }))}
-          />
+              ))}
+          </>
         ) : (
           <Empty description={t('catalogs.noCatalogs')} />
         )}
@@ -199,6 +217,9 @@ export default function PublicCatalogsPage() {
         {t('pubCatalogs.intro')}
       </Typography.Paragraph>
       <Card size="small" style={{ marginBottom: 16 }}>
+        {d && !editing && d.region.code.startsWith(region) ? (
+          <RegionLine name={d.region.name} code={d.region.code} onChange={() => setEditing(true)} />
+        ) : (
         <Form layout="vertical" onFinish={go} requiredMark={false}>
           <Form.Item label={t('pubCheck.regionLabel')} style={{ marginBottom: 12 }}>
             <RegionCodeInput value={input} onChange={setInput} resolvedName={d?.region.name} resolvedCode={d?.region.code} />
@@ -207,6 +228,7 @@ export default function PublicCatalogsPage() {
             {t('pubCatalogs.show')}
           </Button>
         </Form>
+        )}
       </Card>
       {body}
     </PublicFrame>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
-import { Flex, Input, Tag, Typography } from 'antd';
+import { Button, Flex, Input, Tag, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../i18n/index.js';
 
@@ -121,4 +121,26 @@ export function usePublicRegion(params: URLSearchParams, setParams: (p: URLSearc
     if (REGION_CODE.test(region)) rememberRegion(region);
   }, [region]);
   return { region, valid: REGION_CODE.test(region), input, setInput };
+}
+
+/**
+ * The chosen village in one line (name and code) with a “更换” button; `onChange` switches the page
+ * back to the code input. Saves a phone's first screen for the answer.
+ */
+export function RegionLine({ name, code, onChange }: { name: string; code: string; onChange: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Flex gap={8} align="center" wrap data-testid="public-region-line">
+      <EnvironmentOutlined style={{ color: '#1d5fc4' }} />
+      <Typography.Text strong data-testid="public-region-name">
+        {name}
+      </Typography.Text>
+      <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+        {code}
+      </Typography.Text>
+      <Button type="link" size="small" onClick={onChange} style={{ paddingInline: 4 }} data-testid="public-region-change">
+        {t('pubCatalogs.changeRegion')}
+      </Button>
+    </Flex>
+  );
 }

@@ -8,7 +8,7 @@ import { useI18n, useLabel } from '../../../i18n/index.js';
 import { PublicFrame } from '../../verify/PublicFrame.js';
 import { certificateCheck, publicKeys, type CertificateCheck } from '../../catalogs/catalogs.api.js';
 import { VERDICT_LABELS } from '../../catalogs/catalogs.labels.js';
-import { PublicCatalogNav, RegionCodeInput, usePublicRegion } from '../catalogs/publicRegion.js';
+import { PublicCatalogNav, RegionCodeInput, RegionLine, usePublicRegion } from '../catalogs/publicRegion.js';
 
 const EXAMPLES = ['亲属关系证明', '入党政审证明', '居住证明', '无犯罪记录证明', '出生证明'];
 
@@ -133,6 +133,7 @@ export default function PublicCheckPage() {
   const { region, valid, input, setInput } = usePublicRegion(params, setParams);
   const q = (params.get('q') ?? '').trim();
   const [text, setText] = useState(q);
+  const [editingRegion, setEditingRegion] = useState(false);
   useEffect(() => setText(q), [q]);
 
   const check = useQuery({ queryKey: publicKeys.check(q, region), queryFn: () => certificateCheck(q, region), enabled: valid && !!q, retry: false, staleTime: 60_000 });
@@ -142,10 +143,11 @@ export default function PublicCheckPage() {
   useEffect(() => {
     const el = resultRef.current;
     if (!answered || !el) return;
-    if (el.getBoundingClientRect().top > window.innerHeight - 120) el.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    if (el.getBoundingClientRect().top > window.innerHeight * 0.35) el.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, [answered]);
 
   const ask = (name: string, code = input.trim()) => {
+    setEditingRegion(false);
     const next = new URLSearchParams();
     if (code) next.set('region', code);
     if (name.trim()) next.set('q', name.trim().slice(0, 100));
@@ -211,7 +213,11 @@ export default function PublicCheckPage() {
             ))}
           </Flex>
           <Form.Item label={t('pubCheck.regionLabel')} style={{ marginBottom: 12 }}>
-            <RegionCodeInput value={input} onChange={setInput} resolvedName={check.data?.region.name} resolvedCode={check.data?.region.code} />
+            {check.data && !editingRegion && input.trim() === region && check.data.region.code.startsWith(region) ? (
+              <RegionLine name={check.data.region.name} code={check.data.region.code} onChange={() => setEditingRegion(true)} />
+            ) : (
+              <RegionCodeInput value={input} onChange={setInput} resolvedName={check.data?.region.name} resolvedCode={check.data?.region.code} />
+            )}
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" block icon={<SearchOutlined />} disabled={!canAsk} data-testid="check-submit">
             {t('pubCheck.submit')}

@@ -1,0 +1,360 @@
+/**
+ * The ledger journey of issue 4 in the browser (Done means): demo-district creates and launches a
+ * campaign for 上党区 in the UI; demo-village fills all four categories by keyboard (with an inline
+ * suggestion), is refused with the undecided rows listed, bulk-accepts and submits; demo-township
+ * returns it with a note; the village sees the note, fixes a row and resubmits; the township
+ * approves; demo-district sees the consolidated numbers change on the dashboard and downloads the
+ * district spreadsheet, which contains them. Screenshots of the editor, the review and the dashboard
+ * at 1366 px and 375 px go to e2e/screenshots/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { DESKTOP, PHONE, SCREENSHOTS, signIn, startHarness, type Harness } from './harness.js';
+
+const TOWNSHIP_CODE = '140404001000';
+const RETURN_NOTE = '网格化服务管理工作站请核实是否有中央文件依据；亲属关系证明请补充上年出具数量';
+
+let h: Harness;
+const contexts: BrowserContext[] = [];
+const errors: string[] = [];
+let campaignId = '';
+let ledgerUrl = '';
+const before = { rows: 0, approved: 0, ledgers: 0 };
+
+async function open(username: string, viewport = DESKTOP): Promise<Page> {
+  const { context, page, errors: errs } = await h.newPage(viewport);
+  contexts.push(context);
+  // Collected per page; checked at the end (401 on the login page is a "Failed to load resource" line, ignored by the harness).
+  page.on('close', () => errors.push(...errs.map((e) => `${username}: ${e}`)));
+  onTestFailed(async () => {
+    await page.screenshot({ path: path.join(SCREENSHOTS, `ledgers-failure-${username}.png`), fullPage: true }).catch(() => undefined);
+  });
+  await signIn(page, username);
+  return page;
+}
+
+/** The number a Statistic shows. */
+async function stat(page: Page, testId: string): Promise<number> {
+  const el = page.getByTestId(testId).locator('.ant-statistic-content-value');
+  await el.waitFor();
+  return Number((await el.innerText()).replace(/[^\d]/g, ''));
+}
+
+async function noHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+const okButton = (page: Page) => page.locator('.ant-popover:visible, .ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ });
+
+/** Adds one row through the entry form by keyboard: name, Tab, imposed-by, (more), Enter. */
+async function addRow(page: Page, category: string, name: string, imposedBy: string, extra?: (entry: Locator) => Promise<void>) {
+  await page.getByTestId(`tab-${category}`).click();
+  const entry = page.getByTestId(`entry-${category}`);
+  const nameInput = entry.getByTestId('row-name');
+  await nameInput.click();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(imposedBy);
+  if (extra) await extra(entry);
+  await entry.getByTestId('row-imposed-by').press('Enter');
+  await page.getByTestId(`rows-${category}`).getByText(name, { exact: true }).waitFor();
+  // The form clears and the cursor is back in the name field for the next row.
+  await expect.poll(() => nameInput.inputValue()).toBe('');
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await h?.stop();
+});
+
+describe('ledger journey (issue 4, Done means)', () => {
+  it('demo-district creates a campaign from the default template, edits a deadline and launches it with a progress bar', async () => {
+    const page = await open('demo-district');
+    await page.goto('/campaigns');
+    await page.locator('h4', { hasText: '专项行动' }).waitFor();
+    await page.getByTestId('campaign-create').click();
+    const modal = page.locator('.ant-modal', { hasText: '发起专项行动' });
+    await modal.waitFor();
+    const year = Number(await modal.locator('#year').inputValue());
+    expect(await modal.getByTestId('campaign-name').inputValue()).toBe(`${year}年村级组织减负专项行动`);
+    // The seed plan's phases with their default dates, editable.
+    for (const phase of ['摸排自查、区级汇总', '标识牌、证明事项清理', '工作机制、工作事务清理', '建立准入和动态调整长效机制']) await modal.locator('td', { hasText: phase }).waitFor();
+    const deadline = modal.locator('[data-testid="deadline-mechanisms_affairs"] input, input[data-testid="deadline-mechanisms_affairs"]').first();
+    expect(await deadline.inputValue()).toBe(`${year}-12-10`);
+    await deadline.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(`${year}-12-31`);
+    await page.keyboard.press('Enter');
+    await modal.getByRole('button', { name: /创\s*建/ }).click();
+    await page.waitForURL(/\/campaigns\/[\w-]+$/);
+    campaignId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.locator(`input[value="${year}-12-31"]`).waitFor();
+    await page.getByTestId('campaign-status').filter({ hasText: '未启动' }).waitFor();
+
+    await page.getByTestId('launch').click();
+    await okButton(page).click();
+    await page.getByTestId('launch-progress').waitFor();
+    await page.getByTestId('launch-card').getByText(/已为 \d+ 个村（社区）建立台账/).waitFor({ timeout: 60_000 });
+    await page.getByTestId('campaign-status').filter({ hasText: '进行中' }).waitFor();
+    expect(Number(await page.getByTestId('ledger-count').innerText())).toBeGreaterThan(100);
+    await h.screenshot(page, 'campaign-launched-desktop');
+
+    // The consolidated view before anything is filled.
+    await page.goto(`/dashboard?campaign=${campaignId}`);
+    before.rows = await stat(page, 'stat-rows');
+    before.approved = await stat(page, 'stat-approved');
+    before.ledgers = await stat(page, 'stat-ledgers');
+    expect(before).toMatchObject({ rows: 0, approved: 0 });
+    expect(before.ledgers).toBeGreaterThan(100);
+  });
+
+  it('demo-village fills all four categories by keyboard, sees suggested verdicts, is told what is undecided, bulk-accepts and submits', async () => {
+    const page = await open('demo-village');
+    await page.goto('/ledgers');
+    await page.waitForURL(/\/ledgers\/[\w-]+/);
+    ledgerUrl = new URL(page.url()).pathname;
+    await page.getByTestId('ledger-status').filter({ hasText: '草稿' }).waitFor();
+
+    await addRow(page, 'sign', '韩店村民委员会', '韩店街道办事处');
+    // Enter right away for the next row (the cursor is already in the name field).
+    await page.keyboard.type('韩店村禁毒工作站');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('区禁毒委');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('rows-sign').getByText('韩店村禁毒工作站', { exact: true }).waitFor();
+    await addRow(page, 'mechanism', '网格化服务管理工作站', '区委政法委', async (entry) => {
+      await entry.locator('.ant-form-item', { hasText: '专人专岗' }).getByText('是', { exact: true }).click();
+    });
+    await addRow(page, 'work_affair', '招商引资任务', '区商务局');
+
+    // Certificates: an inline suggestion from the catalog (↓ Enter picks it), then the facts.
+    await page.getByTestId('tab-certificate').click();
+    const cert = page.getByTestId('entry-certificate');
+    await cert.getByTestId('row-name').click();
+    await page.keyboard.type('亲属');
+    await page.locator('.ant-select-item-option', { hasText: '亲属关系证明' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cert.getByTestId('row-name').inputValue()).toBe('亲属关系证明');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('某商业银行');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('30');
+    await page.keyboard.press('Enter');
+    const certRows = page.getByTestId('rows-certificate');
+    await certRows.getByText('上年出具 30 份').waitFor();
+    // Each row shows the suggested verdict, the clause and the catalog item.
+    await certRows.getByTestId('suggestion').getByText('取消').waitFor();
+    await certRows.getByText('S-6.2').waitFor();
+    await certRows.getByText(/目录 CN-NEG-/).waitFor();
+    await page.getByTestId('tab-sign').click();
+    await page.getByTestId('rows-sign').getByText('S-6.1', { exact: false }).first().waitFor();
+    expect(await stat(page, 'count-total')).toBe(5);
+
+    // Accept one suggestion on its own.
+    await page.getByTestId('rows-sign').getByTestId('accept-row').first().click();
+    await page.getByTestId('rows-sign').getByText('采纳：保留').waitFor();
+    expect(await stat(page, 'count-undecided')).toBe(4);
+    await h.screenshot(page, 'ledgers-editor-desktop');
+
+    // Submitting with undecided rows is refused and lists them.
+    await page.getByTestId('submit-ledger').click();
+    const list = page.getByTestId('undecided-list');
+    await list.waitFor();
+    expect(await list.innerText()).toContain('还有 4 项未确定处理意见');
+    expect(await list.innerText()).toContain('招商引资任务');
+
+    // The phone layout: category buttons and cards instead of a wide table.
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('tab-certificate').click();
+    await page.getByTestId('row-card').first().waitFor();
+    await noHorizontalOverflow(page);
+    await h.screenshot(page, 'ledgers-editor-phone');
+    await page.setViewportSize(DESKTOP);
+
+    await page.getByTestId('accept-all').click();
+    await expect.poll(() => stat(page, 'count-undecided')).toBe(0);
+    await page.getByTestId('submit-ledger').click();
+    await page.getByTestId('ledger-status').filter({ hasText: '已提交' }).waitFor();
+    await page.getByText('已提交，等待乡镇审核').waitFor();
+    expect(await stat(page, 'count-noncompliant')).toBe(4);
+    await page.close();
+  });
+
+  it('demo-township finds it awaiting review, cannot return it without a note, and returns it with one', async () => {
+    const page = await open('demo-township');
+    await page.goto(`/review?campaign=${campaignId}`);
+    const table = page.getByTestId('review-table');
+    await table.getByText('韩店村委会').waitFor();
+    await h.screenshot(page, 'ledgers-review-list-desktop');
+    await table.getByTestId('open-ledger').first().click();
+    await page.waitForURL((u) => u.pathname === ledgerUrl);
+    const panel = page.getByTestId('review-panel');
+    await panel.waitFor();
+    // Read-only for the township: no entry form, no accept buttons.
+    expect(await page.getByTestId('entry-sign').count()).toBe(0);
+    expect(await page.getByTestId('accept-row').count()).toBe(0);
+    await h.screenshot(page, 'ledgers-review-desktop');
+
+    await page.setViewportSize(PHONE);
+    await panel.waitFor();
+    await noHorizontalOverflow(page);
+    await h.screenshot(page, 'ledgers-review-phone');
+    await page.setViewportSize(DESKTOP);
+
+    await page.getByTestId('review-return').click();
+    await panel.getByText('退回修改须写明意见').waitFor();
+    await page.getByTestId('review-note').fill(RETURN_NOTE);
+    await page.getByTestId('review-return').click();
+    await page.getByTestId('ledger-status').filter({ hasText: '已退回' }).waitFor();
+    expect(await page.getByTestId('review-panel').count()).toBe(0);
+    await page.close();
+  });
+
+  it('the village sees the note (and a notification), fixes rows and resubmits', async () => {
+    const page = await open('demo-village');
+    // The bell has the township's return.
+    const bell = page.getByTestId('notification-bell');
+    await expect.poll(async () => Number((await bell.locator('.ant-badge-count').innerText().catch(() => '0')).replace(/\D/g, '') || 0)).toBeGreaterThan(0);
+    await bell.click();
+    await page.getByTestId('notification-item').filter({ hasText: '自查台账被退回修改' }).click();
+    await page.waitForURL((u) => u.pathname === ledgerUrl);
+    const note = page.getByTestId('return-note');
+    await note.waitFor();
+    expect(await note.innerText()).toContain(RETURN_NOTE);
+    await page.getByTestId('ledger-status').filter({ hasText: '已退回' }).waitFor();
+
+    // Override the mechanism's verdict with a reason.
+    await page.getByTestId('tab-mechanism').click();
+    await page.getByTestId('rows-mechanism').getByTestId('override-row').click();
+    const modal = page.locator('.ant-modal', { hasText: '改判：网格化服务管理工作站' });
+    await modal.waitFor();
+    await modal.getByText('取消', { exact: true }).click();
+    await modal.getByRole('button', { name: /确\s*定/ }).click();
+    await modal.getByText('与系统建议不同，须写明理由').waitFor();
+    await modal.getByTestId('override-reason').fill('经核实无中央文件依据、无实际作用，予以撤销');
+    await modal.getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByTestId('rows-mechanism').getByText('改判：取消').waitFor();
+
+    // Fix the certificate's volume in the edit form (Enter saves).
+    await page.getByTestId('tab-certificate').click();
+    await page.getByTestId('rows-certificate').getByTestId('edit-row').click();
+    const edit = page.locator('.ant-modal', { hasText: '修改：亲属关系证明' });
+    await edit.waitFor();
+    const volume = edit.locator('.ant-form-item', { hasText: '上年出具数量' }).locator('input');
+    await volume.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('42');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('rows-certificate').getByText('上年出具 42 份').waitFor();
+
+    await page.getByTestId('submit-ledger').click();
+    await page.getByTestId('ledger-status').filter({ hasText: '已提交' }).waitFor();
+    await page.close();
+  });
+
+  it('the township approves', async () => {
+    const page = await open('demo-township');
+    await page.goto(ledgerUrl);
+    await page.getByTestId('review-panel').waitFor();
+    await page.getByTestId('review-approve').click();
+    await okButton(page).click();
+    await page.getByTestId('ledger-status').filter({ hasText: '已审核' }).waitFor();
+    await page.getByText('乡镇已审核通过').waitFor();
+    // The history shows the whole cycle.
+    for (const step of ['提交审核', '退回修改', '审核通过']) await page.getByText(step, { exact: true }).first().waitFor();
+    await page.close();
+  });
+
+  it('demo-district sees the consolidated numbers change and downloads the district spreadsheet that contains them', async () => {
+    const page = await open('demo-district');
+    await page.goto(`/dashboard?campaign=${campaignId}`);
+    await page.getByTestId('chart-verdicts').locator('canvas').first().waitFor();
+    const rows = await stat(page, 'stat-rows');
+    const approved = await stat(page, 'stat-approved');
+    const ledgers = await stat(page, 'stat-ledgers');
+    expect(rows).toBe(before.rows + 5);
+    expect(approved).toBe(before.approved + 1);
+    expect(ledgers).toBe(before.ledgers);
+    const drill = page.getByTestId('drill-table');
+    const han = drill.locator('tr', { hasText: '韩店街道' });
+    await han.waitFor();
+    expect(await han.innerText()).toContain('2 → 1'); // signs: 2 before, 1 after (one to cancel)
+    await h.screenshot(page, 'dashboard-desktop');
+
+    // Drill down to the township and its villages.
+    await han.getByTestId('drill').click();
+    await page.getByTestId('dashboard-region').filter({ hasText: '韩店街道' }).waitFor();
+    await drill.locator('tr', { hasText: '韩店村委会' }).waitFor();
+    await page.locator('.ant-breadcrumb a', { hasText: '上党区' }).click();
+    await page.getByTestId('dashboard-region').filter({ hasText: '上党区' }).waitFor();
+
+    // The district spreadsheet.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-consolidated').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    const sheet = (name: string) => {
+      const rowsOf: unknown[][] = [];
+      wb.getWorksheet(name)!.eachRow({ includeEmpty: false }, (r) => rowsOf.push((r.values as unknown[]).slice(1)));
+      return rowsOf;
+    };
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '标识牌', '工作机制', '工作事务', '证明事项']);
+    const summary = sheet('汇总');
+    const header = summary[0] as string[];
+    const col = (name: string) => {
+      const i = header.indexOf(name);
+      expect(i, `column ${name}`).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const township = summary.find((r) => r[0] === TOWNSHIP_CODE)!;
+    expect(township[col('区划名称')]).toBe('韩店街道');
+    expect(township[col('已审核')]).toBe(1);
+    expect(township[col('标识牌（清理前）')]).toBe(2);
+    expect(township[col('标识牌（清理后·计划）')]).toBe(1);
+    expect(township[col('证明事项（清理前）')]).toBe(1);
+    const total = summary.find((r) => r[0] === '合计')!;
+    expect(total[col('台账数')]).toBe(ledgers);
+    expect(total[col('已审核')]).toBe(approved);
+    expect(sheet('证明事项').some((r) => r.includes('亲属关系证明') && r.includes(42))).toBe(true);
+
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('stat-rows').waitFor();
+    await noHorizontalOverflow(page);
+    await h.screenshot(page, 'dashboard-phone');
+    await page.close();
+  });
+
+  it('the clean-up tasks: the village closes its own task with a note (no photo needed)', async () => {
+    const page = await open('demo-village');
+    await page.goto(`/tasks?campaign=${campaignId}`);
+    const column = page.getByTestId('board-open');
+    await column.getByTestId('task-card').first().waitFor();
+    expect(await column.getByTestId('task-card').count()).toBe(4);
+    await h.screenshot(page, 'tasks-board-desktop');
+    await column.getByTestId('task-card').filter({ hasText: '禁毒工作站' }).click();
+    await page.waitForURL(/\/tasks\/[\w-]+$/);
+    await page.getByTestId('evidence-card').getByText('佐证材料不是必需的', { exact: false }).waitFor();
+    await page.getByTestId('task-note').fill('禁毒工作站牌子已摘除');
+    await page.getByTestId('task-close').click();
+    await page.getByText('已办结').first().waitFor();
+    await page.setViewportSize(PHONE);
+    await noHorizontalOverflow(page);
+    await h.screenshot(page, 'task-detail-phone');
+    await page.close();
+  });
+
+  it('left no page or console errors behind', () => {
+    expect(errors).toEqual([]);
+  });
+});
