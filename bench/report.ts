@@ -242,7 +242,7 @@ export function renderReadme(r: BenchResult): string {
   out.push('npx tsx bench/report.ts bench/results/full.json   # re-render this README from a result file');
   out.push('```');
   out.push('');
-  out.push('Environment: `BENCH_PG_URL` (default: `TEST_DATABASE_URL`\'s server, else postgres://jianfu:jianfu@127.0.0.1:5432, database `jianfu_bench`), `BENCH_PASSWORD` (bench accounts, default of the generator), `BENCH_DASHBOARD_PATH`, `BENCH_PIN=0` (do not pin the server to core 0 and the load generator to core 1).');
+  out.push('Environment: `BENCH_PG_URL` (default: `TEST_DATABASE_URL`\'s server, else postgres://jianfu:jianfu@127.0.0.1:5432, database `jianfu_bench_suite`), `BENCH_PASSWORD` (bench accounts, default of the generator), `BENCH_DASHBOARD_PATH`, `BENCH_PIN=0` (do not pin the server to core 0 and the load generator to core 1).');
   out.push('');
   return out.join('\n');
 }

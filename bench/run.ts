@@ -160,6 +160,7 @@ const exportWhat = QUICK ? 'district (quick run)' : 'province';
 def('export.rowsPerS', G.io, `streaming export of the ${exportWhat} consolidated ledger: rows per second`, 'rows/s', 'higher', exportCmd);
 def('export.seconds', G.io, `streaming export of the ${exportWhat} consolidated ledger: time to last byte`, 's', 'lower', exportCmd);
 def('export.peakRss', G.io, `streaming export of the ${exportWhat} consolidated ledger: server peak RSS`, 'MB', 'lower', exportCmd);
+def('export.healthMax', G.io, `/api/health answered during that export: slowest (probed every 100 ms)`, 'ms', 'lower', `${exportCmd}, while \`GET /api/health\` is requested in turn`);
 def('export.mb', G.io, `streaming export of the ${exportWhat} consolidated ledger: file size`, 'MB', 'lower', exportCmd);
 
 const webCmd = `\`${CMD}\` → playwright-core + ${CHROMIUM} --headless, new context per load, gzip of every JS response`;
@@ -236,7 +237,9 @@ function pgUrls(): { url: string; admin: string; dbName: string } {
   let url = process.env.BENCH_PG_URL;
   if (!url) {
     const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://jianfu:jianfu@127.0.0.1:5432/jianfu');
-    base.pathname = '/jianfu_bench';
+    // Its own database: bench/ledger.bench.ts and `npm run bench:data` use jianfu_bench, and two generators
+    // writing into one database at once break each other.
+    base.pathname = '/jianfu_bench_suite';
     url = base.toString();
   }
   const u = new URL(url);
@@ -549,17 +552,35 @@ async function measureExport(h: ServerHandle, ctx: ServerContext) {
   const r = await getJson<{ totals: { rows: number; ledgers: { total: number } } }>(h.baseUrl, `/api/campaigns/${CID}/rollup?region=${EXPORT_REGION}`, cookie);
   if (r.status !== 200) throw new Error(`roll-up before export: HTTP ${r.status}`);
   const rows = r.body.totals.rows;
-  const m = await sampledPeak(h.pid, () => download(h.baseUrl, `/api/campaigns/${CID}/export?region=${EXPORT_REGION}`, cookie), 50);
+  // A prober asks /api/health in turn during the export: how long the server stops answering other requests.
+  let exporting = true;
+  const probes: number[] = [];
+  const prober = (async () => {
+    while (exporting) {
+      const t = performance.now();
+      const res = await fetch(`${h.baseUrl}/api/health`).catch(() => null);
+      await res?.arrayBuffer();
+      probes.push(performance.now() - t);
+      await sleep(100);
+    }
+  })();
+  const m = await sampledPeak(h.pid, () => download(h.baseUrl, `/api/campaigns/${CID}/export?region=${EXPORT_REGION}`, cookie), 50).finally(() => {
+    exporting = false;
+  });
+  await prober;
+  const sorted = [...probes].sort((a, b) => a - b);
+  const probe = { count: probes.length, p50Ms: round(median(probes), 1), p99Ms: round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN, 1), maxMs: round(sorted[sorted.length - 1] ?? NaN, 0) };
   if (m.result.status !== 200) throw new Error(`export: HTTP ${m.result.status}`);
   const s = m.result.ms / 1000;
   const peak = m.hwmMb ?? m.peakRssMb;
   const idle = byKey.get('rss.idle')!.cells[d]?.value ?? null;
-  raw[`export.${d}`] = { region: EXPORT_REGION, rows, ledgers: r.body.totals.ledgers.total, ...m.result, peakRssMb: peak, sampledPeakRssMb: m.peakRssMb };
+  raw[`export.${d}`] = { region: EXPORT_REGION, rows, ledgers: r.body.totals.ledgers.total, ...m.result, peakRssMb: peak, sampledPeakRssMb: m.peakRssMb, healthProbe: probe };
+  put('export.healthMax', d, val(probe.maxMs, { note: `${probe.count} probes, p50 ${probe.p50Ms} ms, p99 ${probe.p99Ms} ms` }));
   put('export.rowsPerS', d, val(Math.round(rows / s), { note: `${rows.toLocaleString('en-US')} rows` }));
   put('export.seconds', d, val(round(s, 1), { note: `first byte after ${(m.result.ttfbMs / 1000).toFixed(1)} s` }));
   put('export.peakRss', d, val(peak, idle ? { baseline: { label: 'idle RSS', value: idle, unit: 'MB' } } : {}));
   put('export.mb', d, val(round(m.result.bytes / 1e6, 1)));
-  log(`   ${d}: export ${rows} rows in ${s.toFixed(1)} s (${Math.round(rows / s)} rows/s), ${(m.result.bytes / 1e6).toFixed(1)} MB, server peak RSS ${peak} MB`);
+  log(`   ${d}: export ${rows} rows in ${s.toFixed(1)} s (${Math.round(rows / s)} rows/s, first byte ${(m.result.ttfbMs / 1000).toFixed(1)} s), ${(m.result.bytes / 1e6).toFixed(1)} MB, server peak RSS ${peak} MB; /api/health during it: max ${probe.maxMs} ms over ${probe.count} probes`);
 }
 
 async function measureWebApp(h: ServerHandle, ctx: ServerContext) {

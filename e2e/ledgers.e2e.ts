@@ -29,7 +29,12 @@ async function open(username: string, viewport = DESKTOP): Promise<Page> {
   contexts.push(context);
   // Collected per page; checked at the end (401 on the login page is a "Failed to load resource" line, ignored by the harness).
   page.on('close', () => errors.push(...errs.map((e) => `${username}: ${e}`)));
+  const apiLog: string[] = [];
+  page.on('response', (r) => {
+    if (r.url().includes('/api/')) apiLog.push(`${r.request().method()} ${new URL(r.url()).pathname} ${r.status()}`);
+  });
   onTestFailed(async () => {
+    console.log(`API calls of ${username}:\n${apiLog.slice(-30).join('\n')}`);
     await page.screenshot({ path: path.join(SCREENSHOTS, `ledgers-failure-${username}.png`), fullPage: true }).catch(() => undefined);
   });
   await signIn(page, username);
@@ -48,7 +53,14 @@ async function noHorizontalOverflow(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-const okButton = (page: Page) => page.locator('.ant-popover:visible, .ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ });
+/** Confirms the open Popconfirm once its opening animation has finished (a click mid-animation can miss). */
+async function confirmPopup(page: Page) {
+  const pop = page.locator('.ant-popconfirm').filter({ visible: true }).last();
+  await pop.waitFor();
+  await expect.poll(() => pop.evaluate((el) => el.className)).not.toMatch(/-(appear|enter)/);
+  await pop.getByRole('button', { name: /确\s*定/ }).click();
+  await pop.waitFor({ state: 'hidden' });
+}
 
 /** Adds one row through the entry form by keyboard: name, Tab, imposed-by, (more), Enter. */
 async function addRow(page: Page, category: string, name: string, imposedBy: string, extra?: (entry: Locator) => Promise<void>) {
@@ -100,7 +112,7 @@ describe('ledger journey (issue 4, Done means)', () => {
     await page.getByTestId('campaign-status').filter({ hasText: '未启动' }).waitFor();
 
     await page.getByTestId('launch').click();
-    await okButton(page).click();
+    await confirmPopup(page);
     await page.getByTestId('launch-progress').waitFor();
     await page.getByTestId('launch-card').getByText(/已为 \d+ 个村（社区）建立台账/).waitFor({ timeout: 60_000 });
     await page.getByTestId('campaign-status').filter({ hasText: '进行中' }).waitFor();
@@ -267,7 +279,7 @@ describe('ledger journey (issue 4, Done means)', () => {
     await page.goto(ledgerUrl);
     await page.getByTestId('review-panel').waitFor();
     await page.getByTestId('review-approve').click();
-    await okButton(page).click();
+    await confirmPopup(page);
     await page.getByTestId('ledger-status').filter({ hasText: '已审核' }).waitFor();
     await page.getByText('乡镇已审核通过').waitFor();
     // The history shows the whole cycle.

@@ -22,10 +22,21 @@ export async function freshDatabaseUrl(): Promise<{ url: string; drop: () => Pro
   return {
     url: u.toString(),
     drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      // A leftover connection of another role (e.g. pg_restore run as postgres) can block the drop; retry,
+      // then leave the database behind rather than fail the test that used it.
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        const c = new pg.Client({ connectionString: base });
+        try {
+          await c.connect();
+          await c.query(`drop database if exists ${name} with (force)`);
+          return;
+        } catch (err) {
+          if (attempt === 5) console.warn(`could not drop test database ${name}: ${(err as Error).message}`);
+          else await new Promise((r) => setTimeout(r, 400 * attempt));
+        } finally {
+          await c.end().catch(() => undefined);
+        }
+      }
     },
   };
 }

@@ -11,10 +11,10 @@ import type { MessageKey } from './i18n/index.js';
  * adding one entry (and, for a new menu group, one group). Pages load lazily: nothing here ends up
  * in the login bundle.
  *
- * Example for the catalog pages (another engineer):
+ * Example (the catalog pages below):
  *   groups: { key: 'catalogs', titleKey: 'menu.catalogs', icon: <BookOutlined />, order: 15 }
- *   pages:  { path: '/catalogs/items', titleKey: 'menu.catalogItems', access: 'canReadCatalogs',
- *             component: lazy(() => import('./pages/catalogs/CatalogItemsPage.js')), menu: { group: 'catalogs', order: 10 } }
+ *   pages:  { path: '/catalogs/browse', titleKey: 'menu.catalogBrowse', access: 'canReadCatalogs',
+ *             component: lazy(() => import('./pages/catalogs/CatalogBrowserPage.js')), menu: { group: 'catalogs', order: 10 } }
  */
 export interface MenuGroup {
   key: string;

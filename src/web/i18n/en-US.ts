@@ -222,6 +222,8 @@ export const enUS: Messages = {
   'menu.certificateCases': 'Refusals and promises',
   'menu.certificateDemands': 'Certificates still demanded',
 
+  'login.check': 'Can my village issue it?',
+  'login.catalogs': 'Village catalogs',
   'login.publicInfo': 'Public information',
   'login.verify': 'Verify a certificate',
 
@@ -649,7 +651,7 @@ export const enUS: Messages = {
   'certificates.register.name': 'Applicant',
   'certificates.register.exact': 'Exact match',
   'certificates.register.q': 'Keyword',
-  'certificates.register.qPlaceholder': 'Serial, certificate or purpose',
+  'certificates.register.qPlaceholder': 'Full serial, or certificate, purpose, requester',
   'certificates.register.range': 'Issued between',
   'certificates.register.export': 'Export to Excel',
   'certificates.register.exporting': 'Exporting…',

@@ -223,6 +223,8 @@ export const zhCN = {
   'menu.certificateCases': '不予出具与告知承诺',
   'menu.certificateDemands': '仍被索要证明',
 
+  'login.check': '我村能开这个证明吗',
+  'login.catalogs': '村级事项清单',
   'login.publicInfo': '公开信息',
   'login.verify': '证明核验',
 
@@ -650,7 +652,7 @@ export const zhCN = {
   'certificates.register.name': '申请人姓名',
   'certificates.register.exact': '精确查询',
   'certificates.register.q': '关键字',
-  'certificates.register.qPlaceholder': '证明编号、事项或用途',
+  'certificates.register.qPlaceholder': '完整证明编号，或事项、用途、要求单位',
   'certificates.register.range': '开具日期',
   'certificates.register.export': '导出 Excel',
   'certificates.register.exporting': '正在导出…',

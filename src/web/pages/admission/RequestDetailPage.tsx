@@ -270,10 +270,9 @@ function Detail({ detail }: { detail: RequestDetail }) {
               <Timeline
                 items={detail.events.map((e) => ({
                   color: e.action === 'reject' || (e.action === 'precheck' && e.toStatus === 'refused') ? 'red' : e.action === 'approve' ? 'green' : e.action === 'return' ? 'orange' : 'blue',
-                  title: isMobile ? undefined : <span style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</span>,
                   content: (
                     <div>
-                      {isMobile ? <div style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</div> : null}
+                      <div style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</div>
                       <Typography.Text strong>{label(EVENT_LABELS[e.action], e.action)}</Typography.Text>
                       {e.step ? <Tag style={{ marginInlineStart: 6 }}>{label(STEP_LABELS[e.step], e.step)}</Tag> : null}
                       <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>

@@ -56,7 +56,7 @@ function LaunchCard({ c, onLaunched }: { c: Campaign; onLaunched: () => Promise<
         <div data-testid="launch-progress">
           <Progress percent={percent} status={l.status === 'failed' ? 'exception' : launching ? 'active' : 'success'} />
           <Typography.Text type="secondary">
-            {l.message ?? ''} {l.total ? t('campaigns.launchCount', { done: l.progress, total: l.total }) : ''}
+            {l.message ?? (l.total ? t('campaigns.launchCount', { done: l.progress, total: l.total }) : '')}
           </Typography.Text>
           {l.error ? <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('campaigns.launchFailed')} description={l.error.message} /> : null}
         </div>

@@ -57,7 +57,8 @@ export function CampaignFormModal({ open, onClose, campaigns, previous }: { open
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const c = await createCampaign({

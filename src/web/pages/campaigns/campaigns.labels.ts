@@ -80,7 +80,7 @@ export const PROVIDER_LABELS: Record<Provider, L> = {
 export const PROVIDER_SHORT: Record<Provider, L> = {
   village: { zh: '村自担', en: 'Village' },
   imposer: { zh: '设立单位', en: 'Setter' },
-  other: { zh: '其他单位', en: 'Other' },
+  other: { zh: '其他', en: 'Other' },
   none: { zh: '无', en: 'None' },
 };
 

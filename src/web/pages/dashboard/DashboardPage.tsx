@@ -69,7 +69,7 @@ export default function DashboardPage() {
     const childNames = r.children.map((c) => c.regionName);
     const progress: EChartsOption = {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0, data: STATUS_ORDER.map((s) => label(WORKFLOW_LABELS[s])) },
+      legend: { top: 0, type: 'scroll', data: STATUS_ORDER.map((s) => label(WORKFLOW_LABELS[s])) },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: childNames, inverse: true, axisLabel: { width: isMobile ? 72 : 120, overflow: 'truncate' } },
@@ -93,17 +93,19 @@ export default function DashboardPage() {
         },
       },
       grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      xAxis: { type: 'value', max: 100, splitNumber: isMobile ? 2 : 5, axisLabel: { formatter: '{value}%' } },
       yAxis: {
         type: 'category',
         inverse: true,
         data: measured.map((p) => `${label(PHASE_LABELS[p.key], p.name)}\n${t('dashboard.deadlineShort', { date: p.deadline })}`),
-        axisLabel: { width: isMobile ? 110 : 180, overflow: 'break', lineHeight: 16 },
+        axisLabel: { width: isMobile ? 124 : 180, overflow: 'break', lineHeight: 15, fontSize: isMobile ? 11 : 12 },
       },
       series: [
         {
           type: 'bar',
           barMaxWidth: 22,
+          showBackground: true,
+          backgroundStyle: { color: '#f5f5f5' },
           label: { show: true, position: 'right', formatter: (x: { dataIndex: number }) => `${measured[x.dataIndex].done}/${measured[x.dataIndex].total}` },
           data: measured.map((p) => ({ value: p.percent ?? 0, itemStyle: { color: p.behind ? '#f5222d' : p.percent === 100 ? '#52c41a' : '#1d5fc4' } })),
         },
@@ -112,7 +114,7 @@ export default function DashboardPage() {
     const cats = CATEGORIES.map((c) => label(CATEGORY_LABELS[c]));
     const verdicts: EChartsOption = {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0, data: [...VERDICTS.map((v) => label(VERDICT_LABELS[v])), t('dashboard.undecided')] },
+      legend: { top: 0, type: 'scroll', data: [...VERDICTS.map((v) => label(VERDICT_LABELS[v])), t('dashboard.undecided')] },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: cats },
       yAxis: { type: 'value', minInterval: 1 },
@@ -127,7 +129,7 @@ export default function DashboardPage() {
     };
     const beforeAfter: EChartsOption = {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0, data: [t('dashboard.before'), t('dashboard.plannedAfter'), t('dashboard.achievedAfter')] },
+      legend: { top: 0, type: 'scroll', data: [t('dashboard.before'), t('dashboard.plannedAfter'), t('dashboard.achievedAfter')] },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: cats },
       yAxis: { type: 'value', minInterval: 1 },
@@ -239,22 +241,22 @@ export default function DashboardPage() {
             </Typography.Text>
           </Flex>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
-            <Col xs={12} sm={8} lg={4}>
+            <Col xs={8} sm={8} lg={4}>
               <Stat title={t('dashboard.statLedgers')} value={totals!.ledgers.total} testId="stat-ledgers" />
             </Col>
-            <Col xs={12} sm={8} lg={4}>
+            <Col xs={8} sm={8} lg={4}>
               <Stat title={t('dashboard.statApproved')} value={totals!.ledgers.approved} testId="stat-approved" color="#389e0d" />
             </Col>
-            <Col xs={12} sm={8} lg={4}>
+            <Col xs={8} sm={8} lg={4}>
               <Stat title={t('dashboard.statSubmitted')} value={totals!.ledgers.submitted} testId="stat-submitted" color="#1d5fc4" />
             </Col>
-            <Col xs={12} sm={8} lg={4}>
+            <Col xs={8} sm={8} lg={4}>
               <Stat title={t('dashboard.statReturnedStale')} value={totals!.ledgers.returned + totals!.ledgers.stale} testId="stat-returned" color="#d46b08" />
             </Col>
-            <Col xs={12} sm={8} lg={4}>
+            <Col xs={8} sm={8} lg={4}>
               <Stat title={t('dashboard.statRows')} value={totals!.rows} testId="stat-rows" />
             </Col>
-            <Col xs={12} sm={8} lg={4}>
+            <Col xs={8} sm={8} lg={4}>
               <Stat title={t('dashboard.statOverdue')} value={totals!.overdueTasks.total} testId="stat-overdue" color={totals!.overdueTasks.total ? '#cf1322' : undefined} />
             </Col>
           </Row>

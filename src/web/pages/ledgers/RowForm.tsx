@@ -66,8 +66,9 @@ export function RowForm({
   const boxRef = useRef<HTMLDivElement>(null);
   // AutoComplete keeps the Input's ref for itself: find the name field in the DOM.
   const focusName = () => requestAnimationFrame(() => boxRef.current?.querySelector<HTMLInputElement>('[data-testid="row-name"]')?.focus());
-  /** Set when a keystroke picked a suggestion (reset as each key goes down, before the AutoComplete sees it). */
-  const picked = useRef(false);
+  /** Keystrokes are numbered as they go down (capture phase, before the AutoComplete sees them); a pick records its keystroke. */
+  const keySeq = useRef(0);
+  const pickedSeq = useRef(-1);
   const cols = columnLabels(category, t);
   const debounced = useDebounced(q.trim(), 200);
 
@@ -142,8 +143,9 @@ export function RowForm({
     if (el.tagName === 'TEXTAREA' || el.tagName === 'BUTTON') return;
     e.preventDefault();
     // An Enter that picked a suggestion only fills the name.
+    const seq = keySeq.current;
     setTimeout(() => {
-      if (picked.current) return;
+      if (pickedSeq.current === seq) return;
       void submit();
     }, 0);
   };
@@ -154,14 +156,14 @@ export function RowForm({
     <div
       ref={boxRef}
       onKeyDownCapture={() => {
-        picked.current = false;
+        keySeq.current += 1;
       }}
       onKeyDown={onKeyDown}
       data-testid={testId}
     >
       <Form<FormValues> form={form} layout="vertical" initialValues={toFormValues(category, row)} requiredMark={false} size={compact ? 'large' : 'middle'}>
         <Flex wrap gap={compact ? 0 : 12} align="flex-start" vertical={compact}>
-          <Form.Item name="name" label={cols.name} rules={[{ required: true, whitespace: true, message: t('common.required', { field: cols.name }) }]} style={{ width: width(280), marginBottom: 8 }}>
+          <Form.Item name="name" label={cols.name} rules={[{ required: true, whitespace: true, message: t('common.required', { field: cols.name }) }]} style={{ width: width(260), marginBottom: 8 }}>
             <AutoComplete
               options={options}
               open={open && options.length > 0}
@@ -172,7 +174,7 @@ export function RowForm({
               onFocus={() => setOpen(true)}
               onBlur={() => setOpen(false)}
               onSelect={(_: string, opt: { item?: SuggestItem }) => {
-                picked.current = true;
+                pickedSeq.current = keySeq.current;
                 setOpen(false);
                 if (opt.item?.imposedBy && !form.getFieldValue('imposedBy')) form.setFieldValue('imposedBy', opt.item.imposedBy);
               }}
@@ -180,11 +182,11 @@ export function RowForm({
               <Input maxLength={200} placeholder={cols.namePlaceholder} data-testid="row-name" autoComplete="off" />
             </AutoComplete>
           </Form.Item>
-          <Form.Item name="imposedBy" label={cols.imposedBy} rules={[{ required: true, whitespace: true, message: t('common.required', { field: cols.imposedBy }) }]} style={{ width: width(180), marginBottom: 8 }}>
+          <Form.Item name="imposedBy" label={cols.imposedBy} rules={[{ required: true, whitespace: true, message: t('common.required', { field: cols.imposedBy }) }]} style={{ width: width(170), marginBottom: 8 }}>
             <Input maxLength={100} data-testid="row-imposed-by" autoComplete="off" />
           </Form.Item>
           <CategoryFieldInputs category={category} t={t} label={label} width={width} />
-          <Form.Item name="basis" label={cols.basis} style={{ width: width(220), marginBottom: 8 }}>
+          <Form.Item name="basis" label={cols.basis} style={compact ? { width: '100%', marginBottom: 8 } : { flex: '1 1 150px', minWidth: 150, maxWidth: 260, marginBottom: 8 }}>
             <Input maxLength={300} placeholder={t('ledgers.field.basisPlaceholder')} data-testid="row-basis" autoComplete="off" />
           </Form.Item>
           <Form.Item label={compact ? undefined : ' '} style={{ marginBottom: 8, width: compact ? '100%' : undefined }}>

@@ -118,11 +118,14 @@ export function OverrideModal({ row, onClose, onSubmit }: { row: LedgerRow | nul
       okText={t('common.confirm')}
       confirmLoading={busy}
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await form.validateFields().catch(() => null);
+        if (!v) return;
         setBusy(true);
         try {
           await onSubmit(v.verdict, (v.reason ?? '').trim());
           onClose();
+        } catch {
+          /* shown by the client; the modal stays open */
         } finally {
           setBusy(false);
         }

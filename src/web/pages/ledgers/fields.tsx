@@ -47,6 +47,13 @@ export function columnLabels(category: Category, t: Translate) {
   return { name: t(NAME_KEYS[category]), imposedBy: t(BY_KEYS[category]), basis: t('ledgers.field.basis'), namePlaceholder: t(NAME_HINT_KEYS[category]) };
 }
 
+const CATALOG_HIT_SHORT: Record<CatalogHit | 'auto', { zh: string; en: string }> = {
+  auto: { zh: '自动匹配', en: 'Auto' },
+  duty: { zh: '履职事项', en: 'Duty' },
+  assistance: { zh: '协助事项', en: 'Assistance' },
+  none: { zh: '目录外', en: 'Outside' },
+};
+
 const yesNo = (v: unknown, t: Translate) => (v ? t('common.yes') : t('common.no'));
 
 /** One line summarising a row's category fields (for the table and the cards). */
@@ -115,7 +122,7 @@ export function CategoryFieldInputs({ category, t, label, width }: { category: C
           {item(
             'catalogHit',
             t('ledgers.field.catalogHit'),
-            <Radio.Group optionType="button" options={(['auto', ...CATALOG_HITS] as const).map((k) => ({ value: k, label: k === 'auto' ? t('ledgers.field.catalogAuto') : label(CATALOG_HIT_LABELS[k]).replace('政务服务', '') }))} />,
+            <Radio.Group optionType="button" options={(['auto', ...CATALOG_HITS] as const).map((k) => ({ value: k, label: label(CATALOG_HIT_SHORT[k]), title: label(CATALOG_HIT_LABELS[k]) }))} />,
             360,
           )}
           {item('funding', t('ledgers.field.funding'), <Input maxLength={200} placeholder={t('ledgers.field.fundingPlaceholder')} />, 200)}

@@ -119,6 +119,10 @@ export default function LoginPage() {
             {t('login.publicInfo')}
           </Link>
           <span style={{ margin: '0 8px' }}>·</span>
+          <Link to="/public/check">{t('login.check')}</Link>
+          <span style={{ margin: '0 8px' }}>·</span>
+          <Link to="/public/catalogs">{t('login.catalogs')}</Link>
+          <span style={{ margin: '0 8px' }}>·</span>
           <Link to="/verify">{t('login.verify')}</Link>
         </div>
       </footer>

@@ -101,7 +101,8 @@ function ActionsCard({ d, onChanged }: { d: TaskDetail; onChanged: () => Promise
   const [deadline, setDeadline] = useState<string | null>(null);
   const task = d.task;
   const run = async (kind: 'close' | 'reopen') => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(kind);
     try {
       if (kind === 'close') await closeTask(task.id, task.version, v.note.trim());
