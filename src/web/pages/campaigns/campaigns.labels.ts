@@ -65,7 +65,7 @@ export type SignPosition = (typeof SIGN_POSITIONS)[number];
 export const SIGN_POSITION_LABELS: Record<SignPosition, L> = {
   outside: { zh: '室外', en: 'Outside' },
   inside: { zh: '室内', en: 'Inside' },
-  functional_area: { zh: '功能区入口', en: 'Functional-area entrance' },
+  functional_area: { zh: '功能区入口', en: 'Area entrance' },
 };
 
 export const PROVIDERS = ['village', 'imposer', 'other', 'none'] as const;
