@@ -19,10 +19,10 @@ function run(cmd, args, env = {}) {
   return spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 }
 
-function vitestSuite(name, config, env) {
+function vitestSuite(name, config, env, files = []) {
   const out = path.join(tmp, `${name}.json`);
   console.log(`\n=== 测试套件 / suite: ${name} ===`);
-  const r = run('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra], env);
+  const r = run('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...files, ...extra], env);
   let passed = 0, failed = 0, skipped = 0, total = 0;
   if (fs.existsSync(out)) {
     const j = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -32,6 +32,19 @@ function vitestSuite(name, config, env) {
   if (r.status !== 0 && failed === 0) failed = 1;
   if (total === 0 && failed === 0) { console.log(`suite ${name}: ran no test`); failed = 1; }
   results.push({ name, passed, failed, skipped });
+}
+
+/** Creates an empty PostgreSQL database next to TEST_DATABASE_URL's and returns its URL. */
+async function freshPgDatabase(base) {
+  const { default: pg } = await import('pg');
+  const name = `jianfu_e2e_${Date.now().toString(36)}`;
+  const c = new pg.Client({ connectionString: base });
+  await c.connect();
+  await c.query(`create database ${name}`);
+  await c.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return u.toString();
 }
 
 function skip(name, why) {
@@ -59,7 +72,14 @@ if (!only || only === 'browser') {
     console.log('\n=== building the web app for the browser suite ===');
     const b = run('node', ['scripts/ensure-web-build.mjs']);
     if (b.status !== 0) { results.push({ name: 'browser', passed: 0, failed: 1, skipped: 0 }); }
-    else vitestSuite('browser', 'vitest.e2e.config.ts', { JIANFU_CHROMIUM: CHROMIUM });
+    else {
+      vitestSuite('browser', 'vitest.e2e.config.ts', { JIANFU_CHROMIUM: CHROMIUM });
+      // The admission and certificate journeys run on PostgreSQL too (issue 5), on a fresh database.
+      if (process.env.TEST_DATABASE_URL) {
+        const url = await freshPgDatabase(process.env.TEST_DATABASE_URL);
+        vitestSuite('browser-postgres', 'vitest.e2e.config.ts', { JIANFU_CHROMIUM: CHROMIUM, E2E_DATABASE_URL: url }, ['e2e/admission.e2e.ts', 'e2e/certificates.e2e.ts']);
+      } else if (CI) skip('browser-postgres', 'TEST_DATABASE_URL is not set');
+    }
   } else skip('browser', `${CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)`);
 }
 

@@ -138,11 +138,14 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
 function ChangesCard({ c }: { c: Campaign }) {
   const { t } = useI18n();
   const label = useLabel();
-  const q = useQuery({ queryKey: campaignKeys.changes(c.id), queryFn: () => getChanges(c.id), enabled: c.status !== 'draft' });
+  const ready = c.status === 'active' || c.status === 'closed';
+  const q = useQuery({ queryKey: [...campaignKeys.changes(c.id), c.status], queryFn: () => getChanges(c.id), enabled: ready });
   return (
     <Card title={t('campaigns.changesTitle')} size="small" style={{ marginBottom: 16 }} data-testid="changes-card">
-      {c.status === 'draft' ? (
+      {!ready ? (
         <Typography.Text type="secondary">{t('campaigns.changesAfterLaunch')}</Typography.Text>
+      ) : q.error ? (
+        <Typography.Text type="danger">{q.error.message}</Typography.Text>
       ) : (
         <Table
           size="small"
