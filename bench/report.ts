@@ -84,6 +84,8 @@ export interface BenchResult {
   figures: Figure[];
   notes: string[];
   profiles: ProfileSummary[];
+  /** Page-load timelines of the dashboard (the median-LCP load), per database. */
+  timelines: { title: string; dialect: Dialect; rows: { what: string; startMs: number; endMs: number }[] }[];
   raw: Record<string, unknown>;
 }
 
@@ -141,7 +143,10 @@ const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function cellText(f: Figure, c: Cell | undefined): string {
   if (!c) return 'not measured: not run';
-  if (c.value === null) return `not measured: ${c.notMeasured ?? 'unknown reason'}`;
+  if (c.value === null) {
+    const why = c.notMeasured ?? 'unknown reason';
+    return `not measured: ${why.length > 110 ? `${why.slice(0, 107)}… (see notes)` : why}`;
+  }
   return formatValue(c.value, f.unit) + (c.note ? ` (${c.note})` : '');
 }
 
@@ -208,7 +213,7 @@ export function renderReadme(r: BenchResult): string {
   if (r.profiles.length) {
     out.push('## Where the time goes (server CPU profiles of the missed targets)');
     out.push('');
-    out.push('Taken with `node --cpu-prof` on the server child process, under the same load as the missed figure, in the same run. Self time of the top frames and self time summed by module (idle time excluded).');
+    out.push('Taken with `node --cpu-prof` on the server child process, under the same load as the missed figure, in the same run. Self time of the top frames and self time summed by module (idle time excluded). Reading them: better-sqlite3 runs SQL synchronously in native code, which has no frame of its own, so on SQLite the self time of `executeQuery kysely/sqlite-driver.js` is SQLite executing the statements, and `prepare better-sqlite3/wrappers.js` is compiling them (Kysely prepares every query anew). On PostgreSQL the database works in another process: its time shows as idle here. Line numbers of our TypeScript files are those of tsx\'s output (line 1, column n).');
     out.push('');
     for (const p of r.profiles) {
       out.push(`### ${p.title} (${DIALECT_LABEL[p.dialect]})`);
@@ -222,6 +227,21 @@ export function renderReadme(r: BenchResult): string {
       out.push('| top frames (self) | ms | % of busy |');
       out.push('| --- | --- | --- |');
       for (const t of p.topSelf.slice(0, 12)) out.push(`| \`${esc(t.frame)}\` | ${Math.round(t.selfMs)} | ${t.percent.toFixed(1)} |`);
+      out.push('');
+    }
+  }
+
+  if (r.timelines?.length) {
+    out.push('## Where the time goes in the dashboard load');
+    out.push('');
+    out.push('Resource timing of the median-LCP load (ms from navigation start; scripts and styles as one span).');
+    out.push('');
+    for (const t of r.timelines) {
+      out.push(`### ${t.title} (${DIALECT_LABEL[t.dialect]})`);
+      out.push('');
+      out.push('| what | start (ms) | end (ms) |');
+      out.push('| --- | --- | --- |');
+      for (const x of t.rows) out.push(`| ${esc(x.what)} | ${x.startMs} | ${x.endMs} |`);
       out.push('');
     }
   }

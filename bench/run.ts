@@ -98,11 +98,11 @@ const VILLAGE = '140404001200';
 const EXPORT_REGION = QUICK ? DISTRICT : PROVINCE;
 
 const ROUTES = {
-  health: { label: 'trivial route `GET /api/health`', auth: undefined as string | undefined },
-  rollup: { label: 'district dashboard roll-up `GET /api/campaigns/:id/rollup?region=上党区`', auth: 'bench-district' },
-  ledgers: { label: 'filtered, paged ledger list `GET /api/campaigns/:id/ledgers?region=<township>&status=approved&pageSize=20`', auth: 'bench-district' },
-  cert: { label: 'public certificate check `GET /api/public/certificate-check?q=&region=`', auth: undefined },
-  catalogs: { label: 'public catalogs `GET /api/public/catalogs?region=`', auth: undefined },
+  health: { label: 'trivial route `/api/health`', auth: undefined as string | undefined },
+  rollup: { label: 'district dashboard roll-up (上党区)', auth: 'bench-district' },
+  ledgers: { label: 'ledger list, filtered by township and status, page of 20', auth: 'bench-district' },
+  cert: { label: 'public certificate check', auth: undefined },
+  catalogs: { label: 'public catalogs of a village', auth: undefined },
 };
 type RouteKey = keyof typeof ROUTES;
 const LOADED: RouteKey[] = ['rollup', 'ledgers', 'cert', 'catalogs'];
@@ -193,6 +193,7 @@ const notes: string[] = [];
 const raw: Record<string, unknown> = {};
 const phases: { name: string; seconds: number }[] = [];
 const profiles: BenchResult['profiles'] = [];
+const timelines: BenchResult['timelines'] = [];
 
 async function phase<T>(name: string, fn: () => Promise<T>, onFail: (reason: string) => void): Promise<T | undefined> {
   const t = Date.now();
@@ -607,6 +608,7 @@ async function measureWebApp(h: ServerHandle, ctx: ServerContext) {
   put('web.dashboard.js', d, val(w.dashboard.jsGzipKb, { baseline: { label: 'login page', value: w.login.jsGzipKb, unit: 'kB' }, note: `${w.dashboardPath}: ${w.dashboard.jsFiles} files` }));
   put('web.dashboard.lcp', d, val(w.dashboard.lcpMedianMs, { baseline: w.login.lcpMedianMs ? { label: 'login page LCP', value: w.login.lcpMedianMs, unit: 'ms' } : undefined, detail: { runs: w.dashboard.lcpRunsMs, element: w.dashboard.lcpElement } }));
   put('web.login.lcp', d, val(w.login.lcpMedianMs, { detail: { runs: w.login.lcpRunsMs } }));
+  timelines.push({ title: `${w.dashboardPath} as bench-district, LCP ${w.dashboard.lcpMedianMs ?? '?'} ms`, dialect: d, rows: w.dashboard.timeline });
   log(`   ${d}: web: login ${w.login.jsGzipKb} kB gzip JS, LCP ${w.login.lcpMedianMs} ms; dashboard ${w.dashboardPath} ${w.dashboard.jsGzipKb} kB, LCP ${w.dashboard.lcpMedianMs} ms (${w.dashboard.lcpRunsMs.join(' ')})`);
 }
 
@@ -730,7 +732,7 @@ async function main() {
       connections: CONNECTIONS, durationS: DURATION, warmupS: WARMUP, fixedRate: FIXED_RATE, serverStarts: STARTS, sequentialRollups: SEQ, webRuns: WEB_RUNS, exportRegion: EXPORT_REGION,
       pinning: pinned ? 'server on core 0 (taskset -c 0), load generator and in-process benchmarks on core 1' : 'none', serverEnv: 'NODE_ENV=production JIANFU_LOG_LEVEL=warn JIANFU_PUBLIC_RATE_LIMIT=0 JIANFU_JOBS=off',
     },
-    phases, figures, notes, profiles, raw,
+    phases, figures, notes, profiles, timelines, raw,
   };
   log(`${CMD}: ${result.machine.cpu} × ${result.machine.cores}, load ${result.machine.loadAverageStart.join(' ')}, commit ${result.commit ?? 'unknown'}${pinned ? ', pinned' : ''}`);
 

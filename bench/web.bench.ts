@@ -24,6 +24,8 @@ export interface PageLoad {
   lcpElement: string | null;
   domContentLoadedMs: number;
   loadMs: number;
+  /** What the page waited for: API answers one by one, scripts and styles summed (ms from navigation start). */
+  timeline: { what: string; startMs: number; endMs: number }[];
 }
 
 export interface WebFigures {
@@ -32,7 +34,7 @@ export interface WebFigures {
   dashboardNote: string | null;
   runs: number;
   login: { jsGzipKb: number; jsKb: number; jsFiles: number; jsGzipKbRuns: number[]; lcpMedianMs: number | null; lcpRunsMs: (number | null)[] };
-  dashboard: { jsGzipKb: number; jsKb: number; jsFiles: number; jsGzipKbRuns: number[]; lcpMedianMs: number | null; lcpRunsMs: (number | null)[]; lcpElement: string | null };
+  dashboard: { jsGzipKb: number; jsKb: number; jsFiles: number; jsGzipKbRuns: number[]; lcpMedianMs: number | null; lcpRunsMs: (number | null)[]; lcpElement: string | null; timeline: PageLoad['timeline'] };
   loads: PageLoad[];
 }
 
@@ -96,8 +98,18 @@ async function loadPage(browser: Browser, baseUrl: string, path: string, cookie:
     const lcp = (await page.evaluate(() => (window as unknown as { __lcp: { t: number; el: string | null }[] }).__lcp)) ?? [];
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return { dcl: n?.domContentLoadedEventEnd ?? NaN, load: n?.loadEventEnd ?? NaN };
+      const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({ path: new URL(r.name).pathname + new URL(r.name).search, type: r.initiatorType, start: r.startTime, end: r.responseEnd }));
+      return { dcl: n?.domContentLoadedEventEnd ?? NaN, load: n?.loadEventEnd ?? NaN, ttfb: n?.responseStart ?? NaN, res };
     });
+    const timeline: PageLoad['timeline'] = [{ what: 'HTML first byte', startMs: 0, endMs: round(nav.ttfb, 0) }];
+    const group = (label: string, xs: typeof nav.res) => {
+      if (xs.length) timeline.push({ what: `${label} (${xs.length})`, startMs: round(Math.min(...xs.map((x) => x.start)), 0), endMs: round(Math.max(...xs.map((x) => x.end)), 0) });
+    };
+    group('scripts', nav.res.filter((r) => r.path.endsWith('.js')));
+    group('styles', nav.res.filter((r) => r.path.endsWith('.css')));
+    for (const r of nav.res.filter((x) => x.path.startsWith('/api/'))) timeline.push({ what: `GET ${r.path.replace(/bench-campaign-[^/?]+/, ':id')}`, startMs: round(r.start, 0), endMs: round(r.end, 0) });
+    timeline.push({ what: 'DOMContentLoaded', startMs: 0, endMs: round(nav.dcl, 0) });
+    timeline.sort((a, b) => a.endMs - b.endMs);
     if (broken.length) throw new Error(`assets failed to load (${broken.slice(0, 3).join(', ')}): dist/web changed after the server started (rebuilt by another process?)`);
     const bodies = (await Promise.all(pending)).filter((x): x is { raw: number; gz: number } => x !== null);
     const last = lcp.length ? lcp[lcp.length - 1] : null;
@@ -111,6 +123,7 @@ async function loadPage(browser: Browser, baseUrl: string, path: string, cookie:
       lcpElement: last?.el ?? null,
       domContentLoadedMs: round(nav.dcl, 0),
       loadMs: round(nav.load, 0),
+      timeline: last ? [...timeline, { what: `LCP: ${last.el ?? '?'}`, startMs: 0, endMs: round(last.t, 0) }].sort((a, b) => a.endMs - b.endMs) : timeline,
     };
   } finally {
     await context.close();
@@ -143,6 +156,7 @@ export async function measureWeb(opts: { baseUrl: string; cookie: string; runs: 
     const kb = (b: number) => round(b / 1000, 1);
     // The page's JavaScript: the largest set any load fetched (a load can end before a lazy chunk is asked for).
     const fullest = (xs: PageLoad[]) => xs.reduce((a, b) => (b.jsGzipBytes > a.jsGzipBytes ? b : a));
+    const medianRun = (xs: PageLoad[]) => [...xs].sort((a, b) => (a.lcpMs ?? Infinity) - (b.lcpMs ?? Infinity))[Math.floor((xs.length - 1) / 2)];
     const lf = fullest(login);
     const bf = fullest(board);
     return {
@@ -154,6 +168,7 @@ export async function measureWeb(opts: { baseUrl: string; cookie: string; runs: 
       dashboard: {
         jsGzipKb: kb(bf.jsGzipBytes), jsKb: kb(bf.jsBytes), jsFiles: bf.jsFiles, jsGzipKbRuns: board.map((x) => kb(x.jsGzipBytes)), lcpMedianMs: med(lcps(board)), lcpRunsMs: lcps(board),
         lcpElement: board[board.length - 1].lcpElement,
+        timeline: medianRun(board).timeline,
       },
       loads,
     };

@@ -35,7 +35,8 @@ async function pick(page: Page, testId: string, option: string) {
   await page.getByTestId(testId).click();
   const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
   await item.waitFor();
-  await item.click();
+  // Another open popup can overlap the option while the dropdown animates in; fall back to a DOM click.
+  await item.click({ timeout: 5_000 }).catch(() => item.dispatchEvent('click'));
 }
 
 /** Types a date into the antd DatePicker marked with `testId`. */

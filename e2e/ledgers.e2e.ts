@@ -8,6 +8,7 @@
  * at 1366 px and 375 px go to e2e/screenshots/.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -15,6 +16,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { DESKTOP, PHONE, SCREENSHOTS, signIn, startHarness, type Harness } from './harness.js';
 
 const TOWNSHIP_CODE = '140404001000';
+const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const RETURN_NOTE = '网格化服务管理工作站请核实是否有中央文件依据；亲属关系证明请补充上年出具数量';
 
 let h: Harness;
@@ -48,9 +50,9 @@ async function stat(page: Page, testId: string): Promise<number> {
   return Number((await el.innerText()).replace(/[^\d]/g, ''));
 }
 
+/** Nothing sticks out sideways at 375 px (tables scroll inside their own box); charts get a moment to resize. */
 async function noHorizontalOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { timeout: 5_000 }).toBeLessThanOrEqual(0);
 }
 
 /** Confirms the open Popconfirm once its opening animation has finished (a click mid-animation can miss). */
@@ -195,6 +197,11 @@ describe('ledger journey (issue 4, Done means)', () => {
 
     await page.getByTestId('accept-all').click();
     await expect.poll(() => stat(page, 'count-undecided')).toBe(0);
+    // This village's ledger as a spreadsheet (one sheet per category, re-importable).
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ledger').click()]);
+    const villageBook = new ExcelJS.Workbook();
+    await villageBook.xlsx.load(fs.readFileSync(await exported.path()) as unknown as ArrayBuffer);
+    expect(villageBook.worksheets.map((w) => w.name)).toEqual(['标识牌', '工作机制', '工作事务', '证明事项']);
     await page.getByTestId('submit-ledger').click();
     await page.getByTestId('ledger-status').filter({ hasText: '已提交' }).waitFor();
     await page.getByText('已提交，等待乡镇审核').waitFor();
@@ -269,6 +276,31 @@ describe('ledger journey (issue 4, Done means)', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('rows-certificate').getByText('上年出具 42 份').waitFor();
 
+    // A spreadsheet with bad rows is refused as a whole, naming sheet, row and column.
+    const bad = path.join(os.tmpdir(), `jianfu-ledgers-bad-${process.pid}.xlsx`);
+    const wbBad = new ExcelJS.Workbook();
+    const signs = wbBad.addWorksheet('标识牌');
+    signs.addRow(['标识牌文字', '制发单位', '悬挂位置', '依据']);
+    signs.addRow(['韩店村便民服务站', '区民政局', '屋顶', '']);
+    const certs = wbBad.addWorksheet('证明事项');
+    certs.addRow(['证明名称', '要求出具的单位', '上年出具数量', '依据']);
+    certs.addRow(['居住证明', '', 5, '']);
+    await wbBad.xlsx.writeFile(bad);
+    try {
+      await page.getByTestId('import-button').click();
+      await page.locator('.ant-modal input[type=file]').setInputFiles(bad);
+      const importErrors = page.getByTestId('import-errors');
+      await importErrors.waitFor();
+      const text = await importErrors.innerText();
+      expect(text).toContain('未写入任何数据');
+      expect(text).toMatch(/标识牌\s+2\s+悬挂位置/);
+      expect(text).toMatch(/证明事项\s+2\s+要求出具的单位/);
+      await page.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+    } finally {
+      fs.rmSync(bad, { force: true });
+    }
+    expect(await stat(page, 'count-total')).toBe(5);
+
     await page.getByTestId('submit-ledger').click();
     await page.getByTestId('ledger-status').filter({ hasText: '已提交' }).waitFor();
     await page.close();
@@ -340,6 +372,7 @@ describe('ledger journey (issue 4, Done means)', () => {
     expect(total[col('已审核')]).toBe(approved);
     expect(sheet('证明事项').some((r) => r.includes('亲属关系证明') && r.includes(42))).toBe(true);
 
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
     await page.setViewportSize(PHONE);
     await page.getByTestId('stat-rows').waitFor();
     await noHorizontalOverflow(page);
@@ -357,12 +390,38 @@ describe('ledger journey (issue 4, Done means)', () => {
     await column.getByTestId('task-card').filter({ hasText: '禁毒工作站' }).click();
     await page.waitForURL(/\/tasks\/[\w-]+$/);
     await page.getByTestId('evidence-card').getByText('佐证材料不是必需的', { exact: false }).waitFor();
+    // Optional evidence: a PNG (checked by content on the server); closing does not need it.
+    await page.getByTestId('evidence-card').locator('input[type=file]').setInputFiles({ name: '摘牌后.png', mimeType: 'image/png', buffer: PNG_1PX });
+    await page.getByTestId('evidence-card').getByText('摘牌后.png').waitFor();
     await page.getByTestId('task-note').fill('禁毒工作站牌子已摘除');
     await page.getByTestId('task-close').click();
     await page.getByText('已办结').first().waitFor();
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
     await page.setViewportSize(PHONE);
     await noHorizontalOverflow(page);
     await h.screenshot(page, 'task-detail-phone');
+    await page.close();
+  });
+
+  it('demo-district starts the next cycle from this campaign and sees what changed since', async () => {
+    const page = await open('demo-district');
+    await page.goto(`/campaigns/${campaignId}`);
+    await page.getByRole('button', { name: /开始下一轮/ }).click();
+    const modal = page.locator('.ant-modal', { hasText: '开始下一轮' });
+    await modal.waitFor();
+    const year = Number(await modal.locator('#year').inputValue());
+    await modal.getByRole('button', { name: /创\s*建/ }).click();
+    await page.waitForURL((u) => /\/campaigns\/[\w-]+$/.test(u.pathname) && !u.pathname.endsWith(campaignId));
+    await page.getByText(`${year}年村级组织减负专项行动`).first().waitFor();
+    await page.getByTestId('launch').click();
+    await confirmPopup(page);
+    await page.getByTestId('launch-card').getByText(/已为 \d+ 个村（社区）建立台账/).waitFor({ timeout: 60_000 });
+    const changes = page.getByTestId('changes-card');
+    const signRow = changes.locator('tr', { hasText: '标识牌' });
+    await signRow.waitFor();
+    // Both boards carried over unchanged (statuses reset, facts pre-filled).
+    expect((await signRow.innerText()).replace(/\s+/g, ' ')).toBe('标识牌 0 0 2 0');
+    await h.screenshot(page, 'campaign-next-cycle-desktop');
     await page.close();
   });
 

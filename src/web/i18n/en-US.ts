@@ -1120,7 +1120,6 @@ export const enUS: Messages = {
   'ledgers.field.effectiveShort': 'Effective',
   'ledgers.field.acceptShort': 'Accepted',
   'ledgers.field.catalogHit': 'Catalog',
-  'ledgers.field.catalogAuto': 'Auto',
   'ledgers.field.funding': 'Funding',
   'ledgers.field.fundingPlaceholder': 'Amount or document; empty if none',
   'ledgers.field.noFunding': 'No funding',

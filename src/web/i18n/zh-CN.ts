@@ -1121,7 +1121,6 @@ export const zhCN = {
   'ledgers.field.effectiveShort': '有作用',
   'ledgers.field.acceptShort': '村民认可',
   'ledgers.field.catalogHit': '目录类别',
-  'ledgers.field.catalogAuto': '自动匹配',
   'ledgers.field.funding': '经费保障',
   'ledgers.field.fundingPlaceholder': '金额或文件，没有可不填',
   'ledgers.field.noFunding': '无经费保障',

@@ -20,6 +20,9 @@ import { Chart, type EChartsOption } from './Chart.js';
 
 const STATUS_ORDER: WorkflowStatus[] = ['approved', 'submitted', 'returned', 'stale', 'draft'];
 
+/** "before → after (planned)" of one category of a region. */
+const pair = (c: RollupChild, k: Category) => `${c.byCategory[k].before} → ${c.byCategory[k].plannedAfter}`;
+
 function Stat({ title, value, testId, color }: { title: string; value: number; testId: string; color?: string }) {
   return (
     <Card size="small" styles={{ body: { padding: '10px 12px' } }}>
@@ -167,7 +170,6 @@ export default function DashboardPage() {
     }
   };
 
-  const pair = (c: RollupChild, k: Category) => `${c.byCategory[k].before} → ${c.byCategory[k].plannedAfter}`;
   const columns: TableColumnsType<RollupChild> = [
     {
       title: villagesLevel ? t('dashboard.village') : t('dashboard.region'),

@@ -90,7 +90,8 @@ function ReviewPanel({ view, onDone }: { view: LedgerView; onDone: () => Promise
 function StatusAlert({ view }: { view: LedgerView }) {
   const { t } = useI18n();
   const l = view.ledger;
-  const returnedAt = [...view.events].reverse().find((e) => e.action === 'return');
+  const returns = view.events.filter((e) => e.action === 'return');
+  const returnedAt = returns[returns.length - 1];
   switch (l.effectiveStatus) {
     case 'returned':
       return (

@@ -16,7 +16,7 @@ interface FormValues {
 }
 
 const toFormValues = (category: Category, row?: Pick<LedgerRow, 'name' | 'imposedBy' | 'basis' | 'fields'>): FormValues => {
-  const f = { ...(defaultFields(category) as AnyFields), ...(row?.fields ?? {}) };
+  const f: AnyFields = { ...(defaultFields(category) as AnyFields), ...row?.fields };
   return { name: row?.name ?? '', imposedBy: row?.imposedBy ?? '', basis: row?.basis ?? '', fields: { ...f, catalogHit: f.catalogHit ?? 'auto' } };
 };
 
@@ -82,7 +82,11 @@ export function RowForm({
   const options = useMemo(() => {
     const seen = new Set<string>();
     const items: SuggestItem[] = [];
-    for (const s of suggest.data ?? []) if (!seen.has(s.name)) (seen.add(s.name), items.push(s));
+    for (const s of suggest.data ?? []) {
+      if (seen.has(s.name)) continue;
+      seen.add(s.name);
+      items.push(s);
+    }
     return items.map((s) => ({
       value: s.name,
       item: s,
