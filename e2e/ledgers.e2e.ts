@@ -78,6 +78,7 @@ async function addRow(page: Page, category: string, name: string, imposedBy: str
   await page.getByTestId(`rows-${category}`).getByText(name, { exact: true }).waitFor();
   // The form clears and the cursor is back in the name field for the next row.
   await expect.poll(() => nameInput.inputValue()).toBe('');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('row-name');
 }
 
 beforeAll(async () => {
@@ -128,6 +129,7 @@ describe('ledger journey (issue 4, Done means)', () => {
     before.ledgers = await stat(page, 'stat-ledgers');
     expect(before).toMatchObject({ rows: 0, approved: 0 });
     expect(before.ledgers).toBeGreaterThan(100);
+    await page.close();
   });
 
   it('demo-village fills all four categories by keyboard, sees suggested verdicts, is told what is undecided, bulk-accepts and submits', async () => {

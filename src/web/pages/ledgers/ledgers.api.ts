@@ -224,5 +224,3 @@ export const exportLedger = (id: string, fallbackName: string) => download(`/api
 export const downloadTemplate = (category: Category | 'all', fallbackName: string) => download('/api/ledger-template', { category }, fallbackName);
 export const importLedgers = (campaignId: string, file: File, category?: Category) =>
   uploadFile<ImportResult>(`/api/campaigns/${enc(campaignId)}/import`, file, { query: { category } });
-export const uploadRowPhoto = (rowId: string, file: File) => uploadFile<RowResponse>(`/api/ledger-rows/${enc(rowId)}/photo`, file);
-export const rowPhotoUrl = (rowId: string) => `/api/ledger-rows/${enc(rowId)}/photo`;
