@@ -128,6 +128,8 @@ export interface ServerOptions {
   cpuProfDir?: string;
   /** The script to run instead of src/server/main.ts (the start-up baseline). */
   script?: string;
+  /** Run the script with plain node (a JavaScript build), not through tsx. */
+  noTsx?: boolean;
   logFile: string;
   timeoutMs?: number;
 }
@@ -155,7 +157,7 @@ export const SERVER_ENV = {
 export async function startServer(opts: ServerOptions): Promise<ServerHandle> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const nodeArgs = [...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), '--import', 'tsx', opts.script ?? 'src/server/main.ts'];
+  const nodeArgs = [...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), ...(opts.noTsx ? [] : ['--import', 'tsx']), opts.script ?? 'src/server/main.ts'];
   const [cmd, args] = pinningAvailable() ? [TASKSET!, ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   let output = '';
   const t0 = performance.now();
@@ -385,6 +387,8 @@ export const monoUs = () => Number(process.hrtime.bigint() / 1000n);
  * Self time by frame and by module. With a window (monoUs() values taken around the load), only the
  * samples inside it count, so that start-up and shutdown do not dilute the picture.
  */
+const rank = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
+
 /** A frame's file: the package and file name for dependencies, the repository path for our code. */
 function locationOf(url: string, fn: string): string {
   const m = moduleOf(url, fn);
@@ -426,7 +430,6 @@ export function summariseProfile(file: string, title: string, dialect: Dialect, 
     modules.set(m, (modules.get(m) ?? 0) + us);
   }
   const busy = Math.max(1, total - idle);
-  const rank = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]);
   return {
     title,
     dialect,

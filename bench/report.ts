@@ -98,6 +98,7 @@ export interface Verdict {
 
 const fmtNum = (x: number): string => {
   const a = Math.abs(x);
+  if (x === 0) return '0';
   if (a >= 10_000) return Math.round(x).toLocaleString('en-US');
   if (a >= 100) return String(Math.round(x));
   if (a >= 10) return x.toFixed(1);

@@ -39,15 +39,15 @@ export interface WebFigures {
 }
 
 const LCP_SCRIPT = `
-  window.__lcp = [];
+  window.jianfuLcp = [];
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         const el = e.element;
-        window.__lcp.push({ t: e.startTime, size: e.size, el: el ? (el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').filter(Boolean).slice(0, 2).join('.') : '') + ' "' + (el.textContent || '').trim().slice(0, 30) + '"') : null });
+        window.jianfuLcp.push({ t: e.startTime, size: e.size, el: el ? (el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').filter(Boolean).slice(0, 2).join('.') : '') + ' "' + (el.textContent || '').trim().slice(0, 30) + '"') : null });
       }
     }).observe({ type: 'largest-contentful-paint', buffered: true });
-  } catch (e) { window.__lcpError = String(e); }
+  } catch (e) { window.jianfuLcpError = String(e); }
 `;
 
 /** The dashboard page: BENCH_DASHBOARD_PATH, else a campaign dashboard route if the web app has one, else the signed-in home page. */
@@ -95,7 +95,7 @@ async function loadPage(browser: Browser, baseUrl: string, path: string, cookie:
     const until = Date.now() + 20_000;
     while (Date.now() - lastResponse < 1000 && Date.now() < until) await page.waitForTimeout(100);
     await page.waitForTimeout(settleMs);
-    const lcp = (await page.evaluate(() => (window as unknown as { __lcp: { t: number; el: string | null }[] }).__lcp)) ?? [];
+    const lcp = (await page.evaluate(() => (window as unknown as { jianfuLcp: { t: number; el: string | null }[] }).jianfuLcp)) ?? [];
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({ path: new URL(r.name).pathname + new URL(r.name).search, type: r.initiatorType, start: r.startTime, end: r.responseEnd }));
@@ -130,6 +130,17 @@ async function loadPage(browser: Browser, baseUrl: string, path: string, cookie:
   }
 }
 
+const med = (xs: (number | null)[]) => {
+  const v = xs.filter((x): x is number => x !== null);
+  return v.length ? round(median(v), 0) : null;
+};
+const kb = (b: number) => round(b / 1000, 1);
+const lcps = (xs: PageLoad[]) => xs.map((x) => x.lcpMs);
+/** The page's JavaScript: the largest set any load fetched (a load can end before a lazy chunk is asked for). */
+const fullest = (xs: PageLoad[]) => xs.reduce((a, b) => (b.jsGzipBytes > a.jsGzipBytes ? b : a));
+/** The load whose LCP is the median one. */
+const medianRun = (xs: PageLoad[]) => [...xs].sort((a, b) => (a.lcpMs ?? Infinity) - (b.lcpMs ?? Infinity))[Math.floor((xs.length - 1) / 2)];
+
 export async function measureWeb(opts: { baseUrl: string; cookie: string; runs: number; settleMs?: number }): Promise<WebFigures> {
   const dash = dashboardPath();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
@@ -148,15 +159,6 @@ export async function measureWeb(opts: { baseUrl: string; cookie: string; runs: 
     loads.push(...login, ...board);
     for (const b of board) if (b.finalPath !== dash.path) throw new Error(`dashboard load ended on ${b.finalPath}, not ${dash.path} (not signed in?)`);
     for (const l of login) if (l.finalPath !== '/login') throw new Error(`login page load ended on ${l.finalPath}`);
-    const lcps = (xs: PageLoad[]) => xs.map((x) => x.lcpMs);
-    const med = (xs: (number | null)[]) => {
-      const v = xs.filter((x): x is number => x !== null);
-      return v.length ? round(median(v), 0) : null;
-    };
-    const kb = (b: number) => round(b / 1000, 1);
-    // The page's JavaScript: the largest set any load fetched (a load can end before a lazy chunk is asked for).
-    const fullest = (xs: PageLoad[]) => xs.reduce((a, b) => (b.jsGzipBytes > a.jsGzipBytes ? b : a));
-    const medianRun = (xs: PageLoad[]) => [...xs].sort((a, b) => (a.lcpMs ?? Infinity) - (b.lcpMs ?? Infinity))[Math.floor((xs.length - 1) / 2)];
     const lf = fullest(login);
     const bf = fullest(board);
     return {
