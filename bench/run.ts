@@ -730,6 +730,9 @@ async function main() {
   process.once('SIGINT', () => process.exit(130));
   process.once('SIGTERM', () => process.exit(143));
   const pinned = pinSelf(1);
+  // Profiles of this run's earlier runs under the same name go.
+  const profDir = join(DATA_DIR, 'profiles');
+  if (existsSync(profDir)) for (const f of readdirSync(profDir)) if (f.startsWith(`${NAME}-`)) rmSync(join(profDir, f), { recursive: true, force: true });
   const result: BenchResult = {
     name: NAME, mode: QUICK ? 'quick' : 'full', date: new Date().toISOString(), commit: gitCommit(), command: CMD,
     machine: {
