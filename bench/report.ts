@@ -256,7 +256,7 @@ export function renderReadme(r: BenchResult): string {
   out.push('## Running it');
   out.push('');
   out.push('```');
-  out.push('npm run bench                  # full run (~25 min on 2 cores when the datasets are cached less than that); writes bench/results/full.json and this README');
+  out.push('npm run bench                  # full run: about 12 min on 2 cores with cached datasets, about 17 min when both are generated; writes bench/results/full.json and this README');
   out.push('npm run bench -- --quick       # smoke version (short durations, district-sized export); writes bench/results/quick.json, README untouched');
   out.push('BENCH_DURATION=5 npm run bench # seconds per autocannon run (default 10, quick 3)');
   out.push('npm run bench -- --no-pg       # SQLite only; --only=http,web,matcher,catalog,ledger,start,export to run some phases');
