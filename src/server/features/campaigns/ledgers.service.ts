@@ -19,6 +19,7 @@ import {
   type Category, type LedgerStatus, type RowInput, type Verdict,
 } from './campaigns.model.js';
 import * as repo from './campaigns.repo.js';
+import { ancestorEqualities } from './campaigns.service.js';
 import { FLAGS, judgeRow, judgeSigns, type CatalogLookup, type Suggestion } from './campaigns.judge.js';
 import { catalogLookups } from './campaigns.catalog.js';
 import { canEditRows, canReadLedger, canReview, canSeeCampaign, canSubmit, canWithdraw, ledgerAbilities } from './campaigns.policy.js';
@@ -105,8 +106,8 @@ export async function listLedgers(
   if (q.regionCode) {
     const node = await repo.regionWithAncestors(deps.db, q.regionCode);
     if (!node) return notFound('区划');
-    const col = { province: 'provinceCode', city: 'cityCode', county: 'countyCode', township: 'townshipCode', village: 'villageCode', community: 'villageCode' }[node.level] as 'countyCode';
-    query = query.where(col, '=', node.code);
+    // Pin every ancestor column, as the roll-ups do, so the (campaign, province, …, township) index is used.
+    for (const [col, value] of ancestorEqualities(node)) query = query.where(col, '=', value);
   }
   if (q.status === 'stale') query = query.where('status', '=', 'approved').where('approvalStale', '=', 1);
   else if (q.status === 'approved') query = query.where('status', '=', 'approved').where('approvalStale', '=', 0);
