@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 
@@ -39,7 +40,16 @@ export function streamWorkbook(sheets: SheetSpec<any>[]): PassThrough {
       const ws = wb.addWorksheet(spec.name);
       ws.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
       ws.getRow(1).font = { bold: true };
-      for await (const row of spec.rows) ws.addRow(spec.columns.map((c) => safeCell(c.value(row)))).commit();
+      let n = 0;
+      for await (const row of spec.rows) {
+        ws.addRow(spec.columns.map((c) => safeCell(c.value(row)))).commit();
+        // Rows from a synchronous driver (better-sqlite3) never yield: give the event loop and the
+        // client a turn, and wait while the reply has not drained what was already written.
+        if (++n % 500 === 0) {
+          if (out.writableNeedDrain) await once(out, 'drain');
+          else await new Promise((r) => setImmediate(r));
+        }
+      }
       for (const extra of spec.footer?.() ?? []) ws.addRow(extra.map(safeCell)).commit();
       ws.commit();
     }
