@@ -77,8 +77,8 @@ async function addRow(page: Page, category: string, name: string, imposedBy: str
   await entry.getByTestId('row-imposed-by').press('Enter');
   await page.getByTestId(`rows-${category}`).getByText(name, { exact: true }).waitFor();
   // The form clears and the cursor is back in the name field for the next row.
-  await expect.poll(() => nameInput.inputValue()).toBe('');
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('row-name');
+  await expect.poll(() => nameInput.inputValue(), { timeout: 10_000 }).toBe('');
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 10_000 }).toBe('row-name');
 }
 
 beforeAll(async () => {

@@ -19,6 +19,7 @@ function run(cmd, args, env = {}) {
   return spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 }
 
+const failures = [];
 function vitestSuite(name, config, env, files = []) {
   const out = path.join(tmp, `${name}.json`);
   console.log(`\n=== 测试套件 / suite: ${name} ===`);
@@ -28,6 +29,14 @@ function vitestSuite(name, config, env, files = []) {
     const j = JSON.parse(fs.readFileSync(out, 'utf8'));
     passed = j.numPassedTests; failed = j.numFailedTests; skipped = j.numPendingTests + (j.numTodoTests ?? 0); total = j.numTotalTests;
     failed += j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0;
+    // Named again in the summary, so that the tail of a CI log says what failed.
+    for (const f of j.testResults ?? []) {
+      const file = path.relative(process.cwd(), f.name);
+      for (const t of f.assertionResults ?? []) {
+        if (t.status === 'failed') failures.push(`${name}: ${file} › ${t.fullName} — ${String(t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300)}`);
+      }
+      if (f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed')) failures.push(`${name}: ${file} — ${String(f.message ?? '').split('\n')[0].slice(0, 300)}`);
+    }
   } else if (r.status !== 0) failed += 1;
   if (r.status !== 0 && failed === 0) failed = 1;
   if (total === 0 && failed === 0) { console.log(`suite ${name}: ran no test`); failed = 1; }
@@ -83,6 +92,10 @@ if (!only || only === 'browser') {
   } else skip('browser', `${CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)`);
 }
 
+if (failures.length) {
+  console.log('\n=== 失败的测试 / failed tests ===');
+  for (const f of failures) console.log(f);
+}
 console.log('\n=== 汇总 / summary ===');
 let P = 0, F = 0;
 for (const r of results) {

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { queryClient } from './queryClient.js';
 import { ConfigProvider, message, notification, theme as antdTheme, type ConfigProviderProps } from 'antd';
 // Deep ESM imports (not 'antd/locale/…', which pulls antd's CommonJS build into the bundle).
 import zhCNModule from 'antd/es/locale/zh_CN.js';
 import enUSModule from 'antd/es/locale/en_US.js';
-import { ApiError, configureClient } from './api/client.js';
+import { configureClient } from './api/client.js';
 import { ME_KEY } from './api/auth.js';
 import { FeedbackContext, type Feedback } from './components/feedback.js';
 import { useI18n } from './i18n/index.js';
@@ -30,19 +31,6 @@ const THEME = {
   token: { colorPrimary: '#1d5fc4', borderRadius: 4, fontFamily: FONT, colorLink: '#1d5fc4' },
   components: { Layout: { headerBg: '#0f3f8c', siderBg: '#ffffff', headerPadding: '0 16px' } },
 };
-
-function makeQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        refetchOnWindowFocus: false,
-        // 4xx answers are final; retry a network error or a 5xx once.
-        retry: (count, err) => count < 1 && (!(err instanceof ApiError) || err.status === 0 || err.status >= 500),
-      },
-      mutations: { retry: false },
-    },
-  });
-}
 
 /**
  * Wires the api client's one error path to antd (message for ordinary errors, notification for
@@ -94,7 +82,6 @@ function ClientBridge({ children }: { children: ReactNode }) {
 
 export default function App() {
   const { locale } = useI18n();
-  const queryClient = useMemo(makeQueryClient, []);
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zh_CN : en_US} theme={THEME}>
       <QueryClientProvider client={queryClient}>

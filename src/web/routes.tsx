@@ -1,4 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
 import { ApartmentOutlined, AuditOutlined, DesktopOutlined, FileDoneOutlined, FileProtectOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { FileSearchOutlined } from '@ant-design/icons';
 import { BookOutlined } from '@ant-design/icons';
@@ -14,7 +15,7 @@ import type { MessageKey } from './i18n/index.js';
  * Example (the catalog pages below):
  *   groups: { key: 'catalogs', titleKey: 'menu.catalogs', icon: <BookOutlined />, order: 15 }
  *   pages:  { path: '/catalogs/browse', titleKey: 'menu.catalogBrowse', access: 'canReadCatalogs',
- *             component: lazy(() => import('./pages/catalogs/CatalogBrowserPage.js')), menu: { group: 'catalogs', order: 10 } }
+ *             component: lazyPage(() => import('./pages/catalogs/CatalogBrowserPage.js')), menu: { group: 'catalogs', order: 10 } }
  */
 export interface MenuGroup {
   key: string;
@@ -23,12 +24,24 @@ export interface MenuGroup {
   order: number;
 }
 
+/** A lazy page that can also be fetched ahead of rendering (see boot.ts). */
+export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+
+export function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
+  return Object.assign(lazy(load), { preload: load });
+}
+
 export interface PageEntry {
   /** Absolute path; may end in `/*` for pages with their own sub-routes. */
   path: string;
   titleKey: MessageKey;
   access: AccessFlag | ((a: Access) => boolean);
-  component: LazyExoticComponent<ComponentType>;
+  component: LazyPage;
+  /**
+   * Starts the page's first requests when the app opens on this page, as soon as the signed-in user
+   * is known (in parallel with loading the page's code); the page then finds them in the query cache.
+   */
+  prefetch?: (qc: QueryClient, search: URLSearchParams) => Promise<unknown>;
   /** Omit to keep the page out of the side menu (e.g. pages under the user dropdown). */
   menu?: { icon?: ReactNode; group?: string; order: number };
 }
@@ -46,35 +59,35 @@ export const pages: PageEntry[] = [
     path: '/home',
     titleKey: 'menu.home',
     access: 'isBusinessUser',
-    component: lazy(() => import('./pages/home/HomePage.js')),
+    component: lazyPage(() => import('./pages/home/HomePage.js')),
     menu: { icon: <DesktopOutlined />, order: 10 },
   },
   {
     path: '/regions',
     titleKey: 'menu.regionTree',
     access: 'canReadRegions',
-    component: lazy(() => import('./pages/regions/RegionTreePage.js')),
+    component: lazyPage(() => import('./pages/regions/RegionTreePage.js')),
     menu: { group: 'regions', order: 10 },
   },
   {
     path: '/users',
     titleKey: 'menu.users',
     access: 'canReadUsers',
-    component: lazy(() => import('./pages/users/UsersPage.js')),
+    component: lazyPage(() => import('./pages/users/UsersPage.js')),
     menu: { icon: <TeamOutlined />, order: 30 },
   },
   {
     path: '/grants',
     titleKey: 'menu.grants',
     access: 'canManageGrants',
-    component: lazy(() => import('./pages/users/GrantsPage.js')),
+    component: lazyPage(() => import('./pages/users/GrantsPage.js')),
     menu: { icon: <SafetyCertificateOutlined />, order: 40 },
   },
   {
     path: '/audit',
     titleKey: 'menu.audit',
     access: 'canReadAudit',
-    component: lazy(() => import('./pages/audit/AuditPage.js')),
+    component: lazyPage(() => import('./pages/audit/AuditPage.js')),
     menu: { icon: <AuditOutlined />, order: 50 },
   },
   // 目录 (S-2, S-7.1): browse the effective catalogs, adjustments, diff between dates, import and export.
@@ -82,28 +95,28 @@ export const pages: PageEntry[] = [
     path: '/catalogs/browse',
     titleKey: 'menu.catalogBrowse',
     access: 'canReadCatalogs',
-    component: lazy(() => import('./pages/catalogs/CatalogBrowserPage.js')),
+    component: lazyPage(() => import('./pages/catalogs/CatalogBrowserPage.js')),
     menu: { group: 'catalogs', order: 10 },
   },
   {
     path: '/catalogs/adjustments',
     titleKey: 'menu.catalogAdjustments',
     access: 'canReadCatalogs',
-    component: lazy(() => import('./pages/catalogs/AdjustmentsPage.js')),
+    component: lazyPage(() => import('./pages/catalogs/AdjustmentsPage.js')),
     menu: { group: 'catalogs', order: 20 },
   },
   {
     path: '/catalogs/diff',
     titleKey: 'menu.catalogDiff',
     access: 'canReadCatalogs',
-    component: lazy(() => import('./pages/catalogs/CatalogDiffPage.js')),
+    component: lazyPage(() => import('./pages/catalogs/CatalogDiffPage.js')),
     menu: { group: 'catalogs', order: 30 },
   },
   {
     path: '/catalogs/transfer',
     titleKey: 'menu.catalogTransfer',
     access: 'canReadCatalogs',
-    component: lazy(() => import('./pages/catalogs/CatalogTransferPage.js')),
+    component: lazyPage(() => import('./pages/catalogs/CatalogTransferPage.js')),
     menu: { group: 'catalogs', order: 40 },
   },
   // 准入 (S-7): filing, review, admitted tasks, flags of un-admitted tasks.
@@ -111,31 +124,31 @@ export const pages: PageEntry[] = [
     path: '/admission/requests',
     titleKey: 'menu.admissionRequests',
     access: 'canFileAdmission',
-    component: lazy(() => import('./pages/admission/RequestListPage.js')),
+    component: lazyPage(() => import('./pages/admission/RequestListPage.js')),
     menu: { group: 'admission', order: 10 },
   },
-  { path: '/admission/requests/new', titleKey: 'menu.admissionRequests', access: 'canFileAdmission', component: lazy(() => import('./pages/admission/RequestFormPage.js')) },
-  { path: '/admission/requests/:id/edit', titleKey: 'menu.admissionRequests', access: 'canFileAdmission', component: lazy(() => import('./pages/admission/RequestFormPage.js')) },
-  { path: '/admission/requests/:id', titleKey: 'menu.admissionRequests', access: 'canReadAdmission', component: lazy(() => import('./pages/admission/RequestDetailPage.js')) },
+  { path: '/admission/requests/new', titleKey: 'menu.admissionRequests', access: 'canFileAdmission', component: lazyPage(() => import('./pages/admission/RequestFormPage.js')) },
+  { path: '/admission/requests/:id/edit', titleKey: 'menu.admissionRequests', access: 'canFileAdmission', component: lazyPage(() => import('./pages/admission/RequestFormPage.js')) },
+  { path: '/admission/requests/:id', titleKey: 'menu.admissionRequests', access: 'canReadAdmission', component: lazyPage(() => import('./pages/admission/RequestDetailPage.js')) },
   {
     path: '/admission/review',
     titleKey: 'menu.admissionReview',
     access: 'canReviewAdmission',
-    component: lazy(() => import('./pages/admission/ReviewQueuePage.js')),
+    component: lazyPage(() => import('./pages/admission/ReviewQueuePage.js')),
     menu: { group: 'admission', order: 20 },
   },
   {
     path: '/admission/admitted',
     titleKey: 'menu.admissionAdmitted',
     access: 'canReadAdmission',
-    component: lazy(() => import('./pages/admission/AdmittedPage.js')),
+    component: lazyPage(() => import('./pages/admission/AdmittedPage.js')),
     menu: { group: 'admission', order: 30 },
   },
   {
     path: '/admission/flags',
     titleKey: 'menu.admissionFlags',
     access: 'canReadAdmission',
-    component: lazy(() => import('./pages/admission/FlagsPage.js')),
+    component: lazyPage(() => import('./pages/admission/FlagsPage.js')),
     menu: { group: 'admission', order: 40 },
   },
   // 证明 (S-6.2): the desk, the register, slips and promise forms, demand evidence; print views.
@@ -143,84 +156,85 @@ export const pages: PageEntry[] = [
     path: '/certificates/desk',
     titleKey: 'menu.certificateDesk',
     access: 'canIssueCertificates',
-    component: lazy(() => import('./pages/certificates/DeskPage.js')),
+    component: lazyPage(() => import('./pages/certificates/DeskPage.js')),
     menu: { group: 'certificates', order: 10 },
   },
   {
     path: '/certificates/register',
     titleKey: 'menu.certificateRegister',
     access: 'canReadCertificates',
-    component: lazy(() => import('./pages/certificates/RegisterPage.js')),
+    component: lazyPage(() => import('./pages/certificates/RegisterPage.js')),
     menu: { group: 'certificates', order: 20 },
   },
   {
     path: '/certificates/cases',
     titleKey: 'menu.certificateCases',
     access: 'canReadCertificates',
-    component: lazy(() => import('./pages/certificates/CasesPage.js')),
+    component: lazyPage(() => import('./pages/certificates/CasesPage.js')),
     menu: { group: 'certificates', order: 30 },
   },
   {
     path: '/certificates/demands',
     titleKey: 'menu.certificateDemands',
     access: 'canReadCertificates',
-    component: lazy(() => import('./pages/certificates/DemandsPage.js')),
+    component: lazyPage(() => import('./pages/certificates/DemandsPage.js')),
     menu: { group: 'certificates', order: 40 },
   },
-  { path: '/certificates/refusals/:id', titleKey: 'menu.certificateCases', access: 'canReadCertificates', component: lazy(() => import('./pages/certificates/CasePrintPage.js')) },
-  { path: '/certificates/promises/:id', titleKey: 'menu.certificateCases', access: 'canReadCertificates', component: lazy(() => import('./pages/certificates/CasePrintPage.js')) },
-  { path: '/certificates/:id/print', titleKey: 'menu.certificateRegister', access: 'canIssueCertificates', component: lazy(() => import('./pages/certificates/CertificatePrintPage.js')) },
-  { path: '/certificates/:id', titleKey: 'menu.certificateRegister', access: 'canReadCertificates', component: lazy(() => import('./pages/certificates/CertificateDetailPage.js')) },
+  { path: '/certificates/refusals/:id', titleKey: 'menu.certificateCases', access: 'canReadCertificates', component: lazyPage(() => import('./pages/certificates/CasePrintPage.js')) },
+  { path: '/certificates/promises/:id', titleKey: 'menu.certificateCases', access: 'canReadCertificates', component: lazyPage(() => import('./pages/certificates/CasePrintPage.js')) },
+  { path: '/certificates/:id/print', titleKey: 'menu.certificateRegister', access: 'canIssueCertificates', component: lazyPage(() => import('./pages/certificates/CertificatePrintPage.js')) },
+  { path: '/certificates/:id', titleKey: 'menu.certificateRegister', access: 'canReadCertificates', component: lazyPage(() => import('./pages/certificates/CertificateDetailPage.js')) },
   // 专项行动、自查台账、整改 (S-5, S-6, S-8): campaigns, the village ledger, township review, roll-ups, clean-up tasks.
   {
     path: '/campaigns',
     titleKey: 'menu.campaigns',
     access: 'canManageCampaigns',
-    component: lazy(() => import('./pages/campaigns/CampaignsPage.js')),
+    component: lazyPage(() => import('./pages/campaigns/CampaignsPage.js')),
     menu: { group: 'selfcheck', order: 10 },
   },
-  { path: '/campaigns/:id', titleKey: 'menu.campaigns', access: 'canReadCampaigns', component: lazy(() => import('./pages/campaigns/CampaignDetailPage.js')) },
+  { path: '/campaigns/:id', titleKey: 'menu.campaigns', access: 'canReadCampaigns', component: lazyPage(() => import('./pages/campaigns/CampaignDetailPage.js')) },
   {
     path: '/ledgers',
     titleKey: 'menu.ledgers',
     access: 'canFillLedgers',
-    component: lazy(() => import('./pages/ledgers/MyLedgersPage.js')),
+    component: lazyPage(() => import('./pages/ledgers/MyLedgersPage.js')),
     menu: { group: 'selfcheck', order: 20 },
   },
-  { path: '/ledgers/:id', titleKey: 'menu.ledgers', access: 'canReadLedgers', component: lazy(() => import('./pages/ledgers/LedgerPage.js')) },
+  { path: '/ledgers/:id', titleKey: 'menu.ledgers', access: 'canReadLedgers', component: lazyPage(() => import('./pages/ledgers/LedgerPage.js')) },
   {
     path: '/review',
     titleKey: 'menu.ledgerReview',
     access: 'canReviewLedgers',
-    component: lazy(() => import('./pages/ledgers/ReviewPage.js')),
+    component: lazyPage(() => import('./pages/ledgers/ReviewPage.js')),
     menu: { group: 'selfcheck', order: 30 },
   },
   {
     path: '/dashboard',
     titleKey: 'menu.dashboard',
     access: 'canViewRollups',
-    component: lazy(() => import('./pages/dashboard/DashboardPage.js')),
+    component: lazyPage(() => import('./pages/dashboard/DashboardPage.js')),
+    prefetch: (qc, search) => import('./pages/dashboard/prefetch.js').then((m) => m.prefetchDashboard(qc, search)),
     menu: { group: 'selfcheck', order: 40 },
   },
   {
     path: '/tasks',
     titleKey: 'menu.tasks',
     access: 'canReadTasks',
-    component: lazy(() => import('./pages/tasks/TasksPage.js')),
+    component: lazyPage(() => import('./pages/tasks/TasksPage.js')),
     menu: { group: 'selfcheck', order: 50 },
   },
-  { path: '/tasks/:id', titleKey: 'menu.tasks', access: 'canReadTasks', component: lazy(() => import('./pages/tasks/TaskDetailPage.js')) },
+  { path: '/tasks/:id', titleKey: 'menu.tasks', access: 'canReadTasks', component: lazyPage(() => import('./pages/tasks/TaskDetailPage.js')) },
   {
     path: '/password',
     titleKey: 'menu.password',
     access: 'signedIn',
-    component: lazy(() => import('./pages/password/PasswordPage.js')),
+    component: lazyPage(() => import('./pages/password/PasswordPage.js')),
   },
   {
     path: '/sessions',
     titleKey: 'menu.sessions',
     access: 'signedIn',
-    component: lazy(() => import('./pages/sessions/SessionsPage.js')),
+    component: lazyPage(() => import('./pages/sessions/SessionsPage.js')),
   },
 ];
 
@@ -234,11 +248,11 @@ export interface PublicPageEntry {
 }
 
 export const publicPages: PublicPageEntry[] = [
-  { path: '/verify', component: lazy(() => import('./pages/verify/VerifyPage.js')) },
-  { path: '/verify/:code', component: lazy(() => import('./pages/verify/VerifyPage.js')) },
-  { path: '/public/admission', component: lazy(() => import('./pages/admission/PublicDecisionsPage.js')) },
-  { path: '/public/catalogs', component: lazy(() => import('./pages/public/catalogs/PublicCatalogsPage.js')) },
-  { path: '/public/check', component: lazy(() => import('./pages/public/check/PublicCheckPage.js')) },
+  { path: '/verify', component: lazyPage(() => import('./pages/verify/VerifyPage.js')) },
+  { path: '/verify/:code', component: lazyPage(() => import('./pages/verify/VerifyPage.js')) },
+  { path: '/public/admission', component: lazyPage(() => import('./pages/admission/PublicDecisionsPage.js')) },
+  { path: '/public/catalogs', component: lazyPage(() => import('./pages/public/catalogs/PublicCatalogsPage.js')) },
+  { path: '/public/check', component: lazyPage(() => import('./pages/public/check/PublicCheckPage.js')) },
 ];
 
 export const allows = (entry: Pick<PageEntry, 'access'>, access: Access) =>

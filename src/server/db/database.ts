@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { DB } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -27,6 +27,33 @@ export function dialectOf(url: string): DialectName {
   throw new Error(`DATABASE_URL 不受支持 / unsupported DATABASE_URL: ${url.replace(/:[^:@/]*@/, ':***@')}`);
 }
 
+/**
+ * Kysely's SQLite driver prepares every statement on every execution; preparing is a good part of a
+ * small query's cost. This keeps prepared statements for re-use (LRU by SQL text). `all` and `run`
+ * finish synchronously, so a cached statement is never busy; an iteration (streamQuery) holds its
+ * statement open, so it always gets a fresh one.
+ */
+export function reusingStatements(sqlite: SQLite.Database, max = 500): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SqliteStatement {
+      let stmt = cache.get(sql);
+      if (stmt) cache.delete(sql);
+      else stmt = sqlite.prepare(sql);
+      cache.set(sql, stmt);
+      if (cache.size > max) cache.delete(cache.keys().next().value!);
+      const s = stmt;
+      return {
+        reader: s.reader,
+        all: (parameters) => s.all(parameters as unknown[]),
+        run: (parameters) => s.run(parameters as unknown[]),
+        iterate: (parameters) => sqlite.prepare(sql).iterate(parameters as unknown[]) as IterableIterator<unknown>,
+      };
+    },
+  };
+}
+
 /** Opens the database named by a `sqlite:<file>` or `postgres://…` URL. */
 export function openDatabase(url: string, opts: { poolSize?: number } = {}): Database {
   const dialect = dialectOf(url);
@@ -40,7 +67,7 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('secure_delete = ON');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), plugins });
     return {
       db, dialect, sqlite, pool: null,
       close: async () => {

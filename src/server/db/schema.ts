@@ -225,6 +225,12 @@ export interface CatalogVersionTable {
   createdAt: string;
 }
 
+/** One row (id 1): bumped by triggers on every catalog write (see the catalog-generation migration). */
+export interface CatalogGenerationTable {
+  id: number;
+  generation: number | string;
+}
+
 export interface DB {
   region: RegionTable;
   department: DepartmentTable;
@@ -240,6 +246,7 @@ export interface DB {
   catalogAdoption: CatalogAdoptionTable;
   catalogAdjustment: CatalogAdjustmentTable;
   catalogVersion: CatalogVersionTable;
+  catalogGeneration: CatalogGenerationTable;
 }
 
 export type { Generated };

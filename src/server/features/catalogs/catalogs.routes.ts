@@ -5,6 +5,10 @@ import {
   matchResultSchema, publicCatalogsSchema, regionCodeParam, regionRef, rejectBody, updateAdjustmentBody, updateCatalogBody, versionBody,
 } from '../../../shared/catalogs.js';
 import { typed, type Feature } from '../feature.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+/** What the route's serializer would send (the schema's encoding, then JSON), ready to be memoised. */
+const json = <S extends z.ZodType>(schema: S, data: z.output<S>) => Buffer.from(JSON.stringify(z.encode(schema, data)));
 import { actorOf, ctxOf } from '../../http/policy.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
@@ -220,11 +224,19 @@ export const catalogsRoutes: Feature = async (app, deps) => {
       querystring: z.strictObject({ q: z.string().trim().min(1, '请输入证明名称').max(100, '证明名称不能超过 100 个字'), region: regionCodeParam }),
       response: { 200: certificateCheckSchema },
     },
-  }, async (req) => catalogs.publicCertificateCheck(deps, req.query));
+  }, async (req, reply) => {
+    const key = `check|${req.query.region}|${catalogs.today(deps)}|${req.query.q}`;
+    const body = await catalogs.publicAnswer(deps, key, async () => json(certificateCheckSchema, await catalogs.publicCertificateCheck(deps, req.query)));
+    return reply.type(JSON_TYPE).send(body as never); // already encoded by the schema
+  });
 
   r.get('/api/public/catalogs', {
     config: publicConfig,
     schema: { tags: publicTags, summary: '本村（社区）现行目录（已公开），按类型分组，含生效日期、来源和完整性', querystring: z.strictObject({ region: regionCodeParam }), response: { 200: publicCatalogsSchema } },
-  }, async (req) => catalogs.publicCatalogs(deps, req.query));
+  }, async (req, reply) => {
+    const key = `catalogs|${req.query.region}|${catalogs.today(deps)}`;
+    const body = await catalogs.publicAnswer(deps, key, async () => json(publicCatalogsSchema, await catalogs.publicCatalogs(deps, req.query)));
+    return reply.type(JSON_TYPE).send(body as never); // already encoded by the schema
+  });
 
 };

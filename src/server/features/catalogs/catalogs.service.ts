@@ -3,7 +3,7 @@
  * matcher and the public window. Other features call `effectiveFor`, `matchInRegion` and
  * `catalogVersionFor` (never the repo) and store the returned catalogVersion with their judgements.
  */
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type { Deps } from '../../deps.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor, RequestContext } from '../../core/actor.js';
@@ -47,8 +47,67 @@ export async function visibleRegion(db: Kysely<DB>, actor: Actor, code: string):
 
 // ───────────────────────────── effective catalogs ─────────────────────────────
 
-/** Effective catalogs of a region on several dates, from one load. */
+/**
+ * Effective catalogs are cached per database handle and catalog generation (a counter that triggers
+ * bump on every write to the catalog tables, by any process). The generation is read before the data,
+ * so a cached entry is never older than its generation; a change elsewhere costs one recomputation.
+ * Entries are shared: callers treat an Effective as read-only.
+ */
+const EFFECTIVE_CACHE_MAX = 512;
+const effectiveCache = new WeakMap<object, { generation: string; entries: Map<string, Effective> }>();
+
+const GENERATION_QUERY = CompiledQuery.raw('select generation from catalog_generation where id = 1');
+
+/** The catalog generation (bumped by triggers on every write to the catalog and region tables). */
+export async function catalogGeneration(db: Kysely<DB>): Promise<string> {
+  const r = await db.executeQuery<{ generation: number | string }>(GENERATION_QUERY);
+  return String(r.rows[0]?.generation ?? 0);
+}
+
+/**
+ * Serialised public answers, per database and catalog generation: the public window is read far more
+ * often than catalogs or regions change, and any change (by any process) starts a new generation.
+ * Bounded by total size; only successful answers are kept.
+ */
+const PUBLIC_MEMO_MAX_BYTES = 32 * 1024 * 1024;
+const publicMemo = new WeakMap<object, { generation: string; bytes: number; entries: Map<string, Buffer> }>();
+
+export async function publicAnswer(deps: Pick<Deps, 'db'>, key: string, produce: () => Promise<Buffer>): Promise<Buffer> {
+  const generation = await catalogGeneration(deps.db);
+  let memo = publicMemo.get(deps.db);
+  if (!memo || memo.generation !== generation) publicMemo.set(deps.db, (memo = { generation, bytes: 0, entries: new Map() }));
+  const hit = memo.entries.get(key);
+  if (hit) return hit;
+  const body = await produce();
+  if (body.length > PUBLIC_MEMO_MAX_BYTES / 8) return body;
+  memo.entries.set(key, body);
+  memo.bytes += body.length;
+  for (const [k, v] of memo.entries) {
+    if (memo.bytes <= PUBLIC_MEMO_MAX_BYTES) break;
+    memo.entries.delete(k);
+    memo.bytes -= v.length;
+  }
+  return body;
+}
+
+/** Effective catalogs of a region on several dates (cached per catalog generation). */
 export async function effectiveOn(db: Kysely<DB>, regionCode: string, dates: string[], view: View): Promise<Effective[]> {
+  // Inside a transaction the handle is new each time: compute without the cache.
+  if (db.isTransaction) return computeEffectiveOn(db, regionCode, dates, view);
+  const generation = await catalogGeneration(db);
+  let cache = effectiveCache.get(db);
+  if (!cache || cache.generation !== generation) effectiveCache.set(db, (cache = { generation, entries: new Map() }));
+  const key = (date: string) => `${regionCode}|${date}|${view}`;
+  const missing = dates.filter((d) => !cache.entries.has(key(d)));
+  if (missing.length) {
+    const computed = await computeEffectiveOn(db, regionCode, missing, view);
+    missing.forEach((d, i) => cache.entries.set(key(d), computed[i]));
+    while (cache.entries.size > EFFECTIVE_CACHE_MAX) cache.entries.delete(cache.entries.keys().next().value!);
+  }
+  return dates.map((d) => cache.entries.get(key(d))!);
+}
+
+async function computeEffectiveOn(db: Kysely<DB>, regionCode: string, dates: string[], view: View): Promise<Effective[]> {
   const layers = layersOf(regionCode);
   const catalogs = await repo.allCatalogs(db);
   const adoptions = await repo.adoptionsFor(db, layers);

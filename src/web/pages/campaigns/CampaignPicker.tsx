@@ -4,17 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Tag } from 'antd';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { CAMPAIGN_STATUS_COLORS, CAMPAIGN_STATUS_LABELS } from './campaigns.labels.js';
-import { campaignKeys, listCampaigns, type Campaign } from './campaigns.api.js';
-
-const STORAGE_KEY = 'jianfu.campaign';
-
-function stored(): string | null {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
+import { campaignKeys, chooseCampaign, listCampaigns, storeCampaignId, storedCampaignId, type Campaign } from './campaigns.api.js';
 
 /**
  * The campaign a ledger, review, dashboard or task page is about: `?campaign=` in the address, else
@@ -24,18 +14,11 @@ export function useCampaignChoice() {
   const [params, setParams] = useSearchParams();
   const list = useQuery({ queryKey: campaignKeys.list, queryFn: listCampaigns, staleTime: 30_000 });
   const campaigns = useMemo(() => list.data ?? [], [list.data]);
-  const wanted = params.get('campaign') ?? stored();
-  const campaign: Campaign | undefined = useMemo(() => {
-    const launched = campaigns.filter((c) => c.status === 'active' || c.status === 'closed');
-    return campaigns.find((c) => c.id === wanted && c.status !== 'draft') ?? launched.find((c) => c.status === 'active') ?? launched[0];
-  }, [campaigns, wanted]);
+  const wanted = params.get('campaign') ?? storedCampaignId();
+  const campaign: Campaign | undefined = useMemo(() => chooseCampaign(campaigns, wanted), [campaigns, wanted]);
   const setCampaignId = useCallback(
     (id: string) => {
-      try {
-        window.localStorage.setItem(STORAGE_KEY, id);
-      } catch {
-        /* private mode */
-      }
+      storeCampaignId(id);
       setParams(
         (p) => {
           const next = new URLSearchParams(p);

@@ -149,3 +149,28 @@ export const exportConsolidated = (id: string, region: string | undefined, fallb
 /** A launch that the job runner has not finished yet (the page keeps polling). */
 export const isLaunching = (c: Pick<Campaign, 'status' | 'launch'>) =>
   c.status === 'launching' || (!!c.launch && (c.launch.status === 'pending' || c.launch.status === 'running'));
+
+const CAMPAIGN_STORAGE_KEY = 'jianfu.campaign';
+
+/** The campaign last chosen on this device (null in private mode or when none was chosen). */
+export function storedCampaignId(): string | null {
+  try {
+    return window.localStorage.getItem(CAMPAIGN_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function storeCampaignId(id: string) {
+  try {
+    window.localStorage.setItem(CAMPAIGN_STORAGE_KEY, id);
+  } catch {
+    /* private mode */
+  }
+}
+
+/** The wanted campaign unless it is a draft, else the newest active one, else the first launched one. */
+export function chooseCampaign(campaigns: Campaign[], wanted: string | null): Campaign | undefined {
+  const launched = campaigns.filter((c) => c.status === 'active' || c.status === 'closed');
+  return campaigns.find((c) => c.id === wanted && c.status !== 'draft') ?? launched.find((c) => c.status === 'active') ?? launched[0];
+}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Col, Empty, Flex, Result, Row, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
@@ -16,12 +16,25 @@ import { campaignKeys, exportConsolidated, getRollup, type RollupChild } from '.
 import { ledgerKeys, listLedgers } from '../ledgers/ledgers.api.js';
 import { listTasks, taskKeys } from '../tasks/tasks.api.js';
 import { Deadline } from '../tasks/TaskBits.js';
-import { Chart, type EChartsOption } from './Chart.js';
+import type { EChartsOption } from './Chart.js';
+import { DASHBOARD_STALE_MS, overdueFilter } from './prefetch.js';
+
+// ECharts is the largest part of the page: load it after the figures and tables have painted.
+const Chart = lazy(() => import('./Chart.js').then((m) => ({ default: m.Chart })));
 
 const STATUS_ORDER: WorkflowStatus[] = ['approved', 'submitted', 'returned', 'stale', 'draft'];
 
 /** "before → after (planned)" of one category of a region. */
 const pair = (c: RollupChild, k: Category) => `${c.byCategory[k].before} → ${c.byCategory[k].plannedAfter}`;
+
+/** A chart, or an empty box of its height while ECharts loads (so nothing jumps). */
+function ChartSlot(props: { option: EChartsOption; height: number; testId?: string }) {
+  return (
+    <Suspense fallback={<div style={{ height: props.height }} />}>
+      <Chart {...props} />
+    </Suspense>
+  );
+}
 
 function Stat({ title, value, testId, color }: { title: string; value: number; testId: string; color?: string }) {
   return (
@@ -53,6 +66,7 @@ export default function DashboardPage() {
     queryFn: () => getRollup(campaign!.id, region),
     enabled: !!campaign,
     placeholderData: keepPreviousData,
+    staleTime: DASHBOARD_STALE_MS,
   });
   const root = useQuery({ queryKey: campaignKeys.rollup(campaign?.id ?? '', undefined), queryFn: () => getRollup(campaign!.id), enabled: !!campaign && !!region });
   const r = roll.data;
@@ -64,8 +78,8 @@ export default function DashboardPage() {
     enabled: !!campaign && !!r && villagesLevel,
   });
   const ledgerOf = useMemo(() => new Map((ledgers.data?.items ?? []).map((l) => [l.villageCode, l.id])), [ledgers.data]);
-  const overdueFilter = { campaignId: campaign?.id, region, overdue: true };
-  const overdue = useQuery({ queryKey: taskKeys.list(overdueFilter, 1, 8), queryFn: () => listTasks(overdueFilter, 1, 8), enabled: !!campaign });
+  const overdueTasks = overdueFilter(campaign?.id, region);
+  const overdue = useQuery({ queryKey: taskKeys.list(overdueTasks, 1, 8), queryFn: () => listTasks(overdueTasks, 1, 8), enabled: !!campaign, staleTime: DASHBOARD_STALE_MS });
 
   const charts = useMemo(() => {
     if (!r) return null;
@@ -266,7 +280,7 @@ export default function DashboardPage() {
             <Col xs={24} xl={12}>
               <Card size="small" title={villagesLevel ? t('dashboard.chartProgressVillages') : t('dashboard.chartProgress')}>
                 {charts && charts.childCount ? (
-                  <Chart option={charts.progress} height={Math.max(220, charts.childCount * 28 + 60)} testId="chart-progress" />
+                  <ChartSlot option={charts.progress} height={Math.max(220, charts.childCount * 28 + 60)} testId="chart-progress" />
                 ) : (
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noChildren')} />
                 )}
@@ -274,7 +288,7 @@ export default function DashboardPage() {
             </Col>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('dashboard.chartPhases')}>
-                {charts && charts.phaseCount ? <Chart option={charts.phases} height={Math.max(200, charts.phaseCount * 64 + 24)} testId="chart-phases" /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+                {charts && charts.phaseCount ? <ChartSlot option={charts.phases} height={Math.max(200, charts.phaseCount * 64 + 24)} testId="chart-phases" /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
                   {t('dashboard.phasesNote')}
                 </Typography.Paragraph>
@@ -282,12 +296,12 @@ export default function DashboardPage() {
             </Col>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('dashboard.chartVerdicts')}>
-                {charts ? <Chart option={charts.verdicts} height={280} testId="chart-verdicts" /> : null}
+                {charts ? <ChartSlot option={charts.verdicts} height={280} testId="chart-verdicts" /> : null}
               </Card>
             </Col>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('dashboard.chartBeforeAfter')}>
-                {charts ? <Chart option={charts.beforeAfter} height={280} testId="chart-before-after" /> : null}
+                {charts ? <ChartSlot option={charts.beforeAfter} height={280} testId="chart-before-after" /> : null}
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
                   {t('dashboard.beforeAfterNote')}
                 </Typography.Paragraph>

@@ -29,6 +29,13 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
+/** Puts the cursor in the name field of `box` (unless `always` is false and something else has it). */
+function focusNameIn(box: HTMLElement | null, always: boolean) {
+  const input = box?.querySelector<HTMLInputElement>('[data-testid="row-name"]');
+  const active = document.activeElement;
+  if (input && (always || !active || active === document.body)) input.focus();
+}
+
 /**
  * The row form: the common facts (name with inline suggestions, who imposed it, basis) and the
  * category's own fields. Built for keyboard entry: Tab walks the fields, Enter adds the row (or saves
@@ -65,7 +72,15 @@ export function RowForm({
   const [open, setOpen] = useState(false);
   const boxRef = useRef<HTMLDivElement>(null);
   // AutoComplete keeps the Input's ref for itself: find the name field in the DOM.
-  const focusName = () => requestAnimationFrame(() => boxRef.current?.querySelector<HTMLInputElement>('[data-testid="row-name"]')?.focus());
+  // Focus now, after the next paint and once more shortly after, unless the user has moved on to
+  // another field meanwhile: a re-render of the rows list (or a slow machine) must not leave the
+  // cursor nowhere.
+  const focusName = () => {
+    const box = boxRef.current;
+    focusNameIn(box, true);
+    requestAnimationFrame(() => focusNameIn(box, false));
+    setTimeout(() => focusNameIn(box, false), 120);
+  };
   /** Keystrokes are numbered as they go down (capture phase, before the AutoComplete sees them); a pick records its keystroke. */
   const keySeq = useRef(0);
   const pickedSeq = useRef(-1);
