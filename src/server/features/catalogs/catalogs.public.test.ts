@@ -114,3 +114,27 @@ describe('rate limit (JIANFU_PUBLIC_RATE_LIMIT=3)', () => {
     }
   });
 });
+
+describe('cached public answers (catalog generation)', () => {
+  it('sees a change written straight to the database, by no service, on the next request', async () => {
+    const { sql } = await import('kysely');
+    const { catalogGeneration } = await import('./catalogs.service.js');
+    const url = `/api/public/certificate-check?q=${encodeURIComponent('亲属关系证明')}&region=${HANDIAN_VILLAGE}`;
+    const first = await t.agent().get(url);
+    expect((await t.agent().get(url)).body).toEqual(first.body); // served from the memo
+    const before = await catalogGeneration(t.deps.db);
+    // As another process or an operator would: plain SQL on the region and on an item revision.
+    await sql`update region set name = ${'韩店村民委员会'} where code = ${HANDIAN_VILLAGE}`.execute(t.deps.db);
+    expect(Number(await catalogGeneration(t.deps.db))).toBeGreaterThan(Number(before));
+    const renamed = await t.agent().get(url);
+    expect(renamed.body.region.name).toBe('韩店村民委员会');
+    await sql`update region set name = ${'韩店村委会'} where code = ${HANDIAN_VILLAGE}`.execute(t.deps.db);
+    expect((await t.agent().get(url)).body.region.name).toBe('韩店村委会');
+    const catalogsUrl = `/api/public/catalogs?region=${HANDIAN_VILLAGE}`;
+    const listed = (await t.agent().get(catalogsUrl)).body;
+    expect(listed.region.name).toBe('韩店村委会');
+    await sql`update catalog set title = ${'改名的目录'} where id = ${'shanxi-2023-village-issued-certificates'}`.execute(t.deps.db);
+    const after = (await t.agent().get(catalogsUrl)).body;
+    expect(after.kinds.flatMap((k: any) => k.catalogs).find((c: any) => c.id === 'shanxi-2023-village-issued-certificates').title).toBe('改名的目录');
+  });
+});
