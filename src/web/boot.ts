@@ -12,13 +12,14 @@ import { allows, pages, publicPages } from './routes.js';
 export function boot(qc: QueryClient) {
   const { pathname, search } = window.location;
   if (pathname.startsWith('/login') || publicPages.some((p) => matchPath(p.path, pathname))) return;
-  void import('./layout/AppShell.js');
   const page = pages.find((p) => matchPath(p.path, pathname));
-  void page?.component.preload().catch(() => undefined);
+  // The user first: the browser queues requests per host, and code chunks are many.
   void qc
     .fetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity })
     .then((me: Me | null) => {
       if (me && page?.prefetch && allows(page, accessOf(me)) && !me.mustChangePassword) return page.prefetch(qc, new URLSearchParams(search));
     })
     .catch(() => undefined);
+  void import('./layout/AppShell.js');
+  void page?.component.preload().catch(() => undefined);
 }

@@ -5,6 +5,8 @@ import { FileSearchOutlined } from '@ant-design/icons';
 import { BookOutlined } from '@ant-design/icons';
 import type { Access, AccessFlag } from './access.js';
 import type { MessageKey } from './i18n/index.js';
+// Small (API calls only); in the main bundle so that the dashboard's data does not wait for a chunk.
+import { prefetchDashboard } from './pages/dashboard/prefetch.js';
 
 /**
  * The page registry: every signed-in page, the access flag that opens it, and where it sits in the
@@ -213,7 +215,7 @@ export const pages: PageEntry[] = [
     titleKey: 'menu.dashboard',
     access: 'canViewRollups',
     component: lazyPage(() => import('./pages/dashboard/DashboardPage.js')),
-    prefetch: (qc, search) => import('./pages/dashboard/prefetch.js').then((m) => m.prefetchDashboard(qc, search)),
+    prefetch: prefetchDashboard,
     menu: { group: 'selfcheck', order: 40 },
   },
   {

@@ -7,6 +7,7 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { PageSpin } from '../../components/PageSpin.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
+import { useAfterPaint } from '../../components/useAfterPaint.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import {
   CATEGORIES, CATEGORY_LABELS, PHASE_LABELS, VERDICT_CHART_COLORS, VERDICT_LABELS, VERDICTS, WORKFLOW_CHART_COLORS, WORKFLOW_LABELS, type Category, type WorkflowStatus,
@@ -70,6 +71,8 @@ export default function DashboardPage() {
   });
   const root = useQuery({ queryKey: campaignKeys.rollup(campaign?.id ?? '', undefined), queryFn: () => getRollup(campaign!.id), enabled: !!campaign && !!region });
   const r = roll.data;
+  // The figures and charts paint first; the two tables below the fold render right after.
+  const painted = useAfterPaint(!!r);
   const villagesLevel = r?.childLevel === 'village';
   // At township level the children are villages: their ledgers open from the table.
   const ledgers = useQuery({
@@ -322,7 +325,9 @@ export default function DashboardPage() {
                 </Tag>
               ))}
             </Flex>
-            {overdue.data?.items.length ? (
+            {!painted ? (
+              <div style={{ minHeight: 40 }} />
+            ) : overdue.data?.items.length ? (
               <Table
                 size="small"
                 rowKey="id"
@@ -342,42 +347,46 @@ export default function DashboardPage() {
           </Card>
           <Card size="small" title={villagesLevel ? t('dashboard.tableVillages') : t('dashboard.tableRegions')} data-testid="drill-table">
             {villagesLevel ? null : <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('dashboard.drillHint')} />}
-            <Table<RollupChild>
-              rowKey="regionCode"
-              size="small"
-              columns={columns}
-              dataSource={r.children}
-              loading={roll.isFetching}
-              pagination={r.children.length > 50 ? { pageSize: 50, size: 'small' } : false}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noChildren')} /> }}
-              summary={() =>
-                r.children.length > 1 ? (
-                  <Table.Summary.Row>
-                    <Table.Summary.Cell index={0}>{t('dashboard.total')}</Table.Summary.Cell>
-                    <Table.Summary.Cell index={1} align="right">
-                      {totals!.ledgers.total}
-                    </Table.Summary.Cell>
-                    {STATUS_ORDER.map((s, i) => (
-                      <Table.Summary.Cell key={s} index={2 + i} align="right">
-                        {totals!.ledgers[s]}
+            {painted ? (
+              <Table<RollupChild>
+                rowKey="regionCode"
+                size="small"
+                columns={columns}
+                dataSource={r.children}
+                loading={roll.isFetching}
+                pagination={r.children.length > 50 ? { pageSize: 50, size: 'small' } : false}
+                scroll={{ x: 'max-content' }}
+                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noChildren')} /> }}
+                summary={() =>
+                  r.children.length > 1 ? (
+                    <Table.Summary.Row>
+                      <Table.Summary.Cell index={0}>{t('dashboard.total')}</Table.Summary.Cell>
+                      <Table.Summary.Cell index={1} align="right">
+                        {totals!.ledgers.total}
                       </Table.Summary.Cell>
-                    ))}
-                    <Table.Summary.Cell index={7} align="right">
-                      {totals!.rows}
-                    </Table.Summary.Cell>
-                    {CATEGORIES.map((k, i) => (
-                      <Table.Summary.Cell key={k} index={8 + i} align="right">
-                        {totals!.byCategory[k].before} → {totals!.byCategory[k].plannedAfter}
+                      {STATUS_ORDER.map((s, i) => (
+                        <Table.Summary.Cell key={s} index={2 + i} align="right">
+                          {totals!.ledgers[s]}
+                        </Table.Summary.Cell>
+                      ))}
+                      <Table.Summary.Cell index={7} align="right">
+                        {totals!.rows}
                       </Table.Summary.Cell>
-                    ))}
-                    <Table.Summary.Cell index={12} align="right">
-                      {totals!.overdueTasks.total}
-                    </Table.Summary.Cell>
-                  </Table.Summary.Row>
-                ) : null
-              }
-            />
+                      {CATEGORIES.map((k, i) => (
+                        <Table.Summary.Cell key={k} index={8 + i} align="right">
+                          {totals!.byCategory[k].before} → {totals!.byCategory[k].plannedAfter}
+                        </Table.Summary.Cell>
+                      ))}
+                      <Table.Summary.Cell index={12} align="right">
+                        {totals!.overdueTasks.total}
+                      </Table.Summary.Cell>
+                    </Table.Summary.Row>
+                  ) : null
+                }
+              />
+            ) : (
+              <div style={{ minHeight: 200 }} />
+            )}
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
               {t('dashboard.beforeAfterTip')}
             </Typography.Paragraph>
