@@ -7,11 +7,12 @@
  * Chinese item names about one row in 250 was silently changed.
  *
  * The patch decodes those streams with a StringDecoder (which carries partial characters over to the
- * next chunk) before exceljs sees them. It is idempotent and process-wide, applied by core/xlsx.ts.
+ * next chunk) before exceljs sees them. It is idempotent and process-wide, applied by core/exceljs.ts
+ * when exceljs is first loaded.
  * Remove it when exceljs ships a fix.
  */
 import { StringDecoder } from 'node:string_decoder';
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 
 const PATCHED = Symbol.for('jianfu.exceljs.utf8');
 // exceljs' internal method names (underscored upstream).
@@ -28,7 +29,7 @@ async function* decodeUtf8(source: AsyncIterable<Buffer | string>): AsyncGenerat
   if (rest) yield rest;
 }
 
-export function patchExcelJsUtf8(): void {
+export function patchExcelJsUtf8(ExcelJS: typeof ExcelJSModule): void {
   const proto = (ExcelJS.stream.xlsx.WorkbookReader as unknown as { prototype: Record<string | symbol, any> }).prototype;
   if (proto[PATCHED]) return;
   const parseSharedStrings = proto[SHARED_STRINGS];
@@ -44,4 +45,3 @@ export function patchExcelJsUtf8(): void {
   proto[PATCHED] = true;
 }
 
-patchExcelJsUtf8();

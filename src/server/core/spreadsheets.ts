@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs.js';
 
 export interface SheetColumn<T> {
   header: string;
@@ -34,8 +34,9 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
  */
 export function streamWorkbook(sheets: SheetSpec<any>[]): PassThrough {
   const out = new PassThrough();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   (async () => {
+    const ExcelJS = await loadExcelJs();
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     for (const spec of sheets) {
       const ws = wb.addWorksheet(spec.name);
       ws.columns = spec.columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import yauzl from 'yauzl';
-import ExcelJS from 'exceljs';
-import './exceljs-utf8.js';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs.js';
 import { AppError } from './errors.js';
 import type { RowError } from '../../shared/errors.js';
 
@@ -159,7 +159,8 @@ function cellText(v: ExcelJS.CellValue): { text: string; formula?: boolean } {
 export async function readSheet(buf: Buffer, columns: ColumnDef[], opts: { sheet?: string; limits?: XlsxLimits } = {}): Promise<ReadResult> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   await precheckXlsx(buf, limits);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const { stream } = await loadExcelJs();
+  const reader = new stream.xlsx.WorkbookReader(Readable.from(buf), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
   const errors: RowError[] = [];
   const rows: SheetRow[] = [];
   let sheetName = '';
@@ -228,7 +229,8 @@ export async function readSheet(buf: Buffer, columns: ColumnDef[], opts: { sheet
 
 /** A template workbook: one sheet per entry with bold headers, notes, and example rows. */
 export async function buildTemplate(sheets: { name: string; columns: (ColumnDef & { note?: string; width?: number })[]; examples?: string[][] }[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const wb = new Workbook();
   wb.creator = '减负通';
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);

@@ -15,7 +15,6 @@ import { appendAudit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import type { JobContext } from '../../core/jobs.js';
 import { failImport, precheckXlsx, readSheet } from '../../core/xlsx.js';
-import '../../core/exceljs-utf8.js';
 import type { RowError } from '../../../shared/errors.js';
 import { z } from '../../../shared/zod.js';
 import { EMPTY_FIELDS, type CatalogRecord, type ItemFields, type RevisionRecord } from './catalogs.model.js';
