@@ -14,6 +14,12 @@ export interface Database {
   sqlite: SQLite.Database | null;
   /** The raw pg pool (for COPY); null on SQLite. */
   pool: pg.Pool | null;
+  /**
+   * SQLite only (null on PostgreSQL): a value that changes whenever the database may have changed:
+   * rows changed through this connection (any statement, trigger or raw handle) and commits by other
+   * connections (data_version). Read it before reading data to cache what the data gives.
+   */
+  changeStamp: (() => string) | null;
   close(): Promise<void>;
 }
 
@@ -68,8 +74,10 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('secure_delete = ON');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), plugins });
+    const stamp = sqlite.prepare('select total_changes(), (select data_version from pragma_data_version())').raw();
     return {
       db, dialect, sqlite, pool: null,
+      changeStamp: () => (stamp.get() as unknown[]).join(':'),
       close: async () => {
         await db.destroy();
         if (sqlite.open) sqlite.close(); // also when no query went through Kysely (checkpoints the WAL)
@@ -78,5 +86,5 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
   }
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
-  return { db, dialect, sqlite: null, pool, close: () => db.destroy() };
+  return { db, dialect, sqlite: null, pool, changeStamp: null, close: () => db.destroy() };
 }

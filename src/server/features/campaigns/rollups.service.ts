@@ -82,11 +82,35 @@ function addFigures(into: CategoryFigures, f: CategoryFigures) {
   for (const k of Object.keys(f) as (keyof CategoryFigures)[]) into[k] += f[k];
 }
 
+/**
+ * Roll-ups served again while nothing in the database has changed (SQLite: its change stamp, read
+ * before the data; any write anywhere starts afresh). A dashboard is read far more often than the
+ * ledgers change between two looks. Not on PostgreSQL, which has no such cheap stamp (and meets the
+ * latency target without it). Entries are shared: callers treat a roll-up as read-only.
+ */
+const ROLLUP_MEMO_MAX = 256;
+const rollupMemo = new WeakMap<object, { stamp: string; entries: Map<string, Rollup> }>();
+
+async function memoisedRollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode): Promise<Rollup> {
+  const stampOf = deps.database.changeStamp;
+  if (!stampOf) return rollupOf(deps, c, node);
+  const stamp = stampOf();
+  let memo = rollupMemo.get(deps.database);
+  if (!memo || memo.stamp !== stamp) rollupMemo.set(deps.database, (memo = { stamp, entries: new Map() }));
+  const key = `${c.id}|${c.version}|${node.code}|${shanghaiDate(deps.clock.now())}`;
+  const hit = memo.entries.get(key);
+  if (hit) return hit;
+  const r = await rollupOf(deps, c, node);
+  memo.entries.set(key, r);
+  if (memo.entries.size > ROLLUP_MEMO_MAX) memo.entries.delete(memo.entries.keys().next().value!);
+  return r;
+}
+
 /** The full roll-up of a node (default: the actor's own node) for a campaign. */
 export async function rollup(deps: Deps, actor: Actor, campaignId: string, regionCode?: string) {
   const c = await getVisibleCampaign(deps, actor, campaignId);
   const node = await scopeNode(deps, actor, c, regionCode);
-  return rollupOf(deps, c, node);
+  return memoisedRollupOf(deps, c, node);
 }
 
 export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode) {
