@@ -15,7 +15,7 @@ import { shanghaiDate } from '../../core/clock.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { visibleTo } from '../../core/scope.js';
 import {
-  CATEGORIES, CATEGORY_LABELS, FIELD_SCHEMAS, VERDICT_LABELS, WORKFLOW_LABELS, effectiveStatus, fieldsHashOf, isNonCompliant, naturalKeyOf,
+  CATEGORIES, CATEGORY_LABELS, counterColumn, FIELD_SCHEMAS, VERDICT_LABELS, WORKFLOW_LABELS, effectiveStatus, fieldsHashOf, isNonCompliant, naturalKeyOf,
   type Category, type LedgerStatus, type RowInput, type Verdict,
 } from './campaigns.model.js';
 import * as repo from './campaigns.repo.js';
@@ -115,24 +115,20 @@ export async function listLedgers(
   if (q.search) query = query.where((eb) => eb.or([eb('villageName', 'like', `%${q.search}%`), eb('villageCode', 'like', `${q.search}%`)]));
   const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
   const rows = await query.selectAll().orderBy('villageCode').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-  const ids = rows.map((r) => r.id);
-  const counts = new Map<string, { rows: number; undecided: number; nonCompliant: number }>();
-  if (ids.length) {
-    const agg = await deps.db
-      .selectFrom('ledgerRow')
-      .select(['ledgerId', 'verdict', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('ledgerId', 'in', ids)
-      .groupBy(['ledgerId', 'verdict'])
-      .execute();
-    for (const a of agg) {
-      const x = counts.get(a.ledgerId) ?? { rows: 0, undecided: 0, nonCompliant: 0 };
-      const n = Number(a.n);
-      x.rows += n;
-      if (!a.verdict) x.undecided += n;
-      else if (isNonCompliant(a.verdict as Verdict)) x.nonCompliant += n;
-      counts.set(a.ledgerId, x);
+  // Row figures from the ledger's own counters (kept in the same transaction as every row write).
+  const figures = (r: (typeof rows)[number]) => {
+    let total = 0, decided = 0, nonCompliant = 0;
+    for (const k of CATEGORIES) {
+      total += Number(r[counterColumn(k, 'total')]);
+      decided += Number(r[counterColumn(k, 'keep')]);
+      for (const v of ['cancel', 'merge', 'rectify'] as const) {
+        const n = Number(r[counterColumn(k, v)]);
+        decided += n;
+        nonCompliant += n;
+      }
     }
-  }
+    return { rows: total, undecided: total - decided, nonCompliant };
+  };
   const townships = new Map(
     (rows.length ? await deps.db.selectFrom('region').select(['code', 'name']).where('code', 'in', [...new Set(rows.map((r) => r.townshipCode ?? ''))]).execute() : []).map((t) => [t.code, t.name]),
   );
@@ -144,7 +140,7 @@ export async function listLedgers(
       return {
         id: l.id, villageCode: l.villageCode, villageName: l.villageName, villageKind: l.villageKind, townshipCode: l.townshipCode, townshipName: townships.get(l.townshipCode ?? '') ?? null,
         status: l.status, effectiveStatus: status, statusLabel: WORKFLOW_LABELS[status], approvalStale: l.approvalStale, returnNote: l.returnNote,
-        submittedAt: l.submittedAt, approvedAt: l.approvedAt, version: l.version, ...(counts.get(l.id) ?? { rows: 0, undecided: 0, nonCompliant: 0 }),
+        submittedAt: l.submittedAt, approvedAt: l.approvedAt, version: l.version, ...figures(r),
       };
     }),
   };
