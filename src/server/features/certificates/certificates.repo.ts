@@ -118,8 +118,8 @@ export async function listCases(db: Kysely<DB>, actor: Actor, kind: 'refusal' | 
   return { total, items };
 }
 
-export async function findCase(db: Kysely<DB>, actor: Actor, id: string) {
-  return db.selectFrom('certificateCase').select(CASE_LIST_COLUMNS).where('id', '=', id).where(visibleTo(actor, 'certificates.read')).executeTakeFirst();
+export async function findCase(db: Kysely<DB>, actor: Actor, id: string, kind: 'refusal' | 'promise') {
+  return db.selectFrom('certificateCase').select(CASE_LIST_COLUMNS).where('id', '=', id).where('kind', '=', kind).where(visibleTo(actor, 'certificates.read')).executeTakeFirst();
 }
 
 export async function listDemands(db: Kysely<DB>, actor: Actor, f: { demanderKey?: string; delistedOnly?: boolean }, page: number, pageSize: number) {

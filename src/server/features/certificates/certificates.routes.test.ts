@@ -159,6 +159,8 @@ describe('journey (d): a negative-list request gets a refusal slip with the alte
     expect(slip.body.alternative.guidanceNote).toContain('不是清单官方原文');
     expect(slip.body.catalogVersionId).toBeTruthy();
     expect((await township.get(`/api/certificates/refusals/${slip.body.id}`)).status).toBe(200);
+    // A refusal slip is not a promise form: each detail route answers for its own kind only.
+    expect((await township.get(`/api/certificates/promises/${slip.body.id}`)).status).toBe(404);
 
     await village.post('/api/certificates/demands', { demanderName: '某某银行 长治分行', demanderKind: 'bank', certificateName: '无犯罪记录证明', demandedOn: '2026-11-20' });
     await village.post('/api/certificates/demands', { demanderName: '某某人寿保险公司', demanderKind: 'insurer', certificateName: '健在证明', demandedOn: '2026-11-21' });

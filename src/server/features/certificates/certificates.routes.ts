@@ -82,7 +82,7 @@ export const certificatesRoutes: Feature = (app, deps) => {
   r.get('/api/certificates/refusals/:id', {
     config: { policy: perm('certificates.read') },
     schema: { tags, summary: '不予出具告知单（打印数据，姓名脱敏）', params: idParams, response: { 200: caseSchema } },
-  }, async (req) => certificates.getCase(deps, actorOf(req), req.params.id));
+  }, async (req) => certificates.getCase(deps, actorOf(req), 'refusal', req.params.id));
 
   r.get('/api/certificates/promises', {
     config: { policy: perm('certificates.read') },
@@ -97,7 +97,7 @@ export const certificatesRoutes: Feature = (app, deps) => {
   r.get('/api/certificates/promises/:id', {
     config: { policy: perm('certificates.read') },
     schema: { tags, summary: '告知承诺书（打印数据，个人信息脱敏）', params: idParams, response: { 200: caseSchema } },
-  }, async (req) => certificates.getCase(deps, actorOf(req), req.params.id));
+  }, async (req) => certificates.getCase(deps, actorOf(req), 'promise', req.params.id));
 
   r.get('/api/certificates/promise-items', {
     config: { policy: perm('certificates.read') },

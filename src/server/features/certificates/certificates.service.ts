@@ -395,7 +395,7 @@ export async function refuse(deps: Deps, ctx: RequestContext, input: { q: string
     }
     await appendAudit(trx, deps, ctx, { action: 'certificates.refuse', entity: 'certificate_case', entityId: id, regionCode: village.code, after: { number, q: input.q, verdict, itemCode: item?.code ?? null, demander: input.demander, catalogVersionId: judge.versionId } });
   });
-  return getCase(deps, actor, id);
+  return getCase(deps, actor, 'refusal', id);
 }
 
 /** The 告知承诺 text (国办发〔2020〕42号 elements): what must be proven, the effect, the liability for a false promise. */
@@ -441,11 +441,11 @@ export async function promise(deps: Deps, ctx: RequestContext, input: { q: strin
       .execute();
     await appendAudit(trx, deps, ctx, { action: 'certificates.promise', entity: 'certificate_case', entityId: id, regionCode: village.code, after: { number, itemCode: item!.code, holder: sealed.holderNameMasked, purpose: input.purpose, catalogVersionId: judge.versionId } });
   });
-  return getCase(deps, actor, id);
+  return getCase(deps, actor, 'promise', id);
 }
 
-export async function getCase(deps: Deps, actor: Actor, id: string) {
-  const r = (await repo.findCase(deps.db, actor, id)) ?? notFound('记录');
+export async function getCase(deps: Deps, actor: Actor, kind: 'refusal' | 'promise', id: string) {
+  const r = (await repo.findCase(deps.db, actor, id, kind)) ?? notFound(kind === 'refusal' ? '不予出具告知单' : '告知承诺书');
   return presentCase(r);
 }
 
