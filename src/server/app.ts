@@ -13,7 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import '../shared/zod.js';
 import type { Deps } from './deps.js';
 import { registerErrorHandler } from './http/errors.js';
-import { collectRoutes, enforcePolicy } from './http/policy.js';
+import { collectRoutes, enforcePolicyAudited } from './http/policy.js';
 import { registerSessionHook } from './http/session.js';
 import { features } from './features/index.js';
 
@@ -73,7 +73,7 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
   registerSessionHook(app, deps);
-  app.addHook('preParsing', enforcePolicy); // before the body is read: anonymous callers get 401, not 400/413
+  app.addHook('preParsing', enforcePolicyAudited(deps)); // before the body is read: anonymous callers get 401, not 400/413
 
   app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { tags: ['系统'], summary: 'OpenAPI 3 接口描述（即本文档）' } }, async () => app.swagger());
 

@@ -3,6 +3,8 @@ import type { Permission } from '../../shared/roles.js';
 import type { Actor, RequestContext } from '../core/actor.js';
 import { hasPermission } from '../core/actor.js';
 import { AppError } from '../core/errors.js';
+import { appendAudit } from '../core/audit.js';
+import type { Deps } from '../deps.js';
 
 /**
  * Every /api route declares one of these in `config.policy`; the app refuses to start when a route has
@@ -67,6 +69,34 @@ export async function enforcePolicy(req: FastifyRequest, _reply: FastifyReply, _
   const passwordRoute = policy.access === 'session' && policy.allowPasswordChange;
   if (actor.mustChangePassword && !passwordRoute) throw new AppError('password_change_required');
   if (policy.access === 'permission' && !hasPermission(actor, policy.permission)) throw new AppError('forbidden');
+}
+
+/**
+ * `enforcePolicy` plus an audit row for every authorization failure of a signed-in user (403 for a
+ * missing permission, a failed CSRF check): 等保 8.1.4.3 a / ASVS 16.3.2. The refusal stands even if
+ * the audit write fails (logged).
+ */
+export function enforcePolicyAudited(deps: Deps) {
+  return async (req: FastifyRequest, reply: FastifyReply, payload?: unknown) => {
+    try {
+      await enforcePolicy(req, reply, payload);
+    } catch (e) {
+      if (e instanceof AppError && (e.code === 'forbidden' || e.code === 'csrf_failed') && req.actor) {
+        const policy = req.routeOptions.config?.policy;
+        const route = `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`;
+        await deps.db
+          .transaction()
+          .execute((trx) =>
+            appendAudit(trx, deps, ctxOf(req), {
+              action: 'auth.denied', outcome: 'failure', entity: 'route', entityId: route.slice(0, 200),
+              after: { reason: e.code, permission: policy?.access === 'permission' ? policy.permission : null },
+            }),
+          )
+          .catch((err: unknown) => req.log.error({ err }, 'audit of an authorization failure failed'));
+      }
+      throw e;
+    }
+  };
 }
 
 /** The request facts services need for audit rows. */

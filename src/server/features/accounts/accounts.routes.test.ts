@@ -50,6 +50,21 @@ describe('POST /api/auth/login', () => {
   });
 });
 
+describe('authorization failures', () => {
+  it('audits a 403 (missing permission) and a failed CSRF check of a signed-in user, as failures with the route', async () => {
+    const village = await t.as('demo-village');
+    expect((await village.get('/api/audit')).status).toBe(403);
+    village.csrf = 'not-the-token';
+    expect((await village.post('/api/users', { username: 'x' })).status).toBe(403);
+    const rows = await t.deps.db.selectFrom('auditLog').selectAll().where('actorName', '=', 'demo-village').where('action', '=', 'auth.denied').orderBy('seq').execute();
+    expect(rows.map((r) => [r.entityId, r.outcome, JSON.parse(r.afterJson ?? '{}').reason])).toEqual([
+      ['GET /api/audit', 'failure', 'forbidden'],
+      ['POST /api/users', 'failure', 'csrf_failed'],
+    ]);
+    expect((await verifyChain(t.deps.db)).ok).toBe(true);
+  });
+});
+
 describe('sessions', () => {
   it('GET /api/auth/me needs a session (401) and reflects the actor', async () => {
     expect((await t.agent().get('/api/auth/me')).status).toBe(401);

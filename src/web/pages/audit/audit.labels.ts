@@ -8,6 +8,7 @@ export const ACTION_LABELS: Record<string, L> = {
   'auth.login': { zh: '登录', en: 'Sign in' },
   'auth.logout': { zh: '退出登录', en: 'Sign out' },
   'auth.lockout': { zh: '账户锁定', en: 'Account locked' },
+  'auth.denied': { zh: '越权访问被拒绝', en: 'Access denied' },
   'auth.password_change': { zh: '修改密码', en: 'Password change' },
   'auth.session_end': { zh: '结束会话', en: 'Session ended' },
   'users.create': { zh: '新增用户', en: 'User created' },
@@ -70,6 +71,7 @@ export const ACTION_LABELS: Record<string, L> = {
 
 export const ENTITY_LABELS: Record<string, L> = {
   user: { zh: '用户', en: 'User' },
+  route: { zh: '接口', en: 'Route' },
   session: { zh: '会话', en: 'Session' },
   grant: { zh: '授权', en: 'Grant' },
   department: { zh: '部门', en: 'Department' },
