@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Table, Typography, type TableColumnsType } from 'antd';
@@ -10,6 +9,7 @@ import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
 import { admissionKeys, listAdmitted, type AdmittedTask } from './admission.api.js';
 import { EffectTag, useKindLabel } from './AdmissionTags.js';
+import { usePaging } from '../../components/usePaging.js';
 
 /** 已准入事项: what has been admitted for my area and is (or will be) in effect. Anything else may be refused and flagged. */
 export default function AdmittedPage() {
@@ -19,8 +19,7 @@ export default function AdmittedPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const access = accessOf(me);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, pagination } = usePaging();
   const rows = useQuery({ queryKey: admissionKeys.admitted(page, pageSize), queryFn: () => listAdmitted(page, pageSize), placeholderData: keepPreviousData });
 
   const columns: TableColumnsType<AdmittedTask> = [
@@ -69,18 +68,7 @@ export default function AdmittedPage() {
           scroll={{ x: 'max-content' }}
           size={isMobile ? 'small' : 'middle'}
           locale={{ emptyText: t('admission.admitted.empty') }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: rows.data?.total ?? 0,
-            showSizeChanger: !isMobile,
-            showTotal: (total) => t('common.total', { total }),
-            size: isMobile ? 'small' : undefined,
-            onChange: (p, s) => {
-              setPage(s !== pageSize ? 1 : p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(rows.data?.total ?? 0)}
         />
       </Card>
     </PageContainer>

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FlagOutlined } from '@ant-design/icons';
@@ -8,10 +7,10 @@ import { accessOf } from '../../access.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
-import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { CHANNEL_LABELS, CHANNELS, type Channel } from './admission.labels.js';
 import { admissionKeys, createFlag, flagsByDepartment, listFlags, listNamableDepartments, type DepartmentCount, type Flag } from './admission.api.js';
+import { usePaging } from '../../components/usePaging.js';
 
 const OTHER = '__other__';
 
@@ -32,11 +31,9 @@ interface FlagForm {
 export default function FlagsPage() {
   const { t } = useI18n();
   const label = useLabel();
-  const isMobile = useIsMobile();
   const { data: me } = useMe();
   const access = accessOf(me);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, pagination } = usePaging();
   const flags = useQuery({ queryKey: admissionKeys.flags(page, pageSize), queryFn: () => listFlags(page, pageSize), placeholderData: keepPreviousData });
   const counts = useQuery({ queryKey: admissionKeys.flagCounts, queryFn: flagsByDepartment, enabled: !access.canFlagAdmission });
 
@@ -101,18 +98,7 @@ export default function FlagsPage() {
               scroll={{ x: 'max-content' }}
               size="small"
               locale={{ emptyText: t('admission.flags.empty') }}
-              pagination={{
-                current: page,
-                pageSize,
-                total: flags.data?.total ?? 0,
-                showSizeChanger: !isMobile,
-                showTotal: (total) => t('common.total', { total }),
-                size: 'small',
-                onChange: (p, s) => {
-                  setPage(s !== pageSize ? 1 : p);
-                  setPageSize(s);
-                },
-              }}
+              pagination={pagination(flags.data?.total ?? 0, { size: 'small' })}
             />
           </Card>
         </Col>

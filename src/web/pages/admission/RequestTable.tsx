@@ -9,6 +9,7 @@ import { useI18n, useLabel } from '../../i18n/index.js';
 import { KIND_LABELS, REQUEST_KINDS, STATUS_LABELS, STATUSES, STEP_LABELS, type RequestKind, type RequestStatus } from './admission.labels.js';
 import { admissionKeys, listRequests, type RequestFilter, type RequestSummary } from './admission.api.js';
 import { OutcomeTag, StatusTag, useKindLabel } from './AdmissionTags.js';
+import { usePaging } from '../../components/usePaging.js';
 
 /** The paged list of admission requests with a small filter bar; shared by 准入申请 and 准入审核. */
 export function RequestTable({ base, showDepartment, showFilters = true, testId }: { base: RequestFilter; showDepartment?: boolean; showFilters?: boolean; testId?: string }) {
@@ -18,8 +19,7 @@ export function RequestTable({ base, showDepartment, showFilters = true, testId 
   const isMobile = useIsMobile();
   const [form] = Form.useForm<{ q?: string; status?: RequestStatus; kind?: RequestKind }>();
   const [filter, setFilter] = useState<RequestFilter>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const merged = { ...filter, ...base };
   const rows = useQuery({ queryKey: admissionKeys.list(merged, page, pageSize), queryFn: () => listRequests(merged, page, pageSize), placeholderData: keepPreviousData });
 
@@ -138,18 +138,7 @@ export function RequestTable({ base, showDepartment, showFilters = true, testId 
           scroll={{ x: 'max-content' }}
           size={isMobile ? 'small' : 'middle'}
           locale={{ emptyText: t(base.queue === 'awaiting' ? 'admission.review.empty' : 'admission.list.empty') }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: rows.data?.total ?? 0,
-            showSizeChanger: !isMobile,
-            showTotal: (total) => t('common.total', { total }),
-            size: isMobile ? 'small' : undefined,
-            onChange: (p, s) => {
-              setPage(s !== pageSize ? 1 : p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(rows.data?.total ?? 0)}
         />
       </Card>
     </>

@@ -11,6 +11,7 @@ import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { ACTION_LABELS, ENTITY_LABELS } from './audit.labels.js';
 import { auditKeys, exportAudit, listAudit, verifyAudit, type AuditFilter, type AuditRow, type VerifyResult } from './audit.api.js';
+import { usePaging } from '../../components/usePaging.js';
 
 interface FilterForm {
   actor?: string;
@@ -38,8 +39,7 @@ export default function AuditPage() {
   const { message } = useFeedback();
   const [form] = Form.useForm<FilterForm>();
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [verdict, setVerdict] = useState<VerifyResult | null>(null);
   const [moreFilters, setMoreFilters] = useState(false);
   const showAll = !isMobile || moreFilters;
@@ -227,18 +227,7 @@ export default function AuditPage() {
               </div>
             ),
           }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: rows.data?.total ?? 0,
-            showSizeChanger: !isMobile,
-            showTotal: (total) => t('common.total', { total }),
-            size: isMobile ? 'small' : undefined,
-            onChange: (p, s) => {
-              setPage(s !== pageSize ? 1 : p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(rows.data?.total ?? 0)}
         />
       </Card>
     </PageContainer>

@@ -14,6 +14,7 @@ import { OPERATION_LABELS, OPERATIONS, REASON_LABELS, STATUS_LABELS, STATUSES } 
 import { OperationTag, StatusTag } from './CatalogTags.js';
 import { AdjustmentDrawer } from './AdjustmentDrawer.js';
 import { AdjustmentFormDrawer } from './AdjustmentFormDrawer.js';
+import { usePaging } from '../../components/usePaging.js';
 
 /**
  * 目录调整: adjustments by status (drafts are only the proposer's own), with the detail drawer that
@@ -28,8 +29,7 @@ export default function AdjustmentsPage() {
   const [params, setParams] = useSearchParams();
   const status = (params.get('status') as AdjustmentStatus | null) ?? undefined;
   const [operation, setOperation] = useState<AdjustmentOperation | undefined>();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   const openId = params.get('id');
 
@@ -175,19 +175,7 @@ export default function AdjustmentsPage() {
           scroll={isMobile ? undefined : { x: 'max-content' }}
           onRow={(a) => ({ onClick: () => setParam('id', a.id), style: { cursor: 'pointer' }, 'data-testid': 'adjustment-row' } as HTMLAttributes<HTMLElement>)}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={status ? t('adjust.emptyStatus', { status: label(STATUS_LABELS[status]) }) : t('adjust.empty')} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: rows.data?.total ?? 0,
-            showSizeChanger: !isMobile,
-            showTotal: (total) => t('common.total', { total }),
-            size: isMobile ? 'small' : undefined,
-            hideOnSinglePage: true,
-            onChange: (p, s) => {
-              setPage(s !== pageSize ? 1 : p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(rows.data?.total ?? 0, { hideOnSinglePage: true })}
         />
       </Card>
       <AdjustmentDrawer id={openId} onClose={() => setParam('id', undefined)} />

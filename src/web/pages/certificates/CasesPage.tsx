@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Table, Tabs, Tag, type TableColumnsType } from 'antd';
@@ -7,6 +6,7 @@ import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { VERDICT_LABELS } from './certificates.labels.js';
 import { certificateKeys, listCases, type CertificateCase } from './certificates.api.js';
+import { usePaging } from '../../components/usePaging.js';
 
 /** 不予出具与告知承诺: the refusal slips and the promise forms of my area (masked), each reprintable. */
 export default function CasesPage() {
@@ -29,8 +29,7 @@ function CaseTable({ kind }: { kind: 'refusal' | 'promise' }) {
   const { t } = useI18n();
   const label = useLabel();
   const isMobile = useIsMobile();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, pagination } = usePaging();
   const rows = useQuery({ queryKey: certificateKeys.cases(kind, page, pageSize), queryFn: () => listCases(kind, page, pageSize), placeholderData: keepPreviousData });
   const base = kind === 'refusal' ? '/certificates/refusals' : '/certificates/promises';
   const columns: TableColumnsType<CertificateCase> = [
@@ -64,18 +63,7 @@ function CaseTable({ kind }: { kind: 'refusal' | 'promise' }) {
         scroll={{ x: 'max-content' }}
         size={isMobile ? 'small' : 'middle'}
         locale={{ emptyText: t(kind === 'refusal' ? 'certificates.cases.emptyRefusals' : 'certificates.cases.emptyPromises') }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: rows.data?.total ?? 0,
-          showSizeChanger: !isMobile,
-          showTotal: (total) => t('common.total', { total }),
-          size: isMobile ? 'small' : undefined,
-          onChange: (p, s) => {
-            setPage(s !== pageSize ? 1 : p);
-            setPageSize(s);
-          },
-        }}
+        pagination={pagination(rows.data?.total ?? 0)}
       />
     </Card>
   );

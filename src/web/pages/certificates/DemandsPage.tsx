@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -7,10 +6,10 @@ import { useMe } from '../../api/auth.js';
 import { accessOf } from '../../access.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useFeedback } from '../../components/feedback.js';
-import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { DEMANDER_KIND_LABELS } from './certificates.labels.js';
 import { certificateKeys, DEMANDER_KINDS, demandsByDemander, listDemands, recordDemand, type Demand, type DemanderCount, type DemanderKind } from './certificates.api.js';
+import { usePaging } from '../../components/usePaging.js';
 
 interface DemandForm {
   demanderName?: string;
@@ -27,11 +26,9 @@ interface DemandForm {
 export default function DemandsPage() {
   const { t } = useI18n();
   const label = useLabel();
-  const isMobile = useIsMobile();
   const { data: me } = useMe();
   const access = accessOf(me);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, pagination } = usePaging();
   const rows = useQuery({ queryKey: certificateKeys.demands(page, pageSize), queryFn: () => listDemands(page, pageSize), placeholderData: keepPreviousData });
   const counts = useQuery({ queryKey: certificateKeys.demandCounts, queryFn: demandsByDemander });
 
@@ -108,18 +105,7 @@ export default function DemandsPage() {
               scroll={{ x: 'max-content' }}
               size="small"
               locale={{ emptyText: t('certificates.demands.empty') }}
-              pagination={{
-                current: page,
-                pageSize,
-                total: rows.data?.total ?? 0,
-                showSizeChanger: !isMobile,
-                showTotal: (total) => t('common.total', { total }),
-                size: 'small',
-                onChange: (p, s) => {
-                  setPage(s !== pageSize ? 1 : p);
-                  setPageSize(s);
-                },
-              }}
+              pagination={pagination(rows.data?.total ?? 0, { size: 'small' })}
             />
           </Card>
         </Col>

@@ -11,6 +11,7 @@ import { useI18n, useLabel } from '../../i18n/index.js';
 import { CERT_STATUS_LABELS, PATH_LABELS } from './certificates.labels.js';
 import { certificateKeys, exportRegister, listRegister, type Certificate, type RegisterFilter } from './certificates.api.js';
 import { normalizeIdNumber, normalizePhone } from './identity.js';
+import { usePaging } from '../../components/usePaging.js';
 
 interface FilterForm {
   q?: string;
@@ -35,8 +36,7 @@ export default function RegisterPage() {
   const { message } = useFeedback();
   const [form] = Form.useForm<FilterForm>();
   const [filter, setFilter] = useState<RegisterFilter>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [moreFilters, setMoreFilters] = useState(false);
   const showAll = !isMobile || moreFilters;
   const rows = useQuery({ queryKey: certificateKeys.register(filter, page, pageSize), queryFn: () => listRegister(filter, page, pageSize), placeholderData: keepPreviousData });
@@ -155,18 +155,7 @@ export default function RegisterPage() {
           scroll={{ x: 'max-content' }}
           size={isMobile ? 'small' : 'middle'}
           locale={{ emptyText: t('certificates.register.empty') }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: rows.data?.total ?? 0,
-            showSizeChanger: !isMobile,
-            showTotal: (total) => t('common.total', { total }),
-            size: isMobile ? 'small' : undefined,
-            onChange: (p, s) => {
-              setPage(s !== pageSize ? 1 : p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(rows.data?.total ?? 0)}
         />
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
           {t('certificates.register.auditNote')}

@@ -16,6 +16,7 @@ import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.j
 import { ImportModal, TemplateButton } from './ImportModal.js';
 import { StatusTag } from './StatusTag.js';
 import { ledgerKeys, listLedgers, type LedgerListItem } from './ledgers.api.js';
+import { usePaging } from '../../components/usePaging.js';
 
 type StatusFilter = WorkflowStatus | 'all';
 
@@ -33,8 +34,7 @@ export default function ReviewPage() {
   const [status, setStatus] = useState<StatusFilter>('submitted');
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [importOpen, setImportOpen] = useState(false);
   const filter = { status: status === 'all' ? undefined : status, q: search || undefined };
   const list = useQuery({
@@ -180,17 +180,7 @@ export default function ReviewPage() {
               loading={list.isFetching}
               scroll={{ x: 'max-content' }}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(status === 'submitted' ? 'review.emptyAwaiting' : 'review.empty')} /> }}
-              pagination={{
-                current: page,
-                pageSize,
-                total: list.data?.total ?? 0,
-                showSizeChanger: true,
-                showTotal: (total) => t('common.total', { total }),
-                onChange: (p, s) => {
-                  setPage(s !== pageSize ? 1 : p);
-                  setPageSize(s);
-                },
-              }}
+              pagination={pagination(list.data?.total ?? 0, { showSizeChanger: true, size: undefined })}
             />
           )}
         </Card>

@@ -12,6 +12,7 @@ import { CATEGORIES, CATEGORY_LABELS, TASK_STATUS_LABELS, TASK_STATUSES, VERDICT
 import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.js';
 import { listTasks, taskKeys, type Task, type TaskFilter } from './tasks.api.js';
 import { Deadline, TaskStatusTag } from './TaskBits.js';
+import { usePaging } from '../../components/usePaging.js';
 
 type View = 'board' | 'overdue' | 'list';
 
@@ -86,8 +87,7 @@ function TaskTable({ filter, testId, empty }: { filter: TaskFilter; testId: stri
   const label = useLabel();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, pagination } = usePaging();
   const q = useQuery({ queryKey: taskKeys.list(filter, page, pageSize), queryFn: () => listTasks(filter, page, pageSize), placeholderData: keepPreviousData });
   if (isMobile)
     return (
@@ -131,17 +131,7 @@ function TaskTable({ filter, testId, empty }: { filter: TaskFilter; testId: stri
       loading={q.isFetching}
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} /> }}
-      pagination={{
-        current: page,
-        pageSize,
-        total: q.data?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: (p, s) => {
-          setPage(s !== pageSize ? 1 : p);
-          setPageSize(s);
-        },
-      }}
+      pagination={pagination(q.data?.total ?? 0, { showSizeChanger: true, size: undefined })}
     />
   );
 }

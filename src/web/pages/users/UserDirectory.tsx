@@ -13,6 +13,7 @@ import { useI18n, useLabel } from '../../i18n/index.js';
 import { listDepartments, listUsers, updateUser, userKeys, type UserRow } from './users.api.js';
 import { CreateUserModal } from './CreateUserModal.js';
 import { GrantsDrawer } from './GrantsDrawer.js';
+import { usePaging } from '../../components/usePaging.js';
 
 /**
  * The user list shared by 用户管理 (mode "users": create, disable, unlock for the system admin) and
@@ -28,8 +29,7 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
   const access = accessOf(me);
   const [form] = Form.useForm<{ q: string }>();
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   const [grantUser, setGrantUser] = useState<UserRow | null>(null);
 
@@ -187,18 +187,7 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
           loading={users.isFetching}
           scroll={{ x: 'max-content' }}
           size={isMobile ? 'small' : 'middle'}
-          pagination={{
-            current: page,
-            pageSize,
-            total: users.data?.total ?? 0,
-            showSizeChanger: !isMobile,
-            showTotal: (total) => t('common.total', { total }),
-            size: isMobile ? 'small' : undefined,
-            onChange: (p, s) => {
-              setPage(s !== pageSize ? 1 : p);
-              setPageSize(s);
-            },
-          }}
+          pagination={pagination(users.data?.total ?? 0)}
         />
       </Card>
       {creating ? <CreateUserModal departments={departments.data ?? []} onClose={() => setCreating(false)} /> : null}
