@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { loadExcelJs } from './exceljs.js';
 
@@ -28,6 +27,30 @@ export const attachment = (filename: string) => `attachment; filename="${encodeU
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+const PENDING_BYTES = 1 << 20;
+
+/** The stream the zip reads a worksheet from, and the bytes queued in it (exceljs and archiver internals: undefined if they change). */
+function sheetQueue(ws: unknown): { stream: NodeJS.EventEmitter; bytes: number } | undefined {
+  const pipe = (ws as { stream?: { pipes?: unknown[] } }).stream?.pipes?.[0] as NodeJS.EventEmitter | undefined;
+  const state = pipe ? (Reflect.get(pipe, '_writableState') as { length?: number } | undefined) : undefined;
+  return pipe && typeof state?.length === 'number' ? { stream: pipe, bytes: state.length } : undefined;
+}
+
+/** Resolves when `stream` drains, when the reply closes, or after 5 s: an export never hangs on it. */
+function drained(stream: NodeJS.EventEmitter, out: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      stream.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, 5_000);
+    stream.once('drain', done);
+    out.once('close', done);
+  });
+}
+
 /**
  * Writes sheets with exceljs' streaming writer (constant memory) into a stream the HTTP reply pipes.
  * Rows are committed one by one, so a province-sized export never sits in memory.
@@ -44,11 +67,16 @@ export function streamWorkbook(sheets: SheetSpec<any>[]): PassThrough {
       let n = 0;
       for await (const row of spec.rows) {
         ws.addRow(spec.columns.map((c) => safeCell(c.value(row)))).commit();
-        // Rows from a synchronous driver (better-sqlite3) never yield: give the event loop and the
-        // client a turn, and wait while the reply has not drained what was already written.
-        if (++n % 500 === 0) {
-          if (out.writableNeedDrain) await once(out, 'drain');
-          else await new Promise((r) => setImmediate(r));
+        if (++n % 100 === 0) {
+          if (out.destroyed) return; // the client went away: stop reading rows
+          // exceljs never applies back-pressure: rows pile up in memory in front of the zip's deflate
+          // (1.5 GB for a province on SQLite). Wait while more than 1 MB is queued there, or while the
+          // reply has not drained; rows from a synchronous driver (better-sqlite3) never yield, so also
+          // give the event loop a turn now and then.
+          const queue = sheetQueue(ws);
+          if (queue && queue.bytes > PENDING_BYTES) await drained(queue.stream, out);
+          else if (out.writableNeedDrain) await drained(out, out);
+          else if (n % 500 === 0) await new Promise((r) => setImmediate(r));
         }
       }
       for (const extra of spec.footer?.() ?? []) ws.addRow(extra.map(safeCell)).commit();
