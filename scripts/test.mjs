@@ -2,7 +2,7 @@
 // The README's test command. Runs the suites and prints, per suite, how many tests ran, then one line
 // of totals: "N passed, N failed". Under CI=true the PostgreSQL and browser suites must run; a
 // skipped suite fails the run.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,11 +19,33 @@ function run(cmd, args, env = {}) {
   return spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 }
 
+/** Like run(), streaming the output as it comes, and also returning its last 400 lines. */
+function runTee(cmd, args, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let tail = [];
+    const keep = (d) => {
+      tail.push(...String(d).split('\n'));
+      if (tail.length > 800) tail = tail.slice(-400);
+    };
+    child.stdout.on('data', (d) => (process.stdout.write(d), keep(d)));
+    child.stderr.on('data', (d) => (process.stderr.write(d), keep(d)));
+    child.on('close', (status) => resolve({ status, tail: tail.slice(-400) }));
+  });
+}
+
+/** The "Unhandled Errors" block vitest printed (colours stripped), if any. */
+function unhandledBlock(lines) {
+  const plain = lines.map((l) => l.replace(/\x1b\[[0-9;]*m/g, ''));
+  const at = plain.findIndex((l) => /Unhandled (Error|Rejection)/.test(l));
+  return at < 0 ? null : plain.slice(at, at + 30).filter((l) => l.trim()).join('\n');
+}
+
 const failures = [];
-function vitestSuite(name, config, env, files = []) {
+async function vitestSuite(name, config, env, files = []) {
   const out = path.join(tmp, `${name}.json`);
   console.log(`\n=== 测试套件 / suite: ${name} ===`);
-  const r = run('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...files, ...extra], env);
+  const r = await runTee('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...files, ...extra], env);
   let passed = 0, failed = 0, skipped = 0, total = 0;
   if (fs.existsSync(out)) {
     const j = JSON.parse(fs.readFileSync(out, 'utf8'));
@@ -38,7 +60,11 @@ function vitestSuite(name, config, env, files = []) {
       if (f.status === 'failed' && !(f.assertionResults ?? []).some((t) => t.status === 'failed')) failures.push(`${name}: ${file} — ${String(f.message ?? '').split('\n')[0].slice(0, 300)}`);
     }
   } else if (r.status !== 0) failed += 1;
-  if (r.status !== 0 && failed === 0) failed = 1;
+  if (r.status !== 0 && failed === 0) {
+    failed = 1;
+    // Every test passed but vitest failed the run: an error outside any test (e.g. an unhandled rejection).
+    failures.push(`${name}: vitest exited with ${r.status} though no test failed\n${unhandledBlock(r.tail) ?? r.tail.slice(-30).join('\n')}`);
+  }
   if (total === 0 && failed === 0) { console.log(`suite ${name}: ran no test`); failed = 1; }
   results.push({ name, passed, failed, skipped });
 }
@@ -71,9 +97,9 @@ if (!only || only === 'typecheck') {
   const r = run('npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
   results.push({ name: 'typecheck', passed: r.status === 0 ? 1 : 0, failed: r.status === 0 ? 0 : 1, skipped: 0 });
 }
-if (!only || only === 'sqlite') vitestSuite('server-sqlite', 'vitest.config.ts', { JIANFU_TEST_DIALECT: 'sqlite' });
+if (!only || only === 'sqlite') await vitestSuite('server-sqlite', 'vitest.config.ts', { JIANFU_TEST_DIALECT: 'sqlite' });
 if (!only || only === 'postgres') {
-  if (process.env.TEST_DATABASE_URL) vitestSuite('server-postgres', 'vitest.config.ts', { JIANFU_TEST_DIALECT: 'postgres' });
+  if (process.env.TEST_DATABASE_URL) await vitestSuite('server-postgres', 'vitest.config.ts', { JIANFU_TEST_DIALECT: 'postgres' });
   else skip('server-postgres', 'TEST_DATABASE_URL is not set');
 }
 if (!only || only === 'browser') {
@@ -82,11 +108,11 @@ if (!only || only === 'browser') {
     const b = run('node', ['scripts/ensure-web-build.mjs']);
     if (b.status !== 0) { results.push({ name: 'browser', passed: 0, failed: 1, skipped: 0 }); }
     else {
-      vitestSuite('browser', 'vitest.e2e.config.ts', { JIANFU_CHROMIUM: CHROMIUM });
+      await vitestSuite('browser', 'vitest.e2e.config.ts', { JIANFU_CHROMIUM: CHROMIUM });
       // The admission and certificate journeys run on PostgreSQL too (issue 5), on a fresh database.
       if (process.env.TEST_DATABASE_URL) {
         const url = await freshPgDatabase(process.env.TEST_DATABASE_URL);
-        vitestSuite('browser-postgres', 'vitest.e2e.config.ts', { JIANFU_CHROMIUM: CHROMIUM, E2E_DATABASE_URL: url }, ['e2e/admission.e2e.ts', 'e2e/certificates.e2e.ts']);
+        await vitestSuite('browser-postgres', 'vitest.e2e.config.ts', { JIANFU_CHROMIUM: CHROMIUM, E2E_DATABASE_URL: url }, ['e2e/admission.e2e.ts', 'e2e/certificates.e2e.ts']);
       } else if (CI) skip('browser-postgres', 'TEST_DATABASE_URL is not set');
     }
   } else skip('browser', `${CHROMIUM} not found (apt-get install chromium fonts-noto-cjk)`);

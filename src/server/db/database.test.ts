@@ -52,3 +52,26 @@ describe.skipIf(TEST_DIALECT !== 'sqlite')('SQLite database handle', () => {
     facade.close();
   });
 });
+
+describe.skipIf(TEST_DIALECT !== 'postgres')('PostgreSQL database handle', () => {
+  it('survives the server ending an idle connection: reported, and the next query opens a new one', async () => {
+    const { freshDatabaseUrl } = await import('../../../test/dialects.js');
+    const { default: pg } = await import('pg');
+    const { url, drop } = await freshDatabaseUrl();
+    const errors: string[] = [];
+    const d = openDatabase(url, { onIdleError: (err) => errors.push(err.message) });
+    try {
+      await sql`select 1`.execute(d.db); // leaves one idle client in the pool
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+      await admin.end();
+      for (let i = 0; i < 50 && !errors.length; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(errors.length).toBeGreaterThan(0);
+      expect((await sql<{ n: number }>`select 1 as n`.execute(d.db)).rows[0].n).toBe(1);
+    } finally {
+      await d.close();
+      await drop();
+    }
+  });
+});

@@ -61,7 +61,7 @@ export function reusingStatements(sqlite: SQLite.Database, max = 500): SqliteDat
 }
 
 /** Opens the database named by a `sqlite:<file>` or `postgres://…` URL. */
-export function openDatabase(url: string, opts: { poolSize?: number } = {}): Database {
+export function openDatabase(url: string, opts: { poolSize?: number; onIdleError?: (err: Error) => void } = {}): Database {
   const dialect = dialectOf(url);
   const plugins = [new CamelCasePlugin()];
   if (dialect === 'sqlite') {
@@ -85,6 +85,10 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
     };
   }
   const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  // An idle connection that the server ends (restart, failover, idle timeout, an administrator) is
+  // reported here; the pool drops it and opens a new one on demand. Without a listener it would crash
+  // the process.
+  pool.on('error', opts.onIdleError ?? ((err) => process.stderr.write(`数据库空闲连接已断开 / idle database connection lost: ${err.message}\n`)));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
   return { db, dialect, sqlite: null, pool, changeStamp: null, close: () => db.destroy() };
 }
