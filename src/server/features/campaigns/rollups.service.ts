@@ -10,6 +10,7 @@ import type { Deps } from '../../deps.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../core/actor.js';
 import { shanghaiDate } from '../../core/clock.js';
+import { StampedCache } from '../../core/stamped-cache.js';
 import type { RegionLevel } from '../../../shared/roles.js';
 import { CATEGORIES, COUNTER_COLUMNS, VERDICTS, WORKFLOW_STATUSES, counterColumn, type Category, type Verdict, type WorkflowStatus } from './campaigns.model.js';
 import { ancestorEqualities, getVisibleCampaign, scopeNode, type ScopeNode } from './campaigns.service.js';
@@ -88,22 +89,13 @@ function addFigures(into: CategoryFigures, f: CategoryFigures) {
  * ledgers change between two looks. Not on PostgreSQL, which has no such cheap stamp (and meets the
  * latency target without it). Entries are shared: callers treat a roll-up as read-only.
  */
-const ROLLUP_MEMO_MAX = 256;
-const rollupMemo = new WeakMap<object, { stamp: string; entries: Map<string, Rollup> }>();
+const rollupMemo = new StampedCache<Rollup>({ maxEntries: 256 });
 
 async function memoisedRollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode): Promise<Rollup> {
   const stampOf = deps.database.changeStamp;
   if (!stampOf) return rollupOf(deps, c, node);
-  const stamp = stampOf();
-  let memo = rollupMemo.get(deps.database);
-  if (!memo || memo.stamp !== stamp) rollupMemo.set(deps.database, (memo = { stamp, entries: new Map() }));
   const key = `${c.id}|${c.version}|${node.code}|${shanghaiDate(deps.clock.now())}`;
-  const hit = memo.entries.get(key);
-  if (hit) return hit;
-  const r = await rollupOf(deps, c, node);
-  memo.entries.set(key, r);
-  if (memo.entries.size > ROLLUP_MEMO_MAX) memo.entries.delete(memo.entries.keys().next().value!);
-  return r;
+  return rollupMemo.getOrProduce(deps.database, stampOf(), key, () => rollupOf(deps, c, node));
 }
 
 /** The full roll-up of a node (default: the actor's own node) for a campaign. */

@@ -4,6 +4,7 @@
  * `catalogVersionFor` (never the repo) and store the returned catalogVersion with their judgements.
  */
 import { CompiledQuery, type Kysely } from 'kysely';
+import { StampedCache } from '../../core/stamped-cache.js';
 import type { Deps } from '../../deps.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor, RequestContext } from '../../core/actor.js';
@@ -47,15 +48,6 @@ export async function visibleRegion(db: Kysely<DB>, actor: Actor, code: string):
 
 // ───────────────────────────── effective catalogs ─────────────────────────────
 
-/**
- * Effective catalogs are cached per database handle and catalog generation (a counter that triggers
- * bump on every write to the catalog tables, by any process). The generation is read before the data,
- * so a cached entry is never older than its generation; a change elsewhere costs one recomputation.
- * Entries are shared: callers treat an Effective as read-only.
- */
-const EFFECTIVE_CACHE_MAX = 512;
-const effectiveCache = new WeakMap<object, { generation: string; entries: Map<string, Effective> }>();
-
 const GENERATION_QUERY = CompiledQuery.raw('select generation from catalog_generation where id = 1');
 
 /** The catalog generation (bumped by triggers on every write to the catalog and region tables). */
@@ -65,29 +57,19 @@ export async function catalogGeneration(db: Kysely<DB>): Promise<string> {
 }
 
 /**
- * Serialised public answers, per database and catalog generation: the public window is read far more
- * often than catalogs or regions change, and any change (by any process) starts a new generation.
- * Bounded by total size; only successful answers are kept.
+ * Effective catalogs, per database handle and catalog generation (a counter that triggers bump on
+ * every write to the catalog tables, by any process): a change elsewhere costs one recomputation.
  */
-const PUBLIC_MEMO_MAX_BYTES = 32 * 1024 * 1024;
-const publicMemo = new WeakMap<object, { generation: string; bytes: number; entries: Map<string, Buffer> }>();
+const effectiveCache = new StampedCache<Effective>({ maxEntries: 512 });
+
+/**
+ * Serialised public answers, per database and catalog generation: the public window is read far more
+ * often than catalogs or regions change. Bounded by total size; only successful answers are kept.
+ */
+const publicMemo = new StampedCache<Buffer>({ maxEntries: 100_000, maxWeight: 32 * 1024 * 1024, weigh: (b) => b.length });
 
 export async function publicAnswer(deps: Pick<Deps, 'db'>, key: string, produce: () => Promise<Buffer>): Promise<Buffer> {
-  const generation = await catalogGeneration(deps.db);
-  let memo = publicMemo.get(deps.db);
-  if (!memo || memo.generation !== generation) publicMemo.set(deps.db, (memo = { generation, bytes: 0, entries: new Map() }));
-  const hit = memo.entries.get(key);
-  if (hit) return hit;
-  const body = await produce();
-  if (body.length > PUBLIC_MEMO_MAX_BYTES / 8) return body;
-  memo.entries.set(key, body);
-  memo.bytes += body.length;
-  for (const [k, v] of memo.entries) {
-    if (memo.bytes <= PUBLIC_MEMO_MAX_BYTES) break;
-    memo.entries.delete(k);
-    memo.bytes -= v.length;
-  }
-  return body;
+  return publicMemo.getOrProduce(deps.db, await catalogGeneration(deps.db), key, produce);
 }
 
 /** Effective catalogs of a region on several dates (cached per catalog generation). */
@@ -95,16 +77,13 @@ export async function effectiveOn(db: Kysely<DB>, regionCode: string, dates: str
   // Inside a transaction the handle is new each time: compute without the cache.
   if (db.isTransaction) return computeEffectiveOn(db, regionCode, dates, view);
   const generation = await catalogGeneration(db);
-  let cache = effectiveCache.get(db);
-  if (!cache || cache.generation !== generation) effectiveCache.set(db, (cache = { generation, entries: new Map() }));
   const key = (date: string) => `${regionCode}|${date}|${view}`;
-  const missing = dates.filter((d) => !cache.entries.has(key(d)));
-  if (missing.length) {
-    const computed = await computeEffectiveOn(db, regionCode, missing, view);
-    missing.forEach((d, i) => cache.entries.set(key(d), computed[i]));
-    while (cache.entries.size > EFFECTIVE_CACHE_MAX) cache.entries.delete(cache.entries.keys().next().value!);
-  }
-  return dates.map((d) => cache.entries.get(key(d))!);
+  const found = dates.map((d) => effectiveCache.get(db, generation, key(d)));
+  const missing = dates.filter((_, i) => !found[i]);
+  if (!missing.length) return found as Effective[];
+  const computed = new Map((await computeEffectiveOn(db, regionCode, missing, view)).map((e, i) => [missing[i], e]));
+  for (const [d, e] of computed) effectiveCache.set(db, generation, key(d), e);
+  return dates.map((d, i) => found[i] ?? computed.get(d)!);
 }
 
 async function computeEffectiveOn(db: Kysely<DB>, regionCode: string, dates: string[], view: View): Promise<Effective[]> {

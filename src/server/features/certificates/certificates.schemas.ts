@@ -4,7 +4,7 @@
  * the audited print and unmask endpoints.
  */
 import { z } from '../../../shared/zod.js';
-import { isValidIdNumber, isValidMobile, normalizeIdNumber, normalizePhone } from './certificates.identity.js';
+import { isValidIdNumber, isValidMobile, NAME_PATTERN, normalizeIdNumber, normalizePhone } from './certificates.identity.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
@@ -17,7 +17,7 @@ export const idNumber = z
 export const mobile = z.string().trim().transform(normalizePhone).refine(isValidMobile, '手机号码无效（应为 11 位，以 13–19 开头）');
 
 export const holderInput = z.strictObject({
-  name: z.string().trim().min(2, '请填写申请人姓名').max(30).regex(/^[\p{Script=Han}A-Za-z·•.\s]+$/u, '姓名只能包含汉字、字母和间隔号'),
+  name: z.string().trim().min(2, '请填写申请人姓名').max(30).regex(NAME_PATTERN, '姓名只能包含汉字、字母和间隔号'),
   idNumber: idNumber.nullable().default(null),
   phone: mobile.nullable().default(null),
 });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined, SafetyOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { ROLE_LABELS, type Role } from '../../../shared/roles.js';
 import { PageContainer } from '../../components/PageContainer.js';
@@ -12,6 +12,7 @@ import { useI18n, useLabel } from '../../i18n/index.js';
 import { ACTION_LABELS, ENTITY_LABELS } from './audit.labels.js';
 import { auditKeys, exportAudit, listAudit, verifyAudit, type AuditFilter, type AuditRow, type VerifyResult } from './audit.api.js';
 import { usePaging } from '../../components/usePaging.js';
+import { FilterActions } from '../../components/FilterActions.js';
 
 interface FilterForm {
   actor?: string;
@@ -162,27 +163,15 @@ export default function AuditPage() {
               </Form.Item>
             </Col>
             <Col xs={24} lg={8} xl={12} style={{ display: 'flex', alignItems: 'flex-end' }}>
-              <Form.Item>
-                <Space>
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                    {t('common.search')}
-                  </Button>
-                  <Button
-                    onClick={() => {
-                      form.resetFields();
-                      setFilter({});
-                      setPage(1);
-                    }}
-                  >
-                    {t('common.reset')}
-                  </Button>
-                  {isMobile ? (
-                    <Button type="link" onClick={() => setMoreFilters((v) => !v)} style={{ paddingInline: 4 }}>
-                      {moreFilters ? t('common.lessFilters') : t('common.moreFilters')}
-                    </Button>
-                  ) : null}
-                </Space>
-              </Form.Item>
+              <FilterActions
+                onReset={() => {
+                  form.resetFields();
+                  setFilter({});
+                  setPage(1);
+                }}
+                moreFilters={isMobile ? moreFilters : undefined}
+                onToggleMore={() => setMoreFilters((v) => !v)}
+              />
             </Col>
           </Row>
         </Form>

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { DELIBERATION_FORM_LABELS, DELIBERATION_FORMS, DEMANDER_KIND_LABELS } from './certificates.labels.js';
 import { DEMANDER_KINDS } from './certificates.api.js';
-import { isValidIdNumber, isValidMobile, NAME_PATTERN } from './identity.js';
+import { isValidIdNumber, isValidMobile, NAME_PATTERN } from '../../../shared/identity.js';
 
 export function useRules() {
   const { t } = useI18n();

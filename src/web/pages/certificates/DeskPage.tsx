@@ -16,7 +16,7 @@ import {
 } from './certificates.api.js';
 import { DeliberationFields, DemanderKindField, HolderFields, PurposeFields, useRules } from './DeskForms.js';
 import { AlternativeBlock } from './AlternativeBlock.js';
-import { normalizeIdNumber, normalizePhone } from './identity.js';
+import { normalizeIdNumber, normalizePhone } from '../../../shared/identity.js';
 
 interface DeskValues {
   holder?: { name?: string; idNumber?: string; phone?: string };

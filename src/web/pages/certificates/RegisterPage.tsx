@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useFeedback } from '../../components/feedback.js';
@@ -10,8 +10,9 @@ import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { CERT_STATUS_LABELS, PATH_LABELS } from './certificates.labels.js';
 import { certificateKeys, exportRegister, listRegister, type Certificate, type RegisterFilter } from './certificates.api.js';
-import { normalizeIdNumber, normalizePhone } from './identity.js';
+import { normalizeIdNumber, normalizePhone } from '../../../shared/identity.js';
 import { usePaging } from '../../components/usePaging.js';
+import { FilterActions } from '../../components/FilterActions.js';
 
 interface FilterForm {
   q?: string;
@@ -120,27 +121,16 @@ export default function RegisterPage() {
               </Form.Item>
             </Col>
             <Col xs={24} lg={8} style={{ display: 'flex', alignItems: 'flex-end' }}>
-              <Form.Item>
-                <Space wrap>
-                  <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="register-search">
-                    {t('common.search')}
-                  </Button>
-                  <Button
-                    onClick={() => {
-                      form.resetFields();
-                      setFilter({});
-                      setPage(1);
-                    }}
-                  >
-                    {t('common.reset')}
-                  </Button>
-                  {isMobile ? (
-                    <Button type="link" onClick={() => setMoreFilters((v) => !v)} style={{ paddingInline: 4 }}>
-                      {moreFilters ? t('common.lessFilters') : t('common.moreFilters')}
-                    </Button>
-                  ) : null}
-                </Space>
-              </Form.Item>
+              <FilterActions
+                onReset={() => {
+                  form.resetFields();
+                  setFilter({});
+                  setPage(1);
+                }}
+                moreFilters={isMobile ? moreFilters : undefined}
+                onToggleMore={() => setMoreFilters((v) => !v)}
+                searchTestId="register-search"
+              />
             </Col>
           </Row>
         </Form>
