@@ -18,7 +18,17 @@ export const DATA_DIR = join(ROOT, 'bench/.data');
 // autocannon 9 has no type declarations in this repository: the part used here, typed by hand.
 export interface AutocannonResult {
   requests: { average: number; mean: number; total: number; p50: number };
-  latency: { average: number; mean: number; p50: number; p90: number; p97_5: number; p99: number; p99_9: number; max: number; min: number };
+  latency: {
+    average: number;
+    mean: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+    p99_9: number;
+    max: number;
+    min: number;
+  };
   throughput: { average: number };
   errors: number;
   timeouts: number;
@@ -101,7 +111,11 @@ export function resetPeak(pid: number): boolean {
 }
 
 /** Samples VmRSS every `everyMs` while fn runs (a fallback and a cross-check of VmHWM). */
-export async function sampledPeak<T>(pid: number, fn: () => Promise<T>, everyMs = 50): Promise<{ result: T; peakRssMb: number; hwmMb: number | null; hwmReset: boolean }> {
+export async function sampledPeak<T>(
+  pid: number,
+  fn: () => Promise<T>,
+  everyMs = 50,
+): Promise<{ result: T; peakRssMb: number; hwmMb: number | null; hwmReset: boolean }> {
   const hwmReset = resetPeak(pid);
   let peak = memOf(pid)?.rssMb ?? 0;
   const t = setInterval(() => {
@@ -157,14 +171,27 @@ export const SERVER_ENV = {
 export async function startServer(opts: ServerOptions): Promise<ServerHandle> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const nodeArgs = [...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []), ...(opts.noTsx ? [] : ['--import', 'tsx']), opts.script ?? 'src/server/main.ts'];
-  const [cmd, args] = pinningAvailable() ? [TASKSET!, ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+  const nodeArgs = [
+    ...(opts.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProfDir}`] : []),
+    ...(opts.noTsx ? [] : ['--import', 'tsx']),
+    opts.script ?? 'src/server/main.ts',
+  ];
+  const [cmd, args] = pinningAvailable()
+    ? [TASKSET!, ['-c', '0', process.execPath, ...nodeArgs]]
+    : [process.execPath, nodeArgs];
   let output = '';
   const t0 = performance.now();
   const child: ChildProcess = spawn(cmd, args, {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...SERVER_ENV, ...opts.env, DATABASE_URL: opts.databaseUrl, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      ...SERVER_ENV,
+      ...opts.env,
+      DATABASE_URL: opts.databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
   });
   const keep = (d: Buffer) => {
     output = (output + d.toString()).slice(-50_000);
@@ -199,7 +226,9 @@ export async function startServer(opts: ServerOptions): Promise<ServerHandle> {
     }
     if (performance.now() > deadline) {
       kill();
-      throw new Error(`server did not answer /api/health within ${opts.timeoutMs ?? 120_000} ms:\n${output.slice(-4000)}`);
+      throw new Error(
+        `server did not answer /api/health within ${opts.timeoutMs ?? 120_000} ms:\n${output.slice(-4000)}`,
+      );
     }
     await sleep(10);
   }
@@ -239,15 +268,26 @@ export function baselineServerScript(): string {
 // ------------------------------------------------------------------ HTTP helpers
 
 export async function login(baseUrl: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const body = await res.text();
   if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status} ${body.slice(0, 300)}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('jianfu_sid='));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('jianfu_sid='));
   if (!cookie) throw new Error(`login ${username}: no session cookie`);
   return cookie;
 }
 
-export async function getJson<T = unknown>(baseUrl: string, path: string, cookie?: string): Promise<{ status: number; ms: number; body: T }> {
+export async function getJson<T = unknown>(
+  baseUrl: string,
+  path: string,
+  cookie?: string,
+): Promise<{ status: number; ms: number; body: T }> {
   const t = performance.now();
   const res = await fetch(baseUrl + path, { headers: cookie ? { cookie } : {} });
   const text = await res.text();
@@ -262,7 +302,12 @@ export async function getJson<T = unknown>(baseUrl: string, path: string, cookie
 }
 
 /** n sequential requests; every answer must be 200. */
-export async function timeSequential(baseUrl: string, path: string, cookie: string | undefined, n: number): Promise<number[]> {
+export async function timeSequential(
+  baseUrl: string,
+  path: string,
+  cookie: string | undefined,
+  n: number,
+): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const r = await getJson(baseUrl, path, cookie);
@@ -273,7 +318,11 @@ export async function timeSequential(baseUrl: string, path: string, cookie: stri
 }
 
 /** Streams a download to nowhere: time to first byte, to last byte, bytes. */
-export async function download(baseUrl: string, path: string, cookie?: string): Promise<{ status: number; ttfbMs: number; ms: number; bytes: number }> {
+export async function download(
+  baseUrl: string,
+  path: string,
+  cookie?: string,
+): Promise<{ status: number; ttfbMs: number; ms: number; bytes: number }> {
   const t = performance.now();
   const res = await fetch(baseUrl + path, { headers: cookie ? { cookie } : {} });
   const ttfbMs = performance.now() - t;
@@ -396,11 +445,17 @@ function locationOf(url: string, fn: string): string {
   return `${m}/${url.slice(url.lastIndexOf('/') + 1)}`;
 }
 
-export function summariseProfile(file: string, title: string, dialect: Dialect, window?: { fromUs: number; toUs: number }): ProfileSummary {
+export function summariseProfile(
+  file: string,
+  title: string,
+  dialect: Dialect,
+  window?: { fromUs: number; toUs: number },
+): ProfileSummary {
   const prof = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
-  const inWindow = window && window.fromUs >= prof.startTime - 1e6 && window.toUs <= prof.endTime + 1e6 ? window : undefined;
+  const inWindow =
+    window && window.fromUs >= prof.startTime - 1e6 && window.toUs <= prof.endTime + 1e6 ? window : undefined;
   let t = prof.startTime;
   let first = Infinity;
   let last = -Infinity;
@@ -438,15 +493,21 @@ export function summariseProfile(file: string, title: string, dialect: Dialect, 
     window: inWindow ? 'load only' : window ? 'whole process (window outside the profile)' : 'whole process',
     sampledMs: round(total / 1000, 0),
     idlePercent: round((idle / Math.max(1, total)) * 100, 1),
-    topSelf: rank(frames).slice(0, 20).map(([frame, us]) => ({ frame, selfMs: round(us / 1000, 1), percent: round((us / busy) * 100, 1) })),
-    byModule: rank(modules).slice(0, 15).map(([module, us]) => ({ module, selfMs: round(us / 1000, 1), percent: round((us / busy) * 100, 1) })),
+    topSelf: rank(frames)
+      .slice(0, 20)
+      .map(([frame, us]) => ({ frame, selfMs: round(us / 1000, 1), percent: round((us / busy) * 100, 1) })),
+    byModule: rank(modules)
+      .slice(0, 15)
+      .map(([module, us]) => ({ module, selfMs: round(us / 1000, 1), percent: round((us / busy) * 100, 1) })),
   };
 }
 
 /** The main thread's profile (CPU.<date>.<time>.<pid>.0.<seq>.cpuprofile; tsx's loader thread writes thread 1). */
 export function newestProfile(dir: string): string | null {
   if (!existsSync(dir)) return null;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort();
   const main = files.filter((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f));
   const pick = main.length ? main : files;
   return pick.length ? join(dir, pick[pick.length - 1]) : null;

@@ -30,7 +30,13 @@ import { shanghaiDate } from '../src/server/core/clock.js';
 import * as repo from '../src/server/features/campaigns/campaigns.repo.js';
 import { workAffairSheet } from '../test/fixtures/ledgers/rows.js';
 import { workbook } from '../test/fixtures/ledgers/helpers.js';
-import { BENCH_CAMPAIGN_ID, BENCH_DISTRICT, BENCH_PROVINCE, DEFAULT_BENCH_URL, generateProvince } from './data/generate.js';
+import {
+  BENCH_CAMPAIGN_ID,
+  BENCH_DISTRICT,
+  BENCH_PROVINCE,
+  DEFAULT_BENCH_URL,
+  generateProvince,
+} from './data/generate.js';
 
 export interface LedgerBenchOptions {
   sqliteUrl?: string;
@@ -55,13 +61,25 @@ const timing = (xs: number[]): Timing => {
   return { median: round(s[Math.floor(s.length / 2)]), min: round(s[0]), max: round(s[s.length - 1]), runs: s.length };
 };
 
-const actorOf = (role: Actor['grants'][number]['role'], regionCode: string, level: Actor['grants'][number]['level']): Actor => ({
-  userId: `bench-user-${role}`, username: `bench-${role}`, displayName: `基准测试 ${role}`, regionCode, departmentId: null, sessionId: null, mustChangePassword: false,
+const actorOf = (
+  role: Actor['grants'][number]['role'],
+  regionCode: string,
+  level: Actor['grants'][number]['level'],
+): Actor => ({
+  userId: `bench-user-${role}`,
+  username: `bench-${role}`,
+  displayName: `基准测试 ${role}`,
+  regionCode,
+  departmentId: null,
+  sessionId: null,
+  mustChangePassword: false,
   grants: [{ role, regionCode, level }],
 });
 
 /** Runs fn while sampling RSS every 5 ms; returns the time and the peak. */
-async function measured<T>(fn: () => Promise<T>): Promise<{ ms: number; peakRssMb: number; baseRssMb: number; result: T }> {
+async function measured<T>(
+  fn: () => Promise<T>,
+): Promise<{ ms: number; peakRssMb: number; baseRssMb: number; result: T }> {
   if (global.gc) global.gc();
   const base = process.memoryUsage.rss();
   let peak = base;
@@ -83,31 +101,70 @@ async function measured<T>(fn: () => Promise<T>): Promise<{ ms: number; peakRssM
 async function benchImport(deps: Deps, runs: number, log: (l: string) => void) {
   const district = actorOf('district_lead', BENCH_DISTRICT, 'county');
   const ctx: RequestContext = { actor: district, ip: null, requestId: 'bench' };
-  const campaign = await createCampaign(deps, ctx, { name: '导入基准（临时）', regionCode: BENCH_DISTRICT, year: 2024 });
+  const campaign = await createCampaign(deps, ctx, {
+    name: '导入基准（临时）',
+    regionCode: BENCH_DISTRICT,
+    year: 2024,
+  });
   try {
     await deps.db.updateTable('campaign').set({ status: 'launching' }).where('id', '=', campaign.id).execute();
     await runLaunch(deps, campaign.id, { progress: async () => undefined, createdBy: null });
-    const villages = (await deps.db.selectFrom('ledger').select('villageCode').where('campaignId', '=', campaign.id).where('townshipCode', '=', '140404001000').orderBy('villageCode').execute()).map((l) => l.villageCode);
-    const file = await workbook([{ name: '工作事务', header: ['村（社区）代码', '事项名称', '要求单位', '目录类别', '经费保障', '需填报表格数', '区政府审批文号'], rows: workAffairSheet(villages, 10_000) }]);
-    const township: RequestContext = { actor: actorOf('township_officer', '140404001000', 'township'), ip: null, requestId: 'bench' };
-    const results: { ms: number; peakRssMb: number; baseRssMb: number; cold: boolean; timings: Record<string, number> }[] = [];
+    const villages = (
+      await deps.db
+        .selectFrom('ledger')
+        .select('villageCode')
+        .where('campaignId', '=', campaign.id)
+        .where('townshipCode', '=', '140404001000')
+        .orderBy('villageCode')
+        .execute()
+    ).map((l) => l.villageCode);
+    const file = await workbook([
+      {
+        name: '工作事务',
+        header: ['村（社区）代码', '事项名称', '要求单位', '目录类别', '经费保障', '需填报表格数', '区政府审批文号'],
+        rows: workAffairSheet(villages, 10_000),
+      },
+    ]);
+    const township: RequestContext = {
+      actor: actorOf('township_officer', '140404001000', 'township'),
+      ip: null,
+      requestId: 'bench',
+    };
+    const results: {
+      ms: number;
+      peakRssMb: number;
+      baseRssMb: number;
+      cold: boolean;
+      timings: Record<string, number>;
+    }[] = [];
     for (let i = 0; i < runs; i++) {
       await deps.db.deleteFrom('ledgerRow').where('campaignId', '=', campaign.id).execute();
-      for (const l of await deps.db.selectFrom('ledger').select('id').where('campaignId', '=', campaign.id).execute()) await repo.recountLedger(deps.db, l.id);
+      for (const l of await deps.db.selectFrom('ledger').select('id').where('campaignId', '=', campaign.id).execute())
+        await repo.recountLedger(deps.db, l.id);
       const cold = i === 0;
       if (cold) clearCatalogMemo();
       const timings: Record<string, number> = {};
-      const m = await measured(() => importLedgerRows(deps, township, campaign.id, file, { category: 'work_affair', timings }));
+      const m = await measured(() =>
+        importLedgerRows(deps, township, campaign.id, file, { category: 'work_affair', timings }),
+      );
       if (m.result.inserted !== 10_000) throw new Error(`import inserted ${m.result.inserted}`);
       results.push({ ms: m.ms, peakRssMb: m.peakRssMb, baseRssMb: m.baseRssMb, cold, timings });
-      log(`  import run ${i + 1}${cold ? ' (cold)' : ''}: ${m.ms.toFixed(0)} ms (${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}), peak RSS ${m.peakRssMb} MB (before ${m.baseRssMb} MB)`);
+      log(
+        `  import run ${i + 1}${cold ? ' (cold)' : ''}: ${m.ms.toFixed(0)} ms (${Object.entries(timings)
+          .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+          .join(', ')}), peak RSS ${m.peakRssMb} MB (before ${m.baseRssMb} MB)`,
+      );
     }
-    const second = await measured(() => importLedgerRows(deps, township, campaign.id, file, { category: 'work_affair' }));
+    const second = await measured(() =>
+      importLedgerRows(deps, township, campaign.id, file, { category: 'work_affair' }),
+    );
     return {
       rows: 10_000,
       fileBytes: file.length,
       coldMs: Math.round(results[0].ms),
-      phasesMs: Object.fromEntries(Object.entries(results[results.length - 1].timings).map(([k, v]) => [k, Math.round(v)])),
+      phasesMs: Object.fromEntries(
+        Object.entries(results[results.length - 1].timings).map(([k, v]) => [k, Math.round(v)]),
+      ),
       warm: timing(results.slice(1).map((r) => r.ms)),
       peakRssMb: Math.max(...results.map((r) => r.peakRssMb)),
       /** Growth of RSS during an import (the process may hold the generator's memory before it). */
@@ -134,7 +191,10 @@ async function bare(deps: Deps, q: { sql: string; parameters: readonly unknown[]
 async function benchRollups(deps: Deps, runs: number, log: (l: string) => void) {
   const c = (await repo.findCampaign(deps.db, BENCH_CAMPAIGN_ID))!;
   const out: Record<string, unknown> = {};
-  for (const [label, code] of [['district', BENCH_DISTRICT], ['province', BENCH_PROVINCE]] as const) {
+  for (const [label, code] of [
+    ['district', BENCH_DISTRICT],
+    ['province', BENCH_PROVINCE],
+  ] as const) {
     const node = (await repo.regionWithAncestors(deps.db, code))!;
     const main = rollupQuery(deps.db, c.id, node).compile();
     const overdue = overdueQuery(deps.db, c.id, node, shanghaiDate(deps.clock.now())).compile();
@@ -158,10 +218,17 @@ async function benchRollups(deps: Deps, runs: number, log: (l: string) => void) 
     const m = timing(sqlMain);
     const o = timing(sqlOverdue);
     out[label] = {
-      region: `${node.name} ${node.code}`, ledgers: figures!.totals.ledgers.total, rows: figures!.totals.rows, service: svc, bareSqlMain: m, bareSqlOverdue: o,
+      region: `${node.name} ${node.code}`,
+      ledgers: figures!.totals.ledgers.total,
+      rows: figures!.totals.rows,
+      service: svc,
+      bareSqlMain: m,
+      bareSqlOverdue: o,
       bareSqlTotalMedian: Math.round((m.median + o.median) * 10) / 10,
     };
-    log(`  ${label} roll-up (${figures!.totals.ledgers.total} ledgers, ${figures!.totals.rows} rows): service ${svc.median} ms | bare SQL ${m.median} + ${o.median} ms`);
+    log(
+      `  ${label} roll-up (${figures!.totals.ledgers.total} ledgers, ${figures!.totals.rows} rows): service ${svc.median} ms | bare SQL ${m.median} + ${o.median} ms`,
+    );
   }
   return out;
 }
@@ -183,17 +250,38 @@ async function defaultPgUrl(): Promise<string | null> {
   return u.toString();
 }
 
-async function benchDialect(url: string, opts: Required<Pick<LedgerBenchOptions, 'importRuns' | 'rollupRuns'>>, log: (l: string) => void) {
+async function benchDialect(
+  url: string,
+  opts: Required<Pick<LedgerBenchOptions, 'importRuns' | 'rollupRuns'>>,
+  log: (l: string) => void,
+) {
   const gen = await generateProvince({ databaseUrl: url, log });
-  const config = loadConfig({ DATABASE_URL: url, JIANFU_LOG_LEVEL: 'warn', JIANFU_JOBS: 'off', JIANFU_PUBLIC_RATE_LIMIT: '0' } as NodeJS.ProcessEnv);
+  const config = loadConfig({
+    DATABASE_URL: url,
+    JIANFU_LOG_LEVEL: 'warn',
+    JIANFU_JOBS: 'off',
+    JIANFU_PUBLIC_RATE_LIMIT: '0',
+  } as NodeJS.ProcessEnv);
   const deps = await composeDeps(config, { logger: pino({ level: 'warn' }) });
   const app = await buildApp(deps, { logLevel: 'warn' });
   await app.ready();
   try {
-    log(`${deps.dialect}: ${gen.ledgers} ledgers, ${gen.rows} rows, ${gen.tasks} tasks${gen.reused ? ' (reused)' : ` (generated in ${gen.seconds.toFixed(0)} s)`}`);
+    log(
+      `${deps.dialect}: ${gen.ledgers} ledgers, ${gen.rows} rows, ${gen.tasks} tasks${gen.reused ? ' (reused)' : ` (generated in ${gen.seconds.toFixed(0)} s)`}`,
+    );
     const rollups = await benchRollups(deps, opts.rollupRuns, log);
     const imp = await benchImport(deps, opts.importRuns, log);
-    return { dialect: deps.dialect, dataset: { ledgers: gen.ledgers, rows: gen.rows, tasks: gen.tasks, generatedSeconds: gen.reused ? null : Math.round(gen.seconds) }, import: imp, rollups };
+    return {
+      dialect: deps.dialect,
+      dataset: {
+        ledgers: gen.ledgers,
+        rows: gen.rows,
+        tasks: gen.tasks,
+        generatedSeconds: gen.reused ? null : Math.round(gen.seconds),
+      },
+      import: imp,
+      rollups,
+    };
   } finally {
     await app.close();
     await deps.database.close();
@@ -219,12 +307,16 @@ export async function runLedgerBench(opts: LedgerBenchOptions = {}) {
     results,
   };
   if (opts.print !== false) {
-    log('\n| database | 10k import cold / warm (ms) | peak RSS / growth (MB) | district roll-up: service / bare SQL (ms) | province roll-up: service / bare SQL (ms) |');
+    log(
+      '\n| database | 10k import cold / warm (ms) | peak RSS / growth (MB) | district roll-up: service / bare SQL (ms) | province roll-up: service / bare SQL (ms) |',
+    );
     log('| --- | --- | --- | --- | --- |');
     for (const r of results) {
       const d = r.rollups.district as any;
       const p = r.rollups.province as any;
-      log(`| ${r.dialect} | ${r.import.coldMs} / ${r.import.warm.median} | ${r.import.peakRssMb} / +${r.import.peakRssGrowthMb} | ${d.service.median} / ${d.bareSqlTotalMedian} | ${p.service.median} / ${p.bareSqlTotalMedian} |`);
+      log(
+        `| ${r.dialect} | ${r.import.coldMs} / ${r.import.warm.median} | ${r.import.peakRssMb} / +${r.import.peakRssGrowthMb} | ${d.service.median} / ${d.bareSqlTotalMedian} | ${p.service.median} / ${p.bareSqlTotalMedian} |`,
+      );
     }
   }
   if (opts.write !== false) {

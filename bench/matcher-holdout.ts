@@ -87,12 +87,18 @@ const outcomes: Outcome[] = rows.map((row) => {
     gotAllKinds,
     normalized: r.normalized,
     terms: r.terms,
-    candidates: r.candidates.map((c) => ({ code: c.code, name: c.name, score: Math.round(c.score * 1000) / 1000, reason: c.reason })),
+    candidates: r.candidates.map((c) => ({
+      code: c.code,
+      name: c.name,
+      score: Math.round(c.score * 1000) / 1000,
+      reason: c.reason,
+    })),
     issueOk: (row.verdict === 'positive') === (got === 'positive'),
     verdictOk: row.verdict === got,
     codeOk: row.code === null ? null : row.code === gotCode,
   };
-  if (kindVerdict(gotCode) !== got) o.inconsistency = `certificateVerdict=${got} but item behind it is ${gotCode ?? 'none'}`;
+  if (kindVerdict(gotCode) !== got)
+    o.inconsistency = `certificateVerdict=${got} but item behind it is ${gotCode ?? 'none'}`;
   return o;
 });
 
@@ -107,7 +113,10 @@ const perVerdict = Object.fromEntries(
   }),
 );
 const confusion = Object.fromEntries(
-  VERDICTS.map((w) => [w, Object.fromEntries(VERDICTS.map((g) => [g, outcomes.filter((o) => o.want === w && o.got === g).length]))]),
+  VERDICTS.map((w) => [
+    w,
+    Object.fromEntries(VERDICTS.map((g) => [g, outcomes.filter((o) => o.want === w && o.got === g).length])),
+  ]),
 );
 const bySource: Record<string, { rows: number; verdictOk: number; codeOk: number }> = {};
 for (const o of outcomes) {
@@ -137,7 +146,9 @@ const figures = {
   perVerdict,
   confusion,
   bySource,
-  allKindsVerdictChanges: outcomes.filter((o) => o.gotAllKinds !== o.got).map((o) => ({ q: o.q, cert: o.got, all: o.gotAllKinds })),
+  allKindsVerdictChanges: outcomes
+    .filter((o) => o.gotAllKinds !== o.got)
+    .map((o) => ({ q: o.q, cert: o.got, all: o.gotAllKinds })),
   inconsistencies: outcomes.filter((o) => o.inconsistency).map((o) => ({ q: o.q, msg: o.inconsistency })),
   crossCheck: {
     evaluateMatcher: {
@@ -173,18 +184,22 @@ console.log(`  exact (verdict + code)      ${figures.exactAccuracy}%`);
 console.log('  per verdict:');
 for (const v of VERDICTS) {
   const s = perVerdict[v];
-  console.log(`    ${v.padEnd(9)} support ${String(s.support).padStart(3)}  predicted ${String(s.predicted).padStart(3)}  P ${s.precision}%  R ${s.recall}%`);
+  console.log(
+    `    ${v.padEnd(9)} support ${String(s.support).padStart(3)}  predicted ${String(s.predicted).padStart(3)}  P ${s.precision}%  R ${s.recall}%`,
+  );
 }
 console.log('  confusion (rows = expected, cols = got):', JSON.stringify(confusion));
 console.log('  cross-check evaluateMatcher:', JSON.stringify(figures.crossCheck.evaluateMatcher));
 if (figures.inconsistencies.length) console.log('  INCONSISTENCIES:', JSON.stringify(figures.inconsistencies));
-if (figures.allKindsVerdictChanges.length) console.log('  verdict changes when matching all kinds:', JSON.stringify(figures.allKindsVerdictChanges));
+if (figures.allKindsVerdictChanges.length)
+  console.log('  verdict changes when matching all kinds:', JSON.stringify(figures.allKindsVerdictChanges));
 console.log(`\nMisses (${misses.length}):`);
 for (const o of misses) {
   console.log(`\n✗ ${o.q}   [${o.source}]`);
   console.log(`    want ${o.want} ${name(o.wantCode)}`);
   console.log(`    got  ${o.got} ${name(o.gotCode)}`);
   console.log(`    normalized "${o.normalized}"  terms ${JSON.stringify(o.terms)}`);
-  for (const c of o.candidates.slice(0, 3)) console.log(`      ${c.score.toFixed(3)} ${c.code} ${c.name} — ${c.reason}`);
+  for (const c of o.candidates.slice(0, 3))
+    console.log(`      ${c.score.toFixed(3)} ${c.code} ${c.name} — ${c.reason}`);
   if (!o.candidates.length) console.log('      (no candidates)');
 }

@@ -74,7 +74,8 @@ export async function runMatcherBench(opts: MatcherBenchOptions = {}): Promise<o
     misses: accuracyCert.misses,
   };
 
-  if (opts.print ?? true) printTable(result.throughput.certificateKinds, result.throughput.allKinds, accuracyCert, accuracyAll, result);
+  if (opts.print ?? true)
+    printTable(result.throughput.certificateKinds, result.throughput.allKinds, accuracyCert, accuracyAll, result);
   if (opts.write ?? true) {
     mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
     writeFileSync(RESULT_URL, JSON.stringify(result, null, 2) + '\n');
@@ -88,7 +89,12 @@ interface Throughput {
   runs: number[];
 }
 
-function measure(matcher: Matcher, queries: string[], kinds: typeof CERTIFICATE_KINDS | undefined, seconds: number): Throughput {
+function measure(
+  matcher: Matcher,
+  queries: string[],
+  kinds: typeof CERTIFICATE_KINDS | undefined,
+  seconds: number,
+): Throughput {
   let sink = 0;
   const warmUntil = performance.now() + Math.min(1000, seconds * 300);
   while (performance.now() < warmUntil) for (const q of queries) sink += matcher.match(q, kinds).candidates.length;
@@ -107,7 +113,11 @@ function measure(matcher: Matcher, queries: string[], kinds: typeof CERTIFICATE_
   }
   if (sink < 0) console.log(sink); // keep the work observable
   const median = [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
-  return { checksPerSecond: Math.round(median), microsecondsPerCheck: round(1e6 / median, 2), runs: runs.map((x) => Math.round(x)) };
+  return {
+    checksPerSecond: Math.round(median),
+    microsecondsPerCheck: round(1e6 / median, 2),
+    runs: runs.map((x) => Math.round(x)),
+  };
 }
 
 function summary(e: MatcherEvaluation) {
@@ -117,7 +127,10 @@ function summary(e: MatcherEvaluation) {
     top1Accuracy: round(e.top1Accuracy, 4),
     rowsWithCode: e.rowsWithCode,
     perVerdict: Object.fromEntries(
-      Object.entries(e.perVerdict).map(([v, s]) => [v, { ...s, precision: round(s.precision, 4), recall: round(s.recall, 4) }]),
+      Object.entries(e.perVerdict).map(([v, s]) => [
+        v,
+        { ...s, precision: round(s.precision, 4), recall: round(s.recall, 4) },
+      ]),
     ),
     misses: e.misses.length,
   };
@@ -130,11 +143,21 @@ function printTable(
   ea: MatcherEvaluation,
   meta: { machine: string | null; node: string; commit: string | null; buildMs: number; loadAverage1m: number },
 ): void {
-  console.log(`\ncatalog matcher — ${meta.machine} · node ${meta.node} · commit ${meta.commit ?? 'n/a'} · load ${meta.loadAverage1m.toFixed(2)}`);
+  console.log(
+    `\ncatalog matcher — ${meta.machine} · node ${meta.node} · commit ${meta.commit ?? 'n/a'} · load ${meta.loadAverage1m.toFixed(2)}`,
+  );
   console.log(`build ${meta.buildMs} ms\n`);
   console.table({
-    'certificate kinds': { 'checks/s (median)': cert.checksPerSecond, 'µs/check': cert.microsecondsPerCheck, runs: cert.runs.join(' ') },
-    'all kinds': { 'checks/s (median)': all.checksPerSecond, 'µs/check': all.microsecondsPerCheck, runs: all.runs.join(' ') },
+    'certificate kinds': {
+      'checks/s (median)': cert.checksPerSecond,
+      'µs/check': cert.microsecondsPerCheck,
+      runs: cert.runs.join(' '),
+    },
+    'all kinds': {
+      'checks/s (median)': all.checksPerSecond,
+      'µs/check': all.microsecondsPerCheck,
+      runs: all.runs.join(' '),
+    },
   });
   const rows: Record<string, Record<string, string | number>> = {};
   for (const [label, e] of [
@@ -142,19 +165,40 @@ function printTable(
     ['all kinds', ea],
   ] as const) {
     for (const [v, s] of Object.entries(e.perVerdict))
-      rows[`${label} · ${v}`] = { support: s.support, predicted: s.predicted, precision: pct(s.precision), recall: pct(s.recall) };
+      rows[`${label} · ${v}`] = {
+        support: s.support,
+        predicted: s.predicted,
+        precision: pct(s.precision),
+        recall: pct(s.recall),
+      };
   }
   console.table(rows);
   console.table({
-    'certificate kinds': { rows: ec.rows, verdict: pct(ec.verdictAccuracy), 'issue/not issue': pct(ec.issueAccuracy), 'top-1 code': pct(ec.top1Accuracy), misses: ec.misses.length },
-    'all kinds': { rows: ea.rows, verdict: pct(ea.verdictAccuracy), 'issue/not issue': pct(ea.issueAccuracy), 'top-1 code': pct(ea.top1Accuracy), misses: ea.misses.length },
+    'certificate kinds': {
+      rows: ec.rows,
+      verdict: pct(ec.verdictAccuracy),
+      'issue/not issue': pct(ec.issueAccuracy),
+      'top-1 code': pct(ec.top1Accuracy),
+      misses: ec.misses.length,
+    },
+    'all kinds': {
+      rows: ea.rows,
+      verdict: pct(ea.verdictAccuracy),
+      'issue/not issue': pct(ea.issueAccuracy),
+      'top-1 code': pct(ea.top1Accuracy),
+      misses: ea.misses.length,
+    },
   });
-  for (const m of ec.misses) console.log(`miss: ${m.q} — want ${m.want} ${m.wantCode ?? ''}, got ${m.got} ${m.gotCode ?? ''}`);
+  for (const m of ec.misses)
+    console.log(`miss: ${m.q} — want ${m.want} ${m.wantCode ?? ''}, got ${m.got} ${m.gotCode ?? ''}`);
 }
 
 function gitCommit(): string | null {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: ['ignore', 'pipe', 'ignore'] })
+    return execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .toString()
       .trim();
   } catch {

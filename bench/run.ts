@@ -27,11 +27,44 @@ import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
-  DATA_DIR, ROOT, autocannonCommand, baselineServerScript, download, getJson, load, login, memOf, median, monoUs, newestProfile, pinSelf, resetPeak,
-  round, sampledPeak, sleep, startServer, summariseProfile, timeSequential, unpinSelf, type LoadFigures, type LoadSpec, type ServerHandle,
+  DATA_DIR,
+  ROOT,
+  autocannonCommand,
+  baselineServerScript,
+  download,
+  getJson,
+  load,
+  login,
+  memOf,
+  median,
+  monoUs,
+  newestProfile,
+  pinSelf,
+  resetPeak,
+  round,
+  sampledPeak,
+  sleep,
+  startServer,
+  summariseProfile,
+  timeSequential,
+  unpinSelf,
+  type LoadFigures,
+  type LoadSpec,
+  type ServerHandle,
 } from './http.bench.js';
 import { CHROMIUM, measureWeb, type WebFigures } from './web.bench.js';
-import { DIALECT_LABEL, DIALECTS, renderConsole, renderReadme, verdictOf, type BenchResult, type Cell, type Dialect, type Figure, type Target } from './report.js';
+import {
+  DIALECT_LABEL,
+  DIALECTS,
+  renderConsole,
+  renderReadme,
+  verdictOf,
+  type BenchResult,
+  type Cell,
+  type Dialect,
+  type Figure,
+  type Target,
+} from './report.js';
 
 // ------------------------------------------------------------------ options
 
@@ -57,13 +90,22 @@ const PASSWORD = process.env.BENCH_PASSWORD ?? 'Bench@2026x';
 const CMD = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
 
 const started = Date.now();
-const log = (line: string) => process.stdout.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+const log = (line: string) =>
+  process.stdout.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
 // ------------------------------------------------------------------ the figures
 
 const figures: Figure[] = [];
 const byKey = new Map<string, Figure>();
-function def(key: string, group: string, label: string, unit: string, better: 'higher' | 'lower', command: string, extra: { target?: Target; dbIndependent?: boolean; method?: string } = {}) {
+function def(
+  key: string,
+  group: string,
+  label: string,
+  unit: string,
+  better: 'higher' | 'lower',
+  command: string,
+  extra: { target?: Target; dbIndependent?: boolean; method?: string } = {},
+) {
   const f: Figure = { key, group, label, unit, better, command, cells: {}, ...extra };
   figures.push(f);
   byKey.set(key, f);
@@ -75,7 +117,8 @@ function put(key: string, d: Dialect, cell: Cell) {
   f.cells[f.dbIndependent ? 'sqlite' : d] = cell;
 }
 function val(value: number | null | undefined, extra: Partial<Cell> = {}): Cell {
-  if (value === null || value === undefined || Number.isNaN(value)) return { value: null, notMeasured: extra.notMeasured ?? 'no value', ...extra };
+  if (value === null || value === undefined || Number.isNaN(value))
+    return { value: null, notMeasured: extra.notMeasured ?? 'no value', ...extra };
   const c: Cell = { value, ...extra };
   if (c.baseline && c.baseline.value) c.ratio = round(value / c.baseline.value, 3);
   return c;
@@ -84,12 +127,18 @@ function val(value: number | null | undefined, extra: Partial<Cell> = {}): Cell 
 function missing(keys: string[], dialects: Dialect[], reason: string) {
   for (const k of keys) {
     const f = byKey.get(k)!;
-    for (const d of f.dbIndependent ? (['sqlite'] as Dialect[]) : dialects) if (!f.cells[d]) f.cells[d] = { value: null, notMeasured: reason };
+    for (const d of f.dbIndependent ? (['sqlite'] as Dialect[]) : dialects)
+      if (!f.cells[d]) f.cells[d] = { value: null, notMeasured: reason };
   }
 }
 const keysOf = (prefix: string) => figures.filter((f) => f.key.startsWith(prefix)).map((f) => f.key);
 
-const T = (op: '<=' | '>=', value: number, source: string, on?: 'ratio'): Target => ({ op, value, source, ...(on ? { on } : {}) });
+const T = (op: '<=' | '>=', value: number, source: string, on?: 'ratio'): Target => ({
+  op,
+  value,
+  source,
+  ...(on ? { on } : {}),
+});
 const CID = 'bench-campaign-shanxi-2023';
 const DISTRICT = '140404000000';
 const PROVINCE = '140000000000';
@@ -106,14 +155,20 @@ const ROUTES = {
 };
 type RouteKey = keyof typeof ROUTES;
 const LOADED: RouteKey[] = ['rollup', 'ledgers', 'cert', 'catalogs'];
-const loadCmd = (r: RouteKey, rate?: number) => `\`${CMD}\` → ${autocannonCommand({ paths: [samplePath(r)], connections: CONNECTIONS, durationS: DURATION, overallRate: rate, auth: ROUTES[r].auth })}`;
+const loadCmd = (r: RouteKey, rate?: number) =>
+  `\`${CMD}\` → ${autocannonCommand({ paths: [samplePath(r)], connections: CONNECTIONS, durationS: DURATION, overallRate: rate, auth: ROUTES[r].auth })}`;
 function samplePath(r: RouteKey): string {
   switch (r) {
-    case 'health': return '/api/health';
-    case 'rollup': return `/api/campaigns/${CID}/rollup?region=${DISTRICT}`;
-    case 'ledgers': return `/api/campaigns/${CID}/ledgers?region=${TOWNSHIP}&status=approved&page=1&pageSize=20`;
-    case 'cert': return `/api/public/certificate-check?q=${encodeURIComponent('亲属关系证明')}&region=${VILLAGE}`;
-    case 'catalogs': return `/api/public/catalogs?region=${VILLAGE}`;
+    case 'health':
+      return '/api/health';
+    case 'rollup':
+      return `/api/campaigns/${CID}/rollup?region=${DISTRICT}`;
+    case 'ledgers':
+      return `/api/campaigns/${CID}/ledgers?region=${TOWNSHIP}&status=approved&page=1&pageSize=20`;
+    case 'cert':
+      return `/api/public/certificate-check?q=${encodeURIComponent('亲属关系证明')}&region=${VILLAGE}`;
+    case 'catalogs':
+      return `/api/public/catalogs?region=${VILLAGE}`;
   }
 }
 
@@ -128,60 +183,212 @@ const G = {
 };
 
 for (const r of ['health', ...LOADED] as RouteKey[]) {
-  def(`http.${r}.rps`, G.http, `${ROUTES[r].label}: throughput`, 'req/s', 'higher', loadCmd(r), r === 'cert' ? { target: T('>=', 0.4, 'issue 6: ≥ 40 % of the trivial route', 'ratio') } : {});
+  def(
+    `http.${r}.rps`,
+    G.http,
+    `${ROUTES[r].label}: throughput`,
+    'req/s',
+    'higher',
+    loadCmd(r),
+    r === 'cert' ? { target: T('>=', 0.4, 'issue 6: ≥ 40 % of the trivial route', 'ratio') } : {},
+  );
   def(`http.${r}.p50`, G.http, `${ROUTES[r].label}: p50 latency`, 'ms', 'lower', loadCmd(r));
   def(`http.${r}.p99`, G.http, `${ROUTES[r].label}: p99 latency`, 'ms', 'lower', loadCmd(r));
 }
 for (const r of ['health', 'ledgers', 'rollup'] as RouteKey[]) {
-  def(`rate.${r}.p99`, G.rate, `${ROUTES[r].label}: p99 at ${FIXED_RATE} req/s`, 'ms', 'lower', loadCmd(r, FIXED_RATE), r === 'health' ? {} : { target: T('<=', 50, 'issue 6') });
+  def(
+    `rate.${r}.p99`,
+    G.rate,
+    `${ROUTES[r].label}: p99 at ${FIXED_RATE} req/s`,
+    'ms',
+    'lower',
+    loadCmd(r, FIXED_RATE),
+    r === 'health' ? {} : { target: T('<=', 50, 'issue 6') },
+  );
   def(`rate.${r}.p50`, G.rate, `${ROUTES[r].label}: p50 at ${FIXED_RATE} req/s`, 'ms', 'lower', loadCmd(r, FIXED_RATE));
 }
-const seqCmd = (region: string, who: string) => `\`${CMD}\` → ${SEQ} sequential \`GET /api/campaigns/:id/rollup?region=${region}\` as ${who}; median of the last ${SEQ - 1}`;
-def('rollup.province.http', G.rollup, 'province roll-up over HTTP (山西省, median)', 'ms', 'lower', seqCmd(PROVINCE, 'bench-province'), { target: T('<=', 500, 'issue 6') });
-def('rollup.province.httpFirst', G.rollup, 'province roll-up over HTTP, first request after start-up', 'ms', 'lower', seqCmd(PROVINCE, 'bench-province'));
-def('rollup.district.http', G.rollup, 'district roll-up over HTTP (上党区, median)', 'ms', 'lower', seqCmd(DISTRICT, 'bench-district'), { target: T('<=', 50, 'issue 4') });
-def('rollup.province.service', G.rollup, 'province roll-up, service call in process (ledger bench)', 'ms', 'lower', `\`${CMD}\` → runLedgerBench() (bench/ledger.bench.ts)`, { target: T('<=', 500, 'issue 4') });
-def('rollup.district.service', G.rollup, 'district roll-up, service call in process (ledger bench)', 'ms', 'lower', `\`${CMD}\` → runLedgerBench() (bench/ledger.bench.ts)`, { target: T('<=', 50, 'issue 4') });
+const seqCmd = (region: string, who: string) =>
+  `\`${CMD}\` → ${SEQ} sequential \`GET /api/campaigns/:id/rollup?region=${region}\` as ${who}; median of the last ${SEQ - 1}`;
+def(
+  'rollup.province.http',
+  G.rollup,
+  'province roll-up over HTTP (山西省, median)',
+  'ms',
+  'lower',
+  seqCmd(PROVINCE, 'bench-province'),
+  { target: T('<=', 500, 'issue 6') },
+);
+def(
+  'rollup.province.httpFirst',
+  G.rollup,
+  'province roll-up over HTTP, first request after start-up',
+  'ms',
+  'lower',
+  seqCmd(PROVINCE, 'bench-province'),
+);
+def(
+  'rollup.district.http',
+  G.rollup,
+  'district roll-up over HTTP (上党区, median)',
+  'ms',
+  'lower',
+  seqCmd(DISTRICT, 'bench-district'),
+  { target: T('<=', 50, 'issue 4') },
+);
+def(
+  'rollup.province.service',
+  G.rollup,
+  'province roll-up, service call in process (ledger bench)',
+  'ms',
+  'lower',
+  `\`${CMD}\` → runLedgerBench() (bench/ledger.bench.ts)`,
+  { target: T('<=', 500, 'issue 4') },
+);
+def(
+  'rollup.district.service',
+  G.rollup,
+  'district roll-up, service call in process (ledger bench)',
+  'ms',
+  'lower',
+  `\`${CMD}\` → runLedgerBench() (bench/ledger.bench.ts)`,
+  { target: T('<=', 50, 'issue 4') },
+);
 
 const startCmd = `\`${CMD}\` → spawn \`node --import tsx src/server/main.ts\` on the existing database, poll /api/health every 10 ms; ${STARTS - 1} starts after one warm-up start, median`;
-def('start.cold', G.start, 'cold start to first /api/health (existing database)', 'ms', 'lower', startCmd, { target: T('<=', 2000, 'issue 6') });
-def('rss.idle', G.start, 'idle RSS (VmRSS 2 s after start-up)', 'MB', 'lower', `\`${CMD}\` → /proc/<pid>/status VmRSS`, { target: T('<=', 200, 'issue 6') });
-def('rss.loaded', G.start, 'loaded RSS peak (VmHWM over the HTTP load phases)', 'MB', 'lower', `\`${CMD}\` → /proc/<pid>/clear_refs 5 before the load, VmHWM after`);
-def('rss.afterLoad', G.start, 'RSS at the end of the HTTP load phases (VmRSS)', 'MB', 'lower', `\`${CMD}\` → /proc/<pid>/status VmRSS`);
+def('start.cold', G.start, 'cold start to first /api/health (existing database)', 'ms', 'lower', startCmd, {
+  target: T('<=', 2000, 'issue 6'),
+});
+def(
+  'rss.idle',
+  G.start,
+  'idle RSS (VmRSS 2 s after start-up)',
+  'MB',
+  'lower',
+  `\`${CMD}\` → /proc/<pid>/status VmRSS`,
+  { target: T('<=', 200, 'issue 6') },
+);
+def(
+  'rss.loaded',
+  G.start,
+  'loaded RSS peak (VmHWM over the HTTP load phases)',
+  'MB',
+  'lower',
+  `\`${CMD}\` → /proc/<pid>/clear_refs 5 before the load, VmHWM after`,
+);
+def(
+  'rss.afterLoad',
+  G.start,
+  'RSS at the end of the HTTP load phases (VmRSS)',
+  'MB',
+  'lower',
+  `\`${CMD}\` → /proc/<pid>/status VmRSS`,
+);
 
 const ledgerCmd = `\`${CMD}\` → runLedgerBench() (bench/ledger.bench.ts): importLedgerRows() of a 10,000-row workbook in process`;
-def('import.cold', G.io, '10,000-row spreadsheet import, first (cold catalog memo)', 'ms', 'lower', ledgerCmd, { target: T('<=', 3000, 'issue 4') });
-def('import.warm', G.io, '10,000-row spreadsheet import, warm (median)', 'ms', 'lower', ledgerCmd, { target: T('<=', 3000, 'issue 4') });
+def('import.cold', G.io, '10,000-row spreadsheet import, first (cold catalog memo)', 'ms', 'lower', ledgerCmd, {
+  target: T('<=', 3000, 'issue 4'),
+});
+def('import.warm', G.io, '10,000-row spreadsheet import, warm (median)', 'ms', 'lower', ledgerCmd, {
+  target: T('<=', 3000, 'issue 4'),
+});
 def('import.rowsPerS', G.io, '10,000-row spreadsheet import, rows per second (warm)', 'rows/s', 'higher', ledgerCmd);
 def('import.peakRss', G.io, '10,000-row import, peak RSS of the importing process', 'MB', 'lower', ledgerCmd);
 const exportCmd = `\`${CMD}\` → \`GET /api/campaigns/:id/export?region=${EXPORT_REGION}\` as ${QUICK ? 'bench-district' : 'bench-province'}, body streamed and counted`;
 const exportWhat = QUICK ? 'district (quick run)' : 'province';
-def('export.rowsPerS', G.io, `streaming export of the ${exportWhat} consolidated ledger: rows per second`, 'rows/s', 'higher', exportCmd);
-def('export.seconds', G.io, `streaming export of the ${exportWhat} consolidated ledger: time to last byte`, 's', 'lower', exportCmd);
-def('export.peakRss', G.io, `streaming export of the ${exportWhat} consolidated ledger: server peak RSS`, 'MB', 'lower', exportCmd);
-def('export.healthMax', G.io, `/api/health answered during that export: slowest (probed every 100 ms)`, 'ms', 'lower', `${exportCmd}, while \`GET /api/health\` is requested in turn`);
-def('export.mb', G.io, `streaming export of the ${exportWhat} consolidated ledger: file size`, 'MB', 'lower', exportCmd);
+def(
+  'export.rowsPerS',
+  G.io,
+  `streaming export of the ${exportWhat} consolidated ledger: rows per second`,
+  'rows/s',
+  'higher',
+  exportCmd,
+);
+def(
+  'export.seconds',
+  G.io,
+  `streaming export of the ${exportWhat} consolidated ledger: time to last byte`,
+  's',
+  'lower',
+  exportCmd,
+);
+def(
+  'export.peakRss',
+  G.io,
+  `streaming export of the ${exportWhat} consolidated ledger: server peak RSS`,
+  'MB',
+  'lower',
+  exportCmd,
+);
+def(
+  'export.healthMax',
+  G.io,
+  `/api/health answered during that export: slowest (probed every 100 ms)`,
+  'ms',
+  'lower',
+  `${exportCmd}, while \`GET /api/health\` is requested in turn`,
+);
+def(
+  'export.mb',
+  G.io,
+  `streaming export of the ${exportWhat} consolidated ledger: file size`,
+  'MB',
+  'lower',
+  exportCmd,
+);
 
 const webCmd = `\`${CMD}\` → playwright-core + ${CHROMIUM} --headless, new context per load, gzip of every JS response`;
-def('web.login.js', G.web, 'login page: JavaScript loaded, gzip', 'kB', 'lower', webCmd, { target: T('<=', 350, 'issue 6') });
+def('web.login.js', G.web, 'login page: JavaScript loaded, gzip', 'kB', 'lower', webCmd, {
+  target: T('<=', 350, 'issue 6'),
+});
 def('web.dashboard.js', G.web, 'dashboard: JavaScript loaded, gzip', 'kB', 'lower', webCmd);
-def('web.dashboard.lcp', G.web, `dashboard: largest contentful paint (median of ${WEB_RUNS})`, 'ms', 'lower', webCmd, { target: T('<=', 1500, 'issue 6') });
+def('web.dashboard.lcp', G.web, `dashboard: largest contentful paint (median of ${WEB_RUNS})`, 'ms', 'lower', webCmd, {
+  target: T('<=', 1500, 'issue 6'),
+});
 def('web.login.lcp', G.web, `login page: largest contentful paint (median of ${WEB_RUNS})`, 'ms', 'lower', webCmd);
 
 const matcherCmd = `\`${CMD}\` → runMatcherBench() (bench/matcher.bench.ts), one core`;
-def('matcher.cert', G.cat, 'matcher checks per second, certificate kinds (one core)', 'checks/s', 'higher', matcherCmd, { dbIndependent: true, target: T('>=', 20_000, 'issue 3') });
-def('matcher.all', G.cat, 'matcher checks per second, all kinds (one core)', 'checks/s', 'higher', matcherCmd, { dbIndependent: true });
-def('matcher.dev.issue', G.cat, 'dev set: issue / not-issue decisions right', '%', 'higher', matcherCmd, { dbIndependent: true, target: T('>=', 100, 'issue 3') });
-def('matcher.dev.verdict', G.cat, 'dev set: verdict accuracy', '%', 'higher', matcherCmd, { dbIndependent: true, target: T('>=', 95, 'issue 3') });
-def('matcher.dev.top1', G.cat, 'dev set: top-1 item accuracy', '%', 'higher', matcherCmd, { dbIndependent: true, target: T('>=', 90, 'issue 3') });
+def(
+  'matcher.cert',
+  G.cat,
+  'matcher checks per second, certificate kinds (one core)',
+  'checks/s',
+  'higher',
+  matcherCmd,
+  { dbIndependent: true, target: T('>=', 20_000, 'issue 3') },
+);
+def('matcher.all', G.cat, 'matcher checks per second, all kinds (one core)', 'checks/s', 'higher', matcherCmd, {
+  dbIndependent: true,
+});
+def('matcher.dev.issue', G.cat, 'dev set: issue / not-issue decisions right', '%', 'higher', matcherCmd, {
+  dbIndependent: true,
+  target: T('>=', 100, 'issue 3'),
+});
+def('matcher.dev.verdict', G.cat, 'dev set: verdict accuracy', '%', 'higher', matcherCmd, {
+  dbIndependent: true,
+  target: T('>=', 95, 'issue 3'),
+});
+def('matcher.dev.top1', G.cat, 'dev set: top-1 item accuracy', '%', 'higher', matcherCmd, {
+  dbIndependent: true,
+  target: T('>=', 90, 'issue 3'),
+});
 for (const v of ['positive', 'negative', 'unlisted']) {
-  def(`matcher.dev.precision.${v}`, G.cat, `dev set: precision, verdict ${v}`, '%', 'higher', matcherCmd, { dbIndependent: true });
-  def(`matcher.dev.recall.${v}`, G.cat, `dev set: recall, verdict ${v}`, '%', 'higher', matcherCmd, { dbIndependent: true });
+  def(`matcher.dev.precision.${v}`, G.cat, `dev set: precision, verdict ${v}`, '%', 'higher', matcherCmd, {
+    dbIndependent: true,
+  });
+  def(`matcher.dev.recall.${v}`, G.cat, `dev set: recall, verdict ${v}`, '%', 'higher', matcherCmd, {
+    dbIndependent: true,
+  });
 }
 const holdoutCmd = '`npx tsx bench/matcher-holdout.ts` (run by `npm run bench`)';
-def('matcher.holdout.issue', G.cat, 'hold-out set: issue / not-issue decisions right', '%', 'higher', holdoutCmd, { dbIndependent: true });
-def('matcher.holdout.verdict', G.cat, 'hold-out set: verdict accuracy', '%', 'higher', holdoutCmd, { dbIndependent: true });
-def('matcher.holdout.top1', G.cat, 'hold-out set: top-1 item accuracy', '%', 'higher', holdoutCmd, { dbIndependent: true });
+def('matcher.holdout.issue', G.cat, 'hold-out set: issue / not-issue decisions right', '%', 'higher', holdoutCmd, {
+  dbIndependent: true,
+});
+def('matcher.holdout.verdict', G.cat, 'hold-out set: verdict accuracy', '%', 'higher', holdoutCmd, {
+  dbIndependent: true,
+});
+def('matcher.holdout.top1', G.cat, 'hold-out set: top-1 item accuracy', '%', 'higher', holdoutCmd, {
+  dbIndependent: true,
+});
 const catCmd = `\`${CMD}\` → measureEffectiveCatalog() / measureMatch() (catalogs.bench-support.ts) for 韩店村 ${VILLAGE}`;
 def('catalog.effective', G.cat, 'effective catalog of a village (load + layering), p50', 'ms', 'lower', catCmd);
 def('catalog.effectivePublic', G.cat, 'effective catalog of a village, public view, p50', 'ms', 'lower', catCmd);
@@ -214,7 +421,9 @@ async function phase<T>(name: string, fn: () => Promise<T>, onFail: (reason: str
 
 function gitCommit(): string | null {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return null;
   }
@@ -225,10 +434,17 @@ function gitCommit(): string | null {
 /** The generator's version: GENERATOR_VERSION if bench/data/generate.ts exports one, else a hash of its sources. */
 async function generatorKey(): Promise<string> {
   const mod = (await import('./data/generate.js')) as Record<string, unknown>;
-  if (typeof mod.GENERATOR_VERSION === 'string' || typeof mod.GENERATOR_VERSION === 'number') return `v${mod.GENERATOR_VERSION}`;
+  if (typeof mod.GENERATOR_VERSION === 'string' || typeof mod.GENERATOR_VERSION === 'number')
+    return `v${mod.GENERATOR_VERSION}`;
   const h = createHash('sha256');
   const dir = join(ROOT, 'bench/data');
-  const files = [...readdirSync(dir).filter((f) => f.endsWith('.ts')).sort().map((f) => join(dir, f)), join(ROOT, 'test/fixtures/ledgers/rows.ts')];
+  const files = [
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .sort()
+      .map((f) => join(dir, f)),
+    join(ROOT, 'test/fixtures/ledgers/rows.ts'),
+  ];
   for (const f of files) if (existsSync(f)) h.update(f.slice(ROOT.length)).update(readFileSync(f));
   return h.digest('hex').slice(0, 12);
 }
@@ -261,7 +477,9 @@ async function pgReachable(admin: string): Promise<string | null> {
   }
 }
 
-async function ensureSqliteData(key: string): Promise<{ url: string; generated: boolean; seconds: number; rows: number; ledgers: number }> {
+async function ensureSqliteData(
+  key: string,
+): Promise<{ url: string; generated: boolean; seconds: number; rows: number; ledgers: number }> {
   mkdirSync(DATA_DIR, { recursive: true });
   const file = join(DATA_DIR, `province-${key}.db`);
   const ok = `${file}.ok`;
@@ -281,7 +499,9 @@ async function ensureSqliteData(key: string): Promise<{ url: string; generated: 
   return { url, generated: !r.reused, seconds: (Date.now() - t) / 1000, rows: r.rows, ledgers: r.ledgers };
 }
 
-async function ensurePgData(key: string): Promise<{ url: string; generated: boolean; seconds: number; rows: number; ledgers: number }> {
+async function ensurePgData(
+  key: string,
+): Promise<{ url: string; generated: boolean; seconds: number; rows: number; ledgers: number }> {
   const { url, admin, dbName } = pgUrls();
   const prefix = 'jianfu bench data, generator ';
   const mark = `${prefix}${key}`;
@@ -289,10 +509,18 @@ async function ensurePgData(key: string): Promise<{ url: string; generated: bool
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
   try {
-    const r = await c.query(`select shobj_description(oid, 'pg_database') as d from pg_database where datname = $1`, [dbName]);
+    const r = await c.query(`select shobj_description(oid, 'pg_database') as d from pg_database where datname = $1`, [
+      dbName,
+    ]);
     // Never pull a database from under someone else: another bench or generator may be writing to it.
-    const busy = await c.query(`select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [dbName]);
-    if (r.rowCount && busy.rows[0].n > 0 && r.rows[0].d !== mark) throw new Error(`database ${dbName} is in use by ${busy.rows[0].n} other session(s) and is not marked with generator ${key}; not touching it (set BENCH_PG_URL to another database)`);
+    const busy = await c.query(
+      `select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
+      [dbName],
+    );
+    if (r.rowCount && busy.rows[0].n > 0 && r.rows[0].d !== mark)
+      throw new Error(
+        `database ${dbName} is in use by ${busy.rows[0].n} other session(s) and is not marked with generator ${key}; not touching it (set BENCH_PG_URL to another database)`,
+      );
     if (r.rowCount && typeof r.rows[0].d === 'string' && r.rows[0].d.startsWith(prefix) && r.rows[0].d !== mark) {
       log(`   PostgreSQL database ${dbName} holds data of another generator version (${r.rows[0].d}): recreating it`);
       await c.query(`drop database ${ident}`);
@@ -342,15 +570,31 @@ async function sampleCodes(url: string): Promise<{ townships: string[]; villages
 
 interface LedgerResultRow {
   dialect: Dialect;
-  import: { coldMs: number; warm: { median: number }; peakRssMb: number; rssBeforeMb: number; phasesMs: Record<string, number> };
-  rollups: Record<'district' | 'province', { service: { median: number }; bareSqlTotalMedian: number; rows: number; ledgers: number }>;
+  import: {
+    coldMs: number;
+    warm: { median: number };
+    peakRssMb: number;
+    rssBeforeMb: number;
+    phasesMs: Record<string, number>;
+  };
+  rollups: Record<
+    'district' | 'province',
+    { service: { median: number }; bareSqlTotalMedian: number; rows: number; ledgers: number }
+  >;
 }
 
 async function runMatcher() {
   const { runMatcherBench } = await import('./matcher.bench.js');
   const m = (await runMatcherBench({ secondsPerRun: QUICK ? 0.5 : 2, write: !QUICK, print: false })) as {
     throughput: { certificateKinds: { checksPerSecond: number }; allKinds: { checksPerSecond: number } };
-    accuracy: { certificateKinds: { issueAccuracy: number; verdictAccuracy: number; top1Accuracy: number; perVerdict: Record<string, { precision: number; recall: number }> } };
+    accuracy: {
+      certificateKinds: {
+        issueAccuracy: number;
+        verdictAccuracy: number;
+        top1Accuracy: number;
+        perVerdict: Record<string, { precision: number; recall: number }>;
+      };
+    };
     devsetRows: number;
   };
   raw.matcher = m;
@@ -361,17 +605,33 @@ async function runMatcher() {
   put('matcher.dev.verdict', 'sqlite', val(round(a.verdictAccuracy * 100, 2)));
   put('matcher.dev.top1', 'sqlite', val(round(a.top1Accuracy * 100, 2)));
   for (const [v, s] of Object.entries(a.perVerdict)) {
-    if (byKey.has(`matcher.dev.precision.${v}`)) put(`matcher.dev.precision.${v}`, 'sqlite', val(round(s.precision * 100, 2)));
+    if (byKey.has(`matcher.dev.precision.${v}`))
+      put(`matcher.dev.precision.${v}`, 'sqlite', val(round(s.precision * 100, 2)));
     if (byKey.has(`matcher.dev.recall.${v}`)) put(`matcher.dev.recall.${v}`, 'sqlite', val(round(s.recall * 100, 2)));
   }
-  log(`   matcher: ${m.throughput.certificateKinds.checksPerSecond} checks/s (certificate kinds), verdict ${(a.verdictAccuracy * 100).toFixed(1)} %`);
+  log(
+    `   matcher: ${m.throughput.certificateKinds.checksPerSecond} checks/s (certificate kinds), verdict ${(a.verdictAccuracy * 100).toFixed(1)} %`,
+  );
 
   const file = join(ROOT, 'bench/matcher-holdout.ts');
   if (!existsSync(file)) return missing(keysOf('matcher.holdout'), ['sqlite'], 'bench/matcher-holdout.ts is absent');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/matcher-holdout.ts'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'bench/matcher-holdout.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`matcher-holdout exited ${r.status}: ${r.stderr.slice(-500)}`);
-  const h = JSON.parse(readFileSync(join(ROOT, 'bench/results/matcher-holdout.json'), 'utf8')) as { rows: number; issueAccuracy: number; verdictAccuracy: number; top1CodeAccuracy: number };
-  raw.matcherHoldout = { rows: h.rows, issueAccuracy: h.issueAccuracy, verdictAccuracy: h.verdictAccuracy, top1CodeAccuracy: h.top1CodeAccuracy };
+  const h = JSON.parse(readFileSync(join(ROOT, 'bench/results/matcher-holdout.json'), 'utf8')) as {
+    rows: number;
+    issueAccuracy: number;
+    verdictAccuracy: number;
+    top1CodeAccuracy: number;
+  };
+  raw.matcherHoldout = {
+    rows: h.rows,
+    issueAccuracy: h.issueAccuracy,
+    verdictAccuracy: h.verdictAccuracy,
+    top1CodeAccuracy: h.top1CodeAccuracy,
+  };
   put('matcher.holdout.issue', 'sqlite', val(h.issueAccuracy, { note: `${h.rows} rows` }));
   put('matcher.holdout.verdict', 'sqlite', val(h.verdictAccuracy));
   put('matcher.holdout.top1', 'sqlite', val(h.top1CodeAccuracy));
@@ -391,13 +651,24 @@ async function runCatalog(d: Dialect, url: string) {
     const internal = await support.measureEffectiveCatalog(deps, VILLAGE, { iterations: it });
     const pub = await support.measureEffectiveCatalog(deps, VILLAGE, { iterations: it, view: 'public' });
     const devset = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/matcher-devset.json'), 'utf8')) as { q: string }[];
-    const m = await support.measureMatch(deps, VILLAGE, devset.slice(0, 40).map((r) => r.q), { rounds: QUICK ? 2 : 5 });
+    const m = await support.measureMatch(
+      deps,
+      VILLAGE,
+      devset.slice(0, 40).map((r) => r.q),
+      { rounds: QUICK ? 2 : 5 },
+    );
     raw[`catalog.${d}`] = { internal, public: pub, match: m };
-    put('catalog.effective', d, val(internal.p50Ms, { note: `${internal.itemCount} items, ${internal.catalogCount} catalogs` }));
+    put(
+      'catalog.effective',
+      d,
+      val(internal.p50Ms, { note: `${internal.itemCount} items, ${internal.catalogCount} catalogs` }),
+    );
     put('catalog.effectivePublic', d, val(pub.p50Ms));
     put('catalog.matchCold', d, val(m.coldMs));
     put('catalog.match', d, val(m.p50Ms));
-    log(`   ${d}: effective catalog p50 ${internal.p50Ms} ms (${internal.itemCount} items), match p50 ${m.p50Ms} ms (cold ${m.coldMs} ms)`);
+    log(
+      `   ${d}: effective catalog p50 ${internal.p50Ms} ms (${internal.itemCount} items), match p50 ${m.p50Ms} ms (cold ${m.coldMs} ms)`,
+    );
   } finally {
     await deps.database.close();
   }
@@ -409,34 +680,81 @@ async function runLedger(urls: Partial<Record<Dialect, string>>) {
   const { runLedgerBench } = await import('./ledger.bench.js');
   if (!urls.sqlite) throw new Error('the ledger bench needs the SQLite dataset');
   const report = (await runLedgerBench({
-    sqliteUrl: urls.sqlite, postgresUrl: urls.postgres ?? null, importRuns: QUICK ? 2 : 4, rollupRuns: QUICK ? 3 : 9, write: !QUICK, print: false,
+    sqliteUrl: urls.sqlite,
+    postgresUrl: urls.postgres ?? null,
+    importRuns: QUICK ? 2 : 4,
+    rollupRuns: QUICK ? 3 : 9,
+    write: !QUICK,
+    print: false,
     log: (l: string) => log(`   ${l}`),
   })) as unknown as { results: LedgerResultRow[] };
   raw.ledger = report;
   for (const r of report.results) {
     const d = r.dialect;
     const imp = r.import;
-    const phasesText = Object.entries(imp.phasesMs ?? {}).map(([k, v]) => `${k} ${v}`).join(', ');
+    const phasesText = Object.entries(imp.phasesMs ?? {})
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
     put('import.cold', d, val(imp.coldMs, { detail: { phasesMs: imp.phasesMs } }));
-    put('import.warm', d, val(imp.warm.median, { note: phasesText ? `last run: ${phasesText} ms` : undefined, detail: { phasesMs: imp.phasesMs } }));
+    put(
+      'import.warm',
+      d,
+      val(imp.warm.median, {
+        note: phasesText ? `last run: ${phasesText} ms` : undefined,
+        detail: { phasesMs: imp.phasesMs },
+      }),
+    );
     put('import.rowsPerS', d, val(Math.round(10_000 / (imp.warm.median / 1000))));
-    put('import.peakRss', d, val(imp.peakRssMb, { baseline: { label: 'RSS before the import', value: imp.rssBeforeMb, unit: 'MB' } }));
+    put(
+      'import.peakRss',
+      d,
+      val(imp.peakRssMb, { baseline: { label: 'RSS before the import', value: imp.rssBeforeMb, unit: 'MB' } }),
+    );
     for (const level of ['district', 'province'] as const) {
       const x = r.rollups[level];
-      put(`rollup.${level}.service`, d, val(x.service.median, { baseline: { label: 'bare SQL of its queries', value: x.bareSqlTotalMedian, unit: 'ms' } }));
+      put(
+        `rollup.${level}.service`,
+        d,
+        val(x.service.median, {
+          baseline: { label: 'bare SQL of its queries', value: x.bareSqlTotalMedian, unit: 'ms' },
+        }),
+      );
     }
   }
-  if (!urls.postgres) missing(['import.cold', 'import.warm', 'import.rowsPerS', 'import.peakRss', 'rollup.district.service', 'rollup.province.service'], ['postgres'], pgReason);
+  if (!urls.postgres)
+    missing(
+      [
+        'import.cold',
+        'import.warm',
+        'import.rowsPerS',
+        'import.peakRss',
+        'rollup.district.service',
+        'rollup.province.service',
+      ],
+      ['postgres'],
+      pgReason,
+    );
 }
 
 // ------------------------------------------------------------------ server phases
 
 let pgReason = 'not measured';
-const loadSpec = (h: ServerHandle, paths: string[], cookie: string | undefined, extra: Partial<LoadSpec> = {}): LoadSpec => ({
-  baseUrl: h.baseUrl, paths, cookie, connections: CONNECTIONS, durationS: DURATION, ...extra,
+const loadSpec = (
+  h: ServerHandle,
+  paths: string[],
+  cookie: string | undefined,
+  extra: Partial<LoadSpec> = {},
+): LoadSpec => ({
+  baseUrl: h.baseUrl,
+  paths,
+  cookie,
+  connections: CONNECTIONS,
+  durationS: DURATION,
+  ...extra,
 });
 const failed = (f: LoadFigures) => f.errors + f.timeouts + f.non2xx;
-const loadNote = (f: LoadFigures) => (failed(f) ? `${f.non2xx} non-2xx, ${f.errors} errors, ${f.timeouts} timeouts of ${f.requests}` : undefined);
+const loadNote = (f: LoadFigures) =>
+  failed(f) ? `${f.non2xx} non-2xx, ${f.errors} errors, ${f.timeouts} timeouts of ${f.requests}` : undefined;
 
 const bl = (x: number, unit: string) => ({ label: '/api/health before and after, mean', value: x, unit });
 
@@ -465,14 +783,25 @@ async function measureStarts(d: Dialect, url: string): Promise<void> {
       ours.push(s.startMs);
       bare.push(b.startMs);
     }
-    log(`   ${d}: start ${i + 1}/${STARTS}: server ${s.startMs.toFixed(0)} ms, bare node:http ${b.startMs.toFixed(0)} ms${i === 0 ? ' (warm-up, not counted)' : ''}`);
+    log(
+      `   ${d}: start ${i + 1}/${STARTS}: server ${s.startMs.toFixed(0)} ms, bare node:http ${b.startMs.toFixed(0)} ms${i === 0 ? ' (warm-up, not counted)' : ''}`,
+    );
   }
-  raw[`start.${d}`] = { serverMs: ours.map((x) => round(x, 0)), bareMs: bare.map((x) => round(x, 0)), firstMs: round(first, 0), bareRssMb: bareRss };
-  put('start.cold', d, val(round(median(ours), 0), {
-    baseline: { label: 'bare node:http server, same command', value: round(median(bare), 0), unit: 'ms' },
-    note: `runs ${ours.map((x) => round(x, 0)).join(', ')}; the uncounted first start ${round(first, 0)}`,
-    detail: { runs: ours.map((x) => round(x, 0)), warmupStartMs: round(first, 0) },
-  }));
+  raw[`start.${d}`] = {
+    serverMs: ours.map((x) => round(x, 0)),
+    bareMs: bare.map((x) => round(x, 0)),
+    firstMs: round(first, 0),
+    bareRssMb: bareRss,
+  };
+  put(
+    'start.cold',
+    d,
+    val(round(median(ours), 0), {
+      baseline: { label: 'bare node:http server, same command', value: round(median(bare), 0), unit: 'ms' },
+      note: `runs ${ours.map((x) => round(x, 0)).join(', ')}; the uncounted first start ${round(first, 0)}`,
+      detail: { runs: ours.map((x) => round(x, 0)), warmupStartMs: round(first, 0) },
+    }),
+  );
   raw[`bareRss.${d}`] = round(median(bareRss), 1);
 }
 
@@ -501,8 +830,18 @@ async function measureHttp(h: ServerHandle, ctx: ServerContext) {
       healthRuns.push(after);
       const mean = (k: 'rps' | 'p50Ms' | 'p99Ms') => round((before[k] + after[k]) / 2, 1);
       results[r] = { route: f, healthBefore: before, healthAfter: after };
-      log(`   ${d}: ${r}: ${f.rps} req/s p50 ${f.p50Ms} p99 ${f.p99Ms} ms | health before/after ${before.rps}/${after.rps} req/s, p99 ${before.p99Ms}/${after.p99Ms} ms${failed(f) ? ` | ${loadNote(f)}` : ''}`);
-      put(`http.${r}.rps`, d, val(f.rps, { baseline: bl(mean('rps'), 'req/s'), note: loadNote(f), detail: { healthRps: [before.rps, after.rps] } }));
+      log(
+        `   ${d}: ${r}: ${f.rps} req/s p50 ${f.p50Ms} p99 ${f.p99Ms} ms | health before/after ${before.rps}/${after.rps} req/s, p99 ${before.p99Ms}/${after.p99Ms} ms${failed(f) ? ` | ${loadNote(f)}` : ''}`,
+      );
+      put(
+        `http.${r}.rps`,
+        d,
+        val(f.rps, {
+          baseline: bl(mean('rps'), 'req/s'),
+          note: loadNote(f),
+          detail: { healthRps: [before.rps, after.rps] },
+        }),
+      );
       put(`http.${r}.p50`, d, val(f.p50Ms, { baseline: bl(mean('p50Ms'), 'ms') }));
       put(`http.${r}.p99`, d, val(f.p99Ms, { baseline: bl(mean('p99Ms'), 'ms') }));
     }
@@ -516,15 +855,29 @@ async function measureHttp(h: ServerHandle, ctx: ServerContext) {
     for (const r of ['health', 'ledgers', 'rollup'] as RouteKey[]) {
       await load(loadSpec(h, ctx.paths[r], cookieOf(r), { durationS: WARMUP, overallRate: FIXED_RATE }));
       rate[r] = await load(loadSpec(h, ctx.paths[r], cookieOf(r), { overallRate: FIXED_RATE }));
-      log(`   ${d}: ${r} at ${FIXED_RATE} req/s: achieved ${rate[r].rps} req/s, p50 ${rate[r].p50Ms} p99 ${rate[r].p99Ms} ms${failed(rate[r]) ? ` | ${loadNote(rate[r])}` : ''}`);
+      log(
+        `   ${d}: ${r} at ${FIXED_RATE} req/s: achieved ${rate[r].rps} req/s, p50 ${rate[r].p50Ms} p99 ${rate[r].p99Ms} ms${failed(rate[r]) ? ` | ${loadNote(rate[r])}` : ''}`,
+      );
     }
     for (const r of ['health', 'ledgers', 'rollup'] as RouteKey[]) {
       const f = rate[r];
       const achieved = f.rps < FIXED_RATE * 0.95 ? `achieved only ${f.rps} req/s` : undefined;
       const note = [achieved, loadNote(f)].filter(Boolean).join('; ') || undefined;
-      const bl = r === 'health' ? {} : { baseline: { label: `/api/health at ${FIXED_RATE} req/s`, value: rate.health.p99Ms, unit: 'ms' } };
+      const bl =
+        r === 'health'
+          ? {}
+          : { baseline: { label: `/api/health at ${FIXED_RATE} req/s`, value: rate.health.p99Ms, unit: 'ms' } };
       put(`rate.${r}.p99`, d, val(f.p99Ms, { ...bl, note }));
-      put(`rate.${r}.p50`, d, val(f.p50Ms, r === 'health' ? {} : { baseline: { label: `/api/health at ${FIXED_RATE} req/s`, value: rate.health.p50Ms, unit: 'ms' } }));
+      put(
+        `rate.${r}.p50`,
+        d,
+        val(
+          f.p50Ms,
+          r === 'health'
+            ? {}
+            : { baseline: { label: `/api/health at ${FIXED_RATE} req/s`, value: rate.health.p50Ms, unit: 'ms' } },
+        ),
+      );
     }
     results.fixedRate = rate;
   } finally {
@@ -533,8 +886,19 @@ async function measureHttp(h: ServerHandle, ctx: ServerContext) {
   const m = memOf(h.pid);
   const idle = byKey.get('rss.idle')!.cells[d]?.value ?? null;
   const peak = peakReset && m ? m.hwmMb : peakSampled;
-  put('rss.loaded', d, val(peak, { ...(idle ? { baseline: { label: 'idle RSS', value: idle, unit: 'MB' } } : {}), note: peakReset ? undefined : 'sampled every 100 ms (clear_refs unavailable)' }));
-  put('rss.afterLoad', d, val(m?.rssMb ?? null, idle ? { baseline: { label: 'idle RSS', value: idle, unit: 'MB' } } : {}));
+  put(
+    'rss.loaded',
+    d,
+    val(peak, {
+      ...(idle ? { baseline: { label: 'idle RSS', value: idle, unit: 'MB' } } : {}),
+      note: peakReset ? undefined : 'sampled every 100 ms (clear_refs unavailable)',
+    }),
+  );
+  put(
+    'rss.afterLoad',
+    d,
+    val(m?.rssMb ?? null, idle ? { baseline: { label: 'idle RSS', value: idle, unit: 'MB' } } : {}),
+  );
   raw[`http.${d}`] = results;
 }
 
@@ -542,11 +906,21 @@ async function measureRollups(h: ServerHandle, ctx: ServerContext) {
   const { d } = ctx;
   const ledgerRow = (raw.ledger as { results: LedgerResultRow[] } | undefined)?.results.find((r) => r.dialect === d);
   const health = await timeSequential(h.baseUrl, '/api/health', undefined, SEQ);
-  for (const [level, region, cookie] of [['province', PROVINCE, ctx.cookies.province], ['district', DISTRICT, ctx.cookies.district]] as const) {
+  for (const [level, region, cookie] of [
+    ['province', PROVINCE, ctx.cookies.province],
+    ['district', DISTRICT, ctx.cookies.district],
+  ] as const) {
     const ms = await timeSequential(h.baseUrl, `/api/campaigns/${CID}/rollup?region=${region}`, cookie, SEQ);
     const bare = ledgerRow?.rollups[level].bareSqlTotalMedian;
-    const baseline = bare !== undefined ? { label: 'bare SQL of its queries (ledger bench)', value: bare, unit: 'ms' } : { label: 'GET /api/health, sequential', value: round(median(health.slice(1)), 2), unit: 'ms' };
-    put(`rollup.${level}.http`, d, val(round(median(ms.slice(1)), 1), { baseline, detail: { runsMs: ms.map((x) => round(x, 1)) } }));
+    const baseline =
+      bare !== undefined
+        ? { label: 'bare SQL of its queries (ledger bench)', value: bare, unit: 'ms' }
+        : { label: 'GET /api/health, sequential', value: round(median(health.slice(1)), 2), unit: 'ms' };
+    put(
+      `rollup.${level}.http`,
+      d,
+      val(round(median(ms.slice(1)), 1), { baseline, detail: { runsMs: ms.map((x) => round(x, 1)) } }),
+    );
     if (level === 'province') put('rollup.province.httpFirst', d, val(round(ms[0], 1)));
     log(`   ${d}: ${level} roll-up over HTTP: ${ms.map((x) => x.toFixed(0)).join(' ')} ms`);
   }
@@ -555,7 +929,11 @@ async function measureRollups(h: ServerHandle, ctx: ServerContext) {
 async function measureExport(h: ServerHandle, ctx: ServerContext) {
   const { d } = ctx;
   const cookie = EXPORT_REGION === PROVINCE ? ctx.cookies.province : ctx.cookies.district;
-  const r = await getJson<{ totals: { rows: number; ledgers: { total: number } } }>(h.baseUrl, `/api/campaigns/${CID}/rollup?region=${EXPORT_REGION}`, cookie);
+  const r = await getJson<{ totals: { rows: number; ledgers: { total: number } } }>(
+    h.baseUrl,
+    `/api/campaigns/${CID}/rollup?region=${EXPORT_REGION}`,
+    cookie,
+  );
   if (r.status !== 200) throw new Error(`roll-up before export: HTTP ${r.status}`);
   const rows = r.body.totals.rows;
   // A prober asks /api/health in turn during the export: how long the server stops answering other requests.
@@ -570,23 +948,46 @@ async function measureExport(h: ServerHandle, ctx: ServerContext) {
       await sleep(100);
     }
   })();
-  const m = await sampledPeak(h.pid, () => download(h.baseUrl, `/api/campaigns/${CID}/export?region=${EXPORT_REGION}`, cookie), 50).finally(() => {
+  const m = await sampledPeak(
+    h.pid,
+    () => download(h.baseUrl, `/api/campaigns/${CID}/export?region=${EXPORT_REGION}`, cookie),
+    50,
+  ).finally(() => {
     state.exporting = false;
   });
   await prober;
   const sorted = [...probes].sort((a, b) => a - b);
-  const probe = { count: probes.length, p50Ms: round(median(probes), 1), p99Ms: round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN, 0), maxMs: round(sorted[sorted.length - 1] ?? NaN, 0) };
+  const probe = {
+    count: probes.length,
+    p50Ms: round(median(probes), 1),
+    p99Ms: round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] ?? NaN, 0),
+    maxMs: round(sorted[sorted.length - 1] ?? NaN, 0),
+  };
   if (m.result.status !== 200) throw new Error(`export: HTTP ${m.result.status}`);
   const s = m.result.ms / 1000;
   const peak = m.hwmMb ?? m.peakRssMb;
   const idle = byKey.get('rss.idle')!.cells[d]?.value ?? null;
-  raw[`export.${d}`] = { region: EXPORT_REGION, rows, ledgers: r.body.totals.ledgers.total, ...m.result, peakRssMb: peak, sampledPeakRssMb: m.peakRssMb, healthProbe: probe };
-  put('export.healthMax', d, val(probe.maxMs, { note: `${probe.count} probes, p50 ${probe.p50Ms} ms, p99 ${probe.p99Ms} ms` }));
+  raw[`export.${d}`] = {
+    region: EXPORT_REGION,
+    rows,
+    ledgers: r.body.totals.ledgers.total,
+    ...m.result,
+    peakRssMb: peak,
+    sampledPeakRssMb: m.peakRssMb,
+    healthProbe: probe,
+  };
+  put(
+    'export.healthMax',
+    d,
+    val(probe.maxMs, { note: `${probe.count} probes, p50 ${probe.p50Ms} ms, p99 ${probe.p99Ms} ms` }),
+  );
   put('export.rowsPerS', d, val(Math.round(rows / s), { note: `${rows.toLocaleString('en-US')} rows` }));
   put('export.seconds', d, val(round(s, 1), { note: `first byte after ${(m.result.ttfbMs / 1000).toFixed(1)} s` }));
   put('export.peakRss', d, val(peak, idle ? { baseline: { label: 'idle RSS', value: idle, unit: 'MB' } } : {}));
   put('export.mb', d, val(round(m.result.bytes / 1e6, 1)));
-  log(`   ${d}: export ${rows} rows in ${s.toFixed(1)} s (${Math.round(rows / s)} rows/s, first byte ${(m.result.ttfbMs / 1000).toFixed(1)} s), ${(m.result.bytes / 1e6).toFixed(1)} MB, server peak RSS ${peak} MB; /api/health during it: max ${probe.maxMs} ms over ${probe.count} probes`);
+  log(
+    `   ${d}: export ${rows} rows in ${s.toFixed(1)} s (${Math.round(rows / s)} rows/s, first byte ${(m.result.ttfbMs / 1000).toFixed(1)} s), ${(m.result.bytes / 1e6).toFixed(1)} MB, server peak RSS ${peak} MB; /api/health during it: max ${probe.maxMs} ms over ${probe.count} probes`,
+  );
 }
 
 async function measureWebApp(h: ServerHandle, ctx: ServerContext) {
@@ -602,19 +1003,55 @@ async function measureWebApp(h: ServerHandle, ctx: ServerContext) {
     spawnSync(process.execPath, ['scripts/ensure-web-build.mjs'], { cwd: ROOT, stdio: 'inherit' });
     const fresh = await startServer({ databaseUrl: ctx.url, logFile: join(DATA_DIR, `server-${d}-web.log`) });
     try {
-      w = await measureWeb({ baseUrl: fresh.baseUrl, cookie: await login(fresh.baseUrl, 'bench-district', PASSWORD), runs: WEB_RUNS });
+      w = await measureWeb({
+        baseUrl: fresh.baseUrl,
+        cookie: await login(fresh.baseUrl, 'bench-district', PASSWORD),
+        runs: WEB_RUNS,
+      });
     } finally {
       await fresh.stop();
     }
   }
-  raw[`web.${d}`] = { ...w, loads: w.loads.map((l) => ({ path: l.path, lcpMs: l.lcpMs, lcpElement: l.lcpElement, jsGzipBytes: l.jsGzipBytes, jsFiles: l.jsFiles, dcl: l.domContentLoadedMs, load: l.loadMs })) };
-  if (w.dashboardNote && !notes.some((n) => n.includes(w.dashboardNote!))) notes.push(`Web dashboard: ${w.dashboardNote}.`);
+  raw[`web.${d}`] = {
+    ...w,
+    loads: w.loads.map((l) => ({
+      path: l.path,
+      lcpMs: l.lcpMs,
+      lcpElement: l.lcpElement,
+      jsGzipBytes: l.jsGzipBytes,
+      jsFiles: l.jsFiles,
+      dcl: l.domContentLoadedMs,
+      load: l.loadMs,
+    })),
+  };
+  if (w.dashboardNote && !notes.some((n) => n.includes(w.dashboardNote!)))
+    notes.push(`Web dashboard: ${w.dashboardNote}.`);
   put('web.login.js', d, val(w.login.jsGzipKb, { note: `${w.login.jsFiles} files, ${w.login.jsKb} kB uncompressed` }));
-  put('web.dashboard.js', d, val(w.dashboard.jsGzipKb, { baseline: { label: 'login page', value: w.login.jsGzipKb, unit: 'kB' }, note: `${w.dashboardPath}: ${w.dashboard.jsFiles} files` }));
-  put('web.dashboard.lcp', d, val(w.dashboard.lcpMedianMs, { baseline: w.login.lcpMedianMs ? { label: 'login page LCP', value: w.login.lcpMedianMs, unit: 'ms' } : undefined, detail: { runs: w.dashboard.lcpRunsMs, element: w.dashboard.lcpElement } }));
+  put(
+    'web.dashboard.js',
+    d,
+    val(w.dashboard.jsGzipKb, {
+      baseline: { label: 'login page', value: w.login.jsGzipKb, unit: 'kB' },
+      note: `${w.dashboardPath}: ${w.dashboard.jsFiles} files`,
+    }),
+  );
+  put(
+    'web.dashboard.lcp',
+    d,
+    val(w.dashboard.lcpMedianMs, {
+      baseline: w.login.lcpMedianMs ? { label: 'login page LCP', value: w.login.lcpMedianMs, unit: 'ms' } : undefined,
+      detail: { runs: w.dashboard.lcpRunsMs, element: w.dashboard.lcpElement },
+    }),
+  );
   put('web.login.lcp', d, val(w.login.lcpMedianMs, { detail: { runs: w.login.lcpRunsMs } }));
-  timelines.push({ title: `${w.dashboardPath} as bench-district, LCP ${w.dashboard.lcpMedianMs ?? '?'} ms`, dialect: d, rows: w.dashboard.timeline });
-  log(`   ${d}: web: login ${w.login.jsGzipKb} kB gzip JS, LCP ${w.login.lcpMedianMs} ms; dashboard ${w.dashboardPath} ${w.dashboard.jsGzipKb} kB, LCP ${w.dashboard.lcpMedianMs} ms (${w.dashboard.lcpRunsMs.join(' ')})`);
+  timelines.push({
+    title: `${w.dashboardPath} as bench-district, LCP ${w.dashboard.lcpMedianMs ?? '?'} ms`,
+    dialect: d,
+    rows: w.dashboard.timeline,
+  });
+  log(
+    `   ${d}: web: login ${w.login.jsGzipKb} kB gzip JS, LCP ${w.login.lcpMedianMs} ms; dashboard ${w.dashboardPath} ${w.dashboard.jsGzipKb} kB, LCP ${w.dashboard.lcpMedianMs} ms (${w.dashboard.lcpRunsMs.join(' ')})`,
+  );
 }
 
 async function serverPhases(d: Dialect, url: string) {
@@ -625,50 +1062,112 @@ async function serverPhases(d: Dialect, url: string) {
     health: ['/api/health'],
     rollup: [samplePath('rollup')],
     ledgers: codes.townships.map((t) => `/api/campaigns/${CID}/ledgers?region=${t}&status=approved&page=1&pageSize=20`),
-    cert: qs.map((q, i) => `/api/public/certificate-check?q=${encodeURIComponent(q)}&region=${codes.villages[(i * 7) % codes.villages.length]}`),
+    cert: qs.map(
+      (q, i) =>
+        `/api/public/certificate-check?q=${encodeURIComponent(q)}&region=${codes.villages[(i * 7) % codes.villages.length]}`,
+    ),
     catalogs: codes.villages.map((v) => `/api/public/catalogs?region=${v}`),
   };
   raw[`paths.${d}`] = Object.fromEntries(Object.entries(paths).map(([k, v]) => [k, { count: v.length, first: v[0] }]));
 
-  if (runs('start')) await phase(`${d}: cold starts`, () => measureStarts(d, url), (why) => missing(['start.cold'], [d], why));
+  if (runs('start'))
+    await phase(
+      `${d}: cold starts`,
+      () => measureStarts(d, url),
+      (why) => missing(['start.cold'], [d], why),
+    );
   else missing(['start.cold'], [d], 'phase not selected (--only)');
 
   const wanted = (['http', 'export', 'web'] as Phase[]).filter(runs);
-  const httpKeys = [...keysOf('http.'), ...keysOf('rate.'), 'rss.loaded', 'rss.afterLoad', 'rollup.province.http', 'rollup.province.httpFirst', 'rollup.district.http'];
+  const httpKeys = [
+    ...keysOf('http.'),
+    ...keysOf('rate.'),
+    'rss.loaded',
+    'rss.afterLoad',
+    'rollup.province.http',
+    'rollup.province.httpFirst',
+    'rollup.district.http',
+  ];
   if (!runs('http')) missing(httpKeys, [d], 'phase not selected (--only)');
   if (!runs('export')) missing(keysOf('export.'), [d], 'phase not selected (--only)');
   if (!runs('web')) missing(keysOf('web.'), [d], 'phase not selected (--only)');
   const serverKeys = ['rss.idle', ...httpKeys, ...keysOf('export.'), ...keysOf('web.')];
   if (!wanted.length && !runs('start')) return missing(serverKeys, [d], 'phase not selected (--only)');
   let h: ServerHandle | undefined;
-  await phase(`${d}: server start-up`, async () => {
-    h = await startServer({ databaseUrl: url, logFile: join(DATA_DIR, `server-${d}.log`) });
-    await sleep(2000);
-    const m = memOf(h.pid);
-    const bare = raw[`bareRss.${d}`] as number | undefined;
-    put('rss.idle', d, val(m?.rssMb ?? null, bare ? { baseline: { label: 'bare node:http server, same command', value: bare, unit: 'MB' } } : {}));
-    log(`   ${d}: server pid ${h.pid} on ${h.baseUrl}, up in ${h.startMs.toFixed(0)} ms, idle RSS ${m?.rssMb} MB`);
-  }, (why) => missing(serverKeys, [d], why));
+  await phase(
+    `${d}: server start-up`,
+    async () => {
+      h = await startServer({ databaseUrl: url, logFile: join(DATA_DIR, `server-${d}.log`) });
+      await sleep(2000);
+      const m = memOf(h.pid);
+      const bare = raw[`bareRss.${d}`] as number | undefined;
+      put(
+        'rss.idle',
+        d,
+        val(
+          m?.rssMb ?? null,
+          bare ? { baseline: { label: 'bare node:http server, same command', value: bare, unit: 'MB' } } : {},
+        ),
+      );
+      log(`   ${d}: server pid ${h.pid} on ${h.baseUrl}, up in ${h.startMs.toFixed(0)} ms, idle RSS ${m?.rssMb} MB`);
+    },
+    (why) => missing(serverKeys, [d], why),
+  );
   if (!h) return;
   const server = h;
   try {
-    const cookies = { district: await login(server.baseUrl, 'bench-district', PASSWORD), province: await login(server.baseUrl, 'bench-province', PASSWORD) };
+    const cookies = {
+      district: await login(server.baseUrl, 'bench-district', PASSWORD),
+      province: await login(server.baseUrl, 'bench-province', PASSWORD),
+    };
     const ctx: ServerContext = { d, url, paths, cookies };
     // Every route answers 200 before it is loaded.
     for (const r of ['health', ...LOADED] as RouteKey[]) {
       for (const p of paths[r].slice(0, 3)) {
         const res = await getJson(server.baseUrl, p, ROUTES[r].auth ? cookies.district : undefined);
-        if (res.status !== 200) throw new Error(`GET ${p}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+        if (res.status !== 200)
+          throw new Error(`GET ${p}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
       }
     }
     // The web app first: dist/web is read at start-up, and on a shared checkout someone may rebuild it later.
-    if (runs('web')) await phase(`${d}: web app`, () => measureWebApp(server, ctx), (why) => missing(keysOf('web.'), [d], why));
+    if (runs('web'))
+      await phase(
+        `${d}: web app`,
+        () => measureWebApp(server, ctx),
+        (why) => missing(keysOf('web.'), [d], why),
+      );
     else missing(keysOf('web.'), [d], 'phase not selected (--only)');
     if (runs('http')) {
-      await phase(`${d}: HTTP load`, () => measureHttp(server, ctx), (why) => missing([...keysOf('http.'), ...keysOf('rate.'), 'rss.loaded', 'rss.afterLoad'], [d], why));
-      await phase(`${d}: roll-ups over HTTP`, () => measureRollups(server, ctx), (why) => missing(['rollup.province.http', 'rollup.province.httpFirst', 'rollup.district.http'], [d], why));
-    } else missing([...keysOf('http.'), ...keysOf('rate.'), 'rss.loaded', 'rss.afterLoad', 'rollup.province.http', 'rollup.province.httpFirst', 'rollup.district.http'], [d], 'phase not selected (--only)');
-    if (runs('export')) await phase(`${d}: export`, () => measureExport(server, ctx), (why) => missing(keysOf('export.'), [d], why));
+      await phase(
+        `${d}: HTTP load`,
+        () => measureHttp(server, ctx),
+        (why) => missing([...keysOf('http.'), ...keysOf('rate.'), 'rss.loaded', 'rss.afterLoad'], [d], why),
+      );
+      await phase(
+        `${d}: roll-ups over HTTP`,
+        () => measureRollups(server, ctx),
+        (why) => missing(['rollup.province.http', 'rollup.province.httpFirst', 'rollup.district.http'], [d], why),
+      );
+    } else
+      missing(
+        [
+          ...keysOf('http.'),
+          ...keysOf('rate.'),
+          'rss.loaded',
+          'rss.afterLoad',
+          'rollup.province.http',
+          'rollup.province.httpFirst',
+          'rollup.district.http',
+        ],
+        [d],
+        'phase not selected (--only)',
+      );
+    if (runs('export'))
+      await phase(
+        `${d}: export`,
+        () => measureExport(server, ctx),
+        (why) => missing(keysOf('export.'), [d], why),
+      );
     else missing(keysOf('export.'), [d], 'phase not selected (--only)');
   } catch (err) {
     const msg = err instanceof Error ? err.message.split('\n')[0] : String(err);
@@ -677,7 +1176,10 @@ async function serverPhases(d: Dialect, url: string) {
     notes.push(`${DIALECT_LABEL[d]} server phases failed: ${msg.slice(0, 300)}`);
   } finally {
     const r = await server.stop();
-    if (r.code !== 0) notes.push(`${DIALECT_LABEL[d]}: the server did not exit cleanly on SIGTERM (${JSON.stringify(r)}); log in bench/.data/server-${d}.log`);
+    if (r.code !== 0)
+      notes.push(
+        `${DIALECT_LABEL[d]}: the server did not exit cleanly on SIGTERM (${JSON.stringify(r)}); log in bench/.data/server-${d}.log`,
+      );
   }
   if (PROFILE) await profileMisses(d, url, paths);
 }
@@ -689,37 +1191,80 @@ async function profileMisses(d: Dialect, url: string, paths: Record<RouteKey, st
     const f = byKey.get(key)!;
     return verdictOf(f, f.cells[d]).met === false;
   };
-  const jobs: { title: string; run: (h: ServerHandle, cookies: { district: string; province: string }) => Promise<void>; startOnly?: boolean }[] = [];
-  if (missed('http.cert.rps')) jobs.push({ title: 'public certificate check under load (autocannon -c 10)', run: async (h) => void (await load(loadSpec(h, paths.cert, undefined))) });
-  if (missed('rate.ledgers.p99')) jobs.push({ title: `ledger list at ${FIXED_RATE} req/s`, run: async (h, c) => void (await load(loadSpec(h, paths.ledgers, c.district, { overallRate: FIXED_RATE }))) });
-  if (missed('rate.rollup.p99')) jobs.push({ title: `district roll-up at ${FIXED_RATE} req/s`, run: async (h, c) => void (await load(loadSpec(h, paths.rollup, c.district, { overallRate: FIXED_RATE }))) });
-  if (missed('rollup.province.http')) jobs.push({ title: 'province roll-up, sequential requests', run: async (h, c) => void (await timeSequential(h.baseUrl, `/api/campaigns/${CID}/rollup?region=${PROVINCE}`, c.province, SEQ)) });
-  if (missed('rollup.district.http') && !missed('rate.rollup.p99')) jobs.push({ title: 'district roll-up, sequential requests', run: async (h, c) => void (await timeSequential(h.baseUrl, `/api/campaigns/${CID}/rollup?region=${DISTRICT}`, c.district, SEQ * 5)) });
-  if (missed('start.cold')) jobs.push({ title: 'start-up to first /api/health', run: async () => undefined, startOnly: true });
+  const jobs: {
+    title: string;
+    run: (h: ServerHandle, cookies: { district: string; province: string }) => Promise<void>;
+    startOnly?: boolean;
+  }[] = [];
+  if (missed('http.cert.rps'))
+    jobs.push({
+      title: 'public certificate check under load (autocannon -c 10)',
+      run: async (h) => void (await load(loadSpec(h, paths.cert, undefined))),
+    });
+  if (missed('rate.ledgers.p99'))
+    jobs.push({
+      title: `ledger list at ${FIXED_RATE} req/s`,
+      run: async (h, c) => void (await load(loadSpec(h, paths.ledgers, c.district, { overallRate: FIXED_RATE }))),
+    });
+  if (missed('rate.rollup.p99'))
+    jobs.push({
+      title: `district roll-up at ${FIXED_RATE} req/s`,
+      run: async (h, c) => void (await load(loadSpec(h, paths.rollup, c.district, { overallRate: FIXED_RATE }))),
+    });
+  if (missed('rollup.province.http'))
+    jobs.push({
+      title: 'province roll-up, sequential requests',
+      run: async (h, c) =>
+        void (await timeSequential(h.baseUrl, `/api/campaigns/${CID}/rollup?region=${PROVINCE}`, c.province, SEQ)),
+    });
+  if (missed('rollup.district.http') && !missed('rate.rollup.p99'))
+    jobs.push({
+      title: 'district roll-up, sequential requests',
+      run: async (h, c) =>
+        void (await timeSequential(h.baseUrl, `/api/campaigns/${CID}/rollup?region=${DISTRICT}`, c.district, SEQ * 5)),
+    });
+  if (missed('start.cold'))
+    jobs.push({ title: 'start-up to first /api/health', run: async () => undefined, startOnly: true });
   for (const j of jobs) {
-    await phase(`${d}: CPU profile: ${j.title}`, async () => {
-      const dir = join(DATA_DIR, 'profiles', `${NAME}-${d}-${Date.now()}`);
-      mkdirSync(dir, { recursive: true });
-      const t0 = monoUs();
-      const h = await startServer({ databaseUrl: url, cpuProfDir: dir, logFile: join(DATA_DIR, `server-${d}-profile.log`) });
-      let window = { fromUs: t0, toUs: monoUs() };
-      try {
-        if (!j.startOnly) {
-          const cookies = { district: await login(h.baseUrl, 'bench-district', PASSWORD), province: await login(h.baseUrl, 'bench-province', PASSWORD) };
-          const from = monoUs();
-          await j.run(h, cookies);
-          window = { fromUs: from, toUs: monoUs() };
+    await phase(
+      `${d}: CPU profile: ${j.title}`,
+      async () => {
+        const dir = join(DATA_DIR, 'profiles', `${NAME}-${d}-${Date.now()}`);
+        mkdirSync(dir, { recursive: true });
+        const t0 = monoUs();
+        const h = await startServer({
+          databaseUrl: url,
+          cpuProfDir: dir,
+          logFile: join(DATA_DIR, `server-${d}-profile.log`),
+        });
+        let window = { fromUs: t0, toUs: monoUs() };
+        try {
+          if (!j.startOnly) {
+            const cookies = {
+              district: await login(h.baseUrl, 'bench-district', PASSWORD),
+              province: await login(h.baseUrl, 'bench-province', PASSWORD),
+            };
+            const from = monoUs();
+            await j.run(h, cookies);
+            window = { fromUs: from, toUs: monoUs() };
+          }
+        } finally {
+          await h.stop();
         }
-      } finally {
-        await h.stop();
-      }
-      await sleep(500);
-      const file = newestProfile(dir);
-      if (!file) throw new Error('the server wrote no .cpuprofile');
-      const s = summariseProfile(file, j.title, d, window);
-      profiles.push(s);
-      log(`   profile ${j.title} (${d}): ${s.byModule.slice(0, 5).map((m) => `${m.module} ${m.percent}%`).join(', ')}`);
-    }, () => undefined);
+        await sleep(500);
+        const file = newestProfile(dir);
+        if (!file) throw new Error('the server wrote no .cpuprofile');
+        const s = summariseProfile(file, j.title, d, window);
+        profiles.push(s);
+        log(
+          `   profile ${j.title} (${d}): ${s.byModule
+            .slice(0, 5)
+            .map((m) => `${m.module} ${m.percent}%`)
+            .join(', ')}`,
+        );
+      },
+      () => undefined,
+    );
   }
 }
 
@@ -732,29 +1277,58 @@ async function main() {
   const pinned = pinSelf(1);
   // Profiles of this run's earlier runs under the same name go.
   const profDir = join(DATA_DIR, 'profiles');
-  if (existsSync(profDir)) for (const f of readdirSync(profDir)) if (f.startsWith(`${NAME}-`)) rmSync(join(profDir, f), { recursive: true, force: true });
+  if (existsSync(profDir))
+    for (const f of readdirSync(profDir))
+      if (f.startsWith(`${NAME}-`)) rmSync(join(profDir, f), { recursive: true, force: true });
   const result: BenchResult = {
-    name: NAME, mode: QUICK ? 'quick' : 'full', date: new Date().toISOString(), commit: gitCommit(), command: CMD,
+    name: NAME,
+    mode: QUICK ? 'quick' : 'full',
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    command: CMD,
     machine: {
-      cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, os: `${os.type()} ${os.release()}`,
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+      os: `${os.type()} ${os.release()}`,
       loadAverageStart: os.loadavg().map((x) => round(x, 2)),
     },
     settings: {
-      connections: CONNECTIONS, durationS: DURATION, warmupS: WARMUP, fixedRate: FIXED_RATE, serverStarts: STARTS, sequentialRollups: SEQ, webRuns: WEB_RUNS, exportRegion: EXPORT_REGION,
-      pinning: pinned ? 'server on core 0 (taskset -c 0), load generator and in-process benchmarks on core 1' : 'none', serverEnv: 'NODE_ENV=production JIANFU_LOG_LEVEL=warn JIANFU_PUBLIC_RATE_LIMIT=0 JIANFU_JOBS=off',
+      connections: CONNECTIONS,
+      durationS: DURATION,
+      warmupS: WARMUP,
+      fixedRate: FIXED_RATE,
+      serverStarts: STARTS,
+      sequentialRollups: SEQ,
+      webRuns: WEB_RUNS,
+      exportRegion: EXPORT_REGION,
+      pinning: pinned ? 'server on core 0 (taskset -c 0), load generator and in-process benchmarks on core 1' : 'none',
+      serverEnv: 'NODE_ENV=production JIANFU_LOG_LEVEL=warn JIANFU_PUBLIC_RATE_LIMIT=0 JIANFU_JOBS=off',
     },
-    phases, figures, notes, profiles, timelines, raw,
+    phases,
+    figures,
+    notes,
+    profiles,
+    timelines,
+    raw,
   };
-  log(`${CMD}: ${result.machine.cpu} × ${result.machine.cores}, load ${result.machine.loadAverageStart.join(' ')}, commit ${result.commit ?? 'unknown'}${pinned ? ', pinned' : ''}`);
+  log(
+    `${CMD}: ${result.machine.cpu} × ${result.machine.cores}, load ${result.machine.loadAverageStart.join(' ')}, commit ${result.commit ?? 'unknown'}${pinned ? ', pinned' : ''}`,
+  );
 
   // The web app (built when missing or stale, as `npm start` does).
   if (runs('web')) {
-    await phase('web build (scripts/ensure-web-build.mjs)', async () => {
-      unpinSelf();
-      const r = spawnSync(process.execPath, ['scripts/ensure-web-build.mjs'], { cwd: ROOT, stdio: 'inherit' });
-      if (pinned) pinSelf(1);
-      if (r.status !== 0) throw new Error(`ensure-web-build exited ${r.status}`);
-    }, (why) => missing(keysOf('web.'), DIALECTS, why));
+    await phase(
+      'web build (scripts/ensure-web-build.mjs)',
+      async () => {
+        unpinSelf();
+        const r = spawnSync(process.execPath, ['scripts/ensure-web-build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+        if (pinned) pinSelf(1);
+        if (r.status !== 0) throw new Error(`ensure-web-build exited ${r.status}`);
+      },
+      (why) => missing(keysOf('web.'), DIALECTS, why),
+    );
   }
 
   // Datasets.
@@ -766,50 +1340,86 @@ async function main() {
   if (flag('--no-sqlite')) missing(dbKeys, ['sqlite'], 'skipped (--no-sqlite)');
   else if (needData) {
     unpinSelf();
-    await phase('dataset: SQLite', async () => {
-      const r = await ensureSqliteData(key);
-      urls.sqlite = r.url;
-      raw.datasetSqlite = r;
-      log(`   SQLite dataset ${r.generated ? `generated in ${r.seconds.toFixed(0)} s` : 'reused'}: ${r.ledgers} ledgers, ${r.rows} rows (${r.url})`);
-    }, (why) => missing(dbKeys, ['sqlite'], why));
+    await phase(
+      'dataset: SQLite',
+      async () => {
+        const r = await ensureSqliteData(key);
+        urls.sqlite = r.url;
+        raw.datasetSqlite = r;
+        log(
+          `   SQLite dataset ${r.generated ? `generated in ${r.seconds.toFixed(0)} s` : 'reused'}: ${r.ledgers} ledgers, ${r.rows} rows (${r.url})`,
+        );
+      },
+      (why) => missing(dbKeys, ['sqlite'], why),
+    );
   }
   const pgu = pgUrls();
   if (flag('--no-pg')) pgReason = 'skipped (--no-pg)';
   else {
     const unreachable = await pgReachable(pgu.admin);
-    if (unreachable) pgReason = `PostgreSQL not reachable (${pgu.admin.replace(/:[^:@/]*@/, ':***@')}: ${unreachable.slice(0, 120)})`;
+    if (unreachable)
+      pgReason = `PostgreSQL not reachable (${pgu.admin.replace(/:[^:@/]*@/, ':***@')}: ${unreachable.slice(0, 120)})`;
     else if (needData) {
       unpinSelf();
-      await phase('dataset: PostgreSQL', async () => {
-        const r = await ensurePgData(key);
-        urls.postgres = r.url;
-        raw.datasetPostgres = { ...r, url: r.url.replace(/:[^:@/]*@/, ':***@') };
-        log(`   PostgreSQL dataset ${r.generated ? `generated in ${r.seconds.toFixed(0)} s` : 'reused'}: ${r.ledgers} ledgers, ${r.rows} rows`);
-      }, (why) => {
-        pgReason = why;
-      });
+      await phase(
+        'dataset: PostgreSQL',
+        async () => {
+          const r = await ensurePgData(key);
+          urls.postgres = r.url;
+          raw.datasetPostgres = { ...r, url: r.url.replace(/:[^:@/]*@/, ':***@') };
+          log(
+            `   PostgreSQL dataset ${r.generated ? `generated in ${r.seconds.toFixed(0)} s` : 'reused'}: ${r.ledgers} ledgers, ${r.rows} rows`,
+          );
+        },
+        (why) => {
+          pgReason = why;
+        },
+      );
     }
   }
   if (!urls.postgres) missing(dbKeys, ['postgres'], pgReason);
   if (pinned) pinSelf(1);
 
-  if (runs('matcher')) await phase('matcher (dev set, hold-out)', runMatcher, (why) => missing(keysOf('matcher.'), ['sqlite'], why));
+  if (runs('matcher'))
+    await phase('matcher (dev set, hold-out)', runMatcher, (why) => missing(keysOf('matcher.'), ['sqlite'], why));
   else missing(keysOf('matcher.'), ['sqlite'], 'phase not selected (--only)');
 
   for (const d of DIALECTS) {
     if (!urls[d]) continue;
-    if (runs('catalog')) await phase(`${d}: effective catalog and match`, () => runCatalog(d, urls[d]!), (why) => missing(keysOf('catalog.'), [d], why));
+    if (runs('catalog'))
+      await phase(
+        `${d}: effective catalog and match`,
+        () => runCatalog(d, urls[d]!),
+        (why) => missing(keysOf('catalog.'), [d], why),
+      );
     else missing(keysOf('catalog.'), [d], 'phase not selected (--only)');
   }
-  const ledgerKeys = ['import.cold', 'import.warm', 'import.rowsPerS', 'import.peakRss', 'rollup.district.service', 'rollup.province.service'];
-  if (runs('ledger') && urls.sqlite) await phase('ledger bench (import, roll-ups beside bare SQL)', () => runLedger(urls), (why) => missing(ledgerKeys, DIALECTS, why));
+  const ledgerKeys = [
+    'import.cold',
+    'import.warm',
+    'import.rowsPerS',
+    'import.peakRss',
+    'rollup.district.service',
+    'rollup.province.service',
+  ];
+  if (runs('ledger') && urls.sqlite)
+    await phase(
+      'ledger bench (import, roll-ups beside bare SQL)',
+      () => runLedger(urls),
+      (why) => missing(ledgerKeys, DIALECTS, why),
+    );
   else missing(ledgerKeys, DIALECTS, runs('ledger') ? 'needs the SQLite dataset' : 'phase not selected (--only)');
 
   for (const d of DIALECTS) if (urls[d]) await serverPhases(d, urls[d]!);
 
   // Anything still empty says why.
-  for (const d of DIALECTS) missing(dbKeys, [d], urls[d] ? 'not run' : d === 'postgres' ? pgReason : 'no SQLite dataset');
-  missing(figures.filter((f) => f.dbIndependent).map((f) => f.key), ['sqlite'], 'not run');
+  for (const d of DIALECTS)
+    missing(dbKeys, [d], urls[d] ? 'not run' : d === 'postgres' ? pgReason : 'no SQLite dataset');
+  missing(
+    figures.filter((f) => f.dbIndependent).map((f) => f.key),
+    ['sqlite'],
+    'not run',
+  );
 
   notes.push(
     `Server: the real \`src/server/main.ts\` as a child process (\`node --import tsx\`, as \`npm start\` runs it without the tsx CLI wrapper) on 127.0.0.1, env ${String(result.settings.serverEnv)}; jobs are off so that the hourly reminder scan does not land inside a measurement.`,
@@ -830,7 +1440,9 @@ async function main() {
   writeFileSync(join(ROOT, `bench/results/${NAME}.json`), `${JSON.stringify(result, null, 2)}\n`);
   if (WRITE_README) writeFileSync(join(ROOT, 'bench/README.md'), renderReadme(result));
   process.stdout.write(`\n${renderConsole(result)}\n\n`);
-  log(`done in ${(result.durationSeconds / 60).toFixed(1)} min: bench/results/${NAME}.json${WRITE_README ? ' and bench/README.md' : ''}`);
+  log(
+    `done in ${(result.durationSeconds / 60).toFixed(1)} min: bench/results/${NAME}.json${WRITE_README ? ' and bench/README.md' : ''}`,
+  );
 }
 
 main().then(

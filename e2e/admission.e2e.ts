@@ -71,7 +71,15 @@ async function expectNoHorizontalOverflow(page: Page) {
 /** Fills the filing form of a department officer (already on /admission/requests/new). */
 async function fillRequest(
   page: Page,
-  r: { kind: string; title: string; description: string; basis: { document: string; article: string; level: string }; target: { search: string; option: string }; dedicatedPost?: boolean; funded?: boolean },
+  r: {
+    kind: string;
+    title: string;
+    description: string;
+    basis: { document: string; article: string; level: string };
+    target: { search: string; option: string };
+    dedicatedPost?: boolean;
+    funded?: boolean;
+  },
 ) {
   await choose(page, '事项类型', r.kind);
   await page.getByLabel('事项名称', { exact: true }).fill(r.title);

@@ -48,7 +48,8 @@ async function typeDate(page: Page, testId: string, date: string) {
 }
 
 /** An item's name in the catalog tables (a link-styled text that opens the item drawer). */
-const itemLink = (page: Page, name: string) => page.getByTestId('catalog-items').getByText(name, { exact: true }).first();
+const itemLink = (page: Page, name: string) =>
+  page.getByTestId('catalog-items').getByText(name, { exact: true }).first();
 
 async function noHorizontalOverflow(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -77,7 +78,9 @@ describe('public catalog pages (no login)', () => {
       expect(await result.innerText()).toContain('韩店村委会');
       await noHorizontalOverflow(page);
       // The answer scrolls into view on a phone: the verdict and where to go are on the first screen.
-      await expect.poll(() => alternative.evaluate((e) => e.getBoundingClientRect().top < window.innerHeight), POLL).toBe(true);
+      await expect
+        .poll(() => alternative.evaluate((e) => e.getBoundingClientRect().top < window.innerHeight), POLL)
+        .toBe(true);
       await h.screenshot(page, 'public-check-phone');
       await page.screenshot({ path: path.join(SCREENSHOTS, 'public-check-phone-full.png'), fullPage: true });
 
@@ -87,7 +90,9 @@ describe('public catalog pages (no login)', () => {
       expect(await page.getByTestId('check-verdict').innerText()).toContain('可以开具');
       await page.goto(`/public/check?region=${VILLAGE}&q=${encodeURIComponent('宠物饲养证明')}`);
       await page.locator('[data-testid="check-result"][data-verdict="unlisted"]').waitFor();
-      expect(await page.getByTestId('check-unlisted-advice').innerText()).toContain('依法依规需有明确依据，可咨询乡镇（街道）');
+      expect(await page.getByTestId('check-unlisted-advice').innerText()).toContain(
+        '依法依规需有明确依据，可咨询乡镇（街道）',
+      );
       await h.screenshot(page, 'public-check-unlisted-phone');
 
       await page.setViewportSize(DESKTOP);
@@ -111,12 +116,18 @@ describe('public catalog pages (no login)', () => {
       expect(await page.getByTestId('public-item').count()).toBe(5);
       await noHorizontalOverflow(page);
       await h.screenshot(page, 'public-catalogs-phone');
-      await page.getByTestId('public-kinds').getByText(/不应出具证明/).click();
+      await page
+        .getByTestId('public-kinds')
+        .getByText(/不应出具证明/)
+        .click();
       await expect.poll(() => page.getByTestId('public-item').count(), POLL).toBe(20);
       expect(await page.getByTestId('public-catalog').first().innerText()).toContain('平台指引');
       await h.screenshot(page, 'public-catalogs-negative-phone');
       // A partial list says 部分, with its note.
-      await page.getByTestId('public-kinds').getByText(/减负措施/).click();
+      await page
+        .getByTestId('public-kinds')
+        .getByText(/减负措施/)
+        .click();
       const partial = page.getByTestId('public-catalog').first();
       await partial.getByTestId('completeness-tag').getByText('部分').waitFor();
       expect(await partial.getByTestId('completeness-note').innerText()).toMatch(/^部分/);
@@ -254,9 +265,29 @@ describe('catalog adjustments as demo-district', () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load((await template.body()) as unknown as Parameters<typeof wb.xlsx.load>[0]);
       const sheet = wb.getWorksheet('目录事项')!;
-      sheet.getRow(2).values = ['E2E-DUTY-01', '组织召开村民会议和村民代表会议', '自治', '《中华人民共和国村民委员会组织法》'];
-      sheet.getRow(3).values = ['E2E-DUTY-02', '', '自治', '《中华人民共和国村民委员会组织法》', '', '', '', '', '2026-13-45'];
-      sheet.getRow(4).values = ['E2E-DUTY-03', '管理本村属于村农民集体所有的土地和其他财产', '自治', '《中华人民共和国村民委员会组织法》'];
+      sheet.getRow(2).values = [
+        'E2E-DUTY-01',
+        '组织召开村民会议和村民代表会议',
+        '自治',
+        '《中华人民共和国村民委员会组织法》',
+      ];
+      sheet.getRow(3).values = [
+        'E2E-DUTY-02',
+        '',
+        '自治',
+        '《中华人民共和国村民委员会组织法》',
+        '',
+        '',
+        '',
+        '',
+        '2026-13-45',
+      ];
+      sheet.getRow(4).values = [
+        'E2E-DUTY-03',
+        '管理本村属于村农民集体所有的土地和其他财产',
+        '自治',
+        '《中华人民共和国村民委员会组织法》',
+      ];
       const file = path.join(dir, '履职事项（有错误）.xlsx');
       await wb.xlsx.writeFile(file);
 

@@ -12,7 +12,9 @@ import { DESKTOP, PHONE, ROOT, SCREENSHOTS, signIn, startHarness, type Harness }
  * page, so the journeys also run on a database that outlives one run (E2E_DATABASE_URL).
  */
 
-const { residents } = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/certificates/residents.json'), 'utf8')) as {
+const { residents } = JSON.parse(
+  fs.readFileSync(path.join(ROOT, 'test/fixtures/certificates/residents.json'), 'utf8'),
+) as {
   residents: { name: string; idNumber: string; phone: string }[];
 };
 const [zhang, li] = residents;

@@ -25,7 +25,10 @@ export interface Harness {
    * uncaught page errors and console errors (except the browser's own "Failed to load resource" lines
    * for expected 401/403/404 answers).
    */
-  newPage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
+  newPage(viewport?: {
+    width: number;
+    height: number;
+  }): Promise<{ context: BrowserContext; page: Page; errors: string[] }>;
   /** Saves a screenshot as e2e/screenshots/<name>.png and returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
   /** The last part of the server's output (for failure messages). */
@@ -70,7 +73,8 @@ async function killGroup(child: ChildProcess) {
 async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => string, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited early (code ${child.exitCode}, signal ${child.signalCode}):\n${log()}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`server exited early (code ${child.exitCode}, signal ${child.signalCode}):\n${log()}`);
     try {
       const res = await fetch(`${baseUrl}/api/health`);
       if (res.ok) return;
@@ -83,7 +87,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => st
 }
 
 export async function startHarness(): Promise<Harness> {
-  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html'))) throw new Error('dist/web is missing: run `node scripts/ensure-web-build.mjs` first');
+  if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html')))
+    throw new Error('dist/web is missing: run `node scripts/ensure-web-build.mjs` first');
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jianfu-e2e-'));
   const port = await freePort();
@@ -141,7 +146,16 @@ export async function startHarness(): Promise<Harness> {
     await waitForHealth(baseUrl, child, () => output);
     browser = await chromium.launch({
       executablePath: process.env.JIANFU_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
   } catch (err) {
     await stop();
@@ -153,13 +167,20 @@ export async function startHarness(): Promise<Harness> {
     baseUrl,
     browser: b,
     async newPage(viewport = DESKTOP) {
-      const context = await b.newContext({ baseURL: baseUrl, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', deviceScaleFactor: 1 });
+      const context = await b.newContext({
+        baseURL: baseUrl,
+        viewport,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        deviceScaleFactor: 1,
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
       page.on('console', (m) => {
-        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+          errors.push(`console: ${m.text()}`);
       });
       return { context, page, errors };
     },
@@ -167,7 +188,11 @@ export async function startHarness(): Promise<Harness> {
       const file = path.join(SCREENSHOTS, `${name}.png`);
       // Let data, spinners and antd's open/close animations settle first.
       await page.waitForLoadState('networkidle').catch(() => undefined);
-      await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+      await page
+        .locator('.ant-spin-spinning')
+        .first()
+        .waitFor({ state: 'detached', timeout: 5_000 })
+        .catch(() => undefined);
       await page.waitForTimeout(400);
       // Screenshots are for people to look at, not assertions: a busy machine can stall Chromium's
       // capture, so try twice and then say so instead of failing the journey around it.

@@ -16,7 +16,10 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { DESKTOP, PHONE, SCREENSHOTS, signIn, startHarness, type Harness } from './harness.js';
 
 const TOWNSHIP_CODE = '140404001000';
-const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const RETURN_NOTE = '网格化服务管理工作站请核实是否有中央文件依据；亲属关系证明请补充上年出具数量';
 
 let h: Harness;
@@ -37,7 +40,9 @@ async function open(username: string, viewport = DESKTOP): Promise<Page> {
   });
   onTestFailed(async () => {
     console.log(`API calls of ${username}:\n${apiLog.slice(-30).join('\n')}`);
-    await page.screenshot({ path: path.join(SCREENSHOTS, `ledgers-failure-${username}.png`), fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({ path: path.join(SCREENSHOTS, `ledgers-failure-${username}.png`), fullPage: true })
+      .catch(() => undefined);
   });
   await signIn(page, username);
   return page;
@@ -52,7 +57,9 @@ async function stat(page: Page, testId: string): Promise<number> {
 
 /** Nothing sticks out sideways at 375 px (tables scroll inside their own box); charts get a moment to resize. */
 async function noHorizontalOverflow(page: Page) {
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { timeout: 5_000 }).toBeLessThanOrEqual(0);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { timeout: 5_000 })
+    .toBeLessThanOrEqual(0);
 }
 
 /** Confirms the open Popconfirm once its opening animation has finished (a click mid-animation can miss). */
@@ -65,7 +72,13 @@ async function confirmPopup(page: Page) {
 }
 
 /** Adds one row through the entry form by keyboard: name, Tab, imposed-by, (more), Enter. */
-async function addRow(page: Page, category: string, name: string, imposedBy: string, extra?: (entry: Locator) => Promise<void>) {
+async function addRow(
+  page: Page,
+  category: string,
+  name: string,
+  imposedBy: string,
+  extra?: (entry: Locator) => Promise<void>,
+) {
   await page.getByTestId(`tab-${category}`).click();
   const entry = page.getByTestId(`entry-${category}`);
   const nameInput = entry.getByTestId('row-name');
@@ -78,7 +91,9 @@ async function addRow(page: Page, category: string, name: string, imposedBy: str
   await page.getByTestId(`rows-${category}`).getByText(name, { exact: true }).waitFor();
   // The form clears and the cursor is back in the name field for the next row.
   await expect.poll(() => nameInput.inputValue(), { timeout: 10_000 }).toBe('');
-  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 10_000 }).toBe('row-name');
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')), { timeout: 10_000 })
+    .toBe('row-name');
 }
 
 beforeAll(async () => {
@@ -101,8 +116,16 @@ describe('ledger journey (issue 4, Done means)', () => {
     const year = Number(await modal.locator('#year').inputValue());
     expect(await modal.getByTestId('campaign-name').inputValue()).toBe(`${year}年村级组织减负专项行动`);
     // The seed plan's phases with their default dates, editable.
-    for (const phase of ['摸排自查、区级汇总', '标识牌、证明事项清理', '工作机制、工作事务清理', '建立准入和动态调整长效机制']) await modal.locator('td', { hasText: phase }).waitFor();
-    const deadline = modal.locator('[data-testid="deadline-mechanisms_affairs"] input, input[data-testid="deadline-mechanisms_affairs"]').first();
+    for (const phase of [
+      '摸排自查、区级汇总',
+      '标识牌、证明事项清理',
+      '工作机制、工作事务清理',
+      '建立准入和动态调整长效机制',
+    ])
+      await modal.locator('td', { hasText: phase }).waitFor();
+    const deadline = modal
+      .locator('[data-testid="deadline-mechanisms_affairs"] input, input[data-testid="deadline-mechanisms_affairs"]')
+      .first();
     expect(await deadline.inputValue()).toBe(`${year}-12-10`);
     await deadline.click();
     await page.keyboard.press('ControlOrMeta+a');
@@ -117,7 +140,10 @@ describe('ledger journey (issue 4, Done means)', () => {
     await page.getByTestId('launch').click();
     await confirmPopup(page);
     await page.getByTestId('launch-progress').waitFor();
-    await page.getByTestId('launch-card').getByText(/已为 \d+ 个村（社区）建立台账/).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('launch-card')
+      .getByText(/已为 \d+ 个村（社区）建立台账/)
+      .waitFor({ timeout: 60_000 });
     await page.getByTestId('campaign-status').filter({ hasText: '进行中' }).waitFor();
     expect(Number(await page.getByTestId('ledger-count').innerText())).toBeGreaterThan(100);
     await h.screenshot(page, 'campaign-launched-desktop');
@@ -245,7 +271,18 @@ describe('ledger journey (issue 4, Done means)', () => {
     const page = await open('demo-village');
     // The bell has the township's return.
     const bell = page.getByTestId('notification-bell');
-    await expect.poll(async () => Number((await bell.locator('.ant-badge-count').innerText().catch(() => '0')).replace(/\D/g, '') || 0)).toBeGreaterThan(0);
+    await expect
+      .poll(async () =>
+        Number(
+          (
+            await bell
+              .locator('.ant-badge-count')
+              .innerText()
+              .catch(() => '0')
+          ).replace(/\D/g, '') || 0,
+        ),
+      )
+      .toBeGreaterThan(0);
     await bell.click();
     await page.getByTestId('notification-item').filter({ hasText: '自查台账被退回修改' }).click();
     await page.waitForURL((u) => u.pathname === ledgerUrl);
@@ -297,7 +334,10 @@ describe('ledger journey (issue 4, Done means)', () => {
       expect(text).toContain('未写入任何数据');
       expect(text).toMatch(/标识牌\s+2\s+悬挂位置/);
       expect(text).toMatch(/证明事项\s+2\s+要求出具的单位/);
-      await page.locator('.ant-modal-footer').getByRole('button', { name: /关\s*闭/ }).click();
+      await page
+        .locator('.ant-modal-footer')
+        .getByRole('button', { name: /关\s*闭/ })
+        .click();
     } finally {
       fs.rmSync(bad, { force: true });
     }
@@ -317,7 +357,8 @@ describe('ledger journey (issue 4, Done means)', () => {
     await page.getByTestId('ledger-status').filter({ hasText: '已审核' }).waitFor();
     await page.getByText('乡镇已审核通过').waitFor();
     // The history shows the whole cycle.
-    for (const step of ['提交审核', '退回修改', '审核通过']) await page.getByText(step, { exact: true }).first().waitFor();
+    for (const step of ['提交审核', '退回修改', '审核通过'])
+      await page.getByText(step, { exact: true }).first().waitFor();
     await page.close();
   });
 
@@ -345,7 +386,10 @@ describe('ledger journey (issue 4, Done means)', () => {
     await page.getByTestId('dashboard-region').filter({ hasText: '上党区' }).waitFor();
 
     // The district spreadsheet.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-consolidated').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-consolidated').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = await download.path();
     const wb = new ExcelJS.Workbook();
@@ -374,7 +418,11 @@ describe('ledger journey (issue 4, Done means)', () => {
     expect(total[col('已审核')]).toBe(approved);
     expect(sheet('证明事项').some((r) => r.includes('亲属关系证明') && r.includes(42))).toBe(true);
 
-    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await page
+      .locator('.ant-message-notice')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
     await page.setViewportSize(PHONE);
     await page.getByTestId('stat-rows').waitFor();
     await noHorizontalOverflow(page);
@@ -393,12 +441,19 @@ describe('ledger journey (issue 4, Done means)', () => {
     await page.waitForURL(/\/tasks\/[\w-]+$/);
     await page.getByTestId('evidence-card').getByText('佐证材料不是必需的', { exact: false }).waitFor();
     // Optional evidence: a PNG (checked by content on the server); closing does not need it.
-    await page.getByTestId('evidence-card').locator('input[type=file]').setInputFiles({ name: '摘牌后.png', mimeType: 'image/png', buffer: PNG_1PX });
+    await page
+      .getByTestId('evidence-card')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '摘牌后.png', mimeType: 'image/png', buffer: PNG_1PX });
     await page.getByTestId('evidence-card').getByText('摘牌后.png').waitFor();
     await page.getByTestId('task-note').fill('禁毒工作站牌子已摘除');
     await page.getByTestId('task-close').click();
     await page.getByText('已办结').first().waitFor();
-    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await page
+      .locator('.ant-message-notice')
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => undefined);
     await page.setViewportSize(PHONE);
     await noHorizontalOverflow(page);
     await h.screenshot(page, 'task-detail-phone');
@@ -417,7 +472,10 @@ describe('ledger journey (issue 4, Done means)', () => {
     await page.getByText(`${year}年村级组织减负专项行动`).first().waitFor();
     await page.getByTestId('launch').click();
     await confirmPopup(page);
-    await page.getByTestId('launch-card').getByText(/已为 \d+ 个村（社区）建立台账/).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('launch-card')
+      .getByText(/已为 \d+ 个村（社区）建立台账/)
+      .waitFor({ timeout: 60_000 });
     const changes = page.getByTestId('changes-card');
     const signRow = changes.locator('tr', { hasText: '标识牌' });
     await signRow.waitFor();

@@ -9,14 +9,65 @@ const BUSINESS_COMMON = ['工作台', '区划管理', '区划树', '目录管理
  * Each demo account: the Chinese menu items it must see and those it must not (business menus grow
  * with every feature, so they are checked by inclusion and exclusion; the 三员 menus are exact).
  */
-const ACCOUNTS: { username: string; see: string[]; notSee: string[]; exact?: boolean; landing: string; heading: string }[] = [
-  { username: 'demo-district', see: [...BUSINESS_COMMON, '目录调整', '准入审核'], notSee: [...ADMIN_MENU, '证明开具', '准入申请'], landing: '/home', heading: '工作台' },
-  { username: 'demo-approver', see: [...BUSINESS_COMMON, '准入审核'], notSee: [...ADMIN_MENU, '证明开具', '准入申请'], landing: '/home', heading: '工作台' },
-  { username: 'demo-township', see: [...BUSINESS_COMMON, '准入审核'], notSee: [...ADMIN_MENU, '证明开具', '准入申请'], landing: '/home', heading: '工作台' },
-  { username: 'demo-village', see: [...BUSINESS_COMMON, '证明开具', '已准入事项'], notSee: [...ADMIN_MENU, '准入审核', '准入申请'], landing: '/home', heading: '工作台' },
-  { username: 'demo-department', see: [...BUSINESS_COMMON, '准入申请'], notSee: [...ADMIN_MENU, '证明开具', '准入审核'], landing: '/home', heading: '工作台' },
-  { username: 'demo-sysadmin', see: ['区划管理', '区划树', '用户管理'], notSee: [], exact: true, landing: '/regions', heading: '区划树' },
-  { username: 'demo-secadmin', see: ['区划管理', '区划树', '用户管理', '角色授权'], notSee: [], exact: true, landing: '/regions', heading: '区划树' },
+const ACCOUNTS: {
+  username: string;
+  see: string[];
+  notSee: string[];
+  exact?: boolean;
+  landing: string;
+  heading: string;
+}[] = [
+  {
+    username: 'demo-district',
+    see: [...BUSINESS_COMMON, '目录调整', '准入审核'],
+    notSee: [...ADMIN_MENU, '证明开具', '准入申请'],
+    landing: '/home',
+    heading: '工作台',
+  },
+  {
+    username: 'demo-approver',
+    see: [...BUSINESS_COMMON, '准入审核'],
+    notSee: [...ADMIN_MENU, '证明开具', '准入申请'],
+    landing: '/home',
+    heading: '工作台',
+  },
+  {
+    username: 'demo-township',
+    see: [...BUSINESS_COMMON, '准入审核'],
+    notSee: [...ADMIN_MENU, '证明开具', '准入申请'],
+    landing: '/home',
+    heading: '工作台',
+  },
+  {
+    username: 'demo-village',
+    see: [...BUSINESS_COMMON, '证明开具', '已准入事项'],
+    notSee: [...ADMIN_MENU, '准入审核', '准入申请'],
+    landing: '/home',
+    heading: '工作台',
+  },
+  {
+    username: 'demo-department',
+    see: [...BUSINESS_COMMON, '准入申请'],
+    notSee: [...ADMIN_MENU, '证明开具', '准入审核'],
+    landing: '/home',
+    heading: '工作台',
+  },
+  {
+    username: 'demo-sysadmin',
+    see: ['区划管理', '区划树', '用户管理'],
+    notSee: [],
+    exact: true,
+    landing: '/regions',
+    heading: '区划树',
+  },
+  {
+    username: 'demo-secadmin',
+    see: ['区划管理', '区划树', '用户管理', '角色授权'],
+    notSee: [],
+    exact: true,
+    landing: '/regions',
+    heading: '区划树',
+  },
   { username: 'demo-auditor', see: ['审计日志'], notSee: [], exact: true, landing: '/audit', heading: '审计日志' },
 ];
 
@@ -37,40 +88,43 @@ afterAll(async () => {
 });
 
 describe('sign-in and menus per role (zh-CN)', () => {
-  it.each(ACCOUNTS)('$username sees its menu and not the others\' at 1366 px and 375 px', async ({ username, see, notSee, exact, landing, heading }) => {
-    const { context, page, errors } = await h.newPage(DESKTOP);
-    try {
-      await signIn(page, username);
-      await page.waitForURL((u) => u.pathname === landing);
-      await page.locator('h4', { hasText: heading }).first().waitFor();
+  it.each(ACCOUNTS)(
+    "$username sees its menu and not the others' at 1366 px and 375 px",
+    async ({ username, see, notSee, exact, landing, heading }) => {
+      const { context, page, errors } = await h.newPage(DESKTOP);
+      try {
+        await signIn(page, username);
+        await page.waitForURL((u) => u.pathname === landing);
+        await page.locator('h4', { hasText: heading }).first().waitFor();
 
-      const desktop = await menuLabels(page, 'side-menu');
-      checkMenu(desktop, see, notSee, exact);
-      await page.waitForLoadState('networkidle');
-      await h.screenshot(page, `${username}-desktop`);
+        const desktop = await menuLabels(page, 'side-menu');
+        checkMenu(desktop, see, notSee, exact);
+        await page.waitForLoadState('networkidle');
+        await h.screenshot(page, `${username}-desktop`);
 
-      await page.setViewportSize(PHONE);
-      await page.getByTestId('menu-toggle').waitFor();
-      await page.getByTestId('side-menu').waitFor({ state: 'detached' });
-      await page.waitForLoadState('networkidle');
-      await h.screenshot(page, `${username}-phone`);
-      // Page content must not overflow the phone's width (tables scroll inside their own box).
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow).toBeLessThanOrEqual(0);
+        await page.setViewportSize(PHONE);
+        await page.getByTestId('menu-toggle').waitFor();
+        await page.getByTestId('side-menu').waitFor({ state: 'detached' });
+        await page.waitForLoadState('networkidle');
+        await h.screenshot(page, `${username}-phone`);
+        // Page content must not overflow the phone's width (tables scroll inside their own box).
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
 
-      await page.getByTestId('menu-toggle').click();
-      const phone = await menuLabels(page, 'drawer-menu');
-      checkMenu(phone, see, notSee, exact);
-      await h.screenshot(page, `${username}-phone-menu`);
-      await page.keyboard.press('Escape');
+        await page.getByTestId('menu-toggle').click();
+        const phone = await menuLabels(page, 'drawer-menu');
+        checkMenu(phone, see, notSee, exact);
+        await h.screenshot(page, `${username}-phone-menu`);
+        await page.keyboard.press('Escape');
 
-      await page.setViewportSize(DESKTOP);
-      await signOut(page);
-      expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+        await page.setViewportSize(DESKTOP);
+        await signOut(page);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   it('shows 用户名或密码错误 inline for a wrong password', async () => {
     const { context, page } = await h.newPage(DESKTOP);

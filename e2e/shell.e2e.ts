@@ -21,14 +21,21 @@ describe('web shell', () => {
     try {
       const scripts = new Map<string, Buffer>();
       page.on('response', async (res) => {
-        if (res.request().resourceType() === 'script' || res.url().endsWith('.js')) scripts.set(res.url(), await res.body());
+        if (res.request().resourceType() === 'script' || res.url().endsWith('.js'))
+          scripts.set(res.url(), await res.body());
       });
       await page.goto('/login');
       await page.getByRole('button', { name: /登\s*录/ }).waitFor();
       await page.waitForLoadState('networkidle');
-      const sizes = [...scripts].map(([url, body]) => ({ file: new URL(url).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length }));
+      const sizes = [...scripts].map(([url, body]) => ({
+        file: new URL(url).pathname,
+        raw: body.length,
+        gzip: gzipSync(body, { level: 9 }).length,
+      }));
       const total = sizes.reduce((n, s) => n + s.gzip, 0);
-      console.log(`login route JS: ${sizes.length} files, ${(total / 1024).toFixed(1)} KB gzip\n${sizes.map((s) => `  ${s.file} ${(s.gzip / 1024).toFixed(1)} KB`).join('\n')}`);
+      console.log(
+        `login route JS: ${sizes.length} files, ${(total / 1024).toFixed(1)} KB gzip\n${sizes.map((s) => `  ${s.file} ${(s.gzip / 1024).toFixed(1)} KB`).join('\n')}`,
+      );
       expect(total).toBeLessThanOrEqual(LOGIN_JS_BUDGET);
       expect(sizes.some((s) => /echarts|AuditPage|RegionTreePage|UserDirectory|AppShell/i.test(s.file))).toBe(false);
     } finally {
@@ -95,7 +102,10 @@ describe('web shell', () => {
         await page.getByLabel('用户名').fill('demo-approver');
         await page.getByLabel('密码', { exact: true }).fill(`wrong-${i}`);
         await page.getByRole('button', { name: /登\s*录/ }).click();
-        await alert.getByText(i < 5 ? '用户名或密码错误' : '账户已锁定', { exact: false }).first().waitFor();
+        await alert
+          .getByText(i < 5 ? '用户名或密码错误' : '账户已锁定', { exact: false })
+          .first()
+          .waitFor();
       }
       // Even the right password is refused while locked; the server's Chinese message is shown unchanged.
       await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
@@ -111,7 +121,10 @@ describe('web shell', () => {
       const row = page.locator('.ant-table-row', { hasText: 'demo-approver' });
       await row.getByText('已锁定').waitFor();
       await row.getByRole('button', { name: /解\s*锁/ }).click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: /解\s*锁/ }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /解\s*锁/ })
+        .click();
       await page.getByText('已解锁用户').waitFor();
       await row.getByText('已锁定').waitFor({ state: 'detached' });
       await signOut(page);

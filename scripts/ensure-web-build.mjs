@@ -22,7 +22,8 @@ function hashTree(dirs) {
 }
 
 const hash = hashTree(['src/web', 'src/shared', 'vite.config.ts', 'package-lock.json']);
-if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash && !process.argv.includes('--force')) process.exit(0);
+if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash && !process.argv.includes('--force'))
+  process.exit(0);
 console.log('正在构建网页端 / building the web app (vite)…');
 const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);

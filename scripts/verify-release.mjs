@@ -46,10 +46,23 @@ function run(name, cmd, args, env = {}) {
 
 function vitest(name, dialect) {
   const out = path.join(os.tmpdir(), `jianfu-release-${dialect}-${process.pid}.json`);
-  return run(name, 'npx', ['vitest', 'run', 'test/reliability', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, '--maxWorkers=2'], {
-    ...loops,
-    JIANFU_TEST_DIALECT: dialect,
-  }).then((step) => {
+  return run(
+    name,
+    'npx',
+    [
+      'vitest',
+      'run',
+      'test/reliability',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+      '--maxWorkers=2',
+    ],
+    {
+      ...loops,
+      JIANFU_TEST_DIALECT: dialect,
+    },
+  ).then((step) => {
     if (fs.existsSync(out)) {
       const j = JSON.parse(fs.readFileSync(out, 'utf8'));
       step.tests = `${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numPendingTests} skipped`;
@@ -75,12 +88,23 @@ if (pkg.scripts?.bench && fs.existsSync(path.join(root, 'bench', 'run.ts'))) {
   await run('benchmarks (npm run bench)', 'npm', ['run', 'bench']);
 } else {
   console.log('\n=== benchmarks: 未运行 / not run: `npm run bench` (bench/run.ts) 尚不存在 / does not exist yet ===');
-  steps.push({ name: 'benchmarks', ok: true, code: 'absent', ms: 0, tests: 'not run: bench/run.ts does not exist yet' });
+  steps.push({
+    name: 'benchmarks',
+    ok: true,
+    code: 'absent',
+    ms: 0,
+    tests: 'not run: bench/run.ts does not exist yet',
+  });
 }
 
 console.log('\n=== 发布验证汇总 / release verification summary ===');
 for (const f of figures) console.log(f);
-for (const s of steps) console.log(`${s.ok ? 'PASS' : 'FAIL'}  ${s.name}  (${minutes(s.ms)}${s.tests ? `; ${s.tests}` : ''}${s.ok ? '' : `; exit ${s.code}`})`);
+for (const s of steps)
+  console.log(
+    `${s.ok ? 'PASS' : 'FAIL'}  ${s.name}  (${minutes(s.ms)}${s.tests ? `; ${s.tests}` : ''}${s.ok ? '' : `; exit ${s.code}`})`,
+  );
 const ok = steps.every((s) => s.ok);
-console.log(`${ok ? '通过 / PASSED' : '未通过 / FAILED'} in ${minutes(Date.now() - started)}${sqliteOnly ? ' (SQLite only: not a release verification)' : ''}`);
+console.log(
+  `${ok ? '通过 / PASSED' : '未通过 / FAILED'} in ${minutes(Date.now() - started)}${sqliteOnly ? ' (SQLite only: not a release verification)' : ''}`,
+);
 process.exit(ok ? 0 : 1);

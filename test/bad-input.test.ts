@@ -19,7 +19,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const rowCount = async (table: 'appUser' | 'auditLog' | 'region' | 'grant' | 'department') =>
-  Number((await t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Row counts of the tables a request could write. */
 async function counts() {
@@ -39,29 +46,130 @@ function expectError(res: TestResponse, status: number, code: string, mentions?:
   if (mentions) expect(res.body.error.message).toMatch(mentions);
 }
 
-const validUser = { username: 'bad-input-user', displayName: '测试用户', regionCode: '140404001200', password: 'Valid#2026pass' };
+const validUser = {
+  username: 'bad-input-user',
+  displayName: '测试用户',
+  regionCode: '140404001200',
+  password: 'Valid#2026pass',
+};
 
 describe('JSON bodies', () => {
   it.each<[string, () => Promise<TestResponse>, number, string, RegExp | undefined]>([
-    ['malformed JSON', () => sys.request('POST', '/api/users', '{"username": "x",'), 400, 'validation_failed', /不是有效的 JSON/],
-    ['JSON with a __proto__ key', () => sys.request('POST', '/api/users', '{"__proto__": {"polluted": 1}}'), 400, 'validation_failed', undefined],
-    ['a wrong type (number for displayName)', () => sys.post('/api/users', { ...validUser, displayName: 42 }), 400, 'validation_failed', /displayName/],
-    ['a wrong type (string for version)', () => sys.patch('/api/users/00000000-0000-7000-8000-000000000000', { version: 'one' }), 400, 'validation_failed', /version/],
-    ['a value breaking its rule (regionCode)', () => sys.post('/api/users', { ...validUser, regionCode: '1404' }), 400, 'validation_failed', /regionCode.*12 位数字/],
-    ['an unknown field', () => sys.post('/api/users', { ...validUser, isAdmin: true }), 400, 'validation_failed', /isAdmin/],
-    ['mass assignment of status/version', () => sys.post('/api/departments', { regionCode: '140404000000', name: '某部门', kind: 'party', version: 9 }), 400, 'validation_failed', /version/],
-    ['a missing field', () => sys.post('/api/users', { username: 'only-a-name' }), 400, 'validation_failed', /displayName|regionCode|password/],
-    ['an empty body with a JSON content type', () => sys.request('POST', '/api/users', '', { 'content-type': 'application/json' }), 400, 'validation_failed', /请求体为空/],
+    [
+      'malformed JSON',
+      () => sys.request('POST', '/api/users', '{"username": "x",'),
+      400,
+      'validation_failed',
+      /不是有效的 JSON/,
+    ],
+    [
+      'JSON with a __proto__ key',
+      () => sys.request('POST', '/api/users', '{"__proto__": {"polluted": 1}}'),
+      400,
+      'validation_failed',
+      undefined,
+    ],
+    [
+      'a wrong type (number for displayName)',
+      () => sys.post('/api/users', { ...validUser, displayName: 42 }),
+      400,
+      'validation_failed',
+      /displayName/,
+    ],
+    [
+      'a wrong type (string for version)',
+      () => sys.patch('/api/users/00000000-0000-7000-8000-000000000000', { version: 'one' }),
+      400,
+      'validation_failed',
+      /version/,
+    ],
+    [
+      'a value breaking its rule (regionCode)',
+      () => sys.post('/api/users', { ...validUser, regionCode: '1404' }),
+      400,
+      'validation_failed',
+      /regionCode.*12 位数字/,
+    ],
+    [
+      'an unknown field',
+      () => sys.post('/api/users', { ...validUser, isAdmin: true }),
+      400,
+      'validation_failed',
+      /isAdmin/,
+    ],
+    [
+      'mass assignment of status/version',
+      () => sys.post('/api/departments', { regionCode: '140404000000', name: '某部门', kind: 'party', version: 9 }),
+      400,
+      'validation_failed',
+      /version/,
+    ],
+    [
+      'a missing field',
+      () => sys.post('/api/users', { username: 'only-a-name' }),
+      400,
+      'validation_failed',
+      /displayName|regionCode|password/,
+    ],
+    [
+      'an empty body with a JSON content type',
+      () => sys.request('POST', '/api/users', '', { 'content-type': 'application/json' }),
+      400,
+      'validation_failed',
+      /请求体为空/,
+    ],
     ['no body at all', () => sys.request('POST', '/api/users'), 400, 'validation_failed', /请求体/],
     ['an array instead of an object', () => sys.post('/api/users', [validUser]), 400, 'validation_failed', /请求体/],
-    ['text/plain', () => sys.request('POST', '/api/users', JSON.stringify(validUser), { 'content-type': 'text/plain' }), 400, 'validation_failed', /请求体/],
-    ['application/xml', () => sys.request('POST', '/api/users', '<user/>', { 'content-type': 'application/xml' }), 415, 'unsupported_media_type', /内容类型/],
-    ['form-urlencoded', () => sys.request('POST', '/api/users', 'username=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type', /内容类型/],
-    ['a body over bodyLimit', () => sys.post('/api/users', { ...validUser, displayName: '长'.repeat(400_000) }), 413, 'payload_too_large', /过大/],
-    ['a wrong query type', () => sys.request('GET', '/api/users?page=first'), 400, 'validation_failed', /查询参数.*page/],
+    [
+      'text/plain',
+      () => sys.request('POST', '/api/users', JSON.stringify(validUser), { 'content-type': 'text/plain' }),
+      400,
+      'validation_failed',
+      /请求体/,
+    ],
+    [
+      'application/xml',
+      () => sys.request('POST', '/api/users', '<user/>', { 'content-type': 'application/xml' }),
+      415,
+      'unsupported_media_type',
+      /内容类型/,
+    ],
+    [
+      'form-urlencoded',
+      () => sys.request('POST', '/api/users', 'username=x', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      'unsupported_media_type',
+      /内容类型/,
+    ],
+    [
+      'a body over bodyLimit',
+      () => sys.post('/api/users', { ...validUser, displayName: '长'.repeat(400_000) }),
+      413,
+      'payload_too_large',
+      /过大/,
+    ],
+    [
+      'a wrong query type',
+      () => sys.request('GET', '/api/users?page=first'),
+      400,
+      'validation_failed',
+      /查询参数.*page/,
+    ],
     ['an unknown query parameter', () => sys.request('GET', '/api/users?admin=1'), 400, 'validation_failed', /admin/],
-    ['a bad path parameter', () => sys.request('GET', '/api/regions/not-a-code'), 400, 'validation_failed', /路径参数.*code/],
-    ['a login with a wrong type', () => t.agent().post('/api/auth/login', { username: ['demo-sysadmin'], password: 1 }), 400, 'validation_failed', /username/],
+    [
+      'a bad path parameter',
+      () => sys.request('GET', '/api/regions/not-a-code'),
+      400,
+      'validation_failed',
+      /路径参数.*code/,
+    ],
+    [
+      'a login with a wrong type',
+      () => t.agent().post('/api/auth/login', { username: ['demo-sysadmin'], password: 1 }),
+      400,
+      'validation_failed',
+      /username/,
+    ],
   ])('%s → %i', async (_name, send, status, code, mentions) => {
     const before = await counts();
     const res = await send();
@@ -126,7 +234,11 @@ describe('spreadsheet import of regions (POST /api/regions/import-xlsx)', () => 
       expect(['区划代码', '名称']).toContain(e.column);
       expect(e.message).toMatch(CHINESE);
     }
-    const byRow = (row: number) => errors.filter((e) => e.row === row).map((e) => `${e.column}:${e.message}`).join(' | ');
+    const byRow = (row: number) =>
+      errors
+        .filter((e) => e.row === row)
+        .map((e) => `${e.column}:${e.message}`)
+        .join(' | ');
     expect(byRow(2)).toMatch(/区划代码:.*12 位数字/);
     expect(byRow(3)).toMatch(/名称:.*2–50 个字/);
     expect(byRow(4)).toMatch(/上级区划“140404520000”不存在/);
@@ -161,7 +273,15 @@ describe('spreadsheet import of regions (POST /api/regions/import-xlsx)', () => 
     ['random bytes', async () => Buffer.from('PK\u0003\u0004 but not really a zip at all'), /损坏|不是/],
     ['an old .xls', async () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]), /旧版 .xls/],
     ['a CSV renamed', async () => Buffer.from('区划代码,名称\n140404001200,韩店村委会\n'), /不是有效的 .xlsx/],
-    ['a sheet without the template columns', async () => workbook([['编号', '村名'], ['140404001200', '韩店村委会']]), /缺少必填列“区划代码”/],
+    [
+      'a sheet without the template columns',
+      async () =>
+        workbook([
+          ['编号', '村名'],
+          ['140404001200', '韩店村委会'],
+        ]),
+      /缺少必填列“区划代码”/,
+    ],
     ['a header row only', async () => workbook([header]), /没有数据行/],
   ])('refuses %s with a Chinese 400 and writes nothing', async (_name, make, message) => {
     const before = await counts();
@@ -180,7 +300,9 @@ describe('spreadsheet import of regions (POST /api/regions/import-xlsx)', () => 
   });
 
   it('refuses a multipart request without a file (400) and a JSON body (415)', async () => {
-    const empty = await sys.request('POST', '/api/regions/import-xlsx', '--b--\r\n', { 'content-type': 'multipart/form-data; boundary=b' });
+    const empty = await sys.request('POST', '/api/regions/import-xlsx', '--b--\r\n', {
+      'content-type': 'multipart/form-data; boundary=b',
+    });
     expectError(empty, 400, 'validation_failed', /没有收到文件/);
     expectError(await sys.post('/api/regions/import-xlsx', {}), 415, 'unsupported_media_type', /multipart/);
   });
@@ -200,7 +322,14 @@ describe('web-facing error bodies are Chinese (401, 403, 404, 423)', () => {
     expectError(await village.get('/api/users'), 403, 'forbidden', /没有执行此操作的权限/);
     village.csrf = null;
     expectError(await village.post('/api/auth/logout'), 403, 'csrf_failed', /请求校验失败/);
-    const created = await (await t.as('demo-sysadmin')).post('/api/users', { username: 'must-change', displayName: '新用户', regionCode: '140404001203', password: 'Start#2026abc' });
+    const created = await (
+      await t.as('demo-sysadmin')
+    ).post('/api/users', {
+      username: 'must-change',
+      displayName: '新用户',
+      regionCode: '140404001203',
+      password: 'Start#2026abc',
+    });
     expect(created.status).toBe(200);
     const fresh = t.agent();
     await fresh.login('must-change', 'Start#2026abc');

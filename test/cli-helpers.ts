@@ -29,5 +29,10 @@ export function runScript(script: string, args: string[], url: string) {
     env: { ...process.env, DATABASE_URL: url, JIANFU_LOG_LEVEL: 'warn', JIANFU_DEMO: '', NODE_ENV: 'test' },
     timeout: 60_000,
   });
-  return { status: r.status, stdout: r.stdout ?? '', stderr: r.stderr ?? '', output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+  return {
+    status: r.status,
+    stdout: r.stdout ?? '',
+    stderr: r.stderr ?? '',
+    output: `${r.stdout ?? ''}${r.stderr ?? ''}`,
+  };
 }

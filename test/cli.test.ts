@@ -25,7 +25,9 @@ afterAll(async () => {
 
 /** Opens the shared database in this process (migrated), runs `fn`, closes it. */
 async function inspect<T>(fn: (deps: Awaited<ReturnType<typeof composeDeps>>) => Promise<T>): Promise<T> {
-  const deps = await composeDeps(loadConfig({ DATABASE_URL: db.url } as NodeJS.ProcessEnv), { logger: pino({ level: 'silent' }) });
+  const deps = await composeDeps(loadConfig({ DATABASE_URL: db.url } as NodeJS.ProcessEnv), {
+    logger: pino({ level: 'silent' }),
+  });
   try {
     return await fn(deps);
   } finally {
@@ -57,7 +59,12 @@ describe('npm run regions:import', () => {
     expect(second.stdout).toMatch(/新增 0 个，更名 0 个/);
     expect(second.stdout).toMatch(/乡镇级 13 个，村级（村委会 \+ 社区）191 个/);
     await inspect(async (deps) => {
-      const audit = await deps.db.selectFrom('auditLog').selectAll().where('action', '=', 'regions.import').orderBy('seq').execute();
+      const audit = await deps.db
+        .selectFrom('auditLog')
+        .selectAll()
+        .where('action', '=', 'regions.import')
+        .orderBy('seq')
+        .execute();
       expect(audit.map((r) => [r.action, r.requestId, r.actorId])).toEqual([
         ['regions.import', 'cli:regions-import', null],
         ['regions.import', 'cli:regions-import', null],
@@ -68,21 +75,37 @@ describe('npm run regions:import', () => {
 
   it('imports a spreadsheet with --file, all or nothing', async () => {
     const good = path.join(tmp, '新区划.xlsx');
-    fs.writeFileSync(good, await workbook([['区划代码', '名称'], ['140404530000', '命令行镇'], ['140404530201', '命令行一村委会']]));
+    fs.writeFileSync(
+      good,
+      await workbook([
+        ['区划代码', '名称'],
+        ['140404530000', '命令行镇'],
+        ['140404530201', '命令行一村委会'],
+      ]),
+    );
     const ok = runScript('regions:import', ['--file', good], db.url);
     expect(ok.status, ok.output).toBe(0);
     expect(ok.stdout).toMatch(/新增 2 个/);
     expect(ok.stdout).toMatch(/命令行镇（140404530000）下：乡镇级 0 个，村级（村委会 \+ 社区）1 个/);
 
     const bad = path.join(tmp, 'bad.xlsx');
-    fs.writeFileSync(bad, await workbook([['区划代码', '名称'], ['140404540201', '无上级村委会'], ['1404', '短']]));
+    fs.writeFileSync(
+      bad,
+      await workbook([
+        ['区划代码', '名称'],
+        ['140404540201', '无上级村委会'],
+        ['1404', '短'],
+      ]),
+    );
     const refused = runScript('regions:import', ['--file', bad], db.url);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/导入失败：共 3 处错误，未写入任何数据/);
     expect(refused.stderr).toMatch(/第 2 行“区划代码”列：上级区划“140404540000”不存在/);
     expect(refused.stderr).toMatch(/第 3 行“名称”列/);
     await inspect(async (deps) => {
-      expect(await deps.db.selectFrom('region').select('code').where('code', '=', '140404540201').executeTakeFirst()).toBeUndefined();
+      expect(
+        await deps.db.selectFrom('region').select('code').where('code', '=', '140404540201').executeTakeFirst(),
+      ).toBeUndefined();
     });
   });
 

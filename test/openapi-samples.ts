@@ -34,7 +34,14 @@ function resolve(doc: Schema, schema: Schema | undefined): Schema | undefined {
 function stringCandidates(key: string, hints: SampleHints): string[] {
   const codes = [hints.regionCode, hints.regionCode.slice(0, 6)];
   const ids = [crypto.randomUUID()];
-  const names = [`测试${hints.unique}`, `matrix-${hints.unique}`, 'Matrix#2026-pass', '2026-01-01', 'a@example.cn', 'x'];
+  const names = [
+    `测试${hints.unique}`,
+    `matrix-${hints.unique}`,
+    'Matrix#2026-pass',
+    '2026-01-01',
+    'a@example.cn',
+    'x',
+  ];
   if (/(code|region)$/i.test(key)) return [...codes, ...names, ...ids];
   if (/id$/i.test(key)) return [...ids, ...names, ...codes];
   if (/password/i.test(key)) return ['Matrix#2026-pass', ...names];
@@ -61,11 +68,14 @@ export function sampleValue(doc: Schema, schema: Schema | undefined, key: string
   if (Array.isArray(s.enum)) return s.enum.find((v: unknown) => v !== null) ?? s.enum[0];
   for (const k of ['anyOf', 'oneOf'] as const) {
     if (Array.isArray(s[k])) {
-      const branch = s[k].map((b: Schema) => resolve(doc, b)).find((b: Schema | undefined) => b && !(b.nullable && b.enum?.[0] === null) && b.type !== 'null');
+      const branch = s[k]
+        .map((b: Schema) => resolve(doc, b))
+        .find((b: Schema | undefined) => b && !(b.nullable && b.enum?.[0] === null) && b.type !== 'null');
       return sampleValue(doc, branch ?? s[k][0], key, hints);
     }
   }
-  if (Array.isArray(s.allOf)) return sampleValue(doc, Object.assign({}, ...s.allOf.map((b: Schema) => resolve(doc, b))), key, hints);
+  if (Array.isArray(s.allOf))
+    return sampleValue(doc, Object.assign({}, ...s.allOf.map((b: Schema) => resolve(doc, b))), key, hints);
   const type = Array.isArray(s.type) ? s.type.find((t: string) => t !== 'null') : s.type;
   switch (type) {
     case 'string':
@@ -83,7 +93,8 @@ export function sampleValue(doc: Schema, schema: Schema | undefined, key: string
     default: {
       if (!s.properties && type !== 'object') return undefined;
       const out: Record<string, unknown> = {};
-      for (const name of (s.required ?? []) as string[]) out[name] = sampleValue(doc, s.properties?.[name], name, hints);
+      for (const name of (s.required ?? []) as string[])
+        out[name] = sampleValue(doc, s.properties?.[name], name, hints);
       return out;
     }
   }
@@ -93,7 +104,13 @@ export function sampleValue(doc: Schema, schema: Schema | undefined, key: string
  * The URL and JSON body for one route of the inventory: path parameters from `params` (or a region
  * code / random uuid by name), required query parameters, and the required body fields.
  */
-export function sampleRequest(doc: Schema, method: string, url: string, params: Record<string, string>, hints: SampleHints): SampleRequest {
+export function sampleRequest(
+  doc: Schema,
+  method: string,
+  url: string,
+  params: Record<string, string>,
+  hints: SampleHints,
+): SampleRequest {
   const op = doc.paths?.[openapiPath(url)]?.[method.toLowerCase()] as Schema | undefined;
   const path = url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) =>
     encodeURIComponent(params[name] ?? (/(code|region)$/i.test(name) ? hints.regionCode : crypto.randomUUID())),

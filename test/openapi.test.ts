@@ -25,7 +25,9 @@ describe('GET /api/openapi.json', () => {
   it('lists every /api route of the inventory (except /api/docs*) with its method', () => {
     const routes = t.app.routeInventory.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'));
     expect(routes.length).toBeGreaterThan(20);
-    const missing = routes.filter((r) => !doc.paths?.[openapiPath(r.url)]?.[r.method.toLowerCase()]).map((r) => `${r.method} ${r.url}`);
+    const missing = routes
+      .filter((r) => !doc.paths?.[openapiPath(r.url)]?.[r.method.toLowerCase()])
+      .map((r) => `${r.method} ${r.url}`);
     expect(missing).toEqual([]);
   });
 
@@ -35,7 +37,10 @@ describe('GET /api/openapi.json', () => {
       for (const [method, op] of Object.entries<any>(ops)) {
         expect(op.summary, `${method.toUpperCase()} ${path}`).toMatch(/[\u4e00-\u9fff]/);
         for (const name of path.match(/\{(\w+)\}/g)?.map((m) => m.slice(1, -1)) ?? []) {
-          expect(op.parameters?.some((p: any) => p.in === 'path' && p.name === name), `${method.toUpperCase()} ${path} {${name}}`).toBe(true);
+          expect(
+            op.parameters?.some((p: any) => p.in === 'path' && p.name === name),
+            `${method.toUpperCase()} ${path} {${name}}`,
+          ).toBe(true);
         }
       }
     }

@@ -49,7 +49,11 @@ function relationsOf(nodeCode: string): Partial<Record<Relation, string>> {
   const covers = (code: string) => regionCovers({ regionCode: node.code, level: node.level as RegionLevel }, code);
   const otherTownship = regions
     .filter((r) => isVillageLevel(r) && !covers(r.code) && r.townshipCode !== node.townshipCode)
-    .sort((a, b) => Number(b.countyCode === node.countyCode) - Number(a.countyCode === node.countyCode) || a.code.localeCompare(b.code))[0];
+    .sort(
+      (a, b) =>
+        Number(b.countyCode === node.countyCode) - Number(a.countyCode === node.countyCode) ||
+        a.code.localeCompare(b.code),
+    )[0];
   return {
     own: node.code,
     child: regions.find((r) => r.parentCode === node.code)?.code,
@@ -64,7 +68,10 @@ function describeResponse(res: TestResponse) {
 }
 
 async function call(agent: Agent, route: RouteInfo, params: Record<string, string>, regionCode: string) {
-  const req = sampleRequest(doc, route.method, route.url, params, { regionCode, unique: crypto.randomBytes(4).toString('hex') });
+  const req = sampleRequest(doc, route.method, route.url, params, {
+    regionCode,
+    unique: crypto.randomBytes(4).toString('hex'),
+  });
   const body = route.method === 'GET' || route.method === 'DELETE' ? undefined : (req.body ?? {});
   return { url: req.url, res: await agent.request(route.method as 'GET', req.url, body) };
 }
@@ -73,7 +80,11 @@ beforeAll(async () => {
   t = await createTestApp();
   // A neighbouring county, so that "sibling" and "other township" of a county-level actor exist.
   await importFromChinaDivision(t.deps, { actor: null, ip: null, requestId: 'route-matrix' }, '140403');
-  regions = await t.deps.db.selectFrom('region').select(['code', 'name', 'level', 'parentCode', 'countyCode', 'townshipCode']).orderBy('code').execute();
+  regions = await t.deps.db
+    .selectFrom('region')
+    .select(['code', 'name', 'level', 'parentCode', 'countyCode', 'townshipCode'])
+    .orderBy('code')
+    .execute();
   doc = t.app.swagger();
   routes = t.app.routeInventory.filter(isApi);
 });
@@ -86,8 +97,10 @@ describe('route inventory', () => {
     for (const r of routes) {
       if (!r.policy) problems.push(`${r.method} ${r.url}: no policy`);
       else if (r.policy.access === 'permission') {
-        if (!PERMISSIONS.includes(r.policy.permission)) problems.push(`${r.method} ${r.url}: unknown permission ${r.policy.permission}`);
-        if (r.policy.regionParam && !r.url.includes(`:${r.policy.regionParam}`)) problems.push(`${r.method} ${r.url}: regionParam ${r.policy.regionParam} is not a path parameter`);
+        if (!PERMISSIONS.includes(r.policy.permission))
+          problems.push(`${r.method} ${r.url}: unknown permission ${r.policy.permission}`);
+        if (r.policy.regionParam && !r.url.includes(`:${r.policy.regionParam}`))
+          problems.push(`${r.method} ${r.url}: regionParam ${r.policy.regionParam} is not a path parameter`);
       }
     }
     expect(problems).toEqual([]);
@@ -118,7 +131,10 @@ describe('route × role × region matrix (expected statuses from ROLE_PERMISSION
         const { url, res } = await call(t.agent(), route, {}, '140404001200');
         cells += 1;
         if (policy.access === 'public') {
-          if (res.status >= 500 || res.status === 403 || res.body?.error?.message === POLICY_401) mismatches.push(`${label} anonymous ${url}: expected the public route to answer, got ${describeResponse(res)}`);
+          if (res.status >= 500 || res.status === 403 || res.body?.error?.message === POLICY_401)
+            mismatches.push(
+              `${label} anonymous ${url}: expected the public route to answer, got ${describeResponse(res)}`,
+            );
         } else if (res.status !== 401 || res.body?.error?.code !== 'unauthenticated') {
           mismatches.push(`${label} anonymous ${url}: expected 401, got ${describeResponse(res)}`);
         }
@@ -133,21 +149,32 @@ describe('route × role × region matrix (expected statuses from ROLE_PERMISSION
           if (!code) continue;
           // A fresh session per request: some routes end the session (logout) or change the account.
           const agent = await sessionAgent(t, account.username);
-          const { url, res } = await call(agent, route, regionParam ? { [regionParam]: code } : {}, regionParam ? code : account.region);
+          const { url, res } = await call(
+            agent,
+            route,
+            regionParam ? { [regionParam]: code } : {},
+            regionParam ? code : account.region,
+          );
           cells += 1;
           const where = `${label} as ${account.username} (${role})${regionParam ? ` on ${relation} ${code}` : ''} ${url}`;
           if (process.env.MATRIX_DEBUG) console.log('CELL', where, res.status, res.body?.error?.code ?? ''); // MATRIX_DEBUG=1 prints every cell
           if (res.status >= 500) mismatches.push(`${where}: server error ${describeResponse(res)}`);
           else if (policy.access === 'public') {
             // A public route may answer 401 itself (a wrong password), but never with the policy's refusal.
-            if (res.status === 403 || res.body?.error?.message === POLICY_401) mismatches.push(`${where}: expected the public route to answer, got ${describeResponse(res)}`);
+            if (res.status === 403 || res.body?.error?.message === POLICY_401)
+              mismatches.push(`${where}: expected the public route to answer, got ${describeResponse(res)}`);
           } else if (!ok) {
-            if (res.status !== 403 || res.body?.error?.code !== 'forbidden') mismatches.push(`${where}: expected 403 (no permission), got ${describeResponse(res)}`);
+            if (res.status !== 403 || res.body?.error?.code !== 'forbidden')
+              mismatches.push(`${where}: expected 403 (no permission), got ${describeResponse(res)}`);
           } else if (res.status === 401 || res.status === 403) {
             mismatches.push(`${where}: expected the permitted role to pass, got ${describeResponse(res)}`);
           } else if (regionParam && VISIBLE.includes(relation) && res.status === 404) {
             mismatches.push(`${where}: expected the actor's own subtree to be visible, got ${describeResponse(res)}`);
-          } else if (regionParam && INVISIBLE.includes(relation) && (res.status !== 404 || res.body?.error?.code !== 'not_found')) {
+          } else if (
+            regionParam &&
+            INVISIBLE.includes(relation) &&
+            (res.status !== 404 || res.body?.error?.code !== 'not_found')
+          ) {
             mismatches.push(`${where}: expected 404 outside the actor's subtree, got ${describeResponse(res)}`);
           }
         }
@@ -170,7 +197,12 @@ describe('route × role × region matrix (expected statuses from ROLE_PERMISSION
       }
     }
     // The village actor's relations are the ones the issue names.
-    expect(relationsOf('140404001200')).toMatchObject({ own: '140404001200', sibling: '140404001001', otherTownship: '140404101200', ancestor: '140404001000' });
+    expect(relationsOf('140404001200')).toMatchObject({
+      own: '140404001200',
+      sibling: '140404001001',
+      otherTownship: '140404101200',
+      ancestor: '140404001000',
+    });
   });
 });
 
@@ -179,7 +211,12 @@ describe('Done means: a village cadre sees only their village', () => {
     const a = await t.as('demo-village');
     const res = await a.get('/api/regions/140404001200');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ code: '140404001200', name: '韩店村委会', level: 'village', townshipCode: '140404001000' });
+    expect(res.body).toMatchObject({
+      code: '140404001200',
+      name: '韩店村委会',
+      level: 'village',
+      townshipCode: '140404001000',
+    });
   });
 
   it('the neighbouring village 140404001202 → 404', async () => {
@@ -192,7 +229,10 @@ describe('Done means: a village cadre sees only their village', () => {
 
   it('a village of another township (苏店镇 140404101200) → 404, the same answer as a code that does not exist', async () => {
     const a = await t.as('demo-village');
-    expect(regions.find((r) => r.code === '140404101200')).toMatchObject({ name: '苏店村委会', townshipCode: '140404101000' });
+    expect(regions.find((r) => r.code === '140404101200')).toMatchObject({
+      name: '苏店村委会',
+      townshipCode: '140404101000',
+    });
     const other = await a.get('/api/regions/140404101200');
     const missing = await a.get('/api/regions/140404101999');
     expect(other.status).toBe(404);

@@ -23,7 +23,12 @@ export class Agent {
   csrf: string | null = null;
   constructor(private readonly app: FastifyInstance) {}
 
-  async request<T = any>(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+  async request<T = any>(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<TestResponse<T>> {
     const res = await this.app.inject({
       method,
       url,
@@ -41,7 +46,12 @@ export class Agent {
       if (pair.startsWith('jianfu_sid=')) this.cookie = pair.endsWith('=') ? null : pair;
     }
     const type = String(res.headers['content-type'] ?? '');
-    return { status: res.statusCode, body: (type.includes('json') ? res.json() : res.body) as T, headers: res.headers, raw: res.rawPayload };
+    return {
+      status: res.statusCode,
+      body: (type.includes('json') ? res.json() : res.body) as T,
+      headers: res.headers,
+      raw: res.rawPayload,
+    };
   }
   get<T = any>(url: string) {
     return this.request<T>('GET', url);
@@ -73,9 +83,14 @@ export interface TestApp {
 }
 
 /** A migrated database of the dialect under test, the real app, and (by default) the demo district. */
-export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { demo?: boolean; config?: Partial<Config>; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const { url, drop } = await freshDatabaseUrl();
-  const config = loadConfig({ DATABASE_URL: url, JIANFU_PUBLIC_RATE_LIMIT: '0', ...opts.env } as NodeJS.ProcessEnv, opts.config);
+  const config = loadConfig(
+    { DATABASE_URL: url, JIANFU_PUBLIC_RATE_LIMIT: '0', ...opts.env } as NodeJS.ProcessEnv,
+    opts.config,
+  );
   const clock = new FakeClock();
   const deps = await composeDeps(config, { clock, logger: pino({ level: 'silent' }) });
   deps.jobs.inline = true;

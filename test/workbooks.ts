@@ -14,7 +14,10 @@ export async function readWorkbook(buf: Buffer) {
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   return wb.worksheets.map((ws) => ({
     name: ws.name,
-    rows: ws.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1)),
+    rows: ws
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1)),
     notes: (ws.getRow(1).values as unknown[]).slice(1).map((_, i) => {
       const note = ws.getCell(1, i + 1).note;
       return typeof note === 'string' ? note : (note?.texts ?? []).map((x) => x.text).join('');

@@ -11,10 +11,18 @@ export interface Column {
   type: ColumnType;
 }
 
-export async function bulkInsert(database: Database, table: string, columns: Column[], rows: unknown[][], chunk = 5000): Promise<void> {
+export async function bulkInsert(
+  database: Database,
+  table: string,
+  columns: Column[],
+  rows: unknown[][],
+  chunk = 5000,
+): Promise<void> {
   if (!rows.length) return;
   if (database.sqlite) {
-    const stmt = database.sqlite.prepare(`insert into ${table} (${columns.map((c) => c.name).join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+    const stmt = database.sqlite.prepare(
+      `insert into ${table} (${columns.map((c) => c.name).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+    );
     const tx = database.sqlite.transaction((batch: unknown[][]) => {
       for (const r of batch) stmt.run(r);
     });

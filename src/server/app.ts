@@ -24,10 +24,14 @@ const WEB_ROOT = path.resolve(fileURLToPath(new URL('../../dist/web', import.met
 /** Builds the HTTP app with every feature registered. Never listens (main.ts does). */
 export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: opts.logLevel ?? deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    logger: {
+      level: opts.logLevel ?? deps.config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+    },
     bodyLimit: deps.config.http.bodyLimit,
     trustProxy: deps.config.http.trustProxy,
-    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : crypto.randomUUID()),
+    genReqId: (req) =>
+      typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : crypto.randomUUID(),
     ajv: undefined,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -65,7 +69,11 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: '减负通 API', description: '村级组织减负平台接口（会话 Cookie 认证，写操作需 X-CSRF-Token 头）', version: VERSION },
+      info: {
+        title: '减负通 API',
+        description: '村级组织减负平台接口（会话 Cookie 认证，写操作需 X-CSRF-Token 头）',
+        version: VERSION,
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jianfu_sid' } } },
     },
     transform: jsonSchemaTransform,
@@ -75,10 +83,15 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
   registerSessionHook(app, deps);
   app.addHook('preParsing', enforcePolicyAudited(deps)); // before the body is read: anonymous callers get 401, not 400/413
 
-  app.get('/api/openapi.json', { config: { policy: { access: 'public' } }, schema: { tags: ['系统'], summary: 'OpenAPI 3 接口描述（即本文档）' } }, async () => app.swagger());
+  app.get(
+    '/api/openapi.json',
+    { config: { policy: { access: 'public' } }, schema: { tags: ['系统'], summary: 'OpenAPI 3 接口描述（即本文档）' } },
+    async () => app.swagger(),
+  );
 
   for (const feature of features) await app.register(async (scope) => feature(scope, deps));
 
-  if (spaIndexHtml) await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
+  if (spaIndexHtml)
+    await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
   return app;
 }

@@ -10,7 +10,9 @@ import { JobQueue } from './core/jobs.js';
 /** Opens and migrates the database and builds the Deps object (used by main.ts, CLIs and tests). */
 export async function composeDeps(config: Config, opts: { clock?: Clock; logger?: pino.Logger } = {}): Promise<Deps> {
   const logger = opts.logger ?? pino({ level: config.logLevel });
-  const database = openDatabase(config.db.url, { onIdleError: (err) => logger.warn({ err }, '数据库空闲连接已断开，将按需重新连接 / idle database connection lost') });
+  const database = openDatabase(config.db.url, {
+    onIdleError: (err) => logger.warn({ err }, '数据库空闲连接已断开，将按需重新连接 / idle database connection lost'),
+  });
   await migrateToLatest(database.db);
   const clock = opts.clock ?? systemClock;
   return {

@@ -33,7 +33,10 @@ const envSchema = z.object({
   JIANFU_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(184).default(365),
   JIANFU_JOBS: z.string().default('on'),
   JIANFU_CATALOG_FOUR_EYES: bool,
-  JIANFU_REGION: z.string().regex(/^\d{6}$/, '应为 6 位区县代码').default('140404'),
+  JIANFU_REGION: z
+    .string()
+    .regex(/^\d{6}$/, '应为 6 位区县代码')
+    .default('140404'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -70,7 +73,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
   if (production && (!e.JIANFU_SECRET || e.JIANFU_SECRET.length < 32)) {
-    throw new Error('配置错误：生产环境必须设置至少 32 个字符的 JIANFU_SECRET / JIANFU_SECRET (>= 32 chars) is required in production');
+    throw new Error(
+      '配置错误：生产环境必须设置至少 32 个字符的 JIANFU_SECRET / JIANFU_SECRET (>= 32 chars) is required in production',
+    );
   }
   const config: Config = {
     env: e.NODE_ENV,

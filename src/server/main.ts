@@ -51,6 +51,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  process.stderr.write(`启动失败 / failed to start: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+  process.stderr.write(
+    `启动失败 / failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -40,7 +40,14 @@ export const CATALOG_LAYER_LABELS: Record<CatalogLayer, string> = {
   township: '乡镇（街道）级',
 };
 
-export const REASON_TYPES = ['law_issued', 'law_amended', 'law_repealed', 'department_request', 'annual_review', 'other'] as const;
+export const REASON_TYPES = [
+  'law_issued',
+  'law_amended',
+  'law_repealed',
+  'department_request',
+  'annual_review',
+  'other',
+] as const;
 export type ReasonType = (typeof REASON_TYPES)[number];
 export const REASON_TYPE_LABELS: Record<ReasonType, string> = {
   law_issued: '法律法规出台',
@@ -100,9 +107,14 @@ const isRealDate = (s: string) => {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 };
 /** A calendar date YYYY-MM-DD (Asia/Shanghai is implied wherever dates are compared with "today"). */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine(isRealDate, '日期无效');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine(isRealDate, '日期无效');
 export const regionCodeParam = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, '区划代码应为 6、9 或 12 位数字');
-export const itemCode = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, '事项编码为 2–40 位字母、数字、点、下划线或连字符');
+export const itemCode = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, '事项编码为 2–40 位字母、数字、点、下划线或连字符');
 
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
 const optText = (max: number) => text(max).nullable().optional();
@@ -296,18 +308,40 @@ export const adjustmentSchema = adjustmentSummarySchema.extend({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
-  abilities: z.object({ edit: z.boolean(), submit: z.boolean(), cancel: z.boolean(), approve: z.boolean(), reject: z.boolean(), publish: z.boolean() }),
+  abilities: z.object({
+    edit: z.boolean(),
+    submit: z.boolean(),
+    cancel: z.boolean(),
+    approve: z.boolean(),
+    reject: z.boolean(),
+    publish: z.boolean(),
+  }),
 });
 export type AdjustmentDto = z.infer<typeof adjustmentSchema>;
 
-export const activeCatalogSchema = catalogSchema.pick({
-  id: true, kind: true, kindLabel: true, title: true, layer: true, layerLabel: true, province: true, sourceUrl: true, secondarySources: true,
-  complete: true, completenessNote: true, effectiveFrom: true, dateNote: true, importNote: true, unknownItemCount: true,
-}).extend({
-  /** How the catalog is in force here: default (national/provincial base), owned (local list) or adopted. */
-  via: z.enum(['default', 'owned', 'adopted']),
-  adoptedBy: regionRef.nullable(),
-});
+export const activeCatalogSchema = catalogSchema
+  .pick({
+    id: true,
+    kind: true,
+    kindLabel: true,
+    title: true,
+    layer: true,
+    layerLabel: true,
+    province: true,
+    sourceUrl: true,
+    secondarySources: true,
+    complete: true,
+    completenessNote: true,
+    effectiveFrom: true,
+    dateNote: true,
+    importNote: true,
+    unknownItemCount: true,
+  })
+  .extend({
+    /** How the catalog is in force here: default (national/provincial base), owned (local list) or adopted. */
+    via: z.enum(['default', 'owned', 'adopted']),
+    adoptedBy: regionRef.nullable(),
+  });
 
 export const effectiveCatalogSchema = z.object({
   region: regionRef,
@@ -367,7 +401,14 @@ export const revisionSchema = z.object({
 });
 
 export const itemHistorySchema = z.object({
-  item: z.object({ id: z.string(), code: z.string(), catalogId: z.string(), catalogTitle: z.string(), kind: z.enum(CATALOG_KINDS), addedBy: regionRef.nullable() }),
+  item: z.object({
+    id: z.string(),
+    code: z.string(),
+    catalogId: z.string(),
+    catalogTitle: z.string(),
+    kind: z.enum(CATALOG_KINDS),
+    addedBy: regionRef.nullable(),
+  }),
   revisions: z.array(revisionSchema),
   /** Adjustments on this item that are not decided yet (visible to the actor). */
   pending: z.array(adjustmentSummarySchema),
@@ -406,7 +447,15 @@ export const certificateCheckSchema = z.object({
   date: z.string(),
   verdict: z.enum(CERTIFICATE_VERDICTS),
   verdictLabel: z.string(),
-  item: z.object({ code: z.string(), name: z.string(), catalog: z.string(), catalogId: z.string(), basis: z.string().nullable() }).nullable(),
+  item: z
+    .object({
+      code: z.string(),
+      name: z.string(),
+      catalog: z.string(),
+      catalogId: z.string(),
+      basis: z.string().nullable(),
+    })
+    .nullable(),
   /** Negative items: the official alternative channel, or else the platform's guidance (see alternativeOfficial). */
   alternative: z.string().nullable(),
   alternativeOfficial: z.boolean(),

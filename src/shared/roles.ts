@@ -62,7 +62,13 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const BUSINESS: Role[] = ['village_cadre', 'township_officer', 'district_lead', 'district_approver', 'department_officer'];
+const BUSINESS: Role[] = [
+  'village_cadre',
+  'township_officer',
+  'district_lead',
+  'district_approver',
+  'department_officer',
+];
 
 export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'regions.read': [...BUSINESS, 'sysadmin', 'secadmin'],

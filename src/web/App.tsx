@@ -53,7 +53,9 @@ function ClientBridge({ children }: { children: ReactNode }) {
           noti.error({
             key: `err-${err.code}`,
             title: t('error.title'),
-            description: err.requestId ? `${err.message}（${t('error.requestId', { id: err.requestId })}）` : err.message,
+            description: err.requestId
+              ? `${err.message}（${t('error.requestId', { id: err.requestId })}）`
+              : err.message,
           });
         } else msg.error({ key: `err-${err.code}-${err.message}`, content: err.message });
       },
@@ -61,7 +63,8 @@ function ClientBridge({ children }: { children: ReactNode }) {
         qc.setQueryData(ME_KEY, null);
         qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
         msg.warning({ key: 'session-expired', content: t('error.sessionExpired') });
-        if (!window.location.pathname.startsWith('/login')) navigate(`/login?redirect=${encodeURIComponent(path)}`, { replace: true });
+        if (!window.location.pathname.startsWith('/login'))
+          navigate(`/login?redirect=${encodeURIComponent(path)}`, { replace: true });
       },
       passwordChangeRequired: () => {
         msg.warning({ key: 'pw-required', content: t('error.passwordChangeRequired') });

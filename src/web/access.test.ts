@@ -9,7 +9,14 @@ const meOf = (roles: Role[], mustChangePassword = false) => ({
   mustChangePassword,
 });
 
-const MENU_FLAGS: AccessFlag[] = ['isBusinessUser', 'canReadRegions', 'canReadUsers', 'canManageUsers', 'canManageGrants', 'canReadAudit'];
+const MENU_FLAGS: AccessFlag[] = [
+  'isBusinessUser',
+  'canReadRegions',
+  'canReadUsers',
+  'canManageUsers',
+  'canManageGrants',
+  'canReadAudit',
+];
 
 describe('accessOf', () => {
   it('gives nothing without a user', () => {
@@ -34,7 +41,8 @@ describe('accessOf', () => {
   });
 
   it('marks the three admin roles and only them', () => {
-    for (const r of ROLES) expect(accessOf(meOf([r])).isAdminUser).toBe(['sysadmin', 'secadmin', 'auditor'].includes(r));
+    for (const r of ROLES)
+      expect(accessOf(meOf([r])).isAdminUser).toBe(['sysadmin', 'secadmin', 'auditor'].includes(r));
   });
 
   it('closes everything but the password page while a password change is required', () => {

@@ -17,7 +17,8 @@ export function boot(qc: QueryClient) {
   void qc
     .fetchQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity })
     .then((me: Me | null) => {
-      if (me && page?.prefetch && allows(page, accessOf(me)) && !me.mustChangePassword) return page.prefetch(qc, new URLSearchParams(search));
+      if (me && page?.prefetch && allows(page, accessOf(me)) && !me.mustChangePassword)
+        return page.prefetch(qc, new URLSearchParams(search));
     })
     .catch(() => undefined);
   void import('./layout/AppShell.js');

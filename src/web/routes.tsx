@@ -1,6 +1,14 @@
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
-import { ApartmentOutlined, AuditOutlined, DesktopOutlined, FileDoneOutlined, FileProtectOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DesktopOutlined,
+  FileDoneOutlined,
+  FileProtectOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { FileSearchOutlined } from '@ant-design/icons';
 import { BookOutlined } from '@ant-design/icons';
 import type { Access, AccessFlag } from './access.js';
@@ -129,9 +137,24 @@ export const pages: PageEntry[] = [
     component: lazyPage(() => import('./pages/admission/RequestListPage.js')),
     menu: { group: 'admission', order: 10 },
   },
-  { path: '/admission/requests/new', titleKey: 'menu.admissionRequests', access: 'canFileAdmission', component: lazyPage(() => import('./pages/admission/RequestFormPage.js')) },
-  { path: '/admission/requests/:id/edit', titleKey: 'menu.admissionRequests', access: 'canFileAdmission', component: lazyPage(() => import('./pages/admission/RequestFormPage.js')) },
-  { path: '/admission/requests/:id', titleKey: 'menu.admissionRequests', access: 'canReadAdmission', component: lazyPage(() => import('./pages/admission/RequestDetailPage.js')) },
+  {
+    path: '/admission/requests/new',
+    titleKey: 'menu.admissionRequests',
+    access: 'canFileAdmission',
+    component: lazyPage(() => import('./pages/admission/RequestFormPage.js')),
+  },
+  {
+    path: '/admission/requests/:id/edit',
+    titleKey: 'menu.admissionRequests',
+    access: 'canFileAdmission',
+    component: lazyPage(() => import('./pages/admission/RequestFormPage.js')),
+  },
+  {
+    path: '/admission/requests/:id',
+    titleKey: 'menu.admissionRequests',
+    access: 'canReadAdmission',
+    component: lazyPage(() => import('./pages/admission/RequestDetailPage.js')),
+  },
   {
     path: '/admission/review',
     titleKey: 'menu.admissionReview',
@@ -182,10 +205,30 @@ export const pages: PageEntry[] = [
     component: lazyPage(() => import('./pages/certificates/DemandsPage.js')),
     menu: { group: 'certificates', order: 40 },
   },
-  { path: '/certificates/refusals/:id', titleKey: 'menu.certificateCases', access: 'canReadCertificates', component: lazyPage(() => import('./pages/certificates/CasePrintPage.js')) },
-  { path: '/certificates/promises/:id', titleKey: 'menu.certificateCases', access: 'canReadCertificates', component: lazyPage(() => import('./pages/certificates/CasePrintPage.js')) },
-  { path: '/certificates/:id/print', titleKey: 'menu.certificateRegister', access: 'canIssueCertificates', component: lazyPage(() => import('./pages/certificates/CertificatePrintPage.js')) },
-  { path: '/certificates/:id', titleKey: 'menu.certificateRegister', access: 'canReadCertificates', component: lazyPage(() => import('./pages/certificates/CertificateDetailPage.js')) },
+  {
+    path: '/certificates/refusals/:id',
+    titleKey: 'menu.certificateCases',
+    access: 'canReadCertificates',
+    component: lazyPage(() => import('./pages/certificates/CasePrintPage.js')),
+  },
+  {
+    path: '/certificates/promises/:id',
+    titleKey: 'menu.certificateCases',
+    access: 'canReadCertificates',
+    component: lazyPage(() => import('./pages/certificates/CasePrintPage.js')),
+  },
+  {
+    path: '/certificates/:id/print',
+    titleKey: 'menu.certificateRegister',
+    access: 'canIssueCertificates',
+    component: lazyPage(() => import('./pages/certificates/CertificatePrintPage.js')),
+  },
+  {
+    path: '/certificates/:id',
+    titleKey: 'menu.certificateRegister',
+    access: 'canReadCertificates',
+    component: lazyPage(() => import('./pages/certificates/CertificateDetailPage.js')),
+  },
   // 专项行动、自查台账、整改 (S-5, S-6, S-8): campaigns, the village ledger, township review, roll-ups, clean-up tasks.
   {
     path: '/campaigns',
@@ -194,7 +237,12 @@ export const pages: PageEntry[] = [
     component: lazyPage(() => import('./pages/campaigns/CampaignsPage.js')),
     menu: { group: 'selfcheck', order: 10 },
   },
-  { path: '/campaigns/:id', titleKey: 'menu.campaigns', access: 'canReadCampaigns', component: lazyPage(() => import('./pages/campaigns/CampaignDetailPage.js')) },
+  {
+    path: '/campaigns/:id',
+    titleKey: 'menu.campaigns',
+    access: 'canReadCampaigns',
+    component: lazyPage(() => import('./pages/campaigns/CampaignDetailPage.js')),
+  },
   {
     path: '/ledgers',
     titleKey: 'menu.ledgers',
@@ -202,7 +250,12 @@ export const pages: PageEntry[] = [
     component: lazyPage(() => import('./pages/ledgers/MyLedgersPage.js')),
     menu: { group: 'selfcheck', order: 20 },
   },
-  { path: '/ledgers/:id', titleKey: 'menu.ledgers', access: 'canReadLedgers', component: lazyPage(() => import('./pages/ledgers/LedgerPage.js')) },
+  {
+    path: '/ledgers/:id',
+    titleKey: 'menu.ledgers',
+    access: 'canReadLedgers',
+    component: lazyPage(() => import('./pages/ledgers/LedgerPage.js')),
+  },
   {
     path: '/review',
     titleKey: 'menu.ledgerReview',
@@ -225,7 +278,12 @@ export const pages: PageEntry[] = [
     component: lazyPage(() => import('./pages/tasks/TasksPage.js')),
     menu: { group: 'selfcheck', order: 50 },
   },
-  { path: '/tasks/:id', titleKey: 'menu.tasks', access: 'canReadTasks', component: lazyPage(() => import('./pages/tasks/TaskDetailPage.js')) },
+  {
+    path: '/tasks/:id',
+    titleKey: 'menu.tasks',
+    access: 'canReadTasks',
+    component: lazyPage(() => import('./pages/tasks/TaskDetailPage.js')),
+  },
   {
     path: '/password',
     titleKey: 'menu.password',
@@ -270,6 +328,7 @@ export function landingPath(access: Access): string | null {
 /** Menu pages in menu order (group order first, then the page's order within the group). */
 export function sortedMenuPages(): PageEntry[] {
   const groupOrder = new Map(menuGroups.map((g) => [g.key, g.order]));
-  const rank = (p: PageEntry) => (p.menu?.group ? (groupOrder.get(p.menu.group) ?? 0) * 1000 + p.menu.order : (p.menu?.order ?? 0) * 1000);
+  const rank = (p: PageEntry) =>
+    p.menu?.group ? (groupOrder.get(p.menu.group) ?? 0) * 1000 + p.menu.order : (p.menu?.order ?? 0) * 1000;
   return pages.filter((p) => p.menu).sort((a, b) => rank(a) - rank(b));
 }

@@ -18,11 +18,33 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/server/core/audit.js';
-import { inspectSqliteFile, manifestPathOf, tableChecksums, type BackupManifest } from '../../src/server/core/backup.js';
+import {
+  inspectSqliteFile,
+  manifestPathOf,
+  tableChecksums,
+  type BackupManifest,
+} from '../../src/server/core/backup.js';
 import { freshDatabaseUrl } from '../dialects.js';
 import {
-  CJK, Client, DIALECT, ITERATIONS, REPO, cleanupTempDirs, figure, freshDb, killAll, loginAs, prepareDemo, runCli, sleep, startServer, tempDir, withDb, withSqlite,
-  type ServerProcess, type TestDb,
+  CJK,
+  Client,
+  DIALECT,
+  ITERATIONS,
+  REPO,
+  cleanupTempDirs,
+  figure,
+  freshDb,
+  killAll,
+  loginAs,
+  prepareDemo,
+  runCli,
+  sleep,
+  startServer,
+  tempDir,
+  withDb,
+  withSqlite,
+  type ServerProcess,
+  type TestDb,
 } from './harness.js';
 
 const PG = DIALECT === 'postgres';
@@ -34,7 +56,19 @@ async function fill(url: string, mb: number) {
     for (let i = 0; i < mb; i++) {
       const data = crypto.randomBytes(1024 * 1024);
       const now = new Date().toISOString();
-      await k.insertInto('storedFile').values({ id: `fill-${i}-${crypto.randomUUID()}`, name: `填充-${i}.bin`, contentType: 'application/octet-stream', size: data.length, sha256: crypto.createHash('sha256').update(data).digest('hex'), data, createdBy: null, createdAt: now }).execute();
+      await k
+        .insertInto('storedFile')
+        .values({
+          id: `fill-${i}-${crypto.randomUUID()}`,
+          name: `填充-${i}.bin`,
+          contentType: 'application/octet-stream',
+          size: data.length,
+          sha256: crypto.createHash('sha256').update(data).digest('hex'),
+          data,
+          createdBy: null,
+          createdAt: now,
+        })
+        .execute();
     }
   });
 }
@@ -71,7 +105,12 @@ function writer(client: Client, prefix: string, n = 2) {
 
 function runNpm(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npm', args, { cwd: REPO, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', JIANFU_LOG_LEVEL: 'warn', ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', args, {
+      cwd: REPO,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', JIANFU_LOG_LEVEL: 'warn', ...env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
     child.stderr!.on('data', (d) => (out += d));
@@ -96,7 +135,7 @@ describe.skipIf(PG)('SQLite online backup → restore drill under writes (T-BR1)
     await db?.drop();
   });
 
-  it('the restored database has the backup\'s exact per-table checksums and every write acknowledged before the backup', async () => {
+  it("the restored database has the backup's exact per-table checksums and every write acknowledged before the backup", async () => {
     const dir = tempDir('jianfu-backup-');
     const backupFile = path.join(dir, 'jianfu-backup.db');
     const restored = path.join(dir, 'restored', 'jianfu.db');
@@ -135,7 +174,11 @@ describe.skipIf(PG)('SQLite online backup → restore drill under writes (T-BR1)
         const chain = await verifyChain(k);
         expect(chain.ok).toBe(true);
         const deps = await k.selectFrom('department').select(['id', 'name']).execute();
-        const audited = new Set((await k.selectFrom('auditLog').select('entityId').where('action', '=', 'departments.create').execute()).map((a) => a.entityId));
+        const audited = new Set(
+          (await k.selectFrom('auditLog').select('entityId').where('action', '=', 'departments.create').execute()).map(
+            (a) => a.entityId,
+          ),
+        );
         expect(deps.filter((d) => !audited.has(d.id))).toEqual([]);
         return new Set(deps.map((d) => d.name));
       });
@@ -145,14 +188,18 @@ describe.skipIf(PG)('SQLite online backup → restore drill under writes (T-BR1)
       // The app starts on the restored file and serves the data.
       restoredServer = await startServer(`sqlite:${restored}`);
       const again = await loginAs(restoredServer.base, 'demo-sysadmin');
-      const served = new Set(((await again.req('GET', '/api/departments')).body.items as { name: string }[]).map((d) => d.name));
+      const served = new Set(
+        ((await again.req('GET', '/api/departments')).body.items as { name: string }[]).map((d) => d.name),
+      );
       expect(ackedBefore.filter((n) => !served.has(n))).toEqual([]);
 
       // Refusals: the target exists; the target is in use (even with --force); a tampered backup.
       const exists = await runCli('src/server/cli/restore.ts', [backupFile], { DATABASE_URL: `sqlite:${restored}` });
       expect(exists.code).toBe(1);
       expect(exists.stderr).toMatch(/已存在.*--force/);
-      const inUse = await runCli('src/server/cli/restore.ts', [backupFile, '--force'], { DATABASE_URL: `sqlite:${restored}` });
+      const inUse = await runCli('src/server/cli/restore.ts', [backupFile, '--force'], {
+        DATABASE_URL: `sqlite:${restored}`,
+      });
       expect(inUse.code).toBe(1);
       expect(inUse.stderr).toContain('正被其他进程使用');
       restoredServer.child.kill('SIGTERM');
@@ -164,23 +211,40 @@ describe.skipIf(PG)('SQLite online backup → restore drill under writes (T-BR1)
       bytes[Math.floor(bytes.length / 2)] ^= 0x01;
       fs.writeFileSync(tampered, bytes);
       fs.copyFileSync(manifestPathOf(backupFile), manifestPathOf(tampered));
-      const bad = await runCli('src/server/cli/restore.ts', [tampered, '--force'], { DATABASE_URL: `sqlite:${restored}` });
+      const bad = await runCli('src/server/cli/restore.ts', [tampered, '--force'], {
+        DATABASE_URL: `sqlite:${restored}`,
+      });
       expect(bad.code).toBe(1);
       expect(bad.stderr).toContain('备份文件校验失败');
       expect(inspectSqliteFile(restored).tables).toEqual(beforeTamper); // untouched by the refused restore
 
-      const forced = await runCli('src/server/cli/restore.ts', [backupFile, '--force'], { DATABASE_URL: `sqlite:${restored}` });
+      const forced = await runCli('src/server/cli/restore.ts', [backupFile, '--force'], {
+        DATABASE_URL: `sqlite:${restored}`,
+      });
       expect(forced.code, forced.stderr).toBe(0);
 
       // The checksum is sensitive: one changed cell changes exactly that table's checksum.
       const altered = path.join(dir, 'altered.db');
       fs.copyFileSync(backupFile, altered);
-      withSqlite(altered, (x) => x.prepare('update department set name = name || ? where rowid = (select min(rowid) from department)').run('·'));
-      const diff = inspectSqliteFile(altered).tables.filter((t, i) => t.sm3 !== snapshot.tables[i].sm3 || t.rows !== snapshot.tables[i].rows).map((t) => t.table);
+      withSqlite(altered, (x) =>
+        x.prepare('update department set name = name || ? where rowid = (select min(rowid) from department)').run('·'),
+      );
+      const diff = inspectSqliteFile(altered)
+        .tables.filter((t, i) => t.sm3 !== snapshot.tables[i].sm3 || t.rows !== snapshot.tables[i].rows)
+        .map((t) => t.table);
       expect(diff).toEqual(['department']);
 
       const rows = snapshot.tables.reduce((n, t) => n + t.rows, 0);
-      figure('backup/restore drill', { fillMb: FILL_MB, tables: snapshot.tables.length, rows, bytes: manifest.bytes, ackedBeforeBackup: ackedBefore.length, ackedDuringBackup: ackedDuring, missing: 0, checksumsEqual: true });
+      figure('backup/restore drill', {
+        fillMb: FILL_MB,
+        tables: snapshot.tables.length,
+        rows,
+        bytes: manifest.bytes,
+        ackedBeforeBackup: ackedBefore.length,
+        ackedDuringBackup: ackedDuring,
+        missing: 0,
+        checksumsEqual: true,
+      });
     } finally {
       server?.kill('SIGKILL');
       restoredServer?.kill('SIGKILL');
@@ -223,19 +287,24 @@ describe.skipIf(!PG)('PostgreSQL pg_dump → pg_restore drill under writes (READ
       const w = writer(admin, `pg-${Math.random().toString(36).slice(2, 7)}`);
       await sleep(700);
       const snapshot = await withDb(db.url, ({ db: k }) =>
-        k.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-          const snap = (await sql<{ s: string }>`select pg_export_snapshot() as s`.execute(trx)).rows[0].s;
-          const dumped = new Promise<{ code: number | null; err: string }>((resolve) => {
-            const c = spawn('pg_dump', ['--format=custom', `--file=${dump}`, `--snapshot=${snap}`, db.url], { stdio: ['ignore', 'ignore', 'pipe'] });
-            let err = '';
-            c.stderr!.on('data', (d) => (err += d));
-            c.on('exit', (code) => resolve({ code, err }));
-          });
-          const tables = await tableChecksums(trx, 'postgres');
-          const r = await dumped;
-          expect(r.code, r.err).toBe(0);
-          return tables;
-        }),
+        k
+          .transaction()
+          .setIsolationLevel('repeatable read')
+          .execute(async (trx) => {
+            const snap = (await sql<{ s: string }>`select pg_export_snapshot() as s`.execute(trx)).rows[0].s;
+            const dumped = new Promise<{ code: number | null; err: string }>((resolve) => {
+              const c = spawn('pg_dump', ['--format=custom', `--file=${dump}`, `--snapshot=${snap}`, db.url], {
+                stdio: ['ignore', 'ignore', 'pipe'],
+              });
+              let err = '';
+              c.stderr!.on('data', (d) => (err += d));
+              c.on('exit', (code) => resolve({ code, err }));
+            });
+            const tables = await tableChecksums(trx, 'postgres');
+            const r = await dumped;
+            expect(r.code, r.err).toBe(0);
+            return tables;
+          }),
       );
       await sleep(200);
       await w.stop();
@@ -244,7 +313,9 @@ describe.skipIf(!PG)('PostgreSQL pg_dump → pg_restore drill under writes (READ
 
       target = await freshDatabaseUrl();
       const restore = await new Promise<{ code: number | null; err: string }>((resolve) => {
-        const c = spawn('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${target!.url}`, dump], { stdio: ['ignore', 'ignore', 'pipe'] });
+        const c = spawn('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${target!.url}`, dump], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
         let err = '';
         c.stderr!.on('data', (d) => (err += d));
         c.on('exit', (code) => resolve({ code, err }));
@@ -254,7 +325,13 @@ describe.skipIf(!PG)('PostgreSQL pg_dump → pg_restore drill under writes (READ
       expect(restored).toEqual(snapshot);
       const chain = await withDb(target.url, ({ db: k }) => verifyChain(k));
       expect(chain.ok).toBe(true);
-      figure('pg_dump/pg_restore drill', { fillMb: FILL_MB, tables: snapshot.length, rows: snapshot.reduce((n, t) => n + t.rows, 0), acked: w.acked.length, checksumsEqual: true });
+      figure('pg_dump/pg_restore drill', {
+        fillMb: FILL_MB,
+        tables: snapshot.length,
+        rows: snapshot.reduce((n, t) => n + t.rows, 0),
+        acked: w.acked.length,
+        checksumsEqual: true,
+      });
     } finally {
       server?.kill('SIGKILL');
     }

@@ -6,7 +6,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../test-app.js';
-import { budget, CJK, DIALECT, TRIALS, cleanupTempDirs, figure, freshDb, killAll, loginAs, prepareDemo, startServer, withDb, type Client, type ServerProcess, type TestDb } from './harness.js';
+import {
+  budget,
+  CJK,
+  DIALECT,
+  TRIALS,
+  cleanupTempDirs,
+  figure,
+  freshDb,
+  killAll,
+  loginAs,
+  prepareDemo,
+  startServer,
+  withDb,
+  type Client,
+  type ServerProcess,
+  type TestDb,
+} from './harness.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/server/db/schema.js';
 
@@ -18,7 +34,12 @@ interface Sender {
 }
 
 async function auditCount(db: Kysely<DB>, userId: string) {
-  const r = await db.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'users.update').where('entityId', '=', userId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('auditLog')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('action', '=', 'users.update')
+    .where('entityId', '=', userId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -31,11 +52,16 @@ async function runTrials(label: string, s: Sender, audits: (userId: string) => P
     const before = (await s.get('/api/users?q=demo-village')).body.items[0];
     const auditsBefore = await audits(user.id);
     const names = Array.from({ length: PARALLEL }, (_, i) => `并发${t}-${i}`);
-    const results = await Promise.all(names.map((displayName) => s.patch(`/api/users/${user.id}`, { displayName, version: before.version })));
+    const results = await Promise.all(
+      names.map((displayName) => s.patch(`/api/users/${user.id}`, { displayName, version: before.version })),
+    );
     const ok = results.map((r, i) => ({ r, name: names[i] })).filter((x) => x.r.status === 200);
     const conflicts = results.filter((r) => r.status === 409);
     expect(ok.length, `trial ${t}: exactly one winner`).toBe(1);
-    expect(conflicts.length, `trial ${t}: the rest are 409: ${JSON.stringify(results.filter((r) => r.status !== 200 && r.status !== 409).map((r) => [r.status, r.body]))}`).toBe(PARALLEL - 1);
+    expect(
+      conflicts.length,
+      `trial ${t}: the rest are 409: ${JSON.stringify(results.filter((r) => r.status !== 200 && r.status !== 409).map((r) => [r.status, r.body]))}`,
+    ).toBe(PARALLEL - 1);
     for (const c of conflicts) {
       expect(c.body.error.code).toBe('conflict');
       expect(c.body.error.message).toMatch(CJK);
@@ -66,9 +92,15 @@ describe(`20 concurrent edits with the same version (RL-06; ${DIALECT})`, () => 
     });
     afterAll(async () => t?.close());
 
-    it(`exactly one 200 and ${PARALLEL - 1} × 409 per trial, version +1, winner stored, one audit row (${TRIALS} trials)`, async () => {
-      await runTrials('in-process', { get: (u) => admin.get(u), patch: (u, b) => admin.patch(u, b) }, (id) => auditCount(t.deps.db, id));
-    }, budget(3_000, TRIALS));
+    it(
+      `exactly one 200 and ${PARALLEL - 1} × 409 per trial, version +1, winner stored, one audit row (${TRIALS} trials)`,
+      async () => {
+        await runTrials('in-process', { get: (u) => admin.get(u), patch: (u, b) => admin.patch(u, b) }, (id) =>
+          auditCount(t.deps.db, id),
+        );
+      },
+      budget(3_000, TRIALS),
+    );
   });
 
   describe('against a server process', () => {
@@ -87,9 +119,17 @@ describe(`20 concurrent edits with the same version (RL-06; ${DIALECT})`, () => 
       await db?.drop();
     });
 
-    it(`exactly one 200 and ${PARALLEL - 1} × 409 per trial over real sockets (${TRIALS} trials)`, async () => {
-      // The checker reads the database through its own connection (SQLite: a second process on the file).
-      await runTrials('server process', { get: (u) => admin.req('GET', u), patch: (u, b) => admin.req('PATCH', u, b) }, (id) => withDb(db.url, ({ db: k }) => auditCount(k, id)));
-    }, budget(5_000, TRIALS));
+    it(
+      `exactly one 200 and ${PARALLEL - 1} × 409 per trial over real sockets (${TRIALS} trials)`,
+      async () => {
+        // The checker reads the database through its own connection (SQLite: a second process on the file).
+        await runTrials(
+          'server process',
+          { get: (u) => admin.req('GET', u), patch: (u, b) => admin.req('PATCH', u, b) },
+          (id) => withDb(db.url, ({ db: k }) => auditCount(k, id)),
+        );
+      },
+      budget(5_000, TRIALS),
+    );
   });
 });

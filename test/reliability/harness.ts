@@ -40,7 +40,9 @@ export const SHUTDOWN_ITERATIONS = envInt('JIANFU_SHUTDOWN_ITERATIONS', 2);
 
 /** Prints one figure line (collected by scripts/verify-release.mjs from the output). */
 export function figure(name: string, value: unknown) {
-  process.stdout.write(`[reliability ${DIALECT}] ${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}\n`);
+  process.stdout.write(
+    `[reliability ${DIALECT}] ${name}: ${typeof value === 'string' ? value : JSON.stringify(value)}\n`,
+  );
 }
 
 export const CJK = /[\u4e00-\u9fff]/;
@@ -75,7 +77,10 @@ export async function freshDb(): Promise<TestDb> {
 }
 
 /** Migrates the database and loads the demo district in-process (so child start-ups are quick and never race on it). */
-export async function prepareDemo(url: string, extra?: (deps: Awaited<ReturnType<typeof composeDeps>>) => Promise<void>) {
+export async function prepareDemo(
+  url: string,
+  extra?: (deps: Awaited<ReturnType<typeof composeDeps>>) => Promise<void>,
+) {
   const config = loadConfig({ DATABASE_URL: url, JIANFU_LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
   const deps = await composeDeps(config, { logger: pino({ level: 'silent' }) });
   try {
@@ -90,15 +95,52 @@ export async function prepareDemo(url: string, extra?: (deps: Awaited<ReturnType
  * An extra account with one grant, written like the bootstrap does (audited, in one transaction).
  * Used for a city-level system administrator, whom the demo does not have.
  */
-export async function addAccount(url: string, a: { username: string; role: Role; region: string; displayName?: string }) {
+export async function addAccount(
+  url: string,
+  a: { username: string; role: Role; region: string; displayName?: string },
+) {
   await prepareDemo(url, async (deps) => {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await deps.db.transaction().execute(async (trx) => {
       const now = deps.clock.nowIso();
       const id = newId();
-      await trx.insertInto('appUser').values({ id, username: a.username, displayName: a.displayName ?? a.username, regionCode: a.region, departmentId: null, passwordHash, mustChangePassword: 0, passwordChangedAt: null, failedCount: 0, lockedUntil: null, status: 'active', lastLoginAt: null, createdAt: now, updatedAt: now, version: 1 }).execute();
-      await trx.insertInto('grant').values({ id: newId(), userId: id, role: a.role, regionCode: a.region, createdAt: now, createdBy: null }).execute();
-      await appendAudit(trx, deps, { actor: null, ip: null, requestId: 'reliability-setup' }, { action: 'users.create', entity: 'user', entityId: id, actorName: 'system', regionCode: a.region, after: { username: a.username, role: a.role, regionCode: a.region } });
+      await trx
+        .insertInto('appUser')
+        .values({
+          id,
+          username: a.username,
+          displayName: a.displayName ?? a.username,
+          regionCode: a.region,
+          departmentId: null,
+          passwordHash,
+          mustChangePassword: 0,
+          passwordChangedAt: null,
+          failedCount: 0,
+          lockedUntil: null,
+          status: 'active',
+          lastLoginAt: null,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        })
+        .execute();
+      await trx
+        .insertInto('grant')
+        .values({ id: newId(), userId: id, role: a.role, regionCode: a.region, createdAt: now, createdBy: null })
+        .execute();
+      await appendAudit(
+        trx,
+        deps,
+        { actor: null, ip: null, requestId: 'reliability-setup' },
+        {
+          action: 'users.create',
+          entity: 'user',
+          entityId: id,
+          actorName: 'system',
+          regionCode: a.region,
+          after: { username: a.username, role: a.role, regionCode: a.region },
+        },
+      );
     });
   });
 }
@@ -132,7 +174,9 @@ export function withSqlite<T>(file: string, fn: (db: import('better-sqlite3').Da
 }
 export async function countRows(url: string, table: string, where = ''): Promise<number> {
   return withDb(url, async ({ db }) => {
-    const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)} ${sql.raw(where ? `where ${where}` : '')}`.execute(db);
+    const r = await sql<{
+      n: number;
+    }>`select count(*) as n from ${sql.table(table)} ${sql.raw(where ? `where ${where}` : '')}`.execute(db);
     return Number(r.rows[0].n);
   });
 }
@@ -172,12 +216,17 @@ export async function freePort(): Promise<number> {
 
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const k of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ', 'SYSTEMROOT']) if (process.env[k] !== undefined) env[k] = process.env[k];
+  for (const k of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'LC_ALL', 'TZ', 'SYSTEMROOT'])
+    if (process.env[k] !== undefined) env[k] = process.env[k];
   return { ...env, NODE_ENV: 'test', JIANFU_LOG_LEVEL: 'warn', JIANFU_PUBLIC_RATE_LIMIT: '0', ...extra };
 }
 
 /** Starts `node --import tsx src/server/main.ts` on a fresh port and waits until /api/health answers 200. */
-export async function startServer(url: string, env: Record<string, string> = {}, opts: { timeoutMs?: number } = {}): Promise<ServerProcess> {
+export async function startServer(
+  url: string,
+  env: Record<string, string> = {},
+  opts: { timeoutMs?: number } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: REPO,
@@ -254,7 +303,10 @@ export interface Res<T = any> {
 
 /** A network failure with the node error code (ECONNREFUSED: never reached the server; ECONNRESET etc.: indeterminate). */
 export class NetError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
   /** True when the request cannot have reached the server (no connection was made). */
@@ -272,7 +324,12 @@ export interface RequestOptions {
 }
 
 /** One request on its own connection (agent: false). Rejects with NetError on network failure. */
-export function request<T = any>(base: string, method: string, url: string, opts: RequestOptions = {}): Promise<Res<T>> {
+export function request<T = any>(
+  base: string,
+  method: string,
+  url: string,
+  opts: RequestOptions = {},
+): Promise<Res<T>> {
   return new Promise((resolve, reject) => {
     const data = opts.raw ? opts.raw.data : opts.body !== undefined ? Buffer.from(JSON.stringify(opts.body)) : null;
     const headers: Record<string, string | number> = { ...opts.headers };
@@ -297,7 +354,9 @@ export function request<T = any>(base: string, method: string, url: string, opts
         resolve({ status: res.statusCode ?? 0, body: body as T, headers: res.headers });
       });
     });
-    req.setTimeout(opts.timeoutMs ?? 60_000, () => req.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' })));
+    req.setTimeout(opts.timeoutMs ?? 60_000, () =>
+      req.destroy(Object.assign(new Error('request timed out'), { code: 'ETIMEDOUT' })),
+    );
     req.on('error', (e: NodeJS.ErrnoException) => reject(new NetError(e.code ?? 'EUNKNOWN', e.message)));
     if (data) req.write(data);
     req.end();
@@ -310,7 +369,12 @@ export class Client {
   csrf: string | null = null;
   constructor(public base: string) {}
 
-  async req<T = any>(method: string, url: string, body?: unknown, opts: Omit<RequestOptions, 'body'> = {}): Promise<Res<T>> {
+  async req<T = any>(
+    method: string,
+    url: string,
+    body?: unknown,
+    opts: Omit<RequestOptions, 'body'> = {},
+  ): Promise<Res<T>> {
     const headers: Record<string, string> = { ...opts.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
@@ -338,9 +402,16 @@ export async function loginAs(base: string, username: string) {
 }
 
 /** Multipart body with one file field. */
-export function multipart(field: string, filename: string, data: Buffer, contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
+export function multipart(
+  field: string,
+  filename: string,
+  data: Buffer,
+  contentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+) {
   const boundary = `----jianfu${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { data: Buffer.concat([head, data, tail]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
@@ -357,9 +428,19 @@ export function memoryOf(pid: number): { peakMb: number; rssMb: number } | null 
 }
 
 /** Runs a CLI (`node --import tsx <script> …args`) to completion. */
-export function runCli(script: string, args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO, env: childEnv(env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: REPO,
+      env: childEnv(env),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d) => (stdout += d));

@@ -10,7 +10,22 @@ import { sql } from 'kysely';
 import { verifyChain } from '../../src/server/core/audit.js';
 import { workbook } from '../fixtures/ledgers/helpers.js';
 import { workAffairSheet } from '../fixtures/ledgers/rows.js';
-import { budget, Client, DIALECT, figure, freshDb, ITERATIONS, killAll, prepareDemo, randomBetween, sleep, startServer, withDb, type ServerProcess, type TestDb } from './harness.js';
+import {
+  budget,
+  Client,
+  DIALECT,
+  figure,
+  freshDb,
+  ITERATIONS,
+  killAll,
+  prepareDemo,
+  randomBetween,
+  sleep,
+  startServer,
+  withDb,
+  type ServerProcess,
+  type TestDb,
+} from './harness.js';
 
 const HEADER = ['村（社区）代码', '事项名称', '要求单位', '目录类别', '经费保障', '需填报表格数', '区政府审批文号'];
 const ROWS = 3000;
@@ -18,7 +33,9 @@ const ROWS = 3000;
 function multipart(file: Buffer, filename: string) {
   const boundary = `----jianfu${Math.random().toString(16).slice(2)}`;
   const data = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -30,8 +47,17 @@ describe(`kill -9 during a ledger import (issue 4; ${DIALECT})`, () => {
   let campaignId = '';
   let file: Buffer;
   const countRows = () =>
-    withDb(db.url, async ({ db: k }) => Number((await sql<{ n: number }>`select count(*) as n from ledger_row where campaign_id = ${campaignId}`.execute(k)).rows[0].n));
-  const removeRows = () => withDb(db.url, async ({ db: k }) => void (await sql`delete from ledger_row where campaign_id = ${campaignId}`.execute(k)));
+    withDb(db.url, async ({ db: k }) =>
+      Number(
+        (await sql<{ n: number }>`select count(*) as n from ledger_row where campaign_id = ${campaignId}`.execute(k))
+          .rows[0].n,
+      ),
+    );
+  const removeRows = () =>
+    withDb(
+      db.url,
+      async ({ db: k }) => void (await sql`delete from ledger_row where campaign_id = ${campaignId}`.execute(k)),
+    );
 
   beforeAll(async () => {
     db = await freshDb();
@@ -42,65 +68,96 @@ describe(`kill -9 during a ledger import (issue 4; ${DIALECT})`, () => {
     await db?.drop();
   });
 
-  it(`the campaign holds all ${ROWS} rows or none after each kill, over ${ITERATIONS} iterations`, async () => {
-    let server: ServerProcess | null = await startServer(db.url);
-    const district = new Client(server.base);
-    const township = new Client(server.base);
-    const outcomes = { committed: 0, rolledBack: 0, acknowledged: 0 };
-    try {
-      await district.login('demo-district');
-      const created = await district.req('POST', '/api/campaigns', { name: '崩溃测试专项行动', regionCode: '140404000000', year: 2026 });
-      expect(created.status).toBe(200);
-      campaignId = created.body.id;
-      expect((await district.req('POST', `/api/campaigns/${campaignId}/launch`, { version: created.body.version })).status).toBe(200);
-      for (let i = 0; i < 240; i++) {
-        const c = await district.req('GET', `/api/campaigns/${campaignId}`);
-        if (c.body.launch?.status === 'succeeded') break;
-        expect(c.body.launch?.status).not.toBe('failed');
-        await sleep(250);
-      }
-      const villages = await withDb(db.url, async ({ db: k }) =>
-        (await k.selectFrom('ledger').select('villageCode').where('campaignId', '=', campaignId).where('townshipCode', '=', '140404001000').orderBy('villageCode').execute()).map((r) => r.villageCode),
-      );
-      file = await workbook([{ name: '工作事务', header: HEADER, rows: workAffairSheet(villages, ROWS) }]);
-      const upload = () => township.req('POST', `/api/campaigns/${campaignId}/import?category=work_affair`, undefined, { raw: multipart(file, '工作事务台账.xlsx'), timeoutMs: 120_000 });
-
-      // Calibrate T with an undisturbed import, then remove its rows.
-      await township.login('demo-township');
-      const t0 = Date.now();
-      const first = await upload();
-      const T = Date.now() - t0;
-      expect(first.status, JSON.stringify(first.body).slice(0, 400)).toBe(200);
-      expect(await countRows()).toBe(ROWS);
-      await removeRows();
-
-      for (let i = 0; i < ITERATIONS; i++) {
-        if (!server?.alive()) {
-          server = await startServer(db.url);
-          township.base = server.base;
-          await township.login('demo-township');
+  it(
+    `the campaign holds all ${ROWS} rows or none after each kill, over ${ITERATIONS} iterations`,
+    async () => {
+      let server: ServerProcess | null = await startServer(db.url);
+      const district = new Client(server.base);
+      const township = new Client(server.base);
+      const outcomes = { committed: 0, rolledBack: 0, acknowledged: 0 };
+      try {
+        await district.login('demo-district');
+        const created = await district.req('POST', '/api/campaigns', {
+          name: '崩溃测试专项行动',
+          regionCode: '140404000000',
+          year: 2026,
+        });
+        expect(created.status).toBe(200);
+        campaignId = created.body.id;
+        expect(
+          (await district.req('POST', `/api/campaigns/${campaignId}/launch`, { version: created.body.version })).status,
+        ).toBe(200);
+        for (let i = 0; i < 240; i++) {
+          const c = await district.req('GET', `/api/campaigns/${campaignId}`);
+          if (c.body.launch?.status === 'succeeded') break;
+          expect(c.body.launch?.status).not.toBe('failed');
+          await sleep(250);
         }
-        const pending = upload().then((r) => ({ status: r.status }), (e: unknown) => ({ error: e }));
-        await sleep(randomBetween(0, 1.3 * T));
-        server.kill('SIGKILL');
-        await server.exited;
-        const answer = await pending;
-        const n = await countRows();
-        expect([0, ROWS], `rows after kill #${i + 1}`).toContain(n);
-        if ('status' in answer && answer.status === 200) {
-          outcomes.acknowledged += 1;
-          expect(n, 'an acknowledged import is complete').toBe(ROWS);
+        const villages = await withDb(db.url, async ({ db: k }) =>
+          (
+            await k
+              .selectFrom('ledger')
+              .select('villageCode')
+              .where('campaignId', '=', campaignId)
+              .where('townshipCode', '=', '140404001000')
+              .orderBy('villageCode')
+              .execute()
+          ).map((r) => r.villageCode),
+        );
+        file = await workbook([{ name: '工作事务', header: HEADER, rows: workAffairSheet(villages, ROWS) }]);
+        const upload = () =>
+          township.req('POST', `/api/campaigns/${campaignId}/import?category=work_affair`, undefined, {
+            raw: multipart(file, '工作事务台账.xlsx'),
+            timeoutMs: 120_000,
+          });
+
+        // Calibrate T with an undisturbed import, then remove its rows.
+        await township.login('demo-township');
+        const t0 = Date.now();
+        const first = await upload();
+        const T = Date.now() - t0;
+        expect(first.status, JSON.stringify(first.body).slice(0, 400)).toBe(200);
+        expect(await countRows()).toBe(ROWS);
+        await removeRows();
+
+        for (let i = 0; i < ITERATIONS; i++) {
+          if (!server?.alive()) {
+            server = await startServer(db.url);
+            township.base = server.base;
+            await township.login('demo-township');
+          }
+          const pending = upload().then(
+            (r) => ({ status: r.status }),
+            (e: unknown) => ({ error: e }),
+          );
+          await sleep(randomBetween(0, 1.3 * T));
+          server.kill('SIGKILL');
+          await server.exited;
+          const answer = await pending;
+          const n = await countRows();
+          expect([0, ROWS], `rows after kill #${i + 1}`).toContain(n);
+          if ('status' in answer && answer.status === 200) {
+            outcomes.acknowledged += 1;
+            expect(n, 'an acknowledged import is complete').toBe(ROWS);
+          }
+          if (n === ROWS) {
+            outcomes.committed += 1;
+            await removeRows();
+          } else outcomes.rolledBack += 1;
         }
-        if (n === ROWS) {
-          outcomes.committed += 1;
-          await removeRows();
-        } else outcomes.rolledBack += 1;
+        figure('kill -9 during ledger import', {
+          iterations: ITERATIONS,
+          calibratedMs: T,
+          rows: ROWS,
+          ...outcomes,
+          partial: 0,
+        });
+      } finally {
+        server?.kill('SIGKILL');
       }
-      figure('kill -9 during ledger import', { iterations: ITERATIONS, calibratedMs: T, rows: ROWS, ...outcomes, partial: 0 });
-    } finally {
-      server?.kill('SIGKILL');
-    }
-    const chain = await withDb(db.url, ({ db: k }) => verifyChain(k));
-    expect(chain.ok).toBe(true);
-  }, budget(30_000, ITERATIONS));
+      const chain = await withDb(db.url, ({ db: k }) => verifyChain(k));
+      expect(chain.ok).toBe(true);
+    },
+    budget(30_000, ITERATIONS),
+  );
 });

@@ -12,8 +12,23 @@ import { readSheet } from '../../src/server/core/xlsx.js';
 import { regionColumns } from '../../src/server/features/regions/regions.excel.js';
 import { PAYLOAD_CODE, buildCorpus, controlWorkbook, type CorpusCase } from './xlsx-corpus.js';
 import {
-  CJK, DIALECT, cleanupTempDirs, countRows, figure, freshDb, killAll, loginAs, memoryOf, multipart, prepareDemo, startServer, stopAndSweep, tempDir,
-  type Client, type ServerProcess, type TestDb,
+  CJK,
+  DIALECT,
+  cleanupTempDirs,
+  countRows,
+  figure,
+  freshDb,
+  killAll,
+  loginAs,
+  memoryOf,
+  multipart,
+  prepareDemo,
+  startServer,
+  stopAndSweep,
+  tempDir,
+  type Client,
+  type ServerProcess,
+  type TestDb,
 } from './harness.js';
 
 const UPLOAD_LIMIT = 6 * 1024 * 1024;
@@ -31,13 +46,13 @@ describe(`malformed spreadsheet corpus (T-X1; ${DIALECT})`, () => {
     admin = await loginAs(server.base, 'demo-sysadmin');
   }, 180_000);
   afterAll(async () => {
-    figure('xlsx corpus: temp files left after the server\'s graceful exit', await stopAndSweep(server));
+    figure("xlsx corpus: temp files left after the server's graceful exit", await stopAndSweep(server));
     await killAll();
     await db?.drop();
     cleanupTempDirs();
   });
 
-  it('the generator\'s baseline workbook is a valid import (so every refusal is the defect\'s doing)', async () => {
+  it("the generator's baseline workbook is a valid import (so every refusal is the defect's doing)", async () => {
     const r = await readSheet(controlWorkbook(), regionColumns);
     expect(r.errors).toEqual([]);
     expect(r.rows).toEqual([{ row: 2, values: { code: PAYLOAD_CODE, name: '测试村委会' } }]);
@@ -54,14 +69,26 @@ describe(`malformed spreadsheet corpus (T-X1; ${DIALECT})`, () => {
     ];
     const outcomes: { name: string; status: number; message: string }[] = [];
     for (const u of uploads) {
-      const res = await admin.req('POST', '/api/regions/import-xlsx', undefined, { raw: multipart('file', u.filename, u.data), timeoutMs: 60_000 });
-      outcomes.push({ name: u.name, status: res.status, message: String(res.body?.error?.message ?? JSON.stringify(res.body)).slice(0, 120) });
+      const res = await admin.req('POST', '/api/regions/import-xlsx', undefined, {
+        raw: multipart('file', u.filename, u.data),
+        timeoutMs: 60_000,
+      });
+      outcomes.push({
+        name: u.name,
+        status: res.status,
+        message: String(res.body?.error?.message ?? JSON.stringify(res.body)).slice(0, 120),
+      });
       expect(server.alive(), `server died on ${u.name}:\n${server.output().slice(-3000)}`).toBe(true);
     }
     // Plain misuse of the endpoint.
     const json = await admin.req('POST', '/api/regions/import-xlsx', { code: PAYLOAD_CODE });
     outcomes.push({ name: 'json-body', status: json.status, message: json.body.error.message });
-    const noFile = await admin.req('POST', '/api/regions/import-xlsx', undefined, { raw: { data: Buffer.from('--b\r\nContent-Disposition: form-data; name="x"\r\n\r\ny\r\n--b--\r\n'), contentType: 'multipart/form-data; boundary=b' } });
+    const noFile = await admin.req('POST', '/api/regions/import-xlsx', undefined, {
+      raw: {
+        data: Buffer.from('--b\r\nContent-Disposition: form-data; name="x"\r\n\r\ny\r\n--b--\r\n'),
+        contentType: 'multipart/form-data; boundary=b',
+      },
+    });
     outcomes.push({ name: 'multipart-without-file', status: noFile.status, message: noFile.body.error.message });
 
     const mem = memoryOf(server.pid);
@@ -81,8 +108,17 @@ describe(`malformed spreadsheet corpus (T-X1; ${DIALECT})`, () => {
         return -1;
       }
     })();
-    figure('xlsx corpus', { files: cases.length, uploads: outcomes.length, byStatus: outcomes.reduce<Record<number, number>>((m, o) => ({ ...m, [o.status]: (m[o.status] ?? 0) + 1 }), {}), peakRssMb: Math.round(mem?.peakMb ?? -1), tempFilesLeft: tmpLeft.length, tempBytesLeft: tmpBytes, openTempFds: tmpFds });
-    if (process.env.JIANFU_RELIABILITY_VERBOSE) for (const o of outcomes) figure(`  ${o.name}`, `${o.status} ${o.message}`);
+    figure('xlsx corpus', {
+      files: cases.length,
+      uploads: outcomes.length,
+      byStatus: outcomes.reduce<Record<number, number>>((m, o) => ({ ...m, [o.status]: (m[o.status] ?? 0) + 1 }), {}),
+      peakRssMb: Math.round(mem?.peakMb ?? -1),
+      tempFilesLeft: tmpLeft.length,
+      tempBytesLeft: tmpBytes,
+      openTempFds: tmpFds,
+    });
+    if (process.env.JIANFU_RELIABILITY_VERBOSE)
+      for (const o of outcomes) figure(`  ${o.name}`, `${o.status} ${o.message}`);
 
     const wrong = outcomes.filter((o) => ![400, 413, 415].includes(o.status) || !CJK.test(o.message));
     expect(wrong, 'refused with 400/413/415 and a Chinese message').toEqual([]);

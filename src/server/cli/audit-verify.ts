@@ -19,7 +19,9 @@ runCli(async (out) => {
       return 0;
     }
     const broken = verdict.firstBroken!;
-    out(`FAILED 审计链被破坏：第 ${broken.seq} 条记录（seq=${broken.seq}）：${broken.reason}；此前 ${verdict.checked} 条完好 / chain broken at seq ${broken.seq}`);
+    out(
+      `FAILED 审计链被破坏：第 ${broken.seq} 条记录（seq=${broken.seq}）：${broken.reason}；此前 ${verdict.checked} 条完好 / chain broken at seq ${broken.seq}`,
+    );
     return 1;
   } finally {
     await deps.database.close();

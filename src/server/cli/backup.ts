@@ -25,14 +25,17 @@ runCli(async (out) => {
     return 2;
   }
   const dbFile = config.db.url.slice('sqlite:'.length);
-  if (!dbFile || dbFile === ':memory:' || !fs.existsSync(dbFile)) throw new BackupError(`数据库文件不存在：${dbFile || ':memory:'} / database file not found`);
+  if (!dbFile || dbFile === ':memory:' || !fs.existsSync(dbFile))
+    throw new BackupError(`数据库文件不存在：${dbFile || ':memory:'} / database file not found`);
   const database = openDatabase(config.db.url);
   try {
     out(`数据库 / database: ${redactUrl(config.db.url)}`);
     const started = Date.now();
     const manifest = await backupSqlite(database.sqlite!, file);
     const rows = manifest.tables.reduce((n, t) => n + t.rows, 0);
-    out(`OK 备份完成 / backup written: ${path.resolve(file)} (${manifest.bytes} bytes, ${manifest.tables.length} tables, ${rows} rows, integrity_check=${manifest.integrity}, ${Date.now() - started} ms)`);
+    out(
+      `OK 备份完成 / backup written: ${path.resolve(file)} (${manifest.bytes} bytes, ${manifest.tables.length} tables, ${rows} rows, integrity_check=${manifest.integrity}, ${Date.now() - started} ms)`,
+    );
     out(`清单 / manifest: ${manifestPathOf(path.resolve(file))} (SM3 ${manifest.fileSm3})`);
     return 0;
   } finally {

@@ -16,9 +16,14 @@ export function runCli(body: (out: (line: string) => void) => Promise<number>) {
   body(out).then(
     (code) => process.exit(code),
     (err: unknown) => {
-      const details = (err as { details?: { errors?: { sheet?: string; row?: number; column?: string; message: string }[] } })?.details;
+      const details = (
+        err as { details?: { errors?: { sheet?: string; row?: number; column?: string; message: string }[] } }
+      )?.details;
       process.stderr.write(`失败 / failed: ${err instanceof Error ? err.message : String(err)}\n`);
-      for (const e of details?.errors ?? []) process.stderr.write(`  工作表“${e.sheet ?? ''}”第 ${e.row ?? '?'} 行${e.column ? `“${e.column}”列` : ''}：${e.message}\n`);
+      for (const e of details?.errors ?? [])
+        process.stderr.write(
+          `  工作表“${e.sheet ?? ''}”第 ${e.row ?? '?'} 行${e.column ? `“${e.column}”列` : ''}：${e.message}\n`,
+        );
       process.exit(1);
     },
   );

@@ -18,8 +18,13 @@ runCli(async (out) => {
     const applied = await migrateToLatest(database.db);
     if (applied.length) for (const name of applied) out(`已应用迁移 / applied: ${name}`);
     else out('数据库已是最新，没有需要应用的迁移 / already up to date');
-    const all = await new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } }).getMigrations();
-    out(`共 ${all.length} 个迁移，已执行 ${all.filter((m) => m.executedAt).length} 个 / ${all.length} migrations, ${all.filter((m) => m.executedAt).length} executed`);
+    const all = await new Migrator({
+      db: database.db,
+      provider: { getMigrations: async () => migrations },
+    }).getMigrations();
+    out(
+      `共 ${all.length} 个迁移，已执行 ${all.filter((m) => m.executedAt).length} 个 / ${all.length} migrations, ${all.filter((m) => m.executedAt).length} executed`,
+    );
     return 0;
   } finally {
     await database.close();

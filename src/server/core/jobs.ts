@@ -62,7 +62,11 @@ export class JobQueue {
     this.defs.set(def.name, def);
   }
 
-  async enqueue<P>(name: string, payload: P, opts: { createdBy?: string | null; regionCode?: string | null; dedupeKey?: string; runAt?: string } = {}): Promise<string> {
+  async enqueue<P>(
+    name: string,
+    payload: P,
+    opts: { createdBy?: string | null; regionCode?: string | null; dedupeKey?: string; runAt?: string } = {},
+  ): Promise<string> {
     const def = this.defs.get(name);
     if (!def) throw new Error(`unknown job ${name}`);
     const parsed = def.payload.parse(payload);
@@ -72,14 +76,33 @@ export class JobQueue {
       await this.db
         .insertInto('job')
         .values({
-          id, name, payload: JSON.stringify(parsed), status: 'pending', runAt: opts.runAt ?? now, lockedBy: null, lockedAt: null,
-          attempts: 0, progress: 0, total: 0, message: null, result: null, error: null, dedupeKey: opts.dedupeKey ?? null,
-          createdBy: opts.createdBy ?? null, regionCode: opts.regionCode ?? null, createdAt: now, updatedAt: now,
+          id,
+          name,
+          payload: JSON.stringify(parsed),
+          status: 'pending',
+          runAt: opts.runAt ?? now,
+          lockedBy: null,
+          lockedAt: null,
+          attempts: 0,
+          progress: 0,
+          total: 0,
+          message: null,
+          result: null,
+          error: null,
+          dedupeKey: opts.dedupeKey ?? null,
+          createdBy: opts.createdBy ?? null,
+          regionCode: opts.regionCode ?? null,
+          createdAt: now,
+          updatedAt: now,
         })
         .execute();
     } catch (err) {
       if (opts.dedupeKey && isUniqueViolation(err)) {
-        const existing = await this.db.selectFrom('job').select('id').where('dedupeKey', '=', opts.dedupeKey).executeTakeFirstOrThrow();
+        const existing = await this.db
+          .selectFrom('job')
+          .select('id')
+          .where('dedupeKey', '=', opts.dedupeKey)
+          .executeTakeFirstOrThrow();
         return existing.id;
       }
       throw err;
@@ -92,9 +115,18 @@ export class JobQueue {
     const r = await this.db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
     if (!r) return null;
     return {
-      id: r.id, name: r.name, status: r.status as JobRecord['status'], progress: r.progress, total: r.total, message: r.message,
-      result: r.result ? JSON.parse(r.result) : null, error: r.error ? JSON.parse(r.error) : null, createdBy: r.createdBy,
-      regionCode: r.regionCode, createdAt: r.createdAt, updatedAt: r.updatedAt,
+      id: r.id,
+      name: r.name,
+      status: r.status as JobRecord['status'],
+      progress: r.progress,
+      total: r.total,
+      message: r.message,
+      result: r.result ? JSON.parse(r.result) : null,
+      error: r.error ? JSON.parse(r.error) : null,
+      createdBy: r.createdBy,
+      regionCode: r.regionCode,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
     };
   }
 
@@ -106,7 +138,13 @@ export class JobQueue {
     if (!known || !this.defs.has(known.name)) return false;
     const claimed = await this.db
       .updateTable('job')
-      .set({ lockedBy: this.worker, lockedAt: now, status: 'running', updatedAt: now, attempts: (eb) => eb('attempts', '+', 1) })
+      .set({
+        lockedBy: this.worker,
+        lockedAt: now,
+        status: 'running',
+        updatedAt: now,
+        attempts: (eb) => eb('attempts', '+', 1),
+      })
       .where('id', '=', id)
       .where('lockedBy', 'is', null)
       .where('status', '=', 'pending')
@@ -120,7 +158,12 @@ export class JobQueue {
       progress: async (done, total, message) => {
         await this.db
           .updateTable('job')
-          .set({ progress: done, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}), updatedAt: this.clock.nowIso() })
+          .set({
+            progress: done,
+            ...(total !== undefined ? { total } : {}),
+            ...(message !== undefined ? { message } : {}),
+            updatedAt: this.clock.nowIso(),
+          })
           .where('id', '=', id)
           .execute();
       },
@@ -130,16 +173,29 @@ export class JobQueue {
       const result = await def.run(def.payload.parse(JSON.parse(row.payload)), ctx);
       await this.db
         .updateTable('job')
-        .set({ status: 'succeeded', result: JSON.stringify(result ?? null), lockedBy: null, updatedAt: this.clock.nowIso() })
+        .set({
+          status: 'succeeded',
+          result: JSON.stringify(result ?? null),
+          lockedBy: null,
+          updatedAt: this.clock.nowIso(),
+        })
         .where('id', '=', id)
         .execute();
     } catch (err) {
-      const error = err instanceof AppError ? { code: err.code, message: err.message, details: err.details } : { code: 'internal', message: '任务执行失败' };
+      const error =
+        err instanceof AppError
+          ? { code: err.code, message: err.message, details: err.details }
+          : { code: 'internal', message: '任务执行失败' };
       if (!(err instanceof AppError)) this.logger.error({ err, jobId: id }, 'job failed');
       const retry = !(err instanceof AppError) && row.attempts < (def?.maxAttempts ?? 1);
       await this.db
         .updateTable('job')
-        .set({ status: retry ? 'pending' : 'failed', error: JSON.stringify(error), lockedBy: null, updatedAt: this.clock.nowIso() })
+        .set({
+          status: retry ? 'pending' : 'failed',
+          error: JSON.stringify(error),
+          lockedBy: null,
+          updatedAt: this.clock.nowIso(),
+        })
         .where('id', '=', id)
         .execute();
     }

@@ -29,7 +29,16 @@ export async function createSession(
   const id = sessionIdOf(token);
   await trx
     .insertInto('session')
-    .values({ id, userId, csrfToken, createdAt: now, lastSeenAt: now, expiresAt, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 300) ?? null })
+    .values({
+      id,
+      userId,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: meta.ip,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    })
     .execute();
   return { id, token, csrfToken, expiresAt };
 }
@@ -46,9 +55,17 @@ export async function resolveSession(
     .selectFrom('session')
     .innerJoin('appUser', 'appUser.id', 'session.userId')
     .select([
-      'session.id', 'session.csrfToken', 'session.lastSeenAt', 'session.expiresAt',
-      'appUser.id as userId', 'appUser.username', 'appUser.displayName', 'appUser.regionCode',
-      'appUser.departmentId', 'appUser.status', 'appUser.mustChangePassword',
+      'session.id',
+      'session.csrfToken',
+      'session.lastSeenAt',
+      'session.expiresAt',
+      'appUser.id as userId',
+      'appUser.username',
+      'appUser.displayName',
+      'appUser.regionCode',
+      'appUser.departmentId',
+      'appUser.status',
+      'appUser.mustChangePassword',
     ])
     .where('session.id', '=', id)
     .executeTakeFirst();

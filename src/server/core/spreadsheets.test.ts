@@ -20,7 +20,17 @@ async function* numbered(n: number, seen: { count: number }) {
 describe('streamWorkbook', () => {
   it('streams every row of a large sheet into a valid workbook, with the footer', async () => {
     const seen = { count: 0 };
-    const out = streamWorkbook([{ name: '标识牌', columns: [{ header: '序号', value: (r: { i: number }) => r.i }, { header: '名称', value: (r: { name: string }) => r.name }], rows: numbered(30_000, seen), footer: () => [['合计', '共 30000 项']] }]);
+    const out = streamWorkbook([
+      {
+        name: '标识牌',
+        columns: [
+          { header: '序号', value: (r: { i: number }) => r.i },
+          { header: '名称', value: (r: { name: string }) => r.name },
+        ],
+        rows: numbered(30_000, seen),
+        footer: () => [['合计', '共 30000 项']],
+      },
+    ]);
     const buf = await collect(out);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -33,7 +43,9 @@ describe('streamWorkbook', () => {
 
   it('stops reading rows when the client goes away', async () => {
     const seen = { count: 0 };
-    const out = streamWorkbook([{ name: 'x', columns: [{ header: 'i', value: (r: { i: number }) => r.i }], rows: numbered(2_000_000, seen) }]);
+    const out = streamWorkbook([
+      { name: 'x', columns: [{ header: 'i', value: (r: { i: number }) => r.i }], rows: numbered(2_000_000, seen) },
+    ]);
     out.once('data', () => out.destroy());
     await new Promise((r) => out.once('close', r));
     const at = seen.count;

@@ -23,7 +23,8 @@ export function safeCell(v: string | number | null | undefined): string | number
 }
 
 /** Content-Disposition for a Chinese file name (RFC 6266 / 5987). */
-export const attachment = (filename: string) => `attachment; filename="${encodeURIComponent(filename).replace(/%[0-9A-F]{2}/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+export const attachment = (filename: string) =>
+  `attachment; filename="${encodeURIComponent(filename).replace(/%[0-9A-F]{2}/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

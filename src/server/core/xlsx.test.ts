@@ -29,15 +29,32 @@ describe('readSheet', () => {
   });
 
   it('refuses formulas cell by cell and a __proto__ header', async () => {
-    const r = await readSheet(await workbook([['区划代码', '名称'], [{ formula: '1+1', result: 2 }, 'x']]), columns);
+    const r = await readSheet(
+      await workbook([
+        ['区划代码', '名称'],
+        [{ formula: '1+1', result: 2 }, 'x'],
+      ]),
+      columns,
+    );
     expect(r.errors[0]).toMatchObject({ sheet: '区划', row: 2, column: '区划代码' });
-    const p = await readSheet(await workbook([['区划代码', '名称', '__proto__'], ['1', 'x', 'y']]), columns);
+    const p = await readSheet(
+      await workbook([
+        ['区划代码', '名称', '__proto__'],
+        ['1', 'x', 'y'],
+      ]),
+      columns,
+    );
     expect(p.errors[0].message).toMatch(/不允许/);
     expect(({} as any).polluted).toBeUndefined();
   });
 
   it('refuses what is not an xlsx with a Chinese message', async () => {
-    await expect(readSheet(Buffer.from('not a spreadsheet'), columns)).rejects.toMatchObject({ code: 'validation_failed', message: expect.stringMatching(/不是有效的 .xlsx/) });
-    await expect(readSheet(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), columns)).rejects.toMatchObject({ message: expect.stringMatching(/旧版 .xls/) });
+    await expect(readSheet(Buffer.from('not a spreadsheet'), columns)).rejects.toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/不是有效的 .xlsx/),
+    });
+    await expect(
+      readSheet(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), columns),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/旧版 .xls/) });
   });
 });

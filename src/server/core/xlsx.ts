@@ -18,18 +18,27 @@ export interface XlsxLimits {
   maxCellChars: number;
 }
 
-export const DEFAULT_LIMITS: XlsxLimits = { maxEntries: 1000, maxInflatedBytes: 100 * 1024 * 1024, maxRows: 50_000, maxCellChars: 4000 };
+export const DEFAULT_LIMITS: XlsxLimits = {
+  maxEntries: 1000,
+  maxInflatedBytes: 100 * 1024 * 1024,
+  maxRows: 50_000,
+  maxCellChars: 4000,
+};
 
-const refuse = (message: string) => new AppError('validation_failed', message, { issues: [{ field: 'file', message }] });
+const refuse = (message: string) =>
+  new AppError('validation_failed', message, { issues: [{ field: 'file', message }] });
 
 /** Zip-level checks; throws a 400 with a Chinese message on anything that is not a plain .xlsx. */
 export async function precheckXlsx(buf: Buffer, limits: XlsxLimits = DEFAULT_LIMITS): Promise<void> {
   if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) {
-    if (buf.length >= 8 && buf.readUInt32LE(0) === 0xe011cfd0) throw refuse('文件是旧版 .xls 或加密的 Excel 文件，请另存为 .xlsx（Excel 工作簿）后再上传');
+    if (buf.length >= 8 && buf.readUInt32LE(0) === 0xe011cfd0)
+      throw refuse('文件是旧版 .xls 或加密的 Excel 文件，请另存为 .xlsx（Excel 工作簿）后再上传');
     throw refuse('文件不是有效的 .xlsx 工作簿（请用 Excel 或 WPS 另存为 .xlsx 格式）');
   }
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, z) => (err || !z ? reject(err) : resolve(z))),
+    yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, z) =>
+      err || !z ? reject(err) : resolve(z),
+    ),
   ).catch(() => {
     throw refuse('文件已损坏或不是有效的 .xlsx 工作簿');
   });
@@ -46,8 +55,10 @@ export async function precheckXlsx(buf: Buffer, limits: XlsxLimits = DEFAULT_LIM
     zip.on('entry', (entry: yauzl.Entry) => {
       entries += 1;
       const name = entry.fileName;
-      if (entries > limits.maxEntries) return fail(`文件包含的部件过多（超过 ${limits.maxEntries} 个），不是正常的工作簿`);
-      if (name.includes('..') || name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name)) return fail('文件中含有非法路径，已拒绝');
+      if (entries > limits.maxEntries)
+        return fail(`文件包含的部件过多（超过 ${limits.maxEntries} 个），不是正常的工作簿`);
+      if (name.includes('..') || name.startsWith('/') || name.includes('\\') || /^[a-zA-Z]:/.test(name))
+        return fail('文件中含有非法路径，已拒绝');
       if (/vbaProject\.bin$/i.test(name)) return fail('文件含有宏（.xlsm），请另存为不含宏的 .xlsx');
       if (/EncryptedPackage/i.test(name)) return fail('文件已加密，请取消密码后再上传');
       // Two parts with one name: readers disagree on which one counts, so the file is ambiguous.
@@ -74,7 +85,9 @@ export async function precheckXlsx(buf: Buffer, limits: XlsxLimits = DEFAULT_LIM
           }
           if (inflated > limits.maxInflatedBytes) {
             stream.destroy();
-            return fail(`文件解压后超过 ${Math.round(limits.maxInflatedBytes / 1024 / 1024)} MB（疑似压缩炸弹），已拒绝`);
+            return fail(
+              `文件解压后超过 ${Math.round(limits.maxInflatedBytes / 1024 / 1024)} MB（疑似压缩炸弹），已拒绝`,
+            );
           }
           if (head.length < 4096 && name.endsWith('.xml')) {
             head += chunk.toString('utf8', 0, Math.min(chunk.length, 4096));
@@ -99,7 +112,8 @@ export async function precheckXlsx(buf: Buffer, limits: XlsxLimits = DEFAULT_LIM
     });
     zip.readEntry();
   });
-  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) throw refuse('文件不是 Excel 工作簿（缺少工作簿结构），请确认文件格式为 .xlsx');
+  if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml'))
+    throw refuse('文件不是 Excel 工作簿（缺少工作簿结构），请确认文件格式为 .xlsx');
 }
 
 export interface ColumnDef {
@@ -136,7 +150,11 @@ export function columnLetter(i: number): string {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const norm = (s: string) => s.normalize('NFKC').replace(/[\s\u200b-\u200d\ufeff]/g, '').replace(/[*＊]/g, '');
+const norm = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/[\s\u200b-\u200d\ufeff]/g, '')
+    .replace(/[*＊]/g, '');
 
 function cellText(v: ExcelJS.CellValue): { text: string; formula?: boolean } {
   if (v === null || v === undefined) return { text: '' };
@@ -156,11 +174,21 @@ function cellText(v: ExcelJS.CellValue): { text: string; formula?: boolean } {
  * Reads the first sheet (or the named one) into records keyed by column key. Collects every problem
  * instead of stopping at the first, so the user can fix the whole file at once.
  */
-export async function readSheet(buf: Buffer, columns: ColumnDef[], opts: { sheet?: string; limits?: XlsxLimits } = {}): Promise<ReadResult> {
+export async function readSheet(
+  buf: Buffer,
+  columns: ColumnDef[],
+  opts: { sheet?: string; limits?: XlsxLimits } = {},
+): Promise<ReadResult> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   await precheckXlsx(buf, limits);
   const { stream } = await loadExcelJs();
-  const reader = new stream.xlsx.WorkbookReader(Readable.from(buf), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const reader = new stream.xlsx.WorkbookReader(Readable.from(buf), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'ignore',
+  });
   const errors: RowError[] = [];
   const rows: SheetRow[] = [];
   let sheetName = '';
@@ -189,13 +217,21 @@ export async function readSheet(buf: Buffer, columns: ColumnDef[], opts: { sheet
           values.forEach((v, i) => {
             const h = norm(cellText(v).text);
             const col = columnLetter(i);
-            if (FORBIDDEN_KEYS.has(h)) errors.push({ sheet: name, row: r.number, column: col, message: `表头“${h}”不允许使用` });
+            if (FORBIDDEN_KEYS.has(h))
+              errors.push({ sheet: name, row: r.number, column: col, message: `表头“${h}”不允许使用` });
             if (!h) return void (header![i] = null);
             if (seen.has(h)) errors.push({ sheet: name, row: r.number, column: col, message: `表头“${h}”重复` });
             seen.add(h);
             header![i] = columns.find((c) => norm(c.header) === h || c.aliases?.some((a) => norm(a) === h)) ?? null;
           });
-          for (const c of columns) if (c.required && !header.some((h) => h?.key === c.key)) errors.push({ sheet: name, row: r.number, column: c.header, message: `缺少必填列“${c.header}”，请使用下载的模板` });
+          for (const c of columns)
+            if (c.required && !header.some((h) => h?.key === c.key))
+              errors.push({
+                sheet: name,
+                row: r.number,
+                column: c.header,
+                message: `缺少必填列“${c.header}”，请使用下载的模板`,
+              });
           if (errors.length) return { sheet: name, rows, errors };
           continue;
         }
@@ -209,9 +245,21 @@ export async function readSheet(buf: Buffer, columns: ColumnDef[], opts: { sheet
           const col = header![i];
           if (!col) return;
           const { text, formula } = cellText(v);
-          if (formula) errors.push({ sheet: name, row: r.number, column: col.header, message: '单元格含公式，请改为直接填写数值或文本' });
+          if (formula)
+            errors.push({
+              sheet: name,
+              row: r.number,
+              column: col.header,
+              message: '单元格含公式，请改为直接填写数值或文本',
+            });
           const t = text.trim();
-          if (t.length > limits.maxCellChars) errors.push({ sheet: name, row: r.number, column: col.header, message: `内容超过 ${limits.maxCellChars} 个字符` });
+          if (t.length > limits.maxCellChars)
+            errors.push({
+              sheet: name,
+              row: r.number,
+              column: col.header,
+              message: `内容超过 ${limits.maxCellChars} 个字符`,
+            });
           if (t) any = true;
           rec[col.key] = t.slice(0, limits.maxCellChars);
         });
@@ -223,12 +271,21 @@ export async function readSheet(buf: Buffer, columns: ColumnDef[], opts: { sheet
     if (err instanceof AppError) throw err;
     throw refuse('文件内容无法解析（工作表 XML 损坏），请用 Excel 或 WPS 重新保存为 .xlsx 后上传');
   }
-  if (!found) throw refuse(opts.sheet ? `文件中没有名为“${opts.sheet}”的工作表` : skippedHidden ? '文件中只有隐藏的工作表，请在 Excel 或 WPS 中取消隐藏后再上传' : '文件中没有工作表');
+  if (!found)
+    throw refuse(
+      opts.sheet
+        ? `文件中没有名为“${opts.sheet}”的工作表`
+        : skippedHidden
+          ? '文件中只有隐藏的工作表，请在 Excel 或 WPS 中取消隐藏后再上传'
+          : '文件中没有工作表',
+    );
   return { sheet: sheetName, rows, errors };
 }
 
 /** A template workbook: one sheet per entry with bold headers, notes, and example rows. */
-export async function buildTemplate(sheets: { name: string; columns: (ColumnDef & { note?: string; width?: number })[]; examples?: string[][] }[]): Promise<Buffer> {
+export async function buildTemplate(
+  sheets: { name: string; columns: (ColumnDef & { note?: string; width?: number })[]; examples?: string[][] }[],
+): Promise<Buffer> {
   const { Workbook } = await loadExcelJs();
   const wb = new Workbook();
   wb.creator = '减负通';
@@ -247,6 +304,12 @@ export async function buildTemplate(sheets: { name: string; columns: (ColumnDef 
 /** Turns collected row errors into the import_failed error (400) every import answers with. */
 export function failImport(errors: RowError[]): never {
   const first = errors[0];
-  const where = first ? `工作表“${first.sheet ?? ''}”第 ${first.row ?? '?'} 行${first.column ? `“${first.column}”列` : ''}：${first.message}` : '';
-  throw new AppError('import_failed', `导入失败：共 ${errors.length} 处错误，未写入任何数据。${where}${errors.length > 1 ? ' 等' : ''}`, { errors: errors.slice(0, 1000) });
+  const where = first
+    ? `工作表“${first.sheet ?? ''}”第 ${first.row ?? '?'} 行${first.column ? `“${first.column}”列` : ''}：${first.message}`
+    : '';
+  throw new AppError(
+    'import_failed',
+    `导入失败：共 ${errors.length} 处错误，未写入任何数据。${where}${errors.length > 1 ? ' 等' : ''}`,
+    { errors: errors.slice(0, 1000) },
+  );
 }

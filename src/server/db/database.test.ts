@@ -64,7 +64,9 @@ describe.skipIf(TEST_DIALECT !== 'postgres')('PostgreSQL database handle', () =>
       await sql`select 1`.execute(d.db); // leaves one idle client in the pool
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
-      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+      await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+      );
       await admin.end();
       for (let i = 0; i < 50 && !errors.length; i++) await new Promise((r) => setTimeout(r, 20));
       expect(errors.length).toBeGreaterThan(0);

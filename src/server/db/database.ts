@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import {
+  CamelCasePlugin,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely';
 import type { DB } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -61,7 +68,10 @@ export function reusingStatements(sqlite: SQLite.Database, max = 500): SqliteDat
 }
 
 /** Opens the database named by a `sqlite:<file>` or `postgres://…` URL. */
-export function openDatabase(url: string, opts: { poolSize?: number; onIdleError?: (err: Error) => void } = {}): Database {
+export function openDatabase(
+  url: string,
+  opts: { poolSize?: number; onIdleError?: (err: Error) => void } = {},
+): Database {
   const dialect = dialectOf(url);
   const plugins = [new CamelCasePlugin()];
   if (dialect === 'sqlite') {
@@ -76,7 +86,10 @@ export function openDatabase(url: string, opts: { poolSize?: number; onIdleError
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), plugins });
     const stamp = sqlite.prepare('select total_changes(), (select data_version from pragma_data_version())').raw();
     return {
-      db, dialect, sqlite, pool: null,
+      db,
+      dialect,
+      sqlite,
+      pool: null,
       changeStamp: () => (stamp.get() as unknown[]).join(':'),
       close: async () => {
         await db.destroy();
@@ -88,7 +101,11 @@ export function openDatabase(url: string, opts: { poolSize?: number; onIdleError
   // An idle connection that the server ends (restart, failover, idle timeout, an administrator) is
   // reported here; the pool drops it and opens a new one on demand. Without a listener it would crash
   // the process.
-  pool.on('error', opts.onIdleError ?? ((err) => process.stderr.write(`数据库空闲连接已断开 / idle database connection lost: ${err.message}\n`)));
+  pool.on(
+    'error',
+    opts.onIdleError ??
+      ((err) => process.stderr.write(`数据库空闲连接已断开 / idle database connection lost: ${err.message}\n`)),
+  );
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
   return { db, dialect, sqlite: null, pool, changeStamp: null, close: () => db.destroy() };
 }

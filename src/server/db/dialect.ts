@@ -13,7 +13,10 @@ export async function lockChain(trx: Kysely<any>, dialect: DialectName, key: num
 }
 
 /** Case-insensitive substring match that works on both dialects (no ILIKE). */
-export function containsInsensitive(column: Expression<string | null> | RawBuilder<string | null>, needle: string): RawBuilder<SqlBool> {
+export function containsInsensitive(
+  column: Expression<string | null> | RawBuilder<string | null>,
+  needle: string,
+): RawBuilder<SqlBool> {
   const escaped = needle.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
   return sql<SqlBool>`lower(${column}) like ${`%${escaped}%`} escape '\\'`;
 }

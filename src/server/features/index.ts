@@ -10,4 +10,14 @@ import { campaignsRoutes } from './campaigns/campaigns.routes.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 
 /** Every feature, in registration order. */
-export const features: Feature[] = [healthRoutes, accountsRoutes, regionsRoutes, auditRoutes, catalogsRoutes, admissionRoutes, certificatesRoutes, campaignsRoutes, notificationsRoutes];
+export const features: Feature[] = [
+  healthRoutes,
+  accountsRoutes,
+  regionsRoutes,
+  auditRoutes,
+  catalogsRoutes,
+  admissionRoutes,
+  certificatesRoutes,
+  campaignsRoutes,
+  notificationsRoutes,
+];

@@ -3,7 +3,12 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, DEFAULT_MESSAGES, STATUS } from '../core/errors.js';
 import type { ErrorCode } from '../../shared/errors.js';
 
-const WHERE: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+const WHERE: Record<string, string> = {
+  body: '请求体',
+  querystring: '查询参数',
+  params: '路径参数',
+  headers: '请求头',
+};
 
 /** The only error handler: every failure becomes `{ error: { code, message, details } }` in Chinese. */
 export function registerErrorHandler(app: FastifyInstance, opts: { spaIndexHtml?: () => string | null } = {}) {
@@ -18,15 +23,25 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaIndexHtml?
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = WHERE[err.validationContext ?? 'body'] ?? '请求';
       const issues = err.validation.map((v) => ({
-        field: v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (v.params as { keys?: string[] })?.keys?.join(',') || '',
+        field:
+          v.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
+          (v.params as { keys?: string[] })?.keys?.join(',') ||
+          '',
         message: v.message ?? '',
       }));
       const first = issues[0];
       const message = `${where}不符合要求：${first.field ? `字段“${first.field}”` : ''}${first.message}`;
       return send('validation_failed', message, { issues });
     }
-    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) return send('payload_too_large', '提交的内容过大，超过了允许的大小');
-    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || err.statusCode === 415 || err.statusCode === 406) return send('unsupported_media_type', '不支持的内容类型，请以 JSON 提交');
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413)
+      return send('payload_too_large', '提交的内容过大，超过了允许的大小');
+    if (
+      err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+      err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' ||
+      err.statusCode === 415 ||
+      err.statusCode === 406
+    )
+      return send('unsupported_media_type', '不支持的内容类型，请以 JSON 提交');
     if (err.statusCode === 429) return send('rate_limited', DEFAULT_MESSAGES.rate_limited);
     if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send('validation_failed', '请求体为空，应为 JSON 对象');
     if (err.statusCode === 400) return send('validation_failed', '请求格式错误：请求体不是有效的 JSON');
@@ -38,6 +53,8 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaIndexHtml?
   app.setNotFoundHandler((req, reply) => {
     const indexHtml = req.method === 'GET' && !req.url.startsWith('/api/') ? opts.spaIndexHtml?.() : null;
     if (indexHtml) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-    reply.status(404).send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
   });
 }

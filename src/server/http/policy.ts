@@ -47,12 +47,18 @@ export function collectRoutes(app: FastifyInstance) {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const m of methods) {
       if (m === 'HEAD') continue;
-      inventory.push({ method: m, url: route.url, policy: (route.config as { policy?: RoutePolicy } | undefined)?.policy ?? null, stateChanging: isStateChanging(m) });
+      inventory.push({
+        method: m,
+        url: route.url,
+        policy: (route.config as { policy?: RoutePolicy } | undefined)?.policy ?? null,
+        stateChanging: isStateChanging(m),
+      });
     }
   });
   app.addHook('onReady', async () => {
     const missing = inventory.filter((r) => r.url.startsWith('/api/') && !r.policy && !r.url.startsWith('/api/docs'));
-    if (missing.length) throw new Error(`routes without a policy: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+    if (missing.length)
+      throw new Error(`routes without a policy: ${missing.map((r) => `${r.method} ${r.url}`).join(', ')}`);
   });
 }
 
@@ -88,7 +94,10 @@ export function enforcePolicyAudited(deps: Deps) {
           .transaction()
           .execute((trx) =>
             appendAudit(trx, deps, ctxOf(req), {
-              action: 'auth.denied', outcome: 'failure', entity: 'route', entityId: route.slice(0, 200),
+              action: 'auth.denied',
+              outcome: 'failure',
+              entity: 'route',
+              entityId: route.slice(0, 200),
               after: { reason: e.code, permission: policy?.access === 'permission' ? policy.permission : null },
             }),
           )
@@ -100,7 +109,11 @@ export function enforcePolicyAudited(deps: Deps) {
 }
 
 /** The request facts services need for audit rows. */
-export const ctxOf = (req: FastifyRequest): RequestContext => ({ actor: req.actor, ip: req.ip ?? null, requestId: String(req.id) });
+export const ctxOf = (req: FastifyRequest): RequestContext => ({
+  actor: req.actor,
+  ip: req.ip ?? null,
+  requestId: String(req.id),
+});
 
 /** The actor of a route whose policy guarantees a session. */
 export function actorOf(req: FastifyRequest): Actor {

@@ -77,7 +77,8 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
   api<{ ok: true }>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword }, quiet: true });
 
 export const listSessions = () => api<{ items: SessionInfo[] }>('/api/auth/sessions');
-export const endSession = (id: string) => api<{ ok: true }>(`/api/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const endSession = (id: string) =>
+  api<{ ok: true }>(`/api/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
 
 /** The current user from the query cache (loaded once at start, refreshed on demand). */
 export function useMe() {

@@ -15,7 +15,13 @@ export interface RegionLite {
  * A searchable region picker (name, pinyin initials or division code) over GET /api/regions, limited
  * to what the user may see. The value is the 12-digit code.
  */
-export function RegionSelect(props: { value?: string; onChange?: (code: string | undefined, region?: RegionLite) => void; placeholder?: string; level?: RegionLevel; id?: string }) {
+export function RegionSelect(props: {
+  value?: string;
+  onChange?: (code: string | undefined, region?: RegionLite) => void;
+  placeholder?: string;
+  level?: RegionLevel;
+  id?: string;
+}) {
   const t = useT();
   const label = useLabel();
   const [q, setQ] = useState('');
@@ -26,13 +32,18 @@ export function RegionSelect(props: { value?: string; onChange?: (code: string |
 
   useEffect(() => {
     const mine = ++seq.current;
-    const timer = setTimeout(() => {
-      setLoading(true);
-      api<{ items: RegionLite[] }>('/api/regions', { query: { q: normalizeRegionQuery(q), level: props.level, limit: 30 } })
-        .then((r) => mine === seq.current && setOptions(r.items))
-        .catch(() => mine === seq.current && setOptions([]))
-        .finally(() => mine === seq.current && setLoading(false));
-    }, q ? 250 : 0);
+    const timer = setTimeout(
+      () => {
+        setLoading(true);
+        api<{ items: RegionLite[] }>('/api/regions', {
+          query: { q: normalizeRegionQuery(q), level: props.level, limit: 30 },
+        })
+          .then((r) => mine === seq.current && setOptions(r.items))
+          .catch(() => mine === seq.current && setOptions([]))
+          .finally(() => mine === seq.current && setLoading(false));
+      },
+      q ? 250 : 0,
+    );
     return () => clearTimeout(timer);
   }, [q, props.level]);
 
@@ -49,7 +60,10 @@ export function RegionSelect(props: { value?: string; onChange?: (code: string |
         setPicked(region);
         props.onChange?.(code, region);
       }}
-      options={[...(picked && picked.code === props.value && !options.some((o) => o.code === picked.code) ? [picked] : []), ...options].map((r) => ({
+      options={[
+        ...(picked && picked.code === props.value && !options.some((o) => o.code === picked.code) ? [picked] : []),
+        ...options,
+      ].map((r) => ({
         value: r.code,
         label: (
           <span>

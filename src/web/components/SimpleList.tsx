@@ -22,7 +22,11 @@ export function SimpleList<T>(props: {
       <div
         data-testid={props.testId}
         role="list"
-        style={{ border: bordered ? '1px solid #f0f0f0' : undefined, borderRadius: bordered ? 6 : undefined, minHeight: loading ? 48 : undefined }}
+        style={{
+          border: bordered ? '1px solid #f0f0f0' : undefined,
+          borderRadius: bordered ? 6 : undefined,
+          minHeight: loading ? 48 : undefined,
+        }}
       >
         {items.length === 0 && !loading ? (
           <div style={{ padding: 12 }}>{props.empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}</div>

@@ -129,7 +129,8 @@ export const enUS: Messages = {
   'users.unlocked': 'Unlocked “{name}”',
   'users.created': 'Created “{name}”; the password must be changed at first sign-in',
   'users.password': 'Initial password',
-  'users.passwordHelp': 'At least 8 characters from three of: upper case, lower case, digits, symbols. Changed at first sign-in.',
+  'users.passwordHelp':
+    'At least 8 characters from three of: upper case, lower case, digits, symbols. Changed at first sign-in.',
   'users.usernameHelp': '3–64 letters, digits, underscores, dots or hyphens; cannot be changed later',
   'users.usernameInvalid': 'Use 3–64 letters, digits, underscores, dots or hyphens',
   'users.regionPlaceholder': 'Search regions by name, pinyin initials or code',
@@ -138,7 +139,8 @@ export const enUS: Messages = {
   'users.readOnlyNote': 'You can view users; the system administrator creates, disables and unlocks them.',
 
   'grants.title': 'Role grants',
-  'grants.note': 'Separation of duties: system, security and audit administrators must be different accounts and hold no business role. A user must sign in again after a grant changes.',
+  'grants.note':
+    'Separation of duties: system, security and audit administrators must be different accounts and hold no business role. A user must sign in again after a grant changes.',
   'grants.drawerTitle': 'Grants: {name}',
   'grants.current': 'Current grants',
   'grants.add': 'Add grant',
@@ -184,7 +186,8 @@ export const enUS: Messages = {
   'audit.export': 'Export to Excel',
   'audit.exporting': 'Exporting…',
   'audit.exported': 'Exported',
-  'audit.note': 'Audit records are append-only and chained with SM3 hashes; queries, verification and exports on this page are audited too.',
+  'audit.note':
+    'Audit records are append-only and chained with SM3 hashes; queries, verification and exports on this page are audited too.',
   'audit.actionPlaceholder': 'e.g. auth.login or users',
   'audit.system': 'System',
 
@@ -195,12 +198,14 @@ export const enUS: Messages = {
   'password.confirm': 'Confirm new password',
   'password.mismatch': 'The two new passwords do not match',
   'password.sameAsOld': 'The new password must differ from the current one',
-  'password.rules': 'At least 8 characters from three of: upper case, lower case, digits, symbols; must not contain the username.',
+  'password.rules':
+    'At least 8 characters from three of: upper case, lower case, digits, symbols; must not contain the username.',
   'password.done': 'Password changed; your other sessions have been signed out',
   'password.tooShort': 'At least 8 characters',
 
   'sessions.title': 'My sessions',
-  'sessions.note': 'These are the signed-in sessions of your account. End any you do not recognise and change your password.',
+  'sessions.note':
+    'These are the signed-in sessions of your account. End any you do not recognise and change your password.',
   'sessions.createdAt': 'Signed in',
   'sessions.lastSeenAt': 'Last active',
   'sessions.expiresAt': 'Expires',
@@ -234,7 +239,8 @@ export const enUS: Messages = {
 
   'admission.list.pageTitle': 'Admission requests',
   'admission.list.new': 'New request',
-  'admission.list.note': 'Any new work affair, mechanism or post, signboard, certificate, form or special task for villages must pass admission first: filed, pre-checked and reviewed. Villages may refuse and report anything that was not admitted.',
+  'admission.list.note':
+    'Any new work affair, mechanism or post, signboard, certificate, form or special task for villages must pass admission first: filed, pre-checked and reviewed. Villages may refuse and report anything that was not admitted.',
   'admission.list.reminders': 'These admitted tasks expire soon; file a new request to continue them',
   'admission.list.expiresIn': 'expires on {date} ({days} days left)',
   'admission.list.title': 'Title',
@@ -255,7 +261,8 @@ export const enUS: Messages = {
   'admission.form.editTitle': 'Edit admission request {number}',
   'admission.form.frozen': 'This request has been submitted and is frozen',
   'admission.form.frozenSub': 'A submitted request cannot be changed unless it is returned for changes.',
-  'admission.form.returnedNote': 'This request was returned. Resubmitting creates revision {revision}, which the reviewers will decide on.',
+  'admission.form.returnedNote':
+    'This request was returned. Resubmitting creates revision {revision}, which the reviewers will decide on.',
   'admission.form.what': 'What',
   'admission.form.kind': 'Kind',
   'admission.form.kindPlaceholder': 'Choose a kind',
@@ -265,9 +272,11 @@ export const enUS: Messages = {
   'admission.form.description': 'Description',
   'admission.form.descriptionPlaceholder': 'What villages are asked to do, how and by when',
   'admission.form.dedicatedPost': 'Requires a dedicated post in villages',
-  'admission.form.dedicatedPostHelp': 'Only the Party Central Committee, the State Council or a law may require a dedicated post, and the requester provides the people and money (S-6.3).',
+  'admission.form.dedicatedPostHelp':
+    'Only the Party Central Committee, the State Council or a law may require a dedicated post, and the requester provides the people and money (S-6.3).',
   'admission.form.why': 'Why (legal or policy basis)',
-  'admission.form.basisHelp': 'Name the document and article, and its level; a mechanism or dedicated post needs a central document, a law or a regulation.',
+  'admission.form.basisHelp':
+    'Name the document and article, and its level; a mechanism or dedicated post needs a central document, a law or a regulation.',
   'admission.form.basisDocument': 'Document',
   'admission.form.basisDocumentPlaceholder': 'Title and number of the document',
   'admission.form.basisDocumentShort': 'Enter the full document title',
@@ -280,13 +289,15 @@ export const enUS: Messages = {
   'admission.form.scope': 'For whom and how long',
   'admission.form.targets': 'Applies to',
   'admission.form.targetsPlaceholder': 'Choose townships or villages; search by name, pinyin initials or code',
-  'admission.form.targetsHelp': 'Choosing the district means all of it; a request within one township is reviewed by that township first.',
+  'admission.form.targetsHelp':
+    'Choosing the district means all of it; a request within one township is reviewed by that township first.',
   'admission.form.targetsRequired': 'Choose at least one region',
   'admission.form.startsOn': 'Starts on',
   'admission.form.endsOn': 'Ends on',
   'admission.form.endsBeforeStart': 'The end date cannot be before the start date',
   'admission.form.resources': 'Money and people (funds and powers follow the task)',
-  'admission.form.resourcesHelp': 'Assistance work needs funding; a mechanism or post needs the requester\'s people and money, never the village\'s.',
+  'admission.form.resourcesHelp':
+    "Assistance work needs funding; a mechanism or post needs the requester's people and money, never the village's.",
   'admission.form.fundingProvided': 'Funding provided',
   'admission.form.amountYuan': 'Amount',
   'admission.form.yuan': 'yuan',
@@ -298,7 +309,8 @@ export const enUS: Messages = {
   'admission.form.staffingDescription': 'Staffing',
   'admission.form.staffingDescriptionPlaceholder': 'e.g. grid staff sent by the department',
   'admission.form.forms': 'Forms and data asked of villages',
-  'admission.form.formsHelp': 'List every form, ledger or data item villages will be asked for, and how often; do not ask again for data that exists.',
+  'admission.form.formsHelp':
+    'List every form, ledger or data item villages will be asked for, and how often; do not ask again for data that exists.',
   'admission.form.formName': 'Form',
   'admission.form.formFrequency': 'Frequency',
   'admission.form.formFields': 'Main fields',
@@ -316,7 +328,8 @@ export const enUS: Messages = {
   'admission.form.saveDraft': 'Save draft',
   'admission.form.submit': 'Submit',
   'admission.form.submitConfirm': 'Submitting freezes the request and runs the pre-check. Submit now?',
-  'admission.form.submitHelp': 'Drafts can be saved and changed; on submission the content is frozen, pre-checked and sent for review.',
+  'admission.form.submitHelp':
+    'Drafts can be saved and changed; on submission the content is frozen, pre-checked and sent for review.',
   'admission.form.draftSaved': 'Draft saved',
   'admission.form.submitted.review': 'Submitted for review',
   'admission.form.submitted.refused': 'Submitted: refused at pre-check',
@@ -324,11 +337,13 @@ export const enUS: Messages = {
 
   'admission.precheck.live': 'Live pre-check',
   'admission.precheck.running': 'Checking…',
-  'admission.precheck.waiting': 'Fill in the kind, title, regions and dates to see the pre-check against today\'s catalogs',
+  'admission.precheck.waiting':
+    "Fill in the kind, title, regions and dates to see the pre-check against today's catalogs",
   'admission.precheck.failed': 'The pre-check could not run',
   'admission.precheck.outcome': 'Pre-check',
   'admission.precheck.hint.admissible': 'A catalogued item: admissible as catalogued, subject to review.',
-  'admission.precheck.hint.needs_government': 'Outside the catalogs: may not be ordered; if truly needed, the district government must approve.',
+  'admission.precheck.hint.needs_government':
+    'Outside the catalogs: may not be ordered; if truly needed, the district government must approve.',
   'admission.precheck.hint.returned': 'Submitted as it stands it would be returned; see below.',
   'admission.precheck.hint.refused': 'Submitted as it stands it would be refused.',
   'admission.precheck.clause': 'Clause',
@@ -384,7 +399,8 @@ export const enUS: Messages = {
   'admission.decide.title': 'Decision',
   'admission.decide.step': 'Step',
   'admission.decide.due': 'Due',
-  'admission.decide.boundTo': 'The decision applies to revision {revision}; if the request changes you must read it again.',
+  'admission.decide.boundTo':
+    'The decision applies to revision {revision}; if the request changes you must read it again.',
   'admission.decide.action': 'Decision',
   'admission.decide.approve': 'Approve',
   'admission.decide.approveWithConditions': 'Approve with conditions',
@@ -407,19 +423,22 @@ export const enUS: Messages = {
   'admission.withdraw.withdraw': 'Withdraw',
   'admission.withdraw.revoke': 'Revoke the admission',
   'admission.withdraw.help': 'Withdrawing ends the request and cancels its review steps.',
-  'admission.withdraw.revokeHelp': 'After revocation the task is no longer in effect and villages may refuse it; the revocation is published.',
+  'admission.withdraw.revokeHelp':
+    'After revocation the task is no longer in effect and villages may refuse it; the revocation is published.',
   'admission.withdraw.reason': 'Reason',
   'admission.withdraw.reasonRequired': 'Enter a reason (at least 2 characters)',
   'admission.withdraw.done': 'Withdrawn',
 
   'admission.review.pageTitle': 'Admission review',
-  'admission.review.note': '“Awaiting me” lists the steps you may decide now. Decisions bind to the current revision; returns and rejections need a reason; every step is audited and decisions are published.',
+  'admission.review.note':
+    '“Awaiting me” lists the steps you may decide now. Decisions bind to the current revision; returns and rejections need a reason; every step is audited and decisions are published.',
   'admission.review.awaiting': 'Awaiting me',
   'admission.review.all': 'All requests',
   'admission.review.empty': 'Nothing awaits your decision',
 
   'admission.admitted.pageTitle': 'Admitted tasks',
-  'admission.admitted.note': 'These tasks were admitted for your area and are in effect. Anything else may be refused and reported under “Un-admitted tasks”.',
+  'admission.admitted.note':
+    'These tasks were admitted for your area and are in effect. Anything else may be refused and reported under “Un-admitted tasks”.',
   'admission.admitted.flagButton': 'Report an un-admitted task',
   'admission.admitted.effect': 'Effect',
   'admission.admitted.period': 'In effect',
@@ -427,7 +446,8 @@ export const enUS: Messages = {
   'admission.admitted.empty': 'No admitted tasks for your area',
 
   'admission.flags.pageTitle': 'Un-admitted tasks',
-  'admission.flags.villageNote': 'When a task reaches you without admission you may refuse it and report it here, naming the department; the township and the district see it and count it per department.',
+  'admission.flags.villageNote':
+    'When a task reaches you without admission you may refuse it and report it here, naming the department; the township and the district see it and count it per department.',
   'admission.flags.readerNote': 'Tasks villages reported as un-admitted, counted per department for follow-up.',
   'admission.flags.formTitle': 'Report an un-admitted task',
   'admission.flags.department': 'Department',
@@ -459,7 +479,8 @@ export const enUS: Messages = {
   'admission.flags.empty': 'No reports',
 
   'publicAdmission.title': 'Published admission decisions',
-  'publicAdmission.intro': 'New tasks for villages must pass admission. Here are the decisions that apply to a place: what was admitted (scope, period, conditions), what was refused, and what was withdrawn.',
+  'publicAdmission.intro':
+    'New tasks for villages must pass admission. Here are the decisions that apply to a place: what was admitted (scope, period, conditions), what was refused, and what was withdrawn.',
   'publicAdmission.region': 'Division code',
   'publicAdmission.regionHelp': 'Enter a district (6 digits), township (9) or village (12) code, e.g. 140404.',
   'publicAdmission.regionInvalid': 'The code must be 6, 9 or 12 digits',
@@ -483,7 +504,8 @@ export const enUS: Messages = {
   'verify.revoked': 'Certificate revoked',
   'verify.revokedSub': 'The issuer revoked this certificate on {date}; it is no longer valid.',
   'verify.notFound': 'Certificate not found',
-  'verify.notFoundSub': 'The code does not exist or was mistyped. Check the code under the QR code, or scan the QR code.',
+  'verify.notFoundSub':
+    'The code does not exist or was mistyped. Check the code under the QR code, or scan the QR code.',
   'verify.failed': 'Verification failed',
   'verify.status': 'Status',
   'verify.statusValid': 'Valid',
@@ -506,16 +528,19 @@ export const enUS: Messages = {
   'certificates.desk.placeholder': 'e.g. Party membership vetting, kinship certificate',
   'certificates.desk.match': 'Check',
   'certificates.desk.tooShort': 'Enter the certificate name (at least 2 characters)',
-  'certificates.desk.help': 'Checked against today\'s catalogs for your village: positive-list items are issued from the template; negative-list items get a refusal slip with the alternative channel; unlisted items are normally refused.',
+  'certificates.desk.help':
+    "Checked against today's catalogs for your village: positive-list items are issued from the template; negative-list items get a refusal slip with the alternative channel; unlisted items are normally refused.",
   'certificates.desk.empty': 'Type the certificate the resident asks for',
   'certificates.desk.item': 'Catalog item',
   'certificates.desk.catalog': 'Catalog',
   'certificates.desk.noItem': 'No catalog item matched',
-  'certificates.desk.unlistedHelp': 'On neither list. Without a legal basis the village does not issue it; where it concerns the public interest, it may be issued only after collective deliberation and with the committee head\'s signature.',
+  'certificates.desk.unlistedHelp':
+    "On neither list. Without a legal basis the village does not issue it; where it concerns the public interest, it may be issued only after collective deliberation and with the committee head's signature.",
   'certificates.desk.judgedAt': '{village} · judged against the catalogs in effect on {date}',
   'certificates.desk.candidates': 'How it was matched (candidates: {n})',
   'certificates.desk.score': 'similarity {score}%',
-  'certificates.desk.promiseAvailable': 'The district applies notify-and-promise to this item: the applicant may give a written promise instead.',
+  'certificates.desk.promiseAvailable':
+    'The district applies notify-and-promise to this item: the applicant may give a written promise instead.',
   'certificates.desk.promiseBasis': 'Basis',
   'certificates.desk.action.issue': 'Issue from the template',
   'certificates.desk.action.refuse': 'Refuse (print a slip)',
@@ -527,16 +552,20 @@ export const enUS: Messages = {
   'certificates.desk.issueSubmit': 'Issue the certificate',
   'certificates.desk.issued': 'Certificate {serial} issued',
   'certificates.desk.refuseTitle': 'Refusal slip',
-  'certificates.desk.refuseNegativeHelp': 'This certificate is on the negative list. Print the slip for the resident with the alternative channel; naming the body that demanded it also records the demand as evidence.',
-  'certificates.desk.refusePositiveHelp': 'This item is on the positive list; refusing needs a reason (e.g. the facts cannot be verified).',
-  'certificates.desk.refuseUnlistedHelp': 'This certificate is unlisted and has no legal basis; the village does not issue it.',
+  'certificates.desk.refuseNegativeHelp':
+    'This certificate is on the negative list. Print the slip for the resident with the alternative channel; naming the body that demanded it also records the demand as evidence.',
+  'certificates.desk.refusePositiveHelp':
+    'This item is on the positive list; refusing needs a reason (e.g. the facts cannot be verified).',
+  'certificates.desk.refuseUnlistedHelp':
+    'This certificate is unlisted and has no legal basis; the village does not issue it.',
   'certificates.desk.demanderEvidence': 'Naming the body records its demand as evidence',
   'certificates.desk.refuseReason': 'Reason',
   'certificates.desk.refuseReasonOptional': 'Additional note (optional)',
   'certificates.desk.refuseSubmit': 'Create and print the slip',
   'certificates.desk.refused': 'Refusal slip {number} created',
   'certificates.desk.promiseTitle': 'Notify-and-promise form',
-  'certificates.desk.promiseHelp': 'A written promise instead of “{item}”. The applicant chooses; a false promise carries legal liability.',
+  'certificates.desk.promiseHelp':
+    'A written promise instead of “{item}”. The applicant chooses; a false promise carries legal liability.',
   'certificates.desk.promiseSubmit': 'Create the promise form',
   'certificates.desk.promised': 'Promise form {number} created',
 
@@ -561,7 +590,8 @@ export const enUS: Messages = {
   'certificates.form.signer': 'Signed by',
   'certificates.form.signerHelp': 'The village official who signs',
 
-  'certificates.deliberate.warning': 'Unlisted certificates are normally refused. Only facts of public interest that the village can verify may be certified, after collective deliberation and with the committee head\'s signature; the basis and the record are kept.',
+  'certificates.deliberate.warning':
+    "Unlisted certificates are normally refused. Only facts of public interest that the village can verify may be certified, after collective deliberation and with the committee head's signature; the basis and the record are kept.",
   'certificates.deliberate.title': 'Certificate title',
   'certificates.deliberate.section': 'Deliberation and sign-off',
   'certificates.deliberate.basis': 'Basis',
@@ -592,7 +622,8 @@ export const enUS: Messages = {
   'certificates.detail.participants': '{n} participants',
   'certificates.detail.revoked': 'Revoked',
   'certificates.detail.revokedTitle': 'Revoked at {date}; the public check now says revoked',
-  'certificates.detail.maskNote': 'Names, ID numbers and phones are stored encrypted and masked everywhere; showing them in full needs a reason and is audited.',
+  'certificates.detail.maskNote':
+    'Names, ID numbers and phones are stored encrypted and masked everywhere; showing them in full needs a reason and is audited.',
   'certificates.detail.verification': 'Verification',
   'certificates.detail.code': 'Code',
   'certificates.detail.events': 'Events',
@@ -601,7 +632,8 @@ export const enUS: Messages = {
   'certificates.detail.reprint': 'Reprint',
   'certificates.detail.revoke': 'Revoke',
   'certificates.detail.revokeTitle': 'Revoke certificate {serial}',
-  'certificates.detail.revokeHelp': 'After revocation the public check says revoked and the certificate is no longer valid. This cannot be undone.',
+  'certificates.detail.revokeHelp':
+    'After revocation the public check says revoked and the certificate is no longer valid. This cannot be undone.',
   'certificates.detail.revokeReason': 'Reason',
   'certificates.detail.revokeReasonRequired': 'Enter a reason (at least 2 characters)',
   'certificates.detail.revokedDone': 'Certificate revoked',
@@ -624,18 +656,22 @@ export const enUS: Messages = {
   'certificates.print.help': 'Print on A4, portrait; every copy is numbered and recorded.',
   'certificates.print.failed': 'This certificate cannot be printed',
   'certificates.print.reprintTitle': 'This certificate has been printed before',
-  'certificates.print.reprintHelp': 'A reprint is a new numbered copy and needs a reason (e.g. the original was damaged or lost); it is audited.',
+  'certificates.print.reprintHelp':
+    'A reprint is a new numbered copy and needs a reason (e.g. the original was damaged or lost); it is audited.',
   'certificates.print.reprintReason': 'Reason for the reprint',
   'certificates.print.reprintPlaceholder': 'e.g. the original was damaged',
   'certificates.print.reprint': 'Reprint',
   'certificates.print.signer': 'Signed by',
 
   'certificates.case.notFound': 'Record not found or not visible to you',
-  'certificates.case.refusalHelp': 'Slip {number}: give it to the applicant to show the demanding body, with the alternative channel.',
-  'certificates.case.promiseHelp': 'Promise form {number}: the applicant signs; one copy each for the applicant and the village.',
+  'certificates.case.refusalHelp':
+    'Slip {number}: give it to the applicant to show the demanding body, with the alternative channel.',
+  'certificates.case.promiseHelp':
+    'Promise form {number}: the applicant signs; one copy each for the applicant and the village.',
 
   'certificates.cases.title': 'Refusals and promises',
-  'certificates.cases.note': 'Refusal slips and promise forms, with personal data masked; open a number to print it again.',
+  'certificates.cases.note':
+    'Refusal slips and promise forms, with personal data masked; open a number to print it again.',
   'certificates.cases.refusals': 'Refusal slips',
   'certificates.cases.promises': 'Promise forms',
   'certificates.cases.number': 'Number',
@@ -647,7 +683,8 @@ export const enUS: Messages = {
   'certificates.cases.emptyPromises': 'No promise forms',
 
   'certificates.register.title': 'Certificate register',
-  'certificates.register.note': 'Name, ID number and phone are matched exactly (type them in full); personal data is masked in the list and in the export.',
+  'certificates.register.note':
+    'Name, ID number and phone are matched exactly (type them in full); personal data is masked in the list and in the export.',
   'certificates.register.name': 'Applicant',
   'certificates.register.exact': 'Exact match',
   'certificates.register.q': 'Keyword',
@@ -660,7 +697,8 @@ export const enUS: Messages = {
   'certificates.register.auditNote': 'Searches by personal data and exports are audited.',
 
   'certificates.demands.title': 'Certificates still demanded',
-  'certificates.demands.intro': 'Record here when a bank, insurer or other body still demands a de-listed certificate; counted per body for supervision.',
+  'certificates.demands.intro':
+    'Record here when a bank, insurer or other body still demands a de-listed certificate; counted per body for supervision.',
   'certificates.demands.formTitle': 'Record a demand',
   'certificates.demands.demander': 'Demanding body',
   'certificates.demands.demanderPlaceholder': 'e.g. a bank branch',
@@ -689,7 +727,8 @@ export const enUS: Messages = {
   'certificates.alt.title': 'Where to go instead',
   'certificates.alt.official': 'Alternative channel (official list)',
   'certificates.alt.guidanceLabel': 'Platform guidance',
-  'certificates.alt.none': 'The list names no alternative; the applicant should ask the demanding body for another way.',
+  'certificates.alt.none':
+    'The list names no alternative; the applicant should ask the demanding body for another way.',
 
   // 目录（catalogs）与公开目录、证明查询
   'menu.catalogs': 'Catalogs',
@@ -706,7 +745,8 @@ export const enUS: Messages = {
   'catalogs.pickRegion': 'Choose a region',
   'catalogs.effectiveOf': 'Effective catalog of {region} on {date}',
   'catalogs.version': 'Version',
-  'catalogs.versionHelp': 'The version identifies every list and item revision in force for this region on that date; ledgers, admission decisions and certificates store it.',
+  'catalogs.versionHelp':
+    'The version identifies every list and item revision in force for this region on that date; ledgers, admission decisions and certificates store it.',
   'catalogs.itemCount': '{n} items',
   'catalogs.scheduled': '{n} approved adjustments take effect after this date',
   'catalogs.noCatalogs': 'No catalog is in force in this region',
@@ -730,7 +770,8 @@ export const enUS: Messages = {
   'catalogs.adoptedBy': 'Adopted by {name}',
   'catalogs.notInForce': 'Not in force',
   'catalogs.references': 'Lists not in force in this region',
-  'catalogs.referencesNote': "Other provinces' lists are shown for reference only. To use one, propose an adoption; it takes effect once approved.",
+  'catalogs.referencesNote':
+    "Other provinces' lists are shown for reference only. To use one, propose an adoption; it takes effect once approved.",
   'catalogs.adopt': 'Propose adoption',
   'catalogs.addItem': 'Add an item',
   'catalogs.import': 'Import',
@@ -756,7 +797,8 @@ export const enUS: Messages = {
   'history.empty': 'No revisions',
 
   'adjust.title': 'Catalog adjustments',
-  'adjust.intro': 'Every change to a catalog is an adjustment with a reason, a basis and an effective date. Once submitted, the district lead approves or rejects it; an approved change takes effect on its date and appears on the public portal once published. Drafts are visible to their proposer only.',
+  'adjust.intro':
+    'Every change to a catalog is an adjustment with a reason, a basis and an effective date. Once submitted, the district lead approves or rejects it; an approved change takes effect on its date and appears on the public portal once published. Drafts are visible to their proposer only.',
   'adjust.create': 'Propose an adjustment',
   'adjust.createTitle': 'Propose a catalog adjustment',
   'adjust.editTitle': 'Edit the draft',
@@ -768,7 +810,8 @@ export const enUS: Messages = {
   'adjust.itemOrCatalog': 'Item or list',
   'adjust.target': 'Layer',
   'adjust.targetPlaceholder': 'The district or one of its townships',
-  'adjust.targetHelp': 'The change applies to this region and below, e.g. withdrawing a provincial item for one township.',
+  'adjust.targetHelp':
+    'The change applies to this region and below, e.g. withdrawing a provincial item for one township.',
   'adjust.targetRequired': 'Choose the layer',
   'adjust.layerDistrict': 'District',
   'adjust.layerTownship': 'Township',
@@ -800,7 +843,8 @@ export const enUS: Messages = {
   'adjust.basisRequired': 'Enter the basis of the change',
   'adjust.reasonNote': 'Note',
   'adjust.effectiveDate': 'Effective date',
-  'adjust.effectiveDateHelp': 'If approved later than this date, it takes effect on the approval day; past dates are never rewritten.',
+  'adjust.effectiveDateHelp':
+    'If approved later than this date, it takes effect on the approval day; past dates are never rewritten.',
   'adjust.dateRequired': 'Choose the effective date',
   'adjust.effectiveFrom': 'In force from',
   'adjust.effectiveOn': 'from {date}',
@@ -822,7 +866,8 @@ export const enUS: Messages = {
   'adjust.unpublished': 'Not published',
   'adjust.inEffect': 'In force',
   'adjust.scheduled': 'from {date}',
-  'adjust.publishNote': 'An approved adjustment is in force internally from its date; the public portal and certificate check show it once it is published.',
+  'adjust.publishNote':
+    'An approved adjustment is in force internally from its date; the public portal and certificate check show it once it is published.',
   'adjust.newItem': 'New item',
   'adjust.changes': 'Changes',
   'adjust.field': 'Field',
@@ -868,7 +913,8 @@ export const enUS: Messages = {
 
   'transfer.title': 'Import & export',
   'transfer.importTitle': 'Import an official annex table',
-  'transfer.importNote': 'Fill in the template and upload it. Rows are matched by item code: a new code adds an item, a known code updates it, an identical row changes nothing. If any row is wrong, nothing is written.',
+  'transfer.importNote':
+    'Fill in the template and upload it. Rows are matched by item code: a new code adds an item, a known code updates it, an identical row changes nothing. If any row is wrong, nothing is written.',
   'transfer.noImport': 'You have no list to import into. Imports are done by the district lead.',
   'transfer.targetCatalog': 'Import into',
   'transfer.catalogPlaceholder': 'Choose a list',
@@ -895,15 +941,18 @@ export const enUS: Messages = {
   'transfer.message': 'Problem',
   'transfer.where': 'Where and what',
   'transfer.exportEffectiveTitle': "Export a region's effective catalog",
-  'transfer.exportEffectiveNote': 'Every list in force for the region on the date, with district and township adjustments; it re-imports with the template.',
+  'transfer.exportEffectiveNote':
+    'Every list in force for the region on the date, with district and township adjustments; it re-imports with the template.',
   'transfer.exportCatalogTitle': 'Export one list',
   'transfer.exportCatalogNote': 'The items of one list (its base text) on the date.',
 
-  'pubCatalogs.title': "Village lists",
+  'pubCatalogs.title': 'Village lists',
   'pubCatalogs.navTitle': 'Village lists',
-  'pubCatalogs.intro': "The lists in force for your village or community: duties and assistance tasks, certificates the village may and may not issue, burden-reduction measures, with dates and sources.",
+  'pubCatalogs.intro':
+    'The lists in force for your village or community: duties and assistance tasks, certificates the village may and may not issue, burden-reduction measures, with dates and sources.',
   'pubCatalogs.regionPlaceholder': 'Village division code, e.g. 140404001200',
-  'pubCatalogs.regionHelp': 'Enter the 12-digit code of your village (or 9 digits for a township, 6 for a county); the village committee can tell you.',
+  'pubCatalogs.regionHelp':
+    'Enter the 12-digit code of your village (or 9 digits for a township, 6 for a county); the village committee can tell you.',
   'pubCatalogs.regionInvalid': 'A division code has 6, 9 or 12 digits',
   'pubCatalogs.regionNotFound': 'Region not found',
   'pubCatalogs.pickRegion': "Enter your village's division code",
@@ -920,7 +969,8 @@ export const enUS: Messages = {
 
   'pubCheck.title': 'Can my village issue this certificate?',
   'pubCheck.navTitle': 'Certificate check',
-  'pubCheck.intro': "Enter the certificate and your village's code. The answer comes from the village's published certificate lists: whether the village may issue it, and if not, where to go instead.",
+  'pubCheck.intro':
+    "Enter the certificate and your village's code. The answer comes from the village's published certificate lists: whether the village may issue it, and if not, where to go instead.",
   'pubCheck.nameLabel': 'Certificate',
   'pubCheck.namePlaceholder': 'e.g. 亲属关系证明',
   'pubCheck.regionLabel': 'Village or community',
@@ -935,19 +985,22 @@ export const enUS: Messages = {
   'pubCheck.whereToGo': 'Where to go instead',
   'pubCheck.official': 'Official channel',
   'pubCheck.platformGuidance': 'Platform guidance',
-  'pubCheck.guidanceNote': 'This guidance was compiled by the platform; it is not the official list text. The rules of the responsible department prevail.',
+  'pubCheck.guidanceNote':
+    'This guidance was compiled by the platform; it is not the official list text. The rules of the responsible department prevail.',
   'pubCheck.noAlternative': 'The list names no alternative. Tell the body asking for it, or ask the township.',
   'pubCheck.basis': 'Basis',
   'pubCheck.unlisted': '“{q}” is not on the certificate lists in force for {region}.',
   'pubCheck.whatToDo': 'What the village should do',
-  'pubCheck.unlistedAdvice': 'A village certificate needs a clear legal basis; ask the township. The committee issues certificates only with a clear legal or regulatory basis within its remit; ask the body demanding it for that basis first.',
+  'pubCheck.unlistedAdvice':
+    'A village certificate needs a clear legal basis; ask the township. The committee issues certificates only with a clear legal or regulatory basis within its remit; ask the body demanding it for that basis first.',
   'pubCheck.closest': 'Closest items on the lists',
   'pubCheck.others': 'Other similar items',
   'pubCheck.tagPositive': 'May issue',
   'pubCheck.tagNegative': 'Must not issue',
   'pubCheck.tagOther': 'Other',
   'pubCheck.footnote': 'Judged against the published lists of {region} in force on {date} (catalog version {version}).',
-  'pubCheck.howItWorks': 'The answer uses the national and provincial lists plus approved, published district and township adjustments. Lists marked “Partial” do not yet hold the full official text.',
+  'pubCheck.howItWorks':
+    'The answer uses the national and provincial lists plus approved, published district and township adjustments. Lists marked “Partial” do not yet hold the full official text.',
 
   'notFound.title': 'Page not found',
   'notFound.sub': 'The page you asked for does not exist or has been removed.',
@@ -971,7 +1024,8 @@ export const enUS: Messages = {
   'notifications.readAll': 'Mark all read',
 
   'campaigns.title': 'Campaigns',
-  'campaigns.note': 'A campaign runs the plan in phases: launching it creates one self-inspection ledger per village and community in scope (pre-filled from the previous cycle, if any); phase deadlines can be changed.',
+  'campaigns.note':
+    'A campaign runs the plan in phases: launching it creates one self-inspection ledger per village and community in scope (pre-filled from the previous cycle, if any); phase deadlines can be changed.',
   'campaigns.picker': 'Choose a campaign',
   'campaigns.empty': 'No campaign yet: create one from the plan template',
   'campaigns.name': 'Name',
@@ -988,12 +1042,14 @@ export const enUS: Messages = {
   'campaigns.createTitle': 'New campaign',
   'campaigns.nextCycle': 'Start next cycle',
   'campaigns.nextCycleTitle': 'Next cycle of {name}',
-  'campaigns.nextCycleNote': 'At launch, each ledger is pre-filled with last cycle\'s rows; verdicts and review status start afresh, and changes since last cycle are marked.',
+  'campaigns.nextCycleNote':
+    "At launch, each ledger is pre-filled with last cycle's rows; verdicts and review status start afresh, and changes since last cycle are marked.",
   'campaigns.previous': 'Previous cycle',
   'campaigns.previousHelp': 'If chosen, ledgers are pre-filled from that campaign at launch',
   'campaigns.previousNone': 'None (first cycle)',
   'campaigns.phases': 'Phases and deadlines',
-  'campaigns.phasesHelp': 'Defaults from the plan: self-inspection, signs and certificates by 08-10; mechanisms and work affairs by 12-10; permanent rules by next 06-15. Dates are editable.',
+  'campaigns.phasesHelp':
+    'Defaults from the plan: self-inspection, signs and certificates by 08-10; mechanisms and work affairs by 12-10; permanent rules by next 06-15. Dates are editable.',
   'campaigns.phase': 'Phase',
   'campaigns.clause': 'Clause',
   'campaigns.categories': 'Categories',
@@ -1003,10 +1059,12 @@ export const enUS: Messages = {
   'campaigns.saveDeadlines': 'Save dates',
   'campaigns.deadlinesSaved': 'Deadlines saved; open clean-up tasks follow them',
   'campaigns.launchTitle': 'Launch',
-  'campaigns.launchNote': 'Launching creates a self-inspection ledger for every village and community of {region} in the background; village cadres can then fill them in.',
-  'campaigns.launchConfirm': 'Launch now? A ledger is created for every village and community of {region}; this cannot be undone.',
+  'campaigns.launchNote':
+    'Launching creates a self-inspection ledger for every village and community of {region} in the background; village cadres can then fill them in.',
+  'campaigns.launchConfirm':
+    'Launch now? A ledger is created for every village and community of {region}; this cannot be undone.',
   'campaigns.launch': 'Launch',
-  'campaigns.launchNotAllowed': 'Only the district lead of the campaign\'s region can launch it',
+  'campaigns.launchNotAllowed': "Only the district lead of the campaign's region can launch it",
   'campaigns.launchCount': '({done} / {total})',
   'campaigns.launchFailed': 'The launch did not finish',
   'campaigns.launched': 'Ledgers created for {n} villages and communities ({time})',
@@ -1019,7 +1077,8 @@ export const enUS: Messages = {
   'ledgers.noCampaign': 'No campaign has been launched yet: nothing to fill in',
   'ledgers.noLedger': 'No ledger of yours in this campaign',
   'ledgers.notFound': 'Ledger not found or outside your scope',
-  'ledgers.mineNote': '{name}: list what your village actually carries, category by category; the system suggests a verdict for each.',
+  'ledgers.mineNote':
+    '{name}: list what your village actually carries, category by category; the system suggests a verdict for each.',
   'ledgers.listCounts': '{rows} rows · {undecided} undecided · {nonCompliant} non-compliant',
   'ledgers.backToMine': 'Back to my ledger',
   'ledgers.countTotal': 'Rows',
@@ -1032,7 +1091,8 @@ export const enUS: Messages = {
   'ledgers.submit': 'Submit for review',
   'ledgers.resubmit': 'Resubmit for review',
   'ledgers.submitted': 'Submitted for township review',
-  'ledgers.submitRefused': '{n} rows have no verdict yet, so the ledger cannot be submitted. Decide them one by one or accept all suggestions:',
+  'ledgers.submitRefused':
+    '{n} rows have no verdict yet, so the ledger cannot be submitted. Decide them one by one or accept all suggestions:',
   'ledgers.withdraw': 'Withdraw',
   'ledgers.withdrawConfirm': 'Withdraw to edit again (then resubmit)?',
   'ledgers.withdrawn': 'Withdrawn; you can edit again',
@@ -1050,7 +1110,8 @@ export const enUS: Messages = {
   'ledgers.submittedTitle': 'Submitted, awaiting township review',
   'ledgers.submittedHint': 'To change something before review, withdraw it first.',
   'ledgers.approvedTitle': 'Approved by the township',
-  'ledgers.approvedTasks': '{n} rows need clean-up and have become clean-up tasks. Editing now makes the approval stale.',
+  'ledgers.approvedTasks':
+    '{n} rows need clean-up and have become clean-up tasks. Editing now makes the approval stale.',
   'ledgers.approvedNoTasks': 'Nothing needs cleaning up.',
   'ledgers.signGuideHint': 'One row per board. Allowed: {boards}; limit {max} boards.',
   'ledgers.hint.sign': 'One row per board.',
@@ -1130,8 +1191,10 @@ export const enUS: Messages = {
   'ledgers.field.volumeLastYear': 'Issued last year',
   'ledgers.field.volumeN': '{n} issued last year',
   'ledgers.importTitle': 'Import ledger rows',
-  'ledgers.importNote': 'Fill in the template (one sheet per category); one file may cover several villages. All rows or none: any error writes nothing and is listed by sheet, row and column; importing the same file twice adds nothing.',
-  'ledgers.importNoteVillage': 'Import rows into {name}\'s ledger (one sheet per category; the village code may be left empty). All rows or none: any error writes nothing and is listed by sheet, row and column; importing twice adds nothing.',
+  'ledgers.importNote':
+    'Fill in the template (one sheet per category); one file may cover several villages. All rows or none: any error writes nothing and is listed by sheet, row and column; importing the same file twice adds nothing.',
+  'ledgers.importNoteVillage':
+    "Import rows into {name}'s ledger (one sheet per category; the village code may be left empty). All rows or none: any error writes nothing and is listed by sheet, row and column; importing twice adds nothing.",
   'ledgers.importAllSheets': 'All categories in the file',
   'ledgers.importOnly': 'Only {category}',
   'ledgers.importDrop': 'Click or drop an Excel file (.xlsx)',
@@ -1161,14 +1224,15 @@ export const enUS: Messages = {
   'review.emptyAwaiting': 'Nothing awaits review',
   'review.backToList': 'Back to review list',
   'review.panelTitle': 'Township review',
-  'review.panelHint': '{total} rows, {nonCompliant} to clean up (they become clean-up tasks on approval). Return with a note or approve.',
+  'review.panelHint':
+    '{total} rows, {nonCompliant} to clean up (they become clean-up tasks on approval). Return with a note or approve.',
   'review.notePlaceholder': 'A note is required to return (the village sees it); optional to approve',
   'review.noteRequired': 'Write a note to return the ledger (at least 2 characters)',
   'review.return': 'Return',
   'review.approve': 'Approve',
   'review.approveConfirm': 'Approve? {n} rows become clean-up tasks.',
-  'review.returned': '{name}\'s ledger returned',
-  'review.approved': '{name}\'s ledger approved',
+  'review.returned': "{name}'s ledger returned",
+  'review.approved': "{name}'s ledger approved",
 
   'dashboard.title': 'Dashboard',
   'dashboard.asOf': 'As of {date}',
@@ -1183,7 +1247,8 @@ export const enUS: Messages = {
   'dashboard.chartProgress': 'Ledger progress by township',
   'dashboard.chartProgressVillages': 'Ledger progress by village',
   'dashboard.chartPhases': 'Progress by phase',
-  'dashboard.phasesNote': 'Self-inspection counts approved ledgers; clean-up phases count closed tasks (red: past the deadline and unfinished).',
+  'dashboard.phasesNote':
+    'Self-inspection counts approved ledgers; clean-up phases count closed tasks (red: past the deadline and unfinished).',
   'dashboard.phaseTip': '{done} of {total} done, due {date}',
   'dashboard.deadlineShort': 'due {date}',
   'dashboard.chartVerdicts': 'Verdicts by category',
@@ -1208,7 +1273,8 @@ export const enUS: Messages = {
   'dashboard.noChildren': 'No data below this level',
 
   'tasks.pageTitle': 'Clean-up tasks',
-  'tasks.note': 'On approval, every row to cancel, merge or rectify becomes a task for the body that imposed it (or the village), due at its phase deadline. Evidence is optional; photos are never required.',
+  'tasks.note':
+    'On approval, every row to cancel, merge or rectify becomes a task for the body that imposed it (or the village), due at its phase deadline. Evidence is optional; photos are never required.',
   'tasks.viewBoard': 'Board',
   'tasks.viewOverdue': 'Overdue',
   'tasks.viewList': 'List',

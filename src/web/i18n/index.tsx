@@ -62,7 +62,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   applyLocale(locale);
   useEffect(() => persistLocale(), [locale]);
   const setLocale = useCallback((l: Locale) => setLocaleState(l), []);
-  const value = useMemo<I18nValue>(() => ({ locale, setLocale, t: (key, vars) => format(DICTS[locale], key, vars) }), [locale, setLocale]);
+  const value = useMemo<I18nValue>(
+    () => ({ locale, setLocale, t: (key, vars) => format(DICTS[locale], key, vars) }),
+    [locale, setLocale],
+  );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -78,5 +81,8 @@ export const useT = (): Translate => useI18n().t;
 /** Picks the zh or en half of a `{ zh, en }` label (ROLE_LABELS, REGION_LEVEL_LABELS). */
 export function useLabel() {
   const { locale } = useI18n();
-  return useCallback((l: { zh: string; en: string } | undefined, fallback = '') => (l ? (locale === 'zh-CN' ? l.zh : l.en) : fallback), [locale]);
+  return useCallback(
+    (l: { zh: string; en: string } | undefined, fallback = '') => (l ? (locale === 'zh-CN' ? l.zh : l.en) : fallback),
+    [locale],
+  );
 }

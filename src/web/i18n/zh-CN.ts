@@ -139,7 +139,8 @@ export const zhCN = {
   'users.readOnlyNote': '您可以查看用户；新增、停用、解锁用户由系统管理员办理。',
 
   'grants.title': '角色授权',
-  'grants.note': '三员分立：系统管理员、安全管理员、审计管理员须由不同账户担任，且不能兼任业务角色。授权变更后，该用户须重新登录。',
+  'grants.note':
+    '三员分立：系统管理员、安全管理员、审计管理员须由不同账户担任，且不能兼任业务角色。授权变更后，该用户须重新登录。',
   'grants.drawerTitle': '授权管理：{name}',
   'grants.current': '当前授权',
   'grants.add': '新增授权',
@@ -235,7 +236,8 @@ export const zhCN = {
 
   'admission.list.pageTitle': '准入申请',
   'admission.list.new': '新建准入申请',
-  'admission.list.note': '向村级组织下达的新工作事项、机制或专人专岗、标识牌、证明、报表和专项任务，须先提交准入申请，经预审和审核后方可下达；未经准入的，村（社区）可以拒绝并反映。',
+  'admission.list.note':
+    '向村级组织下达的新工作事项、机制或专人专岗、标识牌、证明、报表和专项任务，须先提交准入申请，经预审和审核后方可下达；未经准入的，村（社区）可以拒绝并反映。',
   'admission.list.reminders': '以下已准入事项即将到期，如需继续请重新申请准入',
   'admission.list.expiresIn': '将于 {date} 到期（剩余 {days} 天）',
   'admission.list.title': '事项名称',
@@ -266,9 +268,11 @@ export const zhCN = {
   'admission.form.description': '工作内容',
   'admission.form.descriptionPlaceholder': '要求村级组织做什么、怎么做、何时完成',
   'admission.form.dedicatedPost': '要求村级配备专人专岗',
-  'admission.form.dedicatedPostHelp': '只有党中央、国务院明确要求或法律法规有规定的，方可要求设立专人专岗，且由设立方提供人员和经费（S-6.3）。',
+  'admission.form.dedicatedPostHelp':
+    '只有党中央、国务院明确要求或法律法规有规定的，方可要求设立专人专岗，且由设立方提供人员和经费（S-6.3）。',
   'admission.form.why': '依据',
-  'admission.form.basisHelp': '写明法律或政策依据文件及条款，并选择依据的层级；设立机制或专人专岗须有党中央、国务院文件或法律法规依据。',
+  'admission.form.basisHelp':
+    '写明法律或政策依据文件及条款，并选择依据的层级；设立机制或专人专岗须有党中央、国务院文件或法律法规依据。',
   'admission.form.basisDocument': '依据文件',
   'admission.form.basisDocumentPlaceholder': '文件名称及文号',
   'admission.form.basisDocumentShort': '请填写完整的依据文件名称',
@@ -287,7 +291,8 @@ export const zhCN = {
   'admission.form.endsOn': '结束日期',
   'admission.form.endsBeforeStart': '结束日期不能早于开始日期',
   'admission.form.resources': '经费和人员（费随事转、权随责走）',
-  'admission.form.resourcesHelp': '协助事项须落实工作经费；设立机制或专人专岗须由设立方提供人员和经费，不得转嫁给村级组织。',
+  'admission.form.resourcesHelp':
+    '协助事项须落实工作经费；设立机制或专人专岗须由设立方提供人员和经费，不得转嫁给村级组织。',
   'admission.form.fundingProvided': '随事项拨付工作经费',
   'admission.form.amountYuan': '经费数额',
   'admission.form.yuan': '元',
@@ -414,13 +419,15 @@ export const zhCN = {
   'admission.withdraw.done': '已撤销',
 
   'admission.review.pageTitle': '准入审核',
-  'admission.review.note': '“待我审核”列出当前轮到您办理的环节；审核决定针对申请的当前版本，退回修改和不予准入须写明理由，每一步均留痕并公开决定。',
+  'admission.review.note':
+    '“待我审核”列出当前轮到您办理的环节；审核决定针对申请的当前版本，退回修改和不予准入须写明理由，每一步均留痕并公开决定。',
   'admission.review.awaiting': '待我审核',
   'admission.review.all': '全部申请',
   'admission.review.empty': '暂无待审核的申请',
 
   'admission.admitted.pageTitle': '已准入事项',
-  'admission.admitted.note': '以下是经准入、适用于本地且在有效期内的事项。不在此列的任务，村（社区）可以拒绝，并通过“未经准入事项”反映。',
+  'admission.admitted.note':
+    '以下是经准入、适用于本地且在有效期内的事项。不在此列的任务，村（社区）可以拒绝，并通过“未经准入事项”反映。',
   'admission.admitted.flagButton': '反映未经准入的任务',
   'admission.admitted.effect': '效力',
   'admission.admitted.period': '有效期',
@@ -428,7 +435,8 @@ export const zhCN = {
   'admission.admitted.empty': '暂无适用于本地的已准入事项',
 
   'admission.flags.pageTitle': '未经准入事项',
-  'admission.flags.villageNote': '收到未经准入的任务，可以拒绝执行，并在此写明下达的部门和任务；乡镇（街道）和区民政局将看到您的反映并按部门统计。',
+  'admission.flags.villageNote':
+    '收到未经准入的任务，可以拒绝执行，并在此写明下达的部门和任务；乡镇（街道）和区民政局将看到您的反映并按部门统计。',
   'admission.flags.readerNote': '村（社区）反映的未经准入下达的任务，按部门计数，供督促整改。',
   'admission.flags.formTitle': '反映未经准入的任务',
   'admission.flags.department': '下达部门',
@@ -460,7 +468,8 @@ export const zhCN = {
   'admission.flags.empty': '暂无反映记录',
 
   'publicAdmission.title': '准入决定公开',
-  'publicAdmission.intro': '向村级组织下达新的工作事项须经准入。这里公开适用于本地的准入决定：准予准入的事项及其范围、期限和条件，以及不予准入和已撤销的事项。',
+  'publicAdmission.intro':
+    '向村级组织下达新的工作事项须经准入。这里公开适用于本地的准入决定：准予准入的事项及其范围、期限和条件，以及不予准入和已撤销的事项。',
   'publicAdmission.region': '区划代码',
   'publicAdmission.regionHelp': '输入区县（6 位）、乡镇（9 位）或村（12 位）区划代码，如 140404。',
   'publicAdmission.regionInvalid': '区划代码应为 6、9 或 12 位数字',
@@ -507,12 +516,14 @@ export const zhCN = {
   'certificates.desk.placeholder': '如：入党外调政审证明、亲属关系证明',
   'certificates.desk.match': '比对',
   'certificates.desk.tooShort': '请输入证明名称（至少 2 个字）',
-  'certificates.desk.help': '按本村当日有效的证明事项目录比对：目录内的按模板开具；列入不应出具清单的，开具不予出具告知单并告知替代渠道；目录外的，原则上不予出具。',
+  'certificates.desk.help':
+    '按本村当日有效的证明事项目录比对：目录内的按模板开具；列入不应出具清单的，开具不予出具告知单并告知替代渠道；目录外的，原则上不予出具。',
   'certificates.desk.empty': '输入居民申请的证明名称开始办理',
   'certificates.desk.item': '目录事项',
   'certificates.desk.catalog': '所属目录',
   'certificates.desk.noItem': '未匹配到目录事项',
-  'certificates.desk.unlistedHelp': '该证明不在出具证明事项目录内，也未列入不应出具清单。无法律法规依据的，村级组织不予出具；确涉及公共利益或多数村民切身利益的，经集体研究并由村委会主任签字后方可出具。',
+  'certificates.desk.unlistedHelp':
+    '该证明不在出具证明事项目录内，也未列入不应出具清单。无法律法规依据的，村级组织不予出具；确涉及公共利益或多数村民切身利益的，经集体研究并由村委会主任签字后方可出具。',
   'certificates.desk.judgedAt': '{village} · 按 {date} 有效的目录比对',
   'certificates.desk.candidates': '比对依据（{n} 个候选事项）',
   'certificates.desk.score': '相似度 {score}%',
@@ -528,7 +539,8 @@ export const zhCN = {
   'certificates.desk.issueSubmit': '开具证明',
   'certificates.desk.issued': '已开具证明 {serial}',
   'certificates.desk.refuseTitle': '开具不予出具告知单',
-  'certificates.desk.refuseNegativeHelp': '该证明已列入不应由村级组织出具的清单。打印告知单交给申请人，告知替代办理渠道；写明要求出具的单位的，将同时记录为“仍被索要证明”的证据。',
+  'certificates.desk.refuseNegativeHelp':
+    '该证明已列入不应由村级组织出具的清单。打印告知单交给申请人，告知替代办理渠道；写明要求出具的单位的，将同时记录为“仍被索要证明”的证据。',
   'certificates.desk.refusePositiveHelp': '该证明属于目录内事项；拒绝出具须写明理由（如所述事实无法核实）。',
   'certificates.desk.refuseUnlistedHelp': '该证明不在出具证明事项目录内，且无法律法规依据，村级组织不予出具。',
   'certificates.desk.demanderEvidence': '写明要求出具的单位，将记录为该单位仍索要已取消证明的证据',
@@ -562,7 +574,8 @@ export const zhCN = {
   'certificates.form.signer': '签发人',
   'certificates.form.signerHelp': '签发证明的村（社区）负责人',
 
-  'certificates.deliberate.warning': '目录外证明原则上不予出具。只有涉及公共利益或多数村民切身利益、且村级组织能够核实的事实，经集体研究并由村委会主任签字后方可出具；出具依据和研究记录一并登记。',
+  'certificates.deliberate.warning':
+    '目录外证明原则上不予出具。只有涉及公共利益或多数村民切身利益、且村级组织能够核实的事实，经集体研究并由村委会主任签字后方可出具；出具依据和研究记录一并登记。',
   'certificates.deliberate.title': '证明名称',
   'certificates.deliberate.section': '集体研究和签字',
   'certificates.deliberate.basis': '出具依据',
@@ -593,7 +606,8 @@ export const zhCN = {
   'certificates.detail.participants': '{n} 人参加',
   'certificates.detail.revoked': '撤销',
   'certificates.detail.revokedTitle': '该证明已于 {date} 撤销，公开核验页显示“已撤销”',
-  'certificates.detail.maskNote': '姓名、公民身份号码和联系电话加密存储，列表和导出一律脱敏；查看完整信息须写明原因，每次留痕。',
+  'certificates.detail.maskNote':
+    '姓名、公民身份号码和联系电话加密存储，列表和导出一律脱敏；查看完整信息须写明原因，每次留痕。',
   'certificates.detail.verification': '核验',
   'certificates.detail.code': '核验码',
   'certificates.detail.events': '办理记录',
@@ -661,7 +675,8 @@ export const zhCN = {
   'certificates.register.auditNote': '按个人信息查询和导出均记入审计。',
 
   'certificates.demands.title': '仍被索要证明',
-  'certificates.demands.intro': '银行、保险机构或其他单位仍要求居民开具已取消（不应出具）的证明时，在此记录；按单位统计，供督促整改。',
+  'certificates.demands.intro':
+    '银行、保险机构或其他单位仍要求居民开具已取消（不应出具）的证明时，在此记录；按单位统计，供督促整改。',
   'certificates.demands.formTitle': '记录索要证明情况',
   'certificates.demands.demander': '索要单位',
   'certificates.demands.demanderPlaceholder': '如：某某银行长治分行',
@@ -707,7 +722,8 @@ export const zhCN = {
   'catalogs.pickRegion': '请选择要查看的区划',
   'catalogs.effectiveOf': '{region} {date} 现行目录',
   'catalogs.version': '目录版本',
-  'catalogs.versionHelp': '目录版本号标识本区划在该日适用的全部目录和事项修订；台账、准入和证明记录都保存此号，可据此追溯当时的目录。',
+  'catalogs.versionHelp':
+    '目录版本号标识本区划在该日适用的全部目录和事项修订；台账、准入和证明记录都保存此号，可据此追溯当时的目录。',
   'catalogs.itemCount': '共 {n} 项',
   'catalogs.scheduled': '有 {n} 项已批准的调整将在此日期之后生效',
   'catalogs.noCatalogs': '该区划暂无生效的目录',
@@ -757,7 +773,8 @@ export const zhCN = {
   'history.empty': '暂无修订记录',
 
   'adjust.title': '目录调整',
-  'adjust.intro': '目录的每一项变化都是一次调整：写明调整原因、依据和生效日期，提交后由区民政局负责人批准或驳回；批准后按生效日期生效，公开后在公开目录中显示。草稿仅提出人可见。',
+  'adjust.intro':
+    '目录的每一项变化都是一次调整：写明调整原因、依据和生效日期，提交后由区民政局负责人批准或驳回；批准后按生效日期生效，公开后在公开目录中显示。草稿仅提出人可见。',
   'adjust.create': '提出调整',
   'adjust.createTitle': '提出目录调整',
   'adjust.editTitle': '修改调整草稿',
@@ -869,7 +886,8 @@ export const zhCN = {
 
   'transfer.title': '导入导出',
   'transfer.importTitle': '导入正式附件表格',
-  'transfer.importNote': '按模板填写后上传。按“事项编码”对应：新编码新增事项，已有编码更新事项，相同内容不产生变化；只要有一行出错，整个文件都不会写入。',
+  'transfer.importNote':
+    '按模板填写后上传。按“事项编码”对应：新编码新增事项，已有编码更新事项，相同内容不产生变化；只要有一行出错，整个文件都不会写入。',
   'transfer.noImport': '您没有可导入的目录。导入正式附件由区民政局负责人办理。',
   'transfer.targetCatalog': '导入到目录',
   'transfer.catalogPlaceholder': '选择目录',
@@ -902,7 +920,8 @@ export const zhCN = {
 
   'pubCatalogs.title': '村级事项清单公开',
   'pubCatalogs.navTitle': '本村清单',
-  'pubCatalogs.intro': '这里公开本村（社区）现行的各类清单：村级组织履行职责和协助办理的事项、可以出具和不应出具的证明、减负措施等，注明生效日期和来源。',
+  'pubCatalogs.intro':
+    '这里公开本村（社区）现行的各类清单：村级组织履行职责和协助办理的事项、可以出具和不应出具的证明、减负措施等，注明生效日期和来源。',
   'pubCatalogs.regionPlaceholder': '村（社区）区划代码，如 140404001200',
   'pubCatalogs.regionHelp': '输入 12 位村（社区）区划代码（也可输入 9 位乡镇或 6 位区县代码），可向村委会询问。',
   'pubCatalogs.regionInvalid': '区划代码应为 6、9 或 12 位数字',
@@ -921,7 +940,8 @@ export const zhCN = {
 
   'pubCheck.title': '我村能不能开这个证明？',
   'pubCheck.navTitle': '能否开证明',
-  'pubCheck.intro': '输入要开的证明名称和本村（社区）区划代码，按本村现行公开的证明事项清单告诉您：村里能不能开、不能开的话去哪里办。',
+  'pubCheck.intro':
+    '输入要开的证明名称和本村（社区）区划代码，按本村现行公开的证明事项清单告诉您：村里能不能开、不能开的话去哪里办。',
   'pubCheck.nameLabel': '证明名称',
   'pubCheck.namePlaceholder': '如：亲属关系证明',
   'pubCheck.regionLabel': '所在村（社区）',
@@ -941,14 +961,16 @@ export const zhCN = {
   'pubCheck.basis': '依据',
   'pubCheck.unlisted': '“{q}”不在{region}现行的证明事项清单中。',
   'pubCheck.whatToDo': '村里应当怎么办',
-  'pubCheck.unlistedAdvice': '依法依规需有明确依据，可咨询乡镇（街道）。村（居）民委员会出具证明，须有明确的法律法规依据并属于其职责范围；请先向要求该证明的单位问明依据。',
+  'pubCheck.unlistedAdvice':
+    '依法依规需有明确依据，可咨询乡镇（街道）。村（居）民委员会出具证明，须有明确的法律法规依据并属于其职责范围；请先向要求该证明的单位问明依据。',
   'pubCheck.closest': '清单中相近的事项',
   'pubCheck.others': '其他相近的事项',
   'pubCheck.tagPositive': '可以开具',
   'pubCheck.tagNegative': '不应开具',
   'pubCheck.tagOther': '其他',
   'pubCheck.footnote': '依据 {region} {date} 现行公开清单判断（目录版本 {version}）。',
-  'pubCheck.howItWorks': '查询结果依据国家和本省公布的清单及本区、本乡镇（街道）经批准并公开的调整；清单标注“部分”的，说明官方原文尚未完整收录。',
+  'pubCheck.howItWorks':
+    '查询结果依据国家和本省公布的清单及本区、本乡镇（街道）经批准并公开的调整；清单标注“部分”的，说明官方原文尚未完整收录。',
 
   'notFound.title': '页面不存在',
   'notFound.sub': '您访问的页面不存在或已被移除。',
@@ -972,7 +994,8 @@ export const zhCN = {
   'notifications.readAll': '全部已读',
 
   'campaigns.title': '专项行动',
-  'campaigns.note': '专项行动按实施方案分阶段推进：启动后系统为范围内每个村（社区）建立自查台账（有上一轮的，预填上一轮数据）；各阶段截止日期可以调整。',
+  'campaigns.note':
+    '专项行动按实施方案分阶段推进：启动后系统为范围内每个村（社区）建立自查台账（有上一轮的，预填上一轮数据）；各阶段截止日期可以调整。',
   'campaigns.picker': '选择专项行动',
   'campaigns.empty': '还没有专项行动，点击“发起专项行动”按实施方案模板创建',
   'campaigns.name': '行动名称',
@@ -989,12 +1012,14 @@ export const zhCN = {
   'campaigns.createTitle': '发起专项行动',
   'campaigns.nextCycle': '开始下一轮',
   'campaigns.nextCycleTitle': '开始下一轮：{name}',
-  'campaigns.nextCycleNote': '下一轮启动时，各村台账预填上一轮的条目，处理意见和审核状态清空重来，并标明与上一轮相比的变化。',
+  'campaigns.nextCycleNote':
+    '下一轮启动时，各村台账预填上一轮的条目，处理意见和审核状态清空重来，并标明与上一轮相比的变化。',
   'campaigns.previous': '上一轮行动',
   'campaigns.previousHelp': '选择后，启动时各村台账预填上一轮数据（“下一轮”）',
   'campaigns.previousNone': '无（首轮）',
   'campaigns.phases': '阶段与截止日期',
-  'campaigns.phasesHelp': '默认按实施方案：8月10日前完成摸排自查、区级汇总和标识牌、证明事项清理；12月10日前完成工作机制、工作事务清理；次年6月15日前建立长效机制。日期可修改。',
+  'campaigns.phasesHelp':
+    '默认按实施方案：8月10日前完成摸排自查、区级汇总和标识牌、证明事项清理；12月10日前完成工作机制、工作事务清理；次年6月15日前建立长效机制。日期可修改。',
   'campaigns.phase': '阶段',
   'campaigns.clause': '方案条款',
   'campaigns.categories': '清理类别',
@@ -1131,8 +1156,10 @@ export const zhCN = {
   'ledgers.field.volumeLastYear': '上年出具数量',
   'ledgers.field.volumeN': '上年出具 {n} 份',
   'ledgers.importTitle': '导入台账',
-  'ledgers.importNote': '按模板填写（每类一张工作表），可一次导入本乡镇多个村的台账。全部通过才写入，任何一行有错都不写入，并列出出错的工作表、行和列；重复导入同一文件不会重复添加。',
-  'ledgers.importNoteVillage': '导入{name}的台账：按模板填写（每类一张工作表），村代码可不填。全部通过才写入，任何一行有错都不写入，并列出出错的工作表、行和列；重复导入同一文件不会重复添加。',
+  'ledgers.importNote':
+    '按模板填写（每类一张工作表），可一次导入本乡镇多个村的台账。全部通过才写入，任何一行有错都不写入，并列出出错的工作表、行和列；重复导入同一文件不会重复添加。',
+  'ledgers.importNoteVillage':
+    '导入{name}的台账：按模板填写（每类一张工作表），村代码可不填。全部通过才写入，任何一行有错都不写入，并列出出错的工作表、行和列；重复导入同一文件不会重复添加。',
   'ledgers.importAllSheets': '导入文件中的全部类别',
   'ledgers.importOnly': '只导入{category}',
   'ledgers.importDrop': '点击或拖入 Excel 文件（.xlsx）',
@@ -1162,7 +1189,8 @@ export const zhCN = {
   'review.emptyAwaiting': '暂无待审核的台账',
   'review.backToList': '返回审核列表',
   'review.panelTitle': '乡镇审核',
-  'review.panelHint': '共 {total} 项，其中 {nonCompliant} 项需清理整改（审核通过后生成整改任务）。请核对后退回修改或审核通过。',
+  'review.panelHint':
+    '共 {total} 项，其中 {nonCompliant} 项需清理整改（审核通过后生成整改任务）。请核对后退回修改或审核通过。',
   'review.notePlaceholder': '退回时必须写明意见（村里会看到）；审核通过时可不填',
   'review.noteRequired': '退回修改须写明意见（至少 2 个字）',
   'review.return': '退回修改',
@@ -1209,7 +1237,8 @@ export const zhCN = {
   'dashboard.noChildren': '暂无下级数据',
 
   'tasks.pageTitle': '整改任务',
-  'tasks.note': '台账审核通过后，处理意见为取消、合并、整改的事项生成整改任务，由要求单位或本村负责，按阶段截止日期完成。佐证材料可选上传，不强制拍照。',
+  'tasks.note':
+    '台账审核通过后，处理意见为取消、合并、整改的事项生成整改任务，由要求单位或本村负责，按阶段截止日期完成。佐证材料可选上传，不强制拍照。',
   'tasks.viewBoard': '看板',
   'tasks.viewOverdue': '逾期清单',
   'tasks.viewList': '全部列表',
@@ -1258,7 +1287,8 @@ export const zhCN = {
   'tasks.changeDeadline': '调整截止日期',
   'tasks.deadlineSaved': '截止日期已调整',
   'tasks.evidenceTitle': '佐证材料（可选）',
-  'tasks.evidenceNote': '可上传 PNG、JPEG 图片或 PDF 文件，每个不超过 {mb} MB，按文件内容识别类型。佐证材料不是必需的。',
+  'tasks.evidenceNote':
+    '可上传 PNG、JPEG 图片或 PDF 文件，每个不超过 {mb} MB，按文件内容识别类型。佐证材料不是必需的。',
   'tasks.noEvidence': '暂无佐证材料',
   'tasks.evidenceNotePlaceholder': '材料说明（可不填）',
   'tasks.uploadEvidence': '上传材料',

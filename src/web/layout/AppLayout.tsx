@@ -2,7 +2,14 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { Avatar, Button, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'antd';
-import { DownOutlined, KeyOutlined, LaptopOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  DownOutlined,
+  KeyOutlined,
+  LaptopOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { logout, ME_KEY, type Me } from '../api/auth.js';
 import type { Access } from '../access.js';
@@ -20,13 +27,33 @@ type MenuItem = Required<MenuProps>['items'][number];
 function Logo({ compact }: { compact?: boolean }) {
   const { t } = useI18n();
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 10, color: '#fff', whiteSpace: 'nowrap', overflow: 'hidden' }}>
+    <span
+      style={{
+        display: 'inline-flex',
+        alignItems: 'center',
+        gap: 10,
+        color: '#fff',
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+      }}
+    >
       <svg width={28} height={28} viewBox="0 0 64 64" aria-hidden="true" style={{ flex: 'none' }}>
         <rect width="64" height="64" rx="12" fill="#ffffff" />
-        <path d="M18 40 L30 48 L47 20" fill="none" stroke="#1d5fc4" strokeWidth="7" strokeLinecap="round" strokeLinejoin="round" />
+        <path
+          d="M18 40 L30 48 L47 20"
+          fill="none"
+          stroke="#1d5fc4"
+          strokeWidth="7"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
       </svg>
       <span style={{ fontSize: 18, fontWeight: 600, letterSpacing: 2 }}>{t('app.name')}</span>
-      {compact ? null : <span style={{ fontSize: 13, opacity: 0.8, borderLeft: '1px solid rgba(255,255,255,0.4)', paddingLeft: 10 }}>{t('app.subtitle')}</span>}
+      {compact ? null : (
+        <span style={{ fontSize: 13, opacity: 0.8, borderLeft: '1px solid rgba(255,255,255,0.4)', paddingLeft: 10 }}>
+          {t('app.subtitle')}
+        </span>
+      )}
     </span>
   );
 }
@@ -54,13 +81,22 @@ export function AppLayout({ me, access, children }: { me: Me; access: Access; ch
       if (!group) out.push(leaf);
       else if (!seenGroups.has(group.key)) {
         seenGroups.add(group.key);
-        out.push({ key: `group:${group.key}`, icon: group.icon, label: t(group.titleKey), children: visible.filter((q) => q.menu?.group === group.key).map((q) => ({ key: q.path, label: t(q.titleKey) })) });
+        out.push({
+          key: `group:${group.key}`,
+          icon: group.icon,
+          label: t(group.titleKey),
+          children: visible
+            .filter((q) => q.menu?.group === group.key)
+            .map((q) => ({ key: q.path, label: t(q.titleKey) })),
+        });
       }
     }
     return out;
   }, [visible, t]);
   const [openKeys, setOpenKeys] = useState<string[]>(() => menuGroups.map((g) => `group:${g.key}`));
-  const selected = visible.find((p) => location.pathname === p.path || location.pathname.startsWith(`${p.path.replace(/\/\*$/, '')}/`))?.path;
+  const selected = visible.find(
+    (p) => location.pathname === p.path || location.pathname.startsWith(`${p.path.replace(/\/\*$/, '')}/`),
+  )?.path;
 
   const onLogout = async () => {
     try {
@@ -105,9 +141,26 @@ export function AppLayout({ me, access, children }: { me: Me; access: Access; ch
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header style={{ display: 'flex', alignItems: 'center', gap: 8, position: 'sticky', top: 0, zIndex: 100, height: 56, lineHeight: '56px' }}>
+      <Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 8,
+          position: 'sticky',
+          top: 0,
+          zIndex: 100,
+          height: 56,
+          lineHeight: '56px',
+        }}
+      >
         {isMobile && showMenu ? (
-          <Button type="text" icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />} aria-label={t('menu.open')} data-testid="menu-toggle" onClick={() => setDrawerOpen(true)} />
+          <Button
+            type="text"
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
+            aria-label={t('menu.open')}
+            data-testid="menu-toggle"
+            onClick={() => setDrawerOpen(true)}
+          />
         ) : null}
         <div style={{ flex: 1, minWidth: 0, display: 'flex' }}>
           <Logo compact={isMobile} />
@@ -121,12 +174,27 @@ export function AppLayout({ me, access, children }: { me: Me; access: Access; ch
             onClick: ({ key }) => (key === 'logout' ? void onLogout() : navigate(key)),
           }}
         >
-          <Button type="text" data-testid="user-menu" style={{ color: '#fff', display: 'inline-flex', alignItems: 'center', gap: 6, paddingInline: 6, height: 40 }}>
+          <Button
+            type="text"
+            data-testid="user-menu"
+            style={{
+              color: '#fff',
+              display: 'inline-flex',
+              alignItems: 'center',
+              gap: 6,
+              paddingInline: 6,
+              height: 40,
+            }}
+          >
             <Avatar size="small" icon={<UserOutlined />} style={{ background: '#4a86e8' }} />
             {isMobile ? null : (
               <span style={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                 {me.displayName}
-                {primaryRole ? <span style={{ opacity: 0.75, marginInlineStart: 6 }}>{label(ROLE_LABELS[primaryRole.role], primaryRole.roleLabel)}</span> : null}
+                {primaryRole ? (
+                  <span style={{ opacity: 0.75, marginInlineStart: 6 }}>
+                    {label(ROLE_LABELS[primaryRole.role], primaryRole.roleLabel)}
+                  </span>
+                ) : null}
               </span>
             )}
             <DownOutlined style={{ fontSize: 10 }} />
@@ -141,19 +209,34 @@ export function AppLayout({ me, access, children }: { me: Me; access: Access; ch
             collapsed={collapsed}
             onCollapse={setCollapsed}
             theme="light"
-            style={{ borderInlineEnd: '1px solid #f0f0f0', position: 'sticky', top: 56, height: 'calc(100vh - 56px)', overflow: 'auto' }}
+            style={{
+              borderInlineEnd: '1px solid #f0f0f0',
+              position: 'sticky',
+              top: 56,
+              height: 'calc(100vh - 56px)',
+              overflow: 'auto',
+            }}
           >
             {menu('side-menu')}
           </Sider>
         ) : null}
         {showMenu && isMobile ? (
-          <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={260} title={t('app.name')} styles={{ body: { padding: 0 } }}>
+          <Drawer
+            placement="left"
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            size={260}
+            title={t('app.name')}
+            styles={{ body: { padding: 0 } }}
+          >
             {menu('drawer-menu')}
           </Drawer>
         ) : null}
         <Layout>
           <Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>{children}</Content>
-          <Footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, padding: '12px 16px 16px' }}>{t('layout.footer')}</Footer>
+          <Footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, padding: '12px 16px 16px' }}>
+            {t('layout.footer')}
+          </Footer>
         </Layout>
       </Layout>
     </Layout>

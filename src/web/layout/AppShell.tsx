@@ -36,7 +36,12 @@ export default function AppShell() {
   if (!me) {
     const here = location.pathname + location.search;
     // After a deliberate sign-out the next person starts afresh; after a timeout they come back here.
-    return <Navigate to={here === '/' || isSignedOutOnPurpose() ? '/login' : `/login?redirect=${encodeURIComponent(here)}`} replace />;
+    return (
+      <Navigate
+        to={here === '/' || isSignedOutOnPurpose() ? '/login' : `/login?redirect=${encodeURIComponent(here)}`}
+        replace
+      />
+    );
   }
   if (access.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
 

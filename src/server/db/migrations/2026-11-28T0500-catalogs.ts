@@ -59,7 +59,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_by', 'text')
     .addUniqueConstraint('catalog_item_revision_item_rev_uq', ['item_id', 'revision'])
     .execute();
-  await db.schema.createIndex('catalog_item_revision_region_idx').on('catalog_item_revision').column('region_code').execute();
+  await db.schema
+    .createIndex('catalog_item_revision_region_idx')
+    .on('catalog_item_revision')
+    .column('region_code')
+    .execute();
   await appendOnly(db, 'catalog_item_revision');
 
   await db.schema
@@ -111,9 +115,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('catalog_adjustment_status_idx').on('catalog_adjustment').columns(['status', 'effective_from']).execute();
+  await db.schema
+    .createIndex('catalog_adjustment_status_idx')
+    .on('catalog_adjustment')
+    .columns(['status', 'effective_from'])
+    .execute();
   await db.schema.createIndex('catalog_adjustment_county_idx').on('catalog_adjustment').column('county_code').execute();
-  await db.schema.createIndex('catalog_adjustment_township_idx').on('catalog_adjustment').column('township_code').execute();
+  await db.schema
+    .createIndex('catalog_adjustment_township_idx')
+    .on('catalog_adjustment')
+    .column('township_code')
+    .execute();
   await db.schema.createIndex('catalog_adjustment_item_idx').on('catalog_adjustment').column('item_id').execute();
 
   await db.schema
@@ -127,7 +139,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['catalog_version', 'catalog_adjustment', 'catalog_adoption', 'catalog_item_revision', 'catalog_item', 'catalog']) {
+  for (const t of [
+    'catalog_version',
+    'catalog_adjustment',
+    'catalog_adoption',
+    'catalog_item_revision',
+    'catalog_item',
+    'catalog',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

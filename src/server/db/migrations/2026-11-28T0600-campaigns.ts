@@ -13,7 +13,16 @@ import { sql, type Kysely } from 'kysely';
 
 const ancestors = ['province_code', 'city_code', 'county_code', 'township_code', 'village_code'] as const;
 const COUNTER_CATEGORIES = ['sign', 'mechanism', 'work_affair', 'certificate'] as const;
-const COUNTER_KINDS = ['total', 'keep', 'cancel', 'merge', 'rectify', 'removed_done', 'tasks_open', 'tasks_closed'] as const;
+const COUNTER_KINDS = [
+  'total',
+  'keep',
+  'cancel',
+  'merge',
+  'rectify',
+  'removed_done',
+  'tasks_open',
+  'tasks_closed',
+] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -61,7 +70,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('village_kind', 'text', (c) => c.notNull());
   for (const a of ancestors.slice(0, 4)) ledger = ledger.addColumn(a, 'text');
   // Per-ledger counters, kept in the transaction of every row change: roll-ups sum ledgers, not rows.
-  for (const cat of COUNTER_CATEGORIES) for (const k of COUNTER_KINDS) ledger = ledger.addColumn(`n_${cat}_${k}`, 'integer', (c) => c.notNull().defaultTo(0));
+  for (const cat of COUNTER_CATEGORIES)
+    for (const k of COUNTER_KINDS)
+      ledger = ledger.addColumn(`n_${cat}_${k}`, 'integer', (c) => c.notNull().defaultTo(0));
   await ledger
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('approval_stale', 'integer', (c) => c.notNull().defaultTo(0))
@@ -80,7 +91,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('ledger_scope_idx')
     .on('ledger')
-    .columns(['campaign_id', 'province_code', 'city_code', 'county_code', 'township_code', 'village_code', 'status', 'approval_stale'])
+    .columns([
+      'campaign_id',
+      'province_code',
+      'city_code',
+      'county_code',
+      'township_code',
+      'village_code',
+      'status',
+      'approval_stale',
+    ])
     .execute();
 
   await db.schema
@@ -137,15 +157,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('ledger_row_ledger_idx').on('ledger_row').columns(['ledger_id', 'category', 'seq']).execute();
-  await db.schema.createIndex('ledger_row_key_uq').on('ledger_row').columns(['ledger_id', 'category', 'natural_key']).unique().execute();
+  await db.schema
+    .createIndex('ledger_row_ledger_idx')
+    .on('ledger_row')
+    .columns(['ledger_id', 'category', 'seq'])
+    .execute();
+  await db.schema
+    .createIndex('ledger_row_key_uq')
+    .on('ledger_row')
+    .columns(['ledger_id', 'category', 'natural_key'])
+    .unique()
+    .execute();
   // Region scans of rows (next-cycle changes, township lists): every level is a prefix.
   await db.schema
     .createIndex('ledger_row_scope_idx')
     .on('ledger_row')
     .columns(['campaign_id', ...ancestors, 'category', 'change_kind'])
     .execute();
-  await db.schema.createIndex('ledger_row_prev_idx').on('ledger_row').column('prev_row_id').where(sql.ref('prev_row_id'), 'is not', null).execute();
+  await db.schema
+    .createIndex('ledger_row_prev_idx')
+    .on('ledger_row')
+    .column('prev_row_id')
+    .where(sql.ref('prev_row_id'), 'is not', null)
+    .execute();
 
   let task = db.schema
     .createTable('cleanup_task')
@@ -179,7 +213,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['campaign_id', 'status', ...ancestors, 'deadline', 'category'])
     .execute();
   await db.schema.createIndex('cleanup_task_due_idx').on('cleanup_task').columns(['status', 'deadline']).execute();
-  await db.schema.createIndex('cleanup_task_owner_idx').on('cleanup_task').columns(['owner_department_id', 'status']).execute();
+  await db.schema
+    .createIndex('cleanup_task_owner_idx')
+    .on('cleanup_task')
+    .columns(['owner_department_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('task_evidence')
@@ -226,11 +264,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('read_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('notification_user_idx').on('notification').columns(['user_id', 'read_at', 'created_at']).execute();
+  await db.schema
+    .createIndex('notification_user_idx')
+    .on('notification')
+    .columns(['user_id', 'read_at', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['notification', 'sign_guide_setting', 'task_evidence', 'cleanup_task', 'ledger_row', 'ledger_event', 'ledger', 'campaign_phase', 'campaign']) {
+  for (const t of [
+    'notification',
+    'sign_guide_setting',
+    'task_evidence',
+    'cleanup_task',
+    'ledger_row',
+    'ledger_event',
+    'ledger',
+    'campaign_phase',
+    'campaign',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -55,9 +55,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('admission_request_county_status_idx').on('admission_request').columns(['county_code', 'status']).execute();
-  await db.schema.createIndex('admission_request_department_idx').on('admission_request').columns(['department_id', 'status']).execute();
-  await db.schema.createIndex('admission_request_expires_idx').on('admission_request').columns(['status', 'expires_on']).execute();
+  await db.schema
+    .createIndex('admission_request_county_status_idx')
+    .on('admission_request')
+    .columns(['county_code', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('admission_request_department_idx')
+    .on('admission_request')
+    .columns(['department_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('admission_request_expires_idx')
+    .on('admission_request')
+    .columns(['status', 'expires_on'])
+    .execute();
 
   let target = db.schema
     .createTable('admission_target')
@@ -69,7 +81,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const a of ancestors) target = target.addColumn(a, 'text');
   await target.addUniqueConstraint('admission_target_uq', ['request_id', 'region_code']).execute();
   for (const col of ['region_code', 'county_code', 'township_code', 'village_code']) {
-    await db.schema.createIndex(`admission_target_${col}_idx`).on('admission_target').columns([col, 'request_id']).execute();
+    await db.schema
+      .createIndex(`admission_target_${col}_idx`)
+      .on('admission_target')
+      .columns([col, 'request_id'])
+      .execute();
   }
 
   await db.schema
@@ -111,7 +127,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reason', 'text')
     .addUniqueConstraint('admission_step_uq', ['request_id', 'revision', 'seq'])
     .execute();
-  await db.schema.createIndex('admission_step_open_idx').on('admission_step').columns(['status', 'step', 'region_code']).execute();
+  await db.schema
+    .createIndex('admission_step_open_idx')
+    .on('admission_step')
+    .columns(['status', 'step', 'region_code'])
+    .execute();
 
   await db.schema
     .createTable('admission_event')
@@ -127,7 +147,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('step', 'text')
     .addColumn('note', 'text')
     .execute();
-  await db.schema.createIndex('admission_event_request_idx').on('admission_event').columns(['request_id', 'at']).execute();
+  await db.schema
+    .createIndex('admission_event_request_idx')
+    .on('admission_event')
+    .columns(['request_id', 'at'])
+    .execute();
   await appendOnly(db, 'admission_event');
 
   let flag = db.schema
@@ -184,7 +208,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['admission_reminder', 'admission_counter', 'admission_setting', 'admission_flag', 'admission_event', 'admission_step', 'admission_revision', 'admission_target', 'admission_request']) {
+  for (const t of [
+    'admission_reminder',
+    'admission_counter',
+    'admission_setting',
+    'admission_flag',
+    'admission_event',
+    'admission_step',
+    'admission_revision',
+    'admission_target',
+    'admission_request',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

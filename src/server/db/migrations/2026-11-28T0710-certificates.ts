@@ -58,10 +58,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addUniqueConstraint('certificate_village_year_seq_uq', ['region_code', 'year', 'seq'])
     .execute();
-  for (const col of ['county_code', 'township_code', 'village_code', 'id_number_index', 'phone_index', 'holder_name_index']) {
+  for (const col of [
+    'county_code',
+    'township_code',
+    'village_code',
+    'id_number_index',
+    'phone_index',
+    'holder_name_index',
+  ]) {
     await db.schema.createIndex(`certificate_${col}_idx`).on('certificate').column(col).execute();
   }
-  await db.schema.createIndex('certificate_issued_on_idx').on('certificate').columns(['village_code', 'issued_on']).execute();
+  await db.schema
+    .createIndex('certificate_issued_on_idx')
+    .on('certificate')
+    .columns(['village_code', 'issued_on'])
+    .execute();
 
   let desk = db.schema
     .createTable('certificate_case')
@@ -124,7 +135,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('copy_no', 'integer')
     .addColumn('note', 'text')
     .execute();
-  await db.schema.createIndex('certificate_event_cert_idx').on('certificate_event').columns(['certificate_id', 'at']).execute();
+  await db.schema
+    .createIndex('certificate_event_cert_idx')
+    .on('certificate_event')
+    .columns(['certificate_id', 'at'])
+    .execute();
   await appendOnly(db, 'certificate_event');
 
   let demand = db.schema
@@ -168,7 +183,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['certificate_promise_item', 'certificate_demand', 'certificate_event', 'certificate_counter', 'certificate_case', 'certificate']) {
+  for (const t of [
+    'certificate_promise_item',
+    'certificate_demand',
+    'certificate_event',
+    'certificate_counter',
+    'certificate_case',
+    'certificate',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -22,15 +22,23 @@ export async function appendOnly(db: Kysely<any>, table: string): Promise<void> 
       )
       .execute(db);
     await sql
-      .raw(`create trigger ${table}_no_update before update or delete on ${table} for each row execute function ${table}_append_only()`)
+      .raw(
+        `create trigger ${table}_no_update before update or delete on ${table} for each row execute function ${table}_append_only()`,
+      )
       .execute(db);
-    await sql.raw(`create trigger ${table}_no_truncate before truncate on ${table} execute function ${table}_append_only()`).execute(db);
+    await sql
+      .raw(`create trigger ${table}_no_truncate before truncate on ${table} execute function ${table}_append_only()`)
+      .execute(db);
   } else {
     await sql
-      .raw(`create trigger ${table}_no_update before update on ${table} begin select raise(abort, '${table} is append-only'); end`)
+      .raw(
+        `create trigger ${table}_no_update before update on ${table} begin select raise(abort, '${table} is append-only'); end`,
+      )
       .execute(db);
     await sql
-      .raw(`create trigger ${table}_no_delete before delete on ${table} begin select raise(abort, '${table} is append-only'); end`)
+      .raw(
+        `create trigger ${table}_no_delete before delete on ${table} begin select raise(abort, '${table} is append-only'); end`,
+      )
       .execute(db);
   }
 }

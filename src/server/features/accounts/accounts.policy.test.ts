@@ -38,7 +38,14 @@ describe('grantProblem (pure)', () => {
     ['village_cadre on a community', [], 'village_cadre', 'community', false, null],
     ['township_officer on a township', [], 'township_officer', 'township', false, null],
     ['district_lead on a county', [], 'district_lead', 'county', false, null],
-    ['district_lead + district_approver (two business roles)', ['district_lead'], 'district_approver', 'county', false, null],
+    [
+      'district_lead + district_approver (two business roles)',
+      ['district_lead'],
+      'district_approver',
+      'county',
+      false,
+      null,
+    ],
     ['department_officer with a department', [], 'department_officer', 'county', true, null],
     ['sysadmin alone', [], 'sysadmin', 'county', false, null],
     ['the same admin role on a second node', ['secadmin'], 'secadmin', 'township', false, null],
@@ -49,7 +56,9 @@ describe('grantProblem (pure)', () => {
   });
 
   it('names the role and the level in Chinese when the level does not fit', () => {
-    expect(grantProblem([], 'village_cadre', 'township', false)).toMatch(new RegExp(`${ROLE_LABELS.village_cadre.zh}.*${REGION_LEVEL_LABELS.township.zh.replace(/[()（）]/g, '.')}`));
+    expect(grantProblem([], 'village_cadre', 'township', false)).toMatch(
+      new RegExp(`${ROLE_LABELS.village_cadre.zh}.*${REGION_LEVEL_LABELS.township.zh.replace(/[()（）]/g, '.')}`),
+    );
   });
 
   it('refuses every pair of distinct admin roles and every admin/business mix (exhaustive)', () => {
@@ -73,9 +82,27 @@ describe('三员分立 through the API and the database', () => {
   });
   afterAll(() => t.close());
 
-  const userId = async (username: string) => (await t.deps.db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
-  const grantCount = async (id: string) => Number((await t.deps.db.selectFrom('grant').select((eb) => eb.fn.countAll().as('n')).where('userId', '=', id).executeTakeFirstOrThrow()).n);
-  const auditCount = async () => Number((await t.deps.db.selectFrom('auditLog').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const userId = async (username: string) =>
+    (await t.deps.db.selectFrom('appUser').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+  const grantCount = async (id: string) =>
+    Number(
+      (
+        await t.deps.db
+          .selectFrom('grant')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('userId', '=', id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const auditCount = async () =>
+    Number(
+      (
+        await t.deps.db
+          .selectFrom('auditLog')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('secadmin granting auditor to the sysadmin account → 409 with a Chinese reason, nothing written', async () => {
     const sec = await t.as('demo-secadmin');
@@ -91,14 +118,22 @@ describe('三员分立 through the API and the database', () => {
 
   it('secadmin granting a business role to an admin account → 409', async () => {
     const sec = await t.as('demo-secadmin');
-    const res = await sec.post('/api/grants', { userId: await userId('demo-auditor'), role: 'district_lead', regionCode: '140404000000' });
+    const res = await sec.post('/api/grants', {
+      userId: await userId('demo-auditor'),
+      role: 'district_lead',
+      regionCode: '140404000000',
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/不能同时持有业务角色/);
   });
 
   it('only the secadmin may grant: the sysadmin gets 403', async () => {
     const sys = await t.as('demo-sysadmin');
-    const res = await sys.post('/api/grants', { userId: await userId('demo-village'), role: 'village_cadre', regionCode: '140404001203' });
+    const res = await sys.post('/api/grants', {
+      userId: await userId('demo-village'),
+      role: 'village_cadre',
+      regionCode: '140404001203',
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('forbidden');
   });
@@ -106,9 +141,22 @@ describe('三员分立 through the API and the database', () => {
   it('the partial unique index refuses a second admin role at the database level too', async () => {
     const sysadmin = await userId('demo-sysadmin');
     const insert = (role: Role) =>
-      t.deps.db.insertInto('grant').values({ id: newId(), userId: sysadmin, role, regionCode: '140404000000', createdAt: t.clock.nowIso(), createdBy: null }).execute();
+      t.deps.db
+        .insertInto('grant')
+        .values({
+          id: newId(),
+          userId: sysadmin,
+          role,
+          regionCode: '140404000000',
+          createdAt: t.clock.nowIso(),
+          createdBy: null,
+        })
+        .execute();
     for (const role of ['auditor', 'secadmin'] as const) {
-      const err = await insert(role).then(() => null, (e: unknown) => e);
+      const err = await insert(role).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err, role).toBeTruthy();
       expect(isUniqueViolation(err), role).toBe(true);
     }

@@ -13,7 +13,11 @@ describe('POST /api/auth/login', () => {
     const a = t.agent();
     const res = await a.login('demo-village');
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ username: 'demo-village', region: { code: '140404001200', name: '韩店村委会' }, mustChangePassword: false });
+    expect(res.body).toMatchObject({
+      username: 'demo-village',
+      region: { code: '140404001200', name: '韩店村委会' },
+      mustChangePassword: false,
+    });
     expect(res.body.csrfToken).toBeTruthy();
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -40,7 +44,12 @@ describe('POST /api/auth/login', () => {
     expect(locked.body.error.message).toMatch(/账户已锁定/);
     expect(locked.body.error.message).toMatch(/30 分钟/);
 
-    const rows = await t.deps.db.selectFrom('auditLog').selectAll().where('actorName', '=', 'demo-township').orderBy('seq').execute();
+    const rows = await t.deps.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('actorName', '=', 'demo-township')
+      .orderBy('seq')
+      .execute();
     expect(rows.filter((r) => r.action === 'auth.login' && r.outcome === 'failure')).toHaveLength(6);
     expect(rows.filter((r) => r.action === 'auth.lockout')).toHaveLength(1);
     expect((await verifyChain(t.deps.db)).ok).toBe(true);
@@ -56,7 +65,13 @@ describe('authorization failures', () => {
     expect((await village.get('/api/audit')).status).toBe(403);
     village.csrf = 'not-the-token';
     expect((await village.post('/api/users', { username: 'x' })).status).toBe(403);
-    const rows = await t.deps.db.selectFrom('auditLog').selectAll().where('actorName', '=', 'demo-village').where('action', '=', 'auth.denied').orderBy('seq').execute();
+    const rows = await t.deps.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('actorName', '=', 'demo-village')
+      .where('action', '=', 'auth.denied')
+      .orderBy('seq')
+      .execute();
     expect(rows.map((r) => [r.entityId, r.outcome, JSON.parse(r.afterJson ?? '{}').reason])).toEqual([
       ['GET /api/audit', 'failure', 'forbidden'],
       ['POST /api/users', 'failure', 'csrf_failed'],
@@ -98,7 +113,7 @@ describe('sessions', () => {
     expect((await a.get('/api/auth/me')).status).toBe(401);
   });
 
-  it('lists and ends the user\'s own sessions', async () => {
+  it("lists and ends the user's own sessions", async () => {
     const a = await t.as('demo-auditor');
     const b = await t.as('demo-auditor');
     const list = await a.get('/api/auth/sessions');
@@ -112,7 +127,12 @@ describe('sessions', () => {
 describe('password policy and first login', () => {
   it('forces a new user to change the password before anything else', async () => {
     const sys = await t.as('demo-sysadmin');
-    const created = await sys.post('/api/users', { username: 'new-cadre', displayName: '新村干部', regionCode: '140404001203', password: 'Start#2023x' });
+    const created = await sys.post('/api/users', {
+      username: 'new-cadre',
+      displayName: '新村干部',
+      regionCode: '140404001203',
+      password: 'Start#2023x',
+    });
     expect(created.status).toBe(200);
     const u = t.agent();
     expect((await u.login('new-cadre', 'Start#2023x')).body.mustChangePassword).toBe(true);
@@ -122,7 +142,9 @@ describe('password policy and first login', () => {
     const weak = await u.post('/api/auth/password', { currentPassword: 'Start#2023x', newPassword: 'abc' });
     expect(weak.status).toBe(400);
     expect(weak.body.error.message).toMatch(/至少 8 位/);
-    expect((await u.post('/api/auth/password', { currentPassword: 'Start#2023x', newPassword: 'Better#2024y' })).status).toBe(200);
+    expect(
+      (await u.post('/api/auth/password', { currentPassword: 'Start#2023x', newPassword: 'Better#2024y' })).status,
+    ).toBe(200);
     expect((await u.get('/api/auth/me')).body.mustChangePassword).toBe(false);
   });
 });

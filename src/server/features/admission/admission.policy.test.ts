@@ -11,15 +11,40 @@ import { requestContent } from './admission.schemas.js';
 const COUNTY = '140404000000';
 const TOWNSHIP = '140404001000';
 const VILLAGE = '140404001200';
-const LEVEL: Record<string, RegionLevel> = { [COUNTY]: 'county', [TOWNSHIP]: 'township', [VILLAGE]: 'village', '140404002000': 'township', '140404002200': 'village' };
+const LEVEL: Record<string, RegionLevel> = {
+  [COUNTY]: 'county',
+  [TOWNSHIP]: 'township',
+  [VILLAGE]: 'village',
+  '140404002000': 'township',
+  '140404002200': 'village',
+};
 
 const anActor = (role: Role, regionCode: string, over: Partial<Actor> = {}): Actor => ({
-  userId: `u-${role}`, username: role, displayName: role, regionCode, departmentId: role === 'department_officer' ? 'dept-agri' : null,
-  grants: [{ role, regionCode, level: LEVEL[regionCode] }], sessionId: null, mustChangePassword: false, ...over,
+  userId: `u-${role}`,
+  username: role,
+  displayName: role,
+  regionCode,
+  departmentId: role === 'department_officer' ? 'dept-agri' : null,
+  grants: [{ role, regionCode, level: LEVEL[regionCode] }],
+  sessionId: null,
+  mustChangePassword: false,
+  ...over,
 });
 
-const req = (over: Partial<RequestFacts> = {}): RequestFacts => ({ departmentId: 'dept-agri', regionCode: COUNTY, status: 'in_review', approvedRevision: null, ...over });
-const step = (over: Partial<StepFacts> = {}): StepFacts => ({ step: 'district', status: 'open', regionCode: COUNTY, assigneeId: null, ...over });
+const req = (over: Partial<RequestFacts> = {}): RequestFacts => ({
+  departmentId: 'dept-agri',
+  regionCode: COUNTY,
+  status: 'in_review',
+  approvedRevision: null,
+  ...over,
+});
+const step = (over: Partial<StepFacts> = {}): StepFacts => ({
+  step: 'district',
+  status: 'open',
+  regionCode: COUNTY,
+  assigneeId: null,
+  ...over,
+});
 
 describe('admission policy', () => {
   it.each<[string, Actor, boolean]>([
@@ -35,21 +60,51 @@ describe('admission policy', () => {
     ['own returned request', anActor('department_officer', COUNTY), req({ status: 'returned' }), true],
     ['own request under review (frozen)', anActor('department_officer', COUNTY), req({ status: 'in_review' }), false],
     ['own approved request', anActor('department_officer', COUNTY), req({ status: 'approved' }), false],
-    ["another department's draft", anActor('department_officer', COUNTY, { departmentId: 'dept-health' }), req({ status: 'draft' }), false],
+    [
+      "another department's draft",
+      anActor('department_officer', COUNTY, { departmentId: 'dept-health' }),
+      req({ status: 'draft' }),
+      false,
+    ],
     ['district lead on a draft', anActor('district_lead', COUNTY), req({ status: 'draft' }), false],
   ])('edit %s: %s', (_, actor, r, expected) => expect(canEdit(actor, r)).toBe(expected));
 
   it.each<[string, Actor, StepFacts, boolean]>([
     ['district lead, district step', anActor('district_lead', COUNTY), step(), true],
     ['district lead, government step', anActor('district_lead', COUNTY), step({ step: 'government' }), false],
-    ['district lead, township step', anActor('district_lead', COUNTY), step({ step: 'township', regionCode: TOWNSHIP }), false],
+    [
+      'district lead, township step',
+      anActor('district_lead', COUNTY),
+      step({ step: 'township', regionCode: TOWNSHIP }),
+      false,
+    ],
     ['approver, government step', anActor('district_approver', COUNTY), step({ step: 'government' }), true],
     ['approver, district step', anActor('district_approver', COUNTY), step(), false],
-    ['township officer, own township step', anActor('township_officer', TOWNSHIP), step({ step: 'township', regionCode: TOWNSHIP }), true],
-    ['township officer, other township step', anActor('township_officer', '140404002000'), step({ step: 'township', regionCode: TOWNSHIP }), false],
+    [
+      'township officer, own township step',
+      anActor('township_officer', TOWNSHIP),
+      step({ step: 'township', regionCode: TOWNSHIP }),
+      true,
+    ],
+    [
+      'township officer, other township step',
+      anActor('township_officer', '140404002000'),
+      step({ step: 'township', regionCode: TOWNSHIP }),
+      false,
+    ],
     ['township officer, district step', anActor('township_officer', TOWNSHIP), step(), false],
-    ['named reviewer', anActor('district_approver', COUNTY), step({ step: 'government', assigneeId: 'u-district_approver' }), true],
-    ['another approver than the named one', anActor('district_approver', COUNTY), step({ step: 'government', assigneeId: 'u-someone-else' }), false],
+    [
+      'named reviewer',
+      anActor('district_approver', COUNTY),
+      step({ step: 'government', assigneeId: 'u-district_approver' }),
+      true,
+    ],
+    [
+      'another approver than the named one',
+      anActor('district_approver', COUNTY),
+      step({ step: 'government', assigneeId: 'u-someone-else' }),
+      false,
+    ],
     ['pending step', anActor('district_lead', COUNTY), step({ status: 'pending' }), false],
     ['department officer', anActor('department_officer', COUNTY), step(), false],
     ['village cadre', anActor('village_cadre', VILLAGE), step(), false],
@@ -107,20 +162,54 @@ describe('working days', () => {
   });
 });
 
-const item = (code: string, kind: JudgedItem['kind'], name: string): JudgedItem => ({ code, name, kind, catalogId: `cat-${kind}`, catalogTitle: `${kind} 目录`, basis: '某文件', alternativeChannel: null, guidance: null, funding: null, catchAll: false, catalogComplete: true });
-const content = (over: Record<string, unknown>) => requestContent.parse({
-  kind: 'work_affair', title: 'x', basis: [{ document: '某通知', level: 'department' }], targets: [VILLAGE], startsOn: '2026-12-01', endsOn: '2026-12-31',
-  funding: { provided: true }, staffing: { provided: true }, ...over,
+const item = (code: string, kind: JudgedItem['kind'], name: string): JudgedItem => ({
+  code,
+  name,
+  kind,
+  catalogId: `cat-${kind}`,
+  catalogTitle: `${kind} 目录`,
+  basis: '某文件',
+  alternativeChannel: null,
+  guidance: null,
+  funding: null,
+  catchAll: false,
+  catalogComplete: true,
 });
+const content = (over: Record<string, unknown>) =>
+  requestContent.parse({
+    kind: 'work_affair',
+    title: 'x',
+    basis: [{ document: '某通知', level: 'department' }],
+    targets: [VILLAGE],
+    startsOn: '2026-12-01',
+    endsOn: '2026-12-31',
+    funding: { provided: true },
+    staffing: { provided: true },
+    ...over,
+  });
 
 describe('pre-check rules (with a stub catalog)', () => {
-  const items = [item('D-01', 'duty', '村民自治事务'), item('A-01', 'assistance', '协助做好社会救助'), item('N-01', 'negative_certificate', '亲属关系证明'), item('P-01', 'prohibition', '不得将村级组织作为招商引资责任主体'), item('M-01', 'mechanism', '人民调解委员会')];
+  const items = [
+    item('D-01', 'duty', '村民自治事务'),
+    item('A-01', 'assistance', '协助做好社会救助'),
+    item('N-01', 'negative_certificate', '亲属关系证明'),
+    item('P-01', 'prohibition', '不得将村级组织作为招商引资责任主体'),
+    item('M-01', 'mechanism', '人民调解委员会'),
+  ];
   const judge = (hits: Record<string, string>): CatalogJudge => ({
-    versionId: 'v-test', regionCode: VILLAGE, date: '2026-11-28',
+    versionId: 'v-test',
+    regionCode: VILLAGE,
+    date: '2026-11-28',
     async match(text, kinds) {
       const code = hits[text];
       const it = items.find((i) => i.code === code && (!kinds || kinds.includes(i.kind)));
-      return { best: it ? { code: it.code, score: 0.9, reason: 'stub' } : null, candidates: [], unlisted: !it, threshold: 0.6, verdict: null };
+      return {
+        best: it ? { code: it.code, score: 0.9, reason: 'stub' } : null,
+        candidates: [],
+        unlisted: !it,
+        threshold: 0.6,
+        verdict: null,
+      };
     },
     item: (code) => items.find((i) => i.code === code) ?? null,
     items: () => items,
@@ -129,14 +218,55 @@ describe('pre-check rules (with a stub catalog)', () => {
   it.each<[string, Record<string, unknown>, Record<string, string>, string, string[]]>([
     ['a duty item', { title: '村民自治事务' }, { 村民自治事务: 'D-01' }, 'admissible', ['catalogued']],
     ['funded assistance', { title: '协助做好社会救助' }, { 协助做好社会救助: 'A-01' }, 'admissible', ['catalogued']],
-    ['unfunded assistance', { title: '协助做好社会救助', funding: { provided: false } }, { 协助做好社会救助: 'A-01' }, 'returned', ['catalogued', 'assistance_unfunded']],
+    [
+      'unfunded assistance',
+      { title: '协助做好社会救助', funding: { provided: false } },
+      { 协助做好社会救助: 'A-01' },
+      'returned',
+      ['catalogued', 'assistance_unfunded'],
+    ],
     ['out of catalog', { title: '秸秆禁烧巡查' }, {}, 'needs_government', ['out_of_catalog']],
     ['a prohibition', { title: '招商引资任务' }, { 招商引资任务: 'P-01' }, 'refused', ['prohibition']],
-    ['a negative certificate', { kind: 'certificate', title: '亲属关系证明' }, { 亲属关系证明: 'N-01' }, 'refused', ['negative_certificate']],
-    ['an unlisted certificate without statutory basis', { kind: 'certificate', title: '某证明' }, {}, 'refused', ['certificate_no_basis']],
-    ['a dedicated post on a department document', { kind: 'mechanism', dedicatedPost: true, title: '禁毒专干' }, {}, 'refused', ['mechanism_no_statutory_basis']],
-    ['a statutory mechanism, funded', { kind: 'mechanism', title: '人民调解委员会', basis: [{ document: '人民调解法', level: 'law' }] }, { 人民调解委员会: 'M-01' }, 'admissible', ['catalogued']],
-    ['a statutory mechanism, unfunded', { kind: 'mechanism', title: '人民调解委员会', basis: [{ document: '人民调解法', level: 'law' }], staffing: { provided: false } }, { 人民调解委员会: 'M-01' }, 'returned', ['catalogued', 'mechanism_unfunded']],
+    [
+      'a negative certificate',
+      { kind: 'certificate', title: '亲属关系证明' },
+      { 亲属关系证明: 'N-01' },
+      'refused',
+      ['negative_certificate'],
+    ],
+    [
+      'an unlisted certificate without statutory basis',
+      { kind: 'certificate', title: '某证明' },
+      {},
+      'refused',
+      ['certificate_no_basis'],
+    ],
+    [
+      'a dedicated post on a department document',
+      { kind: 'mechanism', dedicatedPost: true, title: '禁毒专干' },
+      {},
+      'refused',
+      ['mechanism_no_statutory_basis'],
+    ],
+    [
+      'a statutory mechanism, funded',
+      { kind: 'mechanism', title: '人民调解委员会', basis: [{ document: '人民调解法', level: 'law' }] },
+      { 人民调解委员会: 'M-01' },
+      'admissible',
+      ['catalogued'],
+    ],
+    [
+      'a statutory mechanism, unfunded',
+      {
+        kind: 'mechanism',
+        title: '人民调解委员会',
+        basis: [{ document: '人民调解法', level: 'law' }],
+        staffing: { provided: false },
+      },
+      { 人民调解委员会: 'M-01' },
+      'returned',
+      ['catalogued', 'mechanism_unfunded'],
+    ],
     ['no basis at all', { title: '秸秆禁烧巡查', basis: [] }, {}, 'returned', ['no_basis', 'out_of_catalog']],
   ])('%s → %s', async (_, over, hits, outcome, rules) => {
     const r = await precheck(content(over), judge(hits));

@@ -48,24 +48,34 @@ export const stepGrant = (a: Actor, s: Pick<StepFacts, 'step' | 'regionCode'>): 
 
 /** Named reviewer: when the step names an assignee, only that person decides. */
 export const canDecide = (a: Actor, r: RequestFacts, s: StepFacts | null) =>
-  r.status === 'in_review' && s !== null && s.status === 'open' && stepGrant(a, s) !== undefined && (s.assigneeId === null || s.assigneeId === a.userId);
+  r.status === 'in_review' &&
+  s !== null &&
+  s.status === 'open' &&
+  stepGrant(a, s) !== undefined &&
+  (s.assigneeId === null || s.assigneeId === a.userId);
 
 /** The filing department withdraws its own request (before a decision, or an admitted task); the district lead withdraws an admitted task. */
 export const canWithdraw = (a: Actor, r: RequestFacts) =>
   (isFilingDepartment(a, r) && ['draft', 'returned', 'in_review', 'approved'].includes(r.status)) ||
-  (r.status === 'approved' && grantsWith(a, 'admission.review').some((g) => g.level === 'county' && regionCovers(g, r.regionCode)));
+  (r.status === 'approved' &&
+    grantsWith(a, 'admission.review').some((g) => g.level === 'county' && regionCovers(g, r.regionCode)));
 
 /** Codes of a node and all its ancestors (a target at any of them applies to the node). */
 export function selfAndAncestors(code: string, level: RegionLevel): string[] {
   const a = ancestorsOf(code, level);
-  return [a.provinceCode, a.cityCode, a.countyCode, a.townshipCode, a.villageCode].filter((c): c is string => c !== null);
+  return [a.provinceCode, a.cityCode, a.countyCode, a.townshipCode, a.villageCode].filter(
+    (c): c is string => c !== null,
+  );
 }
 
 /**
  * SQL: the request has a target that meets the node (lies under it, or is one of its ancestors, i.e.
  * the task applies to the node or to something under it).
  */
-export function targetMeets(eb: ExpressionBuilder<any, any>, nodes: { regionCode: string; level: RegionLevel }[]): Expression<SqlBool> {
+export function targetMeets(
+  eb: ExpressionBuilder<any, any>,
+  nodes: { regionCode: string; level: RegionLevel }[],
+): Expression<SqlBool> {
   if (nodes.length === 0) return sql<SqlBool>`1 = 0`;
   return eb.exists(
     eb
@@ -74,7 +84,10 @@ export function targetMeets(eb: ExpressionBuilder<any, any>, nodes: { regionCode
       .whereRef('t.requestId', '=', 'admissionRequest.id')
       .where((e) =>
         e.or(
-          nodes.flatMap((n) => [e(`t.${LEVEL_COLUMN[n.level]}` as any, '=', n.regionCode), e('t.regionCode', 'in', selfAndAncestors(n.regionCode, n.level))]),
+          nodes.flatMap((n) => [
+            e(`t.${LEVEL_COLUMN[n.level]}` as any, '=', n.regionCode),
+            e('t.regionCode', 'in', selfAndAncestors(n.regionCode, n.level)),
+          ]),
         ),
       ),
   );
@@ -94,20 +107,34 @@ export function readableRequests(actor: Actor) {
     const ors: Expression<SqlBool>[] = [];
     const fileGrants = grantsWith(actor, 'admission.file');
     if (actor.departmentId && fileGrants.length) {
-      ors.push(eb.and([eb('admissionRequest.departmentId', '=', actor.departmentId), eb.or(fileGrants.map((g) => eb(`admissionRequest.${LEVEL_COLUMN[g.level]}` as any, '=', g.regionCode)))]));
+      ors.push(
+        eb.and([
+          eb('admissionRequest.departmentId', '=', actor.departmentId),
+          eb.or(fileGrants.map((g) => eb(`admissionRequest.${LEVEL_COLUMN[g.level]}` as any, '=', g.regionCode))),
+        ]),
+      );
     }
     const reviewGrants = [...grantsWith(actor, 'admission.review'), ...grantsWith(actor, 'admission.approve')];
     if (reviewGrants.length) {
       ors.push(
         eb.and([
           eb('admissionRequest.status', '!=', 'draft'),
-          eb.or([...reviewGrants.map((g) => eb(`admissionRequest.${LEVEL_COLUMN[g.level]}` as any, '=', g.regionCode)), targetMeets(eb, reviewGrants)]),
+          eb.or([
+            ...reviewGrants.map((g) => eb(`admissionRequest.${LEVEL_COLUMN[g.level]}` as any, '=', g.regionCode)),
+            targetMeets(eb, reviewGrants),
+          ]),
         ]),
       );
     }
     const readGrants = grantsWith(actor, 'admission.read');
     if (readGrants.length) {
-      ors.push(eb.and([eb('admissionRequest.status', 'in', ADMITTED), eb('admissionRequest.approvedRevision', 'is not', null), targetMeets(eb, readGrants)]));
+      ors.push(
+        eb.and([
+          eb('admissionRequest.status', 'in', ADMITTED),
+          eb('admissionRequest.approvedRevision', 'is not', null),
+          targetMeets(eb, readGrants),
+        ]),
+      );
     }
     if (ors.length === 0) return sql<SqlBool>`1 = 0`;
     return ors.length === 1 ? ors[0] : eb.or(ors);
@@ -120,7 +147,13 @@ export function readableFlags(actor: Actor) {
     const ors: Expression<SqlBool>[] = [];
     for (const g of actor.grants) {
       if (g.role === 'department_officer') {
-        if (actor.departmentId) ors.push(eb.and([eb('admissionFlag.departmentId', '=', actor.departmentId), eb(`admissionFlag.${LEVEL_COLUMN[g.level]}` as any, '=', g.regionCode)]));
+        if (actor.departmentId)
+          ors.push(
+            eb.and([
+              eb('admissionFlag.departmentId', '=', actor.departmentId),
+              eb(`admissionFlag.${LEVEL_COLUMN[g.level]}` as any, '=', g.regionCode),
+            ]),
+          );
       } else if (grantsWith(actor, 'admission.read').includes(g)) {
         ors.push(eb(`admissionFlag.${LEVEL_COLUMN[g.level]}` as any, '=', g.regionCode));
       }

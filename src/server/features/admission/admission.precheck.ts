@@ -17,9 +17,12 @@ import type { CatalogJudge, CatalogKind, JudgedItem } from './catalog.gateway.js
 import { STATUTORY_LEVELS, type PrecheckOutcome, type RequestContent } from './admission.schemas.js';
 
 export const CLAUSES = {
-  'S-6.2': '村级组织依法依规出具证明；任何部门不得要求村级组织出具没有法律法规或国务院决定依据、或不属于村级组织职责范围的证明。',
-  'S-6.3': '村级组织能够承担的工作，不得要求设立专门机构、配备专人专岗；只有党中央、国务院明确要求或法律法规有规定的方可设立，且由设立方提供人员和经费，不得转嫁给村级组织。',
-  'S-6.4': '履行职责事项由村级组织承担、部门给予指导；协助政务服务事项村级组织只承担协助工作，部门须落实“费随事转、权随责走”。',
+  'S-6.2':
+    '村级组织依法依规出具证明；任何部门不得要求村级组织出具没有法律法规或国务院决定依据、或不属于村级组织职责范围的证明。',
+  'S-6.3':
+    '村级组织能够承担的工作，不得要求设立专门机构、配备专人专岗；只有党中央、国务院明确要求或法律法规有规定的方可设立，且由设立方提供人员和经费，不得转嫁给村级组织。',
+  'S-6.4':
+    '履行职责事项由村级组织承担、部门给予指导；协助政务服务事项村级组织只承担协助工作，部门须落实“费随事转、权随责走”。',
   'S-7.2': '未列入目录的事项，不得以行政命令方式交由村级组织承担。',
   'S-7.3': '目录之外确需村级组织协助的专项工作，由部门报区政府按程序审批。',
   BASIS: '申请准入须写明法律或政策依据（文件及条款）。',
@@ -57,7 +60,14 @@ export interface PrecheckResult {
 
 const SEVERITY: Record<PrecheckOutcome, number> = { admissible: 0, needs_government: 1, returned: 2, refused: 3 };
 
-const ref = (it: JudgedItem): ItemRef => ({ code: it.code, name: it.name, kind: it.kind, catalogId: it.catalogId, catalogTitle: it.catalogTitle, basis: it.basis });
+const ref = (it: JudgedItem): ItemRef => ({
+  code: it.code,
+  name: it.name,
+  kind: it.kind,
+  catalogId: it.catalogId,
+  catalogTitle: it.catalogTitle,
+  basis: it.basis,
+});
 const clause = (id: ClauseId) => ({ id, text: CLAUSES[id] });
 
 /** Best accepted candidate of the given kinds, with its item. */
@@ -99,7 +109,10 @@ export async function precheck(content: RequestContent, judge: CatalogJudge): Pr
       message: `申报的目录事项编码 ${content.catalogItemCode} 不在适用地区当日有效的目录中，已按名称重新比对`,
     });
   }
-  const claimedIf = (kinds: readonly CatalogKind[]) => (claimed && !claimed.catchAll && kinds.includes(claimed.kind) ? { item: claimed, score: null as number | null, reason: '部门申报的目录事项' } : null);
+  const claimedIf = (kinds: readonly CatalogKind[]) =>
+    claimed && !claimed.catchAll && kinds.includes(claimed.kind)
+      ? { item: claimed, score: null as number | null, reason: '部门申报的目录事项' }
+      : null;
 
   if (content.kind === 'certificate') {
     // 2. Certificates: the village may issue only what the positive list (or law) allows.
@@ -147,7 +160,8 @@ export async function precheck(content: RequestContent, judge: CatalogJudge): Pr
         message: `要求村级设立${what}，但没有党中央、国务院明确要求或法律法规规定的依据${basisText ? `（所附依据“${basisText}”不属于此类）` : ''}，不予准入`,
       });
     } else {
-      const hit = content.kind === 'mechanism' ? claimedIf(['mechanism']) ?? (await best(judge, text, ['mechanism'])) : null;
+      const hit =
+        content.kind === 'mechanism' ? (claimedIf(['mechanism']) ?? (await best(judge, text, ['mechanism']))) : null;
       if (hit) {
         catalogued = true;
         findings.push({
@@ -172,7 +186,8 @@ export async function precheck(content: RequestContent, judge: CatalogJudge): Pr
     }
   } else {
     // 4. Work affairs, forms, signs, special tasks: duties and assistance catalogs (and the signage guide).
-    const kinds: CatalogKind[] = content.kind === 'sign' ? ['sign_guide', 'duty', 'assistance'] : ['duty', 'assistance'];
+    const kinds: CatalogKind[] =
+      content.kind === 'sign' ? ['sign_guide', 'duty', 'assistance'] : ['duty', 'assistance'];
     const hit = claimedIf(kinds) ?? (await best(judge, text, kinds));
     if (hit) {
       catalogued = true;
@@ -201,7 +216,14 @@ export async function precheck(content: RequestContent, judge: CatalogJudge): Pr
   }
 
   if (content.basis.length === 0 && !findings.some((f) => f.outcome === 'refused')) {
-    findings.push({ rule: 'no_basis', outcome: 'returned', clause: clause('BASIS'), item: null, score: null, message: '未写明法律或政策依据，请补充依据文件及条款后重新提交' });
+    findings.push({
+      rule: 'no_basis',
+      outcome: 'returned',
+      clause: clause('BASIS'),
+      item: null,
+      score: null,
+      message: '未写明法律或政策依据，请补充依据文件及条款后重新提交',
+    });
   }
 
   const needsGovernment = !catalogued && !findings.some((f) => f.outcome === 'refused');
@@ -212,10 +234,14 @@ export async function precheck(content: RequestContent, judge: CatalogJudge): Pr
       clause: clause('S-7.3'),
       item: null,
       score: null,
-      message: '该事项不在适用地区当日有效的目录内：不得以行政命令交由村级组织承担（S-7.2），确需村级组织协助的，须报区政府审批（S-7.3）',
+      message:
+        '该事项不在适用地区当日有效的目录内：不得以行政命令交由村级组织承担（S-7.2），确需村级组织协助的，须报区政府审批（S-7.3）',
     });
   }
 
-  const outcome = findings.reduce<PrecheckOutcome>((w, f) => (SEVERITY[f.outcome] > SEVERITY[w] ? f.outcome : w), 'admissible');
+  const outcome = findings.reduce<PrecheckOutcome>(
+    (w, f) => (SEVERITY[f.outcome] > SEVERITY[w] ? f.outcome : w),
+    'admissible',
+  );
   return { outcome, catalogued, needsGovernment, findings, catalogVersionId: judge.versionId, checkedOn: judge.date };
 }

@@ -13,7 +13,10 @@ import type { RequestContent, RequestKind, RequestStatus, StepName } from './adm
 import type { PrecheckResult } from './admission.precheck.js';
 import type { AdmissionRequestTable, AdmissionStepTable } from './admission.tables.js';
 
-export interface AdmissionRequest extends Omit<AdmissionRequestTable, 'contentJson' | 'precheckJson' | 'needsGovernment' | 'status' | 'kind'> {
+export interface AdmissionRequest extends Omit<
+  AdmissionRequestTable,
+  'contentJson' | 'precheckJson' | 'needsGovernment' | 'status' | 'kind'
+> {
   kind: RequestKind;
   status: RequestStatus;
   content: RequestContent;
@@ -38,11 +41,22 @@ export const toRequest = (r: AdmissionRequestTable): AdmissionRequest => {
   };
 };
 
-const toStep = (s: AdmissionStepTable): Step => ({ ...s, step: s.step as StepName, revision: Number(s.revision), seq: Number(s.seq), workingDays: Number(s.workingDays) });
+const toStep = (s: AdmissionStepTable): Step => ({
+  ...s,
+  step: s.step as StepName,
+  revision: Number(s.revision),
+  seq: Number(s.seq),
+  workingDays: Number(s.workingDays),
+});
 
 /** One request the actor may read, or null (invisible and missing look the same). */
 export async function findReadable(db: Kysely<DB>, actor: Actor, id: string): Promise<AdmissionRequest | null> {
-  const r = await db.selectFrom('admissionRequest').selectAll().where('id', '=', id).where(readableRequests(actor)).executeTakeFirst();
+  const r = await db
+    .selectFrom('admissionRequest')
+    .selectAll()
+    .where('id', '=', id)
+    .where(readableRequests(actor))
+    .executeTakeFirst();
   return r ? toRequest(r) : null;
 }
 
@@ -66,7 +80,10 @@ export async function listReadable(db: Kysely<DB>, actor: Actor, f: ListFilter, 
   let q = db.selectFrom('admissionRequest').where(readableRequests(actor));
   if (f.status) q = q.where('admissionRequest.status', '=', f.status);
   if (f.kind) q = q.where('admissionRequest.kind', '=', f.kind);
-  if (f.q) q = q.where((eb) => eb.or([containsInsensitive(eb.ref('admissionRequest.title'), f.q!), eb('admissionRequest.number', '=', f.q!)]));
+  if (f.q)
+    q = q.where((eb) =>
+      eb.or([containsInsensitive(eb.ref('admissionRequest.title'), f.q!), eb('admissionRequest.number', '=', f.q!)]),
+    );
   if (f.awaiting) {
     const pairs = f.awaiting;
     if (pairs.length === 0) return { total: 0, items: [] as AdmissionRequest[] };
@@ -78,7 +95,9 @@ export async function listReadable(db: Kysely<DB>, actor: Actor, f: ListFilter, 
           .whereRef('s.requestId', '=', 'admissionRequest.id')
           .whereRef('s.revision', '=', 'admissionRequest.revision')
           .where('s.status', '=', 'open')
-          .where((e) => e.or(pairs.map((p) => e.and([e('s.step', '=', p.step), e('s.regionCode', '=', p.regionCode)])))),
+          .where((e) =>
+            e.or(pairs.map((p) => e.and([e('s.step', '=', p.step), e('s.regionCode', '=', p.regionCode)]))),
+          ),
       ),
     );
   }
@@ -88,13 +107,24 @@ export async function listReadable(db: Kysely<DB>, actor: Actor, f: ListFilter, 
     if (f.today) q = q.where('admissionRequest.expiresOn', '>=', f.today);
   }
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await q.selectAll('admissionRequest').orderBy('admissionRequest.updatedAt', 'desc').orderBy('admissionRequest.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const rows = await q
+    .selectAll('admissionRequest')
+    .orderBy('admissionRequest.updatedAt', 'desc')
+    .orderBy('admissionRequest.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   return { total, items: rows.map(toRequest) };
 }
 
 export async function targetsOf(db: Kysely<DB>, ids: string[]) {
   if (ids.length === 0) return new Map<string, { regionCode: string; regionName: string; level: string }[]>();
-  const rows = await db.selectFrom('admissionTarget').select(['requestId', 'regionCode', 'regionName', 'level']).where('requestId', 'in', ids).orderBy('regionCode').execute();
+  const rows = await db
+    .selectFrom('admissionTarget')
+    .select(['requestId', 'regionCode', 'regionName', 'level'])
+    .where('requestId', 'in', ids)
+    .orderBy('regionCode')
+    .execute();
   const out = new Map<string, { regionCode: string; regionName: string; level: string }[]>();
   for (const r of rows) {
     let list = out.get(r.requestId);
@@ -106,22 +136,44 @@ export async function targetsOf(db: Kysely<DB>, ids: string[]) {
 
 export async function openStepsOf(db: Kysely<DB>, ids: string[]) {
   if (ids.length === 0) return new Map<string, Step>();
-  const rows = await db.selectFrom('admissionStep').selectAll().where('requestId', 'in', ids).where('status', '=', 'open').execute();
+  const rows = await db
+    .selectFrom('admissionStep')
+    .selectAll()
+    .where('requestId', 'in', ids)
+    .where('status', '=', 'open')
+    .execute();
   return new Map(rows.map((r) => [r.requestId, toStep(r)]));
 }
 
 export async function stepsOf(db: Kysely<DB>, id: string): Promise<Step[]> {
-  const rows = await db.selectFrom('admissionStep').selectAll().where('requestId', '=', id).orderBy('revision').orderBy('seq').execute();
+  const rows = await db
+    .selectFrom('admissionStep')
+    .selectAll()
+    .where('requestId', '=', id)
+    .orderBy('revision')
+    .orderBy('seq')
+    .execute();
   return rows.map(toStep);
 }
 
 export async function eventsOf(db: Kysely<DB>, id: string) {
-  const rows = await db.selectFrom('admissionEvent').selectAll().where('requestId', '=', id).orderBy('at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('admissionEvent')
+    .selectAll()
+    .where('requestId', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
   return rows.map((e) => ({ ...e, revision: Number(e.revision) }));
 }
 
 export async function revisionsOf(db: Kysely<DB>, id: string) {
-  const rows = await db.selectFrom('admissionRevision').select(['revision', 'contentHash', 'submittedAt', 'submittedByName']).where('requestId', '=', id).orderBy('revision').execute();
+  const rows = await db
+    .selectFrom('admissionRevision')
+    .select(['revision', 'contentHash', 'submittedAt', 'submittedByName'])
+    .where('requestId', '=', id)
+    .orderBy('revision')
+    .execute();
   return rows.map((r) => ({ ...r, revision: Number(r.revision) }));
 }
 
@@ -152,7 +204,12 @@ export async function replaceTargets(db: Kysely<DB>, requestId: string, targets:
  * it, so concurrent callers serialise on the row and never share a number.
  */
 export async function ensureCounter(db: Kysely<DB>, scope: string, year: number) {
-  const found = await db.selectFrom('admissionCounter').select('lastSeq').where('scope', '=', scope).where('year', '=', year).executeTakeFirst();
+  const found = await db
+    .selectFrom('admissionCounter')
+    .select('lastSeq')
+    .where('scope', '=', scope)
+    .where('year', '=', year)
+    .executeTakeFirst();
   if (found) return;
   try {
     await db.insertInto('admissionCounter').values({ scope, year, lastSeq: 0 }).execute();
@@ -176,7 +233,13 @@ export async function nextSeq(trx: Kysely<DB>, scope: string, year: number): Pro
  * The race-safe transition: updates the request only if it is still at `version` (and, when given,
  * in `status`). Returns false when another writer got there first.
  */
-export async function updateIfVersion(trx: Kysely<DB>, id: string, version: number, set: Partial<AdmissionRequestTable>, status?: RequestStatus | RequestStatus[]): Promise<boolean> {
+export async function updateIfVersion(
+  trx: Kysely<DB>,
+  id: string,
+  version: number,
+  set: Partial<AdmissionRequestTable>,
+  status?: RequestStatus | RequestStatus[],
+): Promise<boolean> {
   let q = trx
     .updateTable('admissionRequest')
     .set({ ...set, version: version + 1 })
@@ -189,39 +252,89 @@ export async function updateIfVersion(trx: Kysely<DB>, id: string, version: numb
 
 export async function addEvent(
   trx: Kysely<DB>,
-  e: { requestId: string; at: string; actor: Actor | null; action: string; fromStatus: string | null; toStatus: string | null; revision: number; step?: string | null; note?: string | null },
+  e: {
+    requestId: string;
+    at: string;
+    actor: Actor | null;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string | null;
+    revision: number;
+    step?: string | null;
+    note?: string | null;
+  },
 ) {
   await trx
     .insertInto('admissionEvent')
     .values({
-      id: newId(), requestId: e.requestId, at: e.at, actorId: e.actor?.userId ?? null, actorName: e.actor?.displayName ?? '系统', action: e.action,
-      fromStatus: e.fromStatus, toStatus: e.toStatus, revision: e.revision, step: e.step ?? null, note: e.note ?? null,
+      id: newId(),
+      requestId: e.requestId,
+      at: e.at,
+      actorId: e.actor?.userId ?? null,
+      actorName: e.actor?.displayName ?? '系统',
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      revision: e.revision,
+      step: e.step ?? null,
+      note: e.note ?? null,
     })
     .execute();
 }
 
 /** Decided requests whose targets meet the region (the public portal's list). */
-export async function publicDecisions(db: Kysely<DB>, node: { regionCode: string; level: RegionLevel }, page: number, pageSize: number) {
+export async function publicDecisions(
+  db: Kysely<DB>,
+  node: { regionCode: string; level: RegionLevel },
+  page: number,
+  pageSize: number,
+) {
   const q = db
     .selectFrom('admissionRequest')
     .where((eb) =>
       eb.or([
         eb('admissionRequest.status', 'in', ['refused', 'rejected']),
-        eb.and([eb('admissionRequest.status', 'in', ['approved', 'expired', 'withdrawn']), eb('admissionRequest.approvedRevision', 'is not', null)]),
+        eb.and([
+          eb('admissionRequest.status', 'in', ['approved', 'expired', 'withdrawn']),
+          eb('admissionRequest.approvedRevision', 'is not', null),
+        ]),
       ]),
     )
-    .where((eb) => eb.or([targetMeets(eb, [node]), eb('admissionRequest.regionCode', 'in', selfAndAncestors(node.regionCode, node.level))]));
+    .where((eb) =>
+      eb.or([
+        targetMeets(eb, [node]),
+        eb('admissionRequest.regionCode', 'in', selfAndAncestors(node.regionCode, node.level)),
+      ]),
+    );
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await q.selectAll('admissionRequest').orderBy('admissionRequest.decidedAt', 'desc').orderBy('admissionRequest.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const rows = await q
+    .selectAll('admissionRequest')
+    .orderBy('admissionRequest.decidedAt', 'desc')
+    .orderBy('admissionRequest.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   return { total, items: rows.map(toRequest) };
 }
 
-export async function findFlagsReadable(db: Kysely<DB>, actor: Actor, f: { departmentId?: string; townshipCode?: string }, page: number, pageSize: number) {
+export async function findFlagsReadable(
+  db: Kysely<DB>,
+  actor: Actor,
+  f: { departmentId?: string; townshipCode?: string },
+  page: number,
+  pageSize: number,
+) {
   let q = db.selectFrom('admissionFlag').where(readableFlags(actor));
   if (f.departmentId) q = q.where('admissionFlag.departmentId', '=', f.departmentId);
   if (f.townshipCode) q = q.where('admissionFlag.townshipCode', '=', f.townshipCode);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const items = await q.selectAll('admissionFlag').orderBy('admissionFlag.createdAt', 'desc').orderBy('admissionFlag.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const items = await q
+    .selectAll('admissionFlag')
+    .orderBy('admissionFlag.createdAt', 'desc')
+    .orderBy('admissionFlag.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   return { total, items };
 }
 
@@ -229,11 +342,21 @@ export async function countFlagsByDepartment(db: Kysely<DB>, actor: Actor) {
   const rows = await db
     .selectFrom('admissionFlag')
     .where(readableFlags(actor))
-    .select(['admissionFlag.departmentId', 'admissionFlag.departmentName', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.max('admissionFlag.receivedOn').as('lastReceivedOn')])
+    .select([
+      'admissionFlag.departmentId',
+      'admissionFlag.departmentName',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.max('admissionFlag.receivedOn').as('lastReceivedOn'),
+    ])
     .groupBy(['admissionFlag.departmentId', 'admissionFlag.departmentName'])
     .execute();
   return rows
-    .map((r) => ({ departmentId: r.departmentId, departmentName: r.departmentName, count: Number(r.n), lastReceivedOn: (r.lastReceivedOn as string | null) ?? null }))
+    .map((r) => ({
+      departmentId: r.departmentId,
+      departmentName: r.departmentName,
+      count: Number(r.n),
+      lastReceivedOn: (r.lastReceivedOn as string | null) ?? null,
+    }))
     .sort((a, b) => b.count - a.count || a.departmentName.localeCompare(b.departmentName, 'zh'));
 }
 
@@ -244,11 +367,20 @@ export async function countFlagsByDepartment(db: Kysely<DB>, actor: Actor) {
  */
 export async function departmentsAbove(db: Kysely<DB>, codes: string[]) {
   if (codes.length === 0) return [];
-  return db.selectFrom('department').select(['id', 'name', 'kind', 'regionCode']).where('regionCode', 'in', codes).orderBy('name').execute();
+  return db
+    .selectFrom('department')
+    .select(['id', 'name', 'kind', 'regionCode'])
+    .where('regionCode', 'in', codes)
+    .orderBy('name')
+    .execute();
 }
 
 export async function departmentById(db: Kysely<DB>, id: string) {
-  return db.selectFrom('department').select(['id', 'name', 'kind', 'regionCode']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('department')
+    .select(['id', 'name', 'kind', 'regionCode'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** A named reviewer must be an active user holding the role at the node (read-only lookup of the foundation's tables). */
@@ -265,7 +397,10 @@ export async function userWithGrant(db: Kysely<DB>, userId: string, role: string
 }
 
 export async function userName(db: Kysely<DB>, userId: string): Promise<string | null> {
-  return (await db.selectFrom('appUser').select('displayName').where('id', '=', userId).executeTakeFirst())?.displayName ?? null;
+  return (
+    (await db.selectFrom('appUser').select('displayName').where('id', '=', userId).executeTakeFirst())?.displayName ??
+    null
+  );
 }
 
 export async function settingsOf(db: Kysely<DB>, countyCode: string) {

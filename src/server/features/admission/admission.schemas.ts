@@ -5,7 +5,14 @@
 import { z } from '../../../shared/zod.js';
 import { CATALOG_KINDS } from '../../../shared/catalogs.js';
 
-export const REQUEST_KINDS = ['work_affair', 'mechanism', 'sign', 'certificate', 'form_report', 'special_task'] as const;
+export const REQUEST_KINDS = [
+  'work_affair',
+  'mechanism',
+  'sign',
+  'certificate',
+  'form_report',
+  'special_task',
+] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 export const REQUEST_KIND_LABELS: Record<RequestKind, string> = {
   work_affair: '工作事务',
@@ -30,7 +37,16 @@ export const BASIS_LEVEL_LABELS: Record<BasisLevel, string> = {
 };
 export const STATUTORY_LEVELS: readonly BasisLevel[] = ['central', 'law', 'regulation'];
 
-export const STATUSES = ['draft', 'in_review', 'returned', 'refused', 'rejected', 'approved', 'expired', 'withdrawn'] as const;
+export const STATUSES = [
+  'draft',
+  'in_review',
+  'returned',
+  'refused',
+  'rejected',
+  'approved',
+  'expired',
+  'withdrawn',
+] as const;
 export type RequestStatus = (typeof STATUSES)[number];
 export const STATUS_LABELS: Record<RequestStatus, string> = {
   draft: '草稿',
@@ -45,7 +61,11 @@ export const STATUS_LABELS: Record<RequestStatus, string> = {
 
 export const STEPS = ['township', 'district', 'government'] as const;
 export type StepName = (typeof STEPS)[number];
-export const STEP_LABELS: Record<StepName, string> = { township: '乡镇（街道）审核', district: '区民政局审核', government: '区政府审批' };
+export const STEP_LABELS: Record<StepName, string> = {
+  township: '乡镇（街道）审核',
+  district: '区民政局审核',
+  government: '区政府审批',
+};
 
 export const PRECHECK_OUTCOMES = ['admissible', 'needs_government', 'returned', 'refused'] as const;
 export type PrecheckOutcome = (typeof PRECHECK_OUTCOMES)[number];
@@ -116,7 +136,10 @@ export const decisionBody = z.strictObject({
   reason: z.string().trim().max(1000).default(''),
 });
 
-export const withdrawBody = z.strictObject({ version: z.number().int().min(1), reason: z.string().trim().min(2, '请填写撤销理由').max(1000) });
+export const withdrawBody = z.strictObject({
+  version: z.number().int().min(1),
+  reason: z.string().trim().min(2, '请填写撤销理由').max(1000),
+});
 
 export const listQuery = z.strictObject({
   status: z.enum(STATUSES).optional(),
@@ -128,7 +151,14 @@ export const listQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
-const itemRef = z.object({ code: z.string(), name: z.string(), kind: z.string(), catalogId: z.string(), catalogTitle: z.string(), basis: z.string().nullable() });
+const itemRef = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  catalogId: z.string(),
+  catalogTitle: z.string(),
+  basis: z.string().nullable(),
+});
 export const findingSchema = z.object({
   rule: z.string(),
   outcome: z.enum(PRECHECK_OUTCOMES),
@@ -148,22 +178,73 @@ export const precheckSchema = z.object({
 
 const targetSchema = z.object({ regionCode: z.string(), regionName: z.string(), level: z.string() });
 const stepSchema = z.object({
-  id: z.string(), revision: z.number(), seq: z.number(), step: z.enum(STEPS), stepLabel: z.string(), regionCode: z.string(), body: z.string(), status: z.string(),
-  assigneeId: z.string().nullable(), assigneeName: z.string().nullable(), workingDays: z.number(), openedOn: z.string().nullable(), dueOn: z.string().nullable(),
-  overdue: z.boolean(), decidedAt: z.string().nullable(), decidedByName: z.string().nullable(), action: z.string().nullable(), comment: z.string().nullable(),
-  conditions: z.string().nullable(), reason: z.string().nullable(),
+  id: z.string(),
+  revision: z.number(),
+  seq: z.number(),
+  step: z.enum(STEPS),
+  stepLabel: z.string(),
+  regionCode: z.string(),
+  body: z.string(),
+  status: z.string(),
+  assigneeId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
+  workingDays: z.number(),
+  openedOn: z.string().nullable(),
+  dueOn: z.string().nullable(),
+  overdue: z.boolean(),
+  decidedAt: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  action: z.string().nullable(),
+  comment: z.string().nullable(),
+  conditions: z.string().nullable(),
+  reason: z.string().nullable(),
 });
-const eventSchema = z.object({ at: z.string(), actorName: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), revision: z.number(), step: z.string().nullable(), note: z.string().nullable() });
+const eventSchema = z.object({
+  at: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  revision: z.number(),
+  step: z.string().nullable(),
+  note: z.string().nullable(),
+});
 
 export const requestSummarySchema = z.object({
-  id: z.string(), number: z.string(), kind: z.enum(REQUEST_KINDS), kindLabel: z.string(), title: z.string(), departmentId: z.string().nullable(), departmentName: z.string(),
-  status: z.enum(STATUSES), statusLabel: z.string(), effectState: z.enum(['none', 'scheduled', 'in_effect', 'expired']), precheckOutcome: z.string().nullable(),
-  needsGovernment: z.boolean(), currentStep: z.string().nullable(), currentStepDueOn: z.string().nullable(), startsOn: z.string().nullable(), endsOn: z.string().nullable(),
-  effectiveFrom: z.string().nullable(), expiresOn: z.string().nullable(), decidedOn: z.string().nullable(), submittedAt: z.string().nullable(),
-  revision: z.number(), version: z.number(), targetCount: z.number(), targetNames: z.array(z.string()), updatedAt: z.string(),
+  id: z.string(),
+  number: z.string(),
+  kind: z.enum(REQUEST_KINDS),
+  kindLabel: z.string(),
+  title: z.string(),
+  departmentId: z.string().nullable(),
+  departmentName: z.string(),
+  status: z.enum(STATUSES),
+  statusLabel: z.string(),
+  effectState: z.enum(['none', 'scheduled', 'in_effect', 'expired']),
+  precheckOutcome: z.string().nullable(),
+  needsGovernment: z.boolean(),
+  currentStep: z.string().nullable(),
+  currentStepDueOn: z.string().nullable(),
+  startsOn: z.string().nullable(),
+  endsOn: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  decidedOn: z.string().nullable(),
+  submittedAt: z.string().nullable(),
+  revision: z.number(),
+  version: z.number(),
+  targetCount: z.number(),
+  targetNames: z.array(z.string()),
+  updatedAt: z.string(),
 });
 
-export const abilitiesSchema = z.object({ edit: z.boolean(), submit: z.boolean(), decide: z.boolean(), withdraw: z.boolean(), decideActions: z.array(z.enum(['approve', 'return', 'reject'])) });
+export const abilitiesSchema = z.object({
+  edit: z.boolean(),
+  submit: z.boolean(),
+  decide: z.boolean(),
+  withdraw: z.boolean(),
+  decideActions: z.array(z.enum(['approve', 'return', 'reject'])),
+});
 
 export const requestDetailSchema = requestSummarySchema.extend({
   content: z.unknown(),
@@ -171,14 +252,24 @@ export const requestDetailSchema = requestSummarySchema.extend({
   filedByName: z.string(),
   precheck: precheckSchema.nullable(),
   catalogVersionId: z.string().nullable(),
-  decision: z.string().nullable(), decisionReason: z.string().nullable(), conditions: z.string().nullable(), decidedByName: z.string().nullable(), decidedByBody: z.string().nullable(),
-  approvedRevision: z.number().nullable(), approvedHash: z.string().nullable(),
-  withdrawnAt: z.string().nullable(), withdrawReason: z.string().nullable(), withdrawnByName: z.string().nullable(),
-  adjustmentId: z.string().nullable(), adjustmentNote: z.string().nullable(),
+  decision: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  conditions: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedByBody: z.string().nullable(),
+  approvedRevision: z.number().nullable(),
+  approvedHash: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  withdrawReason: z.string().nullable(),
+  withdrawnByName: z.string().nullable(),
+  adjustmentId: z.string().nullable(),
+  adjustmentNote: z.string().nullable(),
   targets: z.array(targetSchema),
   steps: z.array(stepSchema),
   events: z.array(eventSchema),
-  revisions: z.array(z.object({ revision: z.number(), contentHash: z.string(), submittedAt: z.string(), submittedByName: z.string() })),
+  revisions: z.array(
+    z.object({ revision: z.number(), contentHash: z.string(), submittedAt: z.string(), submittedByName: z.string() }),
+  ),
   abilities: abilitiesSchema,
 });
 
@@ -194,9 +285,20 @@ export const flagBody = z.strictObject({
 });
 
 export const flagSchema = z.object({
-  id: z.string(), regionCode: z.string(), regionName: z.string(), townshipCode: z.string().nullable(), departmentId: z.string().nullable(), departmentName: z.string(),
-  taskTitle: z.string(), description: z.string().nullable(), channel: z.string(), receivedOn: z.string(), requestId: z.string().nullable(), status: z.string(),
-  flaggedByName: z.string(), createdAt: z.string(),
+  id: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  townshipCode: z.string().nullable(),
+  departmentId: z.string().nullable(),
+  departmentName: z.string(),
+  taskTitle: z.string(),
+  description: z.string().nullable(),
+  channel: z.string(),
+  receivedOn: z.string(),
+  requestId: z.string().nullable(),
+  status: z.string(),
+  flaggedByName: z.string(),
+  createdAt: z.string(),
 });
 
 const chainStep = z.strictObject({
@@ -222,4 +324,8 @@ export const calendarConfig = z.strictObject({
   source: z.string().trim().max(300),
 });
 
-export const settingsBody = z.strictObject({ version: z.number().int().min(0), chain: chainConfig, calendar: calendarConfig });
+export const settingsBody = z.strictObject({
+  version: z.number().int().min(0),
+  chain: chainConfig,
+  calendar: calendarConfig,
+});

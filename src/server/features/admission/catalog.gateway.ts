@@ -60,8 +60,17 @@ export async function catalogJudge(deps: Deps, regionCode: string, date: string)
   const items: JudgedItem[] = eff.items.map((i) => {
     const c = byId.get(i.catalogId);
     return {
-      code: i.code, name: i.fields.name, kind: i.kind, catalogId: i.catalogId, catalogTitle: c?.title ?? i.catalogId, basis: i.fields.basis,
-      alternativeChannel: i.fields.alternativeChannel, guidance: i.fields.guidance, funding: i.fields.funding, catchAll: i.fields.catchAll, catalogComplete: c?.complete ?? false,
+      code: i.code,
+      name: i.fields.name,
+      kind: i.kind,
+      catalogId: i.catalogId,
+      catalogTitle: c?.title ?? i.catalogId,
+      basis: i.fields.basis,
+      alternativeChannel: i.fields.alternativeChannel,
+      guidance: i.fields.guidance,
+      funding: i.fields.funding,
+      catchAll: i.fields.catchAll,
+      catalogComplete: c?.complete ?? false,
     };
   });
   const byCode = new Map(items.map((i) => [i.code, i]));
@@ -72,8 +81,17 @@ export async function catalogJudge(deps: Deps, regionCode: string, date: string)
     async match(text, kinds) {
       const m = await catalogs.matchInRegion(deps, regionCode, text, { kinds: kinds ? [...kinds] : undefined, date });
       return {
-        best: m.result.best ? { code: m.result.best.code, score: m.result.best.score, reason: m.result.best.reason } : null,
-        candidates: m.result.candidates.map((c) => ({ code: c.code, name: c.name, kind: c.kind, catalogId: c.catalogId, score: c.score, reason: c.reason })),
+        best: m.result.best
+          ? { code: m.result.best.code, score: m.result.best.score, reason: m.result.best.reason }
+          : null,
+        candidates: m.result.candidates.map((c) => ({
+          code: c.code,
+          name: c.name,
+          kind: c.kind,
+          catalogId: c.catalogId,
+          score: c.score,
+          reason: c.reason,
+        })),
         unlisted: m.result.unlisted,
         threshold: m.result.threshold,
         verdict: m.verdict,
@@ -111,16 +129,33 @@ export interface CatalogChangeResult {
  * the service enforces that. Runs in its own transactions, so call it after the approval committed.
  * Never throws: a refusal comes back as a note to show on the request.
  */
-export async function proposeCatalogAdjustment(deps: Deps, ctx: RequestContext, change: CatalogChangeInput): Promise<CatalogChangeResult> {
+export async function proposeCatalogAdjustment(
+  deps: Deps,
+  ctx: RequestContext,
+  change: CatalogChangeInput,
+): Promise<CatalogChangeResult> {
   try {
     let catalogId: string | undefined;
     if (change.action === 'add') {
       const eff = await catalogs.effectiveFor(deps, change.targetRegionCode, change.effectiveDate);
-      const target = eff.active.find((a) => a.catalog.kind === change.kind && a.via === 'owned') ?? eff.active.find((a) => a.catalog.kind === change.kind);
-      if (!target) return { adjustmentId: null, note: `本区没有生效的“${change.kind}”类目录，无法新增事项，请区民政局先建立或采用该目录后手工发起调整`, refusal: 'conflict' };
+      const target =
+        eff.active.find((a) => a.catalog.kind === change.kind && a.via === 'owned') ??
+        eff.active.find((a) => a.catalog.kind === change.kind);
+      if (!target)
+        return {
+          adjustmentId: null,
+          note: `本区没有生效的“${change.kind}”类目录，无法新增事项，请区民政局先建立或采用该目录后手工发起调整`,
+          refusal: 'conflict',
+        };
       catalogId = target.catalog.id;
     }
-    const fields = change.action === 'withdraw' ? undefined : { ...(change.name ? { name: change.name } : {}), ...(change.action === 'add' ? { basis: change.basis } : {}) };
+    const fields =
+      change.action === 'withdraw'
+        ? undefined
+        : {
+            ...(change.name ? { name: change.name } : {}),
+            ...(change.action === 'add' ? { basis: change.basis } : {}),
+          };
     const created = await adjustments.createAdjustment(deps, ctx, {
       targetRegion: change.targetRegionCode,
       operation: change.action,
@@ -133,9 +168,14 @@ export async function proposeCatalogAdjustment(deps: Deps, ctx: RequestContext, 
       effectiveDate: change.effectiveDate,
     });
     const submitted = await adjustments.submitAdjustment(deps, ctx, created.id, created.version);
-    return { adjustmentId: submitted.id, note: `已按准入决定提出目录调整（待区民政局审批），调整编号 ${submitted.id}`, refusal: null };
+    return {
+      adjustmentId: submitted.id,
+      note: `已按准入决定提出目录调整（待区民政局审批），调整编号 ${submitted.id}`,
+      refusal: null,
+    };
   } catch (err) {
-    if (err instanceof AppError) return { adjustmentId: null, note: `目录调整未能提出：${err.message}`, refusal: err.code };
+    if (err instanceof AppError)
+      return { adjustmentId: null, note: `目录调整未能提出：${err.message}`, refusal: err.code };
     throw err;
   }
 }

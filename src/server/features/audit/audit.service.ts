@@ -31,24 +31,54 @@ const parse = (s: string | null) => (s ? JSON.parse(s) : null);
 export async function list(deps: Deps, ctx: RequestContext, f: AuditFilter, page: number, pageSize: number) {
   const q = filtered(deps, f);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await q.selectAll().orderBy('seq', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
-  await deps.db.transaction().execute((trx) => appendAudit(trx, deps, ctx, { action: 'audit.query', entity: 'audit_log', after: { filter: f, page } }));
-  return { total, items: rows.map((r) => ({ ...r, seq: Number(r.seq), before: parse(r.beforeJson), after: parse(r.afterJson), beforeJson: undefined, afterJson: undefined })) };
+  const rows = await q
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  await deps.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, deps, ctx, { action: 'audit.query', entity: 'audit_log', after: { filter: f, page } }),
+    );
+  return {
+    total,
+    items: rows.map((r) => ({
+      ...r,
+      seq: Number(r.seq),
+      before: parse(r.beforeJson),
+      after: parse(r.afterJson),
+      beforeJson: undefined,
+      afterJson: undefined,
+    })),
+  };
 }
 
 export async function verify(deps: Deps, ctx: RequestContext) {
   const verdict = await verifyChain(deps.db);
-  await deps.db.transaction().execute((trx) => appendAudit(trx, deps, ctx, { action: 'audit.verify', entity: 'audit_log', after: verdict }));
+  await deps.db
+    .transaction()
+    .execute((trx) => appendAudit(trx, deps, ctx, { action: 'audit.verify', entity: 'audit_log', after: verdict }));
   return verdict;
 }
 
 /** Streams the filtered trail as rows for the export writer (no more than `max`). */
 export async function* exportRows(deps: Deps, ctx: RequestContext, f: AuditFilter, max = 200_000) {
-  await deps.db.transaction().execute((trx) => appendAudit(trx, deps, ctx, { action: 'audit.export', entity: 'audit_log', after: { filter: f } }));
+  await deps.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, deps, ctx, { action: 'audit.export', entity: 'audit_log', after: { filter: f } }),
+    );
   let lastSeq = Number.MAX_SAFE_INTEGER;
   let sent = 0;
   while (sent < max) {
-    const rows = await filtered(deps, f).selectAll().where('seq', '<', lastSeq).orderBy('seq', 'desc').limit(2000).execute();
+    const rows = await filtered(deps, f)
+      .selectAll()
+      .where('seq', '<', lastSeq)
+      .orderBy('seq', 'desc')
+      .limit(2000)
+      .execute();
     if (!rows.length) return;
     for (const r of rows) yield r;
     sent += rows.length;

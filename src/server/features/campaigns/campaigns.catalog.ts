@@ -44,7 +44,13 @@ function memoOf(versionId: string): VersionMemo {
 
 const NOTHING = Promise.resolve({ best: null, candidates: [] as CatalogHitItem[] });
 
-function lookupFor(deps: Deps, regionCode: string, date: string, versionId: string, kindsPresent: Set<string>): CatalogLookup {
+function lookupFor(
+  deps: Deps,
+  regionCode: string,
+  date: string,
+  versionId: string,
+  kindsPresent: Set<string>,
+): CatalogLookup {
   const memo = memoOf(versionId);
   const run = (name: string, kinds: readonly string[]) => {
     // The matcher cannot match a kind the effective catalog has no item of (e.g. the sign guide, not yet imported).
@@ -54,7 +60,13 @@ function lookupFor(deps: Deps, regionCode: string, date: string, versionId: stri
     if (!p) {
       p = matchInRegion(deps, regionCode, name, { kinds: kinds as CatalogKind[], date, view: 'public' }).then((m) => {
         const basis = (code: string) => m.eff.items.find((i) => i.code === code)?.fields.basis ?? null;
-        const toItem = (c: { code: string; name: string; kind: string; score: number }): CatalogHitItem => ({ code: c.code, name: c.name, kind: c.kind, score: c.score, basis: basis(c.code) });
+        const toItem = (c: { code: string; name: string; kind: string; score: number }): CatalogHitItem => ({
+          code: c.code,
+          name: c.name,
+          kind: c.kind,
+          score: c.score,
+          basis: basis(c.code),
+        });
         return { best: m.result.best ? toItem(m.result.best) : null, candidates: m.result.candidates.map(toItem) };
       });
       p.catch(() => memo.matches.delete(key));

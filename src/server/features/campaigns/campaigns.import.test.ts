@@ -6,7 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
-import { launchedCampaign, ledgerOf, readWorkbook, upload, workbook } from '../../../../test/fixtures/ledgers/helpers.js';
+import {
+  launchedCampaign,
+  ledgerOf,
+  readWorkbook,
+  upload,
+  workbook,
+} from '../../../../test/fixtures/ledgers/helpers.js';
 import { WORK_AFFAIR_NAMES, REQUESTERS, workAffairSheet } from '../../../../test/fixtures/ledgers/rows.js';
 
 let t: TestApp;
@@ -18,12 +24,38 @@ beforeAll(async () => {
   t = await createTestApp();
   ({ id: campaignId } = await launchedCampaign(t));
   township = await t.as('demo-township');
-  villages = (await t.deps.db.selectFrom('ledger').select('villageCode').where('campaignId', '=', campaignId).where('townshipCode', '=', '140404001000').orderBy('villageCode').execute()).map((l) => l.villageCode);
+  villages = (
+    await t.deps.db
+      .selectFrom('ledger')
+      .select('villageCode')
+      .where('campaignId', '=', campaignId)
+      .where('townshipCode', '=', '140404001000')
+      .orderBy('villageCode')
+      .execute()
+  ).map((l) => l.villageCode);
 });
 afterAll(() => t.close());
 
-const rowCount = async () => Number((await t.deps.db.selectFrom('ledgerRow').select((eb) => eb.fn.countAll<number>().as('n')).where('campaignId', '=', campaignId).executeTakeFirstOrThrow()).n);
-const importCount = async () => Number((await t.deps.db.selectFrom('auditLog').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'ledgers.import').executeTakeFirstOrThrow()).n);
+const rowCount = async () =>
+  Number(
+    (
+      await t.deps.db
+        .selectFrom('ledgerRow')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('campaignId', '=', campaignId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const importCount = async () =>
+  Number(
+    (
+      await t.deps.db
+        .selectFrom('auditLog')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', 'ledgers.import')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('a 10,000-row import', () => {
   let good: (string | number)[][];
@@ -41,7 +73,10 @@ describe('a 10,000-row import', () => {
     bad[9000] = [...bad[8999]]; //              row 9002: duplicate of row 9001
     const file = await workbook([{ name: '工作事务', header: HEADER, rows: bad }]);
     const audits = await importCount();
-    const res = await upload(t, township, `/api/campaigns/${campaignId}/import?category=work_affair`, { data: file, filename: '工作事务台账.xlsx' });
+    const res = await upload(t, township, `/api/campaigns/${campaignId}/import?category=work_affair`, {
+      data: file,
+      filename: '工作事务台账.xlsx',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('import_failed');
     expect(res.body.error.message).toMatch(/共 5 处错误，未写入任何数据/);
@@ -57,28 +92,80 @@ describe('a 10,000-row import', () => {
   it('the good file commits in one transaction with one audit row naming counts and the rows hash', async () => {
     const file = await workbook([{ name: '工作事务', header: HEADER, rows: good }]);
     const started = Date.now();
-    const res = await upload(t, township, `/api/campaigns/${campaignId}/import?category=work_affair`, { data: file, filename: '工作事务台账.xlsx' });
+    const res = await upload(t, township, `/api/campaigns/${campaignId}/import?category=work_affair`, {
+      data: file,
+      filename: '工作事务台账.xlsx',
+    });
     const ms = Date.now() - started;
     expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
-    expect(res.body).toMatchObject({ rows: 10_000, inserted: 10_000, updated: 0, unchanged: 0, ledgers: new Set(good.map((r) => r[0])).size, sheets: ['工作事务'] });
+    expect(res.body).toMatchObject({
+      rows: 10_000,
+      inserted: 10_000,
+      updated: 0,
+      unchanged: 0,
+      ledgers: new Set(good.map((r) => r[0])).size,
+      sheets: ['工作事务'],
+    });
     expect(await rowCount()).toBe(10_000);
-    const audit = await t.deps.db.selectFrom('auditLog').selectAll().where('action', '=', 'ledgers.import').executeTakeFirstOrThrow();
-    expect(JSON.parse(audit.afterJson!)).toMatchObject({ inserted: 10_000, rowIdCount: 10_000, rowIdsSm3: expect.stringMatching(/^[0-9a-f]{64}$/), fileSha256: res.body.fileSha256 });
-    const judged = await t.deps.db.selectFrom('ledgerRow').select(['suggestedVerdict', 'catalogVersion', 'source']).where('campaignId', '=', campaignId).limit(50).execute();
-    for (const j of judged) expect(j).toMatchObject({ source: 'import', catalogVersion: expect.stringMatching(/^cv-/) });
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('action', '=', 'ledgers.import')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(audit.afterJson!)).toMatchObject({
+      inserted: 10_000,
+      rowIdCount: 10_000,
+      rowIdsSm3: expect.stringMatching(/^[0-9a-f]{64}$/),
+      fileSha256: res.body.fileSha256,
+    });
+    const judged = await t.deps.db
+      .selectFrom('ledgerRow')
+      .select(['suggestedVerdict', 'catalogVersion', 'source'])
+      .where('campaignId', '=', campaignId)
+      .limit(50)
+      .execute();
+    for (const j of judged)
+      expect(j).toMatchObject({ source: 'import', catalogVersion: expect.stringMatching(/^cv-/) });
     console.log(`10,000-row import (${t.deps.dialect}): ${ms} ms`);
   });
 
   it('importing it twice changes nothing', async () => {
-    const before = await t.deps.db.selectFrom('ledgerRow').select(['id', 'version', 'updatedAt']).where('campaignId', '=', campaignId).orderBy('id').execute();
-    const versions = await t.deps.db.selectFrom('ledger').select(['id', 'version']).where('campaignId', '=', campaignId).orderBy('id').execute();
+    const before = await t.deps.db
+      .selectFrom('ledgerRow')
+      .select(['id', 'version', 'updatedAt'])
+      .where('campaignId', '=', campaignId)
+      .orderBy('id')
+      .execute();
+    const versions = await t.deps.db
+      .selectFrom('ledger')
+      .select(['id', 'version'])
+      .where('campaignId', '=', campaignId)
+      .orderBy('id')
+      .execute();
     const audits = await importCount();
     const file = await workbook([{ name: '工作事务', header: HEADER, rows: good }]);
-    const res = await upload(t, township, `/api/campaigns/${campaignId}/import?category=work_affair`, { data: file, filename: '工作事务台账.xlsx' });
+    const res = await upload(t, township, `/api/campaigns/${campaignId}/import?category=work_affair`, {
+      data: file,
+      filename: '工作事务台账.xlsx',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ inserted: 0, updated: 0, unchanged: 10_000 });
-    expect(await t.deps.db.selectFrom('ledgerRow').select(['id', 'version', 'updatedAt']).where('campaignId', '=', campaignId).orderBy('id').execute()).toEqual(before);
-    expect(await t.deps.db.selectFrom('ledger').select(['id', 'version']).where('campaignId', '=', campaignId).orderBy('id').execute()).toEqual(versions);
+    expect(
+      await t.deps.db
+        .selectFrom('ledgerRow')
+        .select(['id', 'version', 'updatedAt'])
+        .where('campaignId', '=', campaignId)
+        .orderBy('id')
+        .execute(),
+    ).toEqual(before);
+    expect(
+      await t.deps.db
+        .selectFrom('ledger')
+        .select(['id', 'version'])
+        .where('campaignId', '=', campaignId)
+        .orderBy('id')
+        .execute(),
+    ).toEqual(versions);
     expect(await importCount()).toBe(audits);
   });
 });
@@ -92,23 +179,82 @@ describe('a village imports its own workbook', () => {
     expect(res.status).toBe(200);
     const sheets = await readWorkbook(res.raw);
     expect(Object.keys(sheets)).toEqual(['标识牌', '工作机制', '工作事务', '证明事项']);
-    expect(sheets['标识牌'][0]).toEqual(['村（社区）代码', '村（社区）名称', '标识牌文字*', '制发单位*', '悬挂位置*', '依据', '处理意见', '改判理由']);
+    expect(sheets['标识牌'][0]).toEqual([
+      '村（社区）代码',
+      '村（社区）名称',
+      '标识牌文字*',
+      '制发单位*',
+      '悬挂位置*',
+      '依据',
+      '处理意见',
+      '改判理由',
+    ]);
   });
 
   it('imports four sheets without a village column; Chinese values and decisions are understood', async () => {
     const v = await t.as('demo-village');
     const file = await workbook([
-      { name: '标识牌', header: ['标识牌文字', '制发单位', '悬挂位置', '处理意见'], rows: [['韩店村民委员会', '韩店街道', '大门外', '保留'], ['韩店村综治中心', '区委政法委', '室外', '']] },
-      { name: '工作机制', header: ['机制名称', '设立单位', '设立依据', '是否专人专岗', '人员由谁提供', '经费由谁提供', '是否发挥实际作用', '村民是否认可'], rows: [['村务监督委员会', '村民会议', '《村民委员会组织法》第三十二条', '否', '村', '村', '是', '是']] },
-      { name: '证明事项', header: ['证明名称', '要求出具的单位', '上年出具数量', '处理意见', '改判理由'], rows: [['死亡证明', '保险公司', '12件', '保留', '']] },
+      {
+        name: '标识牌',
+        header: ['标识牌文字', '制发单位', '悬挂位置', '处理意见'],
+        rows: [
+          ['韩店村民委员会', '韩店街道', '大门外', '保留'],
+          ['韩店村综治中心', '区委政法委', '室外', ''],
+        ],
+      },
+      {
+        name: '工作机制',
+        header: [
+          '机制名称',
+          '设立单位',
+          '设立依据',
+          '是否专人专岗',
+          '人员由谁提供',
+          '经费由谁提供',
+          '是否发挥实际作用',
+          '村民是否认可',
+        ],
+        rows: [['村务监督委员会', '村民会议', '《村民委员会组织法》第三十二条', '否', '村', '村', '是', '是']],
+      },
+      {
+        name: '证明事项',
+        header: ['证明名称', '要求出具的单位', '上年出具数量', '处理意见', '改判理由'],
+        rows: [['死亡证明', '保险公司', '12件', '保留', '']],
+      },
     ]);
     const res = await upload(t, v, `/api/campaigns/${campaignId}/import`, { data: file, filename: '本村台账.xlsx' });
     expect(res.status).toBe(400);
-    expect(res.body.error.details.errors).toEqual([{ sheet: '证明事项', row: 2, column: '改判理由', message: '处理意见“保留”与系统建议“取消”不同，须写明改判理由' }]);
+    expect(res.body.error.details.errors).toEqual([
+      { sheet: '证明事项', row: 2, column: '改判理由', message: '处理意见“保留”与系统建议“取消”不同，须写明改判理由' },
+    ]);
     const fixed = await workbook([
-      { name: '标识牌', header: ['标识牌文字', '制发单位', '悬挂位置', '处理意见'], rows: [['韩店村民委员会', '韩店街道', '大门外', '保留'], ['韩店村综治中心', '区委政法委', '室外', '']] },
-      { name: '工作机制', header: ['机制名称', '设立单位', '设立依据', '是否专人专岗', '人员由谁提供', '经费由谁提供', '是否发挥实际作用', '村民是否认可'], rows: [['村务监督委员会', '村民会议', '《村民委员会组织法》第三十二条', '否', '村', '村', '是', '是']] },
-      { name: '证明事项', header: ['证明名称', '要求出具的单位', '上年出具数量', '处理意见', '改判理由'], rows: [['死亡证明', '保险公司', '12件', '取消', '']] },
+      {
+        name: '标识牌',
+        header: ['标识牌文字', '制发单位', '悬挂位置', '处理意见'],
+        rows: [
+          ['韩店村民委员会', '韩店街道', '大门外', '保留'],
+          ['韩店村综治中心', '区委政法委', '室外', ''],
+        ],
+      },
+      {
+        name: '工作机制',
+        header: [
+          '机制名称',
+          '设立单位',
+          '设立依据',
+          '是否专人专岗',
+          '人员由谁提供',
+          '经费由谁提供',
+          '是否发挥实际作用',
+          '村民是否认可',
+        ],
+        rows: [['村务监督委员会', '村民会议', '《村民委员会组织法》第三十二条', '否', '村', '村', '是', '是']],
+      },
+      {
+        name: '证明事项',
+        header: ['证明名称', '要求出具的单位', '上年出具数量', '处理意见', '改判理由'],
+        rows: [['死亡证明', '保险公司', '12件', '取消', '']],
+      },
     ]);
     const ok = await upload(t, v, `/api/campaigns/${campaignId}/import`, { data: fixed, filename: '本村台账.xlsx' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
@@ -122,15 +268,24 @@ describe('a village imports its own workbook', () => {
 
   it('refuses what is not a spreadsheet, in Chinese', async () => {
     const v = await t.as('demo-village');
-    const res = await upload(t, v, `/api/campaigns/${campaignId}/import`, { data: Buffer.from('%PDF-1.4 not a workbook'), filename: 'a.xlsx' });
+    const res = await upload(t, v, `/api/campaigns/${campaignId}/import`, {
+      data: Buffer.from('%PDF-1.4 not a workbook'),
+      filename: 'a.xlsx',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/不是有效的 \.xlsx/);
   });
 
   it('the department officer may not import (403), and an unknown campaign is 404', async () => {
     const d = await t.as('demo-department');
-    const file = await workbook([{ name: '工作事务', header: HEADER, rows: [[villages[0], WORK_AFFAIR_NAMES[0], REQUESTERS[0], '', '', '0', '']] }]);
-    expect((await upload(t, d, `/api/campaigns/${campaignId}/import`, { data: file, filename: 'x.xlsx' })).status).toBe(403);
-    expect((await upload(t, township, `/api/campaigns/nope/import`, { data: file, filename: 'x.xlsx' })).status).toBe(404);
+    const file = await workbook([
+      { name: '工作事务', header: HEADER, rows: [[villages[0], WORK_AFFAIR_NAMES[0], REQUESTERS[0], '', '', '0', '']] },
+    ]);
+    expect((await upload(t, d, `/api/campaigns/${campaignId}/import`, { data: file, filename: 'x.xlsx' })).status).toBe(
+      403,
+    );
+    expect((await upload(t, township, `/api/campaigns/nope/import`, { data: file, filename: 'x.xlsx' })).status).toBe(
+      404,
+    );
   });
 });

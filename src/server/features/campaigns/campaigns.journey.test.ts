@@ -24,8 +24,19 @@ const ROWS = [
   { category: 'sign', name: '中共韩店村支部委员会', imposedBy: '韩店街道党工委', fields: { position: 'outside' } },
   { category: 'sign', name: '韩店村禁毒工作站', imposedBy: '区禁毒委', fields: { position: 'outside' } },
   { category: 'sign', name: '韩店村党群服务中心', imposedBy: '区委组织部', fields: { position: 'inside' } },
-  { category: 'mechanism', name: '人民调解委员会', imposedBy: '韩店村民委员会', basis: '《人民调解法》', fields: { dedicatedPost: false, staffBy: 'village', fundedBy: 'village', effective: true, villagersAccept: true } },
-  { category: 'mechanism', name: '网格化服务管理工作站', imposedBy: '区委政法委', fields: { dedicatedPost: true, staffBy: 'village', fundedBy: 'village', effective: true, villagersAccept: true } },
+  {
+    category: 'mechanism',
+    name: '人民调解委员会',
+    imposedBy: '韩店村民委员会',
+    basis: '《人民调解法》',
+    fields: { dedicatedPost: false, staffBy: 'village', fundedBy: 'village', effective: true, villagersAccept: true },
+  },
+  {
+    category: 'mechanism',
+    name: '网格化服务管理工作站',
+    imposedBy: '区委政法委',
+    fields: { dedicatedPost: true, staffBy: 'village', fundedBy: 'village', effective: true, villagersAccept: true },
+  },
   { category: 'work_affair', name: '协助做好社会救助', imposedBy: '长治市上党区民政局', fields: {} },
   { category: 'work_affair', name: '招商引资任务', imposedBy: '区商务局', fields: {} },
   { category: 'certificate', name: '亲属关系证明', imposedBy: '某商业银行', fields: { volumeLastYear: 30 } },
@@ -38,7 +49,12 @@ async function version() {
 
 beforeAll(async () => {
   t = await createTestApp();
-  ({ id: campaignId, district } = await launchedCampaign(t, { phases: [{ key: 'signs_certificates', deadline: '2026-12-10' }, { key: 'mechanisms_affairs', deadline: '2026-12-31' }] }));
+  ({ id: campaignId, district } = await launchedCampaign(t, {
+    phases: [
+      { key: 'signs_certificates', deadline: '2026-12-10' },
+      { key: 'mechanisms_affairs', deadline: '2026-12-31' },
+    ],
+  }));
   ledgerId = await ledgerOf(t, campaignId, HANDIAN);
   village = await t.as('demo-village');
   township = await t.as('demo-township');
@@ -48,12 +64,20 @@ afterAll(() => t.close());
 describe('launch (S-5)', () => {
   it('created one ledger per village and community of 上党区, and reported progress to the end', async () => {
     const c = (await district.get(`/api/campaigns/${campaignId}`)).body;
-    const villages = await t.deps.db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).where('countyCode', '=', '140404000000').where('level', 'in', ['village', 'community']).executeTakeFirstOrThrow();
+    const villages = await t.deps.db
+      .selectFrom('region')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('countyCode', '=', '140404000000')
+      .where('level', 'in', ['village', 'community'])
+      .executeTakeFirstOrThrow();
     expect(c.status).toBe('active');
     expect(c.ledgerCount).toBe(Number(villages.n));
     expect(c.launch).toMatchObject({ status: 'succeeded', progress: Number(villages.n), total: Number(villages.n) });
     expect(c.phases.map((p: any) => [p.key, p.deadline])).toEqual([
-      ['self_inspection', '2026-08-10'], ['signs_certificates', '2026-12-10'], ['mechanisms_affairs', '2026-12-31'], ['permanent_rules', '2027-06-15'],
+      ['self_inspection', '2026-08-10'],
+      ['signs_certificates', '2026-12-10'],
+      ['mechanisms_affairs', '2026-12-31'],
+      ['permanent_rules', '2027-06-15'],
     ]);
   });
 
@@ -88,7 +112,11 @@ describe('the journey', () => {
     expect(got['入党外调政审证明']).toMatchObject({ verdict: 'keep', matchKind: 'positive' });
     for (const s of Object.values(got)) expect(s.catalogVersion).toMatch(/^cv-/);
     const view = (await village.get(`/api/ledgers/${ledgerId}`)).body;
-    expect(view.counts).toMatchObject({ total: ROWS.length, undecided: ROWS.length, byCategory: { sign: 4, mechanism: 2, work_affair: 2, certificate: 2 } });
+    expect(view.counts).toMatchObject({
+      total: ROWS.length,
+      undecided: ROWS.length,
+      byCategory: { sign: 4, mechanism: 2, work_affair: 2, certificate: 2 },
+    });
   });
 
   it('submitting requires every row decided; bulk-accept is one click; then it submits', async () => {
@@ -111,28 +139,51 @@ describe('the journey', () => {
   it('demo-township returns it with a note the village sees', async () => {
     const v = (await township.get(`/api/ledgers/${ledgerId}`)).body;
     expect(v.ledger.abilities).toMatchObject({ approve: true, return: true, edit: false });
-    expect((await township.post(`/api/ledgers/${ledgerId}/return`, { note: '', version: v.ledger.version })).status).toBe(400);
-    const res = await township.post(`/api/ledgers/${ledgerId}/return`, { note: '网格化服务管理工作站请核实是否有中央文件依据；请补充上年证明数量', version: v.ledger.version });
+    expect(
+      (await township.post(`/api/ledgers/${ledgerId}/return`, { note: '', version: v.ledger.version })).status,
+    ).toBe(400);
+    const res = await township.post(`/api/ledgers/${ledgerId}/return`, {
+      note: '网格化服务管理工作站请核实是否有中央文件依据；请补充上年证明数量',
+      version: v.ledger.version,
+    });
     expect(res.status).toBe(200);
     const seen = (await village.get(`/api/ledgers/${ledgerId}`)).body;
     expect(seen.ledger).toMatchObject({ status: 'returned', returnNote: expect.stringContaining('网格化') });
     expect(seen.events.map((e: any) => e.action)).toEqual(['submit', 'return']);
-    expect((await village.get('/api/notifications?unread=true')).body.items[0]).toMatchObject({ kind: 'ledger.returned', body: expect.stringContaining('网格化') });
+    expect((await village.get('/api/notifications?unread=true')).body.items[0]).toMatchObject({
+      kind: 'ledger.returned',
+      body: expect.stringContaining('网格化'),
+    });
   });
 
   it('the village fixes (edit + override with a reason) and resubmits', async () => {
     const view = (await village.get(`/api/ledgers/${ledgerId}`)).body;
     const grid = view.rows.mechanism.find((r: any) => r.name === '网格化服务管理工作站');
-    const noReason = await village.post(`/api/ledger-rows/${grid.id}/decision`, { action: 'override', verdict: 'cancel', version: grid.version });
+    const noReason = await village.post(`/api/ledger-rows/${grid.id}/decision`, {
+      action: 'override',
+      verdict: 'cancel',
+      version: grid.version,
+    });
     expect(noReason.status).toBe(400);
-    const over = await village.post(`/api/ledger-rows/${grid.id}/decision`, { action: 'override', verdict: 'cancel', reason: '经核实无依据、无实际作用，予以撤销', version: grid.version });
+    const over = await village.post(`/api/ledger-rows/${grid.id}/decision`, {
+      action: 'override',
+      verdict: 'cancel',
+      reason: '经核实无依据、无实际作用，予以撤销',
+      version: grid.version,
+    });
     expect(over.status).toBe(200);
     expect(over.body.row.decision).toMatchObject({ verdict: 'cancel', kind: 'overridden' });
     const cert = view.rows.certificate.find((r: any) => r.name === '亲属关系证明');
-    const edited = await village.patch(`/api/ledger-rows/${cert.id}`, { fields: { volumeLastYear: 42 }, version: cert.version });
+    const edited = await village.patch(`/api/ledger-rows/${cert.id}`, {
+      fields: { volumeLastYear: 42 },
+      version: cert.version,
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.row.decision).toMatchObject({ verdict: 'cancel', kind: 'accepted' });
-    const stale = await village.patch(`/api/ledger-rows/${cert.id}`, { fields: { volumeLastYear: 43 }, version: cert.version });
+    const stale = await village.patch(`/api/ledger-rows/${cert.id}`, {
+      fields: { volumeLastYear: 43 },
+      version: cert.version,
+    });
     expect(stale.status).toBe(409);
     const res = await village.post(`/api/ledgers/${ledgerId}/submit`, { version: edited.body.ledgerVersion });
     expect(res.status).toBe(200);
@@ -141,11 +192,15 @@ describe('the journey', () => {
 
   it('the township approves; every non-compliant row becomes a clean-up task with owner and phase deadline', async () => {
     const v = (await township.get(`/api/ledgers/${ledgerId}`)).body;
-    expect((await township.post(`/api/ledgers/${ledgerId}/approve`, { version: v.ledger.version - 1 })).status).toBe(409);
+    expect((await township.post(`/api/ledgers/${ledgerId}/approve`, { version: v.ledger.version - 1 })).status).toBe(
+      409,
+    );
     const res = await township.post(`/api/ledgers/${ledgerId}/approve`, { version: v.ledger.version });
     expect(res.status).toBe(200);
     expect(res.body.ledger).toMatchObject({ status: 'approved', effectiveStatus: 'approved' });
-    const nonCompliant = Object.values(res.body.rows).flat().filter((r: any) => r.nonCompliant) as any[];
+    const nonCompliant = Object.values(res.body.rows)
+      .flat()
+      .filter((r: any) => r.nonCompliant) as any[];
     expect(nonCompliant.length).toBe(5);
     for (const r of nonCompliant) expect(r.cleanup).toMatchObject({ status: 'open', taskId: expect.any(String) });
     const tasks = (await township.get(`/api/tasks?ledgerId=${ledgerId}`)).body;
@@ -166,11 +221,20 @@ describe('the journey', () => {
     expect(rollupBefore.totals.rows).toBe(0);
     expect(after.totals.rows).toBe(ROWS.length);
     expect(after.totals.ledgers.approved).toBe(1);
-    expect(after.totals.byCategory.sign).toMatchObject({ before: 4, keep: 3, cancel: 1, plannedAfter: 3, achievedAfter: 4, tasksOpen: 1 });
+    expect(after.totals.byCategory.sign).toMatchObject({
+      before: 4,
+      keep: 3,
+      cancel: 1,
+      plannedAfter: 3,
+      achievedAfter: 4,
+      tasksOpen: 1,
+    });
     expect(after.totals.byCategory.certificate).toMatchObject({ before: 2, keep: 1, cancel: 1, plannedAfter: 1 });
     const han = after.children.find((c: any) => c.regionCode === TOWNSHIP);
     expect(han).toMatchObject({ regionName: '韩店街道', rows: ROWS.length, ledgers: { approved: 1 } });
-    const approvedRows = after.groups.filter((g: any) => g.status === 'approved').reduce((n: number, g: any) => n + g.count, 0);
+    const approvedRows = after.groups
+      .filter((g: any) => g.status === 'approved')
+      .reduce((n: number, g: any) => n + g.count, 0);
     expect(approvedRows).toBe(ROWS.length);
     const phase = after.phases.find((p: any) => p.key === 'signs_certificates');
     expect(phase).toMatchObject({ total: 2, done: 0 });
@@ -191,7 +255,12 @@ describe('the journey', () => {
     const total = sheets['汇总'].find((r) => r[0] === '合计')!;
     expect(total[col('台账数')]).toBe(after.totals.ledgers.total);
     expect(total[col('工作机制（清理前）')]).toBe(2);
-    expect(sheets['标识牌'].slice(1, 5).map((r) => r[3])).toEqual(['韩店村民委员会', '中共韩店村支部委员会', '韩店村禁毒工作站', '韩店村党群服务中心']);
+    expect(sheets['标识牌'].slice(1, 5).map((r) => r[3])).toEqual([
+      '韩店村民委员会',
+      '中共韩店村支部委员会',
+      '韩店村禁毒工作站',
+      '韩店村党群服务中心',
+    ]);
     expect(sheets['标识牌'].find((r) => r[0] === '合计')?.[1]).toBe('共 4 项');
   });
 
@@ -206,7 +275,10 @@ describe('the journey', () => {
   it('an approval goes stale when the village edits afterwards; the district sees it; resubmit + approve clears it', async () => {
     const view = (await village.get(`/api/ledgers/${ledgerId}`)).body;
     const row = view.rows.work_affair.find((r: any) => r.name === '协助做好社会救助');
-    const res = await village.patch(`/api/ledger-rows/${row.id}`, { fields: { funding: '区民政局每年拨付 2000 元' }, version: row.version });
+    const res = await village.patch(`/api/ledger-rows/${row.id}`, {
+      fields: { funding: '区民政局每年拨付 2000 元' },
+      version: row.version,
+    });
     expect(res.status).toBe(200);
     expect(res.body.ledgerStatus).toBe('stale');
     expect(res.body.row.suggestion.verdict).toBe('keep');
@@ -214,25 +286,46 @@ describe('the journey', () => {
     const l = (await township.get(`/api/ledgers/${ledgerId}`)).body;
     expect(l.ledger).toMatchObject({ status: 'approved', approvalStale: true, effectiveStatus: 'stale' });
     expect(l.events.map((e: any) => e.action)).toContain('stale');
-    expect((await township.get('/api/notifications')).body.items.some((n: any) => n.kind === 'ledger.stale')).toBe(true);
+    expect((await township.get('/api/notifications')).body.items.some((n: any) => n.kind === 'ledger.stale')).toBe(
+      true,
+    );
     const roll = (await district.get(`/api/campaigns/${campaignId}/rollup`)).body;
     expect(roll.totals.ledgers).toMatchObject({ approved: 0, stale: 1 });
     expect(roll.totals.byStatus.stale).toBe(ROWS.length);
     const listed = (await district.get(`/api/campaigns/${campaignId}/ledgers?status=stale`)).body;
     expect(listed.items.map((x: any) => x.id)).toEqual([ledgerId]);
     // Re-decide, resubmit, re-approve: the now-compliant row's task is cancelled.
-    const acc = await village.post(`/api/ledgers/${ledgerId}/accept-all`, { version: (await village.get(`/api/ledgers/${ledgerId}`)).body.ledger.version });
-    expect((await village.post(`/api/ledgers/${ledgerId}/submit`, { version: acc.body.ledgerVersion })).status).toBe(200);
+    const acc = await village.post(`/api/ledgers/${ledgerId}/accept-all`, {
+      version: (await village.get(`/api/ledgers/${ledgerId}`)).body.ledger.version,
+    });
+    expect((await village.post(`/api/ledgers/${ledgerId}/submit`, { version: acc.body.ledgerVersion })).status).toBe(
+      200,
+    );
     const v2 = (await township.get(`/api/ledgers/${ledgerId}`)).body;
     expect((await township.post(`/api/ledgers/${ledgerId}/approve`, { version: v2.ledger.version })).status).toBe(200);
     const tasks = (await township.get(`/api/tasks?ledgerId=${ledgerId}`)).body.items;
     expect(tasks.find((x: any) => x.title.includes('社会救助')).status).toBe('cancelled');
-    expect((await district.get(`/api/campaigns/${campaignId}/rollup`)).body.totals.ledgers).toMatchObject({ approved: 1, stale: 0 });
+    expect((await district.get(`/api/campaigns/${campaignId}/rollup`)).body.totals.ledgers).toMatchObject({
+      approved: 1,
+      stale: 0,
+    });
   });
 
   it('every step is in the audit chain, which verifies', async () => {
     const actions = (await t.deps.db.selectFrom('auditLog').select('action').execute()).map((a) => a.action);
-    for (const a of ['campaigns.create', 'campaigns.launch', 'campaigns.launch_batch', 'ledgers.row_create', 'ledgers.accept_all', 'ledgers.submit', 'ledgers.return', 'ledgers.row_decide', 'ledgers.row_update', 'ledgers.approve', 'tasks.create'])
+    for (const a of [
+      'campaigns.create',
+      'campaigns.launch',
+      'campaigns.launch_batch',
+      'ledgers.row_create',
+      'ledgers.accept_all',
+      'ledgers.submit',
+      'ledgers.return',
+      'ledgers.row_decide',
+      'ledgers.row_update',
+      'ledgers.approve',
+      'tasks.create',
+    ])
       expect(actions).toContain(a);
     expect((await verifyChain(t.deps.db)).ok).toBe(true);
   });
@@ -240,23 +333,63 @@ describe('the journey', () => {
 
 describe('certificate suggestions = the public check (S-6.2)', () => {
   it('for every name, the row judged in a ledger has the public check verdict and item', async () => {
-    const names = ['亲属关系证明', '开个亲属关系证明', '无犯罪记录证明', '死亡证明', '老人去世证明', '婚姻状况证明', '收养人婚姻状况证明', '入党外调政审证明', '学生参加活动情况反馈证明', '居住证明', '经济困难证明', '房屋产权证明', '在职党员到居住地报到情况反馈', '残疾证明', '出生证明', '养犬证明'];
+    const names = [
+      '亲属关系证明',
+      '开个亲属关系证明',
+      '无犯罪记录证明',
+      '死亡证明',
+      '老人去世证明',
+      '婚姻状况证明',
+      '收养人婚姻状况证明',
+      '入党外调政审证明',
+      '学生参加活动情况反馈证明',
+      '居住证明',
+      '经济困难证明',
+      '房屋产权证明',
+      '在职党员到居住地报到情况反馈',
+      '残疾证明',
+      '出生证明',
+      '养犬证明',
+    ];
     const other = await ledgerOf(t, campaignId, '140404001202');
     // A village cadre of 黎岭村 (140404001202) fills its ledger.
     const sys = await t.as('demo-sysadmin');
-    const created = await sys.post('/api/users', { username: 'cadre-201', displayName: '黎岭村经办', regionCode: '140404001202', password: 'Start#2026x' });
+    const created = await sys.post('/api/users', {
+      username: 'cadre-201',
+      displayName: '黎岭村经办',
+      regionCode: '140404001202',
+      password: 'Start#2026x',
+    });
     const sec = await t.as('demo-secadmin');
-    expect((await sec.post('/api/grants', { userId: created.body.id, role: 'village_cadre', regionCode: '140404001202' })).status).toBe(200);
+    expect(
+      (await sec.post('/api/grants', { userId: created.body.id, role: 'village_cadre', regionCode: '140404001202' }))
+        .status,
+    ).toBe(200);
     const u = t.agent();
     await u.login('cadre-201', 'Start#2026x');
     await u.post('/api/auth/password', { currentPassword: 'Start#2026x', newPassword: 'Better#2026y' });
     for (const name of names) {
-      const res = await u.post(`/api/ledgers/${other}/rows`, { category: 'certificate', name, imposedBy: '某单位', fields: {} });
+      const res = await u.post(`/api/ledgers/${other}/rows`, {
+        category: 'certificate',
+        name,
+        imposedBy: '某单位',
+        fields: {},
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
-      const pub = await t.agent().get(`/api/public/certificate-check?q=${encodeURIComponent(name)}&region=140404001202`);
+      const pub = await t
+        .agent()
+        .get(`/api/public/certificate-check?q=${encodeURIComponent(name)}&region=140404001202`);
       expect(pub.status).toBe(200);
-      expect({ name, verdict: res.body.row.suggestion.matchKind, item: res.body.row.suggestion.itemCode, version: res.body.row.suggestion.catalogVersion }).toEqual({
-        name, verdict: pub.body.verdict, item: pub.body.item?.code ?? null, version: pub.body.catalogVersion,
+      expect({
+        name,
+        verdict: res.body.row.suggestion.matchKind,
+        item: res.body.row.suggestion.itemCode,
+        version: res.body.row.suggestion.catalogVersion,
+      }).toEqual({
+        name,
+        verdict: pub.body.verdict,
+        item: pub.body.item?.code ?? null,
+        version: pub.body.catalogVersion,
       });
       expect(res.body.row.suggestion.verdict).toBe(pub.body.verdict === 'positive' ? 'keep' : 'cancel');
     }
@@ -265,21 +398,42 @@ describe('certificate suggestions = the public check (S-6.2)', () => {
 
 describe('next cycle (peer lesson 17)', () => {
   it('a new campaign starts from the previous one: rows pre-filled, statuses reset, changes shown', async () => {
-    const next = await launchedCampaign(t, { name: '2027年村级组织减负专项行动', year: 2027, previousCampaignId: campaignId });
+    const next = await launchedCampaign(t, {
+      name: '2027年村级组织减负专项行动',
+      year: 2027,
+      previousCampaignId: campaignId,
+    });
     const l2 = await ledgerOf(t, next.id, HANDIAN);
     const view = (await village.get(`/api/ledgers/${l2}`)).body;
     expect(view.ledger).toMatchObject({ status: 'draft', previousLedgerId: ledgerId });
     expect(view.counts).toMatchObject({ total: ROWS.length, undecided: ROWS.length });
     const all = Object.values(view.rows).flat() as any[];
-    for (const r of all) expect(r).toMatchObject({ source: 'previous', decision: null, changeKind: 'unchanged', cleanup: { status: 'none' } });
+    for (const r of all)
+      expect(r).toMatchObject({
+        source: 'previous',
+        decision: null,
+        changeKind: 'unchanged',
+        cleanup: { status: 'none' },
+      });
     expect(all.find((r) => r.name === '网格化服务管理工作站').previous.verdict).toBe('cancel');
     // Change one, delete one, add one: the diff shows each.
     const cert = all.find((r) => r.name === '亲属关系证明');
-    const ch = await village.patch(`/api/ledger-rows/${cert.id}`, { fields: { volumeLastYear: 5 }, version: cert.version });
-    expect(ch.body.row).toMatchObject({ changeKind: 'changed', previous: { before: { fields: { volumeLastYear: 42 } } } });
+    const ch = await village.patch(`/api/ledger-rows/${cert.id}`, {
+      fields: { volumeLastYear: 5 },
+      version: cert.version,
+    });
+    expect(ch.body.row).toMatchObject({
+      changeKind: 'changed',
+      previous: { before: { fields: { volumeLastYear: 42 } } },
+    });
     const gone = all.find((r) => r.name === '韩店村禁毒工作站');
     expect((await village.delete(`/api/ledger-rows/${gone.id}?version=${gone.version}`)).status).toBe(200);
-    const added = await village.post(`/api/ledgers/${l2}/rows`, { category: 'work_affair', name: '秸秆禁烧巡查', imposedBy: '区农业农村局', fields: {} });
+    const added = await village.post(`/api/ledgers/${l2}/rows`, {
+      category: 'work_affair',
+      name: '秸秆禁烧巡查',
+      imposedBy: '区农业农村局',
+      fields: {},
+    });
     expect(added.body.row.changeKind).toBe('new');
     const after = (await village.get(`/api/ledgers/${l2}`)).body;
     expect(after.removedSinceLastCycle.map((r: any) => r.name)).toEqual(['韩店村禁毒工作站']);

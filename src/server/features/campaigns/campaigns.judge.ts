@@ -3,7 +3,17 @@
  * the seed-plan clause (S-…) and, where one applies, the catalog item behind it. The catalog is reached
  * only through the `CatalogLookup` port (campaigns.catalog.ts wires it to the catalogs feature).
  */
-import type { CatalogHit, Category, MechanismFields, RowInput, SignFields, SignGuide, Verdict, WorkAffairFields, BoardRule } from './campaigns.model.js';
+import type {
+  CatalogHit,
+  Category,
+  MechanismFields,
+  RowInput,
+  SignFields,
+  SignGuide,
+  Verdict,
+  WorkAffairFields,
+  BoardRule,
+} from './campaigns.model.js';
 import { CATALOG_HIT_LABELS, GUIDE_BOARD, SERVICE_ORG_BOARD } from './campaigns.model.js';
 
 export type CertificateVerdict = 'positive' | 'negative' | 'unlisted';
@@ -25,7 +35,12 @@ export interface CatalogLookup {
   /** Up to 5 candidates of the given kinds, best first, whatever their score (for type-ahead). */
   search(text: string, kinds: readonly string[]): Promise<CatalogHitItem[]>;
   /** Exactly the public certificate check's answer for this name and village (with the version it used). */
-  certificate(name: string): Promise<{ verdict: CertificateVerdict; item: { code: string; name: string; basis: string | null } | null; alternative: string | null; catalogVersion?: string }>;
+  certificate(name: string): Promise<{
+    verdict: CertificateVerdict;
+    item: { code: string; name: string; basis: string | null } | null;
+    alternative: string | null;
+    catalogVersion?: string;
+  }>;
 }
 
 export const FLAGS = {
@@ -95,11 +110,19 @@ const SHORT_SIGN = 12;
  * default) over boards hung outside and inside. Boards beyond the limit are suggested for merging into
  * the combined guide sign, statutory boards last.
  */
-export async function judgeSigns(rows: SignRow[], guide: SignGuide, villageKind: 'village' | 'community', versionId: string | null, lookup?: CatalogLookup | null): Promise<Map<string, Suggestion>> {
+export async function judgeSigns(
+  rows: SignRow[],
+  guide: SignGuide,
+  villageKind: 'village' | 'community',
+  versionId: string | null,
+  lookup?: CatalogLookup | null,
+): Promise<Map<string, Suggestion>> {
   const out = new Map<string, Suggestion>();
   const sorted = [...rows].sort((a, b) => a.seq - b.seq);
   const guideHits = new Map<string, CatalogHitItem | null>();
-  if (lookup) for (const r of sorted) if (!guideHits.has(r.input.name)) guideHits.set(r.input.name, await lookup.match(r.input.name, ['sign_guide']));
+  if (lookup)
+    for (const r of sorted)
+      if (!guideHits.has(r.input.name)) guideHits.set(r.input.name, await lookup.match(r.input.name, ['sign_guide']));
   let guideSeen = false;
   const counted: { id: string; rank: number; seq: number }[] = [];
   for (const r of sorted) {
@@ -108,33 +131,104 @@ export async function judgeSigns(rows: SignRow[], guide: SignGuide, villageKind:
     const allowed = boardOf(name, guide.allowedBoards);
     const inside = boardOf(name, guide.insideBoards);
     const fromCatalog = guideHits.get(name) ?? null;
-    const base = { itemCode: fromCatalog?.code ?? null, itemName: fromCatalog?.name ?? null, catalogVersion: versionId };
+    const base = {
+      itemCode: fromCatalog?.code ?? null,
+      itemName: fromCatalog?.name ?? null,
+      catalogVersion: versionId,
+    };
     let s: Suggestion;
     if (position === 'functional_area') {
-      s = fold(name).length > SHORT_SIGN
-        ? { ...base, verdict: 'rectify', clause: 'S-6.1', reason: `功能区入口只设简短标识（${SHORT_SIGN} 字以内），请精简为功能区名称`, matchKind: 'functional_area', flags: ['sign_not_short'] }
-        : { ...base, verdict: 'keep', clause: 'S-6.1', reason: '功能区入口的简短标识，符合指引', matchKind: 'functional_area', flags: [] };
+      s =
+        fold(name).length > SHORT_SIGN
+          ? {
+              ...base,
+              verdict: 'rectify',
+              clause: 'S-6.1',
+              reason: `功能区入口只设简短标识（${SHORT_SIGN} 字以内），请精简为功能区名称`,
+              matchKind: 'functional_area',
+              flags: ['sign_not_short'],
+            }
+          : {
+              ...base,
+              verdict: 'keep',
+              clause: 'S-6.1',
+              reason: '功能区入口的简短标识，符合指引',
+              matchKind: 'functional_area',
+              flags: [],
+            };
     } else if (allowed || fromCatalog) {
       const label = allowed?.name ?? fromCatalog!.name;
-      s = { ...base, verdict: 'keep', clause: 'S-6.1', reason: `属于允许悬挂的牌子“${label}”${fromCatalog ? '（标识牌指引目录）' : '（区民政局配置的允许清单）'}`, matchKind: 'allowed', flags: [] };
+      s = {
+        ...base,
+        verdict: 'keep',
+        clause: 'S-6.1',
+        reason: `属于允许悬挂的牌子“${label}”${fromCatalog ? '（标识牌指引目录）' : '（区民政局配置的允许清单）'}`,
+        matchKind: 'allowed',
+        flags: [],
+      };
       counted.push({ id: r.id, rank: 0, seq: r.seq });
     } else if (inside) {
       if (position === 'outside') {
-        s = { ...base, verdict: 'rectify', clause: 'S-6.1', reason: `“${inside.name}”应悬挂在村综合服务设施内的醒目位置，不在室外另挂`, matchKind: 'inside', flags: ['sign_placement'] };
+        s = {
+          ...base,
+          verdict: 'rectify',
+          clause: 'S-6.1',
+          reason: `“${inside.name}”应悬挂在村综合服务设施内的醒目位置，不在室外另挂`,
+          matchKind: 'inside',
+          flags: ['sign_placement'],
+        };
         counted.push({ id: r.id, rank: 1, seq: r.seq });
       } else if (inside.name === GUIDE_BOARD && guideSeen) {
-        s = { ...base, verdict: 'merge', clause: 'S-6.1', reason: '服务站只设一块服务功能综合指引牌，请与已有指引牌合并', matchKind: 'inside', flags: ['sign_duplicate_guide'] };
+        s = {
+          ...base,
+          verdict: 'merge',
+          clause: 'S-6.1',
+          reason: '服务站只设一块服务功能综合指引牌，请与已有指引牌合并',
+          matchKind: 'inside',
+          flags: ['sign_duplicate_guide'],
+        };
       } else {
         if (inside.name === GUIDE_BOARD) guideSeen = true;
-        s = { ...base, verdict: 'keep', clause: 'S-6.1', reason: inside.name === SERVICE_ORG_BOARD ? '综合服务组织标识悬挂在室内醒目位置，符合指引' : '服务站设一块服务功能综合指引牌，符合指引', matchKind: 'inside', flags: [] };
+        s = {
+          ...base,
+          verdict: 'keep',
+          clause: 'S-6.1',
+          reason:
+            inside.name === SERVICE_ORG_BOARD
+              ? '综合服务组织标识悬挂在室内醒目位置，符合指引'
+              : '服务站设一块服务功能综合指引牌，符合指引',
+          matchKind: 'inside',
+          flags: [],
+        };
         counted.push({ id: r.id, rank: inside.name === SERVICE_ORG_BOARD ? 1 : 2, seq: r.seq });
       }
     } else if (position === 'inside') {
-      s = { ...base, verdict: 'merge', clause: 'S-6.1', reason: `不在允许清单内，请将内容并入“${GUIDE_BOARD}”，不再单独挂牌`, matchKind: 'other', flags: ['sign_not_allowed'] };
+      s = {
+        ...base,
+        verdict: 'merge',
+        clause: 'S-6.1',
+        reason: `不在允许清单内，请将内容并入“${GUIDE_BOARD}”，不再单独挂牌`,
+        matchKind: 'other',
+        flags: ['sign_not_allowed'],
+      };
     } else if (basis.trim()) {
-      s = { ...base, verdict: 'merge', clause: 'S-6.1', reason: `不在允许在室外悬挂的牌子清单内；有依据（${basis.trim()}）的，并入室内“${GUIDE_BOARD}”`, matchKind: 'other', flags: ['sign_not_allowed'] };
+      s = {
+        ...base,
+        verdict: 'merge',
+        clause: 'S-6.1',
+        reason: `不在允许在室外悬挂的牌子清单内；有依据（${basis.trim()}）的，并入室内“${GUIDE_BOARD}”`,
+        matchKind: 'other',
+        flags: ['sign_not_allowed'],
+      };
     } else {
-      s = { ...base, verdict: 'cancel', clause: 'S-6.1、S-9', reason: '不在允许悬挂的牌子清单内，且无依据，建议摘除', matchKind: 'other', flags: ['sign_not_allowed'] };
+      s = {
+        ...base,
+        verdict: 'cancel',
+        clause: 'S-6.1、S-9',
+        reason: '不在允许悬挂的牌子清单内，且无依据，建议摘除',
+        matchKind: 'other',
+        flags: ['sign_not_allowed'],
+      };
     }
     out.set(r.id, s);
   }
@@ -180,22 +274,64 @@ export async function judgeMechanism(input: RowInput, lookup: CatalogLookup): Pr
   const tests = failing.map((x) => FLAGS[x]).join('、');
   if (hit) {
     if (failing.length && failing.some((x) => x !== 'no_funding'))
-      return { ...base, verdict: 'rectify', clause: 'S-9', reason: `属于有法定依据的保留机制“${hit.name}”，但${tests}，须整改使其发挥作用`, matchKind: 'statutory', flags: ['statutory', ...failing] };
-    return { ...base, verdict: 'keep', clause: 'S-6.3', reason: `属于有法定依据的保留机制“${hit.name}”${hit.basis ? `（${hit.basis}）` : ''}`, matchKind: 'statutory', flags: ['statutory'] };
+      return {
+        ...base,
+        verdict: 'rectify',
+        clause: 'S-9',
+        reason: `属于有法定依据的保留机制“${hit.name}”，但${tests}，须整改使其发挥作用`,
+        matchKind: 'statutory',
+        flags: ['statutory', ...failing],
+      };
+    return {
+      ...base,
+      verdict: 'keep',
+      clause: 'S-6.3',
+      reason: `属于有法定依据的保留机制“${hit.name}”${hit.basis ? `（${hit.basis}）` : ''}`,
+      matchKind: 'statutory',
+      flags: ['statutory'],
+    };
   }
   const level = basisLevel(input.basis);
   const flags: Flag[] = f.dedicatedPost ? ['dedicated_post'] : [];
   if (level === 'law' || level === 'central') {
     const shifted = f.fundedBy !== 'imposer' || (f.dedicatedPost && f.staffBy !== 'imposer');
     if (shifted)
-      return { ...base, verdict: 'rectify', clause: 'S-6.3', reason: `有${level === 'law' ? '法律法规' : '中央文件'}依据，可以保留，但须由设立单位提供人员和经费，不得转嫁给村级组织`, matchKind: level, flags: [...flags, 'burden_shifted', ...failing] };
+      return {
+        ...base,
+        verdict: 'rectify',
+        clause: 'S-6.3',
+        reason: `有${level === 'law' ? '法律法规' : '中央文件'}依据，可以保留，但须由设立单位提供人员和经费，不得转嫁给村级组织`,
+        matchKind: level,
+        flags: [...flags, 'burden_shifted', ...failing],
+      };
     if (failing.length)
-      return { ...base, verdict: 'rectify', clause: 'S-9', reason: `有${level === 'law' ? '法律法规' : '中央文件'}依据，但${tests}，须整改`, matchKind: level, flags: [...flags, ...failing] };
-    return { ...base, verdict: 'keep', clause: 'S-6.3', reason: `有${level === 'law' ? '法律法规' : '中央文件'}依据，由设立单位提供人员和经费`, matchKind: level, flags };
+      return {
+        ...base,
+        verdict: 'rectify',
+        clause: 'S-9',
+        reason: `有${level === 'law' ? '法律法规' : '中央文件'}依据，但${tests}，须整改`,
+        matchKind: level,
+        flags: [...flags, ...failing],
+      };
+    return {
+      ...base,
+      verdict: 'keep',
+      clause: 'S-6.3',
+      reason: `有${level === 'law' ? '法律法规' : '中央文件'}依据，由设立单位提供人员和经费`,
+      matchKind: level,
+      flags,
+    };
   }
   const why = level === 'none' ? '没有依据' : '只有省级以下文件依据';
   if (failing.length)
-    return { ...base, verdict: 'cancel', clause: 'S-9、S-6.3', reason: `${why}，且${tests}，属于应当取消的机制`, matchKind: level, flags: [...flags, 'no_basis', ...failing] };
+    return {
+      ...base,
+      verdict: 'cancel',
+      clause: 'S-9、S-6.3',
+      reason: `${why}，且${tests}，属于应当取消的机制`,
+      matchKind: level,
+      flags: [...flags, 'no_basis', ...failing],
+    };
   return {
     ...base,
     verdict: 'merge',
@@ -214,30 +350,82 @@ export async function judgeWorkAffair(input: RowInput, lookup: CatalogLookup): P
   const extra: Flag[] = f.formsRequired > 0 ? ['forms_required'] : [];
   const banned = await lookup.match(input.name, ['prohibition']);
   if (banned)
-    return { verdict: 'cancel', clause: 'S-7.2、S-9', reason: `属于减负措施禁止事项：“${banned.name}”`, itemCode: banned.code, itemName: banned.name, matchKind: 'prohibited', flags: ['prohibited', ...extra], catalogVersion: v };
+    return {
+      verdict: 'cancel',
+      clause: 'S-7.2、S-9',
+      reason: `属于减负措施禁止事项：“${banned.name}”`,
+      itemCode: banned.code,
+      itemName: banned.name,
+      matchKind: 'prohibited',
+      flags: ['prohibited', ...extra],
+      catalogVersion: v,
+    };
   const hitItem = await lookup.match(input.name, ['duty', 'assistance']);
   const matched: CatalogHit = hitItem ? (hitItem.kind === 'duty' ? 'duty' : 'assistance') : 'none';
   const hit: CatalogHit = f.catalogHit ?? matched;
   const item = hitItem && (f.catalogHit === null || f.catalogHit === matched) ? hitItem : null;
   const base = { itemCode: item?.code ?? null, itemName: item?.name ?? null, catalogVersion: v, matchKind: hit };
   const how = item ? `“${item.name}”` : f.catalogHit ? `（经办人确认为${CATALOG_HIT_LABELS[hit]}）` : '';
-  if (hit === 'duty') return { ...base, verdict: 'keep', clause: 'S-6.4', reason: `属于履行职责事项${how}，由村级组织承担，部门给予指导`, flags: extra };
+  if (hit === 'duty')
+    return {
+      ...base,
+      verdict: 'keep',
+      clause: 'S-6.4',
+      reason: `属于履行职责事项${how}，由村级组织承担，部门给予指导`,
+      flags: extra,
+    };
   if (hit === 'assistance') {
     if (!f.funding.trim())
-      return { ...base, verdict: 'rectify', clause: 'S-6.4', reason: `属于协助政务服务事项${how}，但没有经费保障：应“费随事转、权随责走”，由要求单位提供经费和工作条件`, flags: ['assistance_unfunded', ...extra] };
-    return { ...base, verdict: 'keep', clause: 'S-6.4', reason: `属于协助政务服务事项${how}，村级组织只做协助性工作，经费：${f.funding.trim()}`, flags: extra };
+      return {
+        ...base,
+        verdict: 'rectify',
+        clause: 'S-6.4',
+        reason: `属于协助政务服务事项${how}，但没有经费保障：应“费随事转、权随责走”，由要求单位提供经费和工作条件`,
+        flags: ['assistance_unfunded', ...extra],
+      };
+    return {
+      ...base,
+      verdict: 'keep',
+      clause: 'S-6.4',
+      reason: `属于协助政务服务事项${how}，村级组织只做协助性工作，经费：${f.funding.trim()}`,
+      flags: extra,
+    };
   }
   if (f.approvalRef.trim())
-    return { ...base, verdict: 'keep', clause: 'S-7.3', reason: `目录外专项任务，已经区政府批准（${f.approvalRef.trim()}）`, flags: ['out_of_catalog', ...extra] };
-  return { ...base, verdict: 'cancel', clause: 'S-7.2、S-7.3', reason: '目录外事项，未经区政府批准，不得以行政命令要求村级组织承担；确需村级协助的，由部门报区政府审批', flags: ['out_of_catalog', ...extra] };
+    return {
+      ...base,
+      verdict: 'keep',
+      clause: 'S-7.3',
+      reason: `目录外专项任务，已经区政府批准（${f.approvalRef.trim()}）`,
+      flags: ['out_of_catalog', ...extra],
+    };
+  return {
+    ...base,
+    verdict: 'cancel',
+    clause: 'S-7.2、S-7.3',
+    reason: '目录外事项，未经区政府批准，不得以行政命令要求村级组织承担；确需村级协助的，由部门报区政府审批',
+    flags: ['out_of_catalog', ...extra],
+  };
 }
 
 // ------------------------------------------------------------------ certificates (S-6.2)
 
 export async function judgeCertificate(input: RowInput, lookup: CatalogLookup): Promise<Suggestion> {
   const check = await lookup.certificate(input.name);
-  const base = { itemCode: check.item?.code ?? null, itemName: check.item?.name ?? null, catalogVersion: check.catalogVersion ?? lookup.versionId, matchKind: check.verdict };
-  if (check.verdict === 'positive') return { ...base, verdict: 'keep', clause: 'S-6.2', reason: `在村级组织出具证明事项清单内：“${check.item?.name ?? input.name}”，依法及时出具`, flags: [] };
+  const base = {
+    itemCode: check.item?.code ?? null,
+    itemName: check.item?.name ?? null,
+    catalogVersion: check.catalogVersion ?? lookup.versionId,
+    matchKind: check.verdict,
+  };
+  if (check.verdict === 'positive')
+    return {
+      ...base,
+      verdict: 'keep',
+      clause: 'S-6.2',
+      reason: `在村级组织出具证明事项清单内：“${check.item?.name ?? input.name}”，依法及时出具`,
+      flags: [],
+    };
   if (check.verdict === 'negative')
     return {
       ...base,
@@ -247,8 +435,20 @@ export async function judgeCertificate(input: RowInput, lookup: CatalogLookup): 
       flags: ['certificate_negative'],
     };
   if (input.basis.trim())
-    return { ...base, verdict: 'rectify', clause: 'S-6.2', reason: `不在证明事项清单内；有依据（${input.basis.trim()}）的，须经集体研究并由村委会主任签字后出具，并报乡镇纳入清单调整`, flags: ['certificate_unlisted'] };
-  return { ...base, verdict: 'cancel', clause: 'S-6.2', reason: '不在证明事项清单内，又无法律法规依据，不应出具；确有依据的，请改判并写明依据', flags: ['certificate_unlisted'] };
+    return {
+      ...base,
+      verdict: 'rectify',
+      clause: 'S-6.2',
+      reason: `不在证明事项清单内；有依据（${input.basis.trim()}）的，须经集体研究并由村委会主任签字后出具，并报乡镇纳入清单调整`,
+      flags: ['certificate_unlisted'],
+    };
+  return {
+    ...base,
+    verdict: 'cancel',
+    clause: 'S-6.2',
+    reason: '不在证明事项清单内，又无法律法规依据，不应出具；确有依据的，请改判并写明依据',
+    flags: ['certificate_unlisted'],
+  };
 }
 
 /** Judges one non-sign row (signs are judged per village by judgeSigns). */

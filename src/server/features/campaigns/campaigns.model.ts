@@ -34,7 +34,8 @@ export const WORKFLOW_LABELS: Record<WorkflowStatus, string> = {
   approved: '已审核通过',
   stale: '审核后又修改（审核已失效）',
 };
-export const effectiveStatus = (status: LedgerStatus, approvalStale: boolean): WorkflowStatus => (status === 'approved' && approvalStale ? 'stale' : status);
+export const effectiveStatus = (status: LedgerStatus, approvalStale: boolean): WorkflowStatus =>
+  status === 'approved' && approvalStale ? 'stale' : status;
 
 export const CLEANUP_STATUSES = ['none', 'open', 'closed'] as const;
 export type CleanupStatus = (typeof CLEANUP_STATUSES)[number];
@@ -46,21 +47,39 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = { open: '整改中
 
 export const CAMPAIGN_STATUSES = ['draft', 'launching', 'active', 'closed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = { draft: '未启动', launching: '启动中', active: '进行中', closed: '已结束' };
+export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
+  draft: '未启动',
+  launching: '启动中',
+  active: '进行中',
+  closed: '已结束',
+};
 
 // ------------------------------------------------------------------ per-category fields
 
 export const SIGN_POSITIONS = ['outside', 'inside', 'functional_area'] as const;
 export type SignPosition = (typeof SIGN_POSITIONS)[number];
-export const SIGN_POSITION_LABELS: Record<SignPosition, string> = { outside: '室外', inside: '室内', functional_area: '功能区入口' };
+export const SIGN_POSITION_LABELS: Record<SignPosition, string> = {
+  outside: '室外',
+  inside: '室内',
+  functional_area: '功能区入口',
+};
 
 export const PROVIDERS = ['village', 'imposer', 'other', 'none'] as const;
 export type Provider = (typeof PROVIDERS)[number];
-export const PROVIDER_LABELS: Record<Provider, string> = { village: '村级组织自行承担', imposer: '设立单位', other: '其他单位', none: '无' };
+export const PROVIDER_LABELS: Record<Provider, string> = {
+  village: '村级组织自行承担',
+  imposer: '设立单位',
+  other: '其他单位',
+  none: '无',
+};
 
 export const CATALOG_HITS = ['duty', 'assistance', 'none'] as const;
 export type CatalogHit = (typeof CATALOG_HITS)[number];
-export const CATALOG_HIT_LABELS: Record<CatalogHit, string> = { duty: '履行职责事项', assistance: '协助政务服务事项', none: '目录外' };
+export const CATALOG_HIT_LABELS: Record<CatalogHit, string> = {
+  duty: '履行职责事项',
+  assistance: '协助政务服务事项',
+  none: '目录外',
+};
 
 const text = (max: number) => z.string().trim().max(max);
 const name = z.string().trim().min(1, '请填写名称').max(200);
@@ -89,7 +108,12 @@ export type WorkAffairFields = z.infer<typeof workAffairFields>;
 export type CertificateFields = z.infer<typeof certificateFields>;
 export type RowFields = SignFields | MechanismFields | WorkAffairFields | CertificateFields;
 
-export const FIELD_SCHEMAS = { sign: signFields, mechanism: mechanismFields, work_affair: workAffairFields, certificate: certificateFields } as const;
+export const FIELD_SCHEMAS = {
+  sign: signFields,
+  mechanism: mechanismFields,
+  work_affair: workAffairFields,
+  certificate: certificateFields,
+} as const;
 
 /** What a row is, whatever its category: the facts the cadre types. */
 export interface RowInput {
@@ -124,7 +148,10 @@ export function naturalKeyOf(r: Pick<RowInput, 'category' | 'name' | 'imposedBy'
 export function fieldsHashOf(r: RowInput): string {
   const keys = Object.keys(r.fields).sort();
   const f = Object.fromEntries(keys.map((k) => [k, (r.fields as Record<string, unknown>)[k]]));
-  return createHash('sha256').update(JSON.stringify([r.category, r.name.trim(), r.imposedBy.trim(), r.basis.trim(), f])).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([r.category, r.name.trim(), r.imposedBy.trim(), r.basis.trim(), f]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 // ------------------------------------------------------------------ phases (the seed plan's defaults)
@@ -143,16 +170,45 @@ export interface PhaseTemplate {
 }
 
 export const DEFAULT_PHASES: PhaseTemplate[] = [
-  { key: 'self_inspection', name: '摸排自查、区级汇总', clause: 'S-5', categories: [], monthDay: '08-10', yearOffset: 0 },
-  { key: 'signs_certificates', name: '标识牌、证明事项清理', clause: 'S-6.1、S-6.2', categories: ['sign', 'certificate'], monthDay: '08-10', yearOffset: 0 },
-  { key: 'mechanisms_affairs', name: '工作机制、工作事务清理', clause: 'S-6.3、S-6.4', categories: ['mechanism', 'work_affair'], monthDay: '12-10', yearOffset: 0 },
-  { key: 'permanent_rules', name: '建立准入和动态调整长效机制', clause: 'S-7', categories: [], monthDay: '06-15', yearOffset: 1 },
+  {
+    key: 'self_inspection',
+    name: '摸排自查、区级汇总',
+    clause: 'S-5',
+    categories: [],
+    monthDay: '08-10',
+    yearOffset: 0,
+  },
+  {
+    key: 'signs_certificates',
+    name: '标识牌、证明事项清理',
+    clause: 'S-6.1、S-6.2',
+    categories: ['sign', 'certificate'],
+    monthDay: '08-10',
+    yearOffset: 0,
+  },
+  {
+    key: 'mechanisms_affairs',
+    name: '工作机制、工作事务清理',
+    clause: 'S-6.3、S-6.4',
+    categories: ['mechanism', 'work_affair'],
+    monthDay: '12-10',
+    yearOffset: 0,
+  },
+  {
+    key: 'permanent_rules',
+    name: '建立准入和动态调整长效机制',
+    clause: 'S-7',
+    categories: [],
+    monthDay: '06-15',
+    yearOffset: 1,
+  },
 ];
 
 export const defaultDeadline = (p: PhaseTemplate, year: number) => `${year + p.yearOffset}-${p.monthDay}`;
 
 /** The clean-up phase whose deadline applies to a row of this category. */
-export const phaseOfCategory = (c: Category): PhaseKey => (c === 'sign' || c === 'certificate' ? 'signs_certificates' : 'mechanisms_affairs');
+export const phaseOfCategory = (c: Category): PhaseKey =>
+  c === 'sign' || c === 'certificate' ? 'signs_certificates' : 'mechanisms_affairs';
 
 // ------------------------------------------------------------------ campaign settings
 
@@ -195,7 +251,10 @@ export const DEFAULT_SIGN_GUIDE: SignGuide = {
     { name: '村务监督委员会', patterns: ['村务监督委员会', '居务监督委员会', '监督委员会'] },
   ],
   insideBoards: [
-    { name: SERVICE_ORG_BOARD, patterns: ['党群服务中心', '便民服务中心', '综合服务中心', '综合服务站', '便民服务站', '服务中心'] },
+    {
+      name: SERVICE_ORG_BOARD,
+      patterns: ['党群服务中心', '便民服务中心', '综合服务中心', '综合服务站', '便民服务站', '服务中心'],
+    },
     { name: GUIDE_BOARD, patterns: ['指引', '指南', '导引', '功能分布'] },
   ],
   maxVillage: 6,
@@ -206,8 +265,23 @@ export const DEFAULT_SIGN_GUIDE: SignGuide = {
 };
 
 export const signGuideInput = z.strictObject({
-  allowedBoards: z.array(z.strictObject({ name: z.string().trim().min(1).max(50), patterns: z.array(z.string().trim().min(1).max(30)).min(1).max(20) })).min(1).max(30),
-  insideBoards: z.array(z.strictObject({ name: z.string().trim().min(1).max(50), patterns: z.array(z.string().trim().min(1).max(30)).min(1).max(20) })).max(10),
+  allowedBoards: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(50),
+        patterns: z.array(z.string().trim().min(1).max(30)).min(1).max(20),
+      }),
+    )
+    .min(1)
+    .max(30),
+  insideBoards: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(50),
+        patterns: z.array(z.string().trim().min(1).max(30)).min(1).max(20),
+      }),
+    )
+    .max(10),
   maxVillage: z.number().int().min(1).max(50),
   maxCommunity: z.number().int().min(1).max(50),
   note: z.string().trim().max(500),
@@ -215,23 +289,45 @@ export const signGuideInput = z.strictObject({
 
 // ------------------------------------------------------------------ per-ledger counters
 
-export const COUNTER_KINDS = ['total', 'keep', 'cancel', 'merge', 'rectify', 'removedDone', 'tasksOpen', 'tasksClosed'] as const;
+export const COUNTER_KINDS = [
+  'total',
+  'keep',
+  'cancel',
+  'merge',
+  'rectify',
+  'removedDone',
+  'tasksOpen',
+  'tasksClosed',
+] as const;
 export type CounterKindName = (typeof COUNTER_KINDS)[number];
-const CAT_PASCAL: Record<Category, string> = { sign: 'Sign', mechanism: 'Mechanism', work_affair: 'WorkAffair', certificate: 'Certificate' };
+const CAT_PASCAL: Record<Category, string> = {
+  sign: 'Sign',
+  mechanism: 'Mechanism',
+  work_affair: 'WorkAffair',
+  certificate: 'Certificate',
+};
 /** The ledger column of a counter, e.g. (work_affair, removedDone) → nWorkAffairRemovedDone. */
-export const counterColumn = (c: Category, k: CounterKindName) => `n${CAT_PASCAL[c]}${k[0].toUpperCase()}${k.slice(1)}` as `n${'Sign' | 'Mechanism' | 'WorkAffair' | 'Certificate'}${'Total' | 'Keep' | 'Cancel' | 'Merge' | 'Rectify' | 'RemovedDone' | 'TasksOpen' | 'TasksClosed'}`;
+export const counterColumn = (c: Category, k: CounterKindName) =>
+  `n${CAT_PASCAL[c]}${k[0].toUpperCase()}${k.slice(1)}` as `n${'Sign' | 'Mechanism' | 'WorkAffair' | 'Certificate'}${'Total' | 'Keep' | 'Cancel' | 'Merge' | 'Rectify' | 'RemovedDone' | 'TasksOpen' | 'TasksClosed'}`;
 export const COUNTER_COLUMNS = CATEGORIES.flatMap((c) => COUNTER_KINDS.map((k) => counterColumn(c, k)));
 
 /** The counters of a ledger from its rows (category, final verdict, clean-up status). */
-export function countersOf(rows: Iterable<{ category: string; verdict: string | null; cleanupStatus: string; n?: number }>) {
-  const out = Object.fromEntries(COUNTER_COLUMNS.map((k) => [k, 0])) as Record<ReturnType<typeof counterColumn>, number>;
+export function countersOf(
+  rows: Iterable<{ category: string; verdict: string | null; cleanupStatus: string; n?: number }>,
+) {
+  const out = Object.fromEntries(COUNTER_COLUMNS.map((k) => [k, 0])) as Record<
+    ReturnType<typeof counterColumn>,
+    number
+  >;
   for (const r of rows) {
     const c = r.category as Category;
     if (!CAT_PASCAL[c]) continue;
     const n = r.n ?? 1;
     out[counterColumn(c, 'total')] += n;
-    if (r.verdict === 'keep' || r.verdict === 'cancel' || r.verdict === 'merge' || r.verdict === 'rectify') out[counterColumn(c, r.verdict)] += n;
-    if ((r.verdict === 'cancel' || r.verdict === 'merge') && r.cleanupStatus === 'closed') out[counterColumn(c, 'removedDone')] += n;
+    if (r.verdict === 'keep' || r.verdict === 'cancel' || r.verdict === 'merge' || r.verdict === 'rectify')
+      out[counterColumn(c, r.verdict)] += n;
+    if ((r.verdict === 'cancel' || r.verdict === 'merge') && r.cleanupStatus === 'closed')
+      out[counterColumn(c, 'removedDone')] += n;
     if (r.cleanupStatus === 'open') out[counterColumn(c, 'tasksOpen')] += n;
     if (r.cleanupStatus === 'closed') out[counterColumn(c, 'tasksClosed')] += n;
   }

@@ -2,19 +2,46 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../core/actor.js';
 import type { RegionLevel, Role } from '../../../shared/roles.js';
-import { canEditRows, canReadLedger, canReadTask, canReview, canSeeCampaign, canSubmit, canWithdraw, canWorkTask, canManageTask, canLaunch } from './campaigns.policy.js';
+import {
+  canEditRows,
+  canReadLedger,
+  canReadTask,
+  canReview,
+  canSeeCampaign,
+  canSubmit,
+  canWithdraw,
+  canWorkTask,
+  canManageTask,
+  canLaunch,
+} from './campaigns.policy.js';
 import type { LedgerStatus } from './campaigns.model.js';
 
-const LEVEL: Record<string, RegionLevel> = { '140404001200': 'village', '140404001000': 'township', '140404000000': 'county', '140000000000': 'province', '140404002200': 'village' };
+const LEVEL: Record<string, RegionLevel> = {
+  '140404001200': 'village',
+  '140404001000': 'township',
+  '140404000000': 'county',
+  '140000000000': 'province',
+  '140404002200': 'village',
+};
 const anActor = (role: Role, regionCode: string, departmentId: string | null = null): Actor => ({
-  userId: `u-${role}`, username: role, displayName: role, regionCode, departmentId, sessionId: null, mustChangePassword: false,
+  userId: `u-${role}`,
+  username: role,
+  displayName: role,
+  regionCode,
+  departmentId,
+  sessionId: null,
+  mustChangePassword: false,
   grants: [{ role, regionCode, level: LEVEL[regionCode] }],
 });
 
 const HANDIAN = '140404001200';
 const OTHER_TOWNSHIP_VILLAGE = '140404002200';
 const active = { status: 'active' as const };
-const ledger = (status: LedgerStatus, approvalStale = false, villageCode = HANDIAN) => ({ villageCode, status, approvalStale });
+const ledger = (status: LedgerStatus, approvalStale = false, villageCode = HANDIAN) => ({
+  villageCode,
+  status,
+  approvalStale,
+});
 
 describe('ledger rows may change', () => {
   it.each([
@@ -89,8 +116,18 @@ describe('campaigns are seen up and down the tree', () => {
 });
 
 describe('clean-up tasks', () => {
-  const villageTask = { villageCode: HANDIAN, ownerKind: 'village' as const, ownerDepartmentId: null, status: 'open' as const };
-  const depTask = { villageCode: HANDIAN, ownerKind: 'department' as const, ownerDepartmentId: 'dep-agri', status: 'open' as const };
+  const villageTask = {
+    villageCode: HANDIAN,
+    ownerKind: 'village' as const,
+    ownerDepartmentId: null,
+    status: 'open' as const,
+  };
+  const depTask = {
+    villageCode: HANDIAN,
+    ownerKind: 'department' as const,
+    ownerDepartmentId: 'dep-agri',
+    status: 'open' as const,
+  };
   it.each([
     ['village_cadre', HANDIAN, null, 'village', true],
     ['village_cadre', HANDIAN, null, 'department', false],
@@ -109,7 +146,7 @@ describe('clean-up tasks', () => {
     expect(canManageTask(anActor('township_officer', '140404001000'), closed)).toBe(true);
     expect(canManageTask(anActor('village_cadre', HANDIAN), closed)).toBe(false);
   });
-  it('a department officer reads only its own department\'s tasks', () => {
+  it("a department officer reads only its own department's tasks", () => {
     expect(canReadTask(anActor('department_officer', '140404000000', 'dep-agri'), depTask)).toBe(true);
     expect(canReadTask(anActor('department_officer', '140404000000', 'dep-other'), depTask)).toBe(false);
     expect(canReadTask(anActor('department_officer', '140404000000', 'dep-agri'), villageTask)).toBe(false);

@@ -35,13 +35,15 @@ const related = (a: { regionCode: string; level: RegionLevel }, code: string, le
 /** A campaign is visible to a business role whose node lies inside it or contains it. */
 export const canSeeCampaign = (actor: Actor, c: Pick<CampaignFacts, 'regionCode' | 'regionLevel'>) =>
   grantsWith(actor, 'campaigns.read').some((g) => related(g, c.regionCode, c.regionLevel));
-export const canManageCampaign = (actor: Actor, c: Pick<CampaignFacts, 'regionCode'>) => canAt(actor, 'campaigns.manage', c.regionCode);
+export const canManageCampaign = (actor: Actor, c: Pick<CampaignFacts, 'regionCode'>) =>
+  canAt(actor, 'campaigns.manage', c.regionCode);
 export const canEditCampaign = (actor: Actor, c: CampaignFacts) => canManageCampaign(actor, c) && c.status !== 'closed';
 export const canLaunch = (actor: Actor, c: CampaignFacts) => canManageCampaign(actor, c) && c.status === 'draft';
 
 // ------------------------------------------------------------------ ledgers
 
-export const canReadLedger = (actor: Actor, l: Pick<LedgerFacts, 'villageCode'>) => canAt(actor, 'ledgers.read', l.villageCode);
+export const canReadLedger = (actor: Actor, l: Pick<LedgerFacts, 'villageCode'>) =>
+  canAt(actor, 'ledgers.read', l.villageCode);
 /** Rows may change in draft, after a return, and after an approval (which then goes stale); never while under review. */
 export const isEditableStatus = (s: LedgerStatus) => s !== 'submitted';
 export const canEditRows = (actor: Actor, l: LedgerFacts, c: Pick<CampaignFacts, 'status'>) =>
@@ -49,7 +51,9 @@ export const canEditRows = (actor: Actor, l: LedgerFacts, c: Pick<CampaignFacts,
 export const canImportRows = (actor: Actor, l: LedgerFacts, c: Pick<CampaignFacts, 'status'>) =>
   c.status === 'active' && isEditableStatus(l.status) && canAt(actor, 'ledgers.import', l.villageCode);
 export const canSubmit = (actor: Actor, l: LedgerFacts, c: Pick<CampaignFacts, 'status'>) =>
-  c.status === 'active' && (l.status === 'draft' || l.status === 'returned' || (l.status === 'approved' && l.approvalStale)) && canAt(actor, 'ledgers.fill', l.villageCode);
+  c.status === 'active' &&
+  (l.status === 'draft' || l.status === 'returned' || (l.status === 'approved' && l.approvalStale)) &&
+  canAt(actor, 'ledgers.fill', l.villageCode);
 export const canWithdraw = (actor: Actor, l: LedgerFacts, c: Pick<CampaignFacts, 'status'>) =>
   c.status === 'active' && l.status === 'submitted' && canAt(actor, 'ledgers.fill', l.villageCode);
 export const canReview = (actor: Actor, l: LedgerFacts, c: Pick<CampaignFacts, 'status'>) =>
@@ -71,7 +75,9 @@ export function ledgerAbilities(actor: Actor, l: LedgerFacts, c: Pick<CampaignFa
 /** Department officers see only their own department's tasks; other roles see their subtree. */
 export function canReadTask(actor: Actor, t: Pick<TaskFacts, 'villageCode' | 'ownerDepartmentId'>): boolean {
   return grantsWith(actor, 'tasks.read').some(
-    (g) => regionCovers(g, t.villageCode) && (g.role !== 'department_officer' || (actor.departmentId !== null && t.ownerDepartmentId === actor.departmentId)),
+    (g) =>
+      regionCovers(g, t.villageCode) &&
+      (g.role !== 'department_officer' || (actor.departmentId !== null && t.ownerDepartmentId === actor.departmentId)),
   );
 }
 
@@ -81,16 +87,23 @@ export function canWorkTask(actor: Actor, t: TaskFacts): boolean {
   return actor.grants.some((g) => {
     if (!roleHas(g.role, 'tasks.update') || !regionCovers(g, t.villageCode)) return false;
     if (g.role === 'village_cadre') return t.ownerKind === 'village';
-    if (g.role === 'department_officer') return t.ownerKind === 'department' && actor.departmentId !== null && t.ownerDepartmentId === actor.departmentId;
+    if (g.role === 'department_officer')
+      return t.ownerKind === 'department' && actor.departmentId !== null && t.ownerDepartmentId === actor.departmentId;
     return true;
   });
 }
 
-export const canManageTask = (actor: Actor, t: Pick<TaskFacts, 'villageCode'>) => canAt(actor, 'tasks.manage', t.villageCode);
+export const canManageTask = (actor: Actor, t: Pick<TaskFacts, 'villageCode'>) =>
+  canAt(actor, 'tasks.manage', t.villageCode);
 export const canReopenTask = (actor: Actor, t: TaskFacts) => t.status === 'closed' && canManageTask(actor, t);
 
 export function taskAbilities(actor: Actor, t: TaskFacts) {
-  return { addEvidence: canWorkTask(actor, t), close: canWorkTask(actor, t), reassign: t.status === 'open' && canManageTask(actor, t), reopen: canReopenTask(actor, t) };
+  return {
+    addEvidence: canWorkTask(actor, t),
+    close: canWorkTask(actor, t),
+    reassign: t.status === 'open' && canManageTask(actor, t),
+    reopen: canReopenTask(actor, t),
+  };
 }
 
 /** SQL twin of canReadTask for a table with the ancestor columns and owner_department_id. */
@@ -117,10 +130,13 @@ export function campaignVisibleTo(actor: Actor) {
     for (const g of grants) {
       // Campaigns above or at the grant's node: the node's ancestors (and itself).
       const ups: string[] = [];
-      for (const n of [2, 4, 6, 9, 12]) if (n <= prefixLength(g.level)) ups.push(g.regionCode.slice(0, n).padEnd(12, '0'));
+      for (const n of [2, 4, 6, 9, 12])
+        if (n <= prefixLength(g.level)) ups.push(g.regionCode.slice(0, n).padEnd(12, '0'));
       ors.push(eb('campaign.regionCode', 'in', [...new Set(ups)]));
       // Campaigns below the grant's node (a province lead sees a district's campaign).
-      const col = { province: 'provinceCode', city: 'cityCode', county: 'countyCode' }[g.level as 'province' | 'city' | 'county'];
+      const col = { province: 'provinceCode', city: 'cityCode', county: 'countyCode' }[
+        g.level as 'province' | 'city' | 'county'
+      ];
       if (col) ors.push(eb(`campaign.${col}`, '=', g.regionCode));
     }
     return eb.or(ors);

@@ -5,8 +5,27 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { RegionLevel } from '../../../shared/roles.js';
-import type { CampaignSettings, CampaignStatus, Category, CleanupStatus, LedgerStatus, PhaseKey, RowFields, RowInput, SignGuide, Verdict, WorkflowStatus } from './campaigns.model.js';
-import { DEFAULT_SIGN_GUIDE, campaignSettings, countersOf, effectiveStatus, fieldsHashOf, naturalKeyOf } from './campaigns.model.js';
+import type {
+  CampaignSettings,
+  CampaignStatus,
+  Category,
+  CleanupStatus,
+  LedgerStatus,
+  PhaseKey,
+  RowFields,
+  RowInput,
+  SignGuide,
+  Verdict,
+  WorkflowStatus,
+} from './campaigns.model.js';
+import {
+  DEFAULT_SIGN_GUIDE,
+  campaignSettings,
+  countersOf,
+  effectiveStatus,
+  fieldsHashOf,
+  naturalKeyOf,
+} from './campaigns.model.js';
 import type { Flag, Suggestion } from './campaigns.judge.js';
 import type { CampaignTable, LedgerRowTable, LedgerTable } from './campaigns.tables.js';
 import type { RegionAncestors } from '../../core/scope.js';
@@ -99,10 +118,24 @@ export interface RowRecord {
 }
 
 export const toCampaign = (c: Selectable<CampaignTable>, phases: PhaseRecord[]): CampaignRecord => ({
-  id: c.id, name: c.name, regionCode: c.regionCode, regionLevel: c.regionLevel as RegionLevel, provinceCode: c.provinceCode, cityCode: c.cityCode,
-  countyCode: c.countyCode, year: Number(c.year), status: c.status as CampaignStatus, previousCampaignId: c.previousCampaignId,
-  settings: campaignSettings.parse(JSON.parse(c.settings || '{}')), launchJobId: c.launchJobId, launchedAt: c.launchedAt, ledgerCount: Number(c.ledgerCount),
-  createdAt: c.createdAt, updatedAt: c.updatedAt, version: Number(c.version), phases,
+  id: c.id,
+  name: c.name,
+  regionCode: c.regionCode,
+  regionLevel: c.regionLevel as RegionLevel,
+  provinceCode: c.provinceCode,
+  cityCode: c.cityCode,
+  countyCode: c.countyCode,
+  year: Number(c.year),
+  status: c.status as CampaignStatus,
+  previousCampaignId: c.previousCampaignId,
+  settings: campaignSettings.parse(JSON.parse(c.settings || '{}')),
+  launchJobId: c.launchJobId,
+  launchedAt: c.launchedAt,
+  ledgerCount: Number(c.ledgerCount),
+  createdAt: c.createdAt,
+  updatedAt: c.updatedAt,
+  version: Number(c.version),
+  phases,
 });
 
 export const toLedger = (l: Selectable<LedgerTable>): LedgerRecord => ({
@@ -114,19 +147,54 @@ export const toLedger = (l: Selectable<LedgerTable>): LedgerRecord => ({
 });
 
 export const toRow = (r: Selectable<LedgerRowTable>): RowRecord => ({
-  id: r.id, campaignId: r.campaignId, ledgerId: r.ledgerId, category: r.category as Category, seq: Number(r.seq), name: r.name, imposedBy: r.imposedBy,
-  basis: r.basis, fields: JSON.parse(r.fields), naturalKey: r.naturalKey, fieldsHash: r.fieldsHash,
+  id: r.id,
+  campaignId: r.campaignId,
+  ledgerId: r.ledgerId,
+  category: r.category as Category,
+  seq: Number(r.seq),
+  name: r.name,
+  imposedBy: r.imposedBy,
+  basis: r.basis,
+  fields: JSON.parse(r.fields),
+  naturalKey: r.naturalKey,
+  fieldsHash: r.fieldsHash,
   suggestion: {
-    verdict: r.suggestedVerdict as Verdict, clause: r.suggestionClause, reason: r.suggestionReason, itemCode: r.suggestionItemCode, itemName: r.suggestionItemName,
-    matchKind: r.matchKind, flags: JSON.parse(r.flags) as Flag[], catalogVersion: r.catalogVersion, judgedAt: r.judgedAt,
+    verdict: r.suggestedVerdict as Verdict,
+    clause: r.suggestionClause,
+    reason: r.suggestionReason,
+    itemCode: r.suggestionItemCode,
+    itemName: r.suggestionItemName,
+    matchKind: r.matchKind,
+    flags: JSON.parse(r.flags) as Flag[],
+    catalogVersion: r.catalogVersion,
+    judgedAt: r.judgedAt,
   },
-  verdict: r.verdict as Verdict | null, decision: r.decision as RowRecord['decision'], overrideReason: r.overrideReason, decidedBy: r.decidedBy, decidedAt: r.decidedAt,
-  workflowStatus: r.workflowStatus as WorkflowStatus, cleanupStatus: r.cleanupStatus as CleanupStatus, prevRowId: r.prevRowId, prevVerdict: r.prevVerdict as Verdict | null,
-  prevFieldsHash: r.prevFieldsHash, changeKind: r.changeKind as RowRecord['changeKind'], source: r.source as RowRecord['source'], photoFileId: r.photoFileId,
-  villageCode: r.villageCode ?? '', createdAt: r.createdAt, updatedAt: r.updatedAt, version: Number(r.version),
+  verdict: r.verdict as Verdict | null,
+  decision: r.decision as RowRecord['decision'],
+  overrideReason: r.overrideReason,
+  decidedBy: r.decidedBy,
+  decidedAt: r.decidedAt,
+  workflowStatus: r.workflowStatus as WorkflowStatus,
+  cleanupStatus: r.cleanupStatus as CleanupStatus,
+  prevRowId: r.prevRowId,
+  prevVerdict: r.prevVerdict as Verdict | null,
+  prevFieldsHash: r.prevFieldsHash,
+  changeKind: r.changeKind as RowRecord['changeKind'],
+  source: r.source as RowRecord['source'],
+  photoFileId: r.photoFileId,
+  villageCode: r.villageCode ?? '',
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  version: Number(r.version),
 });
 
-export const inputOf = (r: Pick<RowRecord, 'category' | 'name' | 'imposedBy' | 'basis' | 'fields'>): RowInput => ({ category: r.category, name: r.name, imposedBy: r.imposedBy, basis: r.basis, fields: r.fields });
+export const inputOf = (r: Pick<RowRecord, 'category' | 'name' | 'imposedBy' | 'basis' | 'fields'>): RowInput => ({
+  category: r.category,
+  name: r.name,
+  imposedBy: r.imposedBy,
+  basis: r.basis,
+  fields: r.fields,
+});
 
 export async function findCampaign(db: Kysely<DB>, id: string): Promise<CampaignRecord | null> {
   const c = await db.selectFrom('campaign').selectAll().where('id', '=', id).executeTakeFirst();
@@ -135,8 +203,21 @@ export async function findCampaign(db: Kysely<DB>, id: string): Promise<Campaign
 }
 
 export async function phasesOf(db: Kysely<DB>, campaignId: string): Promise<PhaseRecord[]> {
-  const rows = await db.selectFrom('campaignPhase').selectAll().where('campaignId', '=', campaignId).orderBy('sort').execute();
-  return rows.map((p) => ({ id: p.id, key: p.key as PhaseKey, name: p.name, clause: p.clause, categories: JSON.parse(p.categories), deadline: p.deadline, sort: Number(p.sort) }));
+  const rows = await db
+    .selectFrom('campaignPhase')
+    .selectAll()
+    .where('campaignId', '=', campaignId)
+    .orderBy('sort')
+    .execute();
+  return rows.map((p) => ({
+    id: p.id,
+    key: p.key as PhaseKey,
+    name: p.name,
+    clause: p.clause,
+    categories: JSON.parse(p.categories),
+    deadline: p.deadline,
+    sort: Number(p.sort),
+  }));
 }
 
 export async function findLedger(db: Kysely<DB>, id: string): Promise<LedgerRecord | null> {
@@ -158,42 +239,138 @@ export async function findRow(db: Kysely<DB>, id: string): Promise<RowRecord | n
 
 /** The columns of a new row (the caller supplies the judgement and the cycle links). */
 export function newRowValues(
-  l: Pick<LedgerRecord, 'id' | 'campaignId' | 'villageCode' | 'provinceCode' | 'cityCode' | 'countyCode' | 'townshipCode'>,
+  l: Pick<
+    LedgerRecord,
+    'id' | 'campaignId' | 'villageCode' | 'provinceCode' | 'cityCode' | 'countyCode' | 'townshipCode'
+  >,
   workflow: WorkflowStatus,
   r: {
-    id: string; seq: number; input: RowInput; suggestion: Suggestion; now: string; createdBy: string | null; source: RowRecord['source'];
-    prevRowId?: string | null; prevVerdict?: Verdict | null; prevFieldsHash?: string | null; changeKind?: RowRecord['changeKind'];
-    verdict?: Verdict | null; decision?: RowRecord['decision']; overrideReason?: string | null;
+    id: string;
+    seq: number;
+    input: RowInput;
+    suggestion: Suggestion;
+    now: string;
+    createdBy: string | null;
+    source: RowRecord['source'];
+    prevRowId?: string | null;
+    prevVerdict?: Verdict | null;
+    prevFieldsHash?: string | null;
+    changeKind?: RowRecord['changeKind'];
+    verdict?: Verdict | null;
+    decision?: RowRecord['decision'];
+    overrideReason?: string | null;
     /** Precomputed by callers that already have them (imports). */
-    naturalKey?: string; fieldsHash?: string;
+    naturalKey?: string;
+    fieldsHash?: string;
   },
 ): LedgerRowTable {
-  const decided = r.verdict ? { verdict: r.verdict, decision: r.decision ?? 'accepted', overrideReason: r.overrideReason ?? null, decidedBy: r.createdBy, decidedAt: r.now } : { verdict: null, decision: null, overrideReason: null, decidedBy: null, decidedAt: null };
+  const decided = r.verdict
+    ? {
+        verdict: r.verdict,
+        decision: r.decision ?? 'accepted',
+        overrideReason: r.overrideReason ?? null,
+        decidedBy: r.createdBy,
+        decidedAt: r.now,
+      }
+    : { verdict: null, decision: null, overrideReason: null, decidedBy: null, decidedAt: null };
   return {
-    id: r.id, campaignId: l.campaignId, ledgerId: l.id, category: r.input.category, seq: r.seq, name: r.input.name.trim(), imposedBy: r.input.imposedBy.trim(),
-    basis: r.input.basis.trim(), fields: JSON.stringify(r.input.fields), naturalKey: r.naturalKey ?? naturalKeyOf(r.input), fieldsHash: r.fieldsHash ?? fieldsHashOf(r.input),
+    id: r.id,
+    campaignId: l.campaignId,
+    ledgerId: l.id,
+    category: r.input.category,
+    seq: r.seq,
+    name: r.input.name.trim(),
+    imposedBy: r.input.imposedBy.trim(),
+    basis: r.input.basis.trim(),
+    fields: JSON.stringify(r.input.fields),
+    naturalKey: r.naturalKey ?? naturalKeyOf(r.input),
+    fieldsHash: r.fieldsHash ?? fieldsHashOf(r.input),
     ...suggestionColumns(r.suggestion, r.now),
     ...decided,
-    workflowStatus: workflow, cleanupStatus: 'none', prevRowId: r.prevRowId ?? null, prevVerdict: r.prevVerdict ?? null, prevFieldsHash: r.prevFieldsHash ?? null,
-    changeKind: r.changeKind ?? null, source: r.source, photoFileId: null,
-    provinceCode: l.provinceCode, cityCode: l.cityCode, countyCode: l.countyCode, townshipCode: l.townshipCode, villageCode: l.villageCode,
-    createdBy: r.createdBy, createdAt: r.now, updatedAt: r.now, version: 1,
+    workflowStatus: workflow,
+    cleanupStatus: 'none',
+    prevRowId: r.prevRowId ?? null,
+    prevVerdict: r.prevVerdict ?? null,
+    prevFieldsHash: r.prevFieldsHash ?? null,
+    changeKind: r.changeKind ?? null,
+    source: r.source,
+    photoFileId: null,
+    provinceCode: l.provinceCode,
+    cityCode: l.cityCode,
+    countyCode: l.countyCode,
+    townshipCode: l.townshipCode,
+    villageCode: l.villageCode,
+    createdBy: r.createdBy,
+    createdAt: r.now,
+    updatedAt: r.now,
+    version: 1,
   };
 }
 
 export const suggestionColumns = (s: Suggestion, now: string) => ({
-  suggestedVerdict: s.verdict, suggestionClause: s.clause, suggestionReason: s.reason, suggestionItemCode: s.itemCode, suggestionItemName: s.itemName,
-  matchKind: s.matchKind, flags: JSON.stringify(s.flags), catalogVersion: s.catalogVersion, judgedAt: now,
+  suggestedVerdict: s.verdict,
+  suggestionClause: s.clause,
+  suggestionReason: s.reason,
+  suggestionItemCode: s.itemCode,
+  suggestionItemName: s.itemName,
+  matchKind: s.matchKind,
+  flags: JSON.stringify(s.flags),
+  catalogVersion: s.catalogVersion,
+  judgedAt: now,
 });
 
 export const sameSuggestion = (a: Suggestion, b: Suggestion) =>
-  a.verdict === b.verdict && a.clause === b.clause && a.reason === b.reason && a.itemCode === b.itemCode && a.matchKind === b.matchKind && a.catalogVersion === b.catalogVersion && a.flags.join() === b.flags.join();
+  a.verdict === b.verdict &&
+  a.clause === b.clause &&
+  a.reason === b.reason &&
+  a.itemCode === b.itemCode &&
+  a.matchKind === b.matchKind &&
+  a.catalogVersion === b.catalogVersion &&
+  a.flags.join() === b.flags.join();
 
 const ROW_COLUMNS: (keyof LedgerRowTable)[] = [
-  'id', 'campaignId', 'ledgerId', 'category', 'seq', 'name', 'imposedBy', 'basis', 'fields', 'naturalKey', 'fieldsHash', 'suggestedVerdict', 'suggestionClause',
-  'suggestionReason', 'suggestionItemCode', 'suggestionItemName', 'matchKind', 'flags', 'catalogVersion', 'judgedAt', 'verdict', 'decision', 'overrideReason', 'decidedBy',
-  'decidedAt', 'workflowStatus', 'cleanupStatus', 'prevRowId', 'prevVerdict', 'prevFieldsHash', 'changeKind', 'source', 'photoFileId', 'provinceCode', 'cityCode',
-  'countyCode', 'townshipCode', 'villageCode', 'createdBy', 'createdAt', 'updatedAt', 'version',
+  'id',
+  'campaignId',
+  'ledgerId',
+  'category',
+  'seq',
+  'name',
+  'imposedBy',
+  'basis',
+  'fields',
+  'naturalKey',
+  'fieldsHash',
+  'suggestedVerdict',
+  'suggestionClause',
+  'suggestionReason',
+  'suggestionItemCode',
+  'suggestionItemName',
+  'matchKind',
+  'flags',
+  'catalogVersion',
+  'judgedAt',
+  'verdict',
+  'decision',
+  'overrideReason',
+  'decidedBy',
+  'decidedAt',
+  'workflowStatus',
+  'cleanupStatus',
+  'prevRowId',
+  'prevVerdict',
+  'prevFieldsHash',
+  'changeKind',
+  'source',
+  'photoFileId',
+  'provinceCode',
+  'cityCode',
+  'countyCode',
+  'townshipCode',
+  'villageCode',
+  'createdBy',
+  'createdAt',
+  'updatedAt',
+  'version',
 ];
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const INSERT_SQL = `insert into ledger_row (${ROW_COLUMNS.map(snake).join(', ')})`;
@@ -205,11 +382,22 @@ const sqliteStatements = new WeakMap<object, { run(...params: unknown[]): unknow
  * go in fast: prepared statements on SQLite (the transaction's own connection: SQLite has one),
  * unnest() arrays on PostgreSQL; otherwise multi-row Kysely inserts.
  */
-export async function insertRows(db: Kysely<DB>, rows: LedgerRowTable[], raw?: { sqlite: { prepare(sql: string): { run(...params: unknown[]): unknown } } | null; dialect: 'sqlite' | 'postgres' }): Promise<void> {
+export async function insertRows(
+  db: Kysely<DB>,
+  rows: LedgerRowTable[],
+  raw?: {
+    sqlite: { prepare(sql: string): { run(...params: unknown[]): unknown } } | null;
+    dialect: 'sqlite' | 'postgres';
+  },
+): Promise<void> {
   if (!rows.length) return;
   if (raw?.sqlite) {
     let stmt = sqliteStatements.get(raw.sqlite);
-    if (!stmt) sqliteStatements.set(raw.sqlite, (stmt = raw.sqlite.prepare(`${INSERT_SQL} values (${ROW_COLUMNS.map(() => '?').join(', ')})`)));
+    if (!stmt)
+      sqliteStatements.set(
+        raw.sqlite,
+        (stmt = raw.sqlite.prepare(`${INSERT_SQL} values (${ROW_COLUMNS.map(() => '?').join(', ')})`)),
+      );
     for (const r of rows) stmt.run(...ROW_COLUMNS.map((k) => r[k]));
     return;
   }
@@ -218,20 +406,38 @@ export async function insertRows(db: Kysely<DB>, rows: LedgerRowTable[], raw?: {
     for (let i = 0; i < rows.length; i += 5000) {
       const batch = rows.slice(i, i + 5000);
       const arrays = ROW_COLUMNS.map((k) => batch.map((r) => r[k]));
-      await sql`${sql.raw(INSERT_SQL)} select * from unnest(${sql.join(arrays.map((a, j) => sql`${a}::${sql.raw(casts[j])}`))})`.execute(db);
+      await sql`${sql.raw(INSERT_SQL)} select * from unnest(${sql.join(arrays.map((a, j) => sql`${a}::${sql.raw(casts[j])}`))})`.execute(
+        db,
+      );
     }
     return;
   }
-  for (let i = 0; i < rows.length; i += 400) await db.insertInto('ledgerRow').values(rows.slice(i, i + 400)).execute();
+  for (let i = 0; i < rows.length; i += 400)
+    await db
+      .insertInto('ledgerRow')
+      .values(rows.slice(i, i + 400))
+      .execute();
 }
 
 /** Applies a ledger's (new) workflow status to its rows, so roll-ups group rows without a join. */
-export async function syncRowWorkflow(db: Kysely<DB>, ledgerId: string, status: LedgerStatus, approvalStale: boolean): Promise<void> {
-  await db.updateTable('ledgerRow').set({ workflowStatus: effectiveStatus(status, approvalStale) }).where('ledgerId', '=', ledgerId).execute();
+export async function syncRowWorkflow(
+  db: Kysely<DB>,
+  ledgerId: string,
+  status: LedgerStatus,
+  approvalStale: boolean,
+): Promise<void> {
+  await db
+    .updateTable('ledgerRow')
+    .set({ workflowStatus: effectiveStatus(status, approvalStale) })
+    .where('ledgerId', '=', ledgerId)
+    .execute();
 }
 
 /** The region's ancestor columns as stored on the region table. */
-export async function regionWithAncestors(db: Kysely<DB>, code: string): Promise<(RegionAncestors & { code: string; name: string; level: RegionLevel }) | null> {
+export async function regionWithAncestors(
+  db: Kysely<DB>,
+  code: string,
+): Promise<(RegionAncestors & { code: string; name: string; level: RegionLevel }) | null> {
   const r = await db
     .selectFrom('region')
     .select(['code', 'name', 'level', 'provinceCode', 'cityCode', 'countyCode', 'townshipCode', 'villageCode'])
@@ -244,11 +450,22 @@ export async function signGuideOf(db: Kysely<DB>, countyCode: string | null): Pr
   if (!countyCode) return DEFAULT_SIGN_GUIDE;
   const s = await db.selectFrom('signGuideSetting').selectAll().where('regionCode', '=', countyCode).executeTakeFirst();
   if (!s) return DEFAULT_SIGN_GUIDE;
-  return { allowedBoards: JSON.parse(s.allowedBoards), insideBoards: JSON.parse(s.insideBoards), maxVillage: Number(s.maxVillage), maxCommunity: Number(s.maxCommunity), note: s.note };
+  return {
+    allowedBoards: JSON.parse(s.allowedBoards),
+    insideBoards: JSON.parse(s.insideBoards),
+    maxVillage: Number(s.maxVillage),
+    maxCommunity: Number(s.maxCommunity),
+    note: s.note,
+  };
 }
 
 export async function nextSeq(db: Kysely<DB>, ledgerId: string, category: Category): Promise<number> {
-  const r = await db.selectFrom('ledgerRow').select((eb) => eb.fn.max('seq').as('m')).where('ledgerId', '=', ledgerId).where('category', '=', category).executeTakeFirst();
+  const r = await db
+    .selectFrom('ledgerRow')
+    .select((eb) => eb.fn.max('seq').as('m'))
+    .where('ledgerId', '=', ledgerId)
+    .where('category', '=', category)
+    .executeTakeFirst();
   return Number(r?.m ?? 0) + 1;
 }
 
@@ -260,13 +477,21 @@ export async function recountLedger(db: Kysely<DB>, ledgerId: string): Promise<v
     .where('ledgerId', '=', ledgerId)
     .groupBy(['category', 'verdict', 'cleanupStatus'])
     .execute();
-  await db.updateTable('ledger').set(countersOf(groups.map((g) => ({ ...g, n: Number(g.n) })))).where('id', '=', ledgerId).execute();
+  await db
+    .updateTable('ledger')
+    .set(countersOf(groups.map((g) => ({ ...g, n: Number(g.n) }))))
+    .where('id', '=', ledgerId)
+    .execute();
 }
 
 /** Bumps a ledger's version (any change to its rows) and its counters; an approved ledger's approval goes stale. Returns the new stale flag. */
 export async function touchLedger(db: Kysely<DB>, l: LedgerRecord, now: string): Promise<boolean> {
   const stale = l.status === 'approved' ? true : l.approvalStale;
-  await db.updateTable('ledger').set((eb) => ({ version: eb('version', '+', 1), updatedAt: now, approvalStale: stale ? 1 : 0 })).where('id', '=', l.id).execute();
+  await db
+    .updateTable('ledger')
+    .set((eb) => ({ version: eb('version', '+', 1), updatedAt: now, approvalStale: stale ? 1 : 0 }))
+    .where('id', '=', l.id)
+    .execute();
   await recountLedger(db, l.id);
   if (stale !== l.approvalStale) await syncRowWorkflow(db, l.id, l.status, stale);
   return stale;

@@ -36,7 +36,8 @@ export interface CampaignPhaseTable {
 
 /** Per-ledger counters of its rows, e.g. nSignTotal, nWorkAffairRemovedDone (see campaigns.model.ts COUNTER_KINDS). */
 export type CounterCategory = 'Sign' | 'Mechanism' | 'WorkAffair' | 'Certificate';
-export type CounterKind = 'Total' | 'Keep' | 'Cancel' | 'Merge' | 'Rectify' | 'RemovedDone' | 'TasksOpen' | 'TasksClosed';
+export type CounterKind =
+  'Total' | 'Keep' | 'Cancel' | 'Merge' | 'Rectify' | 'RemovedDone' | 'TasksOpen' | 'TasksClosed';
 export type LedgerCounters = Record<`n${CounterCategory}${CounterKind}`, number>;
 
 export interface LedgerTable extends LedgerCounters {

@@ -12,7 +12,16 @@ import type { Actor } from '../../core/actor.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { StampedCache } from '../../core/stamped-cache.js';
 import type { RegionLevel } from '../../../shared/roles.js';
-import { CATEGORIES, COUNTER_COLUMNS, VERDICTS, WORKFLOW_STATUSES, counterColumn, type Category, type Verdict, type WorkflowStatus } from './campaigns.model.js';
+import {
+  CATEGORIES,
+  COUNTER_COLUMNS,
+  VERDICTS,
+  WORKFLOW_STATUSES,
+  counterColumn,
+  type Category,
+  type Verdict,
+  type WorkflowStatus,
+} from './campaigns.model.js';
 import { ancestorEqualities, getVisibleCampaign, scopeNode, type ScopeNode } from './campaigns.service.js';
 import type { CampaignRecord } from './campaigns.repo.js';
 
@@ -76,7 +85,18 @@ interface CategoryFigures {
   tasksOpen: number;
   tasksClosed: number;
 }
-const emptyFigures = (): CategoryFigures => ({ before: 0, keep: 0, cancel: 0, merge: 0, rectify: 0, undecided: 0, plannedAfter: 0, achievedAfter: 0, tasksOpen: 0, tasksClosed: 0 });
+const emptyFigures = (): CategoryFigures => ({
+  before: 0,
+  keep: 0,
+  cancel: 0,
+  merge: 0,
+  rectify: 0,
+  undecided: 0,
+  plannedAfter: 0,
+  achievedAfter: 0,
+  tasksOpen: 0,
+  tasksClosed: 0,
+});
 const emptyLedgers = () => ({ total: 0, draft: 0, submitted: 0, returned: 0, approved: 0, stale: 0 });
 
 function addFigures(into: CategoryFigures, f: CategoryFigures) {
@@ -107,32 +127,74 @@ export async function rollup(deps: Deps, actor: Actor, campaignId: string, regio
 
 export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode) {
   const today = shanghaiDate(deps.clock.now());
-  const [groups, overdue] = await Promise.all([rollupQuery(deps.db, c.id, node).execute(), overdueQuery(deps.db, c.id, node, today).execute()]);
-  const byCategory = Object.fromEntries(CATEGORIES.map((k) => [k, emptyFigures()])) as Record<Category, CategoryFigures>;
+  const [groups, overdue] = await Promise.all([
+    rollupQuery(deps.db, c.id, node).execute(),
+    overdueQuery(deps.db, c.id, node, today).execute(),
+  ]);
+  const byCategory = Object.fromEntries(CATEGORIES.map((k) => [k, emptyFigures()])) as Record<
+    Category,
+    CategoryFigures
+  >;
   const byStatus = Object.fromEntries(WORKFLOW_STATUSES.map((s) => [s, 0])) as Record<WorkflowStatus, number>;
-  const children = new Map<string, { rows: number; byCategory: Record<Category, CategoryFigures>; ledgers: ReturnType<typeof emptyLedgers>; overdueTasks: number }>();
+  const children = new Map<
+    string,
+    {
+      rows: number;
+      byCategory: Record<Category, CategoryFigures>;
+      ledgers: ReturnType<typeof emptyLedgers>;
+      overdueTasks: number;
+    }
+  >();
   const childOf = (code: string | null) => {
     const k = code ?? '';
     let x = children.get(k);
-    if (!x) children.set(k, (x = { rows: 0, byCategory: Object.fromEntries(CATEGORIES.map((cat) => [cat, emptyFigures()])) as Record<Category, CategoryFigures>, ledgers: emptyLedgers(), overdueTasks: 0 }));
+    if (!x)
+      children.set(
+        k,
+        (x = {
+          rows: 0,
+          byCategory: Object.fromEntries(CATEGORIES.map((cat) => [cat, emptyFigures()])) as Record<
+            Category,
+            CategoryFigures
+          >,
+          ledgers: emptyLedgers(),
+          overdueTasks: 0,
+        }),
+      );
     return x;
   };
   const ledgerTotals = emptyLedgers();
-  const cells: { regionCode: string | null; category: Category; verdict: Verdict | null; status: WorkflowStatus; count: number }[] = [];
+  const cells: {
+    regionCode: string | null;
+    category: Category;
+    verdict: Verdict | null;
+    status: WorkflowStatus;
+    count: number;
+  }[] = [];
   let rows = 0;
   for (const g of groups) {
     const n = Number(g.ledgers);
-    const status: WorkflowStatus = g.status === 'approved' && Number(g.approvalStale) === 1 ? 'stale' : (g.status as WorkflowStatus);
+    const status: WorkflowStatus =
+      g.status === 'approved' && Number(g.approvalStale) === 1 ? 'stale' : (g.status as WorkflowStatus);
     ledgerTotals.total += n;
     ledgerTotals[status] += n;
     const ch = childOf(g.regionCode);
     ch.ledgers.total += n;
     ch.ledgers[status] += n;
     for (const cat of CATEGORIES) {
-      const v = (k: Parameters<typeof counterColumn>[1]) => Number((g as Record<string, unknown>)[counterColumn(cat, k)] ?? 0);
+      const v = (k: Parameters<typeof counterColumn>[1]) =>
+        Number((g as Record<string, unknown>)[counterColumn(cat, k)] ?? 0);
       const f: CategoryFigures = {
-        before: v('total'), keep: v('keep'), cancel: v('cancel'), merge: v('merge'), rectify: v('rectify'), undecided: 0,
-        plannedAfter: 0, achievedAfter: 0, tasksOpen: v('tasksOpen'), tasksClosed: v('tasksClosed'),
+        before: v('total'),
+        keep: v('keep'),
+        cancel: v('cancel'),
+        merge: v('merge'),
+        rectify: v('rectify'),
+        undecided: 0,
+        plannedAfter: 0,
+        achievedAfter: 0,
+        tasksOpen: v('tasksOpen'),
+        tasksClosed: v('tasksClosed'),
       };
       f.undecided = f.before - f.keep - f.cancel - f.merge - f.rectify;
       f.plannedAfter = f.before - f.cancel - f.merge;
@@ -170,20 +232,39 @@ export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode) {
       }
     } else measured = false;
     return {
-      key: p.key, name: p.name, clause: p.clause, deadline: p.deadline, measured, total, done,
+      key: p.key,
+      name: p.name,
+      clause: p.clause,
+      deadline: p.deadline,
+      measured,
+      total,
+      done,
       percent: measured && total > 0 ? Math.round((done / total) * 1000) / 10 : measured ? 100 : null,
-      pastDeadline: p.deadline < today, behind: measured && p.deadline < today && done < total,
+      pastDeadline: p.deadline < today,
+      behind: measured && p.deadline < today && done < total,
     };
   });
   const codes = [...children.keys()].filter(Boolean);
   const names = new Map<string, string>();
-  for (let i = 0; i < codes.length; i += 500) for (const r of await deps.db.selectFrom('region').select(['code', 'name']).where('code', 'in', codes.slice(i, i + 500)).execute()) names.set(r.code, r.name);
+  for (let i = 0; i < codes.length; i += 500)
+    for (const r of await deps.db
+      .selectFrom('region')
+      .select(['code', 'name'])
+      .where('code', 'in', codes.slice(i, i + 500))
+      .execute())
+      names.set(r.code, r.name);
   return {
     campaign: { id: c.id, name: c.name, year: c.year },
     region: { code: node.code, name: node.name, level: node.level },
     childLevel: CHILD_COLUMN[node.level].replace('Code', ''),
     asOf: today,
-    totals: { rows, byCategory, byStatus, ledgers: ledgerTotals, overdueTasks: { total: overdueTotal, byCategory: overdueByCategory } },
+    totals: {
+      rows,
+      byCategory,
+      byStatus,
+      ledgers: ledgerTotals,
+      overdueTasks: { total: overdueTotal, byCategory: overdueByCategory },
+    },
     phases,
     children: [...children.entries()]
       .filter(([k]) => k)

@@ -14,12 +14,24 @@ import { appendAudit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { shanghaiDate } from '../../core/clock.js';
 import {
-  CATEGORY_LABELS, TASK_STATUS_LABELS, VERDICT_LABELS, isNonCompliant, phaseOfCategory, type Category, type TaskStatus, type Verdict,
+  CATEGORY_LABELS,
+  TASK_STATUS_LABELS,
+  VERDICT_LABELS,
+  isNonCompliant,
+  phaseOfCategory,
+  type Category,
+  type TaskStatus,
+  type Verdict,
 } from './campaigns.model.js';
 import * as repo from './campaigns.repo.js';
 import { ancestorEqualities } from './campaigns.service.js';
 import { canManageTask, canReadTask, canWorkTask, taskAbilities, taskVisibleTo } from './campaigns.policy.js';
-import { notify, usersOfDepartments, usersWithRoleAt, type NotificationInput } from '../notifications/notifications.service.js';
+import {
+  notify,
+  usersOfDepartments,
+  usersWithRoleAt,
+  type NotificationInput,
+} from '../notifications/notifications.service.js';
 import type { CleanupTaskTable } from './campaigns.tables.js';
 
 type Trx = Kysely<DB>;
@@ -34,10 +46,11 @@ const strip = (s: string, prefixes: string[]) => {
   let again = true;
   while (again) {
     again = false;
-    for (const p of prefixes) if (p && t.startsWith(p) && t.length > p.length + 1) {
-      t = t.slice(p.length);
-      again = true;
-    }
+    for (const p of prefixes)
+      if (p && t.startsWith(p) && t.length > p.length + 1) {
+        t = t.slice(p.length);
+        again = true;
+      }
   }
   return t;
 };
@@ -46,7 +59,11 @@ const strip = (s: string, prefixes: string[]) => {
  * The department a free-text "imposed by" names, among the departments above the village: names are
  * compared without the region prefixes ("区司法局" = "长治市上党区司法局"). Null when none fits.
  */
-export function matchDepartment(imposedBy: string, departments: { id: string; name: string }[], regionNames: string[]): { id: string; name: string } | null {
+export function matchDepartment(
+  imposedBy: string,
+  departments: { id: string; name: string }[],
+  regionNames: string[],
+): { id: string; name: string } | null {
   const prefixes = ['中共', '山西省', ...regionNames, '区', '县', '市', '省'];
   const q = strip(imposedBy, prefixes);
   if (q.length < 2) return null;
@@ -60,8 +77,12 @@ export function matchDepartment(imposedBy: string, departments: { id: string; na
 
 async function ownerResolver(trx: Trx, l: repo.LedgerRecord) {
   const above = [l.countyCode, l.cityCode, l.provinceCode, l.townshipCode].filter((x): x is string => !!x);
-  const departments = above.length ? await trx.selectFrom('department').select(['id', 'name']).where('regionCode', 'in', above).execute() : [];
-  const names = (above.length ? await trx.selectFrom('region').select('name').where('code', 'in', above).execute() : []).map((r) => r.name);
+  const departments = above.length
+    ? await trx.selectFrom('department').select(['id', 'name']).where('regionCode', 'in', above).execute()
+    : [];
+  const names = (
+    above.length ? await trx.selectFrom('region').select('name').where('code', 'in', above).execute() : []
+  ).map((r) => r.name);
   return (category: Category, imposedBy: string) => {
     // A board is taken down by the village that hung it; other burdens are undone by whoever imposed them.
     const dep = category === 'sign' || !imposedBy ? null : matchDepartment(imposedBy, departments, names);
@@ -71,16 +92,25 @@ async function ownerResolver(trx: Trx, l: repo.LedgerRecord) {
   };
 }
 
-const titleOf = (category: Category, verdict: Verdict, name: string) => `${CATEGORY_LABELS[category]}【${VERDICT_LABELS[verdict]}】${name}`.slice(0, 200);
+const titleOf = (category: Category, verdict: Verdict, name: string) =>
+  `${CATEGORY_LABELS[category]}【${VERDICT_LABELS[verdict]}】${name}`.slice(0, 200);
 
 /**
  * Brings a just-approved ledger's tasks in line with its verdicts: new tasks for non-compliant rows,
  * cancelled ones for rows now kept or deleted, updated verdicts; rows get their clean-up status.
  */
-export async function syncTasks(trx: Trx, deps: Deps, ctx: RequestContext, l: repo.LedgerRecord, c: repo.CampaignRecord) {
+export async function syncTasks(
+  trx: Trx,
+  deps: Deps,
+  ctx: RequestContext,
+  l: repo.LedgerRecord,
+  c: repo.CampaignRecord,
+) {
   const now = deps.clock.nowIso();
   const rows = await repo.rowsOf(trx, l.id);
-  const existing = new Map((await trx.selectFrom('cleanupTask').selectAll().where('ledgerId', '=', l.id).execute()).map((t) => [t.rowId, t]));
+  const existing = new Map(
+    (await trx.selectFrom('cleanupTask').selectAll().where('ledgerId', '=', l.id).execute()).map((t) => [t.rowId, t]),
+  );
   const ownerOf = await ownerResolver(trx, l);
   const deadlines = new Map(c.phases.map((p) => [p.key, p.deadline]));
   const created: CleanupTaskTable[] = [];
@@ -95,30 +125,73 @@ export async function syncTasks(trx: Trx, deps: Deps, ctx: RequestContext, l: re
       if (!t) {
         const phaseKey = phaseOfCategory(r.category);
         created.push({
-          id: newId(), campaignId: c.id, ledgerId: l.id, rowId: r.id, category: r.category, phaseKey, title: titleOf(r.category, verdict, r.name), verdict, clause,
-          ...ownerOf(r.category, r.imposedBy), deadline: deadlines.get(phaseKey) ?? `${c.year}-12-10`, status: 'open', closureNote: null, closedAt: null, closedBy: null,
-          evidenceCount: 0, provinceCode: l.provinceCode, cityCode: l.cityCode, countyCode: l.countyCode, townshipCode: l.townshipCode, villageCode: l.villageCode,
-          createdAt: now, updatedAt: now, version: 1,
+          id: newId(),
+          campaignId: c.id,
+          ledgerId: l.id,
+          rowId: r.id,
+          category: r.category,
+          phaseKey,
+          title: titleOf(r.category, verdict, r.name),
+          verdict,
+          clause,
+          ...ownerOf(r.category, r.imposedBy),
+          deadline: deadlines.get(phaseKey) ?? `${c.year}-12-10`,
+          status: 'open',
+          closureNote: null,
+          closedAt: null,
+          closedBy: null,
+          evidenceCount: 0,
+          provinceCode: l.provinceCode,
+          cityCode: l.cityCode,
+          countyCode: l.countyCode,
+          townshipCode: l.townshipCode,
+          villageCode: l.villageCode,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
         });
         open += 1;
       } else {
         const reopen = t.status === 'cancelled';
         if (reopen || t.verdict !== verdict || t.title !== titleOf(r.category, verdict, r.name)) {
-          await trx.updateTable('cleanupTask').set((eb) => ({ verdict, clause, title: titleOf(r.category, verdict, r.name), ...(reopen ? { status: 'open' } : {}), updatedAt: now, version: eb('version', '+', 1) })).where('id', '=', t.id).execute();
+          await trx
+            .updateTable('cleanupTask')
+            .set((eb) => ({
+              verdict,
+              clause,
+              title: titleOf(r.category, verdict, r.name),
+              ...(reopen ? { status: 'open' } : {}),
+              updatedAt: now,
+              version: eb('version', '+', 1),
+            }))
+            .where('id', '=', t.id)
+            .execute();
         }
         if (reopen || t.status === 'open') open += 1;
       }
     } else if (t && t.status === 'open') {
-      await trx.updateTable('cleanupTask').set((eb) => ({ status: 'cancelled', updatedAt: now, version: eb('version', '+', 1) })).where('id', '=', t.id).execute();
+      await trx
+        .updateTable('cleanupTask')
+        .set((eb) => ({ status: 'cancelled', updatedAt: now, version: eb('version', '+', 1) }))
+        .where('id', '=', t.id)
+        .execute();
       cancelled += 1;
     }
   }
   for (const t of existing.values()) {
     if (t.status !== 'open') continue;
-    await trx.updateTable('cleanupTask').set((eb) => ({ status: 'cancelled', updatedAt: now, version: eb('version', '+', 1) })).where('id', '=', t.id).execute();
+    await trx
+      .updateTable('cleanupTask')
+      .set((eb) => ({ status: 'cancelled', updatedAt: now, version: eb('version', '+', 1) }))
+      .where('id', '=', t.id)
+      .execute();
     cancelled += 1;
   }
-  for (let i = 0; i < created.length; i += 300) await trx.insertInto('cleanupTask').values(created.slice(i, i + 300)).execute();
+  for (let i = 0; i < created.length; i += 300)
+    await trx
+      .insertInto('cleanupTask')
+      .values(created.slice(i, i + 300))
+      .execute();
   // Rows mirror their task's state (roll-ups read rows only).
   await trx.updateTable('ledgerRow').set({ cleanupStatus: 'none' }).where('ledgerId', '=', l.id).execute();
   for (const status of ['open', 'closed'] as const) {
@@ -126,18 +199,29 @@ export async function syncTasks(trx: Trx, deps: Deps, ctx: RequestContext, l: re
       .updateTable('ledgerRow')
       .set({ cleanupStatus: status })
       .where('ledgerId', '=', l.id)
-      .where('id', 'in', (eb) => eb.selectFrom('cleanupTask').select('rowId').where('ledgerId', '=', l.id).where('status', '=', status))
+      .where('id', 'in', (eb) =>
+        eb.selectFrom('cleanupTask').select('rowId').where('ledgerId', '=', l.id).where('status', '=', status),
+      )
       .execute();
   }
   await repo.recountLedger(trx, l.id);
   if (created.length) {
     await appendAudit(trx, deps, ctx, {
-      action: 'tasks.create', entity: 'ledger', entityId: l.id, regionCode: l.villageCode,
+      action: 'tasks.create',
+      entity: 'ledger',
+      entityId: l.id,
+      regionCode: l.villageCode,
       after: { created: created.length, cancelled, ids: created.map((t) => t.id) },
     });
     await notifyOwners(trx, now, created, l);
   } else if (cancelled) {
-    await appendAudit(trx, deps, ctx, { action: 'tasks.cancel', entity: 'ledger', entityId: l.id, regionCode: l.villageCode, after: { cancelled } });
+    await appendAudit(trx, deps, ctx, {
+      action: 'tasks.cancel',
+      entity: 'ledger',
+      entityId: l.id,
+      regionCode: l.villageCode,
+      after: { cancelled },
+    });
   }
   return { created: created.length, cancelled, open };
 }
@@ -150,8 +234,21 @@ async function notifyOwners(trx: Trx, now: string, tasks: CleanupTaskTable[], l:
     const mine = tasks.filter((t) => t.ownerDepartmentId === d);
     for (const o of officers.filter((x) => x.departmentId === d))
       items.push({
-        userId: o.userId, kind: 'task.assigned', title: `${l.villageName}有 ${mine.length} 项整改任务由本部门负责`, body: mine.map((t) => t.title).slice(0, 5).join('；'),
-        entity: 'ledger', entityId: l.id, link: `/tasks?ledger=${l.id}`, regionCode: l.villageCode, dedupeKey: `task.assigned:${l.id}:${mine.map((t) => t.id).join(',').slice(0, 120)}:${o.userId}`,
+        userId: o.userId,
+        kind: 'task.assigned',
+        title: `${l.villageName}有 ${mine.length} 项整改任务由本部门负责`,
+        body: mine
+          .map((t) => t.title)
+          .slice(0, 5)
+          .join('；'),
+        entity: 'ledger',
+        entityId: l.id,
+        link: `/tasks?ledger=${l.id}`,
+        regionCode: l.villageCode,
+        dedupeKey: `task.assigned:${l.id}:${mine
+          .map((t) => t.id)
+          .join(',')
+          .slice(0, 120)}:${o.userId}`,
       });
   }
   await notify(trx, now, items);
@@ -159,16 +256,43 @@ async function notifyOwners(trx: Trx, now: string, tasks: CleanupTaskTable[], l:
 
 // ------------------------------------------------------------------ reading
 
-export function presentTask(actor: Actor, t: CleanupTaskTable & { villageName?: string | null; rowName?: string | null }, today: string) {
-  const facts = { villageCode: t.villageCode ?? '', ownerKind: t.ownerKind as 'village' | 'department', ownerDepartmentId: t.ownerDepartmentId, status: t.status as TaskStatus };
+export function presentTask(
+  actor: Actor,
+  t: CleanupTaskTable & { villageName?: string | null; rowName?: string | null },
+  today: string,
+) {
+  const facts = {
+    villageCode: t.villageCode ?? '',
+    ownerKind: t.ownerKind as 'village' | 'department',
+    ownerDepartmentId: t.ownerDepartmentId,
+    status: t.status as TaskStatus,
+  };
   return {
-    id: t.id, campaignId: t.campaignId, ledgerId: t.ledgerId, rowId: t.rowId, category: t.category as Category, categoryLabel: CATEGORY_LABELS[t.category as Category],
-    phaseKey: t.phaseKey, title: t.title, verdict: t.verdict as Verdict, verdictLabel: VERDICT_LABELS[t.verdict as Verdict], clause: t.clause,
+    id: t.id,
+    campaignId: t.campaignId,
+    ledgerId: t.ledgerId,
+    rowId: t.rowId,
+    category: t.category as Category,
+    categoryLabel: CATEGORY_LABELS[t.category as Category],
+    phaseKey: t.phaseKey,
+    title: t.title,
+    verdict: t.verdict as Verdict,
+    verdictLabel: VERDICT_LABELS[t.verdict as Verdict],
+    clause: t.clause,
     owner: { kind: facts.ownerKind, departmentId: t.ownerDepartmentId, name: t.ownerName },
-    villageCode: t.villageCode, villageName: t.villageName ?? null, townshipCode: t.townshipCode, deadline: t.deadline, status: facts.status,
-    statusLabel: TASK_STATUS_LABELS[facts.status], overdue: facts.status === 'open' && t.deadline < today,
+    villageCode: t.villageCode,
+    villageName: t.villageName ?? null,
+    townshipCode: t.townshipCode,
+    deadline: t.deadline,
+    status: facts.status,
+    statusLabel: TASK_STATUS_LABELS[facts.status],
+    overdue: facts.status === 'open' && t.deadline < today,
     daysLeft: facts.status === 'open' ? Math.round((Date.parse(t.deadline) - Date.parse(today)) / 86_400_000) : null,
-    closureNote: t.closureNote, closedAt: t.closedAt, evidenceCount: Number(t.evidenceCount), version: Number(t.version), updatedAt: t.updatedAt,
+    closureNote: t.closureNote,
+    closedAt: t.closedAt,
+    evidenceCount: Number(t.evidenceCount),
+    version: Number(t.version),
+    updatedAt: t.updatedAt,
     abilities: taskAbilities(actor, facts),
   };
 }
@@ -188,13 +312,17 @@ export interface TaskQuery {
 /** Tasks in the actor's reach (department officers: their department's), filtered; overdue = open past the deadline. */
 export async function listTasks(deps: Deps, actor: Actor, q: TaskQuery) {
   const today = shanghaiDate(deps.clock.now());
-  let query = deps.db.selectFrom('cleanupTask').innerJoin('ledger', 'ledger.id', 'cleanupTask.ledgerId').where(taskVisibleTo(actor));
+  let query = deps.db
+    .selectFrom('cleanupTask')
+    .innerJoin('ledger', 'ledger.id', 'cleanupTask.ledgerId')
+    .where(taskVisibleTo(actor));
   if (q.campaignId) query = query.where('cleanupTask.campaignId', '=', q.campaignId);
   if (q.ledgerId) query = query.where('cleanupTask.ledgerId', '=', q.ledgerId);
   // With no region asked for, an actor who reaches one node sees that node: pinning it (with all its
   // ancestor columns) lets the scope index serve the query instead of a scan of every open task.
   const reach = grantsWith(actor, 'tasks.read');
-  const regionCode = q.regionCode ?? (reach.length === 1 && reach[0].role !== 'department_officer' ? reach[0].regionCode : undefined);
+  const regionCode =
+    q.regionCode ?? (reach.length === 1 && reach[0].role !== 'department_officer' ? reach[0].regionCode : undefined);
   if (regionCode) {
     const node = await repo.regionWithAncestors(deps.db, regionCode);
     if (!node) return notFound('区划');
@@ -207,7 +335,17 @@ export async function listTasks(deps: Deps, actor: Actor, q: TaskQuery) {
     query = query.where((eb) =>
       eb.or([
         ...(actor.departmentId ? [eb('cleanupTask.ownerDepartmentId', '=', actor.departmentId)] : []),
-        eb.and([eb('cleanupTask.ownerKind', '=', 'village'), eb('cleanupTask.villageCode', 'in', actor.grants.filter((g) => g.role === 'village_cadre').map((g) => g.regionCode).concat(['-']))]),
+        eb.and([
+          eb('cleanupTask.ownerKind', '=', 'village'),
+          eb(
+            'cleanupTask.villageCode',
+            'in',
+            actor.grants
+              .filter((g) => g.role === 'village_cadre')
+              .map((g) => g.regionCode)
+              .concat(['-']),
+          ),
+        ]),
       ]),
     );
   }
@@ -225,12 +363,24 @@ export async function listTasks(deps: Deps, actor: Actor, q: TaskQuery) {
 }
 
 async function loadTask(db: Trx, actor: Actor, id: string) {
-  const t = await db.selectFrom('cleanupTask').innerJoin('ledger', 'ledger.id', 'cleanupTask.ledgerId').selectAll('cleanupTask').select(['ledger.villageName']).where('cleanupTask.id', '=', id).executeTakeFirst();
-  if (!t || !canReadTask(actor, { villageCode: t.villageCode ?? '', ownerDepartmentId: t.ownerDepartmentId })) return notFound('整改任务');
+  const t = await db
+    .selectFrom('cleanupTask')
+    .innerJoin('ledger', 'ledger.id', 'cleanupTask.ledgerId')
+    .selectAll('cleanupTask')
+    .select(['ledger.villageName'])
+    .where('cleanupTask.id', '=', id)
+    .executeTakeFirst();
+  if (!t || !canReadTask(actor, { villageCode: t.villageCode ?? '', ownerDepartmentId: t.ownerDepartmentId }))
+    return notFound('整改任务');
   return t;
 }
 
-const factsOf = (t: CleanupTaskTable) => ({ villageCode: t.villageCode ?? '', ownerKind: t.ownerKind as 'village' | 'department', ownerDepartmentId: t.ownerDepartmentId, status: t.status as TaskStatus });
+const factsOf = (t: CleanupTaskTable) => ({
+  villageCode: t.villageCode ?? '',
+  ownerKind: t.ownerKind as 'village' | 'department',
+  ownerDepartmentId: t.ownerDepartmentId,
+  status: t.status as TaskStatus,
+});
 
 export async function getTask(deps: Deps, actor: Actor, id: string) {
   const t = await loadTask(deps.db, actor, id);
@@ -243,34 +393,70 @@ export async function getTask(deps: Deps, actor: Actor, id: string) {
     .execute();
   return {
     task: presentTask(actor, t, shanghaiDate(deps.clock.now())),
-    row: row ? { id: row.id, category: row.category as Category, name: row.name, imposedBy: row.imposedBy, basis: row.basis, suggestionReason: row.suggestion.reason, overrideReason: row.overrideReason } : null,
+    row: row
+      ? {
+          id: row.id,
+          category: row.category as Category,
+          name: row.name,
+          imposedBy: row.imposedBy,
+          basis: row.basis,
+          suggestionReason: row.suggestion.reason,
+          overrideReason: row.overrideReason,
+        }
+      : null,
     evidence: evidence.map((e) => ({ ...e, revision: Number(e.revision), size: Number(e.size) })),
   };
 }
 
 /** Township or district: change the owner (village / a department) or the deadline. */
-export async function updateTask(deps: Deps, ctx: RequestContext, id: string, body: { ownerKind?: 'village' | 'department'; ownerDepartmentId?: string | null; deadline?: string; version: number }) {
+export async function updateTask(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  body: { ownerKind?: 'village' | 'department'; ownerDepartmentId?: string | null; deadline?: string; version: number },
+) {
   const actor = ctx.actor!;
   await deps.db.transaction().execute(async (trx) => {
     const t = await loadTask(trx, actor, id);
     if (!canManageTask(actor, factsOf(t))) throw new AppError('forbidden', '只有乡镇或区民政可以调整整改任务');
     if (t.status !== 'open') throw new AppError('conflict', '只有整改中的任务可以调整');
     const patch: Partial<CleanupTaskTable> = {};
-    if (body.ownerKind === 'village') Object.assign(patch, { ownerKind: 'village', ownerDepartmentId: null, ownerName: t.villageName ?? '' });
+    if (body.ownerKind === 'village')
+      Object.assign(patch, { ownerKind: 'village', ownerDepartmentId: null, ownerName: t.villageName ?? '' });
     if (body.ownerKind === 'department') {
-      if (!body.ownerDepartmentId) throw new AppError('validation_failed', '请选择负责整改的部门', { issues: [{ field: 'ownerDepartmentId', message: '必填' }] });
+      if (!body.ownerDepartmentId)
+        throw new AppError('validation_failed', '请选择负责整改的部门', {
+          issues: [{ field: 'ownerDepartmentId', message: '必填' }],
+        });
       const above = [t.countyCode, t.cityCode, t.provinceCode, t.townshipCode].filter((x): x is string => !!x);
-      const dep = await trx.selectFrom('department').select(['id', 'name']).where('id', '=', body.ownerDepartmentId).where('regionCode', 'in', above).executeTakeFirst();
-      if (!dep) throw new AppError('validation_failed', '部门不存在或不属于本村的上级区划', { issues: [{ field: 'ownerDepartmentId', message: '部门不存在' }] });
+      const dep = await trx
+        .selectFrom('department')
+        .select(['id', 'name'])
+        .where('id', '=', body.ownerDepartmentId)
+        .where('regionCode', 'in', above)
+        .executeTakeFirst();
+      if (!dep)
+        throw new AppError('validation_failed', '部门不存在或不属于本村的上级区划', {
+          issues: [{ field: 'ownerDepartmentId', message: '部门不存在' }],
+        });
       Object.assign(patch, { ownerKind: 'department', ownerDepartmentId: dep.id, ownerName: dep.name });
     }
     if (body.deadline) patch.deadline = body.deadline;
     const now = deps.clock.nowIso();
-    const res = await trx.updateTable('cleanupTask').set((eb) => ({ ...patch, updatedAt: now, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', body.version).executeTakeFirst();
+    const res = await trx
+      .updateTable('cleanupTask')
+      .set((eb) => ({ ...patch, updatedAt: now, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('version', '=', body.version)
+      .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('conflict');
     await appendAudit(trx, deps, ctx, {
-      action: 'tasks.update', entity: 'cleanup_task', entityId: id, regionCode: t.villageCode,
-      before: { ownerKind: t.ownerKind, ownerDepartmentId: t.ownerDepartmentId, deadline: t.deadline }, after: patch,
+      action: 'tasks.update',
+      entity: 'cleanup_task',
+      entityId: id,
+      regionCode: t.villageCode,
+      before: { ownerKind: t.ownerKind, ownerDepartmentId: t.ownerDepartmentId, deadline: t.deadline },
+      after: patch,
     });
   });
   return getTask(deps, actor, id);
@@ -280,7 +466,8 @@ export async function updateTask(deps: Deps, ctx: RequestContext, id: string, bo
 
 /** The content type by magic bytes: PNG, JPEG or PDF; null for anything else (whatever it is called). */
 export function sniffEvidence(buf: Buffer): 'image/png' | 'image/jpeg' | 'application/pdf' | null {
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
   if (buf.length >= 5 && buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   return null;
@@ -288,16 +475,28 @@ export function sniffEvidence(buf: Buffer): 'image/png' | 'image/jpeg' | 'applic
 
 /** Checks an uploaded file by content and size; returns its type or throws 415/413 with a Chinese message. */
 export function checkUpload(buf: Buffer, allowPdf: boolean, maxBytes = EVIDENCE_MAX_BYTES) {
-  if (buf.length === 0) throw new AppError('validation_failed', '文件为空', { issues: [{ field: 'file', message: '文件为空' }] });
-  if (buf.length > maxBytes) throw new AppError('payload_too_large', `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请压缩后再上传`);
+  if (buf.length === 0)
+    throw new AppError('validation_failed', '文件为空', { issues: [{ field: 'file', message: '文件为空' }] });
+  if (buf.length > maxBytes)
+    throw new AppError('payload_too_large', `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请压缩后再上传`);
   const type = sniffEvidence(buf);
-  if (!type || (!allowPdf && type === 'application/pdf')) throw new AppError('unsupported_media_type', allowPdf ? '只能上传 PNG、JPEG 图片或 PDF 文件（按文件内容识别，改扩展名无效）' : '只能上传 PNG 或 JPEG 图片（按文件内容识别）');
+  if (!type || (!allowPdf && type === 'application/pdf'))
+    throw new AppError(
+      'unsupported_media_type',
+      allowPdf
+        ? '只能上传 PNG、JPEG 图片或 PDF 文件（按文件内容识别，改扩展名无效）'
+        : '只能上传 PNG 或 JPEG 图片（按文件内容识别）',
+    );
   return type;
 }
 
 const safeName = (name: string, type: string) => {
   // Path separators, reserved characters and control characters never reach a Content-Disposition header.
-  const base = [...name.normalize('NFKC')].map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').slice(0, 100) || 'file';
+  const base =
+    [...name.normalize('NFKC')]
+      .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+      .join('')
+      .slice(0, 100) || 'file';
   const ext = type === 'application/pdf' ? '.pdf' : type === 'image/png' ? '.png' : '.jpg';
   return base.toLowerCase().endsWith(ext) ? base : `${base}${ext}`;
 };
@@ -306,27 +505,74 @@ const safeName = (name: string, type: string) => {
 export async function storeFile(trx: Trx, deps: Deps, actor: Actor, name: string, type: string, buf: Buffer) {
   const id = newId();
   const sha256 = createHash('sha256').update(buf).digest('hex');
-  await trx.insertInto('storedFile').values({ id, name: safeName(name, type), contentType: type, size: buf.length, sha256, data: buf, createdBy: actor.userId, createdAt: deps.clock.nowIso() }).execute();
+  await trx
+    .insertInto('storedFile')
+    .values({
+      id,
+      name: safeName(name, type),
+      contentType: type,
+      size: buf.length,
+      sha256,
+      data: buf,
+      createdBy: actor.userId,
+      createdAt: deps.clock.nowIso(),
+    })
+    .execute();
   return { id, sha256, name: safeName(name, type) };
 }
 
 /** Adds an evidence revision to a task (owner or township). */
-export async function addEvidence(deps: Deps, ctx: RequestContext, id: string, file: { filename: string; data: Buffer; note?: string | null }) {
+export async function addEvidence(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  file: { filename: string; data: Buffer; note?: string | null },
+) {
   const actor = ctx.actor!;
   const type = checkUpload(file.data, true);
   await deps.db.transaction().execute(async (trx) => {
     const t = await loadTask(trx, actor, id);
-    if (!canWorkTask(actor, factsOf(t))) throw t.status === 'open' ? new AppError('forbidden', '只有整改责任方或乡镇可以上传佐证材料') : new AppError('conflict', '任务已结束，不能再上传材料');
+    if (!canWorkTask(actor, factsOf(t)))
+      throw t.status === 'open'
+        ? new AppError('forbidden', '只有整改责任方或乡镇可以上传佐证材料')
+        : new AppError('conflict', '任务已结束，不能再上传材料');
     const stored = await storeFile(trx, deps, actor, file.filename, type, file.data);
-    const last = await trx.selectFrom('taskEvidence').select((eb) => eb.fn.max('revision').as('m')).where('taskId', '=', id).executeTakeFirst();
+    const last = await trx
+      .selectFrom('taskEvidence')
+      .select((eb) => eb.fn.max('revision').as('m'))
+      .where('taskId', '=', id)
+      .executeTakeFirst();
     const now = deps.clock.nowIso();
     const evidenceId = newId();
     await trx
       .insertInto('taskEvidence')
-      .values({ id: evidenceId, taskId: id, revision: Number(last?.m ?? 0) + 1, fileId: stored.id, name: stored.name, contentType: type, size: file.data.length, sha256: stored.sha256, note: file.note ?? null, uploadedBy: actor.userId, uploadedByName: actor.displayName, uploadedAt: now })
+      .values({
+        id: evidenceId,
+        taskId: id,
+        revision: Number(last?.m ?? 0) + 1,
+        fileId: stored.id,
+        name: stored.name,
+        contentType: type,
+        size: file.data.length,
+        sha256: stored.sha256,
+        note: file.note ?? null,
+        uploadedBy: actor.userId,
+        uploadedByName: actor.displayName,
+        uploadedAt: now,
+      })
       .execute();
-    await trx.updateTable('cleanupTask').set((eb) => ({ evidenceCount: eb('evidenceCount', '+', 1), updatedAt: now, version: eb('version', '+', 1) })).where('id', '=', id).execute();
-    await appendAudit(trx, deps, ctx, { action: 'tasks.evidence_add', entity: 'cleanup_task', entityId: id, regionCode: t.villageCode, after: { evidenceId, name: stored.name, contentType: type, size: file.data.length, sha256: stored.sha256 } });
+    await trx
+      .updateTable('cleanupTask')
+      .set((eb) => ({ evidenceCount: eb('evidenceCount', '+', 1), updatedAt: now, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, deps, ctx, {
+      action: 'tasks.evidence_add',
+      entity: 'cleanup_task',
+      entityId: id,
+      regionCode: t.villageCode,
+      after: { evidenceId, name: stored.name, contentType: type, size: file.data.length, sha256: stored.sha256 },
+    });
   });
   return getTask(deps, actor, id);
 }
@@ -346,10 +592,26 @@ export async function getEvidenceFile(deps: Deps, actor: Actor, taskId: string, 
 
 // ------------------------------------------------------------------ closure
 
-async function setTaskStatus(trx: Trx, t: CleanupTaskTable, status: TaskStatus, patch: Partial<CleanupTaskTable>, version: number, now: string) {
-  const res = await trx.updateTable('cleanupTask').set((eb) => ({ status, ...patch, updatedAt: now, version: eb('version', '+', 1) })).where('id', '=', t.id).where('version', '=', version).executeTakeFirst();
+async function setTaskStatus(
+  trx: Trx,
+  t: CleanupTaskTable,
+  status: TaskStatus,
+  patch: Partial<CleanupTaskTable>,
+  version: number,
+  now: string,
+) {
+  const res = await trx
+    .updateTable('cleanupTask')
+    .set((eb) => ({ status, ...patch, updatedAt: now, version: eb('version', '+', 1) }))
+    .where('id', '=', t.id)
+    .where('version', '=', version)
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) throw new AppError('conflict');
-  await trx.updateTable('ledgerRow').set({ cleanupStatus: status === 'closed' ? 'closed' : status === 'open' ? 'open' : 'none' }).where('id', '=', t.rowId).execute();
+  await trx
+    .updateTable('ledgerRow')
+    .set({ cleanupStatus: status === 'closed' ? 'closed' : status === 'open' ? 'open' : 'none' })
+    .where('id', '=', t.rowId)
+    .execute();
   await repo.recountLedger(trx, t.ledgerId);
 }
 
@@ -358,10 +620,27 @@ export async function closeTask(deps: Deps, ctx: RequestContext, id: string, bod
   const actor = ctx.actor!;
   await deps.db.transaction().execute(async (trx) => {
     const t = await loadTask(trx, actor, id);
-    if (!canWorkTask(actor, factsOf(t))) throw t.status === 'open' ? new AppError('forbidden', '只有整改责任方或乡镇可以办结任务') : new AppError('conflict', '任务已结束');
+    if (!canWorkTask(actor, factsOf(t)))
+      throw t.status === 'open'
+        ? new AppError('forbidden', '只有整改责任方或乡镇可以办结任务')
+        : new AppError('conflict', '任务已结束');
     const now = deps.clock.nowIso();
-    await setTaskStatus(trx, t, 'closed', { closureNote: body.note, closedAt: now, closedBy: actor.userId }, body.version, now);
-    await appendAudit(trx, deps, ctx, { action: 'tasks.close', entity: 'cleanup_task', entityId: id, regionCode: t.villageCode, before: { status: t.status }, after: { status: 'closed', note: body.note } });
+    await setTaskStatus(
+      trx,
+      t,
+      'closed',
+      { closureNote: body.note, closedAt: now, closedBy: actor.userId },
+      body.version,
+      now,
+    );
+    await appendAudit(trx, deps, ctx, {
+      action: 'tasks.close',
+      entity: 'cleanup_task',
+      entityId: id,
+      regionCode: t.villageCode,
+      before: { status: t.status },
+      after: { status: 'closed', note: body.note },
+    });
   });
   return getTask(deps, actor, id);
 }
@@ -374,7 +653,14 @@ export async function reopenTask(deps: Deps, ctx: RequestContext, id: string, bo
     if (t.status !== 'closed') throw new AppError('conflict', '只有已办结的任务可以重新打开');
     const now = deps.clock.nowIso();
     await setTaskStatus(trx, t, 'open', { closureNote: null, closedAt: null, closedBy: null }, body.version, now);
-    await appendAudit(trx, deps, ctx, { action: 'tasks.reopen', entity: 'cleanup_task', entityId: id, regionCode: t.villageCode, before: { status: 'closed', note: t.closureNote }, after: { status: 'open', reason: body.note } });
+    await appendAudit(trx, deps, ctx, {
+      action: 'tasks.reopen',
+      entity: 'cleanup_task',
+      entityId: id,
+      regionCode: t.villageCode,
+      before: { status: 'closed', note: t.closureNote },
+      after: { status: 'open', reason: body.note },
+    });
   });
   return getTask(deps, actor, id);
 }
@@ -383,7 +669,8 @@ export async function reopenTask(deps: Deps, ctx: RequestContext, id: string, bo
 
 export const REMINDER_JOB = 'campaigns.reminders';
 
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Creates today's reminders: N days before a task's deadline (per campaign setting) and on the day.
@@ -391,7 +678,11 @@ const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:
  */
 export async function runReminders(deps: Deps): Promise<{ date: string; tasks: number; created: number }> {
   const today = shanghaiDate(deps.clock.now());
-  const campaigns = await deps.db.selectFrom('campaign').select(['id', 'settings']).where('status', '=', 'active').execute();
+  const campaigns = await deps.db
+    .selectFrom('campaign')
+    .select(['id', 'settings'])
+    .where('status', '=', 'active')
+    .execute();
   const offsets = new Map<string, number[]>();
   const allOffsets = new Set<number>([0]);
   for (const c of campaigns) {
@@ -420,23 +711,46 @@ export async function runReminders(deps: Deps): Promise<{ date: string; tasks: n
     tasksSeen += due.length;
     const villages = [...new Set(due.filter((t) => t.ownerKind === 'village').map((t) => t.villageCode ?? ''))];
     const cadres = await usersWithRoleAt(deps.db, 'village_cadre', villages);
-    const officers = await usersOfDepartments(deps.db, [...new Set(due.filter((t) => t.ownerDepartmentId).map((t) => t.ownerDepartmentId!))]);
+    const officers = await usersOfDepartments(deps.db, [
+      ...new Set(due.filter((t) => t.ownerDepartmentId).map((t) => t.ownerDepartmentId!)),
+    ]);
     const items: NotificationInput[] = [];
     for (const t of due) {
       const onDay = t.deadline === today;
-      const recipients = t.ownerKind === 'village' ? cadres.filter((u) => u.regionCode === t.villageCode).map((u) => u.userId) : officers.filter((o) => o.departmentId === t.ownerDepartmentId).map((o) => o.userId);
+      const recipients =
+        t.ownerKind === 'village'
+          ? cadres.filter((u) => u.regionCode === t.villageCode).map((u) => u.userId)
+          : officers.filter((o) => o.departmentId === t.ownerDepartmentId).map((o) => o.userId);
       for (const userId of recipients)
         items.push({
-          userId, kind: onDay ? 'task.due_today' : 'task.due_soon', title: onDay ? `整改任务今天到期：${t.title}` : `整改任务将于 ${t.deadline} 到期：${t.title}`,
-          body: onDay ? '请今天完成整改并办结（写明整改情况；佐证材料可选）。' : `距离截止还有 ${Math.round((Date.parse(t.deadline) - Date.parse(today)) / 86_400_000)} 天。`,
-          entity: 'cleanup_task', entityId: t.id, link: `/tasks/${t.id}`, regionCode: t.villageCode, dedupeKey: `task.reminder:${t.id}:${userId}:${today}`,
+          userId,
+          kind: onDay ? 'task.due_today' : 'task.due_soon',
+          title: onDay ? `整改任务今天到期：${t.title}` : `整改任务将于 ${t.deadline} 到期：${t.title}`,
+          body: onDay
+            ? '请今天完成整改并办结（写明整改情况；佐证材料可选）。'
+            : `距离截止还有 ${Math.round((Date.parse(t.deadline) - Date.parse(today)) / 86_400_000)} 天。`,
+          entity: 'cleanup_task',
+          entityId: t.id,
+          link: `/tasks/${t.id}`,
+          regionCode: t.villageCode,
+          dedupeKey: `task.reminder:${t.id}:${userId}:${today}`,
         });
     }
     if (items.length) {
       created += await deps.db.transaction().execute(async (trx) => {
         const n = await notify(trx, deps.clock.nowIso(), items);
         if (n > 0)
-          await appendAudit(trx, deps, { actor: null, ip: null, requestId: `job:${REMINDER_JOB}` }, { action: 'notifications.reminders', entity: 'notification', actorName: `job:${REMINDER_JOB}`, after: { date: today, created: n } });
+          await appendAudit(
+            trx,
+            deps,
+            { actor: null, ip: null, requestId: `job:${REMINDER_JOB}` },
+            {
+              action: 'notifications.reminders',
+              entity: 'notification',
+              actorName: `job:${REMINDER_JOB}`,
+              after: { date: today, created: n },
+            },
+          );
         return n;
       });
     }

@@ -21,11 +21,21 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 function stats(samples: number[]): TimingStats {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
-  return { iterations: s.length, meanMs: round(s.reduce((a, b) => a + b, 0) / s.length), p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(s[s.length - 1]) };
+  return {
+    iterations: s.length,
+    meanMs: round(s.reduce((a, b) => a + b, 0) / s.length),
+    p50Ms: round(at(0.5)),
+    p95Ms: round(at(0.95)),
+    maxMs: round(s[s.length - 1]),
+  };
 }
 
 /** Times the effective-catalog computation for a region (default: today, internal view). */
-export async function measureEffectiveCatalog(deps: Deps, regionCode: string, opts: { iterations?: number; date?: string; view?: 'internal' | 'public' } = {}) {
+export async function measureEffectiveCatalog(
+  deps: Deps,
+  regionCode: string,
+  opts: { iterations?: number; date?: string; view?: 'internal' | 'public' } = {},
+) {
   const iterations = opts.iterations ?? 50;
   const date = opts.date ?? today(deps);
   const first = await effectiveFor(deps, regionCode, date, opts.view);
@@ -35,7 +45,14 @@ export async function measureEffectiveCatalog(deps: Deps, regionCode: string, op
     await effectiveFor(deps, regionCode, date, opts.view);
     samples.push(performance.now() - t0);
   }
-  return { regionCode, date, itemCount: first.items.length, catalogCount: first.active.length, catalogVersion: await recordVersion(deps, first), ...stats(samples) };
+  return {
+    regionCode,
+    date,
+    itemCount: first.items.length,
+    catalogCount: first.active.length,
+    catalogVersion: await recordVersion(deps, first),
+    ...stats(samples),
+  };
 }
 
 /** Times matching free text in a region: the first call builds the matcher, the rest hit the cache. */

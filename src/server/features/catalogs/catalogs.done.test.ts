@@ -24,12 +24,23 @@ describe('demo-district adds a district item and withdraws a provincial item for
 
   it('adds a district item and approves it', async () => {
     const draft = await district.post('/api/catalogs/adjustments', {
-      targetRegion: '140404', operation: 'add', catalogId: 'shanxi-2023-duties-catalog', reasonType: 'annual_review',
-      basis: '上党区年度评估意见（测试）', effectiveDate: '2026-11-28',
-      fields: { name: '组织召开村民会议（测试事项）', basis: '《中华人民共和国村民委员会组织法》', basisArticle: '第二十一条', category: '村民自治' },
+      targetRegion: '140404',
+      operation: 'add',
+      catalogId: 'shanxi-2023-duties-catalog',
+      reasonType: 'annual_review',
+      basis: '上党区年度评估意见（测试）',
+      effectiveDate: '2026-11-28',
+      fields: {
+        name: '组织召开村民会议（测试事项）',
+        basis: '《中华人民共和国村民委员会组织法》',
+        basisArticle: '第二十一条',
+        category: '村民自治',
+      },
     });
     expect(draft.status).toBe(200);
-    const sub = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, { version: draft.body.version });
+    const sub = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
+      version: draft.body.version,
+    });
     const ok = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, { version: sub.body.version });
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe('approved');
@@ -38,25 +49,42 @@ describe('demo-district adds a district item and withdraws a provincial item for
 
   it('withdraws a Shanxi item for 韩店街道 with reason 法律法规废止 and a future date; the catalog changes on that date, not before', async () => {
     const draft = await district.post('/api/catalogs/adjustments', {
-      targetRegion: HANDIAN_TOWNSHIP, operation: 'withdraw', itemCode: WITHDRAWN, reasonType: 'law_repealed', basis: '某规范性文件废止决定（测试）', effectiveDate: '2026-12-15',
+      targetRegion: HANDIAN_TOWNSHIP,
+      operation: 'withdraw',
+      itemCode: WITHDRAWN,
+      reasonType: 'law_repealed',
+      basis: '某规范性文件废止决定（测试）',
+      effectiveDate: '2026-12-15',
     });
     expect(draft.status).toBe(200);
     expect(draft.body.reasonLabel).toBe('法律法规废止');
-    const sub = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, { version: draft.body.version });
+    const sub = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
+      version: draft.body.version,
+    });
     const ok = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, { version: sub.body.version });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'approved', effectiveFrom: '2026-12-15', inEffect: false });
     ids.push(draft.body.id);
 
-    expect(codesOf((await district.get(`/api/catalogs/effective?region=${HANDIAN_VILLAGE}`)).body)).toContain(WITHDRAWN);
+    expect(codesOf((await district.get(`/api/catalogs/effective?region=${HANDIAN_VILLAGE}`)).body)).toContain(
+      WITHDRAWN,
+    );
     t.clock.set('2026-12-14T15:59:00Z'); // 23:59 on 12-14 in Asia/Shanghai
     district = await t.as('demo-district');
-    expect(codesOf((await district.get(`/api/catalogs/effective?region=${HANDIAN_VILLAGE}`)).body)).toContain(WITHDRAWN);
+    expect(codesOf((await district.get(`/api/catalogs/effective?region=${HANDIAN_VILLAGE}`)).body)).toContain(
+      WITHDRAWN,
+    );
     t.clock.set('2026-12-14T16:00:00Z'); // 00:00 on 12-15
     district = await t.as('demo-district');
     const after = (await district.get(`/api/catalogs/effective?region=${HANDIAN_VILLAGE}`)).body;
     expect(codesOf(after)).not.toContain(WITHDRAWN);
-    const other = await t.deps.db.selectFrom('region').select('code').where('level', '=', 'village').where('code', 'like', `${SUDIAN_VILLAGE_PREFIX}%`).limit(1).executeTakeFirstOrThrow();
+    const other = await t.deps.db
+      .selectFrom('region')
+      .select('code')
+      .where('level', '=', 'village')
+      .where('code', 'like', `${SUDIAN_VILLAGE_PREFIX}%`)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(codesOf((await district.get(`/api/catalogs/effective?region=${other.code}`)).body)).toContain(WITHDRAWN);
   });
 
@@ -66,8 +94,17 @@ describe('demo-district adds a district item and withdraws a provincial item for
     const diff = await district.get(`/api/catalogs/diff?region=${HANDIAN_VILLAGE}&from=2026-11-28&to=2026-12-15`);
     expect(diff.body.withdrawn.map((e: any) => e.code)).toEqual([WITHDRAWN]);
     for (const id of ids) {
-      const rows = await t.deps.db.selectFrom('auditLog').select(['action', 'actorName']).where('entityId', '=', id).orderBy('seq').execute();
-      expect(rows.map((r) => r.action)).toEqual(['catalogs.adjustment.create', 'catalogs.adjustment.submit', 'catalogs.adjustment.approve']);
+      const rows = await t.deps.db
+        .selectFrom('auditLog')
+        .select(['action', 'actorName'])
+        .where('entityId', '=', id)
+        .orderBy('seq')
+        .execute();
+      expect(rows.map((r) => r.action)).toEqual([
+        'catalogs.adjustment.create',
+        'catalogs.adjustment.submit',
+        'catalogs.adjustment.approve',
+      ]);
       expect(new Set(rows.map((r) => r.actorName))).toEqual(new Set(['demo-district']));
     }
     expect((await verifyChain(t.deps.db)).ok).toBe(true);

@@ -12,7 +12,18 @@ import type { EffectiveItem } from './catalogs.model.js';
 export const ITEM_SHEET = '目录事项';
 
 export type ImportField =
-  | 'code' | 'name' | 'category' | 'basis' | 'basisArticle' | 'responsibleDepartment' | 'funding' | 'alternativeChannel' | 'effectiveFrom' | 'effectiveTo' | 'notes' | 'sourceUrl';
+  | 'code'
+  | 'name'
+  | 'category'
+  | 'basis'
+  | 'basisArticle'
+  | 'responsibleDepartment'
+  | 'funding'
+  | 'alternativeChannel'
+  | 'effectiveFrom'
+  | 'effectiveTo'
+  | 'notes'
+  | 'sourceUrl';
 
 interface CatalogColumn extends ColumnDef {
   key: ImportField;
@@ -21,14 +32,40 @@ interface CatalogColumn extends ColumnDef {
 }
 
 export const CATALOG_COLUMNS: CatalogColumn[] = [
-  { header: '事项编码', key: 'code', required: true, aliases: ['编码', '事项代码'], width: 18, note: '稳定编码，2–40 位字母、数字、点、下划线或连字符；同一编码再次导入即更新该事项' },
+  {
+    header: '事项编码',
+    key: 'code',
+    required: true,
+    aliases: ['编码', '事项代码'],
+    width: 18,
+    note: '稳定编码，2–40 位字母、数字、点、下划线或连字符；同一编码再次导入即更新该事项',
+  },
   { header: '事项名称', key: 'name', required: true, aliases: ['名称'], width: 40, note: '按正式目录原文填写' },
   { header: '类别', key: 'category', aliases: ['分类'], width: 12, note: '可选' },
-  { header: '设定依据（文件）', key: 'basis', required: true, aliases: ['设定依据', '依据', '法律政策依据'], width: 40, note: '法律法规或政策文件名称及文号' },
+  {
+    header: '设定依据（文件）',
+    key: 'basis',
+    required: true,
+    aliases: ['设定依据', '依据', '法律政策依据'],
+    width: 40,
+    note: '法律法规或政策文件名称及文号',
+  },
   { header: '依据条款', key: 'basisArticle', aliases: ['条款'], width: 16, note: '可选，如“第三十二条”' },
   { header: '责任部门', key: 'responsibleDepartment', aliases: ['主管部门'], width: 20, note: '可选' },
-  { header: '经费保障（费随事转）', key: 'funding', aliases: ['经费保障'], width: 24, note: '协助事项填写经费和工作条件保障安排' },
-  { header: '替代办理渠道', key: 'alternativeChannel', aliases: ['替代方式'], width: 30, note: '不应出具证明事项填写官方替代办理方式' },
+  {
+    header: '经费保障（费随事转）',
+    key: 'funding',
+    aliases: ['经费保障'],
+    width: 24,
+    note: '协助事项填写经费和工作条件保障安排',
+  },
+  {
+    header: '替代办理渠道',
+    key: 'alternativeChannel',
+    aliases: ['替代方式'],
+    width: 30,
+    note: '不应出具证明事项填写官方替代办理方式',
+  },
   { header: '生效日期', key: 'effectiveFrom', width: 12, note: 'YYYY-MM-DD，可选；空白时沿用原日期或目录日期' },
   { header: '失效日期', key: 'effectiveTo', width: 12, note: 'YYYY-MM-DD，可选；该日之后不再有效' },
   { header: '备注', key: 'notes', width: 24, note: '可选' },
@@ -86,10 +123,12 @@ export function validateRow(sheet: string, r: SheetRow): { row: ImportRow | null
   const errors: RowError[] = [];
   const v = (k: ImportField) => (r.values[k] ?? '').trim();
   const opt = (k: ImportField) => v(k) || null;
-  const err = (k: ImportField, message: string) => errors.push({ sheet, row: r.row, column: header(k), field: k, message });
+  const err = (k: ImportField, message: string) =>
+    errors.push({ sheet, row: r.row, column: header(k), field: k, message });
   const code = v('code');
   if (!code) err('code', '事项编码不能为空');
-  else if (!CODE_RE.test(code)) err('code', `事项编码“${code.slice(0, 40)}”格式不对：应为 2–40 位字母、数字、点、下划线或连字符`);
+  else if (!CODE_RE.test(code))
+    err('code', `事项编码“${code.slice(0, 40)}”格式不对：应为 2–40 位字母、数字、点、下划线或连字符`);
   const name = v('name');
   if (!name) err('name', '事项名称不能为空');
   else if (name.length > 500) err('name', '事项名称不能超过 500 个字符');
@@ -105,16 +144,28 @@ export function validateRow(sheet: string, r: SheetRow): { row: ImportRow | null
       dates[k] = d;
     }
   }
-  if (dates.effectiveFrom && dates.effectiveTo && dates.effectiveTo < dates.effectiveFrom) err('effectiveTo', '失效日期不能早于生效日期');
+  if (dates.effectiveFrom && dates.effectiveTo && dates.effectiveTo < dates.effectiveFrom)
+    err('effectiveTo', '失效日期不能早于生效日期');
   const url = v('sourceUrl');
   if (url && !/^https?:\/\/\S+$/i.test(url)) err('sourceUrl', '来源网址应以 http:// 或 https:// 开头');
-  for (const k of ['category', 'basisArticle', 'responsibleDepartment'] as const) if (v(k).length > 200) err(k, '不能超过 200 个字符');
+  for (const k of ['category', 'basisArticle', 'responsibleDepartment'] as const)
+    if (v(k).length > 200) err(k, '不能超过 200 个字符');
   if (errors.length) return { row: null, errors };
   return {
     row: {
-      row: r.row, code, name, category: opt('category'), basis, basisArticle: opt('basisArticle'), responsibleDepartment: opt('responsibleDepartment'),
-      funding: opt('funding'), alternativeChannel: opt('alternativeChannel'), effectiveFrom: dates.effectiveFrom ?? null, effectiveTo: dates.effectiveTo ?? null,
-      notes: opt('notes'), sourceUrl: url || null,
+      row: r.row,
+      code,
+      name,
+      category: opt('category'),
+      basis,
+      basisArticle: opt('basisArticle'),
+      responsibleDepartment: opt('responsibleDepartment'),
+      funding: opt('funding'),
+      alternativeChannel: opt('alternativeChannel'),
+      effectiveFrom: dates.effectiveFrom ?? null,
+      effectiveTo: dates.effectiveTo ?? null,
+      notes: opt('notes'),
+      sourceUrl: url || null,
     },
     errors,
   };

@@ -9,7 +9,10 @@ import { ITEM_SHEET, itemExportColumns } from './catalogs.excel.js';
 import { effectiveFor, layerLabelOf, recordVersion, today, visibleRegion } from './catalogs.service.js';
 import * as repo from './catalogs.repo.js';
 
-const aboutSheet = (catalogs: CatalogRecord[], lines: [string, string][]): SheetSpec<{ a: string; b: string; c: string; d: string }> => ({
+const aboutSheet = (
+  catalogs: CatalogRecord[],
+  lines: [string, string][],
+): SheetSpec<{ a: string; b: string; c: string; d: string }> => ({
   name: '目录说明',
   columns: [
     { header: '目录', width: 60, value: (r) => r.a },
@@ -19,7 +22,12 @@ const aboutSheet = (catalogs: CatalogRecord[], lines: [string, string][]): Sheet
   ],
   rows: [
     ...lines.map(([a, b]) => ({ a, b, c: '', d: '' })),
-    ...catalogs.map((c) => ({ a: c.title, b: layerLabelOf(c), c: `${c.complete ? '完整' : '部分'}｜${c.completenessNote}`, d: c.sourceUrl ?? '' })),
+    ...catalogs.map((c) => ({
+      a: c.title,
+      b: layerLabelOf(c),
+      c: `${c.complete ? '完整' : '部分'}｜${c.completenessNote}`,
+      d: c.sourceUrl ?? '',
+    })),
   ],
 });
 
@@ -27,14 +35,21 @@ const aboutSheet = (catalogs: CatalogRecord[], lines: [string, string][]): Sheet
 export async function catalogWorkbook(deps: Deps, id: string, date = today(deps)) {
   const c = (await repo.catalogById(deps.db, id)) ?? notFound('目录');
   let items: EffectiveItem[];
-  if (c.ownerRegionCode) items = (await effectiveFor(deps, c.ownerRegionCode, date)).items.filter((i) => i.catalogId === c.id);
+  if (c.ownerRegionCode)
+    items = (await effectiveFor(deps, c.ownerRegionCode, date)).items.filter((i) => i.catalogId === c.id);
   else {
     const base = await repo.baseRevisionsOfCatalog(deps.db, c.id);
     items = catalogAsOf(c, base.items, base.revisions, date);
   }
   const stream = streamWorkbook([
     { name: ITEM_SHEET, columns: itemExportColumns(), rows: items },
-    aboutSheet([c], [['日期', date], ['事项数', String(items.length)]]),
+    aboutSheet(
+      [c],
+      [
+        ['日期', date],
+        ['事项数', String(items.length)],
+      ],
+    ),
   ]);
   return { stream, filename: `${c.title.slice(0, 40)}-${date}.xlsx` };
 }
@@ -46,8 +61,11 @@ export async function effectiveWorkbook(deps: Deps, actor: Actor, opts: { region
   const eff = await effectiveFor(deps, region.code, date);
   const version = await recordVersion(deps, eff);
   const catalogs = new Map(eff.active.map((a) => [a.catalog.id, a.catalog]));
-  const regions = await repo.regionsByCodes(deps.db, eff.items.flatMap((i) => [i.addedBy, ...i.amendedBy]).filter((x): x is string => !!x));
-  const name = (code: string | null) => (code ? regions.get(code)?.name ?? code : '');
+  const regions = await repo.regionsByCodes(
+    deps.db,
+    eff.items.flatMap((i) => [i.addedBy, ...i.amendedBy]).filter((x): x is string => !!x),
+  );
+  const name = (code: string | null) => (code ? (regions.get(code)?.name ?? code) : '');
   const stream = streamWorkbook([
     {
       name: ITEM_SHEET,
@@ -60,7 +78,15 @@ export async function effectiveWorkbook(deps: Deps, actor: Actor, opts: { region
       ]),
       rows: eff.items,
     },
-    aboutSheet([...catalogs.values()], [['区划', `${region.name}（${region.code}）`], ['日期', date], ['目录版本', version], ['事项数', String(eff.items.length)]]),
+    aboutSheet(
+      [...catalogs.values()],
+      [
+        ['区划', `${region.name}（${region.code}）`],
+        ['日期', date],
+        ['目录版本', version],
+        ['事项数', String(eff.items.length)],
+      ],
+    ),
   ]);
   return { stream, filename: `${region.name}-现行目录-${date}.xlsx` };
 }

@@ -20,8 +20,24 @@ const rowsOf = (n: number): Record<string, string>[] =>
   }));
 
 const itemCount = async () =>
-  Number((await t.deps.db.selectFrom('catalogItem').select((eb) => eb.fn.countAll<number>().as('n')).where('catalogId', '=', DUTIES).executeTakeFirst())?.n ?? 0);
-const revisionCount = async () => Number((await t.deps.db.selectFrom('catalogItemRevision').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  Number(
+    (
+      await t.deps.db
+        .selectFrom('catalogItem')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('catalogId', '=', DUTIES)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
+const revisionCount = async () =>
+  Number(
+    (
+      await t.deps.db
+        .selectFrom('catalogItemRevision')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -64,22 +80,37 @@ describe('POST /api/catalogs/:id/import (2,000 items)', () => {
     expect(await revisionCount()).toBe(before);
   });
 
-  it('imports the corrected file; the catalog and the villages\' effective catalog have all 2,000 items', async () => {
+  it("imports the corrected file; the catalog and the villages' effective catalog have all 2,000 items", async () => {
     const res = await upload(t, district, url, await workbook(rowsOf(2000)));
     expect(res.status).toBe(202);
     const job = await district.get(`/api/jobs/${res.body.jobId}`);
-    expect(job.body).toMatchObject({ status: 'succeeded', progress: 2000, total: 2000, result: { catalogId: DUTIES, rows: 2000, added: 2000, changed: 0, unchanged: 0 } });
+    expect(job.body).toMatchObject({
+      status: 'succeeded',
+      progress: 2000,
+      total: 2000,
+      result: { catalogId: DUTIES, rows: 2000, added: 2000, changed: 0, unchanged: 0 },
+    });
     expect(job.body.message).toMatch(/导入完成/);
     expect(await itemCount()).toBe(2000);
     // Every Chinese name arrives intact (exceljs' streamed reader used to split characters at chunk boundaries).
-    const names = await t.deps.db.selectFrom('catalogItemRevision').innerJoin('catalogItem', 'catalogItem.id', 'catalogItemRevision.itemId').select(['code', 'fieldsJson']).where('catalogId', '=', DUTIES).execute();
+    const names = await t.deps.db
+      .selectFrom('catalogItemRevision')
+      .innerJoin('catalogItem', 'catalogItem.id', 'catalogItemRevision.itemId')
+      .select(['code', 'fieldsJson'])
+      .where('catalogId', '=', DUTIES)
+      .execute();
     const expected = new Map(rowsOf(2000).map((r) => [r.事项编码, r.事项名称]));
     expect(names.filter((n) => JSON.parse(n.fieldsJson).name !== expected.get(n.code))).toEqual([]);
     const c = await district.get(`/api/catalogs/${DUTIES}`);
     expect(c.body.itemCount).toBe(2000);
     const eff = await district.get(`/api/catalogs/effective?region=${HANDIAN_VILLAGE}&kinds=duty`);
     expect(eff.body.catalogs.find((x: any) => x.id === DUTIES).items).toHaveLength(2000);
-    const audit = await t.deps.db.selectFrom('auditLog').select(['action', 'outcome', 'afterJson']).where('action', '=', 'catalogs.import').orderBy('seq').execute();
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select(['action', 'outcome', 'afterJson'])
+      .where('action', '=', 'catalogs.import')
+      .orderBy('seq')
+      .execute();
     expect(audit.map((a) => a.outcome)).toEqual(['failure', 'success']); // the refused file, then this one
     expect(JSON.parse(audit[0].afterJson!)).toMatchObject({ errors: 3 });
     expect(JSON.parse(audit[1].afterJson!)).toMatchObject({ added: 2000, jobId: res.body.jobId });
@@ -93,14 +124,20 @@ describe('POST /api/catalogs/:id/import (2,000 items)', () => {
     expect(job.body.result).toMatchObject({ added: 0, changed: 0, unchanged: 2000 });
     expect(await revisionCount()).toBe(before);
     expect(await itemCount()).toBe(2000);
-    expect((await district.get(`/api/catalogs/version?region=${HANDIAN_VILLAGE}`)).body.catalogVersion).toBe(versionBefore);
+    expect((await district.get(`/api/catalogs/version?region=${HANDIAN_VILLAGE}`)).body.catalogVersion).toBe(
+      versionBefore,
+    );
   });
 
   it('a changed row becomes a new revision of that item only, visible in its history', async () => {
     const rows = rowsOf(2000);
     rows[4] = { ...rows[4], 责任部门: '长治市上党区民政局' };
     const res = await upload(t, district, url, await workbook(rows));
-    expect((await district.get(`/api/jobs/${res.body.jobId}`)).body.result).toMatchObject({ added: 0, changed: 1, unchanged: 1999 });
+    expect((await district.get(`/api/jobs/${res.body.jobId}`)).body.result).toMatchObject({
+      added: 0,
+      changed: 1,
+      unchanged: 1999,
+    });
     const h = await district.get('/api/catalogs/items/SX-DUTY-2023-0005/history');
     expect(h.body.revisions.map((r: any) => [r.revision, r.source, r.importJobId])).toEqual([
       [1, 'import', expect.any(String)],
@@ -116,12 +153,18 @@ describe('POST /api/catalogs/:id/import (2,000 items)', () => {
     expect(rows).toHaveLength(2001);
     expect(rows[0].slice(0, 2)).toEqual(['事项编码', '事项名称']);
     const back = await upload(t, district, url, res.raw);
-    expect((await district.get(`/api/jobs/${back.body.jobId}`)).body.result).toMatchObject({ added: 0, changed: 0, unchanged: 2000 });
+    expect((await district.get(`/api/jobs/${back.body.jobId}`)).body.result).toMatchObject({
+      added: 0,
+      changed: 0,
+      unchanged: 2000,
+    });
     // Before the list took effect it was empty.
-    expect(await readXlsx((await district.get(`/api/catalogs/${DUTIES}/export.xlsx?date=2022-12-31`)).raw)).toHaveLength(1);
+    expect(
+      await readXlsx((await district.get(`/api/catalogs/${DUTIES}/export.xlsx?date=2022-12-31`)).raw),
+    ).toHaveLength(1);
   });
 
-  it('exports a region\'s effective catalog with its version and completeness sheet', async () => {
+  it("exports a region's effective catalog with its version and completeness sheet", async () => {
     const res = await district.get(`/api/catalogs/effective/export.xlsx?region=${HANDIAN_VILLAGE}`);
     expect(res.status).toBe(200);
     const items = await readXlsx(res.raw);
@@ -134,22 +177,49 @@ describe('POST /api/catalogs/:id/import (2,000 items)', () => {
 
 describe('import rules', () => {
   it('an official alternative channel imported into the negative list replaces the platform guidance on the portal', async () => {
-    const res = await upload(t, district, '/api/catalogs/national-2020-negative-certificates-batch1/import', await workbook([
-      { 事项编码: 'CN-NEG-2020-01', 事项名称: '亲属关系证明', '设定依据（文件）': '《不应由基层群众性自治组织出具证明事项清单（第一批）》，附于民政部等六部门《关于改进和规范基层群众性自治组织出具证明工作的指导意见》（民发〔2020〕20号）', 替代办理渠道: '（测试）官方替代方式', 生效日期: '2020-01-01' },
-    ]));
+    const res = await upload(
+      t,
+      district,
+      '/api/catalogs/national-2020-negative-certificates-batch1/import',
+      await workbook([
+        {
+          事项编码: 'CN-NEG-2020-01',
+          事项名称: '亲属关系证明',
+          '设定依据（文件）':
+            '《不应由基层群众性自治组织出具证明事项清单（第一批）》，附于民政部等六部门《关于改进和规范基层群众性自治组织出具证明工作的指导意见》（民发〔2020〕20号）',
+          替代办理渠道: '（测试）官方替代方式',
+          生效日期: '2020-01-01',
+        },
+      ]),
+    );
     expect((await district.get(`/api/jobs/${res.body.jobId}`)).body.result).toMatchObject({ changed: 1 });
-    const check = await t.agent().get(`/api/public/certificate-check?q=${encodeURIComponent('亲属关系证明')}&region=${HANDIAN_VILLAGE}`);
-    expect(check.body).toMatchObject({ verdict: 'negative', alternative: '（测试）官方替代方式', alternativeOfficial: true });
+    const check = await t
+      .agent()
+      .get(`/api/public/certificate-check?q=${encodeURIComponent('亲属关系证明')}&region=${HANDIAN_VILLAGE}`);
+    expect(check.body).toMatchObject({
+      verdict: 'negative',
+      alternative: '（测试）官方替代方式',
+      alternativeOfficial: true,
+    });
   });
 
   it('refuses codes of another catalog, duplicate codes and bad URLs, naming each row', async () => {
-    const res = await upload(t, district, url, await workbook([
-      { 事项编码: 'CN-NEG-2020-02', 事项名称: 'x', '设定依据（文件）': 'y' },
-      { 事项编码: 'NEW-01', 事项名称: 'a', '设定依据（文件）': 'b', 来源网址: 'javascript:alert(1)' },
-      { 事项编码: 'NEW-01', 事项名称: 'a', '设定依据（文件）': 'b' },
-    ]));
+    const res = await upload(
+      t,
+      district,
+      url,
+      await workbook([
+        { 事项编码: 'CN-NEG-2020-02', 事项名称: 'x', '设定依据（文件）': 'y' },
+        { 事项编码: 'NEW-01', 事项名称: 'a', '设定依据（文件）': 'b', 来源网址: 'javascript:alert(1)' },
+        { 事项编码: 'NEW-01', 事项名称: 'a', '设定依据（文件）': 'b' },
+      ]),
+    );
     const job = await district.get(`/api/jobs/${res.body.jobId}`);
-    expect(job.body.error.details.errors.map((e: any) => [e.row, e.column])).toEqual([[2, '事项编码'], [3, '来源网址'], [4, '事项编码']]);
+    expect(job.body.error.details.errors.map((e: any) => [e.row, e.column])).toEqual([
+      [2, '事项编码'],
+      [3, '来源网址'],
+      [4, '事项编码'],
+    ]);
     expect(job.body.error.details.errors[0].message).toMatch(/已属于目录/);
     expect(job.body.error.details.errors[2].message).toMatch(/与第 3 行重复/);
   });

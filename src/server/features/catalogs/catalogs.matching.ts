@@ -17,8 +17,14 @@ const cache = new Map<string, MatcherEntry>();
 
 export function toMatchable(item: EffectiveItem, catalog: CatalogRecord): MatchableItem {
   return {
-    code: item.code, name: item.fields.name, kind: item.kind, catalogId: item.catalogId, catalogTitle: catalog.title, basis: item.fields.basis,
-    alternativeChannel: item.fields.alternativeChannel, catchAll: item.fields.catchAll,
+    code: item.code,
+    name: item.fields.name,
+    kind: item.kind,
+    catalogId: item.catalogId,
+    catalogTitle: catalog.title,
+    basis: item.fields.basis,
+    alternativeChannel: item.fields.alternativeChannel,
+    catchAll: item.fields.catchAll,
   };
 }
 

@@ -15,7 +15,13 @@
 import { sm3 } from '../../core/crypto.js';
 import { prefixLength } from '../../core/actor.js';
 import { levelOf } from '../regions/regions.model.js';
-import { CATALOG_KINDS, CATALOG_LAYERS, type CatalogKind, type CatalogLayer, type ItemFieldName } from '../../../shared/catalogs.js';
+import {
+  CATALOG_KINDS,
+  CATALOG_LAYERS,
+  type CatalogKind,
+  type CatalogLayer,
+  type ItemFieldName,
+} from '../../../shared/catalogs.js';
 
 export interface ItemFields {
   name: string;
@@ -34,14 +40,46 @@ export interface ItemFields {
 export type ItemPatch = Partial<ItemFields>;
 
 export const ITEM_FIELD_KEYS: (keyof ItemFields)[] = [
-  'name', 'category', 'basis', 'basisArticle', 'responsibleDepartment', 'funding', 'alternativeChannel', 'guidance', 'notes', 'sourceUrl', 'catchAll', 'effectiveTo',
+  'name',
+  'category',
+  'basis',
+  'basisArticle',
+  'responsibleDepartment',
+  'funding',
+  'alternativeChannel',
+  'guidance',
+  'notes',
+  'sourceUrl',
+  'catchAll',
+  'effectiveTo',
 ];
 /** The fields people edit (guidance and catchAll come only from the seed). */
-export const EDITABLE_FIELDS: ItemFieldName[] = ['name', 'category', 'basis', 'basisArticle', 'responsibleDepartment', 'funding', 'alternativeChannel', 'notes', 'sourceUrl', 'effectiveTo'];
+export const EDITABLE_FIELDS: ItemFieldName[] = [
+  'name',
+  'category',
+  'basis',
+  'basisArticle',
+  'responsibleDepartment',
+  'funding',
+  'alternativeChannel',
+  'notes',
+  'sourceUrl',
+  'effectiveTo',
+];
 
 export const EMPTY_FIELDS: ItemFields = {
-  name: '', category: null, basis: null, basisArticle: null, responsibleDepartment: null, funding: null, alternativeChannel: null,
-  guidance: null, notes: null, sourceUrl: null, catchAll: false, effectiveTo: null,
+  name: '',
+  category: null,
+  basis: null,
+  basisArticle: null,
+  responsibleDepartment: null,
+  funding: null,
+  alternativeChannel: null,
+  guidance: null,
+  notes: null,
+  sourceUrl: null,
+  catchAll: false,
+  effectiveTo: null,
 };
 
 export interface CatalogExtra {
@@ -149,8 +187,7 @@ export interface EffectiveItem {
 }
 
 export type Removal =
-  | { reason: 'withdrawn'; revision: RevisionRecord }
-  | { reason: 'expired'; effectiveTo: string; revisionId: string };
+  { reason: 'withdrawn'; revision: RevisionRecord } | { reason: 'expired'; effectiveTo: string; revisionId: string };
 
 export interface Effective {
   regionCode: string;
@@ -188,27 +225,44 @@ export function scopeCovers(scopeCode: string, regionCode: string): boolean {
 const onOrBefore = (d: string | null, date: string) => d === null || d <= date;
 
 /** Which catalogs are in force for the region on the date, and why. */
-export function activeCatalogs(catalogs: CatalogRecord[], adoptions: AdoptionRecord[], ctx: LayerContext): { active: ActiveCatalog[]; dropped: Map<string, AdoptionRecord> } {
+export function activeCatalogs(
+  catalogs: CatalogRecord[],
+  adoptions: AdoptionRecord[],
+  ctx: LayerContext,
+): { active: ActiveCatalog[]; dropped: Map<string, AdoptionRecord> } {
   const depth = new Map(ctx.layers.map((c, i) => [c, i]));
   const byId = new Map(catalogs.map((c) => [c.id, c]));
   const active = new Map<string, ActiveCatalog>();
   for (const c of catalogs) {
     if (!onOrBefore(c.effectiveFrom, ctx.date)) continue;
     if (c.ownerRegionCode) {
-      if (depth.has(c.ownerRegionCode)) active.set(c.id, { catalog: c, via: 'owned', adoptedBy: null, adoptionId: null, adjustmentId: null });
+      if (depth.has(c.ownerRegionCode))
+        active.set(c.id, { catalog: c, via: 'owned', adoptedBy: null, adoptionId: null, adjustmentId: null });
     } else if (c.adoptedByDefault && (c.scopeCode === null || scopeCovers(c.scopeCode, ctx.regionCode))) {
       active.set(c.id, { catalog: c, via: 'default', adoptedBy: null, adoptionId: null, adjustmentId: null });
     }
   }
   const events = adoptions
     .filter((a) => depth.has(a.regionCode) && a.effectiveFrom <= ctx.date && (ctx.view === 'internal' || a.published))
-    .sort((a, b) => depth.get(a.regionCode)! - depth.get(b.regionCode)! || a.effectiveFrom.localeCompare(b.effectiveFrom) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    .sort(
+      (a, b) =>
+        depth.get(a.regionCode)! - depth.get(b.regionCode)! ||
+        a.effectiveFrom.localeCompare(b.effectiveFrom) ||
+        a.createdAt.localeCompare(b.createdAt) ||
+        a.id.localeCompare(b.id),
+    );
   const dropped = new Map<string, AdoptionRecord>();
   for (const e of events) {
     const c = byId.get(e.catalogId);
     if (!c) continue;
     if (e.operation === 'adopt') {
-      active.set(c.id, { catalog: c, via: 'adopted', adoptedBy: e.regionCode, adoptionId: e.id, adjustmentId: e.adjustmentId });
+      active.set(c.id, {
+        catalog: c,
+        via: 'adopted',
+        adoptedBy: e.regionCode,
+        adoptionId: e.id,
+        adjustmentId: e.adjustmentId,
+      });
       dropped.delete(c.id);
     } else if (active.delete(c.id)) dropped.set(c.id, e);
   }
@@ -237,7 +291,8 @@ export function computeEffective(
   const { active, dropped } = activeCatalogs(input.catalogs, input.adoptions, ctx);
   const activeIds = new Map(active.map((a, i) => [a.catalog.id, i]));
   const depth = new Map(ctx.layers.map((c, i) => [c, i]));
-  const visible = (r: RevisionRecord) => onOrBefore(r.effectiveFrom, ctx.date) && (ctx.view === 'internal' || r.published);
+  const visible = (r: RevisionRecord) =>
+    onOrBefore(r.effectiveFrom, ctx.date) && (ctx.view === 'internal' || r.published);
 
   const revsByItem = new Map<string, RevisionRecord[]>();
   for (const r of input.revisions) {
@@ -272,7 +327,12 @@ export function computeEffective(
     let withdrawnBy: RevisionRecord | null = null;
     const layerRevs = revs
       .filter((r) => (r.operation === 'amend' || r.operation === 'withdraw') && r.regionCode !== null)
-      .sort((a, b) => depth.get(a.regionCode!)! - depth.get(b.regionCode!)! || (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? '') || a.revision - b.revision);
+      .sort(
+        (a, b) =>
+          depth.get(a.regionCode!)! - depth.get(b.regionCode!)! ||
+          (a.effectiveFrom ?? '').localeCompare(b.effectiveFrom ?? '') ||
+          a.revision - b.revision,
+      );
     for (const r of layerRevs) {
       if (r.operation === 'withdraw') {
         withdrawnBy = r;
@@ -289,13 +349,24 @@ export function computeEffective(
       continue;
     }
     if (fields.effectiveTo && fields.effectiveTo < ctx.date) {
-      removed.set(item.id, { reason: 'expired', effectiveTo: fields.effectiveTo, revisionId: used[used.length - 1].id });
+      removed.set(item.id, {
+        reason: 'expired',
+        effectiveTo: fields.effectiveTo,
+        revisionId: used[used.length - 1].id,
+      });
       continue;
     }
     for (const r of used) applied.set(r.id, r);
     items.push({
-      itemId: item.id, code: item.code, catalogId: item.catalogId, kind: kindOf.get(item.catalogId)!, fields, effectiveFrom,
-      addedBy: item.originRegionCode, amendedBy, revisionIds: used.map((r) => r.id),
+      itemId: item.id,
+      code: item.code,
+      catalogId: item.catalogId,
+      kind: kindOf.get(item.catalogId)!,
+      fields,
+      effectiveFrom,
+      addedBy: item.originRegionCode,
+      amendedBy,
+      revisionIds: used.map((r) => r.id),
     });
   }
 
@@ -309,8 +380,18 @@ export function computeEffective(
   });
 
   return {
-    regionCode: ctx.regionCode, date: ctx.date, view: ctx.view, active, dropped, items, removed, revisions: applied,
-    versionId: versionIdOf(active.map((a) => a.catalog.id), items.flatMap((i) => i.revisionIds)),
+    regionCode: ctx.regionCode,
+    date: ctx.date,
+    view: ctx.view,
+    active,
+    dropped,
+    items,
+    removed,
+    revisions: applied,
+    versionId: versionIdOf(
+      active.map((a) => a.catalog.id),
+      items.flatMap((i) => i.revisionIds),
+    ),
   };
 }
 
@@ -369,11 +450,36 @@ export function diffEffective(a: Effective, b: Effective): CatalogDiff {
       const ac = activeB.get(item.catalogId)!;
       const causes: DiffCause[] = activeA.has(item.catalogId)
         ? newRevs.map(causeOfRevision)
-        : [{ type: ac.via === 'adopted' ? 'adoption' : 'catalog', revisionId: null, adjustmentId: ac.adjustmentId, detail: ac.via }];
-      out.added.push({ itemId: item.itemId, code: item.code, kind: item.kind, catalogId: item.catalogId, before: null, after: item.fields, changedFields: [], causes });
+        : [
+            {
+              type: ac.via === 'adopted' ? 'adoption' : 'catalog',
+              revisionId: null,
+              adjustmentId: ac.adjustmentId,
+              detail: ac.via,
+            },
+          ];
+      out.added.push({
+        itemId: item.itemId,
+        code: item.code,
+        kind: item.kind,
+        catalogId: item.catalogId,
+        before: null,
+        after: item.fields,
+        changedFields: [],
+        causes,
+      });
     } else if (newRevs.length || old.revisionIds.length !== item.revisionIds.length) {
       const fields = changedFields(old.fields, item.fields);
-      out.amended.push({ itemId: item.itemId, code: item.code, kind: item.kind, catalogId: item.catalogId, before: old.fields, after: item.fields, changedFields: fields, causes: newRevs.map(causeOfRevision) });
+      out.amended.push({
+        itemId: item.itemId,
+        code: item.code,
+        kind: item.kind,
+        catalogId: item.catalogId,
+        before: old.fields,
+        after: item.fields,
+        changedFields: fields,
+        causes: newRevs.map(causeOfRevision),
+      });
     }
   }
   for (const item of a.items) {
@@ -381,21 +487,51 @@ export function diffEffective(a: Effective, b: Effective): CatalogDiff {
     const why = b.removed.get(item.itemId);
     const causes: DiffCause[] = [];
     if (why?.reason === 'withdrawn') causes.push(causeOfRevision(why.revision));
-    else if (why?.reason === 'expired') causes.push({ type: 'expired', revisionId: why.revisionId, adjustmentId: null, detail: why.effectiveTo });
+    else if (why?.reason === 'expired')
+      causes.push({ type: 'expired', revisionId: why.revisionId, adjustmentId: null, detail: why.effectiveTo });
     else if (!activeB.has(item.catalogId)) {
       const drop = b.dropped.get(item.catalogId);
-      causes.push(drop ? { type: 'adoption', revisionId: null, adjustmentId: drop.adjustmentId, detail: 'unadopt' } : { type: 'catalog', revisionId: null, adjustmentId: null, detail: null });
+      causes.push(
+        drop
+          ? { type: 'adoption', revisionId: null, adjustmentId: drop.adjustmentId, detail: 'unadopt' }
+          : { type: 'catalog', revisionId: null, adjustmentId: null, detail: null },
+      );
     }
-    out.withdrawn.push({ itemId: item.itemId, code: item.code, kind: item.kind, catalogId: item.catalogId, before: item.fields, after: null, changedFields: [], causes });
+    out.withdrawn.push({
+      itemId: item.itemId,
+      code: item.code,
+      kind: item.kind,
+      catalogId: item.catalogId,
+      before: item.fields,
+      after: null,
+      changedFields: [],
+      causes,
+    });
   }
   return out;
 }
 
 /** The base items of one catalog as they stood on a date (no layers): what an export of the list shows. */
-export function catalogAsOf(catalog: CatalogRecord, items: ItemRecord[], revisions: RevisionRecord[], date: string): EffectiveItem[] {
-  const standalone: CatalogRecord = { ...catalog, adoptedByDefault: true, scopeCode: null, ownerRegionCode: null, effectiveFrom: null };
+export function catalogAsOf(
+  catalog: CatalogRecord,
+  items: ItemRecord[],
+  revisions: RevisionRecord[],
+  date: string,
+): EffectiveItem[] {
+  const standalone: CatalogRecord = {
+    ...catalog,
+    adoptedByDefault: true,
+    scopeCode: null,
+    ownerRegionCode: null,
+    effectiveFrom: null,
+  };
   return computeEffective(
-    { catalogs: [standalone], items: items.filter((i) => i.originRegionCode === null), revisions: revisions.filter((r) => r.regionCode === null), adoptions: [] },
+    {
+      catalogs: [standalone],
+      items: items.filter((i) => i.originRegionCode === null),
+      revisions: revisions.filter((r) => r.regionCode === null),
+      adoptions: [],
+    },
     { regionCode: '000000000000', layers: [], date, view: 'internal' },
   ).items;
 }

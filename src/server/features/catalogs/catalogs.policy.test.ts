@@ -3,7 +3,16 @@ import type { Actor } from '../../core/actor.js';
 import type { RegionLevel, Role } from '../../../shared/roles.js';
 import type { AdjustmentStatus } from '../../../shared/catalogs.js';
 import {
-  canApprove, canCancelAdjustment, canCreateCatalogAt, canEditAdjustment, canManageCatalog, canProposeAt, canPublish, canReadRegion, canSeeAdjustment, canSeeLayer,
+  canApprove,
+  canCancelAdjustment,
+  canCreateCatalogAt,
+  canEditAdjustment,
+  canManageCatalog,
+  canProposeAt,
+  canPublish,
+  canReadRegion,
+  canSeeAdjustment,
+  canSeeLayer,
 } from './catalogs.policy.js';
 
 // Policies are pure: one row per role × relationship.
@@ -14,7 +23,14 @@ const VILLAGE = '140404001200';
 const OTHER_DISTRICT = '140402000000';
 
 const actor = (username: string, role: Role, regionCode: string, level: RegionLevel): Actor => ({
-  userId: username, username, displayName: username, regionCode, departmentId: null, grants: [{ role, regionCode, level }], sessionId: null, mustChangePassword: false,
+  userId: username,
+  username,
+  displayName: username,
+  regionCode,
+  departmentId: null,
+  grants: [{ role, regionCode, level }],
+  sessionId: null,
+  mustChangePassword: false,
 });
 const ACTORS = {
   lead: actor('lead', 'district_lead', DISTRICT, 'county'),
@@ -29,7 +45,11 @@ const ACTORS = {
 type Who = keyof typeof ACTORS;
 const level = (code: string) => (code.endsWith('000000') ? 'county' : code.endsWith('000') ? 'township' : 'village');
 const adj = (proposer: Who, target: string, status: AdjustmentStatus, publishedAt: string | null = null) => ({
-  status, proposerId: proposer, targetRegionCode: target, targetLevel: level(target), publishedAt,
+  status,
+  proposerId: proposer,
+  targetRegionCode: target,
+  targetLevel: level(target),
+  publishedAt,
 });
 
 describe('canProposeAt: district lead for the district and its townships, township officer for their own township', () => {
@@ -47,7 +67,9 @@ describe('canProposeAt: district lead for the district and its townships, townsh
     ['approver', DISTRICT, false],
     ['department', DISTRICT, false],
     ['sysadmin', DISTRICT, false],
-  ] as [Who, string, boolean][])('%s at %s: %s', (who, code, expected) => expect(canProposeAt(ACTORS[who], { code, level: level(code) })).toBe(expected));
+  ] as [Who, string, boolean][])('%s at %s: %s', (who, code, expected) =>
+    expect(canProposeAt(ACTORS[who], { code, level: level(code) })).toBe(expected),
+  );
 });
 
 describe('canApprove: the district lead, on covered layers, never their own proposal, only when submitted', () => {
@@ -61,8 +83,10 @@ describe('canApprove: the district lead, on covered layers, never their own prop
     ['township', 'lead', HANDIAN, 'submitted', false],
     ['approver', 'lead', DISTRICT, 'submitted', false],
     ['village', 'township', HANDIAN, 'submitted', false],
-  ] as [Who, Who, string, AdjustmentStatus, boolean][])('%s approving a proposal of %s at %s (%s): %s', (who, proposer, target, status, expected) =>
-    expect(canApprove(ACTORS[who], adj(proposer, target, status))).toBe(expected),
+  ] as [Who, Who, string, AdjustmentStatus, boolean][])(
+    '%s approving a proposal of %s at %s (%s): %s',
+    (who, proposer, target, status, expected) =>
+      expect(canApprove(ACTORS[who], adj(proposer, target, status))).toBe(expected),
   );
 });
 
@@ -73,10 +97,13 @@ describe('canEditAdjustment / canCancelAdjustment: the proposer, while it is ope
     ['township', 'township', 'approved', false, false],
     ['lead', 'township', 'draft', false, false],
     ['lead', 'township', 'submitted', false, false],
-  ] as [Who, Who, AdjustmentStatus, boolean, boolean][])('%s on a %s proposal in %s: edit %s, cancel %s', (who, proposer, status, edit, cancel) => {
-    expect(canEditAdjustment(ACTORS[who], adj(proposer, HANDIAN, status))).toBe(edit);
-    expect(canCancelAdjustment(ACTORS[who], adj(proposer, HANDIAN, status))).toBe(cancel);
-  });
+  ] as [Who, Who, AdjustmentStatus, boolean, boolean][])(
+    '%s on a %s proposal in %s: edit %s, cancel %s',
+    (who, proposer, status, edit, cancel) => {
+      expect(canEditAdjustment(ACTORS[who], adj(proposer, HANDIAN, status))).toBe(edit);
+      expect(canCancelAdjustment(ACTORS[who], adj(proposer, HANDIAN, status))).toBe(cancel);
+    },
+  );
 });
 
 describe('canPublish: the district lead publishes approved, unpublished adjustments', () => {
@@ -86,8 +113,10 @@ describe('canPublish: the district lead publishes approved, unpublished adjustme
     ['lead', 'submitted', null, false],
     ['township', 'approved', null, false],
     ['lead2', 'approved', null, true], // publishing one's own approved proposal is allowed: it was decided by someone else
-  ] as [Who, AdjustmentStatus, string | null, boolean][])('%s, %s, published %s: %s', (who, status, publishedAt, expected) =>
-    expect(canPublish(ACTORS[who], adj('lead2', HANDIAN, status, publishedAt))).toBe(expected),
+  ] as [Who, AdjustmentStatus, string | null, boolean][])(
+    '%s, %s, published %s: %s',
+    (who, status, publishedAt, expected) =>
+      expect(canPublish(ACTORS[who], adj('lead2', HANDIAN, status, publishedAt))).toBe(expected),
   );
 });
 
@@ -99,8 +128,10 @@ describe('visibility', () => {
     ['lead', 'township', HANDIAN, 'draft', false], // drafts only by their proposer
     ['township', 'township', HANDIAN, 'draft', true],
     ['sysadmin', 'lead', DISTRICT, 'approved', false],
-  ] as [Who, Who, string, AdjustmentStatus, boolean][])('%s sees a %s adjustment at %s in %s: %s', (who, proposer, target, status, expected) =>
-    expect(canSeeAdjustment(ACTORS[who], adj(proposer, target, status))).toBe(expected),
+  ] as [Who, Who, string, AdjustmentStatus, boolean][])(
+    '%s sees a %s adjustment at %s in %s: %s',
+    (who, proposer, target, status, expected) =>
+      expect(canSeeAdjustment(ACTORS[who], adj(proposer, target, status))).toBe(expected),
   );
   it.each([
     ['township', null, true],
@@ -109,14 +140,18 @@ describe('visibility', () => {
     ['township', OTHER, false],
     ['lead', OTHER, true],
     ['auditor', DISTRICT, false],
-  ] as [Who, string | null, boolean][])('%s sees the layer %s: %s', (who, layer, expected) => expect(canSeeLayer(ACTORS[who], layer)).toBe(expected));
+  ] as [Who, string | null, boolean][])('%s sees the layer %s: %s', (who, layer, expected) =>
+    expect(canSeeLayer(ACTORS[who], layer)).toBe(expected),
+  );
   it.each([
     ['village', VILLAGE, true],
     ['village', HANDIAN, false],
     ['township', VILLAGE, true],
     ['department', VILLAGE, true],
     ['sysadmin', VILLAGE, false],
-  ] as [Who, string, boolean][])('%s reads the effective catalog of %s: %s', (who, code, expected) => expect(canReadRegion(ACTORS[who], code)).toBe(expected));
+  ] as [Who, string, boolean][])('%s reads the effective catalog of %s: %s', (who, code, expected) =>
+    expect(canReadRegion(ACTORS[who], code)).toBe(expected),
+  );
 });
 
 describe('catalog maintenance', () => {
@@ -126,11 +161,15 @@ describe('catalog maintenance', () => {
     ['lead', HANDIAN, true],
     ['lead', OTHER_DISTRICT, false],
     ['township', HANDIAN, false],
-  ] as [Who, string | null, boolean][])('%s manages a catalog owned by %s: %s', (who, owner, expected) => expect(canManageCatalog(ACTORS[who], { ownerRegionCode: owner })).toBe(expected));
+  ] as [Who, string | null, boolean][])('%s manages a catalog owned by %s: %s', (who, owner, expected) =>
+    expect(canManageCatalog(ACTORS[who], { ownerRegionCode: owner })).toBe(expected),
+  );
   it.each([
     ['lead', DISTRICT, true],
     ['lead', HANDIAN, true],
     ['lead', VILLAGE, false],
     ['township', HANDIAN, false],
-  ] as [Who, string, boolean][])('%s creates a local list at %s: %s', (who, code, expected) => expect(canCreateCatalogAt(ACTORS[who], { code, level: level(code) })).toBe(expected));
+  ] as [Who, string, boolean][])('%s creates a local list at %s: %s', (who, code, expected) =>
+    expect(canCreateCatalogAt(ACTORS[who], { code, level: level(code) })).toBe(expected),
+  );
 });

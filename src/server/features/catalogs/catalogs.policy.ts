@@ -41,9 +41,11 @@ const isProposer = (actor: Actor, a: AdjustmentFacts) => actor.userId === a.prop
 
 export const canReadRegion = (actor: Actor, code: string) => canAt(actor, 'catalogs.read', code);
 
-export const canProposeAt = (actor: Actor, t: TargetFacts) => isLayerLevel(t.level) && canAt(actor, 'catalogs.manage', t.code);
+export const canProposeAt = (actor: Actor, t: TargetFacts) =>
+  isLayerLevel(t.level) && canAt(actor, 'catalogs.manage', t.code);
 
-export const canEditAdjustment = (actor: Actor, a: AdjustmentFacts) => a.status === 'draft' && isProposer(actor, a) && canProposeAt(actor, target(a));
+export const canEditAdjustment = (actor: Actor, a: AdjustmentFacts) =>
+  a.status === 'draft' && isProposer(actor, a) && canProposeAt(actor, target(a));
 export const canSubmitAdjustment = canEditAdjustment;
 export const canCancelAdjustment = (actor: Actor, a: AdjustmentFacts) =>
   (a.status === 'draft' || a.status === 'submitted') && isProposer(actor, a) && canProposeAt(actor, target(a));
@@ -53,10 +55,14 @@ export const canCancelAdjustment = (actor: Actor, a: AdjustmentFacts) =>
  * district civil-affairs bureau often has a single responsible officer; both names are recorded either way.
  */
 export const canApprove = (actor: Actor, a: AdjustmentFacts, opts: { fourEyes: boolean } = { fourEyes: true }) =>
-  a.status === 'submitted' && !(opts.fourEyes && isProposer(actor, a)) && isLayerLevel(a.targetLevel) && canAt(actor, 'catalogs.approve', a.targetRegionCode);
+  a.status === 'submitted' &&
+  !(opts.fourEyes && isProposer(actor, a)) &&
+  isLayerLevel(a.targetLevel) &&
+  canAt(actor, 'catalogs.approve', a.targetRegionCode);
 export const canReject = canApprove;
 
-export const canPublish = (actor: Actor, a: AdjustmentFacts) => a.status === 'approved' && a.publishedAt === null && canAt(actor, 'catalogs.approve', a.targetRegionCode);
+export const canPublish = (actor: Actor, a: AdjustmentFacts) =>
+  a.status === 'approved' && a.publishedAt === null && canAt(actor, 'catalogs.approve', a.targetRegionCode);
 
 /** May the actor see the adjustment at all? Its layer is in or above the actor's nodes; drafts only by their proposer. */
 export function canSeeAdjustment(actor: Actor, a: AdjustmentFacts): boolean {
@@ -66,14 +72,17 @@ export function canSeeAdjustment(actor: Actor, a: AdjustmentFacts): boolean {
 }
 
 /** Create local lists (e.g. the district's 小微权力清单) for a covered district or township. */
-export const canCreateCatalogAt = (actor: Actor, t: TargetFacts) => isLayerLevel(t.level) && canAt(actor, 'catalogs.approve', t.code);
+export const canCreateCatalogAt = (actor: Actor, t: TargetFacts) =>
+  isLayerLevel(t.level) && canAt(actor, 'catalogs.approve', t.code);
 
 /** Edit metadata of, or import into, a catalog. */
 export const canManageCatalog = (actor: Actor, c: CatalogFacts) =>
   c.ownerRegionCode ? canAt(actor, 'catalogs.approve', c.ownerRegionCode) : hasPermission(actor, 'catalogs.approve');
 export const canImportInto = canManageCatalog;
 
-const ancestorCodes = (actor: Actor) => [...new Set(grantsWith(actor, 'catalogs.read').flatMap((g) => layersOf(g.regionCode)))];
+const ancestorCodes = (actor: Actor) => [
+  ...new Set(grantsWith(actor, 'catalogs.read').flatMap((g) => layersOf(g.regionCode))),
+];
 
 /** SQL twin of canSeeAdjustment for catalog_adjustment rows. */
 export function adjustmentVisibleTo(actor: Actor) {
@@ -94,7 +103,8 @@ export function layerVisibleTo(actor: Actor, column: string) {
     if (grants.length === 0) return eb(column, 'is', null);
     const ors: Expression<SqlBool>[] = [eb(column, 'is', null)];
     if (above.length) ors.push(eb(column, 'in', above));
-    for (const g of grants) ors.push(sql<SqlBool>`${sql.ref(column)} like ${`${g.regionCode.slice(0, prefixLength(g.level))}%`}`);
+    for (const g of grants)
+      ors.push(sql<SqlBool>`${sql.ref(column)} like ${`${g.regionCode.slice(0, prefixLength(g.level))}%`}`);
     return eb.or(ors);
   };
 }

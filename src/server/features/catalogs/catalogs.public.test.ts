@@ -20,13 +20,33 @@ describe('GET /api/public/catalogs', () => {
     expect(negative.label).toBe('不应出具证明事项');
     expect(negative.catalogs).toHaveLength(1);
     const nl = negative.catalogs[0];
-    expect(nl).toMatchObject({ id: 'national-2020-negative-certificates-batch1', layerLabel: '全国', complete: true, sourceUrl: 'http://mzj.cnbz.gov.cn/zdxx/flfg/15366031.html' });
+    expect(nl).toMatchObject({
+      id: 'national-2020-negative-certificates-batch1',
+      layerLabel: '全国',
+      complete: true,
+      sourceUrl: 'http://mzj.cnbz.gov.cn/zdxx/flfg/15366031.html',
+    });
     expect(nl.items).toHaveLength(20);
-    expect(nl.items[0]).toMatchObject({ code: 'CN-NEG-2020-01', name: '亲属关系证明', effectiveFrom: '2020-01-01', alternativeOfficial: false });
+    expect(nl.items[0]).toMatchObject({
+      code: 'CN-NEG-2020-01',
+      name: '亲属关系证明',
+      effectiveFrom: '2020-01-01',
+      alternativeOfficial: false,
+    });
     expect(nl.items[0].alternative).toMatch(/公安/);
     const positive = kind('certificate');
-    expect(positive.catalogs[0]).toMatchObject({ id: 'shanxi-2023-village-issued-certificates', layerLabel: '山西省', complete: true });
-    expect(positive.catalogs[0].items.map((i: any) => i.code)).toEqual(['SX-CERT-2023-01', 'SX-CERT-2023-02', 'SX-CERT-2023-03', 'SX-CERT-2023-04', 'SX-CERT-2023-05']);
+    expect(positive.catalogs[0]).toMatchObject({
+      id: 'shanxi-2023-village-issued-certificates',
+      layerLabel: '山西省',
+      complete: true,
+    });
+    expect(positive.catalogs[0].items.map((i: any) => i.code)).toEqual([
+      'SX-CERT-2023-01',
+      'SX-CERT-2023-02',
+      'SX-CERT-2023-03',
+      'SX-CERT-2023-04',
+      'SX-CERT-2023-05',
+    ]);
     expect(positive.catalogs[0].items[4]).toMatchObject({ name: '其他依法依规需要出具的证明事项', catchAll: true });
   });
 
@@ -38,8 +58,15 @@ describe('GET /api/public/catalogs', () => {
     expect(measures).toMatchObject({ complete: false });
     expect(measures.completenessNote).toMatch(/9条中的2条/);
     expect(measures.items).toHaveLength(2);
-    expect(catalogs.find((c: any) => c.id === 'shanxi-2023-duties-catalog')).toMatchObject({ complete: false, items: [] });
-    for (const id of ['hubei-duties-guidance-catalog', 'hunan-2020-burden-reduction-list', 'jilin-chuanying-village-disclosure-reference']) {
+    expect(catalogs.find((c: any) => c.id === 'shanxi-2023-duties-catalog')).toMatchObject({
+      complete: false,
+      items: [],
+    });
+    for (const id of [
+      'hubei-duties-guidance-catalog',
+      'hunan-2020-burden-reduction-list',
+      'jilin-chuanying-village-disclosure-reference',
+    ]) {
       expect(catalogs.find((c: any) => c.id === id)).toBeUndefined();
     }
   });
@@ -56,7 +83,9 @@ describe('GET /api/public/catalogs', () => {
 
 describe('GET /api/public/certificate-check', () => {
   it('亲属关系证明 in 韩店村 is negative, with the alternative channel (platform guidance, marked as such) and the catalog version', async () => {
-    const res = await t.agent().get(`/api/public/certificate-check?q=${encodeURIComponent('亲属关系证明')}&region=${HANDIAN_VILLAGE}`);
+    const res = await t
+      .agent()
+      .get(`/api/public/certificate-check?q=${encodeURIComponent('亲属关系证明')}&region=${HANDIAN_VILLAGE}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       verdict: 'negative',
@@ -70,13 +99,23 @@ describe('GET /api/public/certificate-check', () => {
     const pub = await t.agent().get(`/api/public/catalogs?region=${HANDIAN_VILLAGE}`);
     expect(res.body.catalogVersion).toBe(pub.body.catalogVersion);
     // The version is stored, so whoever kept it can resolve it later.
-    expect(await t.deps.db.selectFrom('catalogVersion').select('id').where('id', '=', res.body.catalogVersion).executeTakeFirst()).toBeTruthy();
+    expect(
+      await t.deps.db
+        .selectFrom('catalogVersion')
+        .select('id')
+        .where('id', '=', res.body.catalogVersion)
+        .executeTakeFirst(),
+    ).toBeTruthy();
   });
 
   it('a certificate on the Shanxi list is positive; an unknown one is unlisted', async () => {
-    const pos = await t.agent().get(`/api/public/certificate-check?q=${encodeURIComponent('入党外调政审证明')}&region=${HANDIAN_VILLAGE}`);
+    const pos = await t
+      .agent()
+      .get(`/api/public/certificate-check?q=${encodeURIComponent('入党外调政审证明')}&region=${HANDIAN_VILLAGE}`);
     expect(pos.body).toMatchObject({ verdict: 'positive', item: { code: 'SX-CERT-2023-02' }, alternative: null });
-    const none = await t.agent().get(`/api/public/certificate-check?q=${encodeURIComponent('宠物美容资格证明')}&region=${HANDIAN_VILLAGE}`);
+    const none = await t
+      .agent()
+      .get(`/api/public/certificate-check?q=${encodeURIComponent('宠物美容资格证明')}&region=${HANDIAN_VILLAGE}`);
     expect(none.body).toMatchObject({ verdict: 'unlisted', item: null, alternative: null });
   });
 
@@ -88,7 +127,8 @@ describe('GET /api/public/certificate-check', () => {
   });
 
   it('is not rate-limited when JIANFU_PUBLIC_RATE_LIMIT=0', async () => {
-    for (let i = 0; i < 8; i++) expect((await t.agent().get(`/api/public/catalogs?region=${HANDIAN_VILLAGE}`)).status).toBe(200);
+    for (let i = 0; i < 8; i++)
+      expect((await t.agent().get(`/api/public/catalogs?region=${HANDIAN_VILLAGE}`)).status).toBe(200);
   });
 });
 
@@ -96,8 +136,10 @@ describe('rate limit (JIANFU_PUBLIC_RATE_LIMIT=3)', () => {
   it('answers the 4th request in a minute with 429 and a Chinese message, per client address and route', async () => {
     const limited = await createTestApp({ demo: true, env: { JIANFU_PUBLIC_RATE_LIMIT: '3' } });
     try {
-      const get = (ip: string, path = `/api/public/certificate-check?q=${encodeURIComponent('死亡证明')}&region=${HANDIAN_VILLAGE}`) =>
-        limited.app.inject({ method: 'GET', url: path, remoteAddress: ip });
+      const get = (
+        ip: string,
+        path = `/api/public/certificate-check?q=${encodeURIComponent('死亡证明')}&region=${HANDIAN_VILLAGE}`,
+      ) => limited.app.inject({ method: 'GET', url: path, remoteAddress: ip });
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await get('10.0.0.1')).statusCode);
       expect(statuses).toEqual([200, 200, 200, 429]);
@@ -107,7 +149,8 @@ describe('rate limit (JIANFU_PUBLIC_RATE_LIMIT=3)', () => {
       expect(res.json().error.message).toMatch(/请求过于频繁/);
       expect((await get('10.0.0.2')).statusCode).toBe(200);
       const list = [];
-      for (let i = 0; i < 4; i++) list.push((await get('10.0.0.3', `/api/public/catalogs?region=${HANDIAN_VILLAGE}`)).statusCode);
+      for (let i = 0; i < 4; i++)
+        list.push((await get('10.0.0.3', `/api/public/catalogs?region=${HANDIAN_VILLAGE}`)).statusCode);
       expect(list).toEqual([200, 200, 200, 429]);
     } finally {
       await limited.close();
@@ -133,8 +176,13 @@ describe('cached public answers (catalog generation)', () => {
     const catalogsUrl = `/api/public/catalogs?region=${HANDIAN_VILLAGE}`;
     const listed = (await t.agent().get(catalogsUrl)).body;
     expect(listed.region.name).toBe('韩店村委会');
-    await sql`update catalog set title = ${'改名的目录'} where id = ${'shanxi-2023-village-issued-certificates'}`.execute(t.deps.db);
+    await sql`update catalog set title = ${'改名的目录'} where id = ${'shanxi-2023-village-issued-certificates'}`.execute(
+      t.deps.db,
+    );
     const after = (await t.agent().get(catalogsUrl)).body;
-    expect(after.kinds.flatMap((k: any) => k.catalogs).find((c: any) => c.id === 'shanxi-2023-village-issued-certificates').title).toBe('改名的目录');
+    expect(
+      after.kinds.flatMap((k: any) => k.catalogs).find((c: any) => c.id === 'shanxi-2023-village-issued-certificates')
+        .title,
+    ).toBe('改名的目录');
   });
 });

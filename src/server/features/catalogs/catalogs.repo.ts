@@ -3,12 +3,28 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../core/actor.js';
 import type { RegionLevel, Role } from '../../../shared/roles.js';
-import type { AdjustmentOperation, AdjustmentStatus, CatalogKind, CatalogLayer, ReasonType } from '../../../shared/catalogs.js';
-import type { AdoptionRecord, CatalogExtra, CatalogRecord, ItemPatch, ItemRecord, RevisionOperation, RevisionRecord, RevisionSource } from './catalogs.model.js';
+import type {
+  AdjustmentOperation,
+  AdjustmentStatus,
+  CatalogKind,
+  CatalogLayer,
+  ReasonType,
+} from '../../../shared/catalogs.js';
+import type {
+  AdoptionRecord,
+  CatalogExtra,
+  CatalogRecord,
+  ItemPatch,
+  ItemRecord,
+  RevisionOperation,
+  RevisionRecord,
+  RevisionSource,
+} from './catalogs.model.js';
 import { adjustmentVisibleTo, layerVisibleTo } from './catalogs.policy.js';
 
 const CHUNK = 500;
-const chunks = <T>(xs: T[], n = CHUNK) => Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
+const chunks = <T>(xs: T[], n = CHUNK) =>
+  Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
 const parse = <T>(s: string | null, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
 
 // ───────────────────────────── regions (read-only lookups) ─────────────────────────────
@@ -41,22 +57,55 @@ type CatalogRow = DB['catalog'];
 
 export function toCatalog(r: CatalogRow): CatalogRecord {
   return {
-    id: r.id, kind: r.kind as CatalogKind, title: r.title, layer: r.layer as CatalogLayer, province: r.province, scopeCode: r.scopeCode,
-    ownerRegionCode: r.ownerRegionCode, year: r.year === null ? null : Number(r.year), sourceUrl: r.sourceUrl,
-    secondarySources: parse<string[]>(r.secondarySources, []), completeness: r.completeness, complete: r.complete === 1,
-    completenessNote: r.completenessNote, adoptedByDefault: r.adoptedByDefault === 1, effectiveFrom: r.effectiveFrom, dateNote: r.dateNote,
-    codePrefix: r.codePrefix, extra: parse<CatalogExtra>(r.extraJson, {}), origin: r.origin as 'seed' | 'local', createdAt: r.createdAt,
-    updatedAt: r.updatedAt, version: r.version,
+    id: r.id,
+    kind: r.kind as CatalogKind,
+    title: r.title,
+    layer: r.layer as CatalogLayer,
+    province: r.province,
+    scopeCode: r.scopeCode,
+    ownerRegionCode: r.ownerRegionCode,
+    year: r.year === null ? null : Number(r.year),
+    sourceUrl: r.sourceUrl,
+    secondarySources: parse<string[]>(r.secondarySources, []),
+    completeness: r.completeness,
+    complete: r.complete === 1,
+    completenessNote: r.completenessNote,
+    adoptedByDefault: r.adoptedByDefault === 1,
+    effectiveFrom: r.effectiveFrom,
+    dateNote: r.dateNote,
+    codePrefix: r.codePrefix,
+    extra: parse<CatalogExtra>(r.extraJson, {}),
+    origin: r.origin as 'seed' | 'local',
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
   };
 }
 
 export function fromCatalog(c: CatalogRecord): CatalogRow {
   return {
-    id: c.id, kind: c.kind, title: c.title, layer: c.layer, province: c.province, scopeCode: c.scopeCode, ownerRegionCode: c.ownerRegionCode,
-    year: c.year, sourceUrl: c.sourceUrl, secondarySources: JSON.stringify(c.secondarySources), completeness: c.completeness,
-    complete: c.complete ? 1 : 0, completenessNote: c.completenessNote, adoptedByDefault: c.adoptedByDefault ? 1 : 0, effectiveFrom: c.effectiveFrom,
-    dateNote: c.dateNote, codePrefix: c.codePrefix, extraJson: JSON.stringify(c.extra), origin: c.origin, createdAt: c.createdAt,
-    updatedAt: c.updatedAt, version: c.version,
+    id: c.id,
+    kind: c.kind,
+    title: c.title,
+    layer: c.layer,
+    province: c.province,
+    scopeCode: c.scopeCode,
+    ownerRegionCode: c.ownerRegionCode,
+    year: c.year,
+    sourceUrl: c.sourceUrl,
+    secondarySources: JSON.stringify(c.secondarySources),
+    completeness: c.completeness,
+    complete: c.complete ? 1 : 0,
+    completenessNote: c.completenessNote,
+    adoptedByDefault: c.adoptedByDefault ? 1 : 0,
+    effectiveFrom: c.effectiveFrom,
+    dateNote: c.dateNote,
+    codePrefix: c.codePrefix,
+    extraJson: JSON.stringify(c.extra),
+    origin: c.origin,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    version: c.version,
   };
 }
 
@@ -74,7 +123,13 @@ export async function insertCatalog(db: Kysely<DB>, c: CatalogRecord) {
 }
 
 /** Optimistic update: returns false when the version is stale. */
-export async function updateCatalog(db: Kysely<DB>, id: string, version: number, patch: Partial<Pick<CatalogRow, 'title' | 'sourceUrl' | 'complete' | 'completenessNote'>>, now: string) {
+export async function updateCatalog(
+  db: Kysely<DB>,
+  id: string,
+  version: number,
+  patch: Partial<Pick<CatalogRow, 'title' | 'sourceUrl' | 'complete' | 'completenessNote'>>,
+  now: string,
+) {
   const r = await db
     .updateTable('catalog')
     .set({ ...patch, updatedAt: now, version: version + 1 })
@@ -100,9 +155,19 @@ export async function itemCounts(db: Kysely<DB>): Promise<Map<string, number>> {
 type RevisionRow = DB['catalogItemRevision'];
 
 const toRevision = (r: RevisionRow & { publishedAt?: string | null }): RevisionRecord => ({
-  id: r.id, itemId: r.itemId, revision: Number(r.revision), regionCode: r.regionCode, operation: r.operation as RevisionOperation,
-  effectiveFrom: r.effectiveFrom, fields: parse<ItemPatch>(r.fieldsJson, {}), source: r.source as RevisionSource, adjustmentId: r.adjustmentId,
-  importId: r.importId, published: r.adjustmentId === null || !!r.publishedAt, createdAt: r.createdAt, createdBy: r.createdBy,
+  id: r.id,
+  itemId: r.itemId,
+  revision: Number(r.revision),
+  regionCode: r.regionCode,
+  operation: r.operation as RevisionOperation,
+  effectiveFrom: r.effectiveFrom,
+  fields: parse<ItemPatch>(r.fieldsJson, {}),
+  source: r.source as RevisionSource,
+  adjustmentId: r.adjustmentId,
+  importId: r.importId,
+  published: r.adjustmentId === null || !!r.publishedAt,
+  createdAt: r.createdAt,
+  createdBy: r.createdBy,
 });
 
 export interface NewRevision {
@@ -124,9 +189,15 @@ export interface NewRevision {
  * Items of the given catalogs with the revisions that can apply to a region whose layers are `layers`
  * on or before `upTo` (base revisions and revisions of those layers).
  */
-export async function loadItems(db: Kysely<DB>, catalogIds: string[], layers: string[], upTo: string): Promise<{ items: ItemRecord[]; revisions: RevisionRecord[] }> {
+export async function loadItems(
+  db: Kysely<DB>,
+  catalogIds: string[],
+  layers: string[],
+  upTo: string,
+): Promise<{ items: ItemRecord[]; revisions: RevisionRecord[] }> {
   if (!catalogIds.length) return { items: [], revisions: [] };
-  const layerFilter = (col: 'catalogItem.originRegionCode' | 'catalogItemRevision.regionCode') => (eb: any) => eb.or([eb(col, 'is', null), eb(col, 'in', layers)]);
+  const layerFilter = (col: 'catalogItem.originRegionCode' | 'catalogItemRevision.regionCode') => (eb: any) =>
+    eb.or([eb(col, 'is', null), eb(col, 'in', layers)]);
   const items = await db
     .selectFrom('catalogItem')
     .select(['id', 'code', 'catalogId', 'originRegionCode'])
@@ -141,27 +212,43 @@ export async function loadItems(db: Kysely<DB>, catalogIds: string[], layers: st
     .select('catalogAdjustment.publishedAt')
     .where('catalogItem.catalogId', 'in', catalogIds)
     .where(layerFilter('catalogItemRevision.regionCode'))
-    .where((eb) => eb.or([eb('catalogItemRevision.effectiveFrom', 'is', null), eb('catalogItemRevision.effectiveFrom', '<=', upTo)]))
+    .where((eb) =>
+      eb.or([eb('catalogItemRevision.effectiveFrom', 'is', null), eb('catalogItemRevision.effectiveFrom', '<=', upTo)]),
+    )
     .execute();
   return { items, revisions: revisions.map(toRevision) };
 }
 
 export async function itemByCode(db: Kysely<DB>, code: string): Promise<ItemRecord | null> {
-  return (await db.selectFrom('catalogItem').select(['id', 'code', 'catalogId', 'originRegionCode']).where('code', '=', code).executeTakeFirst()) ?? null;
+  return (
+    (await db
+      .selectFrom('catalogItem')
+      .select(['id', 'code', 'catalogId', 'originRegionCode'])
+      .where('code', '=', code)
+      .executeTakeFirst()) ?? null
+  );
 }
 
 export async function itemsByCodes(db: Kysely<DB>, codes: string[]): Promise<Map<string, ItemRecord>> {
   const out = new Map<string, ItemRecord>();
   for (const part of chunks(codes)) {
     if (!part.length) continue;
-    const rows = await db.selectFrom('catalogItem').select(['id', 'code', 'catalogId', 'originRegionCode']).where('code', 'in', part).execute();
+    const rows = await db
+      .selectFrom('catalogItem')
+      .select(['id', 'code', 'catalogId', 'originRegionCode'])
+      .where('code', 'in', part)
+      .execute();
     for (const r of rows) out.set(r.code, r);
   }
   return out;
 }
 
 export async function codesWithPrefix(db: Kysely<DB>, prefix: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('catalogItem').select('code').where('code', 'like', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`).execute();
+  const rows = await db
+    .selectFrom('catalogItem')
+    .select('code')
+    .where('code', 'like', `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+    .execute();
   return new Set(rows.map((r) => r.code));
 }
 
@@ -180,8 +267,16 @@ export async function revisionsOfItem(db: Kysely<DB>, actor: Actor, itemId: stri
 }
 
 /** All base revisions of a catalog's base items (for imports, exports and seeding). */
-export async function baseRevisionsOfCatalog(db: Kysely<DB>, catalogId: string): Promise<{ items: ItemRecord[]; revisions: RevisionRecord[] }> {
-  const items = await db.selectFrom('catalogItem').select(['id', 'code', 'catalogId', 'originRegionCode']).where('catalogId', '=', catalogId).where('originRegionCode', 'is', null).execute();
+export async function baseRevisionsOfCatalog(
+  db: Kysely<DB>,
+  catalogId: string,
+): Promise<{ items: ItemRecord[]; revisions: RevisionRecord[] }> {
+  const items = await db
+    .selectFrom('catalogItem')
+    .select(['id', 'code', 'catalogId', 'originRegionCode'])
+    .where('catalogId', '=', catalogId)
+    .where('originRegionCode', 'is', null)
+    .execute();
   const revisions = await db
     .selectFrom('catalogItemRevision')
     .innerJoin('catalogItem', 'catalogItem.id', 'catalogItemRevision.itemId')
@@ -242,7 +337,11 @@ export async function itemsByIds(db: Kysely<DB>, ids: string[]): Promise<Map<str
   const out = new Map<string, ItemRecord>();
   for (const part of chunks([...new Set(ids)])) {
     if (!part.length) continue;
-    const rows = await db.selectFrom('catalogItem').select(['id', 'code', 'catalogId', 'originRegionCode']).where('id', 'in', part).execute();
+    const rows = await db
+      .selectFrom('catalogItem')
+      .select(['id', 'code', 'catalogId', 'originRegionCode'])
+      .where('id', 'in', part)
+      .execute();
     for (const r of rows) out.set(r.id, r);
   }
   return out;
@@ -260,8 +359,14 @@ export async function adoptionsFor(db: Kysely<DB>, layers: string[]): Promise<Ad
     .where('catalogAdoption.regionCode', 'in', layers)
     .execute();
   return rows.map((r) => ({
-    id: r.id, catalogId: r.catalogId, regionCode: r.regionCode, operation: r.operation as 'adopt' | 'unadopt', effectiveFrom: r.effectiveFrom,
-    adjustmentId: r.adjustmentId, published: r.adjustmentId === null || !!r.publishedAt, createdAt: r.createdAt,
+    id: r.id,
+    catalogId: r.catalogId,
+    regionCode: r.regionCode,
+    operation: r.operation as 'adopt' | 'unadopt',
+    effectiveFrom: r.effectiveFrom,
+    adjustmentId: r.adjustmentId,
+    published: r.adjustmentId === null || !!r.publishedAt,
+    createdAt: r.createdAt,
   }));
 }
 
@@ -304,12 +409,33 @@ export interface AdjustmentRecord {
 }
 
 const toAdjustment = (r: AdjustmentRow): AdjustmentRecord => ({
-  id: r.id, targetRegionCode: r.targetRegionCode, targetLevel: r.targetLevel as RegionLevel, operation: r.operation as AdjustmentOperation,
-  catalogId: r.catalogId, itemId: r.itemId, itemCode: r.itemCode, itemName: r.itemName, changes: parse<ItemPatch | null>(r.changesJson, null), reasonType: r.reasonType as ReasonType,
-  reasonNote: r.reasonNote, basis: r.basis, effectiveDate: r.effectiveDate, effectiveFrom: r.effectiveFrom, status: r.status as AdjustmentStatus,
-  proposerId: r.proposerId, proposerName: r.proposerName, submittedAt: r.submittedAt, approverId: r.approverId, approverName: r.approverName,
-  decidedAt: r.decidedAt, decisionNote: r.decisionNote, publishedAt: r.publishedAt, publishedBy: r.publishedBy, createdAt: r.createdAt,
-  updatedAt: r.updatedAt, version: r.version,
+  id: r.id,
+  targetRegionCode: r.targetRegionCode,
+  targetLevel: r.targetLevel as RegionLevel,
+  operation: r.operation as AdjustmentOperation,
+  catalogId: r.catalogId,
+  itemId: r.itemId,
+  itemCode: r.itemCode,
+  itemName: r.itemName,
+  changes: parse<ItemPatch | null>(r.changesJson, null),
+  reasonType: r.reasonType as ReasonType,
+  reasonNote: r.reasonNote,
+  basis: r.basis,
+  effectiveDate: r.effectiveDate,
+  effectiveFrom: r.effectiveFrom,
+  status: r.status as AdjustmentStatus,
+  proposerId: r.proposerId,
+  proposerName: r.proposerName,
+  submittedAt: r.submittedAt,
+  approverId: r.approverId,
+  approverName: r.approverName,
+  decidedAt: r.decidedAt,
+  decisionNote: r.decisionNote,
+  publishedAt: r.publishedAt,
+  publishedBy: r.publishedBy,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  version: r.version,
 });
 
 export async function insertAdjustment(db: Kysely<DB>, row: AdjustmentRow) {
@@ -325,13 +451,20 @@ export async function adjustmentsByIds(db: Kysely<DB>, ids: string[]): Promise<M
   const out = new Map<string, AdjustmentRecord>();
   for (const part of chunks([...new Set(ids)])) {
     if (!part.length) continue;
-    for (const r of await db.selectFrom('catalogAdjustment').selectAll().where('id', 'in', part).execute()) out.set(r.id, toAdjustment(r));
+    for (const r of await db.selectFrom('catalogAdjustment').selectAll().where('id', 'in', part).execute())
+      out.set(r.id, toAdjustment(r));
   }
   return out;
 }
 
 /** Optimistic update of an adjustment; false when `version` is stale. */
-export async function updateAdjustment(db: Kysely<DB>, id: string, version: number, patch: Partial<AdjustmentRow>, now: string): Promise<boolean> {
+export async function updateAdjustment(
+  db: Kysely<DB>,
+  id: string,
+  version: number,
+  patch: Partial<AdjustmentRow>,
+  now: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('catalogAdjustment')
     .set({ ...patch, updatedAt: now, version: version + 1 })
@@ -360,10 +493,22 @@ function filteredAdjustments(db: Kysely<DB>, actor: Actor, f: AdjustmentFilter) 
 }
 
 /** One page of the adjustments the actor may see, newest first. */
-export async function listAdjustments(db: Kysely<DB>, actor: Actor, f: AdjustmentFilter, page: number, pageSize: number) {
+export async function listAdjustments(
+  db: Kysely<DB>,
+  actor: Actor,
+  f: AdjustmentFilter,
+  page: number,
+  pageSize: number,
+) {
   const q = filteredAdjustments(db, actor, f);
   const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await q.selectAll('catalogAdjustment').orderBy('catalogAdjustment.createdAt', 'desc').orderBy('catalogAdjustment.id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const rows = await q
+    .selectAll('catalogAdjustment')
+    .orderBy('catalogAdjustment.createdAt', 'desc')
+    .orderBy('catalogAdjustment.id', 'desc')
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
   return { total, items: rows.map(toAdjustment) };
 }
 
@@ -394,12 +539,24 @@ export async function scheduledOn(db: Kysely<DB>, layers: string[], date: string
 
 /** Stores a version snapshot once (ignores a concurrent insert of the same id). */
 export async function ensureVersion(db: Kysely<DB>, v: DB['catalogVersion']) {
-  await db.insertInto('catalogVersion').values(v).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('catalogVersion')
+    .values(v)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
 }
 
 export async function versionById(db: Kysely<DB>, id: string) {
   const r = await db.selectFrom('catalogVersion').selectAll().where('id', '=', id).executeTakeFirst();
-  return r ? { id: r.id, catalogIds: parse<string[]>(r.catalogIdsJson, []), revisionIds: parse<string[]>(r.revisionIdsJson, []), itemCount: Number(r.itemCount), createdAt: r.createdAt } : null;
+  return r
+    ? {
+        id: r.id,
+        catalogIds: parse<string[]>(r.catalogIdsJson, []),
+        revisionIds: parse<string[]>(r.revisionIdsJson, []),
+        itemCount: Number(r.itemCount),
+        createdAt: r.createdAt,
+      }
+    : null;
 }
 
 // ───────────────────────────── files and actors (for the import job) ─────────────────────────────
@@ -417,7 +574,11 @@ export async function fileById(db: Kysely<DB>, id: string) {
  * Null when the account is gone or disabled.
  */
 export async function actorById(db: Kysely<DB>, userId: string): Promise<Actor | null> {
-  const u = await db.selectFrom('appUser').select(['id', 'username', 'displayName', 'regionCode', 'departmentId', 'status']).where('id', '=', userId).executeTakeFirst();
+  const u = await db
+    .selectFrom('appUser')
+    .select(['id', 'username', 'displayName', 'regionCode', 'departmentId', 'status'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
   if (!u || u.status !== 'active') return null;
   const grants = await db
     .selectFrom('grant')
@@ -426,7 +587,13 @@ export async function actorById(db: Kysely<DB>, userId: string): Promise<Actor |
     .where('grant.userId', '=', userId)
     .execute();
   return {
-    userId: u.id, username: u.username, displayName: u.displayName, regionCode: u.regionCode, departmentId: u.departmentId,
-    grants: grants.map((g) => ({ role: g.role as Role, regionCode: g.regionCode, level: g.level as RegionLevel })), sessionId: null, mustChangePassword: false,
+    userId: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    regionCode: u.regionCode,
+    departmentId: u.departmentId,
+    grants: grants.map((g) => ({ role: g.role as Role, regionCode: g.regionCode, level: g.level as RegionLevel })),
+    sessionId: null,
+    mustChangePassword: false,
   };
 }

@@ -51,9 +51,13 @@ describe('route policies', () => {
       .filter((r) => r.url.startsWith('/api/catalogs') || r.url.startsWith('/api/jobs'))
       .map((r) => `${r.method} ${r.url}`)
       .sort();
-    const table = ENDPOINTS.map(([m, u]) => `${m} ${u.split('?')[0].replace(X, ':id').replace('CN-NEG-2020-01', ':code')}`).sort();
+    const table = ENDPOINTS.map(
+      ([m, u]) => `${m} ${u.split('?')[0].replace(X, ':id').replace('CN-NEG-2020-01', ':code')}`,
+    ).sort();
     expect(table).toEqual(ours);
-    const pub = t.app.routeInventory.filter((r) => r.url.startsWith('/api/public/catalogs') || r.url.startsWith('/api/public/certificate-check'));
+    const pub = t.app.routeInventory.filter(
+      (r) => r.url.startsWith('/api/public/catalogs') || r.url.startsWith('/api/public/certificate-check'),
+    );
     expect(pub.map((r) => r.policy)).toEqual([{ access: 'public' }, { access: 'public' }]);
   });
 
@@ -80,42 +84,101 @@ describe('catalogs', () => {
       expect(c.completenessNote.startsWith(c.complete ? '完整' : '部分')).toBe(true);
       expect(c.sourceUrl).toMatch(/^http/);
     }
-    const active = res.body.items.filter((c: any) => c.activeHere).map((c: any) => c.id).sort();
+    const active = res.body.items
+      .filter((c: any) => c.activeHere)
+      .map((c: any) => c.id)
+      .sort();
     expect(active).toEqual([
-      'national-2020-negative-certificates-batch1', 'national-2022-assistance-items', 'shanxi-2023-assistance-catalog', 'shanxi-2023-burden-reduction-measures',
-      'shanxi-2023-duties-catalog', 'shanxi-2023-signage-guide', 'shanxi-2023-village-issued-certificates', 'statutory-village-mechanisms',
+      'national-2020-negative-certificates-batch1',
+      'national-2022-assistance-items',
+      'shanxi-2023-assistance-catalog',
+      'shanxi-2023-burden-reduction-measures',
+      'shanxi-2023-duties-catalog',
+      'shanxi-2023-signage-guide',
+      'shanxi-2023-village-issued-certificates',
+      'statutory-village-mechanisms',
     ]);
-    expect(res.body.items.find((c: any) => c.id === 'shanxi-2023-duties-catalog')).toMatchObject({ itemCount: 0, importNote: expect.stringMatching(/导入正式附件/), abilities: { import: false } });
+    expect(res.body.items.find((c: any) => c.id === 'shanxi-2023-duties-catalog')).toMatchObject({
+      itemCount: 0,
+      importNote: expect.stringMatching(/导入正式附件/),
+      abilities: { import: false },
+    });
     expect((await village.get('/api/catalogs?region=140404100201')).status).toBe(404);
     expect((await village.get('/api/catalogs?kind=negative_certificate')).body.items).toHaveLength(1);
   });
 
   it('GET /api/catalogs/:id and PATCH it (district lead; optimistic version; audited)', async () => {
     const c = await district.get('/api/catalogs/shanxi-2023-duties-catalog');
-    expect(c.body).toMatchObject({ kind: 'duty', kindLabel: '履行职责事项', layer: 'provincial', layerLabel: '山西省', abilities: { update: true, import: true } });
-    const patched = await district.patch('/api/catalogs/shanxi-2023-duties-catalog', { version: c.body.version, complete: true, completenessNote: '完整：已导入山西省正式附件（测试）' });
+    expect(c.body).toMatchObject({
+      kind: 'duty',
+      kindLabel: '履行职责事项',
+      layer: 'provincial',
+      layerLabel: '山西省',
+      abilities: { update: true, import: true },
+    });
+    const patched = await district.patch('/api/catalogs/shanxi-2023-duties-catalog', {
+      version: c.body.version,
+      complete: true,
+      completenessNote: '完整：已导入山西省正式附件（测试）',
+    });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ complete: true, completenessNote: '完整：已导入山西省正式附件（测试）', version: c.body.version + 1 });
-    expect((await district.patch('/api/catalogs/shanxi-2023-duties-catalog', { version: c.body.version, complete: false })).status).toBe(409);
-    const partial = await district.patch('/api/catalogs/shanxi-2023-duties-catalog', { version: patched.body.version, complete: false, completenessNote: '尚缺第30–45项' });
+    expect(patched.body).toMatchObject({
+      complete: true,
+      completenessNote: '完整：已导入山西省正式附件（测试）',
+      version: c.body.version + 1,
+    });
+    expect(
+      (await district.patch('/api/catalogs/shanxi-2023-duties-catalog', { version: c.body.version, complete: false }))
+        .status,
+    ).toBe(409);
+    const partial = await district.patch('/api/catalogs/shanxi-2023-duties-catalog', {
+      version: patched.body.version,
+      complete: false,
+      completenessNote: '尚缺第30–45项',
+    });
     expect(partial.body.completenessNote).toBe('部分：尚缺第30–45项');
-    const audit = await t.deps.db.selectFrom('auditLog').select('action').where('entity', '=', 'catalog').where('entityId', '=', 'shanxi-2023-duties-catalog').execute();
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entity', '=', 'catalog')
+      .where('entityId', '=', 'shanxi-2023-duties-catalog')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['catalogs.catalog.update', 'catalogs.catalog.update']);
     expect((await district.get('/api/catalogs/no-such-list')).status).toBe(404);
   });
 
-  it('a local list (the district\'s 小微权力清单) is created empty and partial, then filled by adjustment', async () => {
-    const created = await district.post('/api/catalogs', { kind: 'micro_power', title: '上党区村级小微权力清单（测试）', ownerRegion: '140404' });
+  it("a local list (the district's 小微权力清单) is created empty and partial, then filled by adjustment", async () => {
+    const created = await district.post('/api/catalogs', {
+      kind: 'micro_power',
+      title: '上党区村级小微权力清单（测试）',
+      ownerRegion: '140404',
+    });
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ layer: 'district', layerLabel: '区级', complete: false, origin: 'local', ownerRegion: { code: '140404000000', name: '上党区' } });
+    expect(created.body).toMatchObject({
+      layer: 'district',
+      layerLabel: '区级',
+      complete: false,
+      origin: 'local',
+      ownerRegion: { code: '140404000000', name: '上党区' },
+    });
     expect(created.body.completenessNote).toMatch(/^部分/);
-    expect((await district.post('/api/catalogs', { kind: 'micro_power', title: '某村清单', ownerRegion: HANDIAN_VILLAGE })).status).toBe(400);
+    expect(
+      (await district.post('/api/catalogs', { kind: 'micro_power', title: '某村清单', ownerRegion: HANDIAN_VILLAGE }))
+        .status,
+    ).toBe(400);
     const draft = await township.post('/api/catalogs/adjustments', {
-      targetRegion: HANDIAN_TOWNSHIP, operation: 'add', catalogId: created.body.id, reasonType: 'other', basis: '（测试）韩店街道村级小微权力事项梳理', effectiveDate: '2026-11-28',
+      targetRegion: HANDIAN_TOWNSHIP,
+      operation: 'add',
+      catalogId: created.body.id,
+      reasonType: 'other',
+      basis: '（测试）韩店街道村级小微权力事项梳理',
+      effectiveDate: '2026-11-28',
       fields: { name: '村级重大事项决策（测试）', basis: '“四议两公开”工作法（测试）' },
     });
     expect(draft.status).toBe(200);
-    const sub = await township.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, { version: draft.body.version });
+    const sub = await township.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
+      version: draft.body.version,
+    });
     const ok = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, { version: sub.body.version });
     expect(ok.body).toMatchObject({ status: 'approved', itemCode: '140404001-POWER-01' });
     const here = await village.get(`/api/catalogs/${created.body.id}/items?region=${HANDIAN_VILLAGE}`);
@@ -130,8 +193,15 @@ describe('catalogs', () => {
     const now = await village.get('/api/catalogs/national-2020-negative-certificates-batch1/items');
     expect(now.body).toMatchObject({ complete: true });
     expect(now.body.items).toHaveLength(20);
-    expect(now.body.items[0]).toMatchObject({ code: 'CN-NEG-2020-01', kind: 'negative_certificate', effectiveFrom: '2020-01-01', addedBy: null });
-    expect((await village.get('/api/catalogs/national-2020-negative-certificates-batch1/items?date=2019-12-31')).body.items).toEqual([]);
+    expect(now.body.items[0]).toMatchObject({
+      code: 'CN-NEG-2020-01',
+      kind: 'negative_certificate',
+      effectiveFrom: '2020-01-01',
+      addedBy: null,
+    });
+    expect(
+      (await village.get('/api/catalogs/national-2020-negative-certificates-batch1/items?date=2019-12-31')).body.items,
+    ).toEqual([]);
   });
 });
 
@@ -148,14 +218,22 @@ describe('versions and matching', () => {
   });
 
   it('GET /api/catalogs/match: best items with score and reason, the verdict for certificates, and the version used', async () => {
-    const res = await village.get(`/api/catalogs/match?q=${encodeURIComponent('开直系亲属关系证明')}&region=${HANDIAN_VILLAGE}`);
+    const res = await village.get(
+      `/api/catalogs/match?q=${encodeURIComponent('开直系亲属关系证明')}&region=${HANDIAN_VILLAGE}`,
+    );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ verdict: 'negative', unlisted: false, best: { code: 'CN-NEG-2020-01', kind: 'negative_certificate', catalogComplete: true } });
+    expect(res.body).toMatchObject({
+      verdict: 'negative',
+      unlisted: false,
+      best: { code: 'CN-NEG-2020-01', kind: 'negative_certificate', catalogComplete: true },
+    });
     expect(res.body.best.score).toBeGreaterThanOrEqual(res.body.threshold);
     expect(res.body.best.reason).toMatch(/亲属关系/);
     const version = await village.get(`/api/catalogs/version?region=${HANDIAN_VILLAGE}`);
     expect(res.body.catalogVersion).toBe(version.body.catalogVersion);
-    const duties = await village.get(`/api/catalogs/match?q=${encodeURIComponent('村务监督委员会')}&region=${HANDIAN_VILLAGE}&kinds=mechanism`);
+    const duties = await village.get(
+      `/api/catalogs/match?q=${encodeURIComponent('村务监督委员会')}&region=${HANDIAN_VILLAGE}&kinds=mechanism`,
+    );
     expect(duties.body.verdict).toBeNull();
     expect(duties.body.best?.kind).toBe('mechanism');
     const bad = await village.get(`/api/catalogs/match?q=x&region=${HANDIAN_VILLAGE}&kinds=bogus`);

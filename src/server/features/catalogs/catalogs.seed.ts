@@ -24,16 +24,21 @@ const require = createRequire(import.meta.url);
 
 /** Chinese completeness notes of the shipped lists (translations of their completeness statements). */
 const COMPLETENESS_NOTES: Record<string, string> = {
-  'shanxi-2023-village-issued-certificates': '完整：来源称共5项并列出全部5项；事项文字取自新闻报道，目录原表的设定依据、用途、主管部门等栏目未取得。',
-  'national-2020-negative-certificates-batch1': '完整：20项名称齐全；官方清单的“替代方式”栏目未取得，所示办理指引为本平台整理，仅供参考。',
+  'shanxi-2023-village-issued-certificates':
+    '完整：来源称共5项并列出全部5项；事项文字取自新闻报道，目录原表的设定依据、用途、主管部门等栏目未取得。',
+  'national-2020-negative-certificates-batch1':
+    '完整：20项名称齐全；官方清单的“替代方式”栏目未取得，所示办理指引为本平台整理，仅供参考。',
   'shanxi-2023-burden-reduction-measures': '部分：已知9条中的2条（2023年6月26日新闻发布会报道），其余7条未取得。',
   'shanxi-2023-duties-catalog': '部分：仅确认目录名称，事项正文未取得（0项），请区民政局导入正式附件表格。',
   'shanxi-2023-assistance-catalog': '部分：仅确认目录名称，事项正文未取得（0项），请区民政局导入正式附件表格。',
   'shanxi-2023-signage-guide': '部分：指引正文未取得（0项），请区民政局导入正式附件；左权县“村6社5”做法仅供参考。',
-  'hubei-duties-guidance-catalog': '部分：仅取得主责事项第1–13项（转载页面被截断），协助事项和负面事项未取得；事项名称为原文的缩写。',
-  'national-2022-assistance-items': '部分：不是正式目录，是国家文件（民发〔2022〕56号等）中点名的村级协助事项，供起步参考。',
+  'hubei-duties-guidance-catalog':
+    '部分：仅取得主责事项第1–13项（转载页面被截断），协助事项和负面事项未取得；事项名称为原文的缩写。',
+  'national-2022-assistance-items':
+    '部分：不是正式目录，是国家文件（民发〔2022〕56号等）中点名的村级协助事项，供起步参考。',
   'hunan-2020-burden-reduction-list': '部分：“八个不得”第1–3项完整、第4项截断、第5–8项未取得；另有2条引自报道导语。',
-  'statutory-village-mechanisms': '部分：本平台依据法律和中央文件整理的参考清单（不是山西省发布的目录），条文序号待核对。',
+  'statutory-village-mechanisms':
+    '部分：本平台依据法律和中央文件整理的参考清单（不是山西省发布的目录），条文序号待核对。',
   'jilin-chuanying-village-disclosure-reference': '部分：仅收录制度类9项，事务类等其他类别未收录。',
 };
 
@@ -54,22 +59,52 @@ export function seedCatalogRecord(c: SeedCatalog, now: string): CatalogRecord {
   const scopeCode = c.layer === 'national' ? null : provinceCode(c.province);
   if (c.layer === 'provincial' && !scopeCode) throw new Error(`seed catalog ${c.id}: unknown province ${c.province}`);
   return {
-    id: c.id, kind: c.kind, title: c.title, layer: c.layer, province: c.province, scopeCode, ownerRegionCode: null, year: c.year,
-    sourceUrl: c.source_url, secondarySources: c.secondary_sources ?? [], completeness: c.completeness, complete: c.complete,
-    completenessNote: completenessNoteOf(c.id, c.complete), adoptedByDefault: c.adoptedByDefault, effectiveFrom: c.effectiveFrom, dateNote: c.dateNote,
+    id: c.id,
+    kind: c.kind,
+    title: c.title,
+    layer: c.layer,
+    province: c.province,
+    scopeCode,
+    ownerRegionCode: null,
+    year: c.year,
+    sourceUrl: c.source_url,
+    secondarySources: c.secondary_sources ?? [],
+    completeness: c.completeness,
+    complete: c.complete,
+    completenessNote: completenessNoteOf(c.id, c.complete),
+    adoptedByDefault: c.adoptedByDefault,
+    effectiveFrom: c.effectiveFrom,
+    dateNote: c.dateNote,
     codePrefix: c.codePrefix,
     extra: {
-      sourceKind: c.sourceKind, unknownItemCount: c.unknownItemCount, attachedRules: c.attachedRules, guidanceNote: c.guidanceNote,
-      importNote: c.importNote, referenceFromOtherProvince: c.referenceFromOtherProvince,
+      sourceKind: c.sourceKind,
+      unknownItemCount: c.unknownItemCount,
+      attachedRules: c.attachedRules,
+      guidanceNote: c.guidanceNote,
+      importNote: c.importNote,
+      referenceFromOtherProvince: c.referenceFromOtherProvince,
     },
-    origin: 'seed', createdAt: now, updatedAt: now, version: 1,
+    origin: 'seed',
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
   };
 }
 
 export function seedItemFields(it: SeedItem): ItemFields {
   return {
-    name: it.name, category: it.category, basis: it.basis, basisArticle: null, responsibleDepartment: it.responsibleDepartment, funding: it.funding,
-    alternativeChannel: it.alternativeChannel, guidance: it.guidance ?? null, notes: it.notes, sourceUrl: it.sourceUrl, catchAll: it.catchAll, effectiveTo: null,
+    name: it.name,
+    category: it.category,
+    basis: it.basis,
+    basisArticle: null,
+    responsibleDepartment: it.responsibleDepartment,
+    funding: it.funding,
+    alternativeChannel: it.alternativeChannel,
+    guidance: it.guidance ?? null,
+    notes: it.notes,
+    sourceUrl: it.sourceUrl,
+    catchAll: it.catchAll,
+    effectiveTo: null,
   };
 }
 
@@ -96,23 +131,58 @@ export async function seedCatalogs(deps: Deps): Promise<{ catalogs: number; item
         const known = await repo.baseRevisionsOfCatalog(trx, seed.id);
         const byCode = new Map(known.items.map((i) => [i.code, i]));
         const latest = new Map<string, RevisionRecord>();
-        for (const r of known.revisions) if (!latest.has(r.itemId) || latest.get(r.itemId)!.revision < r.revision) latest.set(r.itemId, r);
-        const otherCodes = await repo.itemsByCodes(trx, seed.items.map((i) => i.code));
+        for (const r of known.revisions)
+          if (!latest.has(r.itemId) || latest.get(r.itemId)!.revision < r.revision) latest.set(r.itemId, r);
+        const otherCodes = await repo.itemsByCodes(
+          trx,
+          seed.items.map((i) => i.code),
+        );
         const newItems = [];
         const newRevs: repo.NewRevision[] = [];
         for (const it of seed.items) {
           const fields = seedItemFields(it);
           const item = byCode.get(it.code);
           if (!item) {
-            if (otherCodes.has(it.code)) throw new Error(`seed item ${it.code} already exists in catalog ${otherCodes.get(it.code)!.catalogId}`);
+            if (otherCodes.has(it.code))
+              throw new Error(`seed item ${it.code} already exists in catalog ${otherCodes.get(it.code)!.catalogId}`);
             const id = newId();
             newItems.push({ id, code: it.code, catalogId: seed.id, originRegionCode: null, createdAt: now });
-            newRevs.push({ id: newId(), itemId: id, revision: 1, regionCode: null, operation: 'base', effectiveFrom: seed.effectiveFrom, fields, source: 'seed', adjustmentId: null, importId: null, createdAt: now, createdBy: null });
+            newRevs.push({
+              id: newId(),
+              itemId: id,
+              revision: 1,
+              regionCode: null,
+              operation: 'base',
+              effectiveFrom: seed.effectiveFrom,
+              fields,
+              source: 'seed',
+              adjustmentId: null,
+              importId: null,
+              createdAt: now,
+              createdBy: null,
+            });
             continue;
           }
           const last = latest.get(item.id);
-          if (last && last.source === 'seed' && contentKey(last.fields, last.effectiveFrom) !== contentKey(fields, seed.effectiveFrom)) {
-            newRevs.push({ id: newId(), itemId: item.id, revision: last.revision + 1, regionCode: null, operation: 'base', effectiveFrom: seed.effectiveFrom, fields, source: 'seed', adjustmentId: null, importId: null, createdAt: now, createdBy: null });
+          if (
+            last &&
+            last.source === 'seed' &&
+            contentKey(last.fields, last.effectiveFrom) !== contentKey(fields, seed.effectiveFrom)
+          ) {
+            newRevs.push({
+              id: newId(),
+              itemId: item.id,
+              revision: last.revision + 1,
+              regionCode: null,
+              operation: 'base',
+              effectiveFrom: seed.effectiveFrom,
+              fields,
+              source: 'seed',
+              adjustmentId: null,
+              importId: null,
+              createdAt: now,
+              createdBy: null,
+            });
           }
         }
         await repo.insertItems(trx, newItems);
@@ -122,7 +192,9 @@ export async function seedCatalogs(deps: Deps): Promise<{ catalogs: number; item
       }
       if (catalogs || items || revisions) {
         await appendAudit(trx, deps, SYSTEM, {
-          action: 'catalogs.seed', entity: 'catalog', actorName: 'system',
+          action: 'catalogs.seed',
+          entity: 'catalog',
+          actorName: 'system',
           after: { catalogs, items, revisions, source: 'reference/catalogs/*.json' },
         });
       }

@@ -13,10 +13,19 @@ export const HANDIAN_VILLAGE = '140404001200';
  */
 export async function secondDistrictLead(t: TestApp, username = 'district-lead-2'): Promise<Agent> {
   const sys = await t.as('demo-sysadmin');
-  const created = await sys.post('/api/users', { username, displayName: '区民政局复核人', regionCode: '140404000000', password: 'Start#2023x' });
+  const created = await sys.post('/api/users', {
+    username,
+    displayName: '区民政局复核人',
+    regionCode: '140404000000',
+    password: 'Start#2023x',
+  });
   if (created.status !== 200) throw new Error(`create user: ${created.status} ${JSON.stringify(created.body)}`);
   const sec = await t.as('demo-secadmin');
-  const granted = await sec.post('/api/grants', { userId: created.body.id, role: 'district_lead', regionCode: '140404000000' });
+  const granted = await sec.post('/api/grants', {
+    userId: created.body.id,
+    role: 'district_lead',
+    regionCode: '140404000000',
+  });
   if (granted.status !== 200) throw new Error(`grant: ${granted.status} ${JSON.stringify(granted.body)}`);
   const a = t.agent();
   await a.login(username, 'Start#2023x');
@@ -30,17 +39,38 @@ export async function secondDistrictLead(t: TestApp, username = 'district-lead-2
 export async function workbook(rows: Record<string, string>[], headers?: string[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('目录事项');
-  const cols = headers ?? ['事项编码', '事项名称', '类别', '设定依据（文件）', '依据条款', '责任部门', '经费保障（费随事转）', '替代办理渠道', '生效日期', '失效日期', '备注', '来源网址'];
+  const cols = headers ?? [
+    '事项编码',
+    '事项名称',
+    '类别',
+    '设定依据（文件）',
+    '依据条款',
+    '责任部门',
+    '经费保障（费随事转）',
+    '替代办理渠道',
+    '生效日期',
+    '失效日期',
+    '备注',
+    '来源网址',
+  ];
   ws.addRow(cols);
   for (const r of rows) ws.addRow(cols.map((c) => r[c] ?? null));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** Posts a file as multipart/form-data (field `file`) with the agent's session and CSRF token. */
-export async function upload(t: TestApp, agent: Agent | null, url: string, data: Buffer, filename = 'catalog.xlsx'): Promise<TestResponse> {
+export async function upload(
+  t: TestApp,
+  agent: Agent | null,
+  url: string,
+  data: Buffer,
+  filename = 'catalog.xlsx',
+): Promise<TestResponse> {
   const boundary = `----jianfu${Math.random().toString(16).slice(2)}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${XLSX_TYPE}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${XLSX_TYPE}\r\n\r\n`,
+    ),
     data,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -55,7 +85,12 @@ export async function upload(t: TestApp, agent: Agent | null, url: string, data:
     payload,
   });
   const type = String(res.headers['content-type'] ?? '');
-  return { status: res.statusCode, body: type.includes('json') ? res.json() : res.body, headers: res.headers, raw: res.rawPayload };
+  return {
+    status: res.statusCode,
+    body: type.includes('json') ? res.json() : res.body,
+    headers: res.headers,
+    raw: res.rawPayload,
+  };
 }
 
 /** Reads an xlsx response into rows of cell text (first sheet, or the named one). */
@@ -64,6 +99,8 @@ export async function readXlsx(raw: Buffer, sheet?: string): Promise<string[][]>
   await wb.xlsx.load(raw as any);
   const ws = sheet ? wb.getWorksheet(sheet)! : wb.worksheets[0];
   const out: string[][] = [];
-  ws.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  ws.eachRow((row) =>
+    out.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+  );
   return out;
 }

@@ -55,7 +55,31 @@ const ROLE_RANK: Record<TermRole, number> = { stop: 0, person: 1, context: 2, ge
 // Declared before the tables built at module load that use them.
 const readingCache = new Map<number, Reading>();
 const SYLLABLE_IDS = new Map<string, number>();
-const INITIALS = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w'];
+const INITIALS = [
+  'zh',
+  'ch',
+  'sh',
+  'b',
+  'p',
+  'm',
+  'f',
+  'd',
+  't',
+  'n',
+  'l',
+  'g',
+  'k',
+  'h',
+  'j',
+  'q',
+  'x',
+  'r',
+  'z',
+  'c',
+  's',
+  'y',
+  'w',
+];
 
 /**
  * Traditional / variant character → simplified, as a table over the Basic Multilingual Plane (0: keep).
@@ -71,8 +95,10 @@ function buildVariantTable(): Uint16Array {
       for (const v of variants) {
         const code = v.charCodeAt(0);
         const prev = table[code];
-        if (v.length !== 1 || simplified.length !== 1) throw new Error(`matcher variants: ${group} is not a group of BMP characters`);
-        if (prev !== 0 && prev !== simplified.charCodeAt(0)) throw new Error(`matcher variants: ${v} folds to two characters`);
+        if (v.length !== 1 || simplified.length !== 1)
+          throw new Error(`matcher variants: ${group} is not a group of BMP characters`);
+        if (prev !== 0 && prev !== simplified.charCodeAt(0))
+          throw new Error(`matcher variants: ${v} folds to two characters`);
         table[code] = simplified.charCodeAt(0);
       }
     }
@@ -127,7 +153,8 @@ function buildLexicon(): Map<string, LexEntry> {
   };
   for (const c of CONCEPTS) for (const s of c.surfaces) add(s, { surface: s, canon: [c.canon], role: c.role });
   for (const p of PHRASES) {
-    for (const t of p.canon) if (!CANON_ROLE.has(t)) throw new Error(`matcher vocabulary: phrase ${p.surface} uses unknown term ${t}`);
+    for (const t of p.canon)
+      if (!CANON_ROLE.has(t)) throw new Error(`matcher vocabulary: phrase ${p.surface} uses unknown term ${t}`);
     add(p.surface, { surface: p.surface, canon: p.canon, role: strongestRole(p.canon) });
   }
   for (const s of STOP_PHRASES) add(s, { surface: s, canon: [], role: 'stop' });
@@ -181,7 +208,11 @@ function readingOfSyllable(syl: string): Reading {
   let final = syl.slice(initial.length);
   const nasal = final.endsWith('n') || final.endsWith('ng');
   if (final.endsWith('ng')) final = final.slice(0, -1);
-  return { exact: syllableId(syl), loose: syllableId(`~${looseInitial}${final}`), coarse: syllableId(`^${looseInitial}${nasal ? 'n' : ''}`) };
+  return {
+    exact: syllableId(syl),
+    loose: syllableId(`~${looseInitial}${final}`),
+    coarse: syllableId(`^${looseInitial}${nasal ? 'n' : ''}`),
+  };
 }
 
 /** Toneless pinyin of one character, cached per character. */
@@ -397,7 +428,14 @@ function segment(s: string, minReading: number, fuzzy: boolean): Token[] {
       node = node.next.get(s.charCodeAt(j));
       if (!node) break;
       const e = node.entry;
-      if (e) relax(i, j + 1, base + (e.role !== 'stop' ? COST_WORD : e.surface.length === 1 ? COST_STOP_CHAR : COST_STOP_WORD), e, KIND_WORD);
+      if (e)
+        relax(
+          i,
+          j + 1,
+          base + (e.role !== 'stop' ? COST_WORD : e.surface.length === 1 ? COST_STOP_CHAR : COST_STOP_WORD),
+          e,
+          KIND_WORD,
+        );
     }
     // 犯过罪 → 犯罪: a two-character content word with an aspect particle inside.
     if (i + 2 < n && SPLIT_PARTICLES.has(s.charCodeAt(i + 1))) {
@@ -414,7 +452,7 @@ function segment(s: string, minReading: number, fuzzy: boolean): Token[] {
   }
   // Walk back, merging consecutive unknown characters into runs.
   let runEnd = -1;
-  for (let end = n; end > 0; ) {
+  for (let end = n; end > 0;) {
     const start = from[end];
     const e = entryAt[end];
     if (e === null) {
@@ -426,7 +464,11 @@ function segment(s: string, minReading: number, fuzzy: boolean): Token[] {
       }
       if (e) {
         const kind = kindAt[end];
-        const t: Token = { surface: kind === KIND_WORD ? e.surface : s.slice(start, end), canon: e.canon, role: e.role };
+        const t: Token = {
+          surface: kind === KIND_WORD ? e.surface : s.slice(start, end),
+          canon: e.canon,
+          role: e.role,
+        };
         if (kind === KIND_READING) t.byReading = true;
         if (CERT_WORDS.has(e.surface)) t.certWord = true;
         tokens.push(t);

@@ -14,7 +14,9 @@ import { loadSeedCatalogs, toMatchableItems } from './seed-data.js';
 
 const items = toMatchableItems(loadSeedCatalogs());
 const matcher = createMatcher(items);
-const devset = JSON.parse(readFileSync(new URL('../../../../test/fixtures/matcher-devset.json', import.meta.url), 'utf8')) as LabelledName[];
+const devset = JSON.parse(
+  readFileSync(new URL('../../../../test/fixtures/matcher-devset.json', import.meta.url), 'utf8'),
+) as LabelledName[];
 
 /** Certificate verdict and code for a request, matched against the certificate lists only. */
 const judge = (q: string) => {
@@ -143,9 +145,14 @@ describe('synonyms and everyday wording', () => {
     for (const [name, hint] of Object.entries(ITEM_HINTS)) {
       expect(names.has(name), `hint for unknown item ${name}`).toBe(true);
       for (const h of hint.heads ?? []) expect(CANON_ROLE.get(h), `${name}: head ${h}`).toBe('core');
-      for (const t of [...(hint.scope ?? []), ...(hint.rivals ?? [])]) expect(CANON_ROLE.has(t), `${name}: scope/rival ${t}`).toBe(true);
+      for (const t of [...(hint.scope ?? []), ...(hint.rivals ?? [])])
+        expect(CANON_ROLE.has(t), `${name}: scope/rival ${t}`).toBe(true);
       // A related alias must not be reachable through the item's own words.
-      for (const a of hint.related?.aliases ?? []) expect(canonicalTerms(a).some((t) => hint.heads?.includes(t)), `${name}: ${a}`).toBe(false);
+      for (const a of hint.related?.aliases ?? [])
+        expect(
+          canonicalTerms(a).some((t) => hint.heads?.includes(t)),
+          `${name}: ${a}`,
+        ).toBe(false);
     }
   });
 });
@@ -224,13 +231,16 @@ describe('matching certificates', () => {
   });
 
   describe('income and hardship: related to 居民财产证明, not that item', () => {
-    it.each(['工资证明', '家庭年收入证明', '经济困难证明，申请助学金用', '贫困家庭证明'])('%s stays unlisted with a hint', (q) => {
-      const { verdict, r } = judge(q);
-      expect(verdict).toBe('unlisted');
-      expect(r.candidates[0]).toMatchObject({ code: 'CN-NEG-2020-17', related: true });
-      expect(r.candidates[0].score).toBeLessThan(r.threshold);
-      expect(r.candidates[0].reason).toMatch(/^相近事项：“居民财产证明”——收入、经济困难情况不等同于/);
-    });
+    it.each(['工资证明', '家庭年收入证明', '经济困难证明，申请助学金用', '贫困家庭证明'])(
+      '%s stays unlisted with a hint',
+      (q) => {
+        const { verdict, r } = judge(q);
+        expect(verdict).toBe('unlisted');
+        expect(r.candidates[0]).toMatchObject({ code: 'CN-NEG-2020-17', related: true });
+        expect(r.candidates[0].score).toBeLessThan(r.threshold);
+        expect(r.candidates[0].reason).toMatch(/^相近事项：“居民财产证明”——收入、经济困难情况不等同于/);
+      },
+    );
 
     it('still matches property itself', () => {
       for (const q of ['居民财产证明', '名下房产证明', '银行存款证明']) {
@@ -245,18 +255,30 @@ describe('matching certificates', () => {
     expect(judge('其他依法依规需要出具的证明事项').verdict).toBe('unlisted');
     const onlyCatchAll = createMatcher(items.filter((i) => i.catchAll));
     expect(onlyCatchAll.match('其他依法依规需要出具的证明事项').unlisted).toBe(true);
-    for (const row of devset) expect(matcher.match(row.q).candidates.some((c) => c.code === 'SX-CERT-2023-05'), row.q).toBe(false);
+    for (const row of devset)
+      expect(
+        matcher.match(row.q).candidates.some((c) => c.code === 'SX-CERT-2023-05'),
+        row.q,
+      ).toBe(false);
   });
 
-  it.each(['居住证明', '学生在校证明', '户口迁移证明', '房屋租赁证明', '低保证明', '监护人证明', '开个证明', '', '   ', '？？'])(
-    'leaves %s unlisted',
-    (q) => {
-      const { verdict, r } = judge(q);
-      expect(verdict).toBe('unlisted');
-      expect(r.unlisted).toBe(true);
-      expect(r.best).toBeNull();
-    },
-  );
+  it.each([
+    '居住证明',
+    '学生在校证明',
+    '户口迁移证明',
+    '房屋租赁证明',
+    '低保证明',
+    '监护人证明',
+    '开个证明',
+    '',
+    '   ',
+    '？？',
+  ])('leaves %s unlisted', (q) => {
+    const { verdict, r } = judge(q);
+    expect(verdict).toBe('unlisted');
+    expect(r.unlisted).toBe(true);
+    expect(r.best).toBeNull();
+  });
 
   it('does not call 禁毒专干 a mechanism, prohibition or certificate', () => {
     expect(matcher.match('禁毒专干', ['mechanism', 'prohibition']).unlisted).toBe(true);
@@ -281,14 +303,18 @@ describe('matching certificates', () => {
     const r = matcher.match('收养人婚姻状况证明');
     expect(r.candidates.map((c) => c.code).slice(0, 2)).toEqual(['SX-CERT-2023-03', 'CN-NEG-2020-08']);
     expect(r.candidates.length).toBeLessThanOrEqual(5);
-    for (let i = 1; i < r.candidates.length; i++) expect(r.candidates[i - 1].score).toBeGreaterThanOrEqual(r.candidates[i].score);
+    for (let i = 1; i < r.candidates.length; i++)
+      expect(r.candidates[i - 1].score).toBeGreaterThanOrEqual(r.candidates[i].score);
     expect(r.best).toEqual(r.candidates[0]);
     for (const c of r.candidates) expect(c.reason).toMatch(/^名称与“.+”(核心词|关键词)“.+”一致/);
     expect(judge('我爸去世了').r.best?.reason).toContain('“去世”视为“死亡”');
   });
 
   it('gives the same certificate verdict whether or not match() was restricted to certificates', () => {
-    for (const row of devset) expect(certificateVerdict(matcher.match(row.q)), row.q).toBe(certificateVerdict(matcher.match(row.q, CERTIFICATE_KINDS)));
+    for (const row of devset)
+      expect(certificateVerdict(matcher.match(row.q)), row.q).toBe(
+        certificateVerdict(matcher.match(row.q, CERTIFICATE_KINDS)),
+      );
   });
 
   it('honours the threshold option', () => {

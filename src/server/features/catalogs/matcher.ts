@@ -24,7 +24,7 @@
  * 7. Below the threshold the result is unlisted: the UI must then follow the path for certificates on
  *    neither list (basis, deliberation, sign-off) rather than pretend a match.
  */
-import type { CatalogKind } from './seed-data.js';
+import type { CatalogKind } from '../../../shared/catalogs.js';
 import { CANON_ROLE, foldText, joinSurfaces, tokenize, type Token, type TokenRole } from './matcher.normalize.js';
 import { ITEM_HINTS } from './matcher.synonyms.js';
 
@@ -177,14 +177,23 @@ function termsOf(tokens: Token[], headBoost: number): Term[] {
       else {
         // A run's weight grows slowly with its length; 70% goes to its bigrams, 30% to its characters.
         const run = ROLE_WEIGHT.residual * Math.min(s.length - 1, 2.2) * boost;
-        for (let k = 0; k + 1 < s.length; k++) out.push({ ...base, key: s.slice(k, k + 2), base: (0.7 * run) / (s.length - 1), weak: false });
+        for (let k = 0; k + 1 < s.length; k++)
+          out.push({ ...base, key: s.slice(k, k + 2), base: (0.7 * run) / (s.length - 1), weak: false });
         for (let k = 0; k < s.length; k++) out.push({ ...base, key: s[k], base: (0.3 * run) / s.length, weak: true });
       }
       continue;
     }
     for (const c of t.canon) {
       const role = CANON_ROLE.get(c) ?? t.role;
-      out.push({ key: c, role, base: ROLE_WEIGHT[role] * boost, surface: t.surface, byReading: t.byReading === true, head: isHead, weak: false });
+      out.push({
+        key: c,
+        role,
+        base: ROLE_WEIGHT[role] * boost,
+        surface: t.surface,
+        byReading: t.byReading === true,
+        head: isHead,
+        weak: false,
+      });
     }
   }
   return out;
@@ -241,7 +250,15 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
       const terms = termsOf(tokenize(label), 1);
       if (terms.length === 0) continue;
       // A related alias is selected by its own core words, not by the item's heads.
-      rawVariants.push({ item: index, label, isAlias, related, terms, heads: related ? undefined : hint?.heads, weakHeads: related ? undefined : hint?.weakHeads });
+      rawVariants.push({
+        item: index,
+        label,
+        isAlias,
+        related,
+        terms,
+        heads: related ? undefined : hint?.heads,
+        weakHeads: related ? undefined : hint?.weakHeads,
+      });
       for (const t of terms) seenInItem.add(t.key);
     }
     for (const k of seenInItem) df.set(k, (df.get(k) ?? 0) + 1);
@@ -254,7 +271,9 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
    * Filler, context and person words are already light; they get a flat factor.
    */
   const idf = (key: string, role: TokenRole) =>
-    role === 'core' || role === 'modifier' || role === 'residual' ? 0.5 + (0.5 * Math.log(1 + n / ((df.get(key) ?? 0) + 0.5))) / maxIdf : 0.75;
+    role === 'core' || role === 'modifier' || role === 'residual'
+      ? 0.5 + (0.5 * Math.log(1 + n / ((df.get(key) ?? 0) + 0.5))) / maxIdf
+      : 0.75;
 
   const variants: Variant[] = rawVariants.map((v) => {
     const weights = new Map<string, number>();
@@ -265,11 +284,24 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
     if (v.heads) heads = new Set(v.heads.filter((h) => weights.has(h)));
     else {
       // Context words (救助, 低保 …) never decide a certificate, but they are what a service item is about.
-      heads = new Set(v.terms.filter((t) => !t.weak && (t.role === 'core' || t.role === 'residual' || t.role === 'context')).map((t) => t.key));
+      heads = new Set(
+        v.terms
+          .filter((t) => !t.weak && (t.role === 'core' || t.role === 'residual' || t.role === 'context'))
+          .map((t) => t.key),
+      );
       if (heads.size === 0) heads = new Set(weights.keys());
     }
     const weakHeads = v.weakHeads ? new Set(v.weakHeads.filter((h) => weights.has(h))) : null;
-    return { item: v.item, label: v.label, isAlias: v.isAlias, weights, total, heads, weakHeads: weakHeads?.size ? weakHeads : null, related: v.related };
+    return {
+      item: v.item,
+      label: v.label,
+      isAlias: v.isAlias,
+      weights,
+      total,
+      heads,
+      weakHeads: weakHeads?.size ? weakHeads : null,
+      related: v.related,
+    };
   });
 
   // Inverted index: term → variants holding it.
@@ -360,7 +392,10 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
         if (why) score = Math.min(score * RELATED_FACTOR, relatedCap);
         if (itemBest[it] < 0) itemsTouched.push(it);
         // Prefer the official name over an alias on a tie.
-        if (score > itemBest[it] + 1e-9 || (Math.abs(score - itemBest[it]) <= 1e-9 && variants[itemVariant[it]].isAlias && !v.isAlias)) {
+        if (
+          score > itemBest[it] + 1e-9 ||
+          (Math.abs(score - itemBest[it]) <= 1e-9 && variants[itemVariant[it]].isAlias && !v.isAlias)
+        ) {
           itemBest[it] = score;
           itemVariant[it] = vi;
           itemWhy[it] = why;
@@ -385,7 +420,9 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
         kind: item.kind,
         catalogId: item.catalogId,
         score: Math.round(itemBest[it] * 1000) / 1000,
-        reason: itemWhy[it] ? explainRelated(item, rules, itemWhy[it], qKeys, qTerms) : explain(item, folded, v, qTerms),
+        reason: itemWhy[it]
+          ? explainRelated(item, rules, itemWhy[it], qKeys, qTerms)
+          : explain(item, folded, v, qTerms),
       };
       if (itemWhy[it]) c.related = true;
       return c;
@@ -426,7 +463,13 @@ function outOfScope(rules: ItemRules | null, qKeys: string[]): number {
 }
 
 /** The reason for a related candidate: 相近事项：“…”——why it is not this item. */
-function explainRelated(item: MatchableItem, rules: ItemRules | null, why: number, qKeys: string[], qTerms: Term[]): string {
+function explainRelated(
+  item: MatchableItem,
+  rules: ItemRules | null,
+  why: number,
+  qKeys: string[],
+  qTerms: Term[],
+): string {
   const head = `相近事项：“${item.name}”`;
   if (why === 3 && rules?.rivals) {
     const rival = qKeys.find((k) => rules.rivals!.includes(k)) ?? '';
@@ -522,7 +565,13 @@ export interface MatcherEvaluation {
   top1Accuracy: number;
   rowsWithCode: number;
   perVerdict: Record<CertificateVerdict, VerdictStats>;
-  misses: { q: string; want: CertificateVerdict; wantCode: string | null; got: CertificateVerdict; gotCode: string | null }[];
+  misses: {
+    q: string;
+    want: CertificateVerdict;
+    wantCode: string | null;
+    got: CertificateVerdict;
+    gotCode: string | null;
+  }[];
 }
 
 /**
@@ -547,7 +596,8 @@ export function evaluateMatcher(
   for (const row of rows) {
     const r = matcher.match(row.q, kinds);
     const got = certificateVerdict(r);
-    const gotCode = got === 'unlisted' ? null : (r.candidates.find((c) => CERTIFICATE_KINDS.includes(c.kind))?.code ?? null);
+    const gotCode =
+      got === 'unlisted' ? null : (r.candidates.find((c) => CERTIFICATE_KINDS.includes(c.kind))?.code ?? null);
     tally[row.verdict].support++;
     tally[got].predicted++;
     if (got === row.verdict) {
@@ -565,7 +615,15 @@ export function evaluateMatcher(
   const perVerdict = Object.fromEntries(
     verdicts.map((v) => {
       const t = tally[v];
-      return [v, { support: t.support, predicted: t.predicted, precision: ratio(t.correct, t.predicted), recall: ratio(t.correct, t.support) }];
+      return [
+        v,
+        {
+          support: t.support,
+          predicted: t.predicted,
+          precision: ratio(t.correct, t.predicted),
+          recall: ratio(t.correct, t.support),
+        },
+      ];
     }),
   ) as Record<CertificateVerdict, VerdictStats>;
   return {

@@ -54,7 +54,9 @@ describe('seed catalogs', () => {
     const neg = byId('national-2020-negative-certificates-batch1');
     expect(neg.kind).toBe('negative_certificate');
     expect(neg.items.map((i) => i.name)).toEqual(NATIONAL_NEGATIVE_NAMES);
-    expect(neg.items.map((i) => i.code)).toEqual(NATIONAL_NEGATIVE_NAMES.map((_, i) => `CN-NEG-2020-${String(i + 1).padStart(2, '0')}`));
+    expect(neg.items.map((i) => i.code)).toEqual(
+      NATIONAL_NEGATIVE_NAMES.map((_, i) => `CN-NEG-2020-${String(i + 1).padStart(2, '0')}`),
+    );
   });
 
   it('gives no official alternative channel (not retrieved) but platform guidance for every negative item', () => {
@@ -97,7 +99,10 @@ describe('seed catalogs', () => {
 
   it('flags partial, missing, constructed and non-catalog lists as incomplete', () => {
     const complete = catalogs.filter((c) => c.complete).map((c) => c.id);
-    expect(complete.sort()).toEqual(['national-2020-negative-certificates-batch1', 'shanxi-2023-village-issued-certificates']);
+    expect(complete.sort()).toEqual([
+      'national-2020-negative-certificates-batch1',
+      'shanxi-2023-village-issued-certificates',
+    ]);
     for (const c of catalogs) {
       const partial = /PARTIAL|NOT FOUND|CONSTRUCTED|NOT a catalog/.test(c.completeness);
       expect(c.complete, c.id).toBe(!partial);
@@ -116,10 +121,17 @@ describe('seed catalogs', () => {
 
   it('adopts national and Shanxi lists by default, never other provinces', () => {
     for (const c of catalogs) {
-      expect(c.layer).toBe(c.province === '全国' ? 'national' : c.province === '山西省' ? 'provincial' : 'other_province');
+      expect(c.layer).toBe(
+        c.province === '全国' ? 'national' : c.province === '山西省' ? 'provincial' : 'other_province',
+      );
       expect(c.adoptedByDefault, c.id).toBe(c.layer !== 'other_province');
     }
-    expect(catalogs.filter((c) => c.layer === 'other_province').map((c) => c.province).sort()).toEqual(['吉林省', '湖北省', '湖南省']);
+    expect(
+      catalogs
+        .filter((c) => c.layer === 'other_province')
+        .map((c) => c.province)
+        .sort(),
+    ).toEqual(['吉林省', '湖北省', '湖南省']);
   });
 
   it('dates every list and explains the date', () => {

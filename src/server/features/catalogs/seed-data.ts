@@ -7,18 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { MatchableItem } from './matcher.js';
 
-export const CATALOG_KINDS = [
-  'duty',
-  'assistance',
-  'certificate',
-  'negative_certificate',
-  'prohibition',
-  'mechanism',
-  'sign_guide',
-  'micro_power',
-  'disclosure',
-] as const;
-export type CatalogKind = (typeof CATALOG_KINDS)[number];
+import { CATALOG_KINDS, type CatalogKind } from '../../../shared/catalogs.js';
+export { CATALOG_KINDS, type CatalogKind };
 
 export type CatalogLayer = 'national' | 'provincial' | 'other_province';
 
@@ -121,8 +111,10 @@ function assertCatalog(c: SeedCatalog, file: string): void {
   if (`${c.id}.json` !== file) fail(`id ${c.id} does not match the file name`);
   if (!CATALOG_KINDS.includes(c.kind)) fail(`unknown kind ${String(c.kind)}`);
   if (!(c.layer in LAYER_ORDER)) fail(`unknown layer ${String(c.layer)}`);
-  if (typeof c.complete !== 'boolean' || typeof c.adoptedByDefault !== 'boolean') fail('complete/adoptedByDefault must be boolean');
-  if (c.effectiveFrom !== null && !/^\d{4}-\d{2}-\d{2}$/.test(c.effectiveFrom)) fail(`bad effectiveFrom ${c.effectiveFrom}`);
+  if (typeof c.complete !== 'boolean' || typeof c.adoptedByDefault !== 'boolean')
+    fail('complete/adoptedByDefault must be boolean');
+  if (c.effectiveFrom !== null && !/^\d{4}-\d{2}-\d{2}$/.test(c.effectiveFrom))
+    fail(`bad effectiveFrom ${c.effectiveFrom}`);
   if (!Array.isArray(c.items)) fail('items must be an array');
   c.items.forEach((it, i) => {
     const expected = `${c.codePrefix}-${String(i + 1).padStart(2, '0')}`;

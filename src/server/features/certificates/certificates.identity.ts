@@ -3,7 +3,14 @@
  * (GB/T 35273 7.2 展示限制; security requirement PI-06). Masks are computed once at write time and stored beside the SM4 ciphertext, so lists and
  * exports never decrypt.
  */
-export { idCheckChar, isValidIdNumber, isValidMobile, NAME_PATTERN, normalizeIdNumber, normalizePhone } from '../../../shared/identity.js';
+export {
+  idCheckChar,
+  isValidIdNumber,
+  isValidMobile,
+  NAME_PATTERN,
+  normalizeIdNumber,
+  normalizePhone,
+} from '../../../shared/identity.js';
 
 /** `1404**********123X`: first 4 and last 4 kept (the birth date is hidden). */
 export const maskIdNumber = (id: string) => `${id.slice(0, 4)}${'*'.repeat(Math.max(id.length - 8, 0))}${id.slice(-4)}`;

@@ -4,7 +4,13 @@
  * the audited print and unmask endpoints.
  */
 import { z } from '../../../shared/zod.js';
-import { isValidIdNumber, isValidMobile, NAME_PATTERN, normalizeIdNumber, normalizePhone } from './certificates.identity.js';
+import {
+  isValidIdNumber,
+  isValidMobile,
+  NAME_PATTERN,
+  normalizeIdNumber,
+  normalizePhone,
+} from './certificates.identity.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const text = (max: number) => z.string().trim().max(max);
@@ -14,7 +20,11 @@ export const idNumber = z
   .trim()
   .transform(normalizeIdNumber)
   .refine(isValidIdNumber, '公民身份号码无效（应为 18 位，出生日期和校验码须正确）');
-export const mobile = z.string().trim().transform(normalizePhone).refine(isValidMobile, '手机号码无效（应为 11 位，以 13–19 开头）');
+export const mobile = z
+  .string()
+  .trim()
+  .transform(normalizePhone)
+  .refine(isValidMobile, '手机号码无效（应为 11 位，以 13–19 开头）');
 
 export const holderInput = z.strictObject({
   name: z.string().trim().min(2, '请填写申请人姓名').max(30).regex(NAME_PATTERN, '姓名只能包含汉字、字母和间隔号'),
@@ -61,9 +71,25 @@ export const issueBody = z.strictObject({
 });
 export type IssueBody = z.infer<typeof issueBody>;
 
-export const DEMANDER_KINDS = ['bank', 'insurer', 'agency', 'employer', 'school', 'hospital', 'court', 'other'] as const;
+export const DEMANDER_KINDS = [
+  'bank',
+  'insurer',
+  'agency',
+  'employer',
+  'school',
+  'hospital',
+  'court',
+  'other',
+] as const;
 export const DEMANDER_KIND_LABELS: Record<(typeof DEMANDER_KINDS)[number], string> = {
-  bank: '银行', insurer: '保险机构', agency: '行政机关或事业单位', employer: '用人单位', school: '学校', hospital: '医疗机构', court: '司法机关', other: '其他',
+  bank: '银行',
+  insurer: '保险机构',
+  agency: '行政机关或事业单位',
+  employer: '用人单位',
+  school: '学校',
+  hospital: '医疗机构',
+  court: '司法机关',
+  other: '其他',
 };
 
 export const refusalBody = z.strictObject({
@@ -93,14 +119,24 @@ export const demandBody = z.strictObject({
 });
 
 export const unmaskBody = z.strictObject({
-  fields: z.array(z.enum(['name', 'idNumber', 'phone'])).min(1).max(3),
+  fields: z
+    .array(z.enum(['name', 'idNumber', 'phone']))
+    .min(1)
+    .max(3),
   reason: text(200).min(2, '请填写查看原因'),
 });
 
-export const revokeBody = z.strictObject({ version: z.number().int().min(1), reason: text(500).min(2, '请填写撤销理由') });
+export const revokeBody = z.strictObject({
+  version: z.number().int().min(1),
+  reason: text(500).min(2, '请填写撤销理由'),
+});
 export const printBody = z.strictObject({ reason: text(200).nullable().default(null) });
 
-export const promiseItemBody = z.strictObject({ enabled: z.boolean(), basis: text(500).min(4, '请写明适用告知承诺制的依据文件'), version: z.number().int().min(0) });
+export const promiseItemBody = z.strictObject({
+  enabled: z.boolean(),
+  basis: text(500).min(4, '请写明适用告知承诺制的依据文件'),
+  version: z.number().int().min(0),
+});
 
 export const registerQuery = z.strictObject({
   q: text(50).optional(),
@@ -111,7 +147,10 @@ export const registerQuery = z.strictObject({
   path: z.enum(['catalog', 'deliberation']).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
-  villageCode: z.string().regex(/^\d{12}$/).optional(),
+  villageCode: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -121,8 +160,19 @@ export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
 
 // ── responses ──
 
-const itemRef = z.object({ code: z.string(), name: z.string(), kind: z.string(), catalogId: z.string(), catalogTitle: z.string(), basis: z.string().nullable() });
-const alternative = z.object({ official: z.string().nullable(), guidance: z.string().nullable(), guidanceNote: z.string() });
+const itemRef = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  catalogId: z.string(),
+  catalogTitle: z.string(),
+  basis: z.string().nullable(),
+});
+const alternative = z.object({
+  official: z.string().nullable(),
+  guidance: z.string().nullable(),
+  guidanceNote: z.string(),
+});
 
 export const matchSchema = z.object({
   query: z.string(),
@@ -132,7 +182,9 @@ export const matchSchema = z.object({
   verdict: z.enum(['positive', 'negative', 'unlisted']),
   item: itemRef.nullable(),
   alternative: alternative.nullable(),
-  candidates: z.array(z.object({ code: z.string(), name: z.string(), kind: z.string(), score: z.number(), reason: z.string() })),
+  candidates: z.array(
+    z.object({ code: z.string(), name: z.string(), kind: z.string(), score: z.number(), reason: z.string() }),
+  ),
   promise: z.object({ available: z.boolean(), basis: z.string().nullable() }),
   /** What the desk may do next: issue (positive), refuse (slip), promise (告知承诺 form), deliberate (unlisted, with sign-off). */
   actions: z.array(z.enum(['issue', 'refuse', 'promise', 'deliberate'])),
@@ -140,11 +192,35 @@ export const matchSchema = z.object({
 });
 
 export const certificateSchema = z.object({
-  id: z.string(), serial: z.string(), year: z.number(), regionCode: z.string(), regionName: z.string(), townshipCode: z.string().nullable(),
-  requestText: z.string(), itemCode: z.string().nullable(), itemName: z.string(), path: z.enum(['catalog', 'deliberation']), pathLabel: z.string(),
-  catalogVersionId: z.string(), holderName: z.string(), idNumber: z.string().nullable(), phone: z.string().nullable(), purpose: z.string(), demander: z.string().nullable(),
-  basis: z.string(), signerName: z.string(), status: z.enum(['valid', 'revoked']), statusLabel: z.string(), issuedByName: z.string(), issuedAt: z.string(), issuedOn: z.string(),
-  revokedAt: z.string().nullable(), revokedByName: z.string().nullable(), revokeReason: z.string().nullable(), printCount: z.number(), version: z.number(),
+  id: z.string(),
+  serial: z.string(),
+  year: z.number(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  townshipCode: z.string().nullable(),
+  requestText: z.string(),
+  itemCode: z.string().nullable(),
+  itemName: z.string(),
+  path: z.enum(['catalog', 'deliberation']),
+  pathLabel: z.string(),
+  catalogVersionId: z.string(),
+  holderName: z.string(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  purpose: z.string(),
+  demander: z.string().nullable(),
+  basis: z.string(),
+  signerName: z.string(),
+  status: z.enum(['valid', 'revoked']),
+  statusLabel: z.string(),
+  issuedByName: z.string(),
+  issuedAt: z.string(),
+  issuedOn: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedByName: z.string().nullable(),
+  revokeReason: z.string().nullable(),
+  printCount: z.number(),
+  version: z.number(),
 });
 
 export const certificateDetailSchema = certificateSchema.extend({
@@ -153,21 +229,60 @@ export const certificateDetailSchema = certificateSchema.extend({
   signOff: z.unknown().nullable(),
   verificationCode: z.string(),
   verifyPath: z.string(),
-  events: z.array(z.object({ at: z.string(), kind: z.string(), actorName: z.string().nullable(), copyNo: z.number().nullable(), note: z.string().nullable() })),
+  events: z.array(
+    z.object({
+      at: z.string(),
+      kind: z.string(),
+      actorName: z.string().nullable(),
+      copyNo: z.number().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
   abilities: z.object({ print: z.boolean(), revoke: z.boolean(), unmask: z.boolean() }),
 });
 
 export const caseSchema = z.object({
-  id: z.string(), number: z.string(), kind: z.enum(['refusal', 'promise']), regionCode: z.string(), regionName: z.string(), requestText: z.string(),
-  verdict: z.string(), item: itemRef.nullable(), catalogVersionId: z.string(), alternative: alternative.nullable(), reason: z.string(),
-  holderName: z.string().nullable(), idNumber: z.string().nullable(), phone: z.string().nullable(), purpose: z.string().nullable(), demander: z.string().nullable(),
-  promiseText: z.array(z.string()).nullable(), createdByName: z.string(), createdAt: z.string(), createdOn: z.string(), title: z.string(),
+  id: z.string(),
+  number: z.string(),
+  kind: z.enum(['refusal', 'promise']),
+  regionCode: z.string(),
+  regionName: z.string(),
+  requestText: z.string(),
+  verdict: z.string(),
+  item: itemRef.nullable(),
+  catalogVersionId: z.string(),
+  alternative: alternative.nullable(),
+  reason: z.string(),
+  holderName: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  purpose: z.string().nullable(),
+  demander: z.string().nullable(),
+  promiseText: z.array(z.string()).nullable(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+  createdOn: z.string(),
+  title: z.string(),
 });
 
 export const demandSchema = z.object({
-  id: z.string(), regionCode: z.string(), regionName: z.string(), demanderName: z.string(), demanderKind: z.string(), demanderKindLabel: z.string(),
-  certificateName: z.string(), itemCode: z.string().nullable(), itemName: z.string().nullable(), itemKind: z.string().nullable(), delisted: z.boolean(),
-  catalogVersionId: z.string(), demandedOn: z.string(), note: z.string().nullable(), caseId: z.string().nullable(), recordedByName: z.string(), createdAt: z.string(),
+  id: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  demanderName: z.string(),
+  demanderKind: z.string(),
+  demanderKindLabel: z.string(),
+  certificateName: z.string(),
+  itemCode: z.string().nullable(),
+  itemName: z.string().nullable(),
+  itemKind: z.string().nullable(),
+  delisted: z.boolean(),
+  catalogVersionId: z.string(),
+  demandedOn: z.string(),
+  note: z.string().nullable(),
+  caseId: z.string().nullable(),
+  recordedByName: z.string(),
+  createdAt: z.string(),
 });
 
 export const verifySchema = z.object({

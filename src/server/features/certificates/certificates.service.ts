@@ -23,7 +23,12 @@ import * as repo from './certificates.repo.js';
 import type { CertificateListRow } from './certificates.repo.js';
 import type { CertificateTable } from './certificates.tables.js';
 import { preview, templateFor } from './certificates.templates.js';
-import { DELIBERATION_FORM_LABELS, DEMANDER_KIND_LABELS, type IssueBody, type RegisterQuery } from './certificates.schemas.js';
+import {
+  DELIBERATION_FORM_LABELS,
+  DEMANDER_KIND_LABELS,
+  type IssueBody,
+  type RegisterQuery,
+} from './certificates.schemas.js';
 
 const CERTIFICATE_KINDS: readonly CatalogKind[] = ['certificate', 'negative_certificate'];
 const today = (deps: Deps) => shanghaiDate(deps.clock.now());
@@ -40,15 +45,28 @@ async function myVillage(deps: Deps, actor: Actor) {
   return regions.get(deps, actor, code);
 }
 
-const itemRef = (i: JudgedItem) => ({ code: i.code, name: i.name, kind: i.kind, catalogId: i.catalogId, catalogTitle: i.catalogTitle, basis: i.basis });
-const alternativeOf = (i: JudgedItem | null) => (i && i.kind === 'negative_certificate' ? { official: i.alternativeChannel, guidance: i.guidance, guidanceNote: GUIDANCE_NOTE } : null);
+const itemRef = (i: JudgedItem) => ({
+  code: i.code,
+  name: i.name,
+  kind: i.kind,
+  catalogId: i.catalogId,
+  catalogTitle: i.catalogTitle,
+  basis: i.basis,
+});
+const alternativeOf = (i: JudgedItem | null) =>
+  i && i.kind === 'negative_certificate'
+    ? { official: i.alternativeChannel, guidance: i.guidance, guidanceNote: GUIDANCE_NOTE }
+    : null;
 
 /** The matcher's verdict on a request in a village today, and the item it rests on. */
 async function judgeRequest(deps: Deps, villageCode: string, q: string) {
   const judge = await catalogJudge(deps, villageCode, today(deps));
   const m = await judge.match(q, CERTIFICATE_KINDS);
   const verdict = m.verdict ?? 'unlisted';
-  const hit = verdict === 'unlisted' ? null : m.candidates.find((c) => c.score >= m.threshold && CERTIFICATE_KINDS.includes(c.kind)) ?? null;
+  const hit =
+    verdict === 'unlisted'
+      ? null
+      : (m.candidates.find((c) => c.score >= m.threshold && CERTIFICATE_KINDS.includes(c.kind)) ?? null);
   return { judge, m, verdict, item: hit ? judge.item(hit.code) : null };
 }
 
@@ -73,10 +91,17 @@ export async function matchAtDesk(deps: Deps, actor: Actor, q: string) {
     verdict,
     item: item ? itemRef(item) : null,
     alternative: alternativeOf(item),
-    candidates: m.candidates.map((c) => ({ code: c.code, name: c.name, kind: c.kind, score: c.score, reason: c.reason })),
+    candidates: m.candidates.map((c) => ({
+      code: c.code,
+      name: c.name,
+      kind: c.kind,
+      score: c.score,
+      reason: c.reason,
+    })),
     promise: { available: promise !== null, basis: promise?.basis ?? null },
     actions,
-    template: verdict === 'positive' && item ? preview(item.code, item.name) : verdict === 'unlisted' ? preview(null, q) : null,
+    template:
+      verdict === 'positive' && item ? preview(item.code, item.name) : verdict === 'unlisted' ? preview(null, q) : null,
   };
 }
 
@@ -87,9 +112,15 @@ export async function matchAtDesk(deps: Deps, actor: Actor, q: string) {
 function sealPersonal(deps: Deps, holder: { name: string; idNumber: string | null; phone: string | null }) {
   const c = deps.cipher;
   return {
-    holderNameEnc: c.encrypt(holder.name), holderNameIndex: c.blindIndex(holder.name), holderNameMasked: maskName(holder.name),
-    idNumberEnc: holder.idNumber ? c.encrypt(holder.idNumber) : null, idNumberIndex: holder.idNumber ? c.blindIndex(holder.idNumber) : null, idNumberMasked: holder.idNumber ? maskIdNumber(holder.idNumber) : null,
-    phoneEnc: holder.phone ? c.encrypt(holder.phone) : null, phoneIndex: holder.phone ? c.blindIndex(holder.phone) : null, phoneMasked: holder.phone ? maskPhone(holder.phone) : null,
+    holderNameEnc: c.encrypt(holder.name),
+    holderNameIndex: c.blindIndex(holder.name),
+    holderNameMasked: maskName(holder.name),
+    idNumberEnc: holder.idNumber ? c.encrypt(holder.idNumber) : null,
+    idNumberIndex: holder.idNumber ? c.blindIndex(holder.idNumber) : null,
+    idNumberMasked: holder.idNumber ? maskIdNumber(holder.idNumber) : null,
+    phoneEnc: holder.phone ? c.encrypt(holder.phone) : null,
+    phoneIndex: holder.phone ? c.blindIndex(holder.phone) : null,
+    phoneMasked: holder.phone ? maskPhone(holder.phone) : null,
   };
 }
 
@@ -107,21 +138,28 @@ export async function issue(deps: Deps, ctx: RequestContext, input: IssueBody) {
   const village = await myVillage(deps, actor);
   const { judge, verdict, item: matched } = await judgeRequest(deps, village.code, input.q);
   if (verdict === 'negative') {
-    throw new AppError('conflict', `“${input.q}”属于不应由村级组织出具的证明事项（${matched!.code}“${matched!.name}”），请开具不予出具告知单`, { verdict, item: itemRef(matched!) });
+    throw new AppError(
+      'conflict',
+      `“${input.q}”属于不应由村级组织出具的证明事项（${matched!.code}“${matched!.name}”），请开具不予出具告知单`,
+      { verdict, item: itemRef(matched!) },
+    );
   }
   let item: JudgedItem | null = null;
   if (input.itemCode) {
     item = judge.item(input.itemCode);
-    if (!item || item.kind !== 'certificate' || item.catchAll) badRequest('itemCode', `事项 ${input.itemCode} 不是本村现行出具证明事项目录中的事项`);
+    if (!item || item.kind !== 'certificate' || item.catchAll)
+      badRequest('itemCode', `事项 ${input.itemCode} 不是本村现行出具证明事项目录中的事项`);
   } else if (verdict === 'positive') {
     item = matched;
   }
   const path: 'catalog' | 'deliberation' = item ? 'catalog' : 'deliberation';
   if (path === 'deliberation') {
     if (!input.basis) badRequest('basis', '目录外证明须写明出具依据（法律法规依据或村级组织能够核实的事实）');
-    if (!input.deliberation) badRequest('deliberation', '目录外证明须经村民会议、村民代表会议或村“两委”集体研究，并记录研究情况');
+    if (!input.deliberation)
+      badRequest('deliberation', '目录外证明须经村民会议、村民代表会议或村“两委”集体研究，并记录研究情况');
     if (!input.signOff) badRequest('signOff', '目录外证明须由村民委员会主任签字');
-    if (input.deliberation!.heldOn > today(deps) || input.signOff!.signedOn > today(deps)) badRequest('deliberation', '研究日期和签字日期不能晚于今天');
+    if (input.deliberation!.heldOn > today(deps) || input.signOff!.signedOn > today(deps))
+      badRequest('deliberation', '研究日期和签字日期不能晚于今天');
   }
   const itemName = item ? item.name : (input.title ?? input.q);
   const basis = item ? (item.basis ?? item.catalogTitle) : input.basis!;
@@ -139,19 +177,77 @@ export async function issue(deps: Deps, ctx: RequestContext, input: IssueBody) {
     await trx
       .insertInto('certificate')
       .values({
-        id, serial, year, seq, regionCode: village.code, regionName: village.name, provinceCode: village.provinceCode, cityCode: village.cityCode,
-        countyCode: village.countyCode, townshipCode: village.townshipCode, villageCode: village.villageCode, requestText: input.q, itemCode: item?.code ?? null,
-        itemName, catalogId: item?.catalogId ?? null, catalogVersionId: judge.versionId, path, templateCode: template.code, ...sealPersonal(deps, input.holder),
-        purpose: input.purpose, demander: input.demander, basis, facts: input.facts, signerName: input.signerName,
-        deliberationJson: input.deliberation ? JSON.stringify(input.deliberation) : null, signOffJson: input.signOff ? JSON.stringify(input.signOff) : null,
-        verificationCode, status: 'valid', issuedBy: actor.userId, issuedByName: actor.displayName, issuedAt: now, issuedOn: day,
-        revokedAt: null, revokedByName: null, revokeReason: null, printCount: 0, createdAt: now, updatedAt: now, version: 1,
+        id,
+        serial,
+        year,
+        seq,
+        regionCode: village.code,
+        regionName: village.name,
+        provinceCode: village.provinceCode,
+        cityCode: village.cityCode,
+        countyCode: village.countyCode,
+        townshipCode: village.townshipCode,
+        villageCode: village.villageCode,
+        requestText: input.q,
+        itemCode: item?.code ?? null,
+        itemName,
+        catalogId: item?.catalogId ?? null,
+        catalogVersionId: judge.versionId,
+        path,
+        templateCode: template.code,
+        ...sealPersonal(deps, input.holder),
+        purpose: input.purpose,
+        demander: input.demander,
+        basis,
+        facts: input.facts,
+        signerName: input.signerName,
+        deliberationJson: input.deliberation ? JSON.stringify(input.deliberation) : null,
+        signOffJson: input.signOff ? JSON.stringify(input.signOff) : null,
+        verificationCode,
+        status: 'valid',
+        issuedBy: actor.userId,
+        issuedByName: actor.displayName,
+        issuedAt: now,
+        issuedOn: day,
+        revokedAt: null,
+        revokedByName: null,
+        revokeReason: null,
+        printCount: 0,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
       })
       .execute();
-    await trx.insertInto('certificateEvent').values({ id: newId(), certificateId: id, at: now, kind: 'issued', actorId: actor.userId, actorName: actor.displayName, copyNo: null, note: path === 'deliberation' ? '目录外证明：经集体研究并由村委会主任签字' : null }).execute();
+    await trx
+      .insertInto('certificateEvent')
+      .values({
+        id: newId(),
+        certificateId: id,
+        at: now,
+        kind: 'issued',
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        copyNo: null,
+        note: path === 'deliberation' ? '目录外证明：经集体研究并由村委会主任签字' : null,
+      })
+      .execute();
     await appendAudit(trx, deps, ctx, {
-      action: 'certificates.issue', entity: 'certificate', entityId: id, regionCode: village.code,
-      after: { serial, itemCode: item?.code ?? null, itemName, path, catalogVersionId: judge.versionId, holder: maskName(input.holder.name), idNumber: input.holder.idNumber ? maskIdNumber(input.holder.idNumber) : null, phone: input.holder.phone ? maskPhone(input.holder.phone) : null, purpose: input.purpose, demander: input.demander },
+      action: 'certificates.issue',
+      entity: 'certificate',
+      entityId: id,
+      regionCode: village.code,
+      after: {
+        serial,
+        itemCode: item?.code ?? null,
+        itemName,
+        path,
+        catalogVersionId: judge.versionId,
+        holder: maskName(input.holder.name),
+        idNumber: input.holder.idNumber ? maskIdNumber(input.holder.idNumber) : null,
+        phone: input.holder.phone ? maskPhone(input.holder.phone) : null,
+        purpose: input.purpose,
+        demander: input.demander,
+      },
     });
   });
   return getCertificate(deps, actor, id);
@@ -166,18 +262,47 @@ const PATH_LABELS: Record<string, string> = { catalog: '目录内', deliberation
 
 export function presentRow(r: CertificateListRow) {
   return {
-    id: r.id, serial: r.serial, year: Number(r.year), regionCode: r.regionCode, regionName: r.regionName, townshipCode: r.townshipCode, requestText: r.requestText,
-    itemCode: r.itemCode, itemName: r.itemName, path: r.path as 'catalog' | 'deliberation', pathLabel: PATH_LABELS[r.path] ?? r.path, catalogVersionId: r.catalogVersionId,
-    holderName: r.holderNameMasked, idNumber: r.idNumberMasked, phone: r.phoneMasked, purpose: r.purpose, demander: r.demander, basis: r.basis, signerName: r.signerName,
-    status: r.status as 'valid' | 'revoked', statusLabel: STATUS_LABELS[r.status] ?? r.status, issuedByName: r.issuedByName, issuedAt: r.issuedAt, issuedOn: r.issuedOn,
-    revokedAt: r.revokedAt, revokedByName: r.revokedByName, revokeReason: r.revokeReason, printCount: Number(r.printCount), version: Number(r.version),
+    id: r.id,
+    serial: r.serial,
+    year: Number(r.year),
+    regionCode: r.regionCode,
+    regionName: r.regionName,
+    townshipCode: r.townshipCode,
+    requestText: r.requestText,
+    itemCode: r.itemCode,
+    itemName: r.itemName,
+    path: r.path as 'catalog' | 'deliberation',
+    pathLabel: PATH_LABELS[r.path] ?? r.path,
+    catalogVersionId: r.catalogVersionId,
+    holderName: r.holderNameMasked,
+    idNumber: r.idNumberMasked,
+    phone: r.phoneMasked,
+    purpose: r.purpose,
+    demander: r.demander,
+    basis: r.basis,
+    signerName: r.signerName,
+    status: r.status as 'valid' | 'revoked',
+    statusLabel: STATUS_LABELS[r.status] ?? r.status,
+    issuedByName: r.issuedByName,
+    issuedAt: r.issuedAt,
+    issuedOn: r.issuedOn,
+    revokedAt: r.revokedAt,
+    revokedByName: r.revokedByName,
+    revokeReason: r.revokeReason,
+    printCount: Number(r.printCount),
+    version: Number(r.version),
   };
 }
 
 function registerFilter(deps: Deps, f: Omit<RegisterQuery, 'page' | 'pageSize'>): repo.RegisterFilter {
   const c = deps.cipher;
   return {
-    q: f.q, status: f.status, path: f.path, from: f.from, to: f.to, villageCode: f.villageCode,
+    q: f.q,
+    status: f.status,
+    path: f.path,
+    from: f.from,
+    to: f.to,
+    villageCode: f.villageCode,
     nameIndex: f.name ? c.blindIndex(f.name) : undefined,
     idIndex: f.idNumber ? c.blindIndex(f.idNumber) : undefined,
     phoneIndex: f.phone ? c.blindIndex(f.phone.replace(/[\s-]+/g, '')) : undefined,
@@ -185,12 +310,22 @@ function registerFilter(deps: Deps, f: Omit<RegisterQuery, 'page' | 'pageSize'>)
 }
 
 /** Searching by a personal value is a use of personal data: the search itself is audited (masked). */
-async function auditSearch(deps: Deps, ctx: RequestContext, f: Omit<RegisterQuery, 'page' | 'pageSize'>, action: string) {
+async function auditSearch(
+  deps: Deps,
+  ctx: RequestContext,
+  f: Omit<RegisterQuery, 'page' | 'pageSize'>,
+  action: string,
+) {
   if (!f.name && !f.idNumber && !f.phone && action !== 'certificates.export') return;
   await deps.db.transaction().execute((trx) =>
     appendAudit(trx, deps, ctx, {
-      action, entity: 'certificate', after: {
-        ...f, name: f.name ? maskName(f.name) : undefined, idNumber: f.idNumber ? maskIdNumber(f.idNumber) : undefined, phone: f.phone ? maskPhone(f.phone) : undefined,
+      action,
+      entity: 'certificate',
+      after: {
+        ...f,
+        name: f.name ? maskName(f.name) : undefined,
+        idNumber: f.idNumber ? maskIdNumber(f.idNumber) : undefined,
+        phone: f.phone ? maskPhone(f.phone) : undefined,
       },
     }),
   );
@@ -203,7 +338,11 @@ export async function listRegister(deps: Deps, ctx: RequestContext, query: Regis
   return { total, items: items.map(presentRow) };
 }
 
-export async function* exportRegister(deps: Deps, ctx: RequestContext, query: Omit<RegisterQuery, 'page' | 'pageSize'>) {
+export async function* exportRegister(
+  deps: Deps,
+  ctx: RequestContext,
+  query: Omit<RegisterQuery, 'page' | 'pageSize'>,
+) {
   await auditSearch(deps, ctx, query, 'certificates.export');
   for await (const r of repo.streamVisible(deps.db, ctx.actor!, registerFilter(deps, query))) yield presentRow(r);
 }
@@ -218,7 +357,13 @@ export async function getCertificate(deps: Deps, actor: Actor, id: string) {
   return {
     ...presentRow(c),
     facts: c.facts,
-    deliberation: c.deliberationJson ? { ...JSON.parse(c.deliberationJson), formLabel: DELIBERATION_FORM_LABELS[JSON.parse(c.deliberationJson).form as keyof typeof DELIBERATION_FORM_LABELS] } : null,
+    deliberation: c.deliberationJson
+      ? {
+          ...JSON.parse(c.deliberationJson),
+          formLabel:
+            DELIBERATION_FORM_LABELS[JSON.parse(c.deliberationJson).form as keyof typeof DELIBERATION_FORM_LABELS],
+        }
+      : null,
     signOff: c.signOffJson ? JSON.parse(c.signOffJson) : null,
     verificationCode: c.verificationCode,
     verifyPath: verifyPath(c.verificationCode),
@@ -231,7 +376,13 @@ export async function getCertificate(deps: Deps, actor: Actor, id: string) {
 export async function viewCertificate(deps: Deps, ctx: RequestContext, id: string) {
   const out = await getCertificate(deps, ctx.actor!, id);
   await deps.db.transaction().execute((trx) =>
-    appendAudit(trx, deps, ctx, { action: 'certificates.view', entity: 'certificate', entityId: id, regionCode: out.regionCode, after: { serial: out.serial, fields: ['name', 'idNumber', 'phone'], masked: true } }),
+    appendAudit(trx, deps, ctx, {
+      action: 'certificates.view',
+      entity: 'certificate',
+      entityId: id,
+      regionCode: out.regionCode,
+      after: { serial: out.serial, fields: ['name', 'idNumber', 'phone'], masked: true },
+    }),
   );
   return out;
 }
@@ -248,36 +399,106 @@ export async function print(deps: Deps, ctx: RequestContext, id: string, reason:
   if (c.status !== 'valid') throw new AppError('conflict', '该证明已撤销，不能打印');
   ensure(canPrint(actor, c), '只有出具该证明的村（社区）可以打印');
   const reprint = Number(c.printCount) > 0;
-  if (reprint && !reason) throw new AppError('validation_failed', '重新打印须填写原因', { issues: [{ field: 'reason', message: '必填' }] });
+  if (reprint && !reason)
+    throw new AppError('validation_failed', '重新打印须填写原因', { issues: [{ field: 'reason', message: '必填' }] });
   const now = deps.clock.nowIso();
   return deps.db.transaction().execute(async (trx) => {
-    const res = await trx.updateTable('certificate').set((eb) => ({ printCount: eb('printCount', '+', 1), updatedAt: now })).where('id', '=', id).where('status', '=', 'valid').returning('printCount').executeTakeFirst();
+    const res = await trx
+      .updateTable('certificate')
+      .set((eb) => ({ printCount: eb('printCount', '+', 1), updatedAt: now }))
+      .where('id', '=', id)
+      .where('status', '=', 'valid')
+      .returning('printCount')
+      .executeTakeFirst();
     if (!res) throw new AppError('conflict', '该证明已撤销，不能打印');
     const copyNo = Number(res.printCount);
-    await trx.insertInto('certificateEvent').values({ id: newId(), certificateId: id, at: now, kind: reprint ? 'reprinted' : 'printed', actorId: actor.userId, actorName: actor.displayName, copyNo, note: reason }).execute();
-    await appendAudit(trx, deps, ctx, { action: 'certificates.print', entity: 'certificate', entityId: id, regionCode: c.regionCode, after: { serial: c.serial, copyNo, reprint, reason, fields: ['name', 'idNumber'] } });
+    await trx
+      .insertInto('certificateEvent')
+      .values({
+        id: newId(),
+        certificateId: id,
+        at: now,
+        kind: reprint ? 'reprinted' : 'printed',
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        copyNo,
+        note: reason,
+      })
+      .execute();
+    await appendAudit(trx, deps, ctx, {
+      action: 'certificates.print',
+      entity: 'certificate',
+      entityId: id,
+      regionCode: c.regionCode,
+      after: { serial: c.serial, copyNo, reprint, reason, fields: ['name', 'idNumber'] },
+    });
     const holderName = deps.cipher.decrypt(c.holderNameEnc);
     const idNumber = c.idNumberEnc ? deps.cipher.decrypt(c.idNumberEnc) : null;
     const t = templateFor(c.templateCode === 'generic' ? null : c.templateCode);
     return {
-      serial: c.serial, title: t.title ?? c.itemName, paragraphs: t.paragraphs({ title: c.itemName, holderName, idNumber, facts: c.facts, purpose: c.purpose, demander: c.demander }),
-      holderName, idNumber, purpose: c.purpose, demander: c.demander, villageName: c.regionName, issuer: `${c.regionName}`, signerName: c.signerName,
-      signOff: c.signOffJson ? JSON.parse(c.signOffJson) : null, issuedOn: c.issuedOn, issuedOnText: cnDate(c.issuedOn), verificationCode: c.verificationCode,
-      verifyPath: verifyPath(c.verificationCode), copyNo, reprint, basis: c.basis, path: c.path,
+      serial: c.serial,
+      title: t.title ?? c.itemName,
+      paragraphs: t.paragraphs({
+        title: c.itemName,
+        holderName,
+        idNumber,
+        facts: c.facts,
+        purpose: c.purpose,
+        demander: c.demander,
+      }),
+      holderName,
+      idNumber,
+      purpose: c.purpose,
+      demander: c.demander,
+      villageName: c.regionName,
+      issuer: `${c.regionName}`,
+      signerName: c.signerName,
+      signOff: c.signOffJson ? JSON.parse(c.signOffJson) : null,
+      issuedOn: c.issuedOn,
+      issuedOnText: cnDate(c.issuedOn),
+      verificationCode: c.verificationCode,
+      verifyPath: verifyPath(c.verificationCode),
+      copyNo,
+      reprint,
+      basis: c.basis,
+      path: c.path,
     };
   });
 }
 
 /** Shows chosen personal fields in clear to the issuing village, writing the audit row first (fail closed). */
-export async function unmask(deps: Deps, ctx: RequestContext, id: string, input: { fields: ('name' | 'idNumber' | 'phone')[]; reason: string }) {
+export async function unmask(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: { fields: ('name' | 'idNumber' | 'phone')[]; reason: string },
+) {
   const actor = ctx.actor!;
   const c = await loadVisible(deps, actor, id);
   ensure(canUnmask(actor, c), '只有出具该证明的村（社区）经办人员可以查看完整个人信息');
   const fields = [...new Set(input.fields)];
   const now = deps.clock.nowIso();
   return deps.db.transaction().execute(async (trx) => {
-    await appendAudit(trx, deps, ctx, { action: 'certificates.unmask', entity: 'certificate', entityId: id, regionCode: c.regionCode, after: { whose: { certificate: c.serial, holder: c.holderNameMasked }, fields, reason: input.reason } });
-    await trx.insertInto('certificateEvent').values({ id: newId(), certificateId: id, at: now, kind: 'unmasked', actorId: actor.userId, actorName: actor.displayName, copyNo: null, note: `${fields.join(',')}：${input.reason}` }).execute();
+    await appendAudit(trx, deps, ctx, {
+      action: 'certificates.unmask',
+      entity: 'certificate',
+      entityId: id,
+      regionCode: c.regionCode,
+      after: { whose: { certificate: c.serial, holder: c.holderNameMasked }, fields, reason: input.reason },
+    });
+    await trx
+      .insertInto('certificateEvent')
+      .values({
+        id: newId(),
+        certificateId: id,
+        at: now,
+        kind: 'unmasked',
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        copyNo: null,
+        note: `${fields.join(',')}：${input.reason}`,
+      })
+      .execute();
     const out: { name?: string; idNumber?: string | null; phone?: string | null } = {};
     if (fields.includes('name')) out.name = deps.cipher.decrypt(c.holderNameEnc);
     if (fields.includes('idNumber')) out.idNumber = c.idNumberEnc ? deps.cipher.decrypt(c.idNumberEnc) : null;
@@ -297,14 +518,40 @@ export async function revoke(deps: Deps, ctx: RequestContext, id: string, input:
   await deps.db.transaction().execute(async (trx) => {
     const res = await trx
       .updateTable('certificate')
-      .set({ status: 'revoked', revokedAt: now, revokedByName: actor.displayName, revokeReason: input.reason, updatedAt: now, version: input.version + 1 })
+      .set({
+        status: 'revoked',
+        revokedAt: now,
+        revokedByName: actor.displayName,
+        revokeReason: input.reason,
+        updatedAt: now,
+        version: input.version + 1,
+      })
       .where('id', '=', id)
       .where('status', '=', 'valid')
       .where('version', '=', input.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new AppError('conflict');
-    await trx.insertInto('certificateEvent').values({ id: newId(), certificateId: id, at: now, kind: 'revoked', actorId: actor.userId, actorName: actor.displayName, copyNo: null, note: input.reason }).execute();
-    await appendAudit(trx, deps, ctx, { action: 'certificates.revoke', entity: 'certificate', entityId: id, regionCode: c.regionCode, before: { status: 'valid' }, after: { status: 'revoked', serial: c.serial, reason: input.reason } });
+    await trx
+      .insertInto('certificateEvent')
+      .values({
+        id: newId(),
+        certificateId: id,
+        at: now,
+        kind: 'revoked',
+        actorId: actor.userId,
+        actorName: actor.displayName,
+        copyNo: null,
+        note: input.reason,
+      })
+      .execute();
+    await appendAudit(trx, deps, ctx, {
+      action: 'certificates.revoke',
+      entity: 'certificate',
+      entityId: id,
+      regionCode: c.regionCode,
+      before: { status: 'valid' },
+      after: { status: 'revoked', serial: c.serial, reason: input.reason },
+    });
   });
   return getCertificate(deps, actor, id);
 }
@@ -318,14 +565,43 @@ export async function verify(deps: Deps, code: string) {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(code)) notFound('证明');
   const c = await deps.db
     .selectFrom('certificate')
-    .select(['id', 'serial', 'itemName', 'regionCode', 'regionName', 'issuedOn', 'holderNameMasked', 'status', 'revokedAt'])
+    .select([
+      'id',
+      'serial',
+      'itemName',
+      'regionCode',
+      'regionName',
+      'issuedOn',
+      'holderNameMasked',
+      'status',
+      'revokedAt',
+    ])
     .where('verificationCode', '=', code)
     .executeTakeFirst();
   if (!c) return notFound('证明');
-  await deps.db.insertInto('certificateEvent').values({ id: newId(), certificateId: c.id, at: deps.clock.nowIso(), kind: 'verified', actorId: null, actorName: null, copyNo: null, note: null }).execute();
+  await deps.db
+    .insertInto('certificateEvent')
+    .values({
+      id: newId(),
+      certificateId: c.id,
+      at: deps.clock.nowIso(),
+      kind: 'verified',
+      actorId: null,
+      actorName: null,
+      copyNo: null,
+      note: null,
+    })
+    .execute();
   return {
-    valid: c.status === 'valid', status: c.status as 'valid' | 'revoked', statusLabel: c.status === 'valid' ? '有效' : '已撤销', serial: c.serial, type: c.itemName,
-    village: { code: c.regionCode, name: c.regionName }, issuedOn: c.issuedOn, holderName: c.holderNameMasked, revokedOn: c.revokedAt ? shanghaiDate(new Date(c.revokedAt)) : null,
+    valid: c.status === 'valid',
+    status: c.status as 'valid' | 'revoked',
+    statusLabel: c.status === 'valid' ? '有效' : '已撤销',
+    serial: c.serial,
+    type: c.itemName,
+    village: { code: c.regionCode, name: c.regionName },
+    issuedOn: c.issuedOn,
+    holderName: c.holderNameMasked,
+    revokedOn: c.revokedAt ? shanghaiDate(new Date(c.revokedAt)) : null,
   };
 }
 
@@ -336,13 +612,40 @@ export async function verify(deps: Deps, code: string) {
 type CaseRow = Awaited<ReturnType<typeof repo.findCase>> & {};
 
 export function presentCase(r: CaseRow) {
-  const item = r.itemCode ? { code: r.itemCode, name: r.itemName ?? '', kind: r.itemKind ?? '', catalogId: r.catalogId ?? '', catalogTitle: r.catalogTitle ?? '', basis: r.itemBasis } : null;
+  const item = r.itemCode
+    ? {
+        code: r.itemCode,
+        name: r.itemName ?? '',
+        kind: r.itemKind ?? '',
+        catalogId: r.catalogId ?? '',
+        catalogTitle: r.catalogTitle ?? '',
+        basis: r.itemBasis,
+      }
+    : null;
   return {
-    id: r.id, number: r.number, kind: r.kind as 'refusal' | 'promise', regionCode: r.regionCode, regionName: r.regionName, requestText: r.requestText, verdict: r.verdict,
-    item, catalogVersionId: r.catalogVersionId,
-    alternative: r.alternativeChannel || r.guidance ? { official: r.alternativeChannel, guidance: r.guidance, guidanceNote: GUIDANCE_NOTE } : null,
-    reason: r.reason, holderName: r.holderNameMasked, idNumber: r.idNumberMasked, phone: r.phoneMasked, purpose: r.purpose, demander: r.demander,
-    promiseText: r.promiseText ? (JSON.parse(r.promiseText) as string[]) : null, createdByName: r.createdByName, createdAt: r.createdAt, createdOn: r.createdOn,
+    id: r.id,
+    number: r.number,
+    kind: r.kind as 'refusal' | 'promise',
+    regionCode: r.regionCode,
+    regionName: r.regionName,
+    requestText: r.requestText,
+    verdict: r.verdict,
+    item,
+    catalogVersionId: r.catalogVersionId,
+    alternative:
+      r.alternativeChannel || r.guidance
+        ? { official: r.alternativeChannel, guidance: r.guidance, guidanceNote: GUIDANCE_NOTE }
+        : null,
+    reason: r.reason,
+    holderName: r.holderNameMasked,
+    idNumber: r.idNumberMasked,
+    phone: r.phoneMasked,
+    purpose: r.purpose,
+    demander: r.demander,
+    promiseText: r.promiseText ? (JSON.parse(r.promiseText) as string[]) : null,
+    createdByName: r.createdByName,
+    createdAt: r.createdAt,
+    createdOn: r.createdOn,
     title: r.kind === 'refusal' ? '不予出具证明告知单' : '证明事项告知承诺书',
   };
 }
@@ -360,11 +663,23 @@ async function nextCaseNumber(trx: Kysely<DB>, villageCode: string, year: number
  * refused only with a reason (e.g. the facts cannot be verified). When a demanding body is named for a
  * negative item, the demand is recorded as evidence for supervision.
  */
-export async function refuse(deps: Deps, ctx: RequestContext, input: { q: string; holderName: string | null; purpose: string | null; demander: string | null; demanderKind: string; reason: string | null }) {
+export async function refuse(
+  deps: Deps,
+  ctx: RequestContext,
+  input: {
+    q: string;
+    holderName: string | null;
+    purpose: string | null;
+    demander: string | null;
+    demanderKind: string;
+    reason: string | null;
+  },
+) {
   const actor = ctx.actor!;
   const village = await myVillage(deps, actor);
   const { judge, verdict, item } = await judgeRequest(deps, village.code, input.q);
-  if (verdict === 'positive' && !input.reason) badRequest('reason', '该证明属于村级组织出具证明事项目录，拒绝出具须写明理由（如事实无法核实）');
+  if (verdict === 'positive' && !input.reason)
+    badRequest('reason', '该证明属于村级组织出具证明事项目录，拒绝出具须写明理由（如事实无法核实）');
   const reason =
     verdict === 'negative'
       ? `“${input.q}”属于《${item!.catalogTitle}》所列事项（${item!.code}“${item!.name}”），村级组织不应出具。${input.reason ? `另：${input.reason}` : ''}`
@@ -381,19 +696,77 @@ export async function refuse(deps: Deps, ctx: RequestContext, input: { q: string
     await trx
       .insertInto('certificateCase')
       .values({
-        id, number, kind: 'refusal', regionCode: village.code, regionName: village.name, provinceCode: village.provinceCode, cityCode: village.cityCode, countyCode: village.countyCode,
-        townshipCode: village.townshipCode, villageCode: village.villageCode, requestText: input.q, verdict, itemCode: item?.code ?? null, itemName: item?.name ?? null,
-        itemKind: item?.kind ?? null, catalogId: item?.catalogId ?? null, catalogTitle: item?.catalogTitle ?? null, itemBasis: item?.basis ?? null, catalogVersionId: judge.versionId,
-        alternativeChannel: item?.kind === 'negative_certificate' ? item.alternativeChannel : null, guidance: item?.kind === 'negative_certificate' ? item.guidance : null, reason,
-        holderNameEnc: input.holderName ? deps.cipher.encrypt(input.holderName) : null, holderNameMasked: input.holderName ? maskName(input.holderName) : null,
-        idNumberEnc: null, idNumberIndex: null, idNumberMasked: null, phoneEnc: null, phoneIndex: null, phoneMasked: null,
-        purpose: input.purpose, demander: input.demander, promiseText: null, createdBy: actor.userId, createdByName: actor.displayName, createdAt: now, createdOn: day,
+        id,
+        number,
+        kind: 'refusal',
+        regionCode: village.code,
+        regionName: village.name,
+        provinceCode: village.provinceCode,
+        cityCode: village.cityCode,
+        countyCode: village.countyCode,
+        townshipCode: village.townshipCode,
+        villageCode: village.villageCode,
+        requestText: input.q,
+        verdict,
+        itemCode: item?.code ?? null,
+        itemName: item?.name ?? null,
+        itemKind: item?.kind ?? null,
+        catalogId: item?.catalogId ?? null,
+        catalogTitle: item?.catalogTitle ?? null,
+        itemBasis: item?.basis ?? null,
+        catalogVersionId: judge.versionId,
+        alternativeChannel: item?.kind === 'negative_certificate' ? item.alternativeChannel : null,
+        guidance: item?.kind === 'negative_certificate' ? item.guidance : null,
+        reason,
+        holderNameEnc: input.holderName ? deps.cipher.encrypt(input.holderName) : null,
+        holderNameMasked: input.holderName ? maskName(input.holderName) : null,
+        idNumberEnc: null,
+        idNumberIndex: null,
+        idNumberMasked: null,
+        phoneEnc: null,
+        phoneIndex: null,
+        phoneMasked: null,
+        purpose: input.purpose,
+        demander: input.demander,
+        promiseText: null,
+        createdBy: actor.userId,
+        createdByName: actor.displayName,
+        createdAt: now,
+        createdOn: day,
       })
       .execute();
     if (input.demander && verdict === 'negative') {
-      await insertDemand(trx, deps, actor, village, { demanderName: input.demander, demanderKind: input.demanderKind, certificateName: input.q, demandedOn: day, note: `由不予出具告知单 ${number} 记录` }, item, judge.versionId, id);
+      await insertDemand(
+        trx,
+        deps,
+        actor,
+        village,
+        {
+          demanderName: input.demander,
+          demanderKind: input.demanderKind,
+          certificateName: input.q,
+          demandedOn: day,
+          note: `由不予出具告知单 ${number} 记录`,
+        },
+        item,
+        judge.versionId,
+        id,
+      );
     }
-    await appendAudit(trx, deps, ctx, { action: 'certificates.refuse', entity: 'certificate_case', entityId: id, regionCode: village.code, after: { number, q: input.q, verdict, itemCode: item?.code ?? null, demander: input.demander, catalogVersionId: judge.versionId } });
+    await appendAudit(trx, deps, ctx, {
+      action: 'certificates.refuse',
+      entity: 'certificate_case',
+      entityId: id,
+      regionCode: village.code,
+      after: {
+        number,
+        q: input.q,
+        verdict,
+        itemCode: item?.code ?? null,
+        demander: input.demander,
+        catalogVersionId: judge.versionId,
+      },
+    });
   });
   return getCase(deps, actor, 'refusal', id);
 }
@@ -410,12 +783,23 @@ function promiseText(item: JudgedItem, village: string, purpose: string, demande
 }
 
 /** Records a signed 告知承诺 form for an item the district has enabled (never otherwise). */
-export async function promise(deps: Deps, ctx: RequestContext, input: { q: string; itemCode: string; holder: { name: string; idNumber: string | null; phone: string | null }; purpose: string; demander: string | null }) {
+export async function promise(
+  deps: Deps,
+  ctx: RequestContext,
+  input: {
+    q: string;
+    itemCode: string;
+    holder: { name: string; idNumber: string | null; phone: string | null };
+    purpose: string;
+    demander: string | null;
+  },
+) {
   const actor = ctx.actor!;
   const village = await myVillage(deps, actor);
   const judge = await catalogJudge(deps, village.code, today(deps));
   const item = judge.item(input.itemCode);
-  if (!item || !CERTIFICATE_KINDS.includes(item.kind)) badRequest('itemCode', `事项 ${input.itemCode} 不在本村现行证明事项目录中`);
+  if (!item || !CERTIFICATE_KINDS.includes(item.kind))
+    badRequest('itemCode', `事项 ${input.itemCode} 不在本村现行证明事项目录中`);
   const flag = await promiseFlag(deps.db, village.code, input.itemCode);
   if (!flag) throw new AppError('conflict', `本区尚未确定“${item!.name}”适用告知承诺制`);
   const now = deps.clock.nowIso();
@@ -430,22 +814,65 @@ export async function promise(deps: Deps, ctx: RequestContext, input: { q: strin
     await trx
       .insertInto('certificateCase')
       .values({
-        id, number, kind: 'promise', regionCode: village.code, regionName: village.name, provinceCode: village.provinceCode, cityCode: village.cityCode, countyCode: village.countyCode,
-        townshipCode: village.townshipCode, villageCode: village.villageCode, requestText: input.q, verdict: item!.kind === 'negative_certificate' ? 'negative' : 'positive',
-        itemCode: item!.code, itemName: item!.name, itemKind: item!.kind, catalogId: item!.catalogId, catalogTitle: item!.catalogTitle, itemBasis: item!.basis, catalogVersionId: judge.versionId,
-        alternativeChannel: null, guidance: null, reason: `告知承诺（适用依据：${flag.basis}）`, holderNameEnc: sealed.holderNameEnc, holderNameMasked: sealed.holderNameMasked,
-        idNumberEnc: sealed.idNumberEnc, idNumberIndex: sealed.idNumberIndex, idNumberMasked: sealed.idNumberMasked, phoneEnc: sealed.phoneEnc, phoneIndex: sealed.phoneIndex,
-        phoneMasked: sealed.phoneMasked, purpose: input.purpose, demander: input.demander, promiseText: JSON.stringify(text), createdBy: actor.userId, createdByName: actor.displayName,
-        createdAt: now, createdOn: day,
+        id,
+        number,
+        kind: 'promise',
+        regionCode: village.code,
+        regionName: village.name,
+        provinceCode: village.provinceCode,
+        cityCode: village.cityCode,
+        countyCode: village.countyCode,
+        townshipCode: village.townshipCode,
+        villageCode: village.villageCode,
+        requestText: input.q,
+        verdict: item!.kind === 'negative_certificate' ? 'negative' : 'positive',
+        itemCode: item!.code,
+        itemName: item!.name,
+        itemKind: item!.kind,
+        catalogId: item!.catalogId,
+        catalogTitle: item!.catalogTitle,
+        itemBasis: item!.basis,
+        catalogVersionId: judge.versionId,
+        alternativeChannel: null,
+        guidance: null,
+        reason: `告知承诺（适用依据：${flag.basis}）`,
+        holderNameEnc: sealed.holderNameEnc,
+        holderNameMasked: sealed.holderNameMasked,
+        idNumberEnc: sealed.idNumberEnc,
+        idNumberIndex: sealed.idNumberIndex,
+        idNumberMasked: sealed.idNumberMasked,
+        phoneEnc: sealed.phoneEnc,
+        phoneIndex: sealed.phoneIndex,
+        phoneMasked: sealed.phoneMasked,
+        purpose: input.purpose,
+        demander: input.demander,
+        promiseText: JSON.stringify(text),
+        createdBy: actor.userId,
+        createdByName: actor.displayName,
+        createdAt: now,
+        createdOn: day,
       })
       .execute();
-    await appendAudit(trx, deps, ctx, { action: 'certificates.promise', entity: 'certificate_case', entityId: id, regionCode: village.code, after: { number, itemCode: item!.code, holder: sealed.holderNameMasked, purpose: input.purpose, catalogVersionId: judge.versionId } });
+    await appendAudit(trx, deps, ctx, {
+      action: 'certificates.promise',
+      entity: 'certificate_case',
+      entityId: id,
+      regionCode: village.code,
+      after: {
+        number,
+        itemCode: item!.code,
+        holder: sealed.holderNameMasked,
+        purpose: input.purpose,
+        catalogVersionId: judge.versionId,
+      },
+    });
   });
   return getCase(deps, actor, 'promise', id);
 }
 
 export async function getCase(deps: Deps, actor: Actor, kind: 'refusal' | 'promise', id: string) {
-  const r = (await repo.findCase(deps.db, actor, id, kind)) ?? notFound(kind === 'refusal' ? '不予出具告知单' : '告知承诺书');
+  const r =
+    (await repo.findCase(deps.db, actor, id, kind)) ?? notFound(kind === 'refusal' ? '不予出具告知单' : '告知承诺书');
   return presentCase(r);
 }
 
@@ -459,37 +886,82 @@ export async function listCases(deps: Deps, actor: Actor, kind: 'refusal' | 'pro
 // ---------------------------------------------------------------------------------------------------
 
 export async function listPromiseItems(deps: Deps, actor: Actor) {
-  const county = actor.grants.filter((g) => ['county', 'township', 'village', 'community'].includes(g.level)).map((g) => g.regionCode.slice(0, 6).padEnd(12, '0'))[0];
+  const county = actor.grants
+    .filter((g) => ['county', 'township', 'village', 'community'].includes(g.level))
+    .map((g) => g.regionCode.slice(0, 6).padEnd(12, '0'))[0];
   if (!county) return [];
   const rows = await repo.promiseItems(deps.db, county);
-  return rows.map((r) => ({ itemCode: r.itemCode, itemName: r.itemName, enabled: Number(r.enabled) === 1, basis: r.basis, updatedByName: r.updatedByName, updatedAt: r.updatedAt, version: Number(r.version) }));
+  return rows.map((r) => ({
+    itemCode: r.itemCode,
+    itemName: r.itemName,
+    enabled: Number(r.enabled) === 1,
+    basis: r.basis,
+    updatedByName: r.updatedByName,
+    updatedAt: r.updatedAt,
+    version: Number(r.version),
+  }));
 }
 
 /** Enables or disables 告知承诺 for one certificate item in the district, with the basis document (audited). */
-export async function setPromiseItem(deps: Deps, ctx: RequestContext, itemCode: string, input: { enabled: boolean; basis: string; version: number }) {
+export async function setPromiseItem(
+  deps: Deps,
+  ctx: RequestContext,
+  itemCode: string,
+  input: { enabled: boolean; basis: string; version: number },
+) {
   const actor = ctx.actor!;
   const county = configCounty(actor);
   ensure(county, '只有区民政局可以确定告知承诺事项');
   const judge: CatalogJudge = await catalogJudge(deps, county, today(deps));
   const item = judge.item(itemCode);
-  if (!item || !CERTIFICATE_KINDS.includes(item.kind) || item.catchAll) throw new AppError('validation_failed', `事项 ${itemCode} 不是本区现行的证明事项（${CATALOG_KIND_LABELS.certificate}或${CATALOG_KIND_LABELS.negative_certificate}）`);
+  if (!item || !CERTIFICATE_KINDS.includes(item.kind) || item.catchAll)
+    throw new AppError(
+      'validation_failed',
+      `事项 ${itemCode} 不是本区现行的证明事项（${CATALOG_KIND_LABELS.certificate}或${CATALOG_KIND_LABELS.negative_certificate}）`,
+    );
   const now = deps.clock.nowIso();
   await deps.db.transaction().execute(async (trx) => {
     const before = await repo.promiseItem(trx, county!, itemCode);
     if (!before) {
       if (input.version !== 0) throw new AppError('conflict');
-      await trx.insertInto('certificatePromiseItem').values({ countyCode: county!, itemCode, itemName: item.name, enabled: input.enabled ? 1 : 0, basis: input.basis, updatedByName: actor.displayName, updatedAt: now, version: 1 }).execute();
+      await trx
+        .insertInto('certificatePromiseItem')
+        .values({
+          countyCode: county!,
+          itemCode,
+          itemName: item.name,
+          enabled: input.enabled ? 1 : 0,
+          basis: input.basis,
+          updatedByName: actor.displayName,
+          updatedAt: now,
+          version: 1,
+        })
+        .execute();
     } else {
       const res = await trx
         .updateTable('certificatePromiseItem')
-        .set({ enabled: input.enabled ? 1 : 0, basis: input.basis, itemName: item.name, updatedByName: actor.displayName, updatedAt: now, version: input.version + 1 })
+        .set({
+          enabled: input.enabled ? 1 : 0,
+          basis: input.basis,
+          itemName: item.name,
+          updatedByName: actor.displayName,
+          updatedAt: now,
+          version: input.version + 1,
+        })
         .where('countyCode', '=', county!)
         .where('itemCode', '=', itemCode)
         .where('version', '=', input.version)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== 1) throw new AppError('conflict');
     }
-    await appendAudit(trx, deps, ctx, { action: 'certificates.promise_item', entity: 'certificate_promise_item', entityId: itemCode, regionCode: county, before: before ? { enabled: Number(before.enabled) === 1, basis: before.basis } : null, after: { enabled: input.enabled, basis: input.basis } });
+    await appendAudit(trx, deps, ctx, {
+      action: 'certificates.promise_item',
+      entity: 'certificate_promise_item',
+      entityId: itemCode,
+      regionCode: county,
+      before: before ? { enabled: Number(before.enabled) === 1, basis: before.basis } : null,
+      after: { enabled: input.enabled, basis: input.basis },
+    });
   });
   return (await listPromiseItems(deps, actor)).find((r) => r.itemCode === itemCode)!;
 }
@@ -499,18 +971,47 @@ export async function setPromiseItem(deps: Deps, ctx: RequestContext, itemCode: 
 // ---------------------------------------------------------------------------------------------------
 
 async function insertDemand(
-  trx: Kysely<DB>, deps: Deps, actor: Actor, village: Awaited<ReturnType<typeof regions.get>>,
-  input: { demanderName: string; demanderKind: string; certificateName: string; demandedOn: string; note: string | null },
-  item: JudgedItem | null, catalogVersionId: string, caseId: string | null,
+  trx: Kysely<DB>,
+  deps: Deps,
+  actor: Actor,
+  village: Awaited<ReturnType<typeof regions.get>>,
+  input: {
+    demanderName: string;
+    demanderKind: string;
+    certificateName: string;
+    demandedOn: string;
+    note: string | null;
+  },
+  item: JudgedItem | null,
+  catalogVersionId: string,
+  caseId: string | null,
 ) {
   const id = newId();
   await trx
     .insertInto('certificateDemand')
     .values({
-      id, regionCode: village.code, regionName: village.name, provinceCode: village.provinceCode, cityCode: village.cityCode, countyCode: village.countyCode,
-      townshipCode: village.townshipCode, villageCode: village.villageCode, demanderName: input.demanderName, demanderKey: demanderKey(input.demanderName),
-      demanderKind: input.demanderKind, certificateName: input.certificateName, itemCode: item?.code ?? null, itemName: item?.name ?? null, itemKind: item?.kind ?? null,
-      catalogVersionId, demandedOn: input.demandedOn, note: input.note, caseId, recordedBy: actor.userId, recordedByName: actor.displayName, createdAt: deps.clock.nowIso(),
+      id,
+      regionCode: village.code,
+      regionName: village.name,
+      provinceCode: village.provinceCode,
+      cityCode: village.cityCode,
+      countyCode: village.countyCode,
+      townshipCode: village.townshipCode,
+      villageCode: village.villageCode,
+      demanderName: input.demanderName,
+      demanderKey: demanderKey(input.demanderName),
+      demanderKind: input.demanderKind,
+      certificateName: input.certificateName,
+      itemCode: item?.code ?? null,
+      itemName: item?.name ?? null,
+      itemKind: item?.kind ?? null,
+      catalogVersionId,
+      demandedOn: input.demandedOn,
+      note: input.note,
+      caseId,
+      recordedBy: actor.userId,
+      recordedByName: actor.displayName,
+      createdAt: deps.clock.nowIso(),
     })
     .execute();
   return id;
@@ -518,16 +1019,39 @@ async function insertDemand(
 
 export function presentDemand(d: CertificateDemandRow) {
   return {
-    id: d.id, regionCode: d.regionCode, regionName: d.regionName, demanderName: d.demanderName, demanderKind: d.demanderKind,
-    demanderKindLabel: DEMANDER_KIND_LABELS[d.demanderKind as keyof typeof DEMANDER_KIND_LABELS] ?? d.demanderKind, certificateName: d.certificateName,
-    itemCode: d.itemCode, itemName: d.itemName, itemKind: d.itemKind, delisted: d.itemKind === 'negative_certificate', catalogVersionId: d.catalogVersionId,
-    demandedOn: d.demandedOn, note: d.note, caseId: d.caseId, recordedByName: d.recordedByName, createdAt: d.createdAt,
+    id: d.id,
+    regionCode: d.regionCode,
+    regionName: d.regionName,
+    demanderName: d.demanderName,
+    demanderKind: d.demanderKind,
+    demanderKindLabel: DEMANDER_KIND_LABELS[d.demanderKind as keyof typeof DEMANDER_KIND_LABELS] ?? d.demanderKind,
+    certificateName: d.certificateName,
+    itemCode: d.itemCode,
+    itemName: d.itemName,
+    itemKind: d.itemKind,
+    delisted: d.itemKind === 'negative_certificate',
+    catalogVersionId: d.catalogVersionId,
+    demandedOn: d.demandedOn,
+    note: d.note,
+    caseId: d.caseId,
+    recordedByName: d.recordedByName,
+    createdAt: d.createdAt,
   };
 }
 type CertificateDemandRow = DB['certificateDemand'];
 
 /** Records that a body still demanded a certificate (matched against the catalogs: de-listed or not). */
-export async function recordDemand(deps: Deps, ctx: RequestContext, input: { demanderName: string; demanderKind: string; certificateName: string; demandedOn: string; note: string | null }) {
+export async function recordDemand(
+  deps: Deps,
+  ctx: RequestContext,
+  input: {
+    demanderName: string;
+    demanderKind: string;
+    certificateName: string;
+    demandedOn: string;
+    note: string | null;
+  },
+) {
   const actor = ctx.actor!;
   const village = await myVillage(deps, actor);
   if (input.demandedOn > today(deps)) badRequest('demandedOn', '日期不能晚于今天');
@@ -535,13 +1059,25 @@ export async function recordDemand(deps: Deps, ctx: RequestContext, input: { dem
   let id = '';
   await deps.db.transaction().execute(async (trx) => {
     id = await insertDemand(trx, deps, actor, village, input, item, judge.versionId, null);
-    await appendAudit(trx, deps, ctx, { action: 'certificates.demand', entity: 'certificate_demand', entityId: id, regionCode: village.code, after: { ...input, itemCode: item?.code ?? null, itemKind: item?.kind ?? null } });
+    await appendAudit(trx, deps, ctx, {
+      action: 'certificates.demand',
+      entity: 'certificate_demand',
+      entityId: id,
+      regionCode: village.code,
+      after: { ...input, itemCode: item?.code ?? null, itemKind: item?.kind ?? null },
+    });
   });
   const row = await deps.db.selectFrom('certificateDemand').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   return presentDemand(row);
 }
 
-export async function listDemands(deps: Deps, actor: Actor, f: { demanderKey?: string; delistedOnly?: boolean }, page: number, pageSize: number) {
+export async function listDemands(
+  deps: Deps,
+  actor: Actor,
+  f: { demanderKey?: string; delistedOnly?: boolean },
+  page: number,
+  pageSize: number,
+) {
   const { total, items } = await repo.listDemands(deps.db, actor, f, page, pageSize);
   return { total, items: items.map(presentDemand) };
 }

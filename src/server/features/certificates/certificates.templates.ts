@@ -60,6 +60,13 @@ export function preview(itemCode: string | null, itemName: string) {
   return {
     code: t.code,
     title: t.title ?? itemName,
-    paragraphs: t.paragraphs({ title: itemName, holderName: '【申请人姓名】', idNumber: '【公民身份号码】', facts: '【证明内容】', purpose: '【用途】', demander: '【要求出具单位】' }),
+    paragraphs: t.paragraphs({
+      title: itemName,
+      holderName: '【申请人姓名】',
+      idNumber: '【公民身份号码】',
+      facts: '【证明内容】',
+      purpose: '【用途】',
+      demander: '【要求出具单位】',
+    }),
   };
 }

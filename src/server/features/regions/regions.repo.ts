@@ -7,14 +7,34 @@ import { containsInsensitive } from '../../db/dialect.js';
 import type { RegionLevel } from '../../../shared/roles.js';
 import { ancestorsOf, kindOf, levelOf, parentOf, type Region } from './regions.model.js';
 
-const COLUMNS = ['code', 'name', 'level', 'kind', 'parentCode', 'provinceCode', 'cityCode', 'countyCode', 'townshipCode', 'villageCode'] as const;
+const COLUMNS = [
+  'code',
+  'name',
+  'level',
+  'kind',
+  'parentCode',
+  'provinceCode',
+  'cityCode',
+  'countyCode',
+  'townshipCode',
+  'villageCode',
+] as const;
 
-const toRegion = (r: Record<(typeof COLUMNS)[number], string | null>): Region => ({ ...(r as any), level: r.level as RegionLevel });
+const toRegion = (r: Record<(typeof COLUMNS)[number], string | null>): Region => ({
+  ...(r as any),
+  level: r.level as RegionLevel,
+});
 
-export const initialsOf = (name: string) => pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
+export const initialsOf = (name: string) =>
+  pinyin(name, { pattern: 'first', toneType: 'none', type: 'array' }).join('').toLowerCase();
 
 export async function findVisible(db: Kysely<DB>, actor: Actor, code: string): Promise<Region | null> {
-  const r = await db.selectFrom('region').select(COLUMNS).where('code', '=', code).where(visibleTo(actor, 'regions.read')).executeTakeFirst();
+  const r = await db
+    .selectFrom('region')
+    .select(COLUMNS)
+    .where('code', '=', code)
+    .where(visibleTo(actor, 'regions.read'))
+    .executeTakeFirst();
   return r ? toRegion(r) : null;
 }
 
@@ -26,7 +46,15 @@ export async function findByCode(db: Kysely<DB>, code: string): Promise<Region |
 export async function childrenVisible(db: Kysely<DB>, actor: Actor, code: string) {
   const rows = await db
     .selectFrom('region')
-    .select([...COLUMNS, (eb) => eb.selectFrom('region as c').select((e) => e.fn.countAll<number>().as('n')).whereRef('c.parentCode', '=', 'region.code').as('childCount')])
+    .select([
+      ...COLUMNS,
+      (eb) =>
+        eb
+          .selectFrom('region as c')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('c.parentCode', '=', 'region.code')
+          .as('childCount'),
+    ])
     .where('parentCode', '=', code)
     .where(visibleTo(actor, 'regions.read'))
     .orderBy('code')
@@ -34,12 +62,21 @@ export async function childrenVisible(db: Kysely<DB>, actor: Actor, code: string
   return rows.map((r) => ({ ...toRegion(r), childCount: Number(r.childCount ?? 0) }));
 }
 
-export async function searchVisible(db: Kysely<DB>, actor: Actor, q: string, level: RegionLevel | undefined, limit: number) {
+export async function searchVisible(
+  db: Kysely<DB>,
+  actor: Actor,
+  q: string,
+  level: RegionLevel | undefined,
+  limit: number,
+) {
   let query = db.selectFrom('region').select(COLUMNS).where(visibleTo(actor, 'regions.read'));
   // Digits search the division code by prefix (a padded 140404000000 still finds itself); text searches
   // the name and the pinyin initials (hd → 韩店).
   if (/^\d+$/.test(q)) query = query.where('code', 'like', `${q}%`);
-  else if (q) query = query.where((eb) => eb.or([containsInsensitive(eb.ref('name'), q), containsInsensitive(eb.ref('pinyinInitials'), q)]));
+  else if (q)
+    query = query.where((eb) =>
+      eb.or([containsInsensitive(eb.ref('name'), q), containsInsensitive(eb.ref('pinyinInitials'), q)]),
+    );
   if (level) query = query.where('level', '=', level);
   const rows = await query.orderBy('code').limit(limit).execute();
   return rows.map(toRegion);
@@ -49,14 +86,22 @@ export async function searchVisible(db: Kysely<DB>, actor: Actor, q: string, lev
 export async function existingCodes(db: Kysely<DB>, codes: string[]): Promise<Set<string>> {
   const out = new Set<string>();
   for (let i = 0; i < codes.length; i += 500) {
-    const found = await db.selectFrom('region').select('code').where('code', 'in', codes.slice(i, i + 500)).execute();
+    const found = await db
+      .selectFrom('region')
+      .select('code')
+      .where('code', 'in', codes.slice(i, i + 500))
+      .execute();
     for (const f of found) out.add(f.code);
   }
   return out;
 }
 
 /** How many regions of each level lie under a node (the node itself excluded). */
-export async function countByLevelUnder(db: Kysely<DB>, code: string, level: RegionLevel): Promise<Partial<Record<RegionLevel, number>>> {
+export async function countByLevelUnder(
+  db: Kysely<DB>,
+  code: string,
+  level: RegionLevel,
+): Promise<Partial<Record<RegionLevel, number>>> {
   const col = LEVEL_COLUMN[level];
   const rows = await db
     .selectFrom('region')
@@ -93,20 +138,39 @@ export async function upsertRegions(db: Kysely<DB>, rows: RegionInput[], now: st
     if (before === undefined) {
       const level = levelOf(r.code);
       toInsert.push({
-        code: r.code, name: r.name, level, kind: kindOf(r.code, level), parentCode: parentOf(r.code, level), ...ancestorsOf(r.code, level),
-        pinyinInitials: initialsOf(r.name), source: r.source, active: 1, createdAt: now, updatedAt: now, version: 1,
+        code: r.code,
+        name: r.name,
+        level,
+        kind: kindOf(r.code, level),
+        parentCode: parentOf(r.code, level),
+        ...ancestorsOf(r.code, level),
+        pinyinInitials: initialsOf(r.name),
+        source: r.source,
+        active: 1,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
       });
       inserted.push(r.code);
       existing.set(r.code, r.name);
     } else if (before !== r.name) {
       await db
         .updateTable('region')
-        .set((eb) => ({ name: r.name, pinyinInitials: initialsOf(r.name), updatedAt: now, version: eb('version', '+', 1) }))
+        .set((eb) => ({
+          name: r.name,
+          pinyinInitials: initialsOf(r.name),
+          updatedAt: now,
+          version: eb('version', '+', 1),
+        }))
         .where('code', '=', r.code)
         .execute();
       renamed.push({ code: r.code, from: before, to: r.name });
     }
   }
-  for (let i = 0; i < toInsert.length; i += 200) await db.insertInto('region').values(toInsert.slice(i, i + 200)).execute();
+  for (let i = 0; i < toInsert.length; i += 200)
+    await db
+      .insertInto('region')
+      .values(toInsert.slice(i, i + 200))
+      .execute();
   return { inserted, renamed };
 }

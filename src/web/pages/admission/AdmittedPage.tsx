@@ -20,7 +20,11 @@ export default function AdmittedPage() {
   const { data: me } = useMe();
   const access = accessOf(me);
   const { page, pageSize, pagination } = usePaging();
-  const rows = useQuery({ queryKey: admissionKeys.admitted(page, pageSize), queryFn: () => listAdmitted(page, pageSize), placeholderData: keepPreviousData });
+  const rows = useQuery({
+    queryKey: admissionKeys.admitted(page, pageSize),
+    queryFn: () => listAdmitted(page, pageSize),
+    placeholderData: keepPreviousData,
+  });
 
   const columns: TableColumnsType<AdmittedTask> = [
     {
@@ -40,10 +44,31 @@ export default function AdmittedPage() {
     { title: t('admission.form.kind'), dataIndex: 'kind', render: (_: unknown, r) => kindLabel(r.kind, r.kindLabel) },
     { title: t('admission.list.department'), dataIndex: 'departmentName' },
     { title: t('admission.admitted.effect'), dataIndex: 'effectState', render: (v: string) => <EffectTag state={v} /> },
-    { title: t('admission.admitted.period'), dataIndex: 'effectiveFrom', render: (_: unknown, r) => <span style={{ whiteSpace: 'nowrap' }}>{r.effectiveFrom} — {r.expiresOn}</span> },
-    { title: t('admission.admitted.decidedBy'), dataIndex: 'decidedByBody', render: (v: string | null, r) => `${v ?? '—'}${r.decidedOn ? `（${r.decidedOn}）` : ''}` },
-    { title: t('admission.detail.conditions'), dataIndex: 'conditions', render: (v: string | null) => <div style={{ maxWidth: 280 }}>{v ?? '—'}</div> },
-    { title: t('admission.form.targets'), dataIndex: 'targetNames', render: (v: string[], r) => `${v.join('、')}${r.targetCount > v.length ? t('admission.list.moreTargets', { n: r.targetCount }) : ''}` },
+    {
+      title: t('admission.admitted.period'),
+      dataIndex: 'effectiveFrom',
+      render: (_: unknown, r) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {r.effectiveFrom} — {r.expiresOn}
+        </span>
+      ),
+    },
+    {
+      title: t('admission.admitted.decidedBy'),
+      dataIndex: 'decidedByBody',
+      render: (v: string | null, r) => `${v ?? '—'}${r.decidedOn ? `（${r.decidedOn}）` : ''}`,
+    },
+    {
+      title: t('admission.detail.conditions'),
+      dataIndex: 'conditions',
+      render: (v: string | null) => <div style={{ maxWidth: 280 }}>{v ?? '—'}</div>,
+    },
+    {
+      title: t('admission.form.targets'),
+      dataIndex: 'targetNames',
+      render: (v: string[], r) =>
+        `${v.join('、')}${r.targetCount > v.length ? t('admission.list.moreTargets', { n: r.targetCount }) : ''}`,
+    },
   ];
 
   return (

@@ -41,13 +41,19 @@ export function DecisionPanel({ detail }: { detail: RequestDetail }) {
       message.success(t('admission.decide.done'));
     },
     onError: (e) => {
-      if ((e as { code?: string }).code === 'conflict') void qc.invalidateQueries({ queryKey: admissionKeys.detail(detail.id) });
+      if ((e as { code?: string }).code === 'conflict')
+        void qc.invalidateQueries({ queryKey: admissionKeys.detail(detail.id) });
     },
   });
 
   const needsReason = choice === 'return' || choice === 'reject';
   return (
-    <Card title={t('admission.decide.title')} size="small" data-testid="decision-panel" styles={{ header: { background: '#f0f5ff' } }}>
+    <Card
+      title={t('admission.decide.title')}
+      size="small"
+      data-testid="decision-panel"
+      styles={{ header: { background: '#f0f5ff' } }}
+    >
       {open ? (
         <Typography.Paragraph style={{ marginBottom: 8 }}>
           {t('admission.decide.step')}：<Tag color="blue">{label(STEP_LABELS[open.step], open.stepLabel)}</Tag>
@@ -65,10 +71,19 @@ export function DecisionPanel({ detail }: { detail: RequestDetail }) {
           ) : null}
         </Typography.Paragraph>
       ) : null}
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('admission.decide.boundTo', { revision: detail.revision })} />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={t('admission.decide.boundTo', { revision: detail.revision })}
+      />
       <Form form={form} layout="vertical" disabled={decide.isPending}>
         <Form.Item label={t('admission.decide.action')}>
-          <Radio.Group value={choice} onChange={(e) => setChoice(e.target.value as Choice)} data-testid="decision-choice">
+          <Radio.Group
+            value={choice}
+            onChange={(e) => setChoice(e.target.value as Choice)}
+            data-testid="decision-choice"
+          >
             <Space orientation="vertical">
               <Radio value="approve">{t('admission.decide.approve')}</Radio>
               <Radio value="conditions">{t('admission.decide.approveWithConditions')}</Radio>
@@ -78,19 +93,40 @@ export function DecisionPanel({ detail }: { detail: RequestDetail }) {
           </Radio.Group>
         </Form.Item>
         {choice === 'conditions' ? (
-          <Form.Item name="conditions" label={t('admission.decide.conditions')} rules={[{ required: true, whitespace: true, message: t('admission.decide.conditionsRequired') }]}>
+          <Form.Item
+            name="conditions"
+            label={t('admission.decide.conditions')}
+            rules={[{ required: true, whitespace: true, message: t('admission.decide.conditionsRequired') }]}
+          >
             <Input.TextArea rows={3} maxLength={1000} placeholder={t('admission.decide.conditionsPlaceholder')} />
           </Form.Item>
         ) : null}
         {needsReason ? (
-          <Form.Item name="reason" label={t('admission.decide.reason')} rules={[{ required: true, whitespace: true, message: t('admission.decide.reasonRequired') }]}>
-            <Input.TextArea rows={3} maxLength={1000} placeholder={t(choice === 'reject' ? 'admission.decide.rejectPlaceholder' : 'admission.decide.returnPlaceholder')} />
+          <Form.Item
+            name="reason"
+            label={t('admission.decide.reason')}
+            rules={[{ required: true, whitespace: true, message: t('admission.decide.reasonRequired') }]}
+          >
+            <Input.TextArea
+              rows={3}
+              maxLength={1000}
+              placeholder={t(
+                choice === 'reject' ? 'admission.decide.rejectPlaceholder' : 'admission.decide.returnPlaceholder',
+              )}
+            />
           </Form.Item>
         ) : null}
         <Form.Item name="comment" label={t('admission.decide.comment')}>
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
-        <Button type="primary" danger={choice === 'reject'} block loading={decide.isPending} onClick={() => decide.mutate()} data-testid="decision-submit">
+        <Button
+          type="primary"
+          danger={choice === 'reject'}
+          block
+          loading={decide.isPending}
+          onClick={() => decide.mutate()}
+          data-testid="decision-submit"
+        >
           {t(`admission.decide.confirm.${choice}` as 'admission.decide.confirm.approve')}
         </Button>
       </Form>

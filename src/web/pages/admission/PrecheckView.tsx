@@ -26,7 +26,12 @@ export function PrecheckView({ precheck, compact }: { precheck: Precheck; compac
       />
       <div role="list">
         {precheck.findings.map((f, i) => (
-          <div key={`${f.rule}-${i}`} role="listitem" data-testid="finding" style={{ padding: '10px 0', borderTop: i === 0 ? undefined : '1px solid #f0f0f0' }}>
+          <div
+            key={`${f.rule}-${i}`}
+            role="listitem"
+            data-testid="finding"
+            style={{ padding: '10px 0', borderTop: i === 0 ? undefined : '1px solid #f0f0f0' }}
+          >
             <Flex gap={6} wrap align="center" style={{ marginBottom: 4 }}>
               <OutcomeTag outcome={f.outcome} />
               <Tag color="geekblue" style={{ marginInlineEnd: 0 }} data-testid="finding-clause">
@@ -40,7 +45,11 @@ export function PrecheckView({ precheck, compact }: { precheck: Precheck; compac
               </Typography.Paragraph>
             )}
             {f.item ? (
-              <Typography.Paragraph type="secondary" style={{ marginBottom: 0, fontSize: 12 }} data-testid="finding-item">
+              <Typography.Paragraph
+                type="secondary"
+                style={{ marginBottom: 0, fontSize: 12 }}
+                data-testid="finding-item"
+              >
                 {t('admission.precheck.item')}：<span className="jf-mono">{f.item.code}</span> {f.item.name}
                 <Tag style={{ marginInlineStart: 6 }}>{label(CATALOG_KIND_LABELS[f.item.kind], f.item.kind)}</Tag>
                 {compact ? null : <span>《{f.item.catalogTitle}》</span>}

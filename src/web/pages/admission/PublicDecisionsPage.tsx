@@ -68,7 +68,15 @@ export default function PublicDecisionsPage() {
             style={{ marginBottom: 12 }}
           >
             <Flex gap={8}>
-              <Input value={input} onChange={(e) => setInput(e.target.value)} inputMode="numeric" maxLength={12} allowClear placeholder="140404" data-testid="region-input" />
+              <Input
+                value={input}
+                onChange={(e) => setInput(e.target.value)}
+                inputMode="numeric"
+                maxLength={12}
+                allowClear
+                placeholder="140404"
+                data-testid="region-input"
+              />
               <Button type="primary" htmlType="submit" icon={<SearchOutlined />} disabled={!REGION.test(input.trim())}>
                 {t('common.search')}
               </Button>
@@ -82,7 +90,17 @@ export default function PublicDecisionsPage() {
       ) : !valid ? (
         <Alert type="error" showIcon title={t('publicAdmission.regionInvalid')} />
       ) : q.error ? (
-        <Alert type="error" showIcon title={t('common.loadFailed')} description={q.error.message} action={<Button size="small" onClick={() => void q.refetch()}>{t('common.retry')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={t('common.loadFailed')}
+          description={q.error.message}
+          action={
+            <Button size="small" onClick={() => void q.refetch()}>
+              {t('common.retry')}
+            </Button>
+          }
+        />
       ) : q.isPending ? (
         <div className="jf-full-center" style={{ minHeight: 200 }}>
           <Spin description={t('common.loading')}>
@@ -104,7 +122,15 @@ export default function PublicDecisionsPage() {
             ))}
           </Flex>
           {q.data.total > pageSize ? (
-            <Pagination style={{ marginTop: 16, textAlign: 'center' }} size="small" current={page} pageSize={pageSize} total={q.data.total} onChange={setPage} showSizeChanger={false} />
+            <Pagination
+              style={{ marginTop: 16, textAlign: 'center' }}
+              size="small"
+              current={page}
+              pageSize={pageSize}
+              total={q.data.total}
+              onChange={setPage}
+              showSizeChanger={false}
+            />
           ) : null}
         </>
       )}
@@ -127,7 +153,9 @@ function DecisionCard({ d }: { d: PublicDecision }) {
     <Card size="small" data-testid="public-decision">
       <Flex gap={6} wrap align="center" style={{ marginBottom: 6 }}>
         <DecisionTag decision={d.decision} />
-        {d.status === 'withdrawn' || d.status === 'expired' ? <Tag style={{ marginInlineEnd: 0 }}>{label(STATUS_LABELS[d.status], d.statusLabel)}</Tag> : null}
+        {d.status === 'withdrawn' || d.status === 'expired' ? (
+          <Tag style={{ marginInlineEnd: 0 }}>{label(STATUS_LABELS[d.status], d.statusLabel)}</Tag>
+        ) : null}
         <EffectTag state={d.effectState} />
         <Tag style={{ marginInlineEnd: 0 }}>{label(KIND_LABELS[d.kind], d.kindLabel)}</Tag>
       </Flex>
@@ -142,7 +170,9 @@ function DecisionCard({ d }: { d: PublicDecision }) {
       {row(t('publicAdmission.basis'), d.basis.join('；'))}
       {row(t('publicAdmission.conditions'), d.conditions)}
       {row(t('publicAdmission.reason'), d.reason)}
-      {d.withdrawnOn ? row(t('publicAdmission.withdrawn'), `${d.withdrawnOn}${d.withdrawReason ? `：${d.withdrawReason}` : ''}`) : null}
+      {d.withdrawnOn
+        ? row(t('publicAdmission.withdrawn'), `${d.withdrawnOn}${d.withdrawReason ? `：${d.withdrawReason}` : ''}`)
+        : null}
     </Card>
   );
 }

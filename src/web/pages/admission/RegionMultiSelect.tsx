@@ -17,7 +17,12 @@ export interface RegionOption {
  * officer's own region and its townships; typing searches names, pinyin initials and codes over
  * GET /api/regions (limited to what the officer may see). The value is a list of 12-digit codes.
  */
-export function RegionMultiSelect(props: { id?: string; value?: string[]; onChange?: (codes: string[]) => void; initial?: RegionOption[] }) {
+export function RegionMultiSelect(props: {
+  id?: string;
+  value?: string[];
+  onChange?: (codes: string[]) => void;
+  initial?: RegionOption[];
+}) {
   const t = useT();
   const label = useLabel();
   const { data: me } = useMe();
@@ -53,7 +58,11 @@ export function RegionMultiSelect(props: { id?: string; value?: string[]; onChan
     const timer = setTimeout(() => {
       setLoading(true);
       api<{ items: RegionOption[] }>('/api/regions', { query: { q: normalizeRegionQuery(q), limit: 30 } })
-        .then((r) => mine === seq.current && setFound(remember(r.items.filter((x) => ['county', 'township', 'village', 'community'].includes(x.level)))))
+        .then(
+          (r) =>
+            mine === seq.current &&
+            setFound(remember(r.items.filter((x) => ['county', 'township', 'village', 'community'].includes(x.level)))),
+        )
         .catch(() => mine === seq.current && setFound([]))
         .finally(() => mine === seq.current && setLoading(false));
     }, 250);
@@ -89,7 +98,9 @@ export function RegionMultiSelect(props: { id?: string; value?: string[]; onChan
         return (
           <span>
             {r.name}
-            {r.level ? <Tag style={{ marginInlineStart: 6 }}>{label(REGION_LEVEL_LABELS[r.level as RegionLevel], r.level)}</Tag> : null}
+            {r.level ? (
+              <Tag style={{ marginInlineStart: 6 }}>{label(REGION_LEVEL_LABELS[r.level as RegionLevel], r.level)}</Tag>
+            ) : null}
             <span className="jf-mono" style={{ color: '#8c8c8c' }}>
               {r.code}
             </span>

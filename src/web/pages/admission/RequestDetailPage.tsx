@@ -1,7 +1,26 @@
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Form, Input, Modal, Popconfirm, Result, Row, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Result,
+  Row,
+  Steps,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { EditOutlined, RollbackOutlined, SendOutlined, SyncOutlined } from '@ant-design/icons';
 import { useMe } from '../../api/auth.js';
 import { accessOf } from '../../access.js';
@@ -11,14 +30,41 @@ import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
-import { BASIS_LEVEL_LABELS, CATALOG_KIND_LABELS, CHANGE_ACTION_LABELS, EVENT_LABELS, FREQUENCY_LABELS, STATUS_LABELS, STEP_LABELS, STEP_STATUS_LABELS, type BasisLevel, type Frequency, type RequestStatus } from './admission.labels.js';
-import { admissionKeys, getRequest, proposeAdjustment, submitRequest, withdrawRequest, type RequestDetail, type RequestStep } from './admission.api.js';
+import {
+  BASIS_LEVEL_LABELS,
+  CATALOG_KIND_LABELS,
+  CHANGE_ACTION_LABELS,
+  EVENT_LABELS,
+  FREQUENCY_LABELS,
+  STATUS_LABELS,
+  STEP_LABELS,
+  STEP_STATUS_LABELS,
+  type BasisLevel,
+  type Frequency,
+  type RequestStatus,
+} from './admission.labels.js';
+import {
+  admissionKeys,
+  getRequest,
+  proposeAdjustment,
+  submitRequest,
+  withdrawRequest,
+  type RequestDetail,
+  type RequestStep,
+} from './admission.api.js';
 import { EffectTag, StatusTag, useKindLabel } from './AdmissionTags.js';
 import { DecisionPanel } from './DecisionPanel.js';
 import { PrecheckView } from './PrecheckView.js';
 import { useScrollTop } from '../certificates/useScrollTop.js';
 
-const STEP_STATUS: Record<string, 'wait' | 'process' | 'finish' | 'error'> = { open: 'process', pending: 'wait', approved: 'finish', returned: 'error', rejected: 'error', cancelled: 'wait' };
+const STEP_STATUS: Record<string, 'wait' | 'process' | 'finish' | 'error'> = {
+  open: 'process',
+  pending: 'wait',
+  approved: 'finish',
+  returned: 'error',
+  rejected: 'error',
+  cancelled: 'wait',
+};
 
 /** One admission request: content, pre-check, review chain, timeline, revisions; edit, submit, decide, withdraw. */
 export default function RequestDetailPage() {
@@ -57,32 +103,79 @@ function Detail({ detail }: { detail: RequestDetail }) {
     qc.setQueryData(admissionKeys.detail(r.id), r);
     void qc.invalidateQueries({ queryKey: admissionKeys.all });
   };
-  const submit = useMutation({ mutationFn: () => submitRequest(detail.id, detail.version), onSuccess: (r) => (refresh(r), message.success(t('admission.detail.submitted'))) });
-  const adjust = useMutation({ mutationFn: () => proposeAdjustment(detail.id), onSuccess: (r) => (refresh(r), message.success(t('admission.detail.adjustmentProposed'))) });
+  const submit = useMutation({
+    mutationFn: () => submitRequest(detail.id, detail.version),
+    onSuccess: (r) => (refresh(r), message.success(t('admission.detail.submitted'))),
+  });
+  const adjust = useMutation({
+    mutationFn: () => proposeAdjustment(detail.id),
+    onSuccess: (r) => (refresh(r), message.success(t('admission.detail.adjustmentProposed'))),
+  });
 
   const statusAlert = (() => {
     switch (detail.status) {
       case 'refused':
-        return <Alert type="error" showIcon title={t('admission.detail.refusedTitle')} description={detail.decisionReason} />;
+        return (
+          <Alert type="error" showIcon title={t('admission.detail.refusedTitle')} description={detail.decisionReason} />
+        );
       case 'rejected':
-        return <Alert type="error" showIcon title={t('admission.detail.rejectedTitle', { body: detail.decidedByBody ?? '' })} description={detail.decisionReason} />;
+        return (
+          <Alert
+            type="error"
+            showIcon
+            title={t('admission.detail.rejectedTitle', { body: detail.decidedByBody ?? '' })}
+            description={detail.decisionReason}
+          />
+        );
       case 'returned':
-        return <Alert type="warning" showIcon title={t('admission.detail.returnedTitle')} description={returnedReason(detail) ?? undefined} />;
+        return (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('admission.detail.returnedTitle')}
+            description={returnedReason(detail) ?? undefined}
+          />
+        );
       case 'approved':
         return (
           <Alert
             type="success"
             showIcon
-            title={t('admission.detail.approvedTitle', { body: detail.decidedByBody ?? '', from: detail.effectiveFrom ?? '', to: detail.expiresOn ?? '' })}
+            title={t('admission.detail.approvedTitle', {
+              body: detail.decidedByBody ?? '',
+              from: detail.effectiveFrom ?? '',
+              to: detail.expiresOn ?? '',
+            })}
             description={detail.conditions ? `${t('admission.detail.conditions')}：${detail.conditions}` : undefined}
           />
         );
       case 'withdrawn':
-        return <Alert type="info" showIcon title={t('admission.detail.withdrawnTitle', { name: detail.withdrawnByName ?? '', at: fmtTime(detail.withdrawnAt) })} description={detail.withdrawReason} />;
+        return (
+          <Alert
+            type="info"
+            showIcon
+            title={t('admission.detail.withdrawnTitle', {
+              name: detail.withdrawnByName ?? '',
+              at: fmtTime(detail.withdrawnAt),
+            })}
+            description={detail.withdrawReason}
+          />
+        );
       case 'expired':
-        return <Alert type="info" showIcon title={t('admission.detail.expiredTitle', { to: detail.expiresOn ?? '' })} />;
+        return (
+          <Alert type="info" showIcon title={t('admission.detail.expiredTitle', { to: detail.expiresOn ?? '' })} />
+        );
       case 'in_review':
-        return <Alert type="info" showIcon title={t('admission.detail.inReviewTitle', { step: label(STEP_LABELS[detail.currentStep ?? ''], detail.currentStep ?? ''), due: detail.currentStepDueOn ?? '—' })} />;
+        return (
+          <Alert
+            type="info"
+            showIcon
+            title={t('admission.detail.inReviewTitle', {
+              step: label(STEP_LABELS[detail.currentStep ?? ''], detail.currentStep ?? ''),
+              due: detail.currentStepDueOn ?? '—',
+            })}
+          />
+        );
       default:
         return null;
     }
@@ -93,7 +186,11 @@ function Detail({ detail }: { detail: RequestDetail }) {
     { key: 'number', label: t('admission.list.number'), children: <span className="jf-mono">{detail.number}</span> },
     { key: 'dept', label: t('admission.list.department'), children: detail.departmentName },
     { key: 'filedBy', label: t('admission.detail.filedBy'), children: detail.filedByName },
-    { key: 'period', label: t('admission.detail.period'), children: `${c.startsOn ?? detail.startsOn ?? ''} — ${c.endsOn ?? detail.endsOn ?? ''}` },
+    {
+      key: 'period',
+      label: t('admission.detail.period'),
+      children: `${c.startsOn ?? detail.startsOn ?? ''} — ${c.endsOn ?? detail.endsOn ?? ''}`,
+    },
     {
       key: 'targets',
       label: t('admission.form.targets'),
@@ -109,7 +206,16 @@ function Detail({ detail }: { detail: RequestDetail }) {
         '—'
       ),
     },
-    ...(c.description ? [{ key: 'desc', label: t('admission.form.description'), span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.description}</span> }] : []),
+    ...(c.description
+      ? [
+          {
+            key: 'desc',
+            label: t('admission.form.description'),
+            span: 2,
+            children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.description}</span>,
+          },
+        ]
+      : []),
     {
       key: 'basis',
       label: t('admission.detail.basis'),
@@ -131,18 +237,42 @@ function Detail({ detail }: { detail: RequestDetail }) {
     {
       key: 'funding',
       label: t('admission.detail.funding'),
-      children: c.funding?.provided
-        ? [t('admission.detail.provided'), c.funding.amountYuan != null ? `${c.funding.amountYuan.toLocaleString()} ${t('admission.form.yuan')}` : '', c.funding.source ?? ''].filter(Boolean).join('，')
-        : <Typography.Text type="warning">{t('admission.detail.notProvided')}</Typography.Text>,
+      children: c.funding?.provided ? (
+        [
+          t('admission.detail.provided'),
+          c.funding.amountYuan != null ? `${c.funding.amountYuan.toLocaleString()} ${t('admission.form.yuan')}` : '',
+          c.funding.source ?? '',
+        ]
+          .filter(Boolean)
+          .join('，')
+      ) : (
+        <Typography.Text type="warning">{t('admission.detail.notProvided')}</Typography.Text>
+      ),
     },
     {
       key: 'staffing',
       label: t('admission.detail.staffing'),
-      children: c.staffing?.provided
-        ? [t('admission.detail.provided'), c.staffing.people != null ? `${c.staffing.people} ${t('admission.form.persons')}` : '', c.staffing.description ?? ''].filter(Boolean).join('，')
-        : <Typography.Text type="warning">{t('admission.detail.notProvided')}</Typography.Text>,
+      children: c.staffing?.provided ? (
+        [
+          t('admission.detail.provided'),
+          c.staffing.people != null ? `${c.staffing.people} ${t('admission.form.persons')}` : '',
+          c.staffing.description ?? '',
+        ]
+          .filter(Boolean)
+          .join('，')
+      ) : (
+        <Typography.Text type="warning">{t('admission.detail.notProvided')}</Typography.Text>
+      ),
     },
-    ...(c.dedicatedPost !== undefined ? [{ key: 'post', label: t('admission.detail.dedicatedPost'), children: c.dedicatedPost ? t('common.yes') : t('common.no') }] : []),
+    ...(c.dedicatedPost !== undefined
+      ? [
+          {
+            key: 'post',
+            label: t('admission.detail.dedicatedPost'),
+            children: c.dedicatedPost ? t('common.yes') : t('common.no'),
+          },
+        ]
+      : []),
     {
       key: 'forms',
       label: t('admission.detail.forms'),
@@ -151,7 +281,8 @@ function Detail({ detail }: { detail: RequestDetail }) {
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {c.forms.map((f, i) => (
             <li key={i}>
-              {f.name}（{label(FREQUENCY_LABELS[f.frequency as Frequency], f.frequency)}）{f.fields ? `：${f.fields}` : ''}
+              {f.name}（{label(FREQUENCY_LABELS[f.frequency as Frequency], f.frequency)}）
+              {f.fields ? `：${f.fields}` : ''}
             </li>
           ))}
         </ul>
@@ -159,7 +290,15 @@ function Detail({ detail }: { detail: RequestDetail }) {
         t('common.none')
       ),
     },
-    ...(c.catalogItemCode ? [{ key: 'item', label: t('admission.form.catalogItemCode'), children: <span className="jf-mono">{c.catalogItemCode}</span> }] : []),
+    ...(c.catalogItemCode
+      ? [
+          {
+            key: 'item',
+            label: t('admission.form.catalogItemCode'),
+            children: <span className="jf-mono">{c.catalogItemCode}</span>,
+          },
+        ]
+      : []),
     ...(c.catalogChange
       ? [
           {
@@ -168,7 +307,8 @@ function Detail({ detail }: { detail: RequestDetail }) {
             span: 2,
             children: (
               <span>
-                {label(CHANGE_ACTION_LABELS[c.catalogChange.action])} · {label(CATALOG_KIND_LABELS[c.catalogChange.kind], c.catalogChange.kind)}
+                {label(CHANGE_ACTION_LABELS[c.catalogChange.action])} ·{' '}
+                {label(CATALOG_KIND_LABELS[c.catalogChange.kind], c.catalogChange.kind)}
                 {c.catalogChange.itemCode ? ` · ${c.catalogChange.itemCode}` : ''}
                 {c.catalogChange.name ? ` · ${c.catalogChange.name}` : ''}：{c.catalogChange.reason}
                 {detail.adjustmentNote ? (
@@ -191,16 +331,37 @@ function Detail({ detail }: { detail: RequestDetail }) {
     subTitle: label(STEP_STATUS_LABELS[s.status], s.status),
     content: (
       <div style={{ fontSize: 12 }}>
-        <div>{s.body}{s.assigneeName ? ` · ${t('admission.detail.assignee')}：${s.assigneeName}` : ''}</div>
+        <div>
+          {s.body}
+          {s.assigneeName ? ` · ${t('admission.detail.assignee')}：${s.assigneeName}` : ''}
+        </div>
         <div>
           {t('admission.detail.workingDays', { days: s.workingDays })}
           {s.dueOn ? ` · ${t('admission.decide.due')} ${s.dueOn}` : ''}
-          {s.overdue ? <Tag color="error" style={{ marginInlineStart: 4 }}>{t('admission.detail.overdue')}</Tag> : null}
+          {s.overdue ? (
+            <Tag color="error" style={{ marginInlineStart: 4 }}>
+              {t('admission.detail.overdue')}
+            </Tag>
+          ) : null}
         </div>
-        {s.decidedByName ? <div>{t('admission.detail.decidedBy', { name: s.decidedByName, at: fmtTime(s.decidedAt) })}</div> : null}
-        {s.conditions ? <div>{t('admission.detail.conditions')}：{s.conditions}</div> : null}
-        {s.reason ? <div>{t('admission.decide.reason')}：{s.reason}</div> : null}
-        {s.comment ? <div>{t('admission.decide.comment')}：{s.comment}</div> : null}
+        {s.decidedByName ? (
+          <div>{t('admission.detail.decidedBy', { name: s.decidedByName, at: fmtTime(s.decidedAt) })}</div>
+        ) : null}
+        {s.conditions ? (
+          <div>
+            {t('admission.detail.conditions')}：{s.conditions}
+          </div>
+        ) : null}
+        {s.reason ? (
+          <div>
+            {t('admission.decide.reason')}：{s.reason}
+          </div>
+        ) : null}
+        {s.comment ? (
+          <div>
+            {t('admission.decide.comment')}：{s.comment}
+          </div>
+        ) : null}
       </div>
     ),
   }));
@@ -208,12 +369,21 @@ function Detail({ detail }: { detail: RequestDetail }) {
   const actions = (
     <>
       {detail.abilities.edit ? (
-        <Button icon={<EditOutlined />} onClick={() => navigate(`/admission/requests/${detail.id}/edit`)} data-testid="edit-request">
+        <Button
+          icon={<EditOutlined />}
+          onClick={() => navigate(`/admission/requests/${detail.id}/edit`)}
+          data-testid="edit-request"
+        >
           {t('admission.detail.edit')}
         </Button>
       ) : null}
       {detail.abilities.submit ? (
-        <Popconfirm title={t('admission.form.submitConfirm')} okText={t('admission.form.submit')} cancelText={t('common.cancel')} onConfirm={() => submit.mutateAsync().catch(() => undefined)}>
+        <Popconfirm
+          title={t('admission.form.submitConfirm')}
+          okText={t('admission.form.submit')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => submit.mutateAsync().catch(() => undefined)}
+        >
           <Button type="primary" icon={<SendOutlined />} loading={submit.isPending} data-testid="submit-request">
             {t('admission.form.submit')}
           </Button>
@@ -254,22 +424,43 @@ function Detail({ detail }: { detail: RequestDetail }) {
         <Col xs={24} lg={detail.abilities.decide ? { span: 16, pull: 8 } : 24}>
           <Flex vertical gap={16}>
             <Card title={t('admission.detail.precheck')} size="small">
-              {detail.precheck ? <PrecheckView precheck={detail.precheck} compact={isMobile} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('admission.detail.noPrecheck')} />}
+              {detail.precheck ? (
+                <PrecheckView precheck={detail.precheck} compact={isMobile} />
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('admission.detail.noPrecheck')} />
+              )}
             </Card>
             <Card title={t('admission.detail.content')} size="small">
-              <Descriptions size="small" column={isMobile ? 1 : 2} items={contentItems} styles={{ label: { width: isMobile ? 96 : 120 } }} />
+              <Descriptions
+                size="small"
+                column={isMobile ? 1 : 2}
+                items={contentItems}
+                styles={{ label: { width: isMobile ? 96 : 120 } }}
+              />
             </Card>
             <Card title={t('admission.detail.chain')} size="small">
               {stepItems.length ? (
                 <Steps orientation="vertical" size="small" items={stepItems} />
               ) : (
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(detail.status === 'draft' ? 'admission.detail.chainNotStarted' : 'admission.detail.noChain')} />
+                <Empty
+                  image={Empty.PRESENTED_IMAGE_SIMPLE}
+                  description={t(
+                    detail.status === 'draft' ? 'admission.detail.chainNotStarted' : 'admission.detail.noChain',
+                  )}
+                />
               )}
             </Card>
             <Card title={t('admission.detail.timeline')} size="small" data-testid="timeline">
               <Timeline
                 items={detail.events.map((e) => ({
-                  color: e.action === 'reject' || (e.action === 'precheck' && e.toStatus === 'refused') ? 'red' : e.action === 'approve' ? 'green' : e.action === 'return' ? 'orange' : 'blue',
+                  color:
+                    e.action === 'reject' || (e.action === 'precheck' && e.toStatus === 'refused')
+                      ? 'red'
+                      : e.action === 'approve'
+                        ? 'green'
+                        : e.action === 'return'
+                          ? 'orange'
+                          : 'blue',
                   content: (
                     <div>
                       <div style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</div>
@@ -283,7 +474,9 @@ function Detail({ detail }: { detail: RequestDetail }) {
                           → {label(STATUS_LABELS[e.toStatus as RequestStatus], e.toStatus)}
                         </Typography.Text>
                       ) : null}
-                      {e.note ? <div style={{ whiteSpace: 'pre-wrap', fontSize: 12, color: '#595959' }}>{e.note}</div> : null}
+                      {e.note ? (
+                        <div style={{ whiteSpace: 'pre-wrap', fontSize: 12, color: '#595959' }}>{e.note}</div>
+                      ) : null}
                     </div>
                   ),
                 }))}
@@ -298,15 +491,30 @@ function Detail({ detail }: { detail: RequestDetail }) {
                 dataSource={detail.revisions}
                 locale={{ emptyText: t('admission.detail.noRevisions') }}
                 columns={[
-                  { title: t('admission.detail.revisionNo'), dataIndex: 'revision', render: (v: number) => t('admission.detail.revision', { revision: v }) },
-                  { title: t('admission.detail.submittedAt'), dataIndex: 'submittedAt', render: (v: string) => fmtTime(v) },
+                  {
+                    title: t('admission.detail.revisionNo'),
+                    dataIndex: 'revision',
+                    render: (v: number) => t('admission.detail.revision', { revision: v }),
+                  },
+                  {
+                    title: t('admission.detail.submittedAt'),
+                    dataIndex: 'submittedAt',
+                    render: (v: string) => fmtTime(v),
+                  },
                   { title: t('admission.detail.submittedBy'), dataIndex: 'submittedByName' },
-                  { title: t('admission.detail.hash'), dataIndex: 'contentHash', render: (v: string) => <span className="jf-hash">{v.slice(0, 16)}…</span> },
+                  {
+                    title: t('admission.detail.hash'),
+                    dataIndex: 'contentHash',
+                    render: (v: string) => <span className="jf-hash">{v.slice(0, 16)}…</span>,
+                  },
                 ]}
               />
               {detail.approvedHash ? (
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
-                  {t('admission.detail.approvedHash', { revision: detail.approvedRevision ?? '', hash: detail.approvedHash.slice(0, 16) })}
+                  {t('admission.detail.approvedHash', {
+                    revision: detail.approvedRevision ?? '',
+                    hash: detail.approvedHash.slice(0, 16),
+                  })}
                 </Typography.Paragraph>
               ) : null}
             </Card>
@@ -326,7 +534,17 @@ function returnedReason(d: RequestDetail): string | null {
   return pre?.length ? pre.join('；') : null;
 }
 
-function WithdrawModal({ detail, open, onClose, onDone }: { detail: RequestDetail; open: boolean; onClose: () => void; onDone: (r: RequestDetail) => void }) {
+function WithdrawModal({
+  detail,
+  open,
+  onClose,
+  onDone,
+}: {
+  detail: RequestDetail;
+  open: boolean;
+  onClose: () => void;
+  onDone: (r: RequestDetail) => void;
+}) {
   const { t } = useI18n();
   const { message } = useFeedback();
   const [form] = Form.useForm<{ reason: string }>();
@@ -354,9 +572,15 @@ function WithdrawModal({ detail, open, onClose, onDone }: { detail: RequestDetai
       onCancel={onClose}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">{revoke ? t('admission.withdraw.revokeHelp') : t('admission.withdraw.help')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {revoke ? t('admission.withdraw.revokeHelp') : t('admission.withdraw.help')}
+      </Typography.Paragraph>
       <Form form={form} layout="vertical">
-        <Form.Item name="reason" label={t('admission.withdraw.reason')} rules={[{ required: true, whitespace: true, min: 2, message: t('admission.withdraw.reasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('admission.withdraw.reason')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('admission.withdraw.reasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
       </Form>

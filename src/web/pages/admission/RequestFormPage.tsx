@@ -1,7 +1,25 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Form, Input, InputNumber, Popconfirm, Result, Row, Select, Space, Switch, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Result,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { isApiError } from '../../api/client.js';
@@ -11,10 +29,29 @@ import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import {
-  BASIS_LEVEL_LABELS, BASIS_LEVELS, CATALOG_KIND_LABELS, CHANGE_ACTION_LABELS, CHANGEABLE_CATALOG_KINDS, FREQUENCIES, FREQUENCY_LABELS, KIND_LABELS, REQUEST_KINDS,
-  type BasisLevel, type Frequency, type RequestKind,
+  BASIS_LEVEL_LABELS,
+  BASIS_LEVELS,
+  CATALOG_KIND_LABELS,
+  CHANGE_ACTION_LABELS,
+  CHANGEABLE_CATALOG_KINDS,
+  FREQUENCIES,
+  FREQUENCY_LABELS,
+  KIND_LABELS,
+  REQUEST_KINDS,
+  type BasisLevel,
+  type Frequency,
+  type RequestKind,
 } from './admission.labels.js';
-import { admissionKeys, createRequest, getRequest, precheckContent, submitRequest, updateRequest, type RequestContent, type RequestDetail } from './admission.api.js';
+import {
+  admissionKeys,
+  createRequest,
+  getRequest,
+  precheckContent,
+  submitRequest,
+  updateRequest,
+  type RequestContent,
+  type RequestDetail,
+} from './admission.api.js';
 import { PrecheckView } from './PrecheckView.js';
 import { RegionMultiSelect, type RegionOption } from './RegionMultiSelect.js';
 
@@ -48,7 +85,8 @@ const trim = (s: string | undefined | null) => (s ?? '').trim();
  */
 export function toContent(v: FormValues | undefined): RequestContent | null {
   if (!v || !v.kind || trim(v.title).length < 2 || !v.targets?.length || !v.startsOn || !v.endsOn) return null;
-  const change = v.changeCatalog && v.change?.action && v.change.kind && trim(v.change.reason).length >= 2 ? v.change : null;
+  const change =
+    v.changeCatalog && v.change?.action && v.change.kind && trim(v.change.reason).length >= 2 ? v.change : null;
   return {
     kind: v.kind,
     title: trim(v.title),
@@ -59,13 +97,29 @@ export function toContent(v: FormValues | undefined): RequestContent | null {
     targets: v.targets,
     startsOn: v.startsOn.format(DATE),
     endsOn: v.endsOn.format(DATE),
-    funding: { provided: !!v.fundingProvided, amountYuan: v.fundingProvided ? (v.amountYuan ?? null) : null, source: v.fundingProvided ? trim(v.fundingSource) : '' },
-    staffing: { provided: !!v.staffingProvided, people: v.staffingProvided ? (v.people ?? null) : null, description: v.staffingProvided ? trim(v.staffingDescription) : '' },
+    funding: {
+      provided: !!v.fundingProvided,
+      amountYuan: v.fundingProvided ? (v.amountYuan ?? null) : null,
+      source: v.fundingProvided ? trim(v.fundingSource) : '',
+    },
+    staffing: {
+      provided: !!v.staffingProvided,
+      people: v.staffingProvided ? (v.people ?? null) : null,
+      description: v.staffingProvided ? trim(v.staffingDescription) : '',
+    },
     dedicatedPost: !!v.dedicatedPost,
-    forms: (v.forms ?? []).filter((f) => trim(f?.name) && f?.frequency).map((f) => ({ name: trim(f.name), frequency: f.frequency!, fields: trim(f.fields) })),
+    forms: (v.forms ?? [])
+      .filter((f) => trim(f?.name) && f?.frequency)
+      .map((f) => ({ name: trim(f.name), frequency: f.frequency!, fields: trim(f.fields) })),
     catalogItemCode: trim(v.catalogItemCode) || null,
     catalogChange: change
-      ? { action: change.action!, kind: change.kind!, itemCode: trim(change.itemCode) || null, name: trim(change.name) || null, reason: trim(change.reason) }
+      ? {
+          action: change.action!,
+          kind: change.kind!,
+          itemCode: trim(change.itemCode) || null,
+          name: trim(change.name) || null,
+          reason: trim(change.reason),
+        }
       : null,
   };
 }
@@ -89,7 +143,9 @@ function fromContent(c: RequestContent): FormValues {
     forms: c.forms,
     catalogItemCode: c.catalogItemCode ?? '',
     changeCatalog: !!c.catalogChange,
-    change: c.catalogChange ? { ...c.catalogChange, itemCode: c.catalogChange.itemCode ?? '', name: c.catalogChange.name ?? '' } : undefined,
+    change: c.catalogChange
+      ? { ...c.catalogChange, itemCode: c.catalogChange.itemCode ?? '', name: c.catalogChange.name ?? '' }
+      : undefined,
   };
 }
 
@@ -117,7 +173,11 @@ function useDebounced<T>(value: T, ms: number): T {
 export default function RequestFormPage() {
   const { id } = useParams();
   const { t } = useI18n();
-  const existing = useQuery({ queryKey: admissionKeys.detail(id ?? ''), queryFn: () => getRequest(id!), enabled: !!id });
+  const existing = useQuery({
+    queryKey: admissionKeys.detail(id ?? ''),
+    queryFn: () => getRequest(id!),
+    enabled: !!id,
+  });
   if (id && existing.isPending) return <PageSpin />;
   if (id && existing.error)
     return <Result status="404" title={t('admission.detail.notFound')} subTitle={existing.error.message} />;
@@ -135,9 +195,14 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
   const isMobile = useIsMobile();
   const { message } = useFeedback();
   const [form] = Form.useForm<FormValues>();
-  const [saved, setSaved] = useState<{ id: string; version: number } | null>(detail ? { id: detail.id, version: detail.version } : null);
+  const [saved, setSaved] = useState<{ id: string; version: number } | null>(
+    detail ? { id: detail.id, version: detail.version } : null,
+  );
   const initial = useMemo(() => (detail ? fromContent(detail.content as RequestContent) : EMPTY), [detail]);
-  const initialTargets = useMemo<RegionOption[]>(() => (detail?.targets ?? []).map((x) => ({ code: x.regionCode, name: x.regionName, level: x.level })), [detail]);
+  const initialTargets = useMemo<RegionOption[]>(
+    () => (detail?.targets ?? []).map((x) => ({ code: x.regionCode, name: x.regionName, level: x.level })),
+    [detail],
+  );
 
   // Live pre-check: what the gate would say about the form as it stands (nothing is stored).
   const values = Form.useWatch((v: FormValues) => v, form);
@@ -179,7 +244,11 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
     onSuccess: (r) => {
       qc.setQueryData(admissionKeys.detail(r.id), r);
       void qc.invalidateQueries({ queryKey: admissionKeys.all });
-      message.success(t(`admission.form.submitted.${r.status === 'in_review' ? 'review' : r.status === 'refused' ? 'refused' : 'returned'}` as 'admission.form.submitted.review'));
+      message.success(
+        t(
+          `admission.form.submitted.${r.status === 'in_review' ? 'review' : r.status === 'refused' ? 'refused' : 'returned'}` as 'admission.form.submitted.review',
+        ),
+      );
       navigate(`/admission/requests/${r.id}`);
     },
   });
@@ -190,11 +259,23 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
 
   const precheckCard = (
-    <Card title={t('admission.precheck.live')} size="small" data-testid="live-precheck" extra={pre.isFetching ? <Typography.Text type="secondary">{t('admission.precheck.running')}</Typography.Text> : null}>
+    <Card
+      title={t('admission.precheck.live')}
+      size="small"
+      data-testid="live-precheck"
+      extra={
+        pre.isFetching ? <Typography.Text type="secondary">{t('admission.precheck.running')}</Typography.Text> : null
+      }
+    >
       {!content ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('admission.precheck.waiting')} />
       ) : pre.error ? (
-        <Alert type="error" showIcon title={t('admission.precheck.failed')} description={isApiError(pre.error) ? pre.error.message : String(pre.error)} />
+        <Alert
+          type="error"
+          showIcon
+          title={t('admission.precheck.failed')}
+          description={isApiError(pre.error) ? pre.error.message : String(pre.error)}
+        />
       ) : pre.data ? (
         <PrecheckView precheck={pre.data} compact={isMobile} />
       ) : (
@@ -204,9 +285,16 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
   );
 
   return (
-    <PageContainer title={detail ? t('admission.form.editTitle', { number: detail.number }) : t('admission.form.newTitle')}>
+    <PageContainer
+      title={detail ? t('admission.form.editTitle', { number: detail.number }) : t('admission.form.newTitle')}
+    >
       {detail?.status === 'returned' ? (
-        <Alert type="warning" showIcon title={t('admission.form.returnedNote', { revision: detail.revision })} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('admission.form.returnedNote', { revision: detail.revision })}
+          style={{ marginBottom: 16 }}
+        />
       ) : null}
       <Form<FormValues> form={form} layout="vertical" initialValues={initial} scrollToFirstError disabled={busy}>
         <Row gutter={[16, 16]}>
@@ -215,20 +303,45 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
               <Card title={t('admission.form.what')} size="small">
                 <Row gutter={16}>
                   <Col xs={24} md={10}>
-                    <Form.Item name="kind" label={t('admission.form.kind')} rules={[required(t('admission.form.kind'))]}>
-                      <Select placeholder={t('admission.form.kindPlaceholder')} options={REQUEST_KINDS.map((k) => ({ value: k, label: label(KIND_LABELS[k]) }))} />
+                    <Form.Item
+                      name="kind"
+                      label={t('admission.form.kind')}
+                      rules={[required(t('admission.form.kind'))]}
+                    >
+                      <Select
+                        placeholder={t('admission.form.kindPlaceholder')}
+                        options={REQUEST_KINDS.map((k) => ({ value: k, label: label(KIND_LABELS[k]) }))}
+                      />
                     </Form.Item>
                   </Col>
                   <Col xs={24} md={14}>
-                    <Form.Item name="title" label={t('admission.form.title')} rules={[required(t('admission.form.title')), { min: 2, max: 100, message: t('admission.form.titleLength') }]}>
+                    <Form.Item
+                      name="title"
+                      label={t('admission.form.title')}
+                      rules={[
+                        required(t('admission.form.title')),
+                        { min: 2, max: 100, message: t('admission.form.titleLength') },
+                      ]}
+                    >
                       <Input maxLength={100} placeholder={t('admission.form.titlePlaceholder')} />
                     </Form.Item>
                   </Col>
                 </Row>
                 <Form.Item name="description" label={t('admission.form.description')}>
-                  <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t('admission.form.descriptionPlaceholder')} />
+                  <Input.TextArea
+                    rows={3}
+                    maxLength={2000}
+                    showCount
+                    placeholder={t('admission.form.descriptionPlaceholder')}
+                  />
                 </Form.Item>
-                <Form.Item name="dedicatedPost" label={t('admission.form.dedicatedPost')} valuePropName="checked" extra={t('admission.form.dedicatedPostHelp')} style={{ marginBottom: 0 }}>
+                <Form.Item
+                  name="dedicatedPost"
+                  label={t('admission.form.dedicatedPost')}
+                  valuePropName="checked"
+                  extra={t('admission.form.dedicatedPostHelp')}
+                  style={{ marginBottom: 0 }}
+                >
                   <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
                 </Form.Item>
               </Card>
@@ -241,9 +354,18 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                   {(fields, { add, remove }) => (
                     <>
                       {fields.map((f, i) => (
-                        <Row key={f.key} gutter={8} align="top" style={{ borderTop: i ? '1px dashed #f0f0f0' : undefined, paddingTop: i ? 8 : 0 }}>
+                        <Row
+                          key={f.key}
+                          gutter={8}
+                          align="top"
+                          style={{ borderTop: i ? '1px dashed #f0f0f0' : undefined, paddingTop: i ? 8 : 0 }}
+                        >
                           <Col xs={24} md={10}>
-                            <Form.Item name={[f.name, 'document']} label={t('admission.form.basisDocument')} rules={[{ min: 2, message: t('admission.form.basisDocumentShort') }]}>
+                            <Form.Item
+                              name={[f.name, 'document']}
+                              label={t('admission.form.basisDocument')}
+                              rules={[{ min: 2, message: t('admission.form.basisDocumentShort') }]}
+                            >
                               <Input maxLength={200} placeholder={t('admission.form.basisDocumentPlaceholder')} />
                             </Form.Item>
                           </Col>
@@ -259,19 +381,41 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                               dependencies={[['basis', f.name, 'document']]}
                               rules={[
                                 ({ getFieldValue }) => ({
-                                  validator: (_r, v) => (trim(getFieldValue(['basis', f.name, 'document'])) && !v ? Promise.reject(new Error(t('admission.form.basisLevelRequired'))) : Promise.resolve()),
+                                  validator: (_r, v) =>
+                                    trim(getFieldValue(['basis', f.name, 'document'])) && !v
+                                      ? Promise.reject(new Error(t('admission.form.basisLevelRequired')))
+                                      : Promise.resolve(),
                                 }),
                               ]}
                             >
-                              <Select allowClear popupMatchSelectWidth={false} options={BASIS_LEVELS.map((l) => ({ value: l, label: label(BASIS_LEVEL_LABELS[l]) }))} />
+                              <Select
+                                allowClear
+                                popupMatchSelectWidth={false}
+                                options={BASIS_LEVELS.map((l) => ({ value: l, label: label(BASIS_LEVEL_LABELS[l]) }))}
+                              />
                             </Form.Item>
                           </Col>
-                          <Col xs={24} md={2} style={{ textAlign: isMobile ? 'right' : 'center', paddingTop: isMobile ? 0 : 30 }}>
-                            <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('admission.form.remove')} onClick={() => remove(f.name)} />
+                          <Col
+                            xs={24}
+                            md={2}
+                            style={{ textAlign: isMobile ? 'right' : 'center', paddingTop: isMobile ? 0 : 30 }}
+                          >
+                            <Button
+                              type="text"
+                              danger
+                              icon={<DeleteOutlined />}
+                              aria-label={t('admission.form.remove')}
+                              onClick={() => remove(f.name)}
+                            />
                           </Col>
                         </Row>
                       ))}
-                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ document: '', article: '' })} block>
+                      <Button
+                        type="dashed"
+                        icon={<PlusOutlined />}
+                        onClick={() => add({ document: '', article: '' })}
+                        block
+                      >
                         {t('admission.form.addBasis')}
                       </Button>
                     </>
@@ -280,12 +424,21 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
               </Card>
 
               <Card title={t('admission.form.scope')} size="small">
-                <Form.Item name="targets" label={t('admission.form.targets')} rules={[{ required: true, type: 'array', min: 1, message: t('admission.form.targetsRequired') }]} extra={t('admission.form.targetsHelp')}>
+                <Form.Item
+                  name="targets"
+                  label={t('admission.form.targets')}
+                  rules={[{ required: true, type: 'array', min: 1, message: t('admission.form.targetsRequired') }]}
+                  extra={t('admission.form.targetsHelp')}
+                >
                   <RegionMultiSelect initial={initialTargets} />
                 </Form.Item>
                 <Row gutter={16}>
                   <Col xs={12}>
-                    <Form.Item name="startsOn" label={t('admission.form.startsOn')} rules={[required(t('admission.form.startsOn'))]}>
+                    <Form.Item
+                      name="startsOn"
+                      label={t('admission.form.startsOn')}
+                      rules={[required(t('admission.form.startsOn'))]}
+                    >
                       <DatePicker format={DATE} style={{ width: '100%' }} inputReadOnly={isMobile} />
                     </Form.Item>
                   </Col>
@@ -299,7 +452,9 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                         ({ getFieldValue }) => ({
                           validator: (_r, v: Dayjs | null) => {
                             const s = getFieldValue('startsOn') as Dayjs | null;
-                            return v && s && v.isBefore(s, 'day') ? Promise.reject(new Error(t('admission.form.endsBeforeStart'))) : Promise.resolve();
+                            return v && s && v.isBefore(s, 'day')
+                              ? Promise.reject(new Error(t('admission.form.endsBeforeStart')))
+                              : Promise.resolve();
                           },
                         }),
                       ]}
@@ -316,13 +471,23 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                 </Typography.Paragraph>
                 <Row gutter={16}>
                   <Col xs={24} md={12}>
-                    <Form.Item name="fundingProvided" label={t('admission.form.fundingProvided')} valuePropName="checked">
+                    <Form.Item
+                      name="fundingProvided"
+                      label={t('admission.form.fundingProvided')}
+                      valuePropName="checked"
+                    >
                       <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
                     </Form.Item>
                     {fundingProvided ? (
                       <>
                         <Form.Item name="amountYuan" label={t('admission.form.amountYuan')}>
-                          <InputNumber min={0} max={10_000_000_000} precision={0} style={{ width: '100%' }} suffix={t('admission.form.yuan')} />
+                          <InputNumber
+                            min={0}
+                            max={10_000_000_000}
+                            precision={0}
+                            style={{ width: '100%' }}
+                            suffix={t('admission.form.yuan')}
+                          />
                         </Form.Item>
                         <Form.Item name="fundingSource" label={t('admission.form.fundingSource')}>
                           <Input maxLength={200} placeholder={t('admission.form.fundingSourcePlaceholder')} />
@@ -331,13 +496,23 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                     ) : null}
                   </Col>
                   <Col xs={24} md={12}>
-                    <Form.Item name="staffingProvided" label={t('admission.form.staffingProvided')} valuePropName="checked">
+                    <Form.Item
+                      name="staffingProvided"
+                      label={t('admission.form.staffingProvided')}
+                      valuePropName="checked"
+                    >
                       <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
                     </Form.Item>
                     {staffingProvided ? (
                       <>
                         <Form.Item name="people" label={t('admission.form.people')}>
-                          <InputNumber min={0} max={100_000} precision={0} style={{ width: '100%' }} suffix={t('admission.form.persons')} />
+                          <InputNumber
+                            min={0}
+                            max={100_000}
+                            precision={0}
+                            style={{ width: '100%' }}
+                            suffix={t('admission.form.persons')}
+                          />
                         </Form.Item>
                         <Form.Item name="staffingDescription" label={t('admission.form.staffingDescription')}>
                           <Input maxLength={500} placeholder={t('admission.form.staffingDescriptionPlaceholder')} />
@@ -356,15 +531,29 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                   {(fields, { add, remove }) => (
                     <>
                       {fields.map((f, i) => (
-                        <Row key={f.key} gutter={8} style={{ borderTop: i ? '1px dashed #f0f0f0' : undefined, paddingTop: i ? 8 : 0 }}>
+                        <Row
+                          key={f.key}
+                          gutter={8}
+                          style={{ borderTop: i ? '1px dashed #f0f0f0' : undefined, paddingTop: i ? 8 : 0 }}
+                        >
                           <Col xs={24} md={8}>
-                            <Form.Item name={[f.name, 'name']} label={t('admission.form.formName')} rules={[required(t('admission.form.formName'))]}>
+                            <Form.Item
+                              name={[f.name, 'name']}
+                              label={t('admission.form.formName')}
+                              rules={[required(t('admission.form.formName'))]}
+                            >
                               <Input maxLength={100} />
                             </Form.Item>
                           </Col>
                           <Col xs={12} md={5}>
-                            <Form.Item name={[f.name, 'frequency']} label={t('admission.form.formFrequency')} rules={[required(t('admission.form.formFrequency'))]}>
-                              <Select options={FREQUENCIES.map((x) => ({ value: x, label: label(FREQUENCY_LABELS[x]) }))} />
+                            <Form.Item
+                              name={[f.name, 'frequency']}
+                              label={t('admission.form.formFrequency')}
+                              rules={[required(t('admission.form.formFrequency'))]}
+                            >
+                              <Select
+                                options={FREQUENCIES.map((x) => ({ value: x, label: label(FREQUENCY_LABELS[x]) }))}
+                              />
                             </Form.Item>
                           </Col>
                           <Col xs={12} md={9}>
@@ -372,12 +561,27 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                               <Input maxLength={500} placeholder={t('admission.form.formFieldsPlaceholder')} />
                             </Form.Item>
                           </Col>
-                          <Col xs={24} md={2} style={{ textAlign: isMobile ? 'right' : 'center', paddingTop: isMobile ? 0 : 30 }}>
-                            <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('admission.form.remove')} onClick={() => remove(f.name)} />
+                          <Col
+                            xs={24}
+                            md={2}
+                            style={{ textAlign: isMobile ? 'right' : 'center', paddingTop: isMobile ? 0 : 30 }}
+                          >
+                            <Button
+                              type="text"
+                              danger
+                              icon={<DeleteOutlined />}
+                              aria-label={t('admission.form.remove')}
+                              onClick={() => remove(f.name)}
+                            />
                           </Col>
                         </Row>
                       ))}
-                      <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', frequency: 'once', fields: '' })} block>
+                      <Button
+                        type="dashed"
+                        icon={<PlusOutlined />}
+                        onClick={() => add({ name: '', frequency: 'once', fields: '' })}
+                        block
+                      >
                         {t('admission.form.addForm')}
                       </Button>
                     </>
@@ -386,22 +590,50 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
               </Card>
 
               <Card title={t('admission.form.catalog')} size="small">
-                <Form.Item name="catalogItemCode" label={t('admission.form.catalogItemCode')} extra={t('admission.form.catalogItemCodeHelp')}>
+                <Form.Item
+                  name="catalogItemCode"
+                  label={t('admission.form.catalogItemCode')}
+                  extra={t('admission.form.catalogItemCodeHelp')}
+                >
                   <Input maxLength={40} style={{ maxWidth: 320 }} />
                 </Form.Item>
-                <Form.Item name="changeCatalog" label={t('admission.form.changeCatalog')} valuePropName="checked" style={{ marginBottom: changeCatalog ? undefined : 0 }}>
+                <Form.Item
+                  name="changeCatalog"
+                  label={t('admission.form.changeCatalog')}
+                  valuePropName="checked"
+                  style={{ marginBottom: changeCatalog ? undefined : 0 }}
+                >
                   <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
                 </Form.Item>
                 {changeCatalog ? (
                   <Row gutter={16}>
                     <Col xs={12} md={6}>
-                      <Form.Item name={['change', 'action']} label={t('admission.form.changeAction')} rules={[required(t('admission.form.changeAction'))]}>
-                        <Select options={(['add', 'amend', 'withdraw'] as const).map((a) => ({ value: a, label: label(CHANGE_ACTION_LABELS[a]) }))} />
+                      <Form.Item
+                        name={['change', 'action']}
+                        label={t('admission.form.changeAction')}
+                        rules={[required(t('admission.form.changeAction'))]}
+                      >
+                        <Select
+                          options={(['add', 'amend', 'withdraw'] as const).map((a) => ({
+                            value: a,
+                            label: label(CHANGE_ACTION_LABELS[a]),
+                          }))}
+                        />
                       </Form.Item>
                     </Col>
                     <Col xs={12} md={6}>
-                      <Form.Item name={['change', 'kind']} label={t('admission.form.changeKind')} rules={[required(t('admission.form.changeKind'))]}>
-                        <Select popupMatchSelectWidth={false} options={CHANGEABLE_CATALOG_KINDS.map((k) => ({ value: k, label: label(CATALOG_KIND_LABELS[k]) }))} />
+                      <Form.Item
+                        name={['change', 'kind']}
+                        label={t('admission.form.changeKind')}
+                        rules={[required(t('admission.form.changeKind'))]}
+                      >
+                        <Select
+                          popupMatchSelectWidth={false}
+                          options={CHANGEABLE_CATALOG_KINDS.map((k) => ({
+                            value: k,
+                            label: label(CATALOG_KIND_LABELS[k]),
+                          }))}
+                        />
                       </Form.Item>
                     </Col>
                     <Col xs={12} md={6}>
@@ -415,7 +647,14 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                       </Form.Item>
                     </Col>
                     <Col xs={24}>
-                      <Form.Item name={['change', 'reason']} label={t('admission.form.changeReason')} rules={[required(t('admission.form.changeReason')), { min: 2, message: t('admission.form.changeReason') }]}>
+                      <Form.Item
+                        name={['change', 'reason']}
+                        label={t('admission.form.changeReason')}
+                        rules={[
+                          required(t('admission.form.changeReason')),
+                          { min: 2, message: t('admission.form.changeReason') },
+                        ]}
+                      >
                         <Input.TextArea rows={2} maxLength={500} />
                       </Form.Item>
                     </Col>
@@ -434,7 +673,13 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                     {t('admission.form.submitHelp')}
                   </Typography.Paragraph>
                   <Space wrap>
-                    <Button icon={<SaveOutlined />} loading={draft.isPending} disabled={busy} onClick={() => draft.mutate()} data-testid="save-draft">
+                    <Button
+                      icon={<SaveOutlined />}
+                      loading={draft.isPending}
+                      disabled={busy}
+                      onClick={() => draft.mutate()}
+                      data-testid="save-draft"
+                    >
                       {t('admission.form.saveDraft')}
                     </Button>
                     <Popconfirm
@@ -443,11 +688,20 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                       cancelText={t('common.cancel')}
                       onConfirm={() => submit.mutateAsync().catch(() => undefined)}
                     >
-                      <Button type="primary" icon={<SendOutlined />} loading={submit.isPending} disabled={busy} data-testid="submit-request">
+                      <Button
+                        type="primary"
+                        icon={<SendOutlined />}
+                        loading={submit.isPending}
+                        disabled={busy}
+                        data-testid="submit-request"
+                      >
                         {t('admission.form.submit')}
                       </Button>
                     </Popconfirm>
-                    <Button type="link" onClick={() => navigate(saved ? `/admission/requests/${saved.id}` : '/admission/requests')}>
+                    <Button
+                      type="link"
+                      onClick={() => navigate(saved ? `/admission/requests/${saved.id}` : '/admission/requests')}
+                    >
                       {t('common.cancel')}
                     </Button>
                   </Space>

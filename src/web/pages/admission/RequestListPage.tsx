@@ -20,12 +20,21 @@ interface Reminder {
 export default function RequestListPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
-  const reminders = useQuery({ queryKey: ['admission', 'reminders'], queryFn: () => api<{ items: Reminder[] }>('/api/admission/reminders').then((r) => r.items), staleTime: 60_000 });
+  const reminders = useQuery({
+    queryKey: ['admission', 'reminders'],
+    queryFn: () => api<{ items: Reminder[] }>('/api/admission/reminders').then((r) => r.items),
+    staleTime: 60_000,
+  });
   return (
     <PageContainer
       title={t('admission.list.pageTitle')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/admission/requests/new')} data-testid="new-request">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => navigate('/admission/requests/new')}
+          data-testid="new-request"
+        >
           {t('admission.list.new')}
         </Button>
       }
@@ -41,7 +50,8 @@ export default function RequestListPage() {
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {reminders.data.map((r) => (
                 <li key={r.id}>
-                  <a onClick={() => navigate(`/admission/requests/${r.requestId}`)}>{r.title}</a>（{r.number}）{t('admission.list.expiresIn', { date: r.expiresOn ?? '', days: r.daysLeft })}
+                  <a onClick={() => navigate(`/admission/requests/${r.requestId}`)}>{r.title}</a>（{r.number}）
+                  {t('admission.list.expiresIn', { date: r.expiresOn ?? '', days: r.daysLeft })}
                 </li>
               ))}
             </ul>

@@ -1,18 +1,50 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Flex, Form, Input, Row, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Flex,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
-import { KIND_LABELS, REQUEST_KINDS, STATUS_LABELS, STATUSES, STEP_LABELS, type RequestKind, type RequestStatus } from './admission.labels.js';
+import {
+  KIND_LABELS,
+  REQUEST_KINDS,
+  STATUS_LABELS,
+  STATUSES,
+  STEP_LABELS,
+  type RequestKind,
+  type RequestStatus,
+} from './admission.labels.js';
 import { admissionKeys, listRequests, type RequestFilter, type RequestSummary } from './admission.api.js';
 import { OutcomeTag, StatusTag, useKindLabel } from './AdmissionTags.js';
 import { usePaging } from '../../components/usePaging.js';
 
 /** The paged list of admission requests with a small filter bar; shared by 准入申请 and 准入审核. */
-export function RequestTable({ base, showDepartment, showFilters = true, testId }: { base: RequestFilter; showDepartment?: boolean; showFilters?: boolean; testId?: string }) {
+export function RequestTable({
+  base,
+  showDepartment,
+  showFilters = true,
+  testId,
+}: {
+  base: RequestFilter;
+  showDepartment?: boolean;
+  showFilters?: boolean;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const label = useLabel();
   const kindLabel = useKindLabel();
@@ -21,7 +53,11 @@ export function RequestTable({ base, showDepartment, showFilters = true, testId 
   const [filter, setFilter] = useState<RequestFilter>({});
   const { page, pageSize, setPage, pagination } = usePaging();
   const merged = { ...filter, ...base };
-  const rows = useQuery({ queryKey: admissionKeys.list(merged, page, pageSize), queryFn: () => listRequests(merged, page, pageSize), placeholderData: keepPreviousData });
+  const rows = useQuery({
+    queryKey: admissionKeys.list(merged, page, pageSize),
+    queryFn: () => listRequests(merged, page, pageSize),
+    placeholderData: keepPreviousData,
+  });
 
   const columns: TableColumnsType<RequestSummary> = [
     {
@@ -46,11 +82,19 @@ export function RequestTable({ base, showDepartment, showFilters = true, testId 
       render: (_: unknown, r: RequestSummary) => (
         <Flex gap={4} wrap>
           <StatusTag status={r.status} label={r.statusLabel} />
-          {r.needsGovernment ? <Tag color="purple" style={{ marginInlineEnd: 0 }}>{t('admission.list.s73')}</Tag> : null}
+          {r.needsGovernment ? (
+            <Tag color="purple" style={{ marginInlineEnd: 0 }}>
+              {t('admission.list.s73')}
+            </Tag>
+          ) : null}
         </Flex>
       ),
     },
-    { title: t('admission.list.precheck'), dataIndex: 'precheckOutcome', render: (v: string | null) => (v ? <OutcomeTag outcome={v} /> : '—') },
+    {
+      title: t('admission.list.precheck'),
+      dataIndex: 'precheckOutcome',
+      render: (v: string | null) => (v ? <OutcomeTag outcome={v} /> : '—'),
+    },
     {
       title: t('admission.list.currentStep'),
       dataIndex: 'currentStep',
@@ -58,7 +102,12 @@ export function RequestTable({ base, showDepartment, showFilters = true, testId 
         r.currentStep ? (
           <span style={{ whiteSpace: 'nowrap' }}>
             {label(STEP_LABELS[r.currentStep], r.currentStep)}
-            {r.currentStepDueOn ? <Typography.Text type="secondary" style={{ fontSize: 12 }}> · {t('admission.list.due', { date: r.currentStepDueOn })}</Typography.Text> : null}
+            {r.currentStepDueOn ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {' '}
+                · {t('admission.list.due', { date: r.currentStepDueOn })}
+              </Typography.Text>
+            ) : null}
           </span>
         ) : (
           '—'
@@ -74,8 +123,20 @@ export function RequestTable({ base, showDepartment, showFilters = true, testId 
         </span>
       ),
     },
-    { title: t('admission.detail.period'), dataIndex: 'startsOn', render: (_: unknown, r: RequestSummary) => <span style={{ whiteSpace: 'nowrap' }}>{r.startsOn} — {r.endsOn}</span> },
-    { title: t('admission.list.updatedAt'), dataIndex: 'updatedAt', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{fmtTime(v)}</span> },
+    {
+      title: t('admission.detail.period'),
+      dataIndex: 'startsOn',
+      render: (_: unknown, r: RequestSummary) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {r.startsOn} — {r.endsOn}
+        </span>
+      ),
+    },
+    {
+      title: t('admission.list.updatedAt'),
+      dataIndex: 'updatedAt',
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{fmtTime(v)}</span>,
+    },
   ];
 
   return (
@@ -98,12 +159,22 @@ export function RequestTable({ base, showDepartment, showFilters = true, testId 
               </Col>
               <Col xs={12} sm={6} lg={5}>
                 <Form.Item name="status" label={t('admission.list.status')}>
-                  <Select allowClear placeholder={t('audit.all')} popupMatchSelectWidth={false} options={STATUSES.map((s) => ({ value: s, label: label(STATUS_LABELS[s]) }))} />
+                  <Select
+                    allowClear
+                    placeholder={t('audit.all')}
+                    popupMatchSelectWidth={false}
+                    options={STATUSES.map((s) => ({ value: s, label: label(STATUS_LABELS[s]) }))}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={12} sm={6} lg={5}>
                 <Form.Item name="kind" label={t('admission.form.kind')}>
-                  <Select allowClear placeholder={t('audit.all')} popupMatchSelectWidth={false} options={REQUEST_KINDS.map((k) => ({ value: k, label: label(KIND_LABELS[k]) }))} />
+                  <Select
+                    allowClear
+                    placeholder={t('audit.all')}
+                    popupMatchSelectWidth={false}
+                    options={REQUEST_KINDS.map((k) => ({ value: k, label: label(KIND_LABELS[k]) }))}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} lg={7} style={{ display: 'flex', alignItems: 'flex-end' }}>

@@ -12,8 +12,18 @@ export default function ReviewQueuePage() {
       <Tabs
         destroyOnHidden
         items={[
-          { key: 'awaiting', label: t('admission.review.awaiting'), children: <RequestTable base={{ queue: 'awaiting' }} showDepartment showFilters={false} testId="review-queue" /> },
-          { key: 'all', label: t('admission.review.all'), children: <RequestTable base={{}} showDepartment testId="review-all" /> },
+          {
+            key: 'awaiting',
+            label: t('admission.review.awaiting'),
+            children: (
+              <RequestTable base={{ queue: 'awaiting' }} showDepartment showFilters={false} testId="review-queue" />
+            ),
+          },
+          {
+            key: 'all',
+            label: t('admission.review.all'),
+            children: <RequestTable base={{}} showDepartment testId="review-all" />,
+          },
         ]}
       />
     </PageContainer>

@@ -1,5 +1,12 @@
 import { api, type Query } from '../../api/client.js';
-import type { BasisLevel, Channel, Frequency, PrecheckOutcome, RequestKind, RequestStatus } from './admission.labels.js';
+import type {
+  BasisLevel,
+  Channel,
+  Frequency,
+  PrecheckOutcome,
+  RequestKind,
+  RequestStatus,
+} from './admission.labels.js';
 
 /** What a department files (POST/PATCH /api/admission/requests, POST /api/admission/precheck). */
 export interface RequestContent {
@@ -15,7 +22,13 @@ export interface RequestContent {
   dedicatedPost: boolean;
   forms: { name: string; frequency: Frequency; fields: string }[];
   catalogItemCode: string | null;
-  catalogChange: { action: 'add' | 'amend' | 'withdraw'; kind: string; itemCode: string | null; name: string | null; reason: string } | null;
+  catalogChange: {
+    action: 'add' | 'amend' | 'withdraw';
+    kind: string;
+    itemCode: string | null;
+    name: string | null;
+    reason: string;
+  } | null;
 }
 
 /** Readers outside the chain (villages) get only part of the content. */
@@ -145,7 +158,13 @@ export interface RequestDetail extends RequestSummary {
   steps: RequestStep[];
   events: RequestEvent[];
   revisions: { revision: number; contentHash: string; submittedAt: string; submittedByName: string }[];
-  abilities: { edit: boolean; submit: boolean; decide: boolean; withdraw: boolean; decideActions: ('approve' | 'return' | 'reject')[] };
+  abilities: {
+    edit: boolean;
+    submit: boolean;
+    decide: boolean;
+    withdraw: boolean;
+    decideActions: ('approve' | 'return' | 'reject')[];
+  };
 }
 
 export interface DecisionBody {
@@ -237,7 +256,8 @@ export const admissionKeys = {
   departments: ['admission', 'departments'] as const,
   flags: (page: number, pageSize: number) => ['admission', 'flags', page, pageSize] as const,
   flagCounts: ['admission', 'flags', 'by-department'] as const,
-  publicDecisions: (region: string, page: number, pageSize: number) => ['public', 'admission-decisions', region, page, pageSize] as const,
+  publicDecisions: (region: string, page: number, pageSize: number) =>
+    ['public', 'admission-decisions', region, page, pageSize] as const,
 };
 
 const enc = encodeURIComponent;
@@ -246,21 +266,28 @@ export const listRequests = (f: RequestFilter, page: number, pageSize: number) =
   api<Page<RequestSummary>>('/api/admission/requests', { query: { ...(f as Query), page, pageSize } });
 /** quiet: a 404 (not visible) is shown by the page itself. */
 export const getRequest = (id: string) => api<RequestDetail>(`/api/admission/requests/${enc(id)}`, { quiet: true });
-export const createRequest = (content: RequestContent) => api<RequestDetail>('/api/admission/requests', { method: 'POST', body: { content } });
+export const createRequest = (content: RequestContent) =>
+  api<RequestDetail>('/api/admission/requests', { method: 'POST', body: { content } });
 export const updateRequest = (id: string, version: number, content: RequestContent) =>
   api<RequestDetail>(`/api/admission/requests/${enc(id)}`, { method: 'PATCH', body: { version, content } });
-export const submitRequest = (id: string, version: number) => api<RequestDetail>(`/api/admission/requests/${enc(id)}/submit`, { method: 'POST', body: { version } });
+export const submitRequest = (id: string, version: number) =>
+  api<RequestDetail>(`/api/admission/requests/${enc(id)}/submit`, { method: 'POST', body: { version } });
 /** The live pre-check while the form is being filled: quiet, the panel shows problems itself. */
 export const precheckContent = (content: RequestContent, signal?: AbortSignal) =>
   api<Precheck>('/api/admission/precheck', { method: 'POST', body: { content }, quiet: true, signal });
-export const decideRequest = (id: string, body: DecisionBody) => api<RequestDetail>(`/api/admission/requests/${enc(id)}/decision`, { method: 'POST', body });
+export const decideRequest = (id: string, body: DecisionBody) =>
+  api<RequestDetail>(`/api/admission/requests/${enc(id)}/decision`, { method: 'POST', body });
 export const withdrawRequest = (id: string, version: number, reason: string) =>
   api<RequestDetail>(`/api/admission/requests/${enc(id)}/withdraw`, { method: 'POST', body: { version, reason } });
-export const proposeAdjustment = (id: string) => api<RequestDetail>(`/api/admission/requests/${enc(id)}/catalog-adjustment`, { method: 'POST' });
-export const listAdmitted = (page: number, pageSize: number) => api<Page<AdmittedTask>>('/api/admission/admitted', { query: { page, pageSize } });
-export const listNamableDepartments = () => api<{ items: Department[] }>('/api/admission/departments').then((r) => r.items);
+export const proposeAdjustment = (id: string) =>
+  api<RequestDetail>(`/api/admission/requests/${enc(id)}/catalog-adjustment`, { method: 'POST' });
+export const listAdmitted = (page: number, pageSize: number) =>
+  api<Page<AdmittedTask>>('/api/admission/admitted', { query: { page, pageSize } });
+export const listNamableDepartments = () =>
+  api<{ items: Department[] }>('/api/admission/departments').then((r) => r.items);
 export const createFlag = (body: NewFlag) => api<Flag>('/api/admission/flags', { method: 'POST', body });
-export const listFlags = (page: number, pageSize: number) => api<Page<Flag>>('/api/admission/flags', { query: { page, pageSize } });
+export const listFlags = (page: number, pageSize: number) =>
+  api<Page<Flag>>('/api/admission/flags', { query: { page, pageSize } });
 export const flagsByDepartment = () => api<Page<DepartmentCount>>('/api/admission/flags/by-department');
 /** Public (no session); quiet: the page shows a bad region code or rate limiting itself. */
 export const publicDecisions = (region: string, page: number, pageSize: number) =>

@@ -5,7 +5,14 @@
  */
 type L = { zh: string; en: string };
 
-export const REQUEST_KINDS = ['work_affair', 'mechanism', 'sign', 'certificate', 'form_report', 'special_task'] as const;
+export const REQUEST_KINDS = [
+  'work_affair',
+  'mechanism',
+  'sign',
+  'certificate',
+  'form_report',
+  'special_task',
+] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
 export const KIND_LABELS: Record<RequestKind, L> = {
@@ -17,7 +24,16 @@ export const KIND_LABELS: Record<RequestKind, L> = {
   special_task: { zh: '专项任务', en: 'Special task' },
 };
 
-export const STATUSES = ['draft', 'in_review', 'returned', 'refused', 'rejected', 'approved', 'expired', 'withdrawn'] as const;
+export const STATUSES = [
+  'draft',
+  'in_review',
+  'returned',
+  'refused',
+  'rejected',
+  'approved',
+  'expired',
+  'withdrawn',
+] as const;
 export type RequestStatus = (typeof STATUSES)[number];
 
 export const STATUS_LABELS: Record<RequestStatus, L> = {
@@ -74,8 +90,18 @@ export const OUTCOME_LABELS: Record<PrecheckOutcome, L> = {
   refused: { zh: '不予准入', en: 'Refused' },
 };
 
-export const OUTCOME_COLORS: Record<PrecheckOutcome, string> = { admissible: 'success', needs_government: 'warning', returned: 'orange', refused: 'error' };
-export const OUTCOME_ALERT: Record<PrecheckOutcome, 'success' | 'warning' | 'error' | 'info'> = { admissible: 'success', needs_government: 'warning', returned: 'warning', refused: 'error' };
+export const OUTCOME_COLORS: Record<PrecheckOutcome, string> = {
+  admissible: 'success',
+  needs_government: 'warning',
+  returned: 'orange',
+  refused: 'error',
+};
+export const OUTCOME_ALERT: Record<PrecheckOutcome, 'success' | 'warning' | 'error' | 'info'> = {
+  admissible: 'success',
+  needs_government: 'warning',
+  returned: 'warning',
+  refused: 'error',
+};
 
 export const BASIS_LEVELS = ['central', 'law', 'regulation', 'rule', 'provincial', 'local', 'department'] as const;
 export type BasisLevel = (typeof BASIS_LEVELS)[number];

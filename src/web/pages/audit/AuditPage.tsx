@@ -1,6 +1,21 @@
 import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Row,
+  Select,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { ROLE_LABELS, type Role } from '../../../shared/roles.js';
@@ -10,7 +25,15 @@ import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { ACTION_LABELS, ENTITY_LABELS } from './audit.labels.js';
-import { auditKeys, exportAudit, listAudit, verifyAudit, type AuditFilter, type AuditRow, type VerifyResult } from './audit.api.js';
+import {
+  auditKeys,
+  exportAudit,
+  listAudit,
+  verifyAudit,
+  type AuditFilter,
+  type AuditRow,
+  type VerifyResult,
+} from './audit.api.js';
 import { usePaging } from '../../components/usePaging.js';
 import { FilterActions } from '../../components/FilterActions.js';
 
@@ -45,9 +68,16 @@ export default function AuditPage() {
   const [moreFilters, setMoreFilters] = useState(false);
   const showAll = !isMobile || moreFilters;
 
-  const rows = useQuery({ queryKey: auditKeys.list(filter, page, pageSize), queryFn: () => listAudit(filter, page, pageSize), placeholderData: keepPreviousData });
+  const rows = useQuery({
+    queryKey: auditKeys.list(filter, page, pageSize),
+    queryFn: () => listAudit(filter, page, pageSize),
+    placeholderData: keepPreviousData,
+  });
   const verify = useMutation({ mutationFn: verifyAudit, onSuccess: setVerdict });
-  const exporter = useMutation({ mutationFn: () => exportAudit(filter), onSuccess: () => message.success(t('audit.exported')) });
+  const exporter = useMutation({
+    mutationFn: () => exportAudit(filter),
+    onSuccess: () => message.success(t('audit.exported')),
+  });
 
   const apply = (v: FilterForm) => {
     const [from, to] = v.range ?? [];
@@ -73,8 +103,17 @@ export default function AuditPage() {
 
   const columns: TableColumnsType<AuditRow> = [
     { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
-    { title: t('audit.time'), dataIndex: 'ts', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{fmtTime(v)}</span> },
-    { title: t('audit.actor'), dataIndex: 'actorName', render: (v: string | null) => (v && v !== 'system' ? v : <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>) },
+    {
+      title: t('audit.time'),
+      dataIndex: 'ts',
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{fmtTime(v)}</span>,
+    },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      render: (v: string | null) =>
+        v && v !== 'system' ? v : <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+    },
     { title: t('audit.roles'), dataIndex: 'actorRoles', render: roleText },
     {
       title: t('audit.action'),
@@ -88,23 +127,48 @@ export default function AuditPage() {
     {
       title: t('audit.outcome'),
       dataIndex: 'outcome',
-      render: (v: string) => (v === 'success' ? <Tag color="success">{t('audit.success')}</Tag> : <Tag color="error">{t('audit.failure')}</Tag>),
+      render: (v: string) =>
+        v === 'success' ? (
+          <Tag color="success">{t('audit.success')}</Tag>
+        ) : (
+          <Tag color="error">{t('audit.failure')}</Tag>
+        ),
     },
     { title: t('audit.entity'), dataIndex: 'entity', render: (v: string) => label(ENTITY_LABELS[v], v) },
-    { title: t('audit.region'), dataIndex: 'regionCode', render: (v: string | null) => (v ? <span className="jf-mono">{v}</span> : '—') },
-    { title: t('audit.ip'), dataIndex: 'ip', render: (v: string | null) => (v ? <span className="jf-mono">{v}</span> : '—') },
+    {
+      title: t('audit.region'),
+      dataIndex: 'regionCode',
+      render: (v: string | null) => (v ? <span className="jf-mono">{v}</span> : '—'),
+    },
+    {
+      title: t('audit.ip'),
+      dataIndex: 'ip',
+      render: (v: string | null) => (v ? <span className="jf-mono">{v}</span> : '—'),
+    },
   ];
 
   const verdictAlert = verdict ? (
     verdict.ok ? (
-      <Alert type="success" showIcon closable={{ onClose: () => setVerdict(null) }} title={t('audit.verifyOkTitle')} description={t('audit.verifyOk', { checked: verdict.checked })} style={{ marginBottom: 16 }} data-testid="verify-result" />
+      <Alert
+        type="success"
+        showIcon
+        closable={{ onClose: () => setVerdict(null) }}
+        title={t('audit.verifyOkTitle')}
+        description={t('audit.verifyOk', { checked: verdict.checked })}
+        style={{ marginBottom: 16 }}
+        data-testid="verify-result"
+      />
     ) : (
       <Alert
         type="error"
         showIcon
         closable={{ onClose: () => setVerdict(null) }}
         title={t('audit.verifyBrokenTitle')}
-        description={t('audit.verifyBroken', { seq: verdict.firstBroken?.seq ?? '?', reason: verdict.firstBroken?.reason ?? '', checked: verdict.checked })}
+        description={t('audit.verifyBroken', {
+          seq: verdict.firstBroken?.seq ?? '?',
+          reason: verdict.firstBroken?.reason ?? '',
+          checked: verdict.checked,
+        })}
         style={{ marginBottom: 16 }}
         data-testid="verify-result"
       />
@@ -116,7 +180,12 @@ export default function AuditPage() {
       title={t('audit.title')}
       extra={
         <>
-          <Button icon={<SafetyOutlined />} onClick={() => verify.mutate()} loading={verify.isPending} data-testid="verify-chain">
+          <Button
+            icon={<SafetyOutlined />}
+            onClick={() => verify.mutate()}
+            loading={verify.isPending}
+            data-testid="verify-chain"
+          >
             {verify.isPending ? t('audit.verifying') : t('audit.verify')}
           </Button>
           <Button icon={<DownloadOutlined />} onClick={() => exporter.mutate()} loading={exporter.isPending}>
@@ -142,7 +211,11 @@ export default function AuditPage() {
             </Col>
             <Col xs={24} sm={12} lg={8} xl={6} style={showAll ? undefined : { display: 'none' }}>
               <Form.Item name="entity" label={t('audit.entity')}>
-                <Select allowClear placeholder={t('audit.all')} options={Object.entries(ENTITY_LABELS).map(([value, l]) => ({ value, label: label(l) }))} />
+                <Select
+                  allowClear
+                  placeholder={t('audit.all')}
+                  options={Object.entries(ENTITY_LABELS).map(([value, l]) => ({ value, label: label(l) }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={8} xl={6} style={showAll ? undefined : { display: 'none' }}>
@@ -159,7 +232,12 @@ export default function AuditPage() {
             </Col>
             <Col xs={24} sm={24} lg={16} xl={12} style={showAll ? undefined : { display: 'none' }}>
               <Form.Item name="range" label={t('audit.timeRange')}>
-                <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" allowEmpty={[true, true]} style={{ width: '100%' }} />
+                <DatePicker.RangePicker
+                  showTime={{ format: 'HH:mm' }}
+                  format="YYYY-MM-DD HH:mm"
+                  allowEmpty={[true, true]}
+                  style={{ width: '100%' }}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} lg={8} xl={12} style={{ display: 'flex', alignItems: 'flex-end' }}>

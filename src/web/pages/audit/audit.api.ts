@@ -35,7 +35,9 @@ export interface VerifyResult {
   firstBroken: { seq: number; reason: string } | null;
 }
 
-export const auditKeys = { list: (f: AuditFilter, page: number, pageSize: number) => ['audit', 'list', f, page, pageSize] as const };
+export const auditKeys = {
+  list: (f: AuditFilter, page: number, pageSize: number) => ['audit', 'list', f, page, pageSize] as const,
+};
 
 export const listAudit = (f: AuditFilter, page: number, pageSize: number) =>
   api<{ total: number; items: AuditRow[] }>('/api/audit', { query: { ...(f as Query), page, pageSize } });

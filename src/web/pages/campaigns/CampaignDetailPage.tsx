@@ -1,7 +1,22 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Flex, Popconfirm, Progress, Result, Row, Table, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Flex,
+  Popconfirm,
+  Progress,
+  Result,
+  Row,
+  Table,
+  Typography,
+} from 'antd';
 import { BarChartOutlined, RedoOutlined, RocketOutlined, SaveOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { isApiError } from '../../api/client.js';
@@ -11,8 +26,24 @@ import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
-import { CATEGORIES, CATEGORY_LABELS, CHANGE_KIND_LABELS, PHASE_LABELS, type Category, type PhaseKey } from './campaigns.labels.js';
-import { campaignKeys, getCampaign, getChanges, isLaunching, launchCampaign, listCampaigns, updateCampaign, type Campaign } from './campaigns.api.js';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  CHANGE_KIND_LABELS,
+  PHASE_LABELS,
+  type Category,
+  type PhaseKey,
+} from './campaigns.labels.js';
+import {
+  campaignKeys,
+  getCampaign,
+  getChanges,
+  isLaunching,
+  launchCampaign,
+  listCampaigns,
+  updateCampaign,
+  type Campaign,
+} from './campaigns.api.js';
 import { CampaignFormModal } from './CampaignFormModal.js';
 import { CampaignStatusTag } from './CampaignsPage.js';
 
@@ -27,7 +58,9 @@ function LaunchCard({ c, onLaunched }: { c: Campaign; onLaunched: () => Promise<
     <Card title={t('campaigns.launchTitle')} size="small" style={{ marginBottom: 16 }} data-testid="launch-card">
       {c.status === 'draft' ? (
         <Flex vertical gap={8}>
-          <Typography.Paragraph style={{ margin: 0 }}>{t('campaigns.launchNote', { region: c.regionName })}</Typography.Paragraph>
+          <Typography.Paragraph style={{ margin: 0 }}>
+            {t('campaigns.launchNote', { region: c.regionName })}
+          </Typography.Paragraph>
           {c.abilities.launch ? (
             <Popconfirm
               title={t('campaigns.launchConfirm', { region: c.regionName })}
@@ -43,7 +76,13 @@ function LaunchCard({ c, onLaunched }: { c: Campaign; onLaunched: () => Promise<
                 }
               }}
             >
-              <Button type="primary" icon={<RocketOutlined />} loading={busy} data-testid="launch" style={{ alignSelf: 'flex-start' }}>
+              <Button
+                type="primary"
+                icon={<RocketOutlined />}
+                loading={busy}
+                data-testid="launch"
+                style={{ alignSelf: 'flex-start' }}
+              >
                 {t('campaigns.launch')}
               </Button>
             </Popconfirm>
@@ -58,11 +97,24 @@ function LaunchCard({ c, onLaunched }: { c: Campaign; onLaunched: () => Promise<
           <Typography.Text type="secondary">
             {l.message ?? (l.total ? t('campaigns.launchCount', { done: l.progress, total: l.total }) : '')}
           </Typography.Text>
-          {l.error ? <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('campaigns.launchFailed')} description={l.error.message} /> : null}
+          {l.error ? (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginTop: 8 }}
+              title={t('campaigns.launchFailed')}
+              description={l.error.message}
+            />
+          ) : null}
         </div>
       ) : null}
       {c.status === 'active' && !launching ? (
-        <Alert type="success" showIcon style={{ marginTop: 8 }} title={t('campaigns.launched', { n: c.ledgerCount, time: c.launchedAt ? fmtTime(c.launchedAt) : '' })} />
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={t('campaigns.launched', { n: c.ledgerCount, time: c.launchedAt ? fmtTime(c.launchedAt) : '' })}
+        />
       ) : null}
     </Card>
   );
@@ -93,7 +145,10 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
             onClick={async () => {
               setBusy(true);
               try {
-                await updateCampaign(c.id, { phases: changed.map((p) => ({ key: p.key, deadline: dates[p.key] })), version: c.version });
+                await updateCampaign(c.id, {
+                  phases: changed.map((p) => ({ key: p.key, deadline: dates[p.key] })),
+                  version: c.version,
+                });
                 message.success(t('campaigns.deadlinesSaved'));
               } catch {
                 /* shown by the client */
@@ -115,15 +170,32 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
         scroll={{ x: 'max-content' }}
         dataSource={c.phases}
         columns={[
-          { title: t('campaigns.phase'), dataIndex: 'name', render: (v: string, p) => label(PHASE_LABELS[p.key as PhaseKey], v) },
-          { title: t('campaigns.clause'), dataIndex: 'clause', render: (v: string) => <span className="jf-mono">{v}</span> },
-          { title: t('campaigns.categories'), dataIndex: 'categories', render: (v: Category[]) => (v.length ? v.map((k) => label(CATEGORY_LABELS[k])).join('、') : '—') },
+          {
+            title: t('campaigns.phase'),
+            dataIndex: 'name',
+            render: (v: string, p) => label(PHASE_LABELS[p.key as PhaseKey], v),
+          },
+          {
+            title: t('campaigns.clause'),
+            dataIndex: 'clause',
+            render: (v: string) => <span className="jf-mono">{v}</span>,
+          },
+          {
+            title: t('campaigns.categories'),
+            dataIndex: 'categories',
+            render: (v: Category[]) => (v.length ? v.map((k) => label(CATEGORY_LABELS[k])).join('、') : '—'),
+          },
           {
             title: t('campaigns.deadline'),
             dataIndex: 'deadline',
             render: (v: string, p) =>
               c.abilities.edit ? (
-                <DatePicker allowClear={false} value={dayjs(dates[p.key] ?? v)} onChange={(d) => d && setDates((x) => ({ ...x, [p.key]: d.format('YYYY-MM-DD') }))} style={{ width: 150 }} />
+                <DatePicker
+                  allowClear={false}
+                  value={dayjs(dates[p.key] ?? v)}
+                  onChange={(d) => d && setDates((x) => ({ ...x, [p.key]: d.format('YYYY-MM-DD') }))}
+                  style={{ width: 150 }}
+                />
               ) : (
                 <span className="jf-mono">{v}</span>
               ),
@@ -139,7 +211,11 @@ function ChangesCard({ c }: { c: Campaign }) {
   const { t } = useI18n();
   const label = useLabel();
   const ready = c.status === 'active' || c.status === 'closed';
-  const q = useQuery({ queryKey: [...campaignKeys.changes(c.id), c.status], queryFn: () => getChanges(c.id), enabled: ready });
+  const q = useQuery({
+    queryKey: [...campaignKeys.changes(c.id), c.status],
+    queryFn: () => getChanges(c.id),
+    enabled: ready,
+  });
   return (
     <Card title={t('campaigns.changesTitle')} size="small" style={{ marginBottom: 16 }} data-testid="changes-card">
       {!ready ? (
@@ -155,8 +231,16 @@ function ChangesCard({ c }: { c: Campaign }) {
           scroll={{ x: 'max-content' }}
           dataSource={q.data ? CATEGORIES.map((k) => ({ category: k, ...q.data.byCategory[k] })) : []}
           columns={[
-            { title: t('campaigns.category'), dataIndex: 'category', render: (k: Category) => label(CATEGORY_LABELS[k]) },
-            ...(['new', 'changed', 'unchanged', 'removed'] as const).map((k) => ({ title: label(CHANGE_KIND_LABELS[k]), dataIndex: k, align: 'right' as const })),
+            {
+              title: t('campaigns.category'),
+              dataIndex: 'category',
+              render: (k: Category) => label(CATEGORY_LABELS[k]),
+            },
+            ...(['new', 'changed', 'unchanged', 'removed'] as const).map((k) => ({
+              title: label(CHANGE_KIND_LABELS[k]),
+              dataIndex: k,
+              align: 'right' as const,
+            })),
           ]}
         />
       )}
@@ -227,8 +311,20 @@ export default function CampaignDetailPage() {
                 { key: 'status', label: t('campaigns.status'), children: <CampaignStatusTag c={c} /> },
                 { key: 'region', label: t('campaigns.region'), children: `${c.regionName}（${c.regionCode}）` },
                 { key: 'year', label: t('campaigns.year'), children: c.year },
-                { key: 'ledgers', label: t('campaigns.ledgerCount'), children: <span data-testid="ledger-count">{c.ledgerCount}</span> },
-                { key: 'previous', label: t('campaigns.previous'), children: c.previousCampaignId ? <Link to={`/campaigns/${c.previousCampaignId}`}>{previous?.name ?? c.previousCampaignId}</Link> : t('campaigns.previousNone') },
+                {
+                  key: 'ledgers',
+                  label: t('campaigns.ledgerCount'),
+                  children: <span data-testid="ledger-count">{c.ledgerCount}</span>,
+                },
+                {
+                  key: 'previous',
+                  label: t('campaigns.previous'),
+                  children: c.previousCampaignId ? (
+                    <Link to={`/campaigns/${c.previousCampaignId}`}>{previous?.name ?? c.previousCampaignId}</Link>
+                  ) : (
+                    t('campaigns.previousNone')
+                  ),
+                },
                 { key: 'created', label: t('campaigns.createdAt'), children: fmtTime(c.createdAt) },
               ]}
             />
@@ -237,7 +333,13 @@ export default function CampaignDetailPage() {
         </Col>
         <Col xs={24} lg={14}>
           <PhasesCard c={c} onSaved={refresh} />
-          {c.previousCampaignId ? <ChangesCard c={c} /> : <Card size="small" style={{ marginBottom: 16 }}><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('campaigns.firstCycle')} /></Card>}
+          {c.previousCampaignId ? (
+            <ChangesCard c={c} />
+          ) : (
+            <Card size="small" style={{ marginBottom: 16 }}>
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('campaigns.firstCycle')} />
+            </Card>
+          )}
         </Col>
       </Row>
       <CampaignFormModal open={nextOpen} previous={c} campaigns={all.data ?? []} onClose={() => setNextOpen(false)} />

@@ -19,13 +19,27 @@ interface Values {
 }
 
 const defaultName = (year: number) => `${year}年村级组织减负专项行动`;
-const deadlinesFor = (year: number) => Object.fromEntries(DEFAULT_PHASES.map((p) => [p.key, dayjs(defaultDeadline(p.key, year))])) as Record<PhaseKey, Dayjs>;
+const deadlinesFor = (year: number) =>
+  Object.fromEntries(DEFAULT_PHASES.map((p) => [p.key, dayjs(defaultDeadline(p.key, year))])) as Record<
+    PhaseKey,
+    Dayjs
+  >;
 
 /**
  * 发起专项行动: the seed plan's template (four phases with their default deadlines, all editable), or
  * the next cycle of a previous campaign (its rows are carried over at launch, statuses reset).
  */
-export function CampaignFormModal({ open, onClose, campaigns, previous }: { open: boolean; onClose: () => void; campaigns: Campaign[]; previous?: Campaign | null }) {
+export function CampaignFormModal({
+  open,
+  onClose,
+  campaigns,
+  previous,
+}: {
+  open: boolean;
+  onClose: () => void;
+  campaigns: Campaign[];
+  previous?: Campaign | null;
+}) {
   const { t } = useI18n();
   const label = useLabel();
   const navigate = useNavigate();
@@ -36,7 +50,9 @@ export function CampaignFormModal({ open, onClose, campaigns, previous }: { open
   const [busy, setBusy] = useState(false);
   const ownRegion = useMemo(() => me?.grants.find((g) => g.role === 'district_lead') ?? null, [me]);
   const regionCode = Form.useWatch('regionCode', form);
-  const previousOptions = campaigns.filter((c) => (c.status === 'active' || c.status === 'closed') && (!regionCode || c.regionCode === regionCode));
+  const previousOptions = campaigns.filter(
+    (c) => (c.status === 'active' || c.status === 'closed') && (!regionCode || c.regionCode === regionCode),
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -66,7 +82,10 @@ export function CampaignFormModal({ open, onClose, campaigns, previous }: { open
         regionCode: v.regionCode,
         year: v.year,
         previousCampaignId: v.previousCampaignId ?? null,
-        phases: DEFAULT_PHASES.map((p) => ({ key: p.key, deadline: (v.deadlines[p.key] ?? dayjs(defaultDeadline(p.key, v.year))).format('YYYY-MM-DD') })),
+        phases: DEFAULT_PHASES.map((p) => ({
+          key: p.key,
+          deadline: (v.deadlines[p.key] ?? dayjs(defaultDeadline(p.key, v.year))).format('YYYY-MM-DD'),
+        })),
       });
       await qc.invalidateQueries({ queryKey: campaignKeys.all });
       onClose();
@@ -90,13 +109,30 @@ export function CampaignFormModal({ open, onClose, campaigns, previous }: { open
       width={isMobile ? '100%' : 720}
     >
       <Form<Values> form={form} layout="vertical" requiredMark={false}>
-        {previous ? <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('campaigns.nextCycleNote')} /> : null}
-        <Form.Item name="name" label={t('campaigns.name')} rules={[{ required: true, whitespace: true, min: 2, message: t('common.required', { field: t('campaigns.name') }) }]}>
+        {previous ? (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('campaigns.nextCycleNote')} />
+        ) : null}
+        <Form.Item
+          name="name"
+          label={t('campaigns.name')}
+          rules={[
+            { required: true, whitespace: true, min: 2, message: t('common.required', { field: t('campaigns.name') }) },
+          ]}
+        >
           <Input maxLength={100} data-testid="campaign-name" />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('campaigns.region')} rules={[{ required: true, message: t('common.required', { field: t('campaigns.region') }) }]} extra={t('campaigns.regionHelp')}>
+        <Form.Item
+          name="regionCode"
+          label={t('campaigns.region')}
+          rules={[{ required: true, message: t('common.required', { field: t('campaigns.region') }) }]}
+          extra={t('campaigns.regionHelp')}
+        >
           {ownRegion && !previous ? (
-            <Select options={(me?.grants ?? []).filter((g) => g.role === 'district_lead').map((g) => ({ value: g.regionCode, label: `${g.regionName}（${g.regionCode}）` }))} />
+            <Select
+              options={(me?.grants ?? [])
+                .filter((g) => g.role === 'district_lead')
+                .map((g) => ({ value: g.regionCode, label: `${g.regionName}（${g.regionCode}）` }))}
+            />
           ) : (
             <RegionSelect />
           )}
@@ -105,7 +141,11 @@ export function CampaignFormModal({ open, onClose, campaigns, previous }: { open
           <InputNumber min={2020} max={2100} precision={0} onChange={onYear} style={{ width: 140 }} />
         </Form.Item>
         <Form.Item name="previousCampaignId" label={t('campaigns.previous')} extra={t('campaigns.previousHelp')}>
-          <Select allowClear placeholder={t('campaigns.previousNone')} options={previousOptions.map((c) => ({ value: c.id, label: `${c.name}（${c.year}）` }))} />
+          <Select
+            allowClear
+            placeholder={t('campaigns.previousNone')}
+            options={previousOptions.map((c) => ({ value: c.id, label: `${c.name}（${c.year}）` }))}
+          />
         </Form.Item>
         <Typography.Text strong>{t('campaigns.phases')}</Typography.Text>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
@@ -119,12 +159,20 @@ export function CampaignFormModal({ open, onClose, campaigns, previous }: { open
           scroll={{ x: 'max-content' }}
           columns={[
             { title: t('campaigns.phase'), dataIndex: 'key', render: (_: unknown, p) => label(p.name) },
-            { title: t('campaigns.clause'), dataIndex: 'clause', render: (v: string) => <span className="jf-mono">{v}</span> },
+            {
+              title: t('campaigns.clause'),
+              dataIndex: 'clause',
+              render: (v: string) => <span className="jf-mono">{v}</span>,
+            },
             {
               title: t('campaigns.deadline'),
               dataIndex: 'monthDay',
               render: (_: unknown, p) => (
-                <Form.Item name={['deadlines', p.key]} style={{ margin: 0 }} rules={[{ required: true, message: t('campaigns.deadlineRequired') }]}>
+                <Form.Item
+                  name={['deadlines', p.key]}
+                  style={{ margin: 0 }}
+                  rules={[{ required: true, message: t('campaigns.deadlineRequired') }]}
+                >
                   <DatePicker allowClear={false} style={{ width: 150 }} data-testid={`deadline-${p.key}`} />
                 </Form.Item>
               ),

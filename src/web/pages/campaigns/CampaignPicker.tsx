@@ -4,7 +4,14 @@ import { useQuery } from '@tanstack/react-query';
 import { Select, Tag } from 'antd';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { CAMPAIGN_STATUS_COLORS, CAMPAIGN_STATUS_LABELS } from './campaigns.labels.js';
-import { campaignKeys, chooseCampaign, listCampaigns, storeCampaignId, storedCampaignId, type Campaign } from './campaigns.api.js';
+import {
+  campaignKeys,
+  chooseCampaign,
+  listCampaigns,
+  storeCampaignId,
+  storedCampaignId,
+  type Campaign,
+} from './campaigns.api.js';
 
 /**
  * The campaign a ledger, review, dashboard or task page is about: `?campaign=` in the address, else
@@ -35,7 +42,15 @@ export function useCampaignChoice() {
 }
 
 /** A select of the launched campaigns the user can see (drafts have no ledgers yet). */
-export function CampaignPicker({ campaigns, value, onChange }: { campaigns: Campaign[]; value?: string; onChange: (id: string) => void }) {
+export function CampaignPicker({
+  campaigns,
+  value,
+  onChange,
+}: {
+  campaigns: Campaign[];
+  value?: string;
+  onChange: (id: string) => void;
+}) {
   const { t } = useI18n();
   const label = useLabel();
   const options = campaigns

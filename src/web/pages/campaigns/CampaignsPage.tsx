@@ -32,18 +32,31 @@ export default function CampaignsPage() {
 
   const nextCycle = (c: Campaign) =>
     c.abilities.manage && (c.status === 'active' || c.status === 'closed') ? (
-      <Button size="small" icon={<RedoOutlined />} onClick={() => setCreating({ previous: c })} data-testid="next-cycle">
+      <Button
+        size="small"
+        icon={<RedoOutlined />}
+        onClick={() => setCreating({ previous: c })}
+        data-testid="next-cycle"
+      >
         {t('campaigns.nextCycle')}
       </Button>
     ) : null;
 
   const columns: TableColumnsType<Campaign> = [
-    { title: t('campaigns.name'), dataIndex: 'name', render: (_: unknown, c) => <Link to={`/campaigns/${c.id}`}>{c.name}</Link> },
+    {
+      title: t('campaigns.name'),
+      dataIndex: 'name',
+      render: (_: unknown, c) => <Link to={`/campaigns/${c.id}`}>{c.name}</Link>,
+    },
     { title: t('campaigns.region'), dataIndex: 'regionName' },
     { title: t('campaigns.year'), dataIndex: 'year' },
     { title: t('campaigns.status'), dataIndex: 'status', render: (_: unknown, c) => <CampaignStatusTag c={c} /> },
     { title: t('campaigns.ledgerCount'), dataIndex: 'ledgerCount', align: 'right' },
-    { title: t('campaigns.launchedAt'), dataIndex: 'launchedAt', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ? fmtTime(v) : '—'}</span> },
+    {
+      title: t('campaigns.launchedAt'),
+      dataIndex: 'launchedAt',
+      render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ? fmtTime(v) : '—'}</span>,
+    },
     {
       title: t('common.actions'),
       key: 'actions',
@@ -67,7 +80,12 @@ export default function CampaignsPage() {
     <PageContainer
       title={t('campaigns.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating({ previous: null })} data-testid="campaign-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setCreating({ previous: null })}
+          data-testid="campaign-create"
+        >
           {t('campaigns.createTitle')}
         </Button>
       }
@@ -106,7 +124,12 @@ export default function CampaignsPage() {
           />
         )}
       </Card>
-      <CampaignFormModal open={!!creating} previous={creating?.previous} campaigns={items} onClose={() => setCreating(null)} />
+      <CampaignFormModal
+        open={!!creating}
+        previous={creating?.previous}
+        campaigns={items}
+        onClose={() => setCreating(null)}
+      />
     </PageContainer>
   );
 }

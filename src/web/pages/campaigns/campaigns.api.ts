@@ -122,7 +122,13 @@ export interface Rollup {
   };
   phases: RollupPhase[];
   children: RollupChild[];
-  groups: { regionCode: string | null; category: Category; verdict: Verdict | null; status: WorkflowStatus; count: number }[];
+  groups: {
+    regionCode: string | null;
+    category: Category;
+    verdict: Verdict | null;
+    status: WorkflowStatus;
+    count: number;
+  }[];
 }
 
 export const campaignKeys = {
@@ -139,12 +145,18 @@ export const listCampaigns = () => api<{ items: Campaign[] }>('/api/campaigns').
 /** quiet: a 404 (not visible) is shown by the page itself. */
 export const getCampaign = (id: string) => api<Campaign>(`/api/campaigns/${enc(id)}`, { quiet: true });
 export const createCampaign = (body: CreateCampaignBody) => api<Campaign>('/api/campaigns', { method: 'POST', body });
-export const updateCampaign = (id: string, body: { name?: string; phases?: { key: PhaseKey; deadline: string }[]; version: number }) =>
-  api<Campaign>(`/api/campaigns/${enc(id)}`, { method: 'PATCH', body });
-export const launchCampaign = (id: string, version: number) => api<Campaign>(`/api/campaigns/${enc(id)}/launch`, { method: 'POST', body: { version } });
-export const getChanges = (id: string, region?: string) => api<CycleChanges>(`/api/campaigns/${enc(id)}/changes`, { query: { region } });
-export const getRollup = (id: string, region?: string) => api<Rollup>(`/api/campaigns/${enc(id)}/rollup`, { query: { region } });
-export const exportConsolidated = (id: string, region: string | undefined, fallbackName: string) => download(`/api/campaigns/${enc(id)}/export`, { region }, fallbackName);
+export const updateCampaign = (
+  id: string,
+  body: { name?: string; phases?: { key: PhaseKey; deadline: string }[]; version: number },
+) => api<Campaign>(`/api/campaigns/${enc(id)}`, { method: 'PATCH', body });
+export const launchCampaign = (id: string, version: number) =>
+  api<Campaign>(`/api/campaigns/${enc(id)}/launch`, { method: 'POST', body: { version } });
+export const getChanges = (id: string, region?: string) =>
+  api<CycleChanges>(`/api/campaigns/${enc(id)}/changes`, { query: { region } });
+export const getRollup = (id: string, region?: string) =>
+  api<Rollup>(`/api/campaigns/${enc(id)}/rollup`, { query: { region } });
+export const exportConsolidated = (id: string, region: string | undefined, fallbackName: string) =>
+  download(`/api/campaigns/${enc(id)}/export`, { region }, fallbackName);
 
 /** A launch that the job runner has not finished yet (the page keeps polling). */
 export const isLaunching = (c: Pick<Campaign, 'status' | 'launch'>) =>
@@ -172,5 +184,9 @@ export function storeCampaignId(id: string) {
 /** The wanted campaign unless it is a draft, else the newest active one, else the first launched one. */
 export function chooseCampaign(campaigns: Campaign[], wanted: string | null): Campaign | undefined {
   const launched = campaigns.filter((c) => c.status === 'active' || c.status === 'closed');
-  return campaigns.find((c) => c.id === wanted && c.status !== 'draft') ?? launched.find((c) => c.status === 'active') ?? launched[0];
+  return (
+    campaigns.find((c) => c.id === wanted && c.status !== 'draft') ??
+    launched.find((c) => c.status === 'active') ??
+    launched[0]
+  );
 }

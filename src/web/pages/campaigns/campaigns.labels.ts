@@ -23,9 +23,20 @@ export const VERDICT_LABELS: Record<Verdict, L> = {
   merge: { zh: '合并', en: 'Merge' },
   rectify: { zh: '整改', en: 'Rectify' },
 };
-export const VERDICT_COLORS: Record<Verdict, string> = { keep: 'green', cancel: 'red', merge: 'orange', rectify: 'gold' };
+export const VERDICT_COLORS: Record<Verdict, string> = {
+  keep: 'green',
+  cancel: 'red',
+  merge: 'orange',
+  rectify: 'gold',
+};
 /** Chart colours of the verdicts (and of "undecided"). */
-export const VERDICT_CHART_COLORS: Record<Verdict | 'undecided', string> = { keep: '#52c41a', cancel: '#f5222d', merge: '#fa8c16', rectify: '#fadb14', undecided: '#bfbfbf' };
+export const VERDICT_CHART_COLORS: Record<Verdict | 'undecided', string> = {
+  keep: '#52c41a',
+  cancel: '#f5222d',
+  merge: '#fa8c16',
+  rectify: '#fadb14',
+  undecided: '#bfbfbf',
+};
 
 /** Effective workflow status of a ledger (an approval the village edited afterwards is `stale`). */
 export const WORKFLOW_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'stale'] as const;
@@ -38,8 +49,20 @@ export const WORKFLOW_LABELS: Record<WorkflowStatus, L> = {
   approved: { zh: '已审核', en: 'Approved' },
   stale: { zh: '审核失效', en: 'Approval stale' },
 };
-export const WORKFLOW_COLORS: Record<WorkflowStatus, string> = { draft: 'default', submitted: 'processing', returned: 'warning', approved: 'success', stale: 'error' };
-export const WORKFLOW_CHART_COLORS: Record<WorkflowStatus, string> = { approved: '#52c41a', submitted: '#1d5fc4', returned: '#fa8c16', stale: '#f5222d', draft: '#d9d9d9' };
+export const WORKFLOW_COLORS: Record<WorkflowStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  returned: 'warning',
+  approved: 'success',
+  stale: 'error',
+};
+export const WORKFLOW_CHART_COLORS: Record<WorkflowStatus, string> = {
+  approved: '#52c41a',
+  submitted: '#1d5fc4',
+  returned: '#fa8c16',
+  stale: '#f5222d',
+  draft: '#d9d9d9',
+};
 
 export const CAMPAIGN_STATUSES = ['draft', 'launching', 'active', 'closed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
@@ -49,7 +72,12 @@ export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, L> = {
   active: { zh: '进行中', en: 'Active' },
   closed: { zh: '已结束', en: 'Closed' },
 };
-export const CAMPAIGN_STATUS_COLORS: Record<CampaignStatus, string> = { draft: 'default', launching: 'processing', active: 'success', closed: 'default' };
+export const CAMPAIGN_STATUS_COLORS: Record<CampaignStatus, string> = {
+  draft: 'default',
+  launching: 'processing',
+  active: 'success',
+  closed: 'default',
+};
 
 export const TASK_STATUSES = ['open', 'closed', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -58,7 +86,11 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, L> = {
   closed: { zh: '已完成', en: 'Closed' },
   cancelled: { zh: '已撤销', en: 'Cancelled' },
 };
-export const TASK_STATUS_COLORS: Record<TaskStatus, string> = { open: 'processing', closed: 'success', cancelled: 'default' };
+export const TASK_STATUS_COLORS: Record<TaskStatus, string> = {
+  open: 'processing',
+  closed: 'success',
+  cancelled: 'default',
+};
 
 export const SIGN_POSITIONS = ['outside', 'inside', 'functional_area'] as const;
 export type SignPosition = (typeof SIGN_POSITIONS)[number];
@@ -121,12 +153,38 @@ export type PhaseKey = (typeof PHASE_KEYS)[number];
  * default deadlines for the chosen year; the server applies the same defaults to any date left out.
  */
 export const DEFAULT_PHASES: { key: PhaseKey; name: L; clause: string; monthDay: string; yearOffset: number }[] = [
-  { key: 'self_inspection', name: { zh: '摸排自查、区级汇总', en: 'Self-inspection and district aggregation' }, clause: 'S-5', monthDay: '08-10', yearOffset: 0 },
-  { key: 'signs_certificates', name: { zh: '标识牌、证明事项清理', en: 'Clean up signboards and certificates' }, clause: 'S-6.1、S-6.2', monthDay: '08-10', yearOffset: 0 },
-  { key: 'mechanisms_affairs', name: { zh: '工作机制、工作事务清理', en: 'Clean up mechanisms and work affairs' }, clause: 'S-6.3、S-6.4', monthDay: '12-10', yearOffset: 0 },
-  { key: 'permanent_rules', name: { zh: '建立准入和动态调整长效机制', en: 'Permanent admission and adjustment rules' }, clause: 'S-7', monthDay: '06-15', yearOffset: 1 },
+  {
+    key: 'self_inspection',
+    name: { zh: '摸排自查、区级汇总', en: 'Self-inspection and district aggregation' },
+    clause: 'S-5',
+    monthDay: '08-10',
+    yearOffset: 0,
+  },
+  {
+    key: 'signs_certificates',
+    name: { zh: '标识牌、证明事项清理', en: 'Clean up signboards and certificates' },
+    clause: 'S-6.1、S-6.2',
+    monthDay: '08-10',
+    yearOffset: 0,
+  },
+  {
+    key: 'mechanisms_affairs',
+    name: { zh: '工作机制、工作事务清理', en: 'Clean up mechanisms and work affairs' },
+    clause: 'S-6.3、S-6.4',
+    monthDay: '12-10',
+    yearOffset: 0,
+  },
+  {
+    key: 'permanent_rules',
+    name: { zh: '建立准入和动态调整长效机制', en: 'Permanent admission and adjustment rules' },
+    clause: 'S-7',
+    monthDay: '06-15',
+    yearOffset: 1,
+  },
 ];
-export const PHASE_LABELS: Record<PhaseKey, L> = Object.fromEntries(DEFAULT_PHASES.map((p) => [p.key, p.name])) as Record<PhaseKey, L>;
+export const PHASE_LABELS: Record<PhaseKey, L> = Object.fromEntries(
+  DEFAULT_PHASES.map((p) => [p.key, p.name]),
+) as Record<PhaseKey, L>;
 export const defaultDeadline = (key: PhaseKey, year: number) => {
   const p = DEFAULT_PHASES.find((x) => x.key === key)!;
   return `${year + p.yearOffset}-${p.monthDay}`;

@@ -1,14 +1,42 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Drawer, Flex, Input, Modal, Popconfirm, Result, Skeleton, Table, Tag, Typography } from 'antd';
-import { CheckOutlined, CloseOutlined, DiffOutlined, EditOutlined, NotificationOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Drawer,
+  Flex,
+  Input,
+  Modal,
+  Popconfirm,
+  Result,
+  Skeleton,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import {
+  CheckOutlined,
+  CloseOutlined,
+  DiffOutlined,
+  EditOutlined,
+  NotificationOutlined,
+  RollbackOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { fmtTime } from '../../components/format.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
-import { adjustmentAction, catalogKeys, getAdjustment, type AdjustmentAction, type AdjustmentDto } from './catalogs.api.js';
+import {
+  adjustmentAction,
+  catalogKeys,
+  getAdjustment,
+  type AdjustmentAction,
+  type AdjustmentDto,
+} from './catalogs.api.js';
 import { EDITABLE_FIELDS, FIELD_LABELS, KIND_LABELS, REASON_LABELS } from './catalogs.labels.js';
 import { OperationTag, StatusTag, todayStr } from './CatalogTags.js';
 import { AdjustmentFormDrawer } from './AdjustmentFormDrawer.js';
@@ -38,7 +66,8 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
   const a = q.data;
 
   const act = useMutation({
-    mutationFn: ({ action, note }: { action: AdjustmentAction; note?: string }) => adjustmentAction(a!.id, action, a!.version, note),
+    mutationFn: ({ action, note }: { action: AdjustmentAction; note?: string }) =>
+      adjustmentAction(a!.id, action, a!.version, note),
     onSuccess: (updated, { action }) => {
       qc.setQueryData(catalogKeys.adjustment(updated.id), updated);
       void qc.invalidateQueries({ queryKey: catalogKeys.all });
@@ -55,7 +84,12 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
     if (adj.operation !== 'add' && adj.operation !== 'amend') return null;
     const changes = (adj.changes ?? {}) as Record<string, unknown>;
     const current = (adj.current ?? {}) as Record<string, unknown>;
-    const rows = EDITABLE_FIELDS.filter((k) => k in changes).map((k) => ({ key: k, field: label(FIELD_LABELS[k]), before: current[k], after: changes[k] }));
+    const rows = EDITABLE_FIELDS.filter((k) => k in changes).map((k) => ({
+      key: k,
+      field: label(FIELD_LABELS[k]),
+      before: current[k],
+      after: changes[k],
+    }));
     return (
       <>
         <Typography.Title level={5} style={{ marginTop: 16 }}>
@@ -70,9 +104,19 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
           columns={[
             { title: t('adjust.field'), dataIndex: 'field', width: 120 },
             ...(adj.operation === 'amend'
-              ? [{ title: t('adjust.before'), dataIndex: 'before', render: (v: unknown) => <span style={{ whiteSpace: 'pre-wrap' }}>{show(v)}</span> }]
+              ? [
+                  {
+                    title: t('adjust.before'),
+                    dataIndex: 'before',
+                    render: (v: unknown) => <span style={{ whiteSpace: 'pre-wrap' }}>{show(v)}</span>,
+                  },
+                ]
               : []),
-            { title: adj.operation === 'amend' ? t('adjust.after') : t('adjust.value'), dataIndex: 'after', render: (v: unknown) => <span style={{ whiteSpace: 'pre-wrap' }}>{show(v)}</span> },
+            {
+              title: adj.operation === 'amend' ? t('adjust.after') : t('adjust.value'),
+              dataIndex: 'after',
+              render: (v: unknown) => <span style={{ whiteSpace: 'pre-wrap' }}>{show(v)}</span>,
+            },
           ]}
         />
       </>
@@ -89,14 +133,25 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
           </Button>
         ) : null}
         {ab.cancel ? (
-          <Popconfirm title={t('adjust.cancelConfirm')} onConfirm={() => act.mutate({ action: 'cancel' })} okText={t('adjust.cancel')} cancelText={t('common.cancel')}>
+          <Popconfirm
+            title={t('adjust.cancelConfirm')}
+            onConfirm={() => act.mutate({ action: 'cancel' })}
+            okText={t('adjust.cancel')}
+            cancelText={t('common.cancel')}
+          >
             <Button icon={<RollbackOutlined />} loading={busy('cancel')}>
               {t('adjust.cancel')}
             </Button>
           </Popconfirm>
         ) : null}
         {ab.submit ? (
-          <Button type="primary" icon={<SendOutlined />} loading={busy('submit')} onClick={() => act.mutate({ action: 'submit' })} data-testid="adjustment-submit">
+          <Button
+            type="primary"
+            icon={<SendOutlined />}
+            loading={busy('submit')}
+            onClick={() => act.mutate({ action: 'submit' })}
+            data-testid="adjustment-submit"
+          >
             {t('adjust.submit')}
           </Button>
         ) : null}
@@ -106,12 +161,22 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
           </Button>
         ) : null}
         {ab.approve ? (
-          <Button type="primary" icon={<CheckOutlined />} onClick={() => setNoteFor('approve')} data-testid="adjustment-approve">
+          <Button
+            type="primary"
+            icon={<CheckOutlined />}
+            onClick={() => setNoteFor('approve')}
+            data-testid="adjustment-approve"
+          >
             {t('adjust.approve')}
           </Button>
         ) : null}
         {ab.publish ? (
-          <Popconfirm title={t('adjust.publishConfirm')} onConfirm={() => act.mutate({ action: 'publish' })} okText={t('adjust.publish')} cancelText={t('common.cancel')}>
+          <Popconfirm
+            title={t('adjust.publishConfirm')}
+            onConfirm={() => act.mutate({ action: 'publish' })}
+            okText={t('adjust.publish')}
+            cancelText={t('common.cancel')}
+          >
             <Button icon={<NotificationOutlined />} loading={busy('publish')} data-testid="adjustment-publish">
               {t('adjust.publish')}
             </Button>
@@ -124,45 +189,118 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
   let body;
   if (!id) body = null;
   else if (q.isPending) body = <Skeleton active paragraph={{ rows: 8 }} />;
-  else if (q.error || !a) body = <Result status="warning" title={t('common.loadFailed')} subTitle={q.error?.message} extra={<Button onClick={() => void q.refetch()}>{t('common.retry')}</Button>} />;
+  else if (q.error || !a)
+    body = (
+      <Result
+        status="warning"
+        title={t('common.loadFailed')}
+        subTitle={q.error?.message}
+        extra={<Button onClick={() => void q.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
   else
     body = (
       <div data-testid="adjustment-detail">
         <Flex gap={6} wrap align="center" style={{ marginBottom: 12 }}>
           <OperationTag operation={a.operation} />
           <StatusTag status={a.status} />
-          {a.status === 'approved' ? <Tag color={a.inEffect ? 'green' : 'gold'}>{a.inEffect ? t('adjust.inEffect') : t('adjust.scheduled', { date: a.effectiveFrom ?? a.effectiveDate })}</Tag> : null}
-          {a.status === 'approved' ? <Tag color={a.publishedAt ? 'blue' : 'default'}>{a.publishedAt ? t('adjust.published') : t('adjust.unpublished')}</Tag> : null}
+          {a.status === 'approved' ? (
+            <Tag color={a.inEffect ? 'green' : 'gold'}>
+              {a.inEffect ? t('adjust.inEffect') : t('adjust.scheduled', { date: a.effectiveFrom ?? a.effectiveDate })}
+            </Tag>
+          ) : null}
+          {a.status === 'approved' ? (
+            <Tag color={a.publishedAt ? 'blue' : 'default'}>
+              {a.publishedAt ? t('adjust.published') : t('adjust.unpublished')}
+            </Tag>
+          ) : null}
         </Flex>
-        {a.status === 'approved' && !a.publishedAt ? <Alert type="info" showIcon title={t('adjust.publishNote')} style={{ marginBottom: 12 }} /> : null}
+        {a.status === 'approved' && !a.publishedAt ? (
+          <Alert type="info" showIcon title={t('adjust.publishNote')} style={{ marginBottom: 12 }} />
+        ) : null}
         <Descriptions
           bordered
           size="small"
           column={1}
-          styles={{ label: { width: isMobile ? 112 : 128, ...(isMobile ? { paddingInline: 10 } : {}) }, content: isMobile ? { paddingInline: 10 } : undefined }}
+          styles={{
+            label: { width: isMobile ? 112 : 128, ...(isMobile ? { paddingInline: 10 } : {}) },
+            content: isMobile ? { paddingInline: 10 } : undefined,
+          }}
           items={[
             { key: 'target', label: t('adjust.target'), children: a.targetRegion.name },
-            ...(a.catalogTitle ? [{ key: 'catalog', label: t('catalogs.catalog'), children: <span>{a.kind ? <Tag>{label(KIND_LABELS[a.kind])}</Tag> : null}{a.catalogTitle}</span> }] : []),
-            ...(a.itemName || a.itemCode
-              ? [{ key: 'item', label: t('adjust.item'), children: <span>{a.itemName ?? '—'} {a.itemCode ? <Typography.Text type="secondary" className="jf-mono">（{a.itemCode}）</Typography.Text> : null}</span> }]
+            ...(a.catalogTitle
+              ? [
+                  {
+                    key: 'catalog',
+                    label: t('catalogs.catalog'),
+                    children: (
+                      <span>
+                        {a.kind ? <Tag>{label(KIND_LABELS[a.kind])}</Tag> : null}
+                        {a.catalogTitle}
+                      </span>
+                    ),
+                  },
+                ]
               : []),
-            { key: 'reason', label: t('adjust.reasonType'), children: label(REASON_LABELS[a.reasonType], a.reasonLabel) },
-            { key: 'basis', label: t('adjust.basis'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.basis}</span> },
+            ...(a.itemName || a.itemCode
+              ? [
+                  {
+                    key: 'item',
+                    label: t('adjust.item'),
+                    children: (
+                      <span>
+                        {a.itemName ?? '—'}{' '}
+                        {a.itemCode ? (
+                          <Typography.Text type="secondary" className="jf-mono">
+                            （{a.itemCode}）
+                          </Typography.Text>
+                        ) : null}
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
+            {
+              key: 'reason',
+              label: t('adjust.reasonType'),
+              children: label(REASON_LABELS[a.reasonType], a.reasonLabel),
+            },
+            {
+              key: 'basis',
+              label: t('adjust.basis'),
+              children: <span style={{ whiteSpace: 'pre-wrap' }}>{a.basis}</span>,
+            },
             ...(a.reasonNote ? [{ key: 'note', label: t('adjust.reasonNote'), children: a.reasonNote }] : []),
             { key: 'date', label: t('adjust.effectiveDate'), children: a.effectiveDate },
             ...(a.effectiveFrom ? [{ key: 'from', label: t('adjust.effectiveFrom'), children: a.effectiveFrom }] : []),
             { key: 'proposer', label: t('adjust.proposer'), children: `${a.proposerName} · ${fmtTime(a.createdAt)}` },
-            ...(a.submittedAt ? [{ key: 'submitted', label: t('adjust.submittedAt'), children: fmtTime(a.submittedAt) }] : []),
+            ...(a.submittedAt
+              ? [{ key: 'submitted', label: t('adjust.submittedAt'), children: fmtTime(a.submittedAt) }]
+              : []),
             ...(a.approverName
-              ? [{ key: 'approver', label: a.status === 'rejected' ? t('adjust.rejectedBy') : t('adjust.approver'), children: `${a.approverName} · ${fmtTime(a.decidedAt)}` }]
+              ? [
+                  {
+                    key: 'approver',
+                    label: a.status === 'rejected' ? t('adjust.rejectedBy') : t('adjust.approver'),
+                    children: `${a.approverName} · ${fmtTime(a.decidedAt)}`,
+                  },
+                ]
               : []),
             ...(a.decisionNote ? [{ key: 'decision', label: t('adjust.decisionNote'), children: a.decisionNote }] : []),
-            ...(a.publishedAt ? [{ key: 'published', label: t('adjust.publishedAt'), children: fmtTime(a.publishedAt) }] : []),
+            ...(a.publishedAt
+              ? [{ key: 'published', label: t('adjust.publishedAt'), children: fmtTime(a.publishedAt) }]
+              : []),
           ]}
         />
         {changesTable(a)}
         {a.operation === 'withdraw' && a.current ? (
-          <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('adjust.withdrawWhat', { name: a.current.name })} description={a.current.basis ?? undefined} />
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 16 }}
+            title={t('adjust.withdrawWhat', { name: a.current.name })}
+            description={a.current.basis ?? undefined}
+          />
         ) : null}
         <Flex gap={12} wrap style={{ marginTop: 16 }}>
           {a.status === 'approved' ? (
@@ -171,7 +309,10 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
             </Link>
           ) : null}
           {a.itemCode && a.status === 'approved' ? (
-            <Link to={`/catalogs/browse?item=${encodeURIComponent(a.itemCode)}&region=${a.targetRegion.code}`} onClick={onClose}>
+            <Link
+              to={`/catalogs/browse?item=${encodeURIComponent(a.itemCode)}&region=${a.targetRegion.code}`}
+              onClick={onClose}
+            >
               {t('adjust.viewHistory')}
             </Link>
           ) : null}
@@ -196,12 +337,19 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
         title={noteFor === 'reject' ? t('adjust.rejectTitle') : t('adjust.approveTitle')}
         onCancel={() => setNoteFor(null)}
         okText={noteFor === 'reject' ? t('adjust.reject') : t('adjust.approve')}
-        okButtonProps={{ danger: noteFor === 'reject', disabled: noteFor === 'reject' && !note.trim(), loading: act.isPending, ...({ 'data-testid': 'adjustment-decide-ok' } as object) }}
+        okButtonProps={{
+          danger: noteFor === 'reject',
+          disabled: noteFor === 'reject' && !note.trim(),
+          loading: act.isPending,
+          ...({ 'data-testid': 'adjustment-decide-ok' } as object),
+        }}
         cancelText={t('common.cancel')}
         onOk={() => noteFor && act.mutate({ action: noteFor, note })}
         destroyOnHidden
       >
-        {noteFor === 'approve' && a ? <Typography.Paragraph>{t('adjust.approveHelp', { date: a.effectiveDate })}</Typography.Paragraph> : null}
+        {noteFor === 'approve' && a ? (
+          <Typography.Paragraph>{t('adjust.approveHelp', { date: a.effectiveDate })}</Typography.Paragraph>
+        ) : null}
         <Input.TextArea
           value={note}
           onChange={(e) => setNote(e.target.value)}
@@ -211,7 +359,12 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
           data-testid="adjustment-decision-note"
         />
       </Modal>
-      <AdjustmentFormDrawer open={editing} onClose={() => setEditing(false)} editing={editing ? a : null} onDone={(u) => qc.setQueryData(catalogKeys.adjustment(u.id), u)} />
+      <AdjustmentFormDrawer
+        open={editing}
+        onClose={() => setEditing(false)}
+        editing={editing ? a : null}
+        onDone={(u) => qc.setQueryData(catalogKeys.adjustment(u.id), u)}
+      />
     </>
   );
 }

@@ -8,10 +8,29 @@ import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import {
-  adjustmentAction, catalogKeys, createAdjustment, effectiveCatalog, listCatalogs, updateAdjustment, type AdjustmentDto, type CreateAdjustmentBody,
-  type EffectiveItemDto, type ItemFields,
+  adjustmentAction,
+  catalogKeys,
+  createAdjustment,
+  effectiveCatalog,
+  listCatalogs,
+  updateAdjustment,
+  type AdjustmentDto,
+  type CreateAdjustmentBody,
+  type EffectiveItemDto,
+  type ItemFields,
 } from './catalogs.api.js';
-import { EDITABLE_FIELDS, FIELD_LABELS, KIND_LABELS, KIND_ORDER, OPERATION_HELP, OPERATION_LABELS, OPERATIONS, REASON_LABELS, REASON_TYPES, type EditableField } from './catalogs.labels.js';
+import {
+  EDITABLE_FIELDS,
+  FIELD_LABELS,
+  KIND_LABELS,
+  KIND_ORDER,
+  OPERATION_HELP,
+  OPERATION_LABELS,
+  OPERATIONS,
+  REASON_LABELS,
+  REASON_TYPES,
+  type EditableField,
+} from './catalogs.labels.js';
 import { LayerTag, todayStr } from './CatalogTags.js';
 import { TargetLayerSelect, useLayers } from './TargetLayerSelect.js';
 
@@ -52,7 +71,8 @@ const fieldsOf = (f: Partial<ItemFields> | null | undefined): FormValues['fields
 function toApiFields(values: FormValues['fields'], current: ItemFields | null): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   for (const k of EDITABLE_FIELDS) {
-    const raw = k === 'effectiveTo' ? (values.effectiveTo ? values.effectiveTo.format('YYYY-MM-DD') : null) : (values[k] ?? null);
+    const raw =
+      k === 'effectiveTo' ? (values.effectiveTo ? values.effectiveTo.format('YYYY-MM-DD') : null) : (values[k] ?? null);
     const v = typeof raw === 'string' ? raw.trim() || null : raw;
     if (current) {
       if ((current[k] ?? null) !== v) out[k] = v;
@@ -64,7 +84,8 @@ function toApiFields(values: FormValues['fields'], current: ItemFields | null): 
 /** The input for one item field. */
 function fieldInput(k: EditableField) {
   if (k === 'effectiveTo') return <DatePicker style={{ width: '100%' }} />;
-  if (LONG_FIELDS.includes(k)) return <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} maxLength={k === 'name' ? 500 : 1000} />;
+  if (LONG_FIELDS.includes(k))
+    return <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} maxLength={k === 'name' ? 500 : 1000} />;
   return <Input maxLength={k === 'sourceUrl' ? 500 : 200} />;
 }
 
@@ -72,7 +93,13 @@ function fieldInput(k: EditableField) {
  * 提出目录调整 / 修改草稿: add, amend or withdraw an item at the district or a township, or adopt /
  * stop a list, with reason type, basis and effective date. Saves a draft, or saves and submits it.
  */
-export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void; preset?: AdjustmentPreset; editing?: AdjustmentDto | null; onDone?: (a: AdjustmentDto) => void }) {
+export function AdjustmentFormDrawer(props: {
+  open: boolean;
+  onClose: () => void;
+  preset?: AdjustmentPreset;
+  editing?: AdjustmentDto | null;
+  onDone?: (a: AdjustmentDto) => void;
+}) {
   const { open, onClose, preset, editing } = props;
   const { t } = useI18n();
   const label = useLabel();
@@ -120,8 +147,16 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
     // The default layer is read once per opening, not again when the township list arrives.
   }, [open, editing, preset, form]);
 
-  const catalogs = useQuery({ queryKey: catalogKeys.list(target), queryFn: () => listCatalogs(target), enabled: open && !!target });
-  const effective = useQuery({ queryKey: catalogKeys.effective(target ?? '', today), queryFn: () => effectiveCatalog(target!, today), enabled: open && !!target && (operation === 'amend' || operation === 'withdraw') });
+  const catalogs = useQuery({
+    queryKey: catalogKeys.list(target),
+    queryFn: () => listCatalogs(target),
+    enabled: open && !!target,
+  });
+  const effective = useQuery({
+    queryKey: catalogKeys.effective(target ?? '', today),
+    queryFn: () => effectiveCatalog(target!, today),
+    enabled: open && !!target && (operation === 'amend' || operation === 'withdraw'),
+  });
 
   const items = useMemo(() => (effective.data?.catalogs ?? []).flatMap((c) => c.items), [effective.data]);
   const currentItem: EffectiveItemDto | undefined = items.find((i) => i.code === itemCode);
@@ -137,7 +172,13 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
   const catalogOptions = useMemo(() => {
     const list = catalogs.data ?? [];
     const fit = list.filter((c) =>
-      operation === 'add' ? c.activeHere : operation === 'adopt' ? !c.activeHere && !c.ownerRegion : operation === 'unadopt' ? c.activeHere && !c.ownerRegion : false,
+      operation === 'add'
+        ? c.activeHere
+        : operation === 'adopt'
+          ? !c.activeHere && !c.ownerRegion
+          : operation === 'unadopt'
+            ? c.activeHere && !c.ownerRegion
+            : false,
     );
     return KIND_ORDER.map((k) => ({
       label: label(KIND_LABELS[k]),
@@ -153,7 +194,11 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
         label: label(KIND_LABELS[k]),
         options: items
           .filter((i) => i.kind === k)
-          .map((i) => ({ value: i.code, search: `${i.name} ${i.code}`, label: <span title={i.name}>{`${i.name}（${i.code}）`}</span> })),
+          .map((i) => ({
+            value: i.code,
+            search: `${i.name} ${i.code}`,
+            label: <span title={i.name}>{`${i.name}（${i.code}）`}</span>,
+          })),
       })).filter((g) => g.options.length),
     [items, label],
   );
@@ -161,7 +206,9 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
   const save = useMutation({
     mutationFn: async ({ values, submit }: { values: FormValues; submit: boolean }) => {
       const needsFields = values.operation === 'add' || values.operation === 'amend';
-      const fields = needsFields ? toApiFields(values.fields ?? {}, values.operation === 'amend' ? currentFields : null) : undefined;
+      const fields = needsFields
+        ? toApiFields(values.fields ?? {}, values.operation === 'amend' ? currentFields : null)
+        : undefined;
       const common = {
         reasonType: values.reasonType!,
         basis: values.basis!.trim(),
@@ -180,7 +227,9 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
         const body: CreateAdjustmentBody = {
           targetRegion: values.targetRegion!,
           operation: values.operation,
-          ...(values.operation === 'add' || values.operation === 'adopt' || values.operation === 'unadopt' ? { catalogId: values.catalogId } : {}),
+          ...(values.operation === 'add' || values.operation === 'adopt' || values.operation === 'unadopt'
+            ? { catalogId: values.catalogId }
+            : {}),
           ...(values.operation === 'amend' || values.operation === 'withdraw' ? { itemCode: values.itemCode } : {}),
           ...(values.operation === 'add' && values.newCode?.trim() ? { itemCode: values.newCode.trim() } : {}),
           ...(needsFields ? { fields } : {}),
@@ -244,17 +293,31 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
       footer={
         <Flex gap={8} justify="flex-end" wrap>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button onClick={() => void onSave(false)} loading={save.isPending && !save.variables?.submit} data-testid="adjustment-save">
+          <Button
+            onClick={() => void onSave(false)}
+            loading={save.isPending && !save.variables?.submit}
+            data-testid="adjustment-save"
+          >
             {t('adjust.saveDraft')}
           </Button>
-          <Button type="primary" onClick={() => void onSave(true)} loading={save.isPending && !!save.variables?.submit} data-testid="adjustment-save-submit">
+          <Button
+            type="primary"
+            onClick={() => void onSave(true)}
+            loading={save.isPending && !!save.variables?.submit}
+            data-testid="adjustment-save-submit"
+          >
             {t('adjust.saveSubmit')}
           </Button>
         </Flex>
       }
     >
       <Form<FormValues> form={form} layout="vertical" requiredMark data-testid="adjustment-form">
-        <Form.Item name="operation" label={t('adjust.operation')} rules={[{ required: true }]} extra={label(OPERATION_HELP[operation])}>
+        <Form.Item
+          name="operation"
+          label={t('adjust.operation')}
+          rules={[{ required: true }]}
+          extra={label(OPERATION_HELP[operation])}
+        >
           <Radio.Group
             disabled={!!editing}
             optionType="button"
@@ -263,8 +326,21 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
             onChange={() => form.setFieldsValue({ catalogId: undefined, itemCode: undefined, fields: {} })}
           />
         </Form.Item>
-        <Form.Item name="targetRegion" label={t('adjust.target')} rules={[{ required: true, message: t('adjust.targetRequired') }]} extra={t('adjust.targetHelp')}>
-          <TargetLayerSelect disabled={!!editing} onChange={() => form.setFieldsValue({ catalogId: undefined, itemCode: operation === 'add' ? undefined : form.getFieldValue('itemCode') })} />
+        <Form.Item
+          name="targetRegion"
+          label={t('adjust.target')}
+          rules={[{ required: true, message: t('adjust.targetRequired') }]}
+          extra={t('adjust.targetHelp')}
+        >
+          <TargetLayerSelect
+            disabled={!!editing}
+            onChange={() =>
+              form.setFieldsValue({
+                catalogId: undefined,
+                itemCode: operation === 'add' ? undefined : form.getFieldValue('itemCode'),
+              })
+            }
+          />
         </Form.Item>
 
         {showCatalog ? (
@@ -278,7 +354,10 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
               disabled={!!editing || !target}
               loading={catalogs.isFetching}
               placeholder={target ? t('adjust.catalogPlaceholder') : t('adjust.pickTargetFirst')}
-              showSearch={{ filterOption: (input, option) => String((option as { search?: string })?.search ?? '').includes(input.trim()) }}
+              showSearch={{
+                filterOption: (input, option) =>
+                  String((option as { search?: string })?.search ?? '').includes(input.trim()),
+              }}
               options={catalogOptions}
               notFoundContent={t('adjust.noCatalogs')}
               data-testid="adjustment-catalog"
@@ -287,12 +366,21 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
         ) : null}
 
         {showItem ? (
-          <Form.Item name="itemCode" label={t('adjust.item')} rules={[{ required: true, message: t('adjust.itemRequired') }]}>
+          <Form.Item
+            name="itemCode"
+            label={t('adjust.item')}
+            rules={[{ required: true, message: t('adjust.itemRequired') }]}
+          >
             <Select
               disabled={!!editing || !target}
               loading={effective.isFetching}
               placeholder={target ? t('adjust.itemPlaceholder') : t('adjust.pickTargetFirst')}
-              showSearch={{ filterOption: (input, option) => String((option as { search?: string })?.search ?? '').toLowerCase().includes(input.trim().toLowerCase()) }}
+              showSearch={{
+                filterOption: (input, option) =>
+                  String((option as { search?: string })?.search ?? '')
+                    .toLowerCase()
+                    .includes(input.trim().toLowerCase()),
+              }}
               options={itemOptions}
               data-testid="adjustment-item"
             />
@@ -327,15 +415,24 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
         ) : null}
 
         {operation === 'add' ? (
-          <Form.Item name="newCode" label={t('adjust.newCode')} extra={t('adjust.newCodeHelp')} rules={[{ pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, message: t('adjust.codeInvalid') }]}>
+          <Form.Item
+            name="newCode"
+            label={t('adjust.newCode')}
+            extra={t('adjust.newCodeHelp')}
+            rules={[{ pattern: /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/, message: t('adjust.codeInvalid') }]}
+          >
             <Input maxLength={40} placeholder={t('adjust.newCodePlaceholder')} />
           </Form.Item>
         ) : null}
 
         {showFields ? (
           <fieldset style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px 0', margin: '0 0 16px' }}>
-            <legend style={{ fontSize: 14, padding: '0 6px', width: 'auto', margin: 0 }}>{operation === 'add' ? t('adjust.itemFields') : t('adjust.amendFields')}</legend>
-            {operation === 'amend' && !currentItem && !editing ? <Typography.Paragraph type="secondary">{t('adjust.pickItemFirst')}</Typography.Paragraph> : null}
+            <legend style={{ fontSize: 14, padding: '0 6px', width: 'auto', margin: 0 }}>
+              {operation === 'add' ? t('adjust.itemFields') : t('adjust.amendFields')}
+            </legend>
+            {operation === 'amend' && !currentItem && !editing ? (
+              <Typography.Paragraph type="secondary">{t('adjust.pickItemFirst')}</Typography.Paragraph>
+            ) : null}
             {EDITABLE_FIELDS.map((k) => (
               <Form.Item
                 key={k}
@@ -343,7 +440,13 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
                 label={label(FIELD_LABELS[k])}
                 rules={
                   k === 'name' || k === 'basis'
-                    ? [{ required: true, whitespace: true, message: k === 'name' ? t('adjust.nameRequired') : t('adjust.basisFieldRequired') }]
+                    ? [
+                        {
+                          required: true,
+                          whitespace: true,
+                          message: k === 'name' ? t('adjust.nameRequired') : t('adjust.basisFieldRequired'),
+                        },
+                      ]
                     : k === 'sourceUrl'
                       ? [{ pattern: /^https?:\/\/\S+$/i, message: t('adjust.urlInvalid') }]
                       : undefined
@@ -355,19 +458,45 @@ export function AdjustmentFormDrawer(props: { open: boolean; onClose: () => void
           </fieldset>
         ) : null}
 
-        <Form.Item name="reasonType" label={t('adjust.reasonType')} rules={[{ required: true, message: t('adjust.reasonRequired') }]}>
-          <Select placeholder={t('adjust.reasonPlaceholder')} options={REASON_TYPES.map((r) => ({ value: r, label: label(REASON_LABELS[r]) }))} data-testid="adjustment-reason" />
+        <Form.Item
+          name="reasonType"
+          label={t('adjust.reasonType')}
+          rules={[{ required: true, message: t('adjust.reasonRequired') }]}
+        >
+          <Select
+            placeholder={t('adjust.reasonPlaceholder')}
+            options={REASON_TYPES.map((r) => ({ value: r, label: label(REASON_LABELS[r]) }))}
+            data-testid="adjustment-reason"
+          />
         </Form.Item>
-        <Form.Item name="basis" label={t('adjust.basis')} rules={[{ required: true, whitespace: true, message: t('adjust.basisRequired') }]} extra={t('adjust.basisHelp')}>
+        <Form.Item
+          name="basis"
+          label={t('adjust.basis')}
+          rules={[{ required: true, whitespace: true, message: t('adjust.basisRequired') }]}
+          extra={t('adjust.basisHelp')}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} data-testid="adjustment-basis" />
         </Form.Item>
         <Form.Item name="reasonNote" label={t('adjust.reasonNote')}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
         </Form.Item>
-        <Form.Item name="effectiveDate" label={t('adjust.effectiveDate')} rules={[{ required: true, message: t('adjust.dateRequired') }]} extra={t('adjust.effectiveDateHelp')}>
+        <Form.Item
+          name="effectiveDate"
+          label={t('adjust.effectiveDate')}
+          rules={[{ required: true, message: t('adjust.dateRequired') }]}
+          extra={t('adjust.effectiveDateHelp')}
+        >
           <DatePicker style={{ width: '100%' }} data-testid="adjustment-date" />
         </Form.Item>
-        {error ? <Alert type="error" showIcon title={t('adjust.saveFailed')} description={error} data-testid="adjustment-error" /> : null}
+        {error ? (
+          <Alert
+            type="error"
+            showIcon
+            title={t('adjust.saveFailed')}
+            description={error}
+            data-testid="adjustment-error"
+          />
+        ) : null}
       </Form>
     </Drawer>
   );

@@ -9,7 +9,13 @@ import { accessOf } from '../../access.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
-import { catalogKeys, listAdjustments, listCatalogs, type AdjustmentFilter, type AdjustmentSummary } from './catalogs.api.js';
+import {
+  catalogKeys,
+  listAdjustments,
+  listCatalogs,
+  type AdjustmentFilter,
+  type AdjustmentSummary,
+} from './catalogs.api.js';
 import { OPERATION_LABELS, OPERATIONS, REASON_LABELS, STATUS_LABELS, STATUSES } from './catalogs.labels.js';
 import { OperationTag, StatusTag } from './CatalogTags.js';
 import { AdjustmentDrawer } from './AdjustmentDrawer.js';
@@ -41,7 +47,11 @@ export default function AdjustmentsPage() {
   };
 
   const filter: AdjustmentFilter = { status, operation };
-  const rows = useQuery({ queryKey: catalogKeys.adjustments(filter, page, pageSize), queryFn: () => listAdjustments(filter, page, pageSize), placeholderData: keepPreviousData });
+  const rows = useQuery({
+    queryKey: catalogKeys.adjustments(filter, page, pageSize),
+    queryFn: () => listAdjustments(filter, page, pageSize),
+    placeholderData: keepPreviousData,
+  });
   const catalogs = useQuery({ queryKey: catalogKeys.list(undefined), queryFn: () => listCatalogs() });
   const titles = useMemo(() => new Map((catalogs.data ?? []).map((c) => [c.id, c.title])), [catalogs.data]);
 
@@ -74,17 +84,32 @@ export default function AdjustmentsPage() {
               </Flex>
               <div style={{ fontWeight: 500 }}>{what(a)}</div>
               <div style={{ fontSize: 12, color: '#8c8c8c' }}>
-                {a.targetRegion.name} · {label(REASON_LABELS[a.reasonType], a.reasonLabel)} · {t('adjust.effectiveOn', { date: a.effectiveFrom ?? a.effectiveDate })}
+                {a.targetRegion.name} · {label(REASON_LABELS[a.reasonType], a.reasonLabel)} ·{' '}
+                {t('adjust.effectiveOn', { date: a.effectiveFrom ?? a.effectiveDate })}
               </div>
             </div>
           ),
         },
       ]
     : [
-        { title: t('adjust.operation'), dataIndex: 'operation', width: 100, render: (_: unknown, a) => <OperationTag operation={a.operation} /> },
-        { title: t('adjust.itemOrCatalog'), key: 'what', render: (_: unknown, a) => <div style={{ minWidth: 180, maxWidth: 320 }}>{what(a)}</div> },
+        {
+          title: t('adjust.operation'),
+          dataIndex: 'operation',
+          width: 100,
+          render: (_: unknown, a) => <OperationTag operation={a.operation} />,
+        },
+        {
+          title: t('adjust.itemOrCatalog'),
+          key: 'what',
+          render: (_: unknown, a) => <div style={{ minWidth: 180, maxWidth: 320 }}>{what(a)}</div>,
+        },
         { title: t('adjust.target'), dataIndex: ['targetRegion', 'name'], width: 110 },
-        { title: t('adjust.reasonType'), dataIndex: 'reasonType', width: 130, render: (_: unknown, a) => label(REASON_LABELS[a.reasonType], a.reasonLabel) },
+        {
+          title: t('adjust.reasonType'),
+          dataIndex: 'reasonType',
+          width: 130,
+          render: (_: unknown, a) => label(REASON_LABELS[a.reasonType], a.reasonLabel),
+        },
         {
           title: t('adjust.effectiveDate'),
           key: 'date',
@@ -93,7 +118,9 @@ export default function AdjustmentsPage() {
             <span style={{ whiteSpace: 'nowrap' }}>
               {a.effectiveDate}
               {a.effectiveFrom && a.effectiveFrom !== a.effectiveDate ? (
-                <div style={{ fontSize: 12, color: '#8c8c8c' }}>{t('adjust.effectiveOn', { date: a.effectiveFrom })}</div>
+                <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+                  {t('adjust.effectiveOn', { date: a.effectiveFrom })}
+                </div>
               ) : null}
             </span>
           ),
@@ -105,7 +132,11 @@ export default function AdjustmentsPage() {
           render: (_: unknown, a) => (
             <Flex gap={4} wrap>
               <StatusTag status={a.status} />
-              {a.status === 'approved' ? <Tag color={a.publishedAt ? 'blue' : 'default'}>{a.publishedAt ? t('adjust.published') : t('adjust.unpublished')}</Tag> : null}
+              {a.status === 'approved' ? (
+                <Tag color={a.publishedAt ? 'blue' : 'default'}>
+                  {a.publishedAt ? t('adjust.published') : t('adjust.unpublished')}
+                </Tag>
+              ) : null}
             </Flex>
           ),
         },
@@ -132,7 +163,12 @@ export default function AdjustmentsPage() {
       title={t('adjust.title')}
       extra={
         access.canManageCatalogs ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="adjustment-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="adjustment-create"
+          >
             {t('adjust.create')}
           </Button>
         ) : null
@@ -148,7 +184,10 @@ export default function AdjustmentsPage() {
                 setParam('status', v === 'all' ? undefined : String(v));
                 setPage(1);
               }}
-              options={[{ value: 'all', label: t('adjust.all') }, ...STATUSES.map((s) => ({ value: s, label: label(STATUS_LABELS[s]) }))]}
+              options={[
+                { value: 'all', label: t('adjust.all') },
+                ...STATUSES.map((s) => ({ value: s, label: label(STATUS_LABELS[s]) })),
+              ]}
               data-testid="adjustment-status-filter"
             />
           </div>
@@ -173,8 +212,23 @@ export default function AdjustmentsPage() {
           loading={rows.isFetching}
           size={isMobile ? 'small' : 'middle'}
           scroll={isMobile ? undefined : { x: 'max-content' }}
-          onRow={(a) => ({ onClick: () => setParam('id', a.id), style: { cursor: 'pointer' }, 'data-testid': 'adjustment-row' } as HTMLAttributes<HTMLElement>)}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={status ? t('adjust.emptyStatus', { status: label(STATUS_LABELS[status]) }) : t('adjust.empty')} /> }}
+          onRow={(a) =>
+            ({
+              onClick: () => setParam('id', a.id),
+              style: { cursor: 'pointer' },
+              'data-testid': 'adjustment-row',
+            }) as HTMLAttributes<HTMLElement>
+          }
+          locale={{
+            emptyText: (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={
+                  status ? t('adjust.emptyStatus', { status: label(STATUS_LABELS[status]) }) : t('adjust.empty')
+                }
+              />
+            ),
+          }}
           pagination={pagination(rows.data?.total ?? 0, { hideOnSinglePage: true })}
         />
       </Card>

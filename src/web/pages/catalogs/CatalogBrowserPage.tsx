@@ -1,7 +1,27 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Button, Card, Col, Collapse, DatePicker, Empty, Flex, Input, Result, Row, Skeleton, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  DatePicker,
+  Empty,
+  Flex,
+  Input,
+  Result,
+  Row,
+  Skeleton,
+  Table,
+  Tabs,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { DownloadOutlined, HistoryOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { CatalogKind } from '../../../shared/catalogs.js';
@@ -13,7 +33,15 @@ import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import {
-  catalogItems, catalogKeys, effectiveCatalog, exportCatalog, exportEffective, listCatalogs, type ActiveCatalog, type CatalogDto, type EffectiveItemDto,
+  catalogItems,
+  catalogKeys,
+  effectiveCatalog,
+  exportCatalog,
+  exportEffective,
+  listCatalogs,
+  type ActiveCatalog,
+  type CatalogDto,
+  type EffectiveItemDto,
 } from './catalogs.api.js';
 import { KIND_LABELS, KIND_ORDER, KIND_SHORT, OPERATION_LABELS } from './catalogs.labels.js';
 import { CompletenessNote, CompletenessTag, LayerTag, SourceLinks, StatusTag, todayStr } from './CatalogTags.js';
@@ -31,7 +59,12 @@ function layerFor(region: { code: string; level: string } | undefined): string |
   return undefined;
 }
 
-function ItemsTable(props: { items: EffectiveItemDto[]; kind: CatalogKind; onOpen: (i: EffectiveItemDto) => void; testId?: string }) {
+function ItemsTable(props: {
+  items: EffectiveItemDto[];
+  kind: CatalogKind;
+  onOpen: (i: EffectiveItemDto) => void;
+  testId?: string;
+}) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
   const negative = props.kind === 'negative_certificate';
@@ -56,7 +89,12 @@ function ItemsTable(props: { items: EffectiveItemDto[]; kind: CatalogKind; onOpe
         },
       ]
     : [
-        { title: t('catalogs.code'), dataIndex: 'code', width: 150, render: (v: string) => <span className="jf-mono">{v}</span> },
+        {
+          title: t('catalogs.code'),
+          dataIndex: 'code',
+          width: 150,
+          render: (v: string) => <span className="jf-mono">{v}</span>,
+        },
         {
           title: t('catalogs.itemName'),
           dataIndex: 'name',
@@ -74,11 +112,17 @@ function ItemsTable(props: { items: EffectiveItemDto[]; kind: CatalogKind; onOpe
               key: 'alt',
               render: (_: unknown, i) =>
                 i.alternativeChannel ? (
-                  <Typography.Paragraph ellipsis={{ rows: 2, tooltip: i.alternativeChannel }} style={{ marginBottom: 0, maxWidth: 360 }}>
+                  <Typography.Paragraph
+                    ellipsis={{ rows: 2, tooltip: i.alternativeChannel }}
+                    style={{ marginBottom: 0, maxWidth: 360 }}
+                  >
                     {i.alternativeChannel}
                   </Typography.Paragraph>
                 ) : i.guidance ? (
-                  <Typography.Paragraph ellipsis={{ rows: 2, tooltip: i.guidance }} style={{ marginBottom: 0, maxWidth: 360 }}>
+                  <Typography.Paragraph
+                    ellipsis={{ rows: 2, tooltip: i.guidance }}
+                    style={{ marginBottom: 0, maxWidth: 360 }}
+                  >
                     <Tag color="gold">{t('catalogs.platformGuidance')}</Tag>
                     {i.guidance}
                   </Typography.Paragraph>
@@ -98,7 +142,12 @@ function ItemsTable(props: { items: EffectiveItemDto[]; kind: CatalogKind; onOpe
                   '—'
                 ),
             },
-        { title: t('catalogs.effectiveFrom'), dataIndex: 'effectiveFrom', width: 110, render: (v: string | null) => v ?? '—' },
+        {
+          title: t('catalogs.effectiveFrom'),
+          dataIndex: 'effectiveFrom',
+          width: 110,
+          render: (v: string | null) => v ?? '—',
+        },
       ];
   return (
     <Table<EffectiveItemDto>
@@ -109,7 +158,11 @@ function ItemsTable(props: { items: EffectiveItemDto[]; kind: CatalogKind; onOpe
       data-testid={props.testId}
       onRow={(i) => ({ onClick: () => props.onOpen(i), style: { cursor: 'pointer' } })}
       scroll={isMobile ? undefined : { x: 'max-content' }}
-      pagination={props.items.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false, showTotal: (total) => t('common.total', { total }) } : false}
+      pagination={
+        props.items.length > 20
+          ? { pageSize: 20, size: 'small', showSizeChanger: false, showTotal: (total) => t('common.total', { total }) }
+          : false
+      }
       locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('catalogs.noItems')} /> }}
     />
   );
@@ -139,7 +192,24 @@ function ItemBadges({ i }: { i: EffectiveItemDto }) {
   );
 }
 
-function CatalogHeader({ c, extra }: { c: Pick<ActiveCatalog, 'title' | 'layer' | 'province' | 'complete' | 'completenessNote' | 'sourceUrl' | 'secondarySources' | 'effectiveFrom' | 'dateNote'>; extra?: ReactNode }) {
+function CatalogHeader({
+  c,
+  extra,
+}: {
+  c: Pick<
+    ActiveCatalog,
+    | 'title'
+    | 'layer'
+    | 'province'
+    | 'complete'
+    | 'completenessNote'
+    | 'sourceUrl'
+    | 'secondarySources'
+    | 'effectiveFrom'
+    | 'dateNote'
+  >;
+  extra?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <div style={{ marginBottom: 12 }}>
@@ -173,10 +243,24 @@ function CatalogHeader({ c, extra }: { c: Pick<ActiveCatalog, 'title' | 'layer' 
 }
 
 /** A list that is not in force in the region (e.g. another province's list): browse it, or propose adopting it. */
-function ReferenceCatalog({ c, date, onOpen, onAdopt }: { c: CatalogDto; date: string; onOpen: (i: EffectiveItemDto, c: CatalogDto) => void; onAdopt?: () => void }) {
+function ReferenceCatalog({
+  c,
+  date,
+  onOpen,
+  onAdopt,
+}: {
+  c: CatalogDto;
+  date: string;
+  onOpen: (i: EffectiveItemDto, c: CatalogDto) => void;
+  onAdopt?: () => void;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const items = useQuery({ queryKey: catalogKeys.items(c.id, date), queryFn: () => catalogItems(c.id, date), enabled: open });
+  const items = useQuery({
+    queryKey: catalogKeys.items(c.id, date),
+    queryFn: () => catalogItems(c.id, date),
+    enabled: open,
+  });
   return (
     <Collapse
       size="small"
@@ -208,7 +292,13 @@ function ReferenceCatalog({ c, date, onOpen, onAdopt }: { c: CatalogDto; date: s
                   ) : null
                 }
               />
-              {items.isPending ? <Skeleton active /> : items.error ? <Alert type="error" showIcon title={items.error.message} /> : <ItemsTable items={items.data.items} kind={c.kind} onOpen={(i) => onOpen(i, c)} />}
+              {items.isPending ? (
+                <Skeleton active />
+              ) : items.error ? (
+                <Alert type="error" showIcon title={items.error.message} />
+              ) : (
+                <ItemsTable items={items.data.items} kind={c.kind} onOpen={(i) => onOpen(i, c)} />
+              )}
             </div>
           ),
         },
@@ -235,21 +325,37 @@ export default function CatalogBrowserPage() {
   const date = params.get('date') || today;
   const [q, setQ] = useState(params.get('q') ?? '');
   const matcher = useItemMatcher(q);
-  const [selected, setSelected] = useState<{ item: EffectiveItemDto; catalog: Parameters<typeof ItemDrawer>[0]['catalog'] } | null>(null);
+  const [selected, setSelected] = useState<{
+    item: EffectiveItemDto;
+    catalog: Parameters<typeof ItemDrawer>[0]['catalog'];
+  } | null>(null);
   const [preset, setPreset] = useState<AdjustmentPreset | null>(null);
   const [adjustmentId, setAdjustmentId] = useState<string | null>(null);
   const { layers } = useLayers();
 
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v);
-    else next.delete(k);
+    for (const [k, v] of Object.entries(patch))
+      if (v) next.set(k, v);
+      else next.delete(k);
     setParams(next, { replace: true });
   };
 
-  const effective = useQuery({ queryKey: catalogKeys.effective(region, date), queryFn: () => effectiveCatalog(region, date), enabled: !!region, placeholderData: keepPreviousData });
-  const catalogs = useQuery({ queryKey: catalogKeys.list(region), queryFn: () => listCatalogs(region), enabled: !!region });
-  const exporter = useMutation({ mutationFn: (fn: () => Promise<void>) => fn(), onSuccess: () => message.success(t('catalogs.exported')) });
+  const effective = useQuery({
+    queryKey: catalogKeys.effective(region, date),
+    queryFn: () => effectiveCatalog(region, date),
+    enabled: !!region,
+    placeholderData: keepPreviousData,
+  });
+  const catalogs = useQuery({
+    queryKey: catalogKeys.list(region),
+    queryFn: () => listCatalogs(region),
+    enabled: !!region,
+  });
+  const exporter = useMutation({
+    mutationFn: (fn: () => Promise<void>) => fn(),
+    onSuccess: () => message.success(t('catalogs.exported')),
+  });
 
   const eff = effective.data;
   const target = layerFor(eff?.region);
@@ -266,7 +372,8 @@ export default function CatalogBrowserPage() {
   const kindParam = params.get('kind') as CatalogKind | null;
   const firstHit = matcher ? kinds.find((k) => filtered.some((c) => c.kind === k && c.shown.length)) : undefined;
   const firstFull = kinds.find((k) => filtered.some((c) => c.kind === k && c.items.length));
-  const kind: CatalogKind | undefined = kindParam && kinds.includes(kindParam) ? kindParam : (firstHit ?? firstFull ?? kinds[0]);
+  const kind: CatalogKind | undefined =
+    kindParam && kinds.includes(kindParam) ? kindParam : (firstHit ?? firstFull ?? kinds[0]);
 
   // ?item=CODE opens that item (links from adjustments and history).
   const itemParam = params.get('item');
@@ -288,7 +395,13 @@ export default function CatalogBrowserPage() {
     return (
       <span>
         {label(KIND_SHORT[k])}
-        <Badge count={n} showZero overflowCount={9999} color={matcher && n ? '#1d5fc4' : '#bfbfbf'} style={{ marginInlineStart: 6, boxShadow: 'none' }} />
+        <Badge
+          count={n}
+          showZero
+          overflowCount={9999}
+          color={matcher && n ? '#1d5fc4' : '#bfbfbf'}
+          style={{ marginInlineStart: 6, boxShadow: 'none' }}
+        />
       </span>
     );
   };
@@ -301,16 +414,25 @@ export default function CatalogBrowserPage() {
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           {label(KIND_LABELS[k])}
         </Typography.Title>
-        {mine.length === 0 ? <Alert type="info" showIcon title={t('catalogs.noActiveOfKind')} style={{ marginBottom: 12 }} /> : null}
+        {mine.length === 0 ? (
+          <Alert type="info" showIcon title={t('catalogs.noActiveOfKind')} style={{ marginBottom: 12 }} />
+        ) : null}
         {mine.map((c) => (
           <Card key={c.id} size="small" style={{ marginBottom: 12 }} data-testid="catalog-card">
             <CatalogHeader
               c={c}
               extra={
                 <>
-                  {c.via === 'adopted' && c.adoptedBy ? <Tag color="purple">{t('catalogs.adoptedBy', { name: c.adoptedBy.name })}</Tag> : null}
+                  {c.via === 'adopted' && c.adoptedBy ? (
+                    <Tag color="purple">{t('catalogs.adoptedBy', { name: c.adoptedBy.name })}</Tag>
+                  ) : null}
                   {canAdjust ? (
-                    <Button size="small" icon={<PlusOutlined />} onClick={() => setPreset({ operation: 'add', targetRegion: target, catalogId: c.id })} data-testid="catalog-add-item">
+                    <Button
+                      size="small"
+                      icon={<PlusOutlined />}
+                      onClick={() => setPreset({ operation: 'add', targetRegion: target, catalogId: c.id })}
+                      data-testid="catalog-add-item"
+                    >
                       {t('catalogs.addItem')}
                     </Button>
                   ) : null}
@@ -321,7 +443,12 @@ export default function CatalogBrowserPage() {
                       </Button>
                     </Link>
                   ) : null}
-                  <Button size="small" icon={<DownloadOutlined />} loading={exporter.isPending} onClick={() => exporter.mutate(() => exportCatalog(c.id, date))}>
+                  <Button
+                    size="small"
+                    icon={<DownloadOutlined />}
+                    loading={exporter.isPending}
+                    onClick={() => exporter.mutate(() => exportCatalog(c.id, date))}
+                  >
                     {t('catalogs.exportOne')}
                   </Button>
                 </>
@@ -330,7 +457,12 @@ export default function CatalogBrowserPage() {
             {c.items.length === 0 ? (
               <Alert type="warning" showIcon title={c.importNote ?? t('catalogs.noItemsYet')} />
             ) : (
-              <ItemsTable items={c.shown} kind={c.kind} onOpen={(i) => setSelected({ item: i, catalog: c })} testId="catalog-items" />
+              <ItemsTable
+                items={c.shown}
+                kind={c.kind}
+                onOpen={(i) => setSelected({ item: i, catalog: c })}
+                testId="catalog-items"
+              />
             )}
           </Card>
         ))}
@@ -348,7 +480,11 @@ export default function CatalogBrowserPage() {
                 c={c}
                 date={date}
                 onOpen={(i, cat) => setSelected({ item: i, catalog: cat })}
-                onAdopt={canAdjust && !c.ownerRegion ? () => setPreset({ operation: 'adopt', targetRegion: target, catalogId: c.id }) : undefined}
+                onAdopt={
+                  canAdjust && !c.ownerRegion
+                    ? () => setPreset({ operation: 'adopt', targetRegion: target, catalogId: c.id })
+                    : undefined
+                }
               />
             ))}
           </>
@@ -361,7 +497,14 @@ export default function CatalogBrowserPage() {
   if (!region) content = <Empty description={t('catalogs.pickRegion')} />;
   else if (effective.isPending) content = <Skeleton active paragraph={{ rows: 10 }} />;
   else if (effective.error && !eff)
-    content = <Result status="warning" title={t('common.loadFailed')} subTitle={effective.error.message} extra={<Button onClick={() => void effective.refetch()}>{t('common.retry')}</Button>} />;
+    content = (
+      <Result
+        status="warning"
+        title={t('common.loadFailed')}
+        subTitle={effective.error.message}
+        extra={<Button onClick={() => void effective.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
   else if (eff)
     content = (
       <>
@@ -384,7 +527,8 @@ export default function CatalogBrowserPage() {
             description={eff.scheduled.map((a) => (
               <Flex key={a.id} gap={6} wrap align="center" style={{ marginTop: 4 }}>
                 <Typography.Link onClick={() => setAdjustmentId(a.id)}>
-                  {a.effectiveFrom ?? a.effectiveDate} · {a.targetRegion.name} · {label(OPERATION_LABELS[a.operation], a.operationLabel)} · {a.itemName ?? a.catalogId}
+                  {a.effectiveFrom ?? a.effectiveDate} · {a.targetRegion.name} ·{' '}
+                  {label(OPERATION_LABELS[a.operation], a.operationLabel)} · {a.itemName ?? a.catalogId}
                 </Typography.Link>
                 <StatusTag status={a.status} />
               </Flex>
@@ -392,7 +536,12 @@ export default function CatalogBrowserPage() {
           />
         ) : null}
         {kinds.length ? (
-          <Tabs activeKey={kind} onChange={(k) => set({ kind: k })} items={kinds.map((k) => ({ key: k, label: tabLabel(k), children: kindBody(k) }))} data-testid="kind-tabs" />
+          <Tabs
+            activeKey={kind}
+            onChange={(k) => set({ kind: k })}
+            items={kinds.map((k) => ({ key: k, label: tabLabel(k), children: kindBody(k) }))}
+            data-testid="kind-tabs"
+          />
         ) : (
           <Empty description={t('catalogs.noCatalogs')} />
         )}
@@ -418,29 +567,45 @@ export default function CatalogBrowserPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]} align="bottom">
           <Col xs={24} md={8}>
-            {isMobile ? null : <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.region')}</div>}
+            {isMobile ? null : (
+              <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.region')}</div>
+            )}
             <RegionSelect value={region || undefined} onChange={(code) => set({ region: code })} />
           </Col>
           <Col xs={14} sm={10} md={5}>
-            {isMobile ? null : <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.asOf')}</div>}
+            {isMobile ? null : (
+              <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.asOf')}</div>
+            )}
             <DatePicker
               value={dayjs(date)}
               allowClear={false}
-              prefix={isMobile ? <span style={{ color: '#8c8c8c', fontSize: 12 }}>{t('catalogs.asOf')}</span> : undefined}
-              onChange={(d) => set({ date: d && d.format('YYYY-MM-DD') !== today ? d.format('YYYY-MM-DD') : undefined })}
+              prefix={
+                isMobile ? <span style={{ color: '#8c8c8c', fontSize: 12 }}>{t('catalogs.asOf')}</span> : undefined
+              }
+              onChange={(d) =>
+                set({ date: d && d.format('YYYY-MM-DD') !== today ? d.format('YYYY-MM-DD') : undefined })
+              }
               style={{ width: '100%' }}
               data-testid="as-of-date"
             />
           </Col>
           {isMobile ? (
             <Col xs={10}>
-              <Button block icon={<DownloadOutlined />} disabled={!region} loading={exporter.isPending} onClick={() => exporter.mutate(() => exportEffective(region, date))}>
+              <Button
+                block
+                icon={<DownloadOutlined />}
+                disabled={!region}
+                loading={exporter.isPending}
+                onClick={() => exporter.mutate(() => exportEffective(region, date))}
+              >
                 {t('catalogs.exportShort')}
               </Button>
             </Col>
           ) : null}
           <Col xs={24} sm={14} md={7}>
-            {isMobile ? null : <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.search')}</div>}
+            {isMobile ? null : (
+              <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.search')}</div>
+            )}
             <Input
               allowClear
               prefix={<SearchOutlined />}
@@ -453,7 +618,13 @@ export default function CatalogBrowserPage() {
           </Col>
           {isMobile ? null : (
             <Col md={4}>
-              <Button block icon={<DownloadOutlined />} disabled={!region} loading={exporter.isPending} onClick={() => exporter.mutate(() => exportEffective(region, date))}>
+              <Button
+                block
+                icon={<DownloadOutlined />}
+                disabled={!region}
+                loading={exporter.isPending}
+                onClick={() => exporter.mutate(() => exportEffective(region, date))}
+              >
                 {t('catalogs.exportEffective')}
               </Button>
             </Col>
@@ -475,7 +646,12 @@ export default function CatalogBrowserPage() {
         }
         onOpenAdjustment={(id) => setAdjustmentId(id)}
       />
-      <AdjustmentFormDrawer open={!!preset} preset={preset ?? undefined} onClose={() => setPreset(null)} onDone={(a) => setAdjustmentId(a.id)} />
+      <AdjustmentFormDrawer
+        open={!!preset}
+        preset={preset ?? undefined}
+        onClose={() => setPreset(null)}
+        onDone={(a) => setAdjustmentId(a.id)}
+      />
       <AdjustmentDrawer id={adjustmentId} onClose={() => setAdjustmentId(null)} />
     </PageContainer>
   );

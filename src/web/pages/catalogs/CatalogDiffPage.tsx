@@ -16,15 +16,38 @@ import { AdjustmentDrawer } from './AdjustmentDrawer.js';
 type Section = 'added' | 'amended' | 'withdrawn';
 const SECTION_COLORS: Record<Section, string> = { added: '#389e0d', amended: '#1d5fc4', withdrawn: '#cf1322' };
 const ZH_TO_FIELD: Record<string, FieldName> = {
-  事项名称: 'name', 类别: 'category', 设定依据: 'basis', 依据条款: 'basisArticle', 责任部门: 'responsibleDepartment', 经费保障: 'funding',
-  替代办理渠道: 'alternativeChannel', 办理指引: 'guidance', 备注: 'notes', 来源网址: 'sourceUrl', 兜底项: 'catchAll', 失效日期: 'effectiveTo',
+  事项名称: 'name',
+  类别: 'category',
+  设定依据: 'basis',
+  依据条款: 'basisArticle',
+  责任部门: 'responsibleDepartment',
+  经费保障: 'funding',
+  替代办理渠道: 'alternativeChannel',
+  办理指引: 'guidance',
+  备注: 'notes',
+  来源网址: 'sourceUrl',
+  兜底项: 'catchAll',
+  失效日期: 'effectiveTo',
 };
 
-function Entry({ e, section, first, onOpenAdjustment }: { e: DiffEntry; section: Section; first: boolean; onOpenAdjustment: (id: string) => void }) {
+function Entry({
+  e,
+  section,
+  first,
+  onOpenAdjustment,
+}: {
+  e: DiffEntry;
+  section: Section;
+  first: boolean;
+  onOpenAdjustment: (id: string) => void;
+}) {
   const { t, locale } = useI18n();
   const label = useLabel();
   return (
-    <div style={{ padding: first ? '0 0 10px' : '10px 0', borderTop: first ? undefined : '1px solid #f0f0f0' }} data-testid={`diff-${section}`}>
+    <div
+      style={{ padding: first ? '0 0 10px' : '10px 0', borderTop: first ? undefined : '1px solid #f0f0f0' }}
+      data-testid={`diff-${section}`}
+    >
       <Flex gap={6} wrap align="center">
         <Typography.Text strong style={{ color: SECTION_COLORS[section] }}>
           {e.name}
@@ -42,7 +65,9 @@ function Entry({ e, section, first, onOpenAdjustment }: { e: DiffEntry; section:
             const after = key && e.after ? (e.after as ItemFields)[key as keyof ItemFields] : null;
             return (
               <div key={f} style={{ fontSize: 13, wordBreak: 'break-word' }}>
-                <Typography.Text type="secondary">{locale === 'zh-CN' ? f : (key ? FIELD_LABELS[key].en : CHANGED_FIELD_EN[f] ?? f)}：</Typography.Text>
+                <Typography.Text type="secondary">
+                  {locale === 'zh-CN' ? f : key ? FIELD_LABELS[key].en : (CHANGED_FIELD_EN[f] ?? f)}：
+                </Typography.Text>
                 <Typography.Text delete type="secondary">
                   {String(before ?? '—')}
                 </Typography.Text>
@@ -64,7 +89,8 @@ function Entry({ e, section, first, onOpenAdjustment }: { e: DiffEntry; section:
               <OperationTag operation={c.adjustment.operation} />
               <StatusTag status={c.adjustment.status} />
               <span style={{ fontSize: 12 }}>
-                {label(REASON_LABELS[c.adjustment.reasonType], c.adjustment.reasonLabel)} · {t('adjust.basis')}：{c.adjustment.basis}
+                {label(REASON_LABELS[c.adjustment.reasonType], c.adjustment.reasonLabel)} · {t('adjust.basis')}：
+                {c.adjustment.basis}
               </span>
               <span style={{ fontSize: 12, color: '#8c8c8c' }}>
                 {t('adjust.proposer')}：{c.adjustment.proposerName}
@@ -95,12 +121,17 @@ export default function CatalogDiffPage() {
 
   const set = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) if (v) next.set(k, v);
-    else next.delete(k);
+    for (const [k, v] of Object.entries(patch))
+      if (v) next.set(k, v);
+      else next.delete(k);
     setParams(next, { replace: true });
   };
 
-  const diff = useQuery({ queryKey: catalogKeys.diff(region, from, to), queryFn: () => catalogDiff(region, from, to), enabled: valid });
+  const diff = useQuery({
+    queryKey: catalogKeys.diff(region, from, to),
+    queryFn: () => catalogDiff(region, from, to),
+    enabled: valid,
+  });
   const d = diff.data;
 
   const section = (key: Section, title: string, entries: DiffEntry[]) => (
@@ -117,7 +148,9 @@ export default function CatalogDiffPage() {
       data-testid={`diff-section-${key}`}
     >
       {entries.length ? (
-        entries.map((e, i) => <Entry key={e.itemId} e={e} section={key} first={i === 0} onOpenAdjustment={setAdjustmentId} />)
+        entries.map((e, i) => (
+          <Entry key={e.itemId} e={e} section={key} first={i === 0} onOpenAdjustment={setAdjustmentId} />
+        ))
       ) : (
         <Typography.Text type="secondary">{t('diff.none')}</Typography.Text>
       )}
@@ -134,11 +167,23 @@ export default function CatalogDiffPage() {
           </Col>
           <Col xs={12} md={7}>
             <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('diff.from')}</div>
-            <DatePicker value={dayjs(from)} allowClear={false} onChange={(v) => v && set({ from: v.format('YYYY-MM-DD') })} style={{ width: '100%' }} data-testid="diff-from" />
+            <DatePicker
+              value={dayjs(from)}
+              allowClear={false}
+              onChange={(v) => v && set({ from: v.format('YYYY-MM-DD') })}
+              style={{ width: '100%' }}
+              data-testid="diff-from"
+            />
           </Col>
           <Col xs={12} md={7}>
             <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('diff.to')}</div>
-            <DatePicker value={dayjs(to)} allowClear={false} onChange={(v) => v && set({ to: v.format('YYYY-MM-DD') })} style={{ width: '100%' }} data-testid="diff-to" />
+            <DatePicker
+              value={dayjs(to)}
+              allowClear={false}
+              onChange={(v) => v && set({ to: v.format('YYYY-MM-DD') })}
+              style={{ width: '100%' }}
+              data-testid="diff-to"
+            />
           </Col>
         </Row>
       </Card>
@@ -149,7 +194,12 @@ export default function CatalogDiffPage() {
       ) : diff.isPending ? (
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : diff.error ? (
-        <Result status="warning" title={t('common.loadFailed')} subTitle={diff.error.message} extra={<Button onClick={() => void diff.refetch()}>{t('common.retry')}</Button>} />
+        <Result
+          status="warning"
+          title={t('common.loadFailed')}
+          subTitle={diff.error.message}
+          extra={<Button onClick={() => void diff.refetch()}>{t('common.retry')}</Button>}
+        />
       ) : d ? (
         <div data-testid="diff-result">
           <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>

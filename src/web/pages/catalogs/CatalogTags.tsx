@@ -4,16 +4,32 @@ import { LinkOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { AdjustmentOperation, AdjustmentStatus, CatalogLayer } from '../../../shared/catalogs.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
-import { LAYER_COLORS, LAYER_LABELS, OPERATION_COLORS, OPERATION_LABELS, STATUS_COLORS, STATUS_LABELS } from './catalogs.labels.js';
+import {
+  LAYER_COLORS,
+  LAYER_LABELS,
+  OPERATION_COLORS,
+  OPERATION_LABELS,
+  STATUS_COLORS,
+  STATUS_LABELS,
+} from './catalogs.labels.js';
 
 /** Today as YYYY-MM-DD in the browser's zone (Asia/Shanghai for our users; the server decides "today" itself). */
 export const todayStr = () => dayjs().format('YYYY-MM-DD');
 
 /** 国家 / 省级（山西省） / 外省参考（湖北省） / 区级 / 乡镇. */
-export function LayerTag({ layer, province, style }: { layer: CatalogLayer; province?: string | null; style?: CSSProperties }) {
+export function LayerTag({
+  layer,
+  province,
+  style,
+}: {
+  layer: CatalogLayer;
+  province?: string | null;
+  style?: CSSProperties;
+}) {
   const label = useLabel();
   const text = label(LAYER_LABELS[layer]);
-  const withProvince = (layer === 'provincial' || layer === 'other_province') && province ? `${text}（${province}）` : text;
+  const withProvince =
+    (layer === 'provincial' || layer === 'other_province') && province ? `${text}（${province}）` : text;
   return (
     <Tag color={LAYER_COLORS[layer]} style={{ marginInlineEnd: 0, ...style }} data-testid="layer-tag">
       {withProvince}
@@ -37,9 +53,21 @@ export function CompletenessTag({ complete, note }: { complete: boolean; note: s
 }
 
 /** The completeness note in full (always for partial lists; complete lists show it in grey). */
-export function CompletenessNote({ complete, note, style }: { complete: boolean; note: string; style?: CSSProperties }) {
+export function CompletenessNote({
+  complete,
+  note,
+  style,
+}: {
+  complete: boolean;
+  note: string;
+  style?: CSSProperties;
+}) {
   return (
-    <Typography.Paragraph type={complete ? 'secondary' : 'warning'} style={{ fontSize: 12, marginBottom: 0, ...style }} data-testid="completeness-note">
+    <Typography.Paragraph
+      type={complete ? 'secondary' : 'warning'}
+      style={{ fontSize: 12, marginBottom: 0, ...style }}
+      data-testid="completeness-note"
+    >
       {note}
     </Typography.Paragraph>
   );

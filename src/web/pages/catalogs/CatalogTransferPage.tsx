@@ -1,7 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Flex, Form, Progress, Row, Select, Table, Typography, Upload, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Flex,
+  Form,
+  Progress,
+  Row,
+  Select,
+  Table,
+  Typography,
+  Upload,
+  type TableColumnsType,
+} from 'antd';
 import { DownloadOutlined, FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMe } from '../../api/auth.js';
@@ -11,7 +26,17 @@ import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import {
-  catalogKeys, downloadTemplate, exportCatalog, exportEffective, getJob, jobErrorMessage, jobRowErrors, listCatalogs, uploadImport, type CatalogDto, type ImportResult,
+  catalogKeys,
+  downloadTemplate,
+  exportCatalog,
+  exportEffective,
+  getJob,
+  jobErrorMessage,
+  jobRowErrors,
+  listCatalogs,
+  uploadImport,
+  type CatalogDto,
+  type ImportResult,
   type RowError,
 } from './catalogs.api.js';
 import { KIND_LABELS, KIND_ORDER } from './catalogs.labels.js';
@@ -22,7 +47,9 @@ const MAX_BYTES = 20 * 1024 * 1024;
 function catalogOptions(list: CatalogDto[], label: (l: { zh: string; en: string }) => string) {
   return KIND_ORDER.map((k) => ({
     label: label(KIND_LABELS[k]),
-    options: list.filter((c) => c.kind === k).map((c) => ({ value: c.id, search: c.title, label: <span title={c.title}>{c.title}</span> })),
+    options: list
+      .filter((c) => c.kind === k)
+      .map((c) => ({ value: c.id, search: c.title, label: <span title={c.title}>{c.title}</span> })),
   })).filter((g) => g.options.length);
 }
 
@@ -34,7 +61,8 @@ function ImportJob({ jobId }: { jobId: string }) {
   const job = useQuery({
     queryKey: catalogKeys.job(jobId),
     queryFn: () => getJob(jobId),
-    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'succeeded' || q.state.data.status === 'failed') ? false : 500),
+    refetchInterval: (q) =>
+      q.state.data && (q.state.data.status === 'succeeded' || q.state.data.status === 'failed') ? false : 500,
   });
   const j = job.data;
   const done = j?.status === 'succeeded' || j?.status === 'failed';
@@ -61,9 +89,18 @@ function ImportJob({ jobId }: { jobId: string }) {
       ]
     : [
         { title: t('transfer.sheet'), dataIndex: 'sheet', width: 110, render: (v?: string) => v ?? '—' },
-        { title: t('transfer.row'), dataIndex: 'row', width: 90, render: (v?: number) => (v ? t('transfer.rowN', { n: v }) : '—') },
+        {
+          title: t('transfer.row'),
+          dataIndex: 'row',
+          width: 90,
+          render: (v?: number) => (v ? t('transfer.rowN', { n: v }) : '—'),
+        },
         { title: t('transfer.column'), dataIndex: 'column', width: 150, render: (v?: string) => v ?? '—' },
-        { title: t('transfer.message'), dataIndex: 'message', render: (v: string) => <span style={{ wordBreak: 'break-word' }}>{v}</span> },
+        {
+          title: t('transfer.message'),
+          dataIndex: 'message',
+          render: (v: string) => <span style={{ wordBreak: 'break-word' }}>{v}</span>,
+        },
       ];
 
   if (job.error) return <Alert type="error" showIcon title={t('transfer.jobLost')} description={job.error.message} />;
@@ -78,7 +115,13 @@ function ImportJob({ jobId }: { jobId: string }) {
         data-testid="import-progress"
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {!j ? t('transfer.queued') : j.status === 'pending' ? t('transfer.queued') : j.status === 'running' ? (j.message ?? t('transfer.running')) : null}
+        {!j
+          ? t('transfer.queued')
+          : j.status === 'pending'
+            ? t('transfer.queued')
+            : j.status === 'running'
+              ? (j.message ?? t('transfer.running'))
+              : null}
       </Typography.Text>
       {result ? (
         <Alert
@@ -86,13 +129,25 @@ function ImportJob({ jobId }: { jobId: string }) {
           showIcon
           style={{ marginTop: 12 }}
           title={t('transfer.succeeded')}
-          description={t('transfer.result', { rows: result.rows, added: result.added, changed: result.changed, unchanged: result.unchanged })}
+          description={t('transfer.result', {
+            rows: result.rows,
+            added: result.added,
+            changed: result.changed,
+            unchanged: result.unchanged,
+          })}
           data-testid="import-success"
         />
       ) : null}
       {j?.status === 'failed' ? (
         <>
-          <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('transfer.refused')} description={jobErrorMessage(j) ?? t('transfer.refusedSub')} data-testid="import-refused" />
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={t('transfer.refused')}
+            description={jobErrorMessage(j) ?? t('transfer.refusedSub')}
+            data-testid="import-refused"
+          />
           {errors.length ? (
             <Table<RowError & { k: number }>
               style={{ marginTop: 12 }}
@@ -100,7 +155,16 @@ function ImportJob({ jobId }: { jobId: string }) {
               rowKey="k"
               data-testid="import-errors"
               dataSource={errors.map((e, k) => ({ ...e, k }))}
-              pagination={errors.length > 20 ? { pageSize: 20, size: 'small', showSizeChanger: false, showTotal: (total) => t('transfer.errorCount', { n: total }) } : false}
+              pagination={
+                errors.length > 20
+                  ? {
+                      pageSize: 20,
+                      size: 'small',
+                      showSizeChanger: false,
+                      showTotal: (total) => t('transfer.errorCount', { n: total }),
+                    }
+                  : false
+              }
               title={() => <Typography.Text strong>{t('transfer.errorCount', { n: errors.length })}</Typography.Text>}
               columns={errorColumns}
             />
@@ -139,7 +203,10 @@ export default function CatalogTransferPage() {
     mutationFn: () => uploadImport(catalogId!, file!),
     onSuccess: (r) => setJobId(r.jobId),
   });
-  const exporter = useMutation({ mutationFn: (fn: () => Promise<void>) => fn(), onSuccess: () => message.success(t('catalogs.exported')) });
+  const exporter = useMutation({
+    mutationFn: (fn: () => Promise<void>) => fn(),
+    onSuccess: () => message.success(t('catalogs.exported')),
+  });
   const template = useMutation({ mutationFn: downloadTemplate });
 
   const pickCatalog = (id: string) => {
@@ -167,7 +234,10 @@ export default function CatalogTransferPage() {
                     onChange={pickCatalog}
                     loading={catalogs.isPending}
                     placeholder={t('transfer.catalogPlaceholder')}
-                    showSearch={{ filterOption: (input, option) => String((option as { search?: string })?.search ?? '').includes(input.trim()) }}
+                    showSearch={{
+                      filterOption: (input, option) =>
+                        String((option as { search?: string })?.search ?? '').includes(input.trim()),
+                    }}
                     options={catalogOptions(importable, label)}
                     data-testid="import-catalog"
                   />
@@ -181,7 +251,11 @@ export default function CatalogTransferPage() {
                         {t('catalogs.itemCount', { n: chosen.itemCount })}
                       </Typography.Text>
                     </Flex>
-                    <CompletenessNote complete={chosen.complete} note={chosen.completenessNote} style={{ marginTop: 4 }} />
+                    <CompletenessNote
+                      complete={chosen.complete}
+                      note={chosen.completenessNote}
+                      style={{ marginTop: 4 }}
+                    />
                     {chosen.importNote ? <CompletenessNote complete={false} note={chosen.importNote} /> : null}
                   </div>
                 ) : null}
@@ -218,7 +292,12 @@ export default function CatalogTransferPage() {
                   </Upload.Dragger>
                 </Form.Item>
                 <Flex gap={8} wrap>
-                  <Button icon={<FileExcelOutlined />} onClick={() => template.mutate()} loading={template.isPending} data-testid="template-download">
+                  <Button
+                    icon={<FileExcelOutlined />}
+                    onClick={() => template.mutate()}
+                    loading={template.isPending}
+                    data-testid="template-download"
+                  >
                     {t('transfer.template')}
                   </Button>
                   <Button
@@ -235,7 +314,15 @@ export default function CatalogTransferPage() {
                     {t('transfer.start')}
                   </Button>
                 </Flex>
-                {upload.error ? <Alert type="error" showIcon style={{ marginTop: 16 }} title={t('transfer.uploadFailed')} description={upload.error.message} /> : null}
+                {upload.error ? (
+                  <Alert
+                    type="error"
+                    showIcon
+                    style={{ marginTop: 16 }}
+                    title={t('transfer.uploadFailed')}
+                    description={upload.error.message}
+                  />
+                ) : null}
                 {jobId ? (
                   <div style={{ marginTop: 16 }}>
                     <ImportJob key={jobId} jobId={jobId} />
@@ -255,9 +342,20 @@ export default function CatalogTransferPage() {
                 <RegionSelect value={region} onChange={(c) => setRegion(c)} />
               </Form.Item>
               <Form.Item label={t('catalogs.asOf')}>
-                <DatePicker value={dayjs(effDate)} allowClear={false} onChange={(d) => d && setEffDate(d.format('YYYY-MM-DD'))} style={{ width: '100%' }} />
+                <DatePicker
+                  value={dayjs(effDate)}
+                  allowClear={false}
+                  onChange={(d) => d && setEffDate(d.format('YYYY-MM-DD'))}
+                  style={{ width: '100%' }}
+                />
               </Form.Item>
-              <Button icon={<DownloadOutlined />} disabled={!region} loading={exporter.isPending} onClick={() => exporter.mutate(() => exportEffective(region!, effDate))} block>
+              <Button
+                icon={<DownloadOutlined />}
+                disabled={!region}
+                loading={exporter.isPending}
+                onClick={() => exporter.mutate(() => exportEffective(region!, effDate))}
+                block
+              >
                 {t('catalogs.exportEffective')}
               </Button>
             </Form>
@@ -272,14 +370,28 @@ export default function CatalogTransferPage() {
                   value={expCatalog}
                   onChange={setExpCatalog}
                   placeholder={t('transfer.catalogPlaceholder')}
-                  showSearch={{ filterOption: (input, option) => String((option as { search?: string })?.search ?? '').includes(input.trim()) }}
+                  showSearch={{
+                    filterOption: (input, option) =>
+                      String((option as { search?: string })?.search ?? '').includes(input.trim()),
+                  }}
                   options={catalogOptions(catalogs.data ?? [], label)}
                 />
               </Form.Item>
               <Form.Item label={t('catalogs.asOf')}>
-                <DatePicker value={dayjs(expDate)} allowClear={false} onChange={(d) => d && setExpDate(d.format('YYYY-MM-DD'))} style={{ width: '100%' }} />
+                <DatePicker
+                  value={dayjs(expDate)}
+                  allowClear={false}
+                  onChange={(d) => d && setExpDate(d.format('YYYY-MM-DD'))}
+                  style={{ width: '100%' }}
+                />
               </Form.Item>
-              <Button icon={<DownloadOutlined />} disabled={!expCatalog} loading={exporter.isPending} onClick={() => exporter.mutate(() => exportCatalog(expCatalog!, expDate))} block>
+              <Button
+                icon={<DownloadOutlined />}
+                disabled={!expCatalog}
+                loading={exporter.isPending}
+                onClick={() => exporter.mutate(() => exportCatalog(expCatalog!, expDate))}
+                block
+              >
                 {t('catalogs.exportOne')}
               </Button>
             </Form>

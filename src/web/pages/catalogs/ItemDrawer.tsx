@@ -3,12 +3,38 @@ import { Alert, Button, Descriptions, Drawer, Empty, Flex, Skeleton, Tag, Timeli
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
-import { catalogKeys, itemHistory, type ActiveCatalog, type AdjustmentSummary, type EffectiveItemDto, type Revision } from './catalogs.api.js';
-import { FIELD_LABELS, KIND_LABELS, REASON_LABELS, REVISION_OP_LABELS, REVISION_SOURCE_LABELS, STATUS_LABELS, type FieldName } from './catalogs.labels.js';
+import {
+  catalogKeys,
+  itemHistory,
+  type ActiveCatalog,
+  type AdjustmentSummary,
+  type EffectiveItemDto,
+  type Revision,
+} from './catalogs.api.js';
+import {
+  FIELD_LABELS,
+  KIND_LABELS,
+  REASON_LABELS,
+  REVISION_OP_LABELS,
+  REVISION_SOURCE_LABELS,
+  STATUS_LABELS,
+  type FieldName,
+} from './catalogs.labels.js';
 import { CompletenessNote, CompletenessTag, LayerTag, OperationTag, StatusTag } from './CatalogTags.js';
 
 const OP_COLORS = { base: 'gray', add: 'green', amend: 'blue', withdraw: 'red' } as const;
-const DETAIL_FIELDS: FieldName[] = ['category', 'basis', 'basisArticle', 'responsibleDepartment', 'funding', 'alternativeChannel', 'guidance', 'notes', 'sourceUrl', 'effectiveTo'];
+const DETAIL_FIELDS: FieldName[] = [
+  'category',
+  'basis',
+  'basisArticle',
+  'responsibleDepartment',
+  'funding',
+  'alternativeChannel',
+  'guidance',
+  'notes',
+  'sourceUrl',
+  'effectiveTo',
+];
 
 function AdjustmentLine({ a, onOpen }: { a: AdjustmentSummary; onOpen?: (id: string) => void }) {
   const { t } = useI18n();
@@ -83,7 +109,11 @@ export function ItemDrawer(props: {
   const { t } = useI18n();
   const label = useLabel();
   const isMobile = useIsMobile();
-  const history = useQuery({ queryKey: catalogKeys.history(item?.code ?? ''), queryFn: () => itemHistory(item!.code), enabled: !!item });
+  const history = useQuery({
+    queryKey: catalogKeys.history(item?.code ?? ''),
+    queryFn: () => itemHistory(item!.code),
+    enabled: !!item,
+  });
 
   return (
     <Drawer
@@ -98,7 +128,12 @@ export function ItemDrawer(props: {
             <Button icon={<EditOutlined />} onClick={() => props.onAdjust!('amend', item)} data-testid="item-amend">
               {t('item.amend')}
             </Button>
-            <Button danger icon={<DeleteOutlined />} onClick={() => props.onAdjust!('withdraw', item)} data-testid="item-withdraw">
+            <Button
+              danger
+              icon={<DeleteOutlined />}
+              onClick={() => props.onAdjust!('withdraw', item)}
+              data-testid="item-withdraw"
+            >
               {t('item.withdraw')}
             </Button>
           </Flex>
@@ -146,7 +181,12 @@ export function ItemDrawer(props: {
                 label: label(FIELD_LABELS[k]),
                 children:
                   k === 'sourceUrl' ? (
-                    <Typography.Link href={String(item[k])} target="_blank" rel="noopener noreferrer" style={{ wordBreak: 'break-all' }}>
+                    <Typography.Link
+                      href={String(item[k])}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      style={{ wordBreak: 'break-all' }}
+                    >
                       {String(item[k])}
                     </Typography.Link>
                   ) : k === 'guidance' ? (
@@ -182,7 +222,9 @@ export function ItemDrawer(props: {
                         <OperationTag operation={a.operation} />
                         <StatusTag status={a.status} />
                         <span>{a.targetRegion.name}</span>
-                        <span style={{ color: '#8c8c8c', fontSize: 12 }}>{t('history.effectiveFrom', { date: a.effectiveDate })}</span>
+                        <span style={{ color: '#8c8c8c', fontSize: 12 }}>
+                          {t('history.effectiveFrom', { date: a.effectiveDate })}
+                        </span>
                       </Flex>
                       <AdjustmentLine a={a} onOpen={props.onOpenAdjustment} />
                     </div>
@@ -192,7 +234,11 @@ export function ItemDrawer(props: {
               {history.data.revisions.length ? (
                 <Timeline
                   data-testid="item-history"
-                  items={history.data.revisions.map((r) => ({ key: r.id, color: OP_COLORS[r.operation], content: <RevisionItem r={r} onOpen={props.onOpenAdjustment} /> }))}
+                  items={history.data.revisions.map((r) => ({
+                    key: r.id,
+                    color: OP_COLORS[r.operation],
+                    content: <RevisionItem r={r} onOpen={props.onOpenAdjustment} />,
+                  }))}
                 />
               ) : (
                 <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('history.empty')} />

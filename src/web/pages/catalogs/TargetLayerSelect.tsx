@@ -19,14 +19,20 @@ interface Layer {
 export function useLayers(permission: Permission = 'catalogs.manage'): { layers: Layer[]; loading: boolean } {
   const { data: me } = useMe();
   const grants = useMemo(
-    () => (me?.grants ?? []).filter((g) => ROLE_PERMISSIONS[permission].includes(g.role) && (g.level === 'county' || g.level === 'township')),
+    () =>
+      (me?.grants ?? []).filter(
+        (g) => ROLE_PERMISSIONS[permission].includes(g.role) && (g.level === 'county' || g.level === 'township'),
+      ),
     [me, permission],
   );
   const counties = grants.filter((g) => g.level === 'county');
   const children = useQueries({
     queries: counties.map((g) => ({
       queryKey: ['regions', 'children', g.regionCode],
-      queryFn: () => api<{ items: { code: string; name: string; level: string }[] }>(`/api/regions/${g.regionCode}/children`).then((r) => r.items),
+      queryFn: () =>
+        api<{ items: { code: string; name: string; level: string }[] }>(`/api/regions/${g.regionCode}/children`).then(
+          (r) => r.items,
+        ),
       staleTime: 5 * 60_000,
     })),
   });
@@ -36,7 +42,8 @@ export function useLayers(permission: Permission = 'catalogs.manage'): { layers:
       out.set(g.regionCode, { code: g.regionCode, name: g.regionName, level: g.level as Layer['level'] });
       if (g.level === 'county') {
         const idx = counties.indexOf(g);
-        for (const c of children[idx]?.data ?? []) if (c.level === 'township') out.set(c.code, { code: c.code, name: c.name, level: 'township' });
+        for (const c of children[idx]?.data ?? [])
+          if (c.level === 'township') out.set(c.code, { code: c.code, name: c.name, level: 'township' });
       }
     });
     return [...out.values()];
@@ -45,7 +52,12 @@ export function useLayers(permission: Permission = 'catalogs.manage'): { layers:
 }
 
 /** Picks the layer an adjustment acts on (a district or a township). */
-export function TargetLayerSelect(props: { value?: string; onChange?: (code: string) => void; disabled?: boolean; id?: string }) {
+export function TargetLayerSelect(props: {
+  value?: string;
+  onChange?: (code: string) => void;
+  disabled?: boolean;
+  id?: string;
+}) {
   const { t } = useI18n();
   const { layers, loading } = useLayers();
   return (

@@ -4,9 +4,24 @@
  */
 import type { z } from 'zod';
 import type {
-  AdjustmentDto, AdjustmentOperation, AdjustmentStatus, CatalogDto, CatalogKind, CreateAdjustmentBody, EffectiveItemDto, UpdateAdjustmentBody,
-  adjustmentSummarySchema, catalogDiffSchema, certificateCheckSchema, effectiveCatalogSchema, itemFieldsSchema, itemHistorySchema, jobSchema,
-  matchCandidateSchema, publicCatalogsSchema, revisionSchema,
+  AdjustmentDto,
+  AdjustmentOperation,
+  AdjustmentStatus,
+  CatalogDto,
+  CatalogKind,
+  CreateAdjustmentBody,
+  EffectiveItemDto,
+  UpdateAdjustmentBody,
+  adjustmentSummarySchema,
+  catalogDiffSchema,
+  certificateCheckSchema,
+  effectiveCatalogSchema,
+  itemFieldsSchema,
+  itemHistorySchema,
+  jobSchema,
+  matchCandidateSchema,
+  publicCatalogsSchema,
+  revisionSchema,
 } from '../../../shared/catalogs.js';
 import type { RowError } from '../../../shared/errors.js';
 import { api, ApiError, download, withQuery } from '../../api/client.js';
@@ -48,41 +63,65 @@ export interface AdjustmentFilter {
 export const catalogKeys = {
   all: ['catalogs'] as const,
   list: (region: string | undefined) => ['catalogs', 'list', region ?? ''] as const,
-  effective: (region: string, date: string, view: 'internal' | 'public' = 'internal') => ['catalogs', 'effective', region, date, view] as const,
+  effective: (region: string, date: string, view: 'internal' | 'public' = 'internal') =>
+    ['catalogs', 'effective', region, date, view] as const,
   items: (id: string, date: string) => ['catalogs', 'items', id, date] as const,
   history: (code: string) => ['catalogs', 'history', code] as const,
   diff: (region: string, from: string, to: string) => ['catalogs', 'diff', region, from, to] as const,
-  adjustments: (f: AdjustmentFilter, page: number, pageSize: number) => ['catalogs', 'adjustments', f, page, pageSize] as const,
+  adjustments: (f: AdjustmentFilter, page: number, pageSize: number) =>
+    ['catalogs', 'adjustments', f, page, pageSize] as const,
   adjustment: (id: string) => ['catalogs', 'adjustment', id] as const,
   job: (id: string) => ['jobs', id] as const,
 };
 
-export const listCatalogs = (region?: string) => api<{ items: CatalogDto[] }>('/api/catalogs', { query: { region } }).then((r) => r.items);
+export const listCatalogs = (region?: string) =>
+  api<{ items: CatalogDto[] }>('/api/catalogs', { query: { region } }).then((r) => r.items);
 export const effectiveCatalog = (region: string, date: string, view: 'internal' | 'public' = 'internal') =>
-  api<EffectiveCatalog>('/api/catalogs/effective', { query: { region, date, view: view === 'public' ? view : undefined } });
+  api<EffectiveCatalog>('/api/catalogs/effective', {
+    query: { region, date, view: view === 'public' ? view : undefined },
+  });
 export const catalogItems = (id: string, date: string) =>
-  api<{ catalogId: string; date: string; complete: boolean; completenessNote: string; items: EffectiveItemDto[] }>(`/api/catalogs/${encodeURIComponent(id)}/items`, { query: { date } });
-export const itemHistory = (code: string) => api<ItemHistory>(`/api/catalogs/items/${encodeURIComponent(code)}/history`);
-export const catalogDiff = (region: string, from: string, to: string) => api<CatalogDiff>('/api/catalogs/diff', { query: { region, from, to } });
+  api<{ catalogId: string; date: string; complete: boolean; completenessNote: string; items: EffectiveItemDto[] }>(
+    `/api/catalogs/${encodeURIComponent(id)}/items`,
+    { query: { date } },
+  );
+export const itemHistory = (code: string) =>
+  api<ItemHistory>(`/api/catalogs/items/${encodeURIComponent(code)}/history`);
+export const catalogDiff = (region: string, from: string, to: string) =>
+  api<CatalogDiff>('/api/catalogs/diff', { query: { region, from, to } });
 
-export const exportCatalog = (id: string, date: string) => download(`/api/catalogs/${encodeURIComponent(id)}/export.xlsx`, { date }, '目录.xlsx');
-export const exportEffective = (region: string, date: string) => download('/api/catalogs/effective/export.xlsx', { region, date }, '现行目录.xlsx');
+export const exportCatalog = (id: string, date: string) =>
+  download(`/api/catalogs/${encodeURIComponent(id)}/export.xlsx`, { date }, '目录.xlsx');
+export const exportEffective = (region: string, date: string) =>
+  download('/api/catalogs/effective/export.xlsx', { region, date }, '现行目录.xlsx');
 export const downloadTemplate = () => download('/api/catalogs/template.xlsx', undefined, '目录导入模板.xlsx');
 
 export const listAdjustments = (f: AdjustmentFilter, page: number, pageSize: number) =>
   api<{ total: number; items: AdjustmentSummary[] }>('/api/catalogs/adjustments', { query: { ...f, page, pageSize } });
 export const getAdjustment = (id: string) => api<AdjustmentDto>(`/api/catalogs/adjustments/${encodeURIComponent(id)}`);
 /** quiet: the form shows the server's Chinese message next to the fields. */
-export const createAdjustment = (body: CreateAdjustmentBody) => api<AdjustmentDto>('/api/catalogs/adjustments', { method: 'POST', body, quiet: true });
+export const createAdjustment = (body: CreateAdjustmentBody) =>
+  api<AdjustmentDto>('/api/catalogs/adjustments', { method: 'POST', body, quiet: true });
 export const updateAdjustment = (id: string, body: UpdateAdjustmentBody) =>
   api<AdjustmentDto>(`/api/catalogs/adjustments/${encodeURIComponent(id)}`, { method: 'PATCH', body, quiet: true });
 
 export type AdjustmentAction = 'submit' | 'cancel' | 'approve' | 'reject' | 'publish';
-export const adjustmentAction = (id: string, action: AdjustmentAction, version: number, note?: string | null, quiet = false) =>
+export const adjustmentAction = (
+  id: string,
+  action: AdjustmentAction,
+  version: number,
+  note?: string | null,
+  quiet = false,
+) =>
   api<AdjustmentDto>(`/api/catalogs/adjustments/${encodeURIComponent(id)}/${action}`, {
     method: 'POST',
     quiet,
-    body: action === 'approve' ? { version, note: note?.trim() || null } : action === 'reject' ? { version, note: note ?? '' } : { version },
+    body:
+      action === 'approve'
+        ? { version, note: note?.trim() || null }
+        : action === 'reject'
+          ? { version, note: note ?? '' }
+          : { version },
   });
 
 export const getJob = (id: string) => api<Job>(`/api/jobs/${encodeURIComponent(id)}`);
@@ -92,11 +131,14 @@ export function jobRowErrors(job: Job | undefined): RowError[] {
   const e = job?.error as { details?: { errors?: RowError[] } } | null | undefined;
   return e?.details?.errors ?? [];
 }
-export const jobErrorMessage = (job: Job | undefined) => (job?.error as { message?: string } | null | undefined)?.message ?? null;
+export const jobErrorMessage = (job: Job | undefined) =>
+  (job?.error as { message?: string } | null | undefined)?.message ?? null;
 
 /** The server's `{ error }` body (or the bare status) as an ApiError. */
 async function uploadError(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: unknown } } | null;
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: unknown };
+  } | null;
   const e = body?.error;
   return e?.code && e.message
     ? new ApiError(e.code as ApiError['code'], e.message, res.status, e.details)
@@ -138,8 +180,10 @@ export async function uploadImport(catalogId: string, file: File): Promise<{ job
 }
 
 /** Public window (no login): quiet, the public pages show their own error states. */
-export const publicCatalogs = (region: string) => api<PublicCatalogs>('/api/public/catalogs', { query: { region }, quiet: true });
-export const certificateCheck = (q: string, region: string) => api<CertificateCheck>('/api/public/certificate-check', { query: { q, region }, quiet: true });
+export const publicCatalogs = (region: string) =>
+  api<PublicCatalogs>('/api/public/catalogs', { query: { region }, quiet: true });
+export const certificateCheck = (q: string, region: string) =>
+  api<CertificateCheck>('/api/public/certificate-check', { query: { q, region }, quiet: true });
 export const publicKeys = {
   catalogs: (region: string) => ['public', 'catalogs', region] as const,
   check: (q: string, region: string) => ['public', 'check', q, region] as const,

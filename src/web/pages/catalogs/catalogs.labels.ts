@@ -3,7 +3,14 @@
  * The Chinese halves match src/shared/catalogs.ts (the server sends the same Chinese labels); they are
  * repeated here so that the lazy catalog pages do not pull zod into the browser bundle.
  */
-import type { AdjustmentOperation, AdjustmentStatus, CatalogKind, CatalogLayer, CertificateVerdict, ReasonType } from '../../../shared/catalogs.js';
+import type {
+  AdjustmentOperation,
+  AdjustmentStatus,
+  CatalogKind,
+  CatalogLayer,
+  CertificateVerdict,
+  ReasonType,
+} from '../../../shared/catalogs.js';
 
 export type L = { zh: string; en: string };
 
@@ -61,7 +68,14 @@ export const LAYER_COLORS: Record<CatalogLayer, string> = {
   township: 'cyan',
 };
 
-export const REASON_TYPES: ReasonType[] = ['law_issued', 'law_amended', 'law_repealed', 'department_request', 'annual_review', 'other'];
+export const REASON_TYPES: ReasonType[] = [
+  'law_issued',
+  'law_amended',
+  'law_repealed',
+  'department_request',
+  'annual_review',
+  'other',
+];
 export const REASON_LABELS: Record<ReasonType, L> = {
   law_issued: { zh: '法律法规出台', en: 'Law or regulation issued' },
   law_amended: { zh: '法律法规修订', en: 'Law or regulation amended' },
@@ -80,13 +94,31 @@ export const OPERATION_LABELS: Record<AdjustmentOperation, L> = {
   unadopt: { zh: '停用目录', en: 'Stop using a list' },
 };
 export const OPERATION_HELP: Record<AdjustmentOperation, L> = {
-  add: { zh: '在本区或某个乡镇（街道）的目录中增加一项（须有设定依据）', en: 'Add an item at the district or a township (a basis is required)' },
-  amend: { zh: '修改现行事项的名称、依据、责任部门等（只改填写的字段）', en: 'Change fields of an item in force (only the fields you change)' },
-  withdraw: { zh: '在本区或某个乡镇（街道）取消一项上级目录中的事项', en: 'Withdraw an item of a higher list for the district or one township' },
-  adopt: { zh: '采用外省参考目录等尚未生效的目录', en: 'Adopt a list that is not in force here (e.g. another province’s list)' },
+  add: {
+    zh: '在本区或某个乡镇（街道）的目录中增加一项（须有设定依据）',
+    en: 'Add an item at the district or a township (a basis is required)',
+  },
+  amend: {
+    zh: '修改现行事项的名称、依据、责任部门等（只改填写的字段）',
+    en: 'Change fields of an item in force (only the fields you change)',
+  },
+  withdraw: {
+    zh: '在本区或某个乡镇（街道）取消一项上级目录中的事项',
+    en: 'Withdraw an item of a higher list for the district or one township',
+  },
+  adopt: {
+    zh: '采用外省参考目录等尚未生效的目录',
+    en: 'Adopt a list that is not in force here (e.g. another province’s list)',
+  },
   unadopt: { zh: '停用已采用的目录', en: 'Stop using an adopted list' },
 };
-export const OPERATION_COLORS: Record<AdjustmentOperation, string> = { add: 'green', amend: 'blue', withdraw: 'red', adopt: 'purple', unadopt: 'orange' };
+export const OPERATION_COLORS: Record<AdjustmentOperation, string> = {
+  add: 'green',
+  amend: 'blue',
+  withdraw: 'red',
+  adopt: 'purple',
+  unadopt: 'orange',
+};
 
 export const STATUSES: AdjustmentStatus[] = ['draft', 'submitted', 'approved', 'rejected', 'cancelled'];
 export const STATUS_LABELS: Record<AdjustmentStatus, L> = {
@@ -140,7 +172,18 @@ export const FIELD_LABELS = {
 export type FieldName = keyof typeof FIELD_LABELS;
 
 /** The fields an adjustment may set (add) or change (amend), in form order. */
-export const EDITABLE_FIELDS = ['name', 'category', 'basis', 'basisArticle', 'responsibleDepartment', 'funding', 'alternativeChannel', 'notes', 'sourceUrl', 'effectiveTo'] as const;
+export const EDITABLE_FIELDS = [
+  'name',
+  'category',
+  'basis',
+  'basisArticle',
+  'responsibleDepartment',
+  'funding',
+  'alternativeChannel',
+  'notes',
+  'sourceUrl',
+  'effectiveTo',
+] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 /** The server's Chinese field labels (diff `changedFields`) → English. */

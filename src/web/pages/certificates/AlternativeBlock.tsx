@@ -7,7 +7,15 @@ import type { Alternative } from './certificates.api.js';
  * Where the resident can go instead. The list's own wording is shown as such; the platform's
  * compiled guidance is labelled 平台指引 with its note, so nobody mistakes it for the official text.
  */
-export function AlternativeBlock({ alternative, style, print }: { alternative: Alternative | null; style?: CSSProperties; print?: boolean }) {
+export function AlternativeBlock({
+  alternative,
+  style,
+  print,
+}: {
+  alternative: Alternative | null;
+  style?: CSSProperties;
+  print?: boolean;
+}) {
   const { t } = useI18n();
   if (!alternative || (!alternative.official && !alternative.guidance)) {
     if (print) return null;

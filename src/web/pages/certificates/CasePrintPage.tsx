@@ -26,7 +26,8 @@ export default function CasePrintPage() {
     </Button>
   );
   if (q.isPending) return <PageSpin />;
-  if (q.error) return <Result status="404" title={t('certificates.case.notFound')} subTitle={q.error.message} extra={back} />;
+  if (q.error)
+    return <Result status="404" title={t('certificates.case.notFound')} subTitle={q.error.message} extra={back} />;
   const c = q.data;
   return (
     <PageContainer
@@ -40,7 +41,14 @@ export default function CasePrintPage() {
         </>
       }
     >
-      <Alert type={kind === 'refusal' ? 'warning' : 'info'} showIcon style={{ marginBottom: 16 }} title={t(kind === 'refusal' ? 'certificates.case.refusalHelp' : 'certificates.case.promiseHelp', { number: c.number })} />
+      <Alert
+        type={kind === 'refusal' ? 'warning' : 'info'}
+        showIcon
+        style={{ marginBottom: 16 }}
+        title={t(kind === 'refusal' ? 'certificates.case.refusalHelp' : 'certificates.case.promiseHelp', {
+          number: c.number,
+        })}
+      />
       <PrintSheet testId="case-sheet">
         <CaseSheet c={c} />
       </PrintSheet>

@@ -30,18 +30,40 @@ function CaseTable({ kind }: { kind: 'refusal' | 'promise' }) {
   const label = useLabel();
   const isMobile = useIsMobile();
   const { page, pageSize, pagination } = usePaging();
-  const rows = useQuery({ queryKey: certificateKeys.cases(kind, page, pageSize), queryFn: () => listCases(kind, page, pageSize), placeholderData: keepPreviousData });
+  const rows = useQuery({
+    queryKey: certificateKeys.cases(kind, page, pageSize),
+    queryFn: () => listCases(kind, page, pageSize),
+    placeholderData: keepPreviousData,
+  });
   const base = kind === 'refusal' ? '/certificates/refusals' : '/certificates/promises';
   const columns: TableColumnsType<CertificateCase> = [
-    { title: t('certificates.cases.number'), dataIndex: 'number', render: (v: string, r) => <Link to={`${base}/${r.id}`} className="jf-mono">{v}</Link> },
-    { title: t('certificates.cases.request'), dataIndex: 'requestText', render: (v: string) => <div style={{ minWidth: 120, maxWidth: 240 }}>{v}</div> },
+    {
+      title: t('certificates.cases.number'),
+      dataIndex: 'number',
+      render: (v: string, r) => (
+        <Link to={`${base}/${r.id}`} className="jf-mono">
+          {v}
+        </Link>
+      ),
+    },
+    {
+      title: t('certificates.cases.request'),
+      dataIndex: 'requestText',
+      render: (v: string) => <div style={{ minWidth: 120, maxWidth: 240 }}>{v}</div>,
+    },
     {
       title: t('certificates.cases.verdict'),
       dataIndex: 'verdict',
       render: (v: string, r) => (
         <div style={{ maxWidth: 260 }}>
-          <Tag color={v === 'negative' ? 'error' : v === 'positive' ? 'success' : 'warning'}>{label(VERDICT_LABELS[v as 'positive'], v)}</Tag>
-          {r.item ? <div style={{ fontSize: 12, color: '#8c8c8c' }}>{r.item.code} {r.item.name}</div> : null}
+          <Tag color={v === 'negative' ? 'error' : v === 'positive' ? 'success' : 'warning'}>
+            {label(VERDICT_LABELS[v as 'positive'], v)}
+          </Tag>
+          {r.item ? (
+            <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+              {r.item.code} {r.item.name}
+            </div>
+          ) : null}
         </div>
       ),
     },
@@ -50,7 +72,11 @@ function CaseTable({ kind }: { kind: 'refusal' | 'promise' }) {
     { title: t('certificates.form.demander'), dataIndex: 'demander', render: (v: string | null) => v ?? '—' },
     { title: t('certificates.detail.village'), dataIndex: 'regionName' },
     { title: t('certificates.cases.createdBy'), dataIndex: 'createdByName' },
-    { title: t('certificates.cases.createdOn'), dataIndex: 'createdOn', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
+    {
+      title: t('certificates.cases.createdOn'),
+      dataIndex: 'createdOn',
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+    },
   ];
   return (
     <Card size="small">
@@ -62,7 +88,9 @@ function CaseTable({ kind }: { kind: 'refusal' | 'promise' }) {
         loading={rows.isFetching}
         scroll={{ x: 'max-content' }}
         size={isMobile ? 'small' : 'middle'}
-        locale={{ emptyText: t(kind === 'refusal' ? 'certificates.cases.emptyRefusals' : 'certificates.cases.emptyPromises') }}
+        locale={{
+          emptyText: t(kind === 'refusal' ? 'certificates.cases.emptyRefusals' : 'certificates.cases.emptyPromises'),
+        }}
         pagination={pagination(rows.data?.total ?? 0)}
       />
     </Card>

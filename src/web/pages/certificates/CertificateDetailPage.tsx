@@ -1,7 +1,23 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Col, Descriptions, Flex, Form, Input, Modal, Result, Row, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Row,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { EyeOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons';
 import { PageContainer } from '../../components/PageContainer.js';
 import { PageSpin } from '../../components/PageSpin.js';
@@ -10,7 +26,13 @@ import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { CERT_EVENT_LABELS, CERT_STATUS_LABELS, DELIBERATION_FORM_LABELS, PATH_LABELS } from './certificates.labels.js';
-import { certificateKeys, getCertificate, revokeCertificate, unmaskCertificate, type CertificateDetail } from './certificates.api.js';
+import {
+  certificateKeys,
+  getCertificate,
+  revokeCertificate,
+  unmaskCertificate,
+  type CertificateDetail,
+} from './certificates.api.js';
 import { verifyUrl } from './CertificateSheets.js';
 import { useScrollTop } from './useScrollTop.js';
 
@@ -22,11 +44,24 @@ export default function CertificateDetailPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
   // Each view of the (masked) record is audited on the server: no refetch on focus or remount.
-  const q = useQuery({ queryKey: certificateKeys.detail(id), queryFn: () => getCertificate(id), staleTime: 5 * 60_000 });
+  const q = useQuery({
+    queryKey: certificateKeys.detail(id),
+    queryFn: () => getCertificate(id),
+    staleTime: 5 * 60_000,
+  });
   useScrollTop(id);
   if (q.isPending) return <PageSpin />;
   if (q.error)
-    return <Result status="404" title={t('certificates.detail.notFound')} subTitle={q.error.message} extra={<Button onClick={() => navigate('/certificates/register')}>{t('certificates.detail.toRegister')}</Button>} />;
+    return (
+      <Result
+        status="404"
+        title={t('certificates.detail.notFound')}
+        subTitle={q.error.message}
+        extra={
+          <Button onClick={() => navigate('/certificates/register')}>{t('certificates.detail.toRegister')}</Button>
+        }
+      />
+    );
   return <Detail c={q.data} />;
 }
 
@@ -41,22 +76,76 @@ function Detail({ c }: { c: CertificateDetail }) {
   const url = verifyUrl(c.verifyPath);
 
   const items = [
-    { key: 'serial', label: t('certificates.detail.serial'), children: <span className="jf-mono" data-testid="cert-serial">{c.serial}</span> },
-    { key: 'status', label: t('certificates.detail.status'), children: <Tag color={c.status === 'valid' ? 'success' : 'error'} data-testid="cert-status">{label(CERT_STATUS_LABELS[c.status], c.statusLabel)}</Tag> },
-    { key: 'item', label: t('certificates.detail.item'), children: <span>{c.itemName}{c.itemCode ? <div className="jf-mono" style={{ color: '#8c8c8c', fontSize: 12 }}>{c.itemCode}</div> : null}</span> },
+    {
+      key: 'serial',
+      label: t('certificates.detail.serial'),
+      children: (
+        <span className="jf-mono" data-testid="cert-serial">
+          {c.serial}
+        </span>
+      ),
+    },
+    {
+      key: 'status',
+      label: t('certificates.detail.status'),
+      children: (
+        <Tag color={c.status === 'valid' ? 'success' : 'error'} data-testid="cert-status">
+          {label(CERT_STATUS_LABELS[c.status], c.statusLabel)}
+        </Tag>
+      ),
+    },
+    {
+      key: 'item',
+      label: t('certificates.detail.item'),
+      children: (
+        <span>
+          {c.itemName}
+          {c.itemCode ? (
+            <div className="jf-mono" style={{ color: '#8c8c8c', fontSize: 12 }}>
+              {c.itemCode}
+            </div>
+          ) : null}
+        </span>
+      ),
+    },
     { key: 'path', label: t('certificates.detail.path'), children: label(PATH_LABELS[c.path], c.pathLabel) },
     { key: 'request', label: t('certificates.detail.request'), children: c.requestText },
     { key: 'village', label: t('certificates.detail.village'), children: c.regionName },
-    { key: 'holder', label: t('certificates.form.holderName'), children: <span data-testid="holder-name">{shown.name ?? c.holderName}</span> },
-    { key: 'id', label: t('certificates.form.idNumber'), children: <span className="jf-mono" data-testid="holder-id">{shown.idNumber ?? c.idNumber ?? '—'}</span> },
-    { key: 'phone', label: t('certificates.form.phone'), children: <span className="jf-mono" data-testid="holder-phone">{shown.phone ?? c.phone ?? '—'}</span> },
+    {
+      key: 'holder',
+      label: t('certificates.form.holderName'),
+      children: <span data-testid="holder-name">{shown.name ?? c.holderName}</span>,
+    },
+    {
+      key: 'id',
+      label: t('certificates.form.idNumber'),
+      children: (
+        <span className="jf-mono" data-testid="holder-id">
+          {shown.idNumber ?? c.idNumber ?? '—'}
+        </span>
+      ),
+    },
+    {
+      key: 'phone',
+      label: t('certificates.form.phone'),
+      children: (
+        <span className="jf-mono" data-testid="holder-phone">
+          {shown.phone ?? c.phone ?? '—'}
+        </span>
+      ),
+    },
     { key: 'purpose', label: t('certificates.form.purpose'), children: c.purpose },
     { key: 'demander', label: t('certificates.form.demander'), children: c.demander ?? '—' },
     { key: 'signer', label: t('certificates.form.signer'), children: c.signerName },
     { key: 'issuedBy', label: t('certificates.detail.issuedBy'), children: c.issuedByName },
     { key: 'issuedOn', label: t('certificates.detail.issuedOn'), children: c.issuedOn },
     { key: 'printCount', label: t('certificates.detail.printCount'), children: c.printCount },
-    { key: 'facts', label: t('certificates.form.facts'), span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.facts}</span> },
+    {
+      key: 'facts',
+      label: t('certificates.form.facts'),
+      span: 2,
+      children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.facts}</span>,
+    },
     { key: 'basis', label: t('certificates.detail.basis'), span: 2, children: c.basis },
     ...(c.deliberation
       ? [
@@ -66,7 +155,9 @@ function Detail({ c }: { c: CertificateDetail }) {
             span: 2,
             children: (
               <span>
-                {c.deliberation.heldOn} · {label(DELIBERATION_FORM_LABELS[c.deliberation.form], c.deliberation.formLabel ?? c.deliberation.form)} · {t('certificates.detail.participants', { n: c.deliberation.participants })}
+                {c.deliberation.heldOn} ·{' '}
+                {label(DELIBERATION_FORM_LABELS[c.deliberation.form], c.deliberation.formLabel ?? c.deliberation.form)}{' '}
+                · {t('certificates.detail.participants', { n: c.deliberation.participants })}
                 <br />
                 {c.deliberation.summary}
               </span>
@@ -74,8 +165,26 @@ function Detail({ c }: { c: CertificateDetail }) {
           },
         ]
       : []),
-    ...(c.signOff ? [{ key: 'signOff', label: t('certificates.deliberate.signOffName'), span: 2, children: `${c.signOff.title}：${c.signOff.name}（${c.signOff.signedOn}）` }] : []),
-    ...(c.status === 'revoked' ? [{ key: 'revoked', label: t('certificates.detail.revoked'), span: 2, children: `${c.revokedByName ?? ''} ${fmtTime(c.revokedAt)}：${c.revokeReason ?? ''}` }] : []),
+    ...(c.signOff
+      ? [
+          {
+            key: 'signOff',
+            label: t('certificates.deliberate.signOffName'),
+            span: 2,
+            children: `${c.signOff.title}：${c.signOff.name}（${c.signOff.signedOn}）`,
+          },
+        ]
+      : []),
+    ...(c.status === 'revoked'
+      ? [
+          {
+            key: 'revoked',
+            label: t('certificates.detail.revoked'),
+            span: 2,
+            children: `${c.revokedByName ?? ''} ${fmtTime(c.revokedAt)}：${c.revokeReason ?? ''}`,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -94,7 +203,12 @@ function Detail({ c }: { c: CertificateDetail }) {
             </Button>
           ) : null}
           {c.abilities.print ? (
-            <Button type="primary" icon={<PrinterOutlined />} onClick={() => navigate(`/certificates/${c.id}/print`)} data-testid="print-link">
+            <Button
+              type="primary"
+              icon={<PrinterOutlined />}
+              onClick={() => navigate(`/certificates/${c.id}/print`)}
+              data-testid="print-link"
+            >
               {c.printCount > 0 ? t('certificates.detail.reprint') : t('certificates.detail.print')}
             </Button>
           ) : null}
@@ -102,12 +216,23 @@ function Detail({ c }: { c: CertificateDetail }) {
       }
     >
       {c.status === 'revoked' ? (
-        <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('certificates.detail.revokedTitle', { date: fmtTime(c.revokedAt) })} description={c.revokeReason} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('certificates.detail.revokedTitle', { date: fmtTime(c.revokedAt) })}
+          description={c.revokeReason}
+        />
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Card size="small" title={t('certificates.detail.record')}>
-            <Descriptions size="small" column={isMobile ? 1 : 2} items={items} styles={{ label: { width: isMobile ? 96 : 120 } }} />
+            <Descriptions
+              size="small"
+              column={isMobile ? 1 : 2}
+              items={items}
+              styles={{ label: { width: isMobile ? 96 : 120 } }}
+            />
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>
               {t('certificates.detail.maskNote')}
             </Typography.Paragraph>
@@ -117,7 +242,10 @@ function Detail({ c }: { c: CertificateDetail }) {
           <Flex vertical gap={16}>
             <Card size="small" title={t('certificates.detail.verification')}>
               <Typography.Paragraph style={{ marginBottom: 4 }}>
-                {t('certificates.detail.code')}：<span className="jf-hash" data-testid="verification-code">{c.verificationCode}</span>
+                {t('certificates.detail.code')}：
+                <span className="jf-hash" data-testid="verification-code">
+                  {c.verificationCode}
+                </span>
               </Typography.Paragraph>
               <Typography.Paragraph style={{ marginBottom: 0 }}>
                 <Link to={c.verifyPath} target="_blank" style={{ wordBreak: 'break-all' }} data-testid="verify-link">
@@ -128,12 +256,24 @@ function Detail({ c }: { c: CertificateDetail }) {
             <Card size="small" title={t('certificates.detail.events')}>
               <Timeline
                 items={c.events.map((e) => ({
-                  color: e.kind === 'revoked' ? 'red' : e.kind === 'unmasked' ? 'orange' : e.kind === 'verified' ? 'gray' : 'blue',
+                  color:
+                    e.kind === 'revoked'
+                      ? 'red'
+                      : e.kind === 'unmasked'
+                        ? 'orange'
+                        : e.kind === 'verified'
+                          ? 'gray'
+                          : 'blue',
                   content: (
                     <div>
                       <div style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</div>
                       <Typography.Text strong>{label(CERT_EVENT_LABELS[e.kind], e.kind)}</Typography.Text>
-                      {e.copyNo ? <Typography.Text type="secondary"> · {t('certificates.detail.copyNo', { n: e.copyNo })}</Typography.Text> : null}
+                      {e.copyNo ? (
+                        <Typography.Text type="secondary">
+                          {' '}
+                          · {t('certificates.detail.copyNo', { n: e.copyNo })}
+                        </Typography.Text>
+                      ) : null}
                       {e.actorName ? <Typography.Text type="secondary"> · {e.actorName}</Typography.Text> : null}
                       {e.note ? <div style={{ fontSize: 12, color: '#595959' }}>{e.note}</div> : null}
                     </div>
@@ -145,7 +285,12 @@ function Detail({ c }: { c: CertificateDetail }) {
         </Col>
       </Row>
       <RevokeModal c={c} open={revokeOpen} onClose={() => setRevokeOpen(false)} />
-      <UnmaskModal c={c} open={unmaskOpen} onClose={() => setUnmaskOpen(false)} onShown={(v) => setShown((s) => ({ ...s, ...v }))} />
+      <UnmaskModal
+        c={c}
+        open={unmaskOpen}
+        onClose={() => setUnmaskOpen(false)}
+        onShown={(v) => setShown((s) => ({ ...s, ...v }))}
+      />
     </PageContainer>
   );
 }
@@ -180,7 +325,11 @@ function RevokeModal({ c, open, onClose }: { c: CertificateDetail; open: boolean
     >
       <Typography.Paragraph type="secondary">{t('certificates.detail.revokeHelp')}</Typography.Paragraph>
       <Form form={form} layout="vertical">
-        <Form.Item name="reason" label={t('certificates.detail.revokeReason')} rules={[{ required: true, whitespace: true, min: 2, message: t('certificates.detail.revokeReasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('certificates.detail.revokeReason')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('certificates.detail.revokeReasonRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} data-testid="revoke-reason" />
         </Form.Item>
       </Form>
@@ -188,7 +337,17 @@ function RevokeModal({ c, open, onClose }: { c: CertificateDetail; open: boolean
   );
 }
 
-function UnmaskModal({ c, open, onClose, onShown }: { c: CertificateDetail; open: boolean; onClose: () => void; onShown: (v: { name?: string; idNumber?: string | null; phone?: string | null }) => void }) {
+function UnmaskModal({
+  c,
+  open,
+  onClose,
+  onShown,
+}: {
+  c: CertificateDetail;
+  open: boolean;
+  onClose: () => void;
+  onShown: (v: { name?: string; idNumber?: string | null; phone?: string | null }) => void;
+}) {
   const { t } = useI18n();
   const { message } = useFeedback();
   const [form] = Form.useForm<{ fields: Field[]; reason: string }>();
@@ -217,7 +376,11 @@ function UnmaskModal({ c, open, onClose, onShown }: { c: CertificateDetail; open
     >
       <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('certificates.detail.unmaskWarning')} />
       <Form form={form} layout="vertical" initialValues={{ fields: ['idNumber'] }}>
-        <Form.Item name="fields" label={t('certificates.detail.unmaskFields')} rules={[{ required: true, type: 'array', min: 1, message: t('certificates.detail.unmaskFieldsRequired') }]}>
+        <Form.Item
+          name="fields"
+          label={t('certificates.detail.unmaskFields')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('certificates.detail.unmaskFieldsRequired') }]}
+        >
           <Checkbox.Group
             options={[
               { value: 'name', label: t('certificates.form.holderName') },
@@ -226,7 +389,11 @@ function UnmaskModal({ c, open, onClose, onShown }: { c: CertificateDetail; open
             ]}
           />
         </Form.Item>
-        <Form.Item name="reason" label={t('certificates.detail.unmaskReason')} rules={[{ required: true, whitespace: true, min: 2, message: t('certificates.detail.unmaskReasonRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('certificates.detail.unmaskReason')}
+          rules={[{ required: true, whitespace: true, min: 2, message: t('certificates.detail.unmaskReasonRequired') }]}
+        >
           <Input maxLength={200} placeholder={t('certificates.detail.unmaskReasonPlaceholder')} />
         </Form.Item>
       </Form>

@@ -12,7 +12,11 @@ import { CertificateSheet } from './CertificateSheets.js';
 import { PrintSheet } from './PrintSheet.js';
 import { useScrollTop } from './useScrollTop.js';
 
-type State = { kind: 'loading' } | { kind: 'ready'; data: PrintData } | { kind: 'reason' } | { kind: 'error'; error: ApiError | Error };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'ready'; data: PrintData }
+  | { kind: 'reason' }
+  | { kind: 'error'; error: ApiError | Error };
 
 /**
  * /certificates/:id/print: fetches the print data (POST …/print: clear name and ID number, a numbered
@@ -38,7 +42,8 @@ export default function CertificatePrintPage() {
         setState({ kind: 'ready', data });
         void qc.invalidateQueries({ queryKey: certificateKeys.detail(id) });
       } catch (e) {
-        if (isApiError(e) && e.code === 'validation_failed' && e.issues.some((i) => i.field === 'reason')) setState({ kind: 'reason' });
+        if (isApiError(e) && e.code === 'validation_failed' && e.issues.some((i) => i.field === 'reason'))
+          setState({ kind: 'reason' });
         else setState({ kind: 'error', error: e as Error });
       } finally {
         setBusy(false);
@@ -74,12 +79,34 @@ export default function CertificatePrintPage() {
     return (
       <PageContainer title={t('certificates.print.title')} extra={back}>
         <Card style={{ maxWidth: 560 }}>
-          <Alert type="warning" showIcon title={t('certificates.print.reprintTitle')} description={t('certificates.print.reprintHelp')} style={{ marginBottom: 16 }} />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('certificates.print.reprintTitle')}
+            description={t('certificates.print.reprintHelp')}
+            style={{ marginBottom: 16 }}
+          />
           <Form layout="vertical" onFinish={() => reason.trim().length >= 2 && void run(reason.trim())}>
-            <Form.Item label={t('certificates.print.reprintReason')} required validateStatus={reason && reason.trim().length < 2 ? 'error' : undefined}>
-              <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} placeholder={t('certificates.print.reprintPlaceholder')} data-testid="reprint-reason" />
+            <Form.Item
+              label={t('certificates.print.reprintReason')}
+              required
+              validateStatus={reason && reason.trim().length < 2 ? 'error' : undefined}
+            >
+              <Input
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                maxLength={200}
+                placeholder={t('certificates.print.reprintPlaceholder')}
+                data-testid="reprint-reason"
+              />
             </Form.Item>
-            <Button type="primary" htmlType="submit" icon={<PrinterOutlined />} loading={busy} disabled={reason.trim().length < 2}>
+            <Button
+              type="primary"
+              htmlType="submit"
+              icon={<PrinterOutlined />}
+              loading={busy}
+              disabled={reason.trim().length < 2}
+            >
               {t('certificates.print.reprint')}
             </Button>
           </Form>

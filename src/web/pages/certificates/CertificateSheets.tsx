@@ -16,7 +16,9 @@ export function CertificateSheet({ data }: { data: PrintData }) {
   return (
     <>
       <div className="jf-a4-head">
-        <span>第 {data.copyNo} 份{data.reprint ? '（重印）' : ''}</span>
+        <span>
+          第 {data.copyNo} 份{data.reprint ? '（重印）' : ''}
+        </span>
         <span data-testid="print-serial">编号：{data.serial}</span>
       </div>
       <div className="jf-a4-title">{data.title}</div>
@@ -38,7 +40,16 @@ export function CertificateSheet({ data }: { data: PrintData }) {
       <div className="jf-a4-spacer" />
       <div className="jf-a4-foot">
         <div className="jf-a4-qr">
-          <QRCode value={url} type="svg" size={98} bordered={false} bgColor="#ffffff" color="#000000" errorLevel="M" style={{ padding: 0 }} />
+          <QRCode
+            value={url}
+            type="svg"
+            size={98}
+            bordered={false}
+            bgColor="#ffffff"
+            color="#000000"
+            errorLevel="M"
+            style={{ padding: 0 }}
+          />
         </div>
         <div className="jf-a4-foot-text">
           <div>
@@ -98,10 +109,12 @@ export function CaseSheet({ c }: { c: CertificateCase }) {
           ))}
           <div className="jf-a4-sign">
             <div>
-              承诺人（签字）：<span className="jf-a4-blank" />
+              承诺人（签字）：
+              <span className="jf-a4-blank" />
             </div>
             <div>
-              日期：<span className="jf-a4-blank" />
+              日期：
+              <span className="jf-a4-blank" />
             </div>
             <div style={{ marginTop: '6mm' }}>{c.regionName}（留存）</div>
             <div>{cnDate(c.createdOn)}</div>

@@ -1,5 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Row,
+  Select,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMe } from '../../api/auth.js';
@@ -8,7 +22,16 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { DEMANDER_KIND_LABELS } from './certificates.labels.js';
-import { certificateKeys, DEMANDER_KINDS, demandsByDemander, listDemands, recordDemand, type Demand, type DemanderCount, type DemanderKind } from './certificates.api.js';
+import {
+  certificateKeys,
+  DEMANDER_KINDS,
+  demandsByDemander,
+  listDemands,
+  recordDemand,
+  type Demand,
+  type DemanderCount,
+  type DemanderKind,
+} from './certificates.api.js';
 import { usePaging } from '../../components/usePaging.js';
 
 interface DemandForm {
@@ -29,12 +52,31 @@ export default function DemandsPage() {
   const { data: me } = useMe();
   const access = accessOf(me);
   const { page, pageSize, pagination } = usePaging();
-  const rows = useQuery({ queryKey: certificateKeys.demands(page, pageSize), queryFn: () => listDemands(page, pageSize), placeholderData: keepPreviousData });
+  const rows = useQuery({
+    queryKey: certificateKeys.demands(page, pageSize),
+    queryFn: () => listDemands(page, pageSize),
+    placeholderData: keepPreviousData,
+  });
   const counts = useQuery({ queryKey: certificateKeys.demandCounts, queryFn: demandsByDemander });
 
   const columns: TableColumnsType<Demand> = [
-    { title: t('certificates.demands.demandedOn'), dataIndex: 'demandedOn', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
-    { title: t('certificates.demands.demander'), dataIndex: 'demanderName', render: (v: string, r) => <div style={{ minWidth: 120 }}>{v}<div><Tag style={{ marginTop: 2 }}>{label(DEMANDER_KIND_LABELS[r.demanderKind], r.demanderKindLabel)}</Tag></div></div> },
+    {
+      title: t('certificates.demands.demandedOn'),
+      dataIndex: 'demandedOn',
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+    },
+    {
+      title: t('certificates.demands.demander'),
+      dataIndex: 'demanderName',
+      render: (v: string, r) => (
+        <div style={{ minWidth: 120 }}>
+          {v}
+          <div>
+            <Tag style={{ marginTop: 2 }}>{label(DEMANDER_KIND_LABELS[r.demanderKind], r.demanderKindLabel)}</Tag>
+          </div>
+        </div>
+      ),
+    },
     { title: t('certificates.demands.certificate'), dataIndex: 'certificateName' },
     {
       title: t('certificates.demands.matched'),
@@ -42,7 +84,11 @@ export default function DemandsPage() {
       render: (_: unknown, r) =>
         r.itemCode ? (
           <div style={{ maxWidth: 240 }}>
-            {r.delisted ? <Tag color="error">{t('certificates.demands.delisted')}</Tag> : <Tag>{t('certificates.demands.listed')}</Tag>}
+            {r.delisted ? (
+              <Tag color="error">{t('certificates.demands.delisted')}</Tag>
+            ) : (
+              <Tag>{t('certificates.demands.listed')}</Tag>
+            )}
             <div style={{ fontSize: 12, color: '#8c8c8c' }}>
               {r.itemCode} {r.itemName}
             </div>
@@ -52,7 +98,11 @@ export default function DemandsPage() {
         ),
     },
     { title: t('certificates.detail.village'), dataIndex: 'regionName' },
-    { title: t('certificates.demands.note'), dataIndex: 'note', render: (v: string | null) => <div style={{ maxWidth: 220 }}>{v ?? '—'}</div> },
+    {
+      title: t('certificates.demands.note'),
+      dataIndex: 'note',
+      render: (v: string | null) => <div style={{ maxWidth: 220 }}>{v ?? '—'}</div>,
+    },
     { title: t('certificates.demands.recordedBy'), dataIndex: 'recordedByName' },
   ];
 
@@ -79,9 +129,25 @@ export default function DemandsPage() {
                   locale={{ emptyText: t('certificates.demands.empty') }}
                   columns={[
                     { title: t('certificates.demands.demander'), dataIndex: 'demanderName' },
-                    { title: t('certificates.demands.kind'), dataIndex: 'demanderKind', render: (v: string) => label(DEMANDER_KIND_LABELS[v], v) },
+                    {
+                      title: t('certificates.demands.kind'),
+                      dataIndex: 'demanderKind',
+                      render: (v: string) => label(DEMANDER_KIND_LABELS[v], v),
+                    },
                     { title: t('certificates.demands.count'), dataIndex: 'count', align: 'right' },
-                    { title: t('certificates.demands.delistedCount'), dataIndex: 'delisted', align: 'right', render: (v: number) => (v ? <Typography.Text type="danger" strong>{v}</Typography.Text> : 0) },
+                    {
+                      title: t('certificates.demands.delistedCount'),
+                      dataIndex: 'delisted',
+                      align: 'right',
+                      render: (v: number) =>
+                        v ? (
+                          <Typography.Text type="danger" strong>
+                            {v}
+                          </Typography.Text>
+                        ) : (
+                          0
+                        ),
+                    },
                     { title: t('certificates.demands.last'), dataIndex: 'lastDemandedOn' },
                   ]}
                 />
@@ -132,7 +198,11 @@ function DemandFormCard() {
       });
     },
     onSuccess: (d) => {
-      message.success(d.delisted ? t('certificates.demands.savedDelisted', { item: d.itemName ?? '' }) : t('certificates.demands.saved'));
+      message.success(
+        d.delisted
+          ? t('certificates.demands.savedDelisted', { item: d.itemName ?? '' })
+          : t('certificates.demands.saved'),
+      );
       form.resetFields();
       void qc.invalidateQueries({ queryKey: ['certificates', 'demands'] });
     },
@@ -140,35 +210,78 @@ function DemandFormCard() {
   const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
   return (
     <Card size="small" title={t('certificates.demands.formTitle')} data-testid="demand-form">
-      <Form<DemandForm> form={form} layout="vertical" initialValues={{ demanderKind: 'bank', demandedOn: dayjs() }} disabled={save.isPending}>
+      <Form<DemandForm>
+        form={form}
+        layout="vertical"
+        initialValues={{ demanderKind: 'bank', demandedOn: dayjs() }}
+        disabled={save.isPending}
+      >
         <Row gutter={12}>
           <Col xs={24} md={14}>
-            <Form.Item name="demanderName" label={t('certificates.demands.demander')} rules={[required(t('certificates.demands.demander')), { min: 2, message: t('certificates.demands.tooShort') }]}>
+            <Form.Item
+              name="demanderName"
+              label={t('certificates.demands.demander')}
+              rules={[
+                required(t('certificates.demands.demander')),
+                { min: 2, message: t('certificates.demands.tooShort') },
+              ]}
+            >
               <Input maxLength={100} placeholder={t('certificates.demands.demanderPlaceholder')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={10}>
-            <Form.Item name="demanderKind" label={t('certificates.demands.kind')} rules={[{ required: true, message: t('common.required', { field: t('certificates.demands.kind') }) }]}>
-              <Select popupMatchSelectWidth={false} options={DEMANDER_KINDS.map((k) => ({ value: k, label: label(DEMANDER_KIND_LABELS[k]) }))} />
+            <Form.Item
+              name="demanderKind"
+              label={t('certificates.demands.kind')}
+              rules={[{ required: true, message: t('common.required', { field: t('certificates.demands.kind') }) }]}
+            >
+              <Select
+                popupMatchSelectWidth={false}
+                options={DEMANDER_KINDS.map((k) => ({ value: k, label: label(DEMANDER_KIND_LABELS[k]) }))}
+              />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={12}>
           <Col xs={24} md={14}>
-            <Form.Item name="certificateName" label={t('certificates.demands.certificate')} rules={[required(t('certificates.demands.certificate')), { min: 2, message: t('certificates.demands.tooShort') }]}>
+            <Form.Item
+              name="certificateName"
+              label={t('certificates.demands.certificate')}
+              rules={[
+                required(t('certificates.demands.certificate')),
+                { min: 2, message: t('certificates.demands.tooShort') },
+              ]}
+            >
               <Input maxLength={100} placeholder={t('certificates.demands.certificatePlaceholder')} />
             </Form.Item>
           </Col>
           <Col xs={24} md={10}>
-            <Form.Item name="demandedOn" label={t('certificates.demands.demandedOn')} rules={[{ required: true, message: t('common.required', { field: t('certificates.demands.demandedOn') }) }]}>
-              <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+            <Form.Item
+              name="demandedOn"
+              label={t('certificates.demands.demandedOn')}
+              rules={[
+                { required: true, message: t('common.required', { field: t('certificates.demands.demandedOn') }) },
+              ]}
+            >
+              <DatePicker
+                style={{ width: '100%' }}
+                format="YYYY-MM-DD"
+                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              />
             </Form.Item>
           </Col>
         </Row>
         <Form.Item name="note" label={t('certificates.demands.note')}>
           <Input.TextArea rows={2} maxLength={1000} />
         </Form.Item>
-        <Button type="primary" icon={<PlusOutlined />} block loading={save.isPending} onClick={() => save.mutate()} data-testid="demand-submit">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          block
+          loading={save.isPending}
+          onClick={() => save.mutate()}
+          data-testid="demand-submit"
+        >
           {t('certificates.demands.submit')}
         </Button>
       </Form>

@@ -8,7 +8,11 @@ import { isValidIdNumber, isValidMobile, NAME_PATTERN } from '../../../shared/id
 
 export function useRules() {
   const { t } = useI18n();
-  const required = (field: string): Rule => ({ required: true, whitespace: true, message: t('common.required', { field }) });
+  const required = (field: string): Rule => ({
+    required: true,
+    whitespace: true,
+    message: t('common.required', { field }),
+  });
   return {
     required,
     name: [
@@ -18,9 +22,17 @@ export function useRules() {
     ] as Rule[],
     idNumber: (mandatory: boolean): Rule[] => [
       ...(mandatory ? [required(t('certificates.form.idNumber'))] : []),
-      { validator: (_r, v: string | undefined) => (!v || isValidIdNumber(v) ? Promise.resolve() : Promise.reject(new Error(t('certificates.form.idInvalid')))) },
+      {
+        validator: (_r, v: string | undefined) =>
+          !v || isValidIdNumber(v) ? Promise.resolve() : Promise.reject(new Error(t('certificates.form.idInvalid'))),
+      },
     ],
-    phone: [{ validator: (_r: unknown, v: string | undefined) => (!v || isValidMobile(v) ? Promise.resolve() : Promise.reject(new Error(t('certificates.form.phoneInvalid')))) }] as Rule[],
+    phone: [
+      {
+        validator: (_r: unknown, v: string | undefined) =>
+          !v || isValidMobile(v) ? Promise.resolve() : Promise.reject(new Error(t('certificates.form.phoneInvalid'))),
+      },
+    ] as Rule[],
   };
 }
 
@@ -36,7 +48,11 @@ export function HolderFields({ idRequired = false }: { idRequired?: boolean }) {
         </Form.Item>
       </Col>
       <Col xs={24} md={9}>
-        <Form.Item name={['holder', 'idNumber']} label={t('certificates.form.idNumber')} rules={rules.idNumber(idRequired)}>
+        <Form.Item
+          name={['holder', 'idNumber']}
+          label={t('certificates.form.idNumber')}
+          rules={rules.idNumber(idRequired)}
+        >
           <Input maxLength={18} autoComplete="off" inputMode="text" className="jf-mono" />
         </Form.Item>
       </Col>
@@ -56,7 +72,18 @@ export function PurposeFields({ purposeRequired = true }: { purposeRequired?: bo
   return (
     <Row gutter={12}>
       <Col xs={24} md={12}>
-        <Form.Item name="purpose" label={t('certificates.form.purpose')} rules={purposeRequired ? [rules.required(t('certificates.form.purpose')), { min: 2, message: t('certificates.form.purposeShort') }] : []}>
+        <Form.Item
+          name="purpose"
+          label={t('certificates.form.purpose')}
+          rules={
+            purposeRequired
+              ? [
+                  rules.required(t('certificates.form.purpose')),
+                  { min: 2, message: t('certificates.form.purposeShort') },
+                ]
+              : []
+          }
+        >
           <Input maxLength={200} placeholder={t('certificates.form.purposePlaceholder')} />
         </Form.Item>
       </Col>
@@ -91,32 +118,68 @@ export function DeliberationFields() {
       <Typography.Title level={5} style={{ marginTop: 4 }}>
         {t('certificates.deliberate.section')}
       </Typography.Title>
-      <Form.Item name="basis" label={t('certificates.deliberate.basis')} rules={[rules.required(t('certificates.deliberate.basis'))]} extra={t('certificates.deliberate.basisHelp')}>
+      <Form.Item
+        name="basis"
+        label={t('certificates.deliberate.basis')}
+        rules={[rules.required(t('certificates.deliberate.basis'))]}
+        extra={t('certificates.deliberate.basisHelp')}
+      >
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={12} md={8}>
-          <Form.Item name={['deliberation', 'heldOn']} label={t('certificates.deliberate.heldOn')} rules={[{ required: true, message: t('common.required', { field: t('certificates.deliberate.heldOn') }) }]}>
+          <Form.Item
+            name={['deliberation', 'heldOn']}
+            label={t('certificates.deliberate.heldOn')}
+            rules={[{ required: true, message: t('common.required', { field: t('certificates.deliberate.heldOn') }) }]}
+          >
             <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={notFuture} />
           </Form.Item>
         </Col>
         <Col xs={12} md={8}>
-          <Form.Item name={['deliberation', 'participants']} label={t('certificates.deliberate.participants')} rules={[{ required: true, message: t('common.required', { field: t('certificates.deliberate.participants') }) }]}>
+          <Form.Item
+            name={['deliberation', 'participants']}
+            label={t('certificates.deliberate.participants')}
+            rules={[
+              { required: true, message: t('common.required', { field: t('certificates.deliberate.participants') }) },
+            ]}
+          >
             <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name={['deliberation', 'form']} label={t('certificates.deliberate.form')} rules={[{ required: true, message: t('common.required', { field: t('certificates.deliberate.form') }) }]}>
-            <Select popupMatchSelectWidth={false} options={DELIBERATION_FORMS.map((f) => ({ value: f, label: label(DELIBERATION_FORM_LABELS[f]) }))} />
+          <Form.Item
+            name={['deliberation', 'form']}
+            label={t('certificates.deliberate.form')}
+            rules={[{ required: true, message: t('common.required', { field: t('certificates.deliberate.form') }) }]}
+          >
+            <Select
+              popupMatchSelectWidth={false}
+              options={DELIBERATION_FORMS.map((f) => ({ value: f, label: label(DELIBERATION_FORM_LABELS[f]) }))}
+            />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name={['deliberation', 'summary']} label={t('certificates.deliberate.summary')} rules={[rules.required(t('certificates.deliberate.summary')), { min: 4, message: t('certificates.deliberate.summaryShort') }]}>
+      <Form.Item
+        name={['deliberation', 'summary']}
+        label={t('certificates.deliberate.summary')}
+        rules={[
+          rules.required(t('certificates.deliberate.summary')),
+          { min: 4, message: t('certificates.deliberate.summaryShort') },
+        ]}
+      >
         <Input.TextArea rows={3} maxLength={2000} placeholder={t('certificates.deliberate.summaryPlaceholder')} />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={12} md={8}>
-          <Form.Item name={['signOff', 'name']} label={t('certificates.deliberate.signOffName')} rules={[rules.required(t('certificates.deliberate.signOffName')), { min: 2, message: t('certificates.form.nameShort') }]}>
+          <Form.Item
+            name={['signOff', 'name']}
+            label={t('certificates.deliberate.signOffName')}
+            rules={[
+              rules.required(t('certificates.deliberate.signOffName')),
+              { min: 2, message: t('certificates.form.nameShort') },
+            ]}
+          >
             <Input maxLength={30} />
           </Form.Item>
         </Col>
@@ -126,7 +189,13 @@ export function DeliberationFields() {
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name={['signOff', 'signedOn']} label={t('certificates.deliberate.signedOn')} rules={[{ required: true, message: t('common.required', { field: t('certificates.deliberate.signedOn') }) }]}>
+          <Form.Item
+            name={['signOff', 'signedOn']}
+            label={t('certificates.deliberate.signedOn')}
+            rules={[
+              { required: true, message: t('common.required', { field: t('certificates.deliberate.signedOn') }) },
+            ]}
+          >
             <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={notFuture} />
           </Form.Item>
         </Col>

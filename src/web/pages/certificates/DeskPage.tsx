@@ -11,8 +11,15 @@ import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { VERDICT_LABELS } from './certificates.labels.js';
 import {
-  certificateKeys, issueCertificate, matchAtDesk, promiseAtDesk, refuseAtDesk,
-  type DemanderKind, type DeskAction, type DeskMatch, type Deliberation,
+  certificateKeys,
+  issueCertificate,
+  matchAtDesk,
+  promiseAtDesk,
+  refuseAtDesk,
+  type DemanderKind,
+  type DeskAction,
+  type DeskMatch,
+  type Deliberation,
 } from './certificates.api.js';
 import { DeliberationFields, DemanderKindField, HolderFields, PurposeFields, useRules } from './DeskForms.js';
 import { AlternativeBlock } from './AlternativeBlock.js';
@@ -47,7 +54,13 @@ export default function DeskPage() {
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const [tooShort, setTooShort] = useState(false);
-  const match = useQuery({ queryKey: certificateKeys.match(q), queryFn: () => matchAtDesk(q), enabled: q.length >= 2, staleTime: 60_000, retry: false });
+  const match = useQuery({
+    queryKey: certificateKeys.match(q),
+    queryFn: () => matchAtDesk(q),
+    enabled: q.length >= 2,
+    staleTime: 60_000,
+    retry: false,
+  });
 
   const search = (v: string) => {
     const s = v.trim();
@@ -81,7 +94,11 @@ export default function DeskPage() {
           {t('certificates.desk.help')}
         </Typography.Paragraph>
       </Card>
-      {match.data && match.data.query === q ? <Verdict key={`${q}:${match.data.catalogVersionId}`} m={match.data} /> : !q ? <Empty description={t('certificates.desk.empty')} /> : null}
+      {match.data && match.data.query === q ? (
+        <Verdict key={`${q}:${match.data.catalogVersionId}`} m={match.data} />
+      ) : !q ? (
+        <Empty description={t('certificates.desk.empty')} />
+      ) : null}
     </PageContainer>
   );
 }
@@ -91,7 +108,8 @@ function Verdict({ m }: { m: DeskMatch }) {
   const label = useLabel();
   const isMobile = useIsMobile();
   const choices = useMemo(() => {
-    const order: DeskAction[] = m.verdict === 'unlisted' ? ['refuse', 'deliberate', 'promise'] : ['issue', 'promise', 'refuse'];
+    const order: DeskAction[] =
+      m.verdict === 'unlisted' ? ['refuse', 'deliberate', 'promise'] : ['issue', 'promise', 'refuse'];
     return order.filter((a) => m.actions.includes(a));
   }, [m]);
   const [action, setAction] = useState<DeskAction>(choices[0]);
@@ -123,7 +141,13 @@ function Verdict({ m }: { m: DeskMatch }) {
         />
         {m.verdict === 'negative' ? <AlternativeBlock alternative={m.alternative} style={{ marginTop: 12 }} /> : null}
         {m.promise.available ? (
-          <Alert type="info" showIcon style={{ marginTop: 12 }} title={t('certificates.desk.promiseAvailable')} description={m.promise.basis ? `${t('certificates.desk.promiseBasis')}：${m.promise.basis}` : undefined} />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginTop: 12 }}
+            title={t('certificates.desk.promiseAvailable')}
+            description={m.promise.basis ? `${t('certificates.desk.promiseBasis')}：${m.promise.basis}` : undefined}
+          />
         ) : null}
         {m.candidates.length ? (
           <Collapse
@@ -138,7 +162,8 @@ function Verdict({ m }: { m: DeskMatch }) {
                   <ul style={{ margin: 0, paddingInlineStart: 18, fontSize: 12 }}>
                     {m.candidates.map((c) => (
                       <li key={c.code}>
-                        <span className="jf-mono">{c.code}</span> {c.name}（{t('certificates.desk.score', { score: Math.round(c.score * 100) })}）：{c.reason}
+                        <span className="jf-mono">{c.code}</span> {c.name}（
+                        {t('certificates.desk.score', { score: Math.round(c.score * 100) })}）：{c.reason}
                       </li>
                     ))}
                   </ul>
@@ -150,7 +175,14 @@ function Verdict({ m }: { m: DeskMatch }) {
       </Card>
 
       {choices.length > 1 ? (
-        <Radio.Group value={action} onChange={(e) => setAction(e.target.value as DeskAction)} optionType="button" buttonStyle="solid" data-testid="desk-actions" style={{ display: 'flex', flexWrap: 'wrap', gap: 0 }}>
+        <Radio.Group
+          value={action}
+          onChange={(e) => setAction(e.target.value as DeskAction)}
+          optionType="button"
+          buttonStyle="solid"
+          data-testid="desk-actions"
+          style={{ display: 'flex', flexWrap: 'wrap', gap: 0 }}
+        >
           {choices.map((a) => (
             <Radio.Button key={a} value={a} style={isMobile ? { flex: '1 1 auto', textAlign: 'center' } : undefined}>
               {t(`certificates.desk.action.${a}` as 'certificates.desk.action.issue')}
@@ -203,16 +235,31 @@ function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
         q: m.query,
         itemCode: deliberate ? null : (m.item?.code ?? null),
         title: deliberate ? trimOrNull(v.title) : null,
-        holder: { name: v.holder!.name!.trim(), idNumber: v.holder?.idNumber ? normalizeIdNumber(v.holder.idNumber) : null, phone: v.holder?.phone ? normalizePhone(v.holder.phone) : null },
+        holder: {
+          name: v.holder!.name!.trim(),
+          idNumber: v.holder?.idNumber ? normalizeIdNumber(v.holder.idNumber) : null,
+          phone: v.holder?.phone ? normalizePhone(v.holder.phone) : null,
+        },
         purpose: v.purpose!.trim(),
         demander: trimOrNull(v.demander),
         facts: v.facts!.trim(),
         signerName: v.signerName!.trim(),
         basis: deliberate ? trimOrNull(v.basis) : null,
         deliberation: deliberate
-          ? { heldOn: v.deliberation!.heldOn!.format('YYYY-MM-DD'), form: v.deliberation!.form!, participants: v.deliberation!.participants!, summary: v.deliberation!.summary!.trim() }
+          ? {
+              heldOn: v.deliberation!.heldOn!.format('YYYY-MM-DD'),
+              form: v.deliberation!.form!,
+              participants: v.deliberation!.participants!,
+              summary: v.deliberation!.summary!.trim(),
+            }
           : null,
-        signOff: deliberate ? { name: v.signOff!.name!.trim(), title: v.signOff?.title?.trim() || '村民委员会主任', signedOn: v.signOff!.signedOn!.format('YYYY-MM-DD') } : null,
+        signOff: deliberate
+          ? {
+              name: v.signOff!.name!.trim(),
+              title: v.signOff?.title?.trim() || '村民委员会主任',
+              signedOn: v.signOff!.signedOn!.format('YYYY-MM-DD'),
+            }
+          : null,
       });
     },
     onSuccess: (c) => {
@@ -224,26 +271,64 @@ function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
   });
 
   return (
-    <Card size="small" title={deliberate ? t('certificates.desk.deliberateTitle') : t('certificates.desk.issueTitle')} data-testid="issue-form">
-      {deliberate ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('certificates.deliberate.warning')} /> : null}
+    <Card
+      size="small"
+      title={deliberate ? t('certificates.desk.deliberateTitle') : t('certificates.desk.issueTitle')}
+      data-testid="issue-form"
+    >
+      {deliberate ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('certificates.deliberate.warning')} />
+      ) : null}
       <Row gutter={[16, 8]}>
         <Col xs={24} lg={14}>
-          <Form<DeskValues> form={form} layout="vertical" disabled={issue.isPending} initialValues={{ signerName: '', signOff: { title: '村民委员会主任' }, title: m.query }}>
+          <Form<DeskValues>
+            form={form}
+            layout="vertical"
+            disabled={issue.isPending}
+            initialValues={{ signerName: '', signOff: { title: '村民委员会主任' }, title: m.query }}
+          >
             {deliberate ? (
-              <Form.Item name="title" label={t('certificates.deliberate.title')} rules={[rules.required(t('certificates.deliberate.title'))]}>
+              <Form.Item
+                name="title"
+                label={t('certificates.deliberate.title')}
+                rules={[rules.required(t('certificates.deliberate.title'))]}
+              >
                 <Input maxLength={60} />
               </Form.Item>
             ) : null}
             <HolderFields />
             <PurposeFields />
-            <Form.Item name="facts" label={t('certificates.form.facts')} rules={[rules.required(t('certificates.form.facts')), { min: 2, message: t('certificates.form.factsShort') }]} extra={t('certificates.form.factsHelp')}>
+            <Form.Item
+              name="facts"
+              label={t('certificates.form.facts')}
+              rules={[
+                rules.required(t('certificates.form.facts')),
+                { min: 2, message: t('certificates.form.factsShort') },
+              ]}
+              extra={t('certificates.form.factsHelp')}
+            >
               <Input.TextArea rows={4} maxLength={2000} showCount />
             </Form.Item>
-            <Form.Item name="signerName" label={t('certificates.form.signer')} rules={[rules.required(t('certificates.form.signer')), { min: 2, message: t('certificates.form.nameShort') }]} extra={t('certificates.form.signerHelp')}>
+            <Form.Item
+              name="signerName"
+              label={t('certificates.form.signer')}
+              rules={[
+                rules.required(t('certificates.form.signer')),
+                { min: 2, message: t('certificates.form.nameShort') },
+              ]}
+              extra={t('certificates.form.signerHelp')}
+            >
               <Input maxLength={30} style={{ maxWidth: 240 }} />
             </Form.Item>
             {deliberate ? <DeliberationFields /> : null}
-            <Button type="primary" icon={deliberate ? <AuditOutlined /> : <FileDoneOutlined />} loading={issue.isPending} onClick={() => issue.mutate()} data-testid="issue-submit" block>
+            <Button
+              type="primary"
+              icon={deliberate ? <AuditOutlined /> : <FileDoneOutlined />}
+              loading={issue.isPending}
+              onClick={() => issue.mutate()}
+              data-testid="issue-submit"
+              block
+            >
               {t('certificates.desk.issueSubmit')}
             </Button>
           </Form>
@@ -251,7 +336,9 @@ function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
         <Col xs={24} lg={10}>
           <div className="jf-cert-preview" data-testid="template-preview">
             <div style={{ fontSize: 12, color: '#8c8c8c', marginBottom: 8 }}>{t('certificates.desk.preview')}</div>
-            <div style={{ textAlign: 'center', fontSize: 18, fontWeight: 600, letterSpacing: 2, marginBottom: 12 }}>{title}</div>
+            <div style={{ textAlign: 'center', fontSize: 18, fontWeight: 600, letterSpacing: 2, marginBottom: 12 }}>
+              {title}
+            </div>
             {preview.map((p, i) => (
               <p key={i} style={{ textIndent: '2em', margin: '0 0 8px', lineHeight: 1.9 }}>
                 {p}
@@ -259,7 +346,9 @@ function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
             ))}
             <div style={{ textAlign: 'right', marginTop: 16, lineHeight: 1.9 }}>
               <div>{me?.region?.name ?? m.region.name}</div>
-              <div>{t('certificates.print.signer')}：{values?.signerName || '【 】'}</div>
+              <div>
+                {t('certificates.print.signer')}：{values?.signerName || '【 】'}
+              </div>
             </div>
           </div>
         </Col>
@@ -298,11 +387,28 @@ function RefuseForm({ m }: { m: DeskMatch }) {
   });
   return (
     <Card size="small" title={t('certificates.desk.refuseTitle')} data-testid="refuse-form">
-      <Typography.Paragraph type="secondary">{t(m.verdict === 'negative' ? 'certificates.desk.refuseNegativeHelp' : m.verdict === 'positive' ? 'certificates.desk.refusePositiveHelp' : 'certificates.desk.refuseUnlistedHelp')}</Typography.Paragraph>
-      <Form<DeskValues> form={form} layout="vertical" disabled={refuse.isPending} initialValues={{ demanderKind: 'other' }}>
+      <Typography.Paragraph type="secondary">
+        {t(
+          m.verdict === 'negative'
+            ? 'certificates.desk.refuseNegativeHelp'
+            : m.verdict === 'positive'
+              ? 'certificates.desk.refusePositiveHelp'
+              : 'certificates.desk.refuseUnlistedHelp',
+        )}
+      </Typography.Paragraph>
+      <Form<DeskValues>
+        form={form}
+        layout="vertical"
+        disabled={refuse.isPending}
+        initialValues={{ demanderKind: 'other' }}
+      >
         <Row gutter={12}>
           <Col xs={24} md={8}>
-            <Form.Item name="holderName" label={t('certificates.form.holderNameOptional')} rules={[{ pattern: /^[\p{Script=Han}A-Za-z·•.\s]{2,30}$/u, message: t('certificates.form.nameInvalid') }]}>
+            <Form.Item
+              name="holderName"
+              label={t('certificates.form.holderNameOptional')}
+              rules={[{ pattern: /^[\p{Script=Han}A-Za-z·•.\s]{2,30}$/u, message: t('certificates.form.nameInvalid') }]}
+            >
               <Input maxLength={30} autoComplete="off" />
             </Form.Item>
           </Col>
@@ -314,7 +420,11 @@ function RefuseForm({ m }: { m: DeskMatch }) {
         </Row>
         <Row gutter={12}>
           <Col xs={24} md={16}>
-            <Form.Item name="demander" label={t('certificates.form.demander')} extra={m.verdict === 'negative' ? t('certificates.desk.demanderEvidence') : undefined}>
+            <Form.Item
+              name="demander"
+              label={t('certificates.form.demander')}
+              extra={m.verdict === 'negative' ? t('certificates.desk.demanderEvidence') : undefined}
+            >
               <Input maxLength={100} placeholder={t('certificates.form.demanderPlaceholder')} />
             </Form.Item>
           </Col>
@@ -322,10 +432,22 @@ function RefuseForm({ m }: { m: DeskMatch }) {
             <DemanderKindField />
           </Col>
         </Row>
-        <Form.Item name="reason" label={reasonRequired ? t('certificates.desk.refuseReason') : t('certificates.desk.refuseReasonOptional')} rules={reasonRequired ? [rules.required(t('certificates.desk.refuseReason'))] : []}>
+        <Form.Item
+          name="reason"
+          label={reasonRequired ? t('certificates.desk.refuseReason') : t('certificates.desk.refuseReasonOptional')}
+          rules={reasonRequired ? [rules.required(t('certificates.desk.refuseReason'))] : []}
+        >
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
-        <Button type="primary" danger icon={<PrinterOutlined />} loading={refuse.isPending} onClick={() => refuse.mutate()} data-testid="refuse-submit" block>
+        <Button
+          type="primary"
+          danger
+          icon={<PrinterOutlined />}
+          loading={refuse.isPending}
+          onClick={() => refuse.mutate()}
+          data-testid="refuse-submit"
+          block
+        >
           {t('certificates.desk.refuseSubmit')}
         </Button>
       </Form>
@@ -345,7 +467,11 @@ function PromiseForm({ m }: { m: DeskMatch }) {
       return promiseAtDesk({
         q: m.query,
         itemCode: m.item!.code,
-        holder: { name: v.holder!.name!.trim(), idNumber: v.holder?.idNumber ? normalizeIdNumber(v.holder.idNumber) : null, phone: v.holder?.phone ? normalizePhone(v.holder.phone) : null },
+        holder: {
+          name: v.holder!.name!.trim(),
+          idNumber: v.holder?.idNumber ? normalizeIdNumber(v.holder.idNumber) : null,
+          phone: v.holder?.phone ? normalizePhone(v.holder.phone) : null,
+        },
         purpose: v.purpose!.trim(),
         demander: trimOrNull(v.demander),
       });
@@ -360,11 +486,20 @@ function PromiseForm({ m }: { m: DeskMatch }) {
   if (!m.item) return null;
   return (
     <Card size="small" title={t('certificates.desk.promiseTitle')} data-testid="promise-form">
-      <Typography.Paragraph type="secondary">{t('certificates.desk.promiseHelp', { item: m.item.name })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('certificates.desk.promiseHelp', { item: m.item.name })}
+      </Typography.Paragraph>
       <Form<DeskValues> form={form} layout="vertical" disabled={promise.isPending}>
         <HolderFields />
         <PurposeFields />
-        <Button type="primary" icon={<FileDoneOutlined />} loading={promise.isPending} onClick={() => promise.mutate()} data-testid="promise-submit" block>
+        <Button
+          type="primary"
+          icon={<FileDoneOutlined />}
+          loading={promise.isPending}
+          onClick={() => promise.mutate()}
+          data-testid="promise-submit"
+          block
+        >
           {t('certificates.desk.promiseSubmit')}
         </Button>
       </Form>

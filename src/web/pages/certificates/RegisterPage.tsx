@@ -1,7 +1,21 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  Row,
+  Select,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { PageContainer } from '../../components/PageContainer.js';
@@ -9,7 +23,13 @@ import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { CERT_STATUS_LABELS, PATH_LABELS } from './certificates.labels.js';
-import { certificateKeys, exportRegister, listRegister, type Certificate, type RegisterFilter } from './certificates.api.js';
+import {
+  certificateKeys,
+  exportRegister,
+  listRegister,
+  type Certificate,
+  type RegisterFilter,
+} from './certificates.api.js';
 import { normalizeIdNumber, normalizePhone } from '../../../shared/identity.js';
 import { usePaging } from '../../components/usePaging.js';
 import { FilterActions } from '../../components/FilterActions.js';
@@ -40,8 +60,15 @@ export default function RegisterPage() {
   const { page, pageSize, setPage, pagination } = usePaging();
   const [moreFilters, setMoreFilters] = useState(false);
   const showAll = !isMobile || moreFilters;
-  const rows = useQuery({ queryKey: certificateKeys.register(filter, page, pageSize), queryFn: () => listRegister(filter, page, pageSize), placeholderData: keepPreviousData });
-  const exporter = useMutation({ mutationFn: () => exportRegister(filter), onSuccess: () => message.success(t('certificates.register.exported')) });
+  const rows = useQuery({
+    queryKey: certificateKeys.register(filter, page, pageSize),
+    queryFn: () => listRegister(filter, page, pageSize),
+    placeholderData: keepPreviousData,
+  });
+  const exporter = useMutation({
+    mutationFn: () => exportRegister(filter),
+    onSuccess: () => message.success(t('certificates.register.exported')),
+  });
 
   const apply = (v: FilterForm) => {
     const [from, to] = v.range ?? [];
@@ -59,24 +86,70 @@ export default function RegisterPage() {
   };
 
   const columns: TableColumnsType<Certificate> = [
-    { title: t('certificates.detail.serial'), dataIndex: 'serial', render: (v: string, r) => <Link to={`/certificates/${r.id}`} className="jf-mono">{v}</Link> },
-    { title: t('certificates.detail.item'), dataIndex: 'itemName', render: (v: string, r) => <div style={{ minWidth: 140, maxWidth: 260 }}>{v}<div><Tag style={{ marginTop: 2 }}>{label(PATH_LABELS[r.path], r.pathLabel)}</Tag></div></div> },
+    {
+      title: t('certificates.detail.serial'),
+      dataIndex: 'serial',
+      render: (v: string, r) => (
+        <Link to={`/certificates/${r.id}`} className="jf-mono">
+          {v}
+        </Link>
+      ),
+    },
+    {
+      title: t('certificates.detail.item'),
+      dataIndex: 'itemName',
+      render: (v: string, r) => (
+        <div style={{ minWidth: 140, maxWidth: 260 }}>
+          {v}
+          <div>
+            <Tag style={{ marginTop: 2 }}>{label(PATH_LABELS[r.path], r.pathLabel)}</Tag>
+          </div>
+        </div>
+      ),
+    },
     { title: t('certificates.form.holderName'), dataIndex: 'holderName' },
-    { title: t('certificates.form.idNumber'), dataIndex: 'idNumber', render: (v: string | null) => <span className="jf-mono">{v ?? '—'}</span> },
-    { title: t('certificates.form.phone'), dataIndex: 'phone', render: (v: string | null) => <span className="jf-mono">{v ?? '—'}</span> },
-    { title: t('certificates.form.purpose'), dataIndex: 'purpose', render: (v: string) => <div style={{ maxWidth: 200 }}>{v}</div> },
+    {
+      title: t('certificates.form.idNumber'),
+      dataIndex: 'idNumber',
+      render: (v: string | null) => <span className="jf-mono">{v ?? '—'}</span>,
+    },
+    {
+      title: t('certificates.form.phone'),
+      dataIndex: 'phone',
+      render: (v: string | null) => <span className="jf-mono">{v ?? '—'}</span>,
+    },
+    {
+      title: t('certificates.form.purpose'),
+      dataIndex: 'purpose',
+      render: (v: string) => <div style={{ maxWidth: 200 }}>{v}</div>,
+    },
     { title: t('certificates.form.demander'), dataIndex: 'demander', render: (v: string | null) => v ?? '—' },
     { title: t('certificates.form.signer'), dataIndex: 'signerName' },
     { title: t('certificates.detail.village'), dataIndex: 'regionName' },
-    { title: t('certificates.detail.issuedOn'), dataIndex: 'issuedOn', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
-    { title: t('certificates.detail.status'), dataIndex: 'status', render: (v: 'valid' | 'revoked', r) => <Tag color={v === 'valid' ? 'success' : 'error'}>{label(CERT_STATUS_LABELS[v], r.statusLabel)}</Tag> },
+    {
+      title: t('certificates.detail.issuedOn'),
+      dataIndex: 'issuedOn',
+      render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span>,
+    },
+    {
+      title: t('certificates.detail.status'),
+      dataIndex: 'status',
+      render: (v: 'valid' | 'revoked', r) => (
+        <Tag color={v === 'valid' ? 'success' : 'error'}>{label(CERT_STATUS_LABELS[v], r.statusLabel)}</Tag>
+      ),
+    },
   ];
 
   return (
     <PageContainer
       title={t('certificates.register.title')}
       extra={
-        <Button icon={<DownloadOutlined />} onClick={() => exporter.mutate()} loading={exporter.isPending} data-testid="register-export">
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => exporter.mutate()}
+          loading={exporter.isPending}
+          data-testid="register-export"
+        >
           {exporter.isPending ? t('certificates.register.exporting') : t('certificates.register.export')}
         </Button>
       }
@@ -107,12 +180,27 @@ export default function RegisterPage() {
             </Col>
             <Col xs={12} sm={6} lg={4} style={col(!showAll)}>
               <Form.Item name="status" label={t('certificates.detail.status')}>
-                <Select allowClear placeholder={t('audit.all')} options={(['valid', 'revoked'] as const).map((s) => ({ value: s, label: label(CERT_STATUS_LABELS[s]) }))} />
+                <Select
+                  allowClear
+                  placeholder={t('audit.all')}
+                  options={(['valid', 'revoked'] as const).map((s) => ({
+                    value: s,
+                    label: label(CERT_STATUS_LABELS[s]),
+                  }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={12} sm={6} lg={4} style={col(!showAll)}>
               <Form.Item name="path" label={t('certificates.detail.path')}>
-                <Select allowClear placeholder={t('audit.all')} popupMatchSelectWidth={false} options={(['catalog', 'deliberation'] as const).map((s) => ({ value: s, label: label(PATH_LABELS[s]) }))} />
+                <Select
+                  allowClear
+                  placeholder={t('audit.all')}
+                  popupMatchSelectWidth={false}
+                  options={(['catalog', 'deliberation'] as const).map((s) => ({
+                    value: s,
+                    label: label(PATH_LABELS[s]),
+                  }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={8} style={col(!showAll)}>

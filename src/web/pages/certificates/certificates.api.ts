@@ -153,7 +153,16 @@ export interface CertificateCase {
   title: string;
 }
 
-export const DEMANDER_KINDS = ['bank', 'insurer', 'agency', 'employer', 'school', 'hospital', 'court', 'other'] as const;
+export const DEMANDER_KINDS = [
+  'bank',
+  'insurer',
+  'agency',
+  'employer',
+  'school',
+  'hospital',
+  'court',
+  'other',
+] as const;
 export type DemanderKind = (typeof DEMANDER_KINDS)[number];
 
 export interface RefusalBody {
@@ -227,31 +236,47 @@ const enc = encodeURIComponent;
 export const certificateKeys = {
   all: ['certificates'] as const,
   match: (q: string) => ['certificates', 'match', q] as const,
-  register: (f: RegisterFilter, page: number, pageSize: number) => ['certificates', 'register', f, page, pageSize] as const,
+  register: (f: RegisterFilter, page: number, pageSize: number) =>
+    ['certificates', 'register', f, page, pageSize] as const,
   detail: (id: string) => ['certificates', 'detail', id] as const,
-  cases: (kind: 'refusal' | 'promise', page: number, pageSize: number) => ['certificates', 'cases', kind, page, pageSize] as const,
+  cases: (kind: 'refusal' | 'promise', page: number, pageSize: number) =>
+    ['certificates', 'cases', kind, page, pageSize] as const,
   case: (id: string) => ['certificates', 'case', id] as const,
   demands: (page: number, pageSize: number) => ['certificates', 'demands', page, pageSize] as const,
   demandCounts: ['certificates', 'demands', 'by-demander'] as const,
 };
 
 export const matchAtDesk = (q: string) => api<DeskMatch>('/api/certificates/desk/match', { query: { q } });
-export const issueCertificate = (body: IssueBody) => api<CertificateDetail>('/api/certificates', { method: 'POST', body });
-export const listRegister = (f: RegisterFilter, page: number, pageSize: number) => api<Page<Certificate>>('/api/certificates', { query: { ...(f as Query), page, pageSize } });
-export const exportRegister = (f: RegisterFilter) => download('/api/certificates/export', f as Query, '证明开具台账.xlsx');
+export const issueCertificate = (body: IssueBody) =>
+  api<CertificateDetail>('/api/certificates', { method: 'POST', body });
+export const listRegister = (f: RegisterFilter, page: number, pageSize: number) =>
+  api<Page<Certificate>>('/api/certificates', { query: { ...(f as Query), page, pageSize } });
+export const exportRegister = (f: RegisterFilter) =>
+  download('/api/certificates/export', f as Query, '证明开具台账.xlsx');
 /** quiet: a 404 (not visible) is shown by the page itself. */
 export const getCertificate = (id: string) => api<CertificateDetail>(`/api/certificates/${enc(id)}`, { quiet: true });
 /** The print data (clear name and ID number; audited, numbered). quiet: the print page explains a reprint reason or a revocation itself. */
-export const printCertificate = (id: string, reason: string | null) => api<PrintData>(`/api/certificates/${enc(id)}/print`, { method: 'POST', body: { reason }, quiet: true });
+export const printCertificate = (id: string, reason: string | null) =>
+  api<PrintData>(`/api/certificates/${enc(id)}/print`, { method: 'POST', body: { reason }, quiet: true });
 export const unmaskCertificate = (id: string, fields: ('name' | 'idNumber' | 'phone')[], reason: string) =>
-  api<{ name?: string; idNumber?: string | null; phone?: string | null }>(`/api/certificates/${enc(id)}/unmask`, { method: 'POST', body: { fields, reason } });
-export const revokeCertificate = (id: string, version: number, reason: string) => api<CertificateDetail>(`/api/certificates/${enc(id)}/revoke`, { method: 'POST', body: { version, reason } });
-export const refuseAtDesk = (body: RefusalBody) => api<CertificateCase>('/api/certificates/refusals', { method: 'POST', body });
-export const promiseAtDesk = (body: PromiseBody) => api<CertificateCase>('/api/certificates/promises', { method: 'POST', body });
+  api<{ name?: string; idNumber?: string | null; phone?: string | null }>(`/api/certificates/${enc(id)}/unmask`, {
+    method: 'POST',
+    body: { fields, reason },
+  });
+export const revokeCertificate = (id: string, version: number, reason: string) =>
+  api<CertificateDetail>(`/api/certificates/${enc(id)}/revoke`, { method: 'POST', body: { version, reason } });
+export const refuseAtDesk = (body: RefusalBody) =>
+  api<CertificateCase>('/api/certificates/refusals', { method: 'POST', body });
+export const promiseAtDesk = (body: PromiseBody) =>
+  api<CertificateCase>('/api/certificates/promises', { method: 'POST', body });
 export const listCases = (kind: 'refusal' | 'promise', page: number, pageSize: number) =>
-  api<Page<CertificateCase>>(kind === 'refusal' ? '/api/certificates/refusals' : '/api/certificates/promises', { query: { page, pageSize } });
+  api<Page<CertificateCase>>(kind === 'refusal' ? '/api/certificates/refusals' : '/api/certificates/promises', {
+    query: { page, pageSize },
+  });
 export const getCase = (kind: 'refusal' | 'promise', id: string) =>
   api<CertificateCase>(`/api/certificates/${kind === 'refusal' ? 'refusals' : 'promises'}/${enc(id)}`, { quiet: true });
-export const listDemands = (page: number, pageSize: number) => api<Page<Demand>>('/api/certificates/demands', { query: { page, pageSize } });
+export const listDemands = (page: number, pageSize: number) =>
+  api<Page<Demand>>('/api/certificates/demands', { query: { page, pageSize } });
 export const recordDemand = (body: DemandBody) => api<Demand>('/api/certificates/demands', { method: 'POST', body });
-export const demandsByDemander = () => api<{ total: number; delisted: number; items: DemanderCount[] }>('/api/certificates/demands/by-demander');
+export const demandsByDemander = () =>
+  api<{ total: number; delisted: number; items: DemanderCount[] }>('/api/certificates/demands/by-demander');

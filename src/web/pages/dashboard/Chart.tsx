@@ -22,14 +22,22 @@ interface CoreProps {
 }
 // echarts-for-react's esm/ files are ESM without "type": "module": TypeScript sees a CommonJS
 // namespace, Vite hands over the default export. Accept both shapes (as App.tsx does for antd locales).
-const ReactEChartsCore = ((EChartsCoreModule as unknown as { default?: ComponentType<CoreProps> }).default ?? EChartsCoreModule) as unknown as ComponentType<CoreProps>;
+const ReactEChartsCore = ((EChartsCoreModule as unknown as { default?: ComponentType<CoreProps> }).default ??
+  EChartsCoreModule) as unknown as ComponentType<CoreProps>;
 
-export const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
+export const FONT =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
 
 export function Chart({ option, height, testId }: { option: EChartsOption; height: number; testId?: string }) {
   return (
     <div data-testid={testId}>
-      <ReactEChartsCore echarts={echarts} option={{ textStyle: { fontFamily: FONT }, animation: false, ...option }} notMerge lazyUpdate style={{ height, width: '100%' }} />
+      <ReactEChartsCore
+        echarts={echarts}
+        option={{ textStyle: { fontFamily: FONT }, animation: false, ...option }}
+        notMerge
+        lazyUpdate
+        style={{ height, width: '100%' }}
+      />
     </div>
   );
 }

@@ -1,7 +1,22 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Button, Card, Col, Empty, Flex, Result, Row, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Breadcrumb,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Flex,
+  Result,
+  Row,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { PageContainer } from '../../components/PageContainer.js';
 import { PageSpin } from '../../components/PageSpin.js';
@@ -10,7 +25,16 @@ import { useIsMobile } from '../../components/useIsMobile.js';
 import { useAfterPaint } from '../../components/useAfterPaint.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import {
-  CATEGORIES, CATEGORY_LABELS, PHASE_LABELS, VERDICT_CHART_COLORS, VERDICT_LABELS, VERDICTS, WORKFLOW_CHART_COLORS, WORKFLOW_LABELS, type Category, type WorkflowStatus,
+  CATEGORIES,
+  CATEGORY_LABELS,
+  PHASE_LABELS,
+  VERDICT_CHART_COLORS,
+  VERDICT_LABELS,
+  VERDICTS,
+  WORKFLOW_CHART_COLORS,
+  WORKFLOW_LABELS,
+  type Category,
+  type WorkflowStatus,
 } from '../campaigns/campaigns.labels.js';
 import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.js';
 import { campaignKeys, exportConsolidated, getRollup, type RollupChild } from '../campaigns/campaigns.api.js';
@@ -69,7 +93,11 @@ export default function DashboardPage() {
     placeholderData: keepPreviousData,
     staleTime: DASHBOARD_STALE_MS,
   });
-  const root = useQuery({ queryKey: campaignKeys.rollup(campaign?.id ?? '', undefined), queryFn: () => getRollup(campaign!.id), enabled: !!campaign && !!region });
+  const root = useQuery({
+    queryKey: campaignKeys.rollup(campaign?.id ?? '', undefined),
+    queryFn: () => getRollup(campaign!.id),
+    enabled: !!campaign && !!region,
+  });
   const r = roll.data;
   // The figures and charts paint first; the two tables below the fold render right after.
   const painted = useAfterPaint(!!r);
@@ -80,9 +108,17 @@ export default function DashboardPage() {
     queryFn: () => listLedgers(campaign!.id, { region: r!.region.code }, 1, 200),
     enabled: !!campaign && !!r && villagesLevel,
   });
-  const ledgerOf = useMemo(() => new Map((ledgers.data?.items ?? []).map((l) => [l.villageCode, l.id])), [ledgers.data]);
+  const ledgerOf = useMemo(
+    () => new Map((ledgers.data?.items ?? []).map((l) => [l.villageCode, l.id])),
+    [ledgers.data],
+  );
   const overdueTasks = overdueFilter(campaign?.id, region);
-  const overdue = useQuery({ queryKey: taskKeys.list(overdueTasks, 1, 8), queryFn: () => listTasks(overdueTasks, 1, 8), enabled: !!campaign, staleTime: DASHBOARD_STALE_MS });
+  const overdue = useQuery({
+    queryKey: taskKeys.list(overdueTasks, 1, 8),
+    queryFn: () => listTasks(overdueTasks, 1, 8),
+    enabled: !!campaign,
+    staleTime: DASHBOARD_STALE_MS,
+  });
 
   const charts = useMemo(() => {
     if (!r) return null;
@@ -92,7 +128,12 @@ export default function DashboardPage() {
       legend: { top: 0, type: 'scroll', data: STATUS_ORDER.map((s) => label(WORKFLOW_LABELS[s])) },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: childNames, inverse: true, axisLabel: { width: isMobile ? 72 : 120, overflow: 'truncate' } },
+      yAxis: {
+        type: 'category',
+        data: childNames,
+        inverse: true,
+        axisLabel: { width: isMobile ? 72 : 120, overflow: 'truncate' },
+      },
       series: STATUS_ORDER.map((s) => ({
         type: 'bar' as const,
         stack: 'ledgers',
@@ -117,7 +158,9 @@ export default function DashboardPage() {
       yAxis: {
         type: 'category',
         inverse: true,
-        data: measured.map((p) => `${label(PHASE_LABELS[p.key], p.name)}\n${t('dashboard.deadlineShort', { date: p.deadline })}`),
+        data: measured.map(
+          (p) => `${label(PHASE_LABELS[p.key], p.name)}\n${t('dashboard.deadlineShort', { date: p.deadline })}`,
+        ),
         axisLabel: { width: isMobile ? 124 : 180, overflow: 'break', lineHeight: 15, fontSize: isMobile ? 11 : 12 },
       },
       series: [
@@ -126,15 +169,26 @@ export default function DashboardPage() {
           barMaxWidth: 22,
           showBackground: true,
           backgroundStyle: { color: '#f5f5f5' },
-          label: { show: true, position: 'right', formatter: (x: { dataIndex: number }) => `${measured[x.dataIndex].done}/${measured[x.dataIndex].total}` },
-          data: measured.map((p) => ({ value: p.percent ?? 0, itemStyle: { color: p.behind ? '#f5222d' : p.percent === 100 ? '#52c41a' : '#1d5fc4' } })),
+          label: {
+            show: true,
+            position: 'right',
+            formatter: (x: { dataIndex: number }) => `${measured[x.dataIndex].done}/${measured[x.dataIndex].total}`,
+          },
+          data: measured.map((p) => ({
+            value: p.percent ?? 0,
+            itemStyle: { color: p.behind ? '#f5222d' : p.percent === 100 ? '#52c41a' : '#1d5fc4' },
+          })),
         },
       ],
     };
     const cats = CATEGORIES.map((c) => label(CATEGORY_LABELS[c]));
     const verdicts: EChartsOption = {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0, type: 'scroll', data: [...VERDICTS.map((v) => label(VERDICT_LABELS[v])), t('dashboard.undecided')] },
+      legend: {
+        top: 0,
+        type: 'scroll',
+        data: [...VERDICTS.map((v) => label(VERDICT_LABELS[v])), t('dashboard.undecided')],
+      },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: cats },
       yAxis: { type: 'value', minInterval: 1 },
@@ -149,14 +203,39 @@ export default function DashboardPage() {
     };
     const beforeAfter: EChartsOption = {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0, type: 'scroll', data: [t('dashboard.before'), t('dashboard.plannedAfter'), t('dashboard.achievedAfter')] },
+      legend: {
+        top: 0,
+        type: 'scroll',
+        data: [t('dashboard.before'), t('dashboard.plannedAfter'), t('dashboard.achievedAfter')],
+      },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: cats },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { type: 'bar', name: t('dashboard.before'), itemStyle: { color: '#8c8c8c' }, barMaxWidth: 26, label: { show: true, position: 'top' }, data: CATEGORIES.map((c) => r.totals.byCategory[c].before) },
-        { type: 'bar', name: t('dashboard.plannedAfter'), itemStyle: { color: '#1d5fc4' }, barMaxWidth: 26, label: { show: true, position: 'top' }, data: CATEGORIES.map((c) => r.totals.byCategory[c].plannedAfter) },
-        { type: 'bar', name: t('dashboard.achievedAfter'), itemStyle: { color: '#52c41a' }, barMaxWidth: 26, label: { show: true, position: 'top' }, data: CATEGORIES.map((c) => r.totals.byCategory[c].achievedAfter) },
+        {
+          type: 'bar',
+          name: t('dashboard.before'),
+          itemStyle: { color: '#8c8c8c' },
+          barMaxWidth: 26,
+          label: { show: true, position: 'top' },
+          data: CATEGORIES.map((c) => r.totals.byCategory[c].before),
+        },
+        {
+          type: 'bar',
+          name: t('dashboard.plannedAfter'),
+          itemStyle: { color: '#1d5fc4' },
+          barMaxWidth: 26,
+          label: { show: true, position: 'top' },
+          data: CATEGORIES.map((c) => r.totals.byCategory[c].plannedAfter),
+        },
+        {
+          type: 'bar',
+          name: t('dashboard.achievedAfter'),
+          itemStyle: { color: '#52c41a' },
+          barMaxWidth: 26,
+          label: { show: true, position: 'top' },
+          data: CATEGORIES.map((c) => r.totals.byCategory[c].achievedAfter),
+        },
       ],
     };
     return { progress, phases, verdicts, beforeAfter, childCount: r.children.length, phaseCount: measured.length };
@@ -202,7 +281,11 @@ export default function DashboardPage() {
         ),
     },
     { title: t('dashboard.ledgers'), dataIndex: ['ledgers', 'total'], align: 'right' },
-    ...STATUS_ORDER.map((s) => ({ title: label(WORKFLOW_LABELS[s]), dataIndex: ['ledgers', s], align: 'right' as const })),
+    ...STATUS_ORDER.map((s) => ({
+      title: label(WORKFLOW_LABELS[s]),
+      dataIndex: ['ledgers', s],
+      align: 'right' as const,
+    })),
     { title: t('dashboard.rows'), dataIndex: 'rows', align: 'right' },
     ...CATEGORIES.map((k) => ({
       title: <span title={t('dashboard.beforeAfterTip')}>{label(CATEGORY_LABELS[k])}</span>,
@@ -210,7 +293,12 @@ export default function DashboardPage() {
       align: 'right' as const,
       render: (_: unknown, c: RollupChild) => <span style={{ whiteSpace: 'nowrap' }}>{pair(c, k)}</span>,
     })),
-    { title: t('dashboard.overdue'), dataIndex: 'overdueTasks', align: 'right', render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : 0) },
+    {
+      title: t('dashboard.overdue'),
+      dataIndex: 'overdueTasks',
+      align: 'right',
+      render: (v: number) => (v ? <Typography.Text type="danger">{v}</Typography.Text> : 0),
+    },
   ];
 
   const rootName = trail.length ? (root.data?.region.name ?? '…') : r?.region.name;
@@ -229,10 +317,22 @@ export default function DashboardPage() {
               setCampaignId(id);
             }}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => void roll.refetch()} loading={roll.isFetching} aria-label={t('common.refresh')}>
+          <Button
+            icon={<ReloadOutlined />}
+            onClick={() => void roll.refetch()}
+            loading={roll.isFetching}
+            aria-label={t('common.refresh')}
+          >
             {isMobile ? null : t('common.refresh')}
           </Button>
-          <Button type="primary" icon={<DownloadOutlined />} onClick={() => void doExport()} loading={exporting} disabled={!r} data-testid="export-consolidated">
+          <Button
+            type="primary"
+            icon={<DownloadOutlined />}
+            onClick={() => void doExport()}
+            loading={exporting}
+            disabled={!r}
+            data-testid="export-consolidated"
+          >
             {t('dashboard.export')}
           </Button>
         </>
@@ -243,15 +343,30 @@ export default function DashboardPage() {
           <Empty description={t('ledgers.noCampaign')} />
         </Card>
       ) : !r ? (
-        roll.error ? <Result status="error" title={t('common.loadFailed')} subTitle={roll.error.message} /> : <PageSpin />
+        roll.error ? (
+          <Result status="error" title={t('common.loadFailed')} subTitle={roll.error.message} />
+        ) : (
+          <PageSpin />
+        )
       ) : (
         <>
           <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
             <Breadcrumb
               items={[
-                { title: trail.length ? <a onClick={() => setTrail([])}>{rootName}</a> : <span data-testid="dashboard-region">{rootName}</span> },
+                {
+                  title: trail.length ? (
+                    <a onClick={() => setTrail([])}>{rootName}</a>
+                  ) : (
+                    <span data-testid="dashboard-region">{rootName}</span>
+                  ),
+                },
                 ...trail.map((n, i) => ({
-                  title: i === trail.length - 1 ? <span data-testid="dashboard-region">{n.name}</span> : <a onClick={() => setTrail(trail.slice(0, i + 1))}>{n.name}</a>,
+                  title:
+                    i === trail.length - 1 ? (
+                      <span data-testid="dashboard-region">{n.name}</span>
+                    ) : (
+                      <a onClick={() => setTrail(trail.slice(0, i + 1))}>{n.name}</a>
+                    ),
                 })),
               ]}
             />
@@ -264,26 +379,53 @@ export default function DashboardPage() {
               <Stat title={t('dashboard.statLedgers')} value={totals!.ledgers.total} testId="stat-ledgers" />
             </Col>
             <Col xs={8} sm={8} lg={4}>
-              <Stat title={t('dashboard.statApproved')} value={totals!.ledgers.approved} testId="stat-approved" color="#389e0d" />
+              <Stat
+                title={t('dashboard.statApproved')}
+                value={totals!.ledgers.approved}
+                testId="stat-approved"
+                color="#389e0d"
+              />
             </Col>
             <Col xs={8} sm={8} lg={4}>
-              <Stat title={t('dashboard.statSubmitted')} value={totals!.ledgers.submitted} testId="stat-submitted" color="#1d5fc4" />
+              <Stat
+                title={t('dashboard.statSubmitted')}
+                value={totals!.ledgers.submitted}
+                testId="stat-submitted"
+                color="#1d5fc4"
+              />
             </Col>
             <Col xs={8} sm={8} lg={4}>
-              <Stat title={t('dashboard.statReturnedStale')} value={totals!.ledgers.returned + totals!.ledgers.stale} testId="stat-returned" color="#d46b08" />
+              <Stat
+                title={t('dashboard.statReturnedStale')}
+                value={totals!.ledgers.returned + totals!.ledgers.stale}
+                testId="stat-returned"
+                color="#d46b08"
+              />
             </Col>
             <Col xs={8} sm={8} lg={4}>
               <Stat title={t('dashboard.statRows')} value={totals!.rows} testId="stat-rows" />
             </Col>
             <Col xs={8} sm={8} lg={4}>
-              <Stat title={t('dashboard.statOverdue')} value={totals!.overdueTasks.total} testId="stat-overdue" color={totals!.overdueTasks.total ? '#cf1322' : undefined} />
+              <Stat
+                title={t('dashboard.statOverdue')}
+                value={totals!.overdueTasks.total}
+                testId="stat-overdue"
+                color={totals!.overdueTasks.total ? '#cf1322' : undefined}
+              />
             </Col>
           </Row>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             <Col xs={24} xl={12}>
-              <Card size="small" title={villagesLevel ? t('dashboard.chartProgressVillages') : t('dashboard.chartProgress')}>
+              <Card
+                size="small"
+                title={villagesLevel ? t('dashboard.chartProgressVillages') : t('dashboard.chartProgress')}
+              >
                 {charts && charts.childCount ? (
-                  <ChartSlot option={charts.progress} height={Math.max(220, charts.childCount * 28 + 60)} testId="chart-progress" />
+                  <ChartSlot
+                    option={charts.progress}
+                    height={Math.max(220, charts.childCount * 28 + 60)}
+                    testId="chart-progress"
+                  />
                 ) : (
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noChildren')} />
                 )}
@@ -291,7 +433,15 @@ export default function DashboardPage() {
             </Col>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('dashboard.chartPhases')}>
-                {charts && charts.phaseCount ? <ChartSlot option={charts.phases} height={Math.max(200, charts.phaseCount * 64 + 24)} testId="chart-phases" /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+                {charts && charts.phaseCount ? (
+                  <ChartSlot
+                    option={charts.phases}
+                    height={Math.max(200, charts.phaseCount * 64 + 24)}
+                    testId="chart-phases"
+                  />
+                ) : (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                )}
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
                   {t('dashboard.phasesNote')}
                 </Typography.Paragraph>
@@ -335,18 +485,32 @@ export default function DashboardPage() {
                 scroll={{ x: 'max-content' }}
                 dataSource={overdue.data.items}
                 columns={[
-                  { title: t('tasks.title'), dataIndex: 'title', render: (v: string, x) => <Link to={`/tasks/${x.id}`}>{v}</Link> },
+                  {
+                    title: t('tasks.title'),
+                    dataIndex: 'title',
+                    render: (v: string, x) => <Link to={`/tasks/${x.id}`}>{v}</Link>,
+                  },
                   { title: t('tasks.village'), dataIndex: 'villageName' },
                   { title: t('tasks.owner'), dataIndex: ['owner', 'name'] },
-                  { title: t('tasks.deadline'), dataIndex: 'deadline', render: (_: unknown, x) => <Deadline task={x} /> },
+                  {
+                    title: t('tasks.deadline'),
+                    dataIndex: 'deadline',
+                    render: (_: unknown, x) => <Deadline task={x} />,
+                  },
                 ]}
               />
             ) : (
               <Typography.Text type="secondary">{t('tasks.noOverdue')}</Typography.Text>
             )}
           </Card>
-          <Card size="small" title={villagesLevel ? t('dashboard.tableVillages') : t('dashboard.tableRegions')} data-testid="drill-table">
-            {villagesLevel ? null : <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('dashboard.drillHint')} />}
+          <Card
+            size="small"
+            title={villagesLevel ? t('dashboard.tableVillages') : t('dashboard.tableRegions')}
+            data-testid="drill-table"
+          >
+            {villagesLevel ? null : (
+              <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('dashboard.drillHint')} />
+            )}
             {painted ? (
               <Table<RollupChild>
                 rowKey="regionCode"
@@ -356,7 +520,9 @@ export default function DashboardPage() {
                 loading={roll.isFetching}
                 pagination={r.children.length > 50 ? { pageSize: 50, size: 'small' } : false}
                 scroll={{ x: 'max-content' }}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noChildren')} /> }}
+                locale={{
+                  emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noChildren')} />,
+                }}
                 summary={() =>
                   r.children.length > 1 ? (
                     <Table.Summary.Row>

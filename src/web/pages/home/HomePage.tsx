@@ -22,14 +22,24 @@ export default function HomePage() {
     { key: 'displayName', label: t('home.displayName'), children: me.displayName },
     { key: 'username', label: t('home.username'), children: <span className="jf-mono">{me.username}</span> },
     { key: 'region', label: t('home.region'), children: me.region?.name ?? t('common.none') },
-    { key: 'regionCode', label: t('home.regionCode'), children: me.region ? <span className="jf-mono">{me.region.code}</span> : t('common.none') },
-    { key: 'level', label: t('home.regionLevel'), children: me.region ? label(REGION_LEVEL_LABELS[me.region.level]) : t('common.none') },
+    {
+      key: 'regionCode',
+      label: t('home.regionCode'),
+      children: me.region ? <span className="jf-mono">{me.region.code}</span> : t('common.none'),
+    },
+    {
+      key: 'level',
+      label: t('home.regionLevel'),
+      children: me.region ? label(REGION_LEVEL_LABELS[me.region.level]) : t('common.none'),
+    },
     { key: 'department', label: t('home.department'), children: me.department?.name ?? t('common.none') },
   ];
 
   return (
     <PageContainer title={t('home.title')}>
-      <Typography.Paragraph style={{ fontSize: 16 }}>{t('home.welcome', { name: me.displayName })}</Typography.Paragraph>
+      <Typography.Paragraph style={{ fontSize: 16 }}>
+        {t('home.welcome', { name: me.displayName })}
+      </Typography.Paragraph>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card title={t('home.profile')} style={{ height: '100%' }}>
@@ -49,7 +59,11 @@ export default function HomePage() {
                   dataSource={me.grants}
                   scroll={{ x: 'max-content' }}
                   columns={[
-                    { title: t('home.grantRole'), dataIndex: 'role', render: (_: unknown, g) => <Tag color="blue">{label(ROLE_LABELS[g.role], g.roleLabel)}</Tag> },
+                    {
+                      title: t('home.grantRole'),
+                      dataIndex: 'role',
+                      render: (_: unknown, g) => <Tag color="blue">{label(ROLE_LABELS[g.role], g.roleLabel)}</Tag>,
+                    },
                     {
                       title: t('home.grantRegion'),
                       dataIndex: 'regionName',
@@ -63,7 +77,15 @@ export default function HomePage() {
                         </span>
                       ),
                     },
-                    ...(isMobile ? [] : [{ title: t('home.grantLevel'), dataIndex: 'level', render: (_: unknown, g: MeGrant) => label(REGION_LEVEL_LABELS[g.level]) }]),
+                    ...(isMobile
+                      ? []
+                      : [
+                          {
+                            title: t('home.grantLevel'),
+                            dataIndex: 'level',
+                            render: (_: unknown, g: MeGrant) => label(REGION_LEVEL_LABELS[g.level]),
+                          },
+                        ]),
                   ]}
                 />
                 <Alert type="info" showIcon title={t('home.scopeNote')} style={{ marginTop: 12 }} />

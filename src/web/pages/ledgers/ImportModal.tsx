@@ -22,7 +22,13 @@ export function TemplateButton({ size }: { size?: 'small' | 'middle' }) {
     <Dropdown
       trigger={['click']}
       menu={{
-        items: [{ key: 'all', label: t('ledgers.templateAll') }, ...CATEGORIES.map((c) => ({ key: c, label: t('ledgers.templateOne', { category: label(CATEGORY_LABELS[c]) }) }))],
+        items: [
+          { key: 'all', label: t('ledgers.templateAll') },
+          ...CATEGORIES.map((c) => ({
+            key: c,
+            label: t('ledgers.templateOne', { category: label(CATEGORY_LABELS[c]) }),
+          })),
+        ],
         onClick: ({ key }) => get(key as Category | 'all'),
       }}
     >
@@ -37,7 +43,17 @@ export function TemplateButton({ size }: { size?: 'small' | 'middle' }) {
  * Spreadsheet import: all-or-nothing. A refused file lists every problem (sheet, row, column) in a
  * table and writes nothing; a good file reports what was added, changed and left as it was.
  */
-export function ImportModal({ campaignId, open, onClose, scopeNote }: { campaignId: string; open: boolean; onClose: () => void; scopeNote?: string }) {
+export function ImportModal({
+  campaignId,
+  open,
+  onClose,
+  scopeNote,
+}: {
+  campaignId: string;
+  open: boolean;
+  onClose: () => void;
+  scopeNote?: string;
+}) {
   const { t } = useI18n();
   const label = useLabel();
   const qc = useQueryClient();
@@ -72,7 +88,14 @@ export function ImportModal({ campaignId, open, onClose, scopeNote }: { campaign
   };
 
   return (
-    <Modal open={open} title={t('ledgers.importTitle')} onCancel={close} footer={<Button onClick={close}>{t('common.close')}</Button>} width={isMobile ? '100%' : 760} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('ledgers.importTitle')}
+      onCancel={close}
+      footer={<Button onClick={close}>{t('common.close')}</Button>}
+      width={isMobile ? '100%' : 760}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">{scopeNote ?? t('ledgers.importNote')}</Typography.Paragraph>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
         <Select
@@ -81,7 +104,10 @@ export function ImportModal({ campaignId, open, onClose, scopeNote }: { campaign
           value={category}
           onChange={setCategory}
           style={{ minWidth: 200 }}
-          options={CATEGORIES.map((c) => ({ value: c, label: t('ledgers.importOnly', { category: label(CATEGORY_LABELS[c]) }) }))}
+          options={CATEGORIES.map((c) => ({
+            value: c,
+            label: t('ledgers.importOnly', { category: label(CATEGORY_LABELS[c]) }),
+          }))}
         />
         <TemplateButton />
       </Flex>
@@ -109,12 +135,22 @@ export function ImportModal({ campaignId, open, onClose, scopeNote }: { campaign
           style={{ marginTop: 12 }}
           data-testid="import-result"
           title={t('ledgers.importDone', { rows: result.rows, ledgers: result.ledgers })}
-          description={t('ledgers.importCounts', { inserted: result.inserted, updated: result.updated, unchanged: result.unchanged })}
+          description={t('ledgers.importCounts', {
+            inserted: result.inserted,
+            updated: result.updated,
+            unchanged: result.unchanged,
+          })}
         />
       ) : null}
       {failure ? (
         <div style={{ marginTop: 12 }} data-testid="import-errors">
-          <Alert type="error" showIcon title={t('ledgers.importFailed')} description={failure.message} style={{ marginBottom: 8 }} />
+          <Alert
+            type="error"
+            showIcon
+            title={t('ledgers.importFailed')}
+            description={failure.message}
+            style={{ marginBottom: 8 }}
+          />
           {failure.errors.length ? (
             <Table<ImportRowError & { k: number }>
               size="small"

@@ -1,8 +1,35 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Badge, Button, Card, Col, Collapse, Descriptions, Empty, Flex, Input, Modal, Popconfirm, Result, Row, Space, Statistic, Tabs, Timeline, Typography } from 'antd';
-import { CheckCircleOutlined, DownloadOutlined, PlusOutlined, RollbackOutlined, SendOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Col,
+  Collapse,
+  Descriptions,
+  Empty,
+  Flex,
+  Input,
+  Modal,
+  Popconfirm,
+  Result,
+  Row,
+  Space,
+  Statistic,
+  Tabs,
+  Timeline,
+  Typography,
+} from 'antd';
+import {
+  CheckCircleOutlined,
+  DownloadOutlined,
+  PlusOutlined,
+  RollbackOutlined,
+  SendOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { isApiError } from '../../api/client.js';
 import { useMe } from '../../api/auth.js';
 import { accessOf } from '../../access.js';
@@ -12,19 +39,44 @@ import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel, type MessageKey } from '../../i18n/index.js';
-import { CATEGORIES, CATEGORY_LABELS, LEDGER_EVENT_LABELS, VERDICT_LABELS, type Category, type Verdict } from '../campaigns/campaigns.labels.js';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  LEDGER_EVENT_LABELS,
+  VERDICT_LABELS,
+  type Category,
+  type Verdict,
+} from '../campaigns/campaigns.labels.js';
 import { ImportModal, TemplateButton } from './ImportModal.js';
 import { StatusTag } from './StatusTag.js';
 import { RowForm } from './RowForm.js';
 import { RowsView, type RowHandlers } from './RowsView.js';
 import { OverrideModal } from './Verdict.js';
 import {
-  acceptAll, addRow, approveLedger, decideRow, deleteRow, exportLedger, getLedger, ledgerKeys, returnLedger, submitLedger, updateRow, withdrawLedger,
-  type LedgerRow, type LedgerView, type RowInput,
+  acceptAll,
+  addRow,
+  approveLedger,
+  decideRow,
+  deleteRow,
+  exportLedger,
+  getLedger,
+  ledgerKeys,
+  returnLedger,
+  submitLedger,
+  updateRow,
+  withdrawLedger,
+  type LedgerRow,
+  type LedgerView,
+  type RowInput,
 } from './ledgers.api.js';
 
 /** Undecided rows highlighted in the desktop tables (antd paints cells, so the colour goes on the cells). */
-const HINT_KEYS: Record<Category, MessageKey> = { sign: 'ledgers.hint.sign', mechanism: 'ledgers.hint.mechanism', work_affair: 'ledgers.hint.work_affair', certificate: 'ledgers.hint.certificate' };
+const HINT_KEYS: Record<Category, MessageKey> = {
+  sign: 'ledgers.hint.sign',
+  mechanism: 'ledgers.hint.mechanism',
+  work_affair: 'ledgers.hint.work_affair',
+  certificate: 'ledgers.hint.certificate',
+};
 
 const CSS = `.jf-row-undecided > td { background: #fffbe6 !important; }`;
 
@@ -55,7 +107,12 @@ function ReviewPanel({ view, onDone }: { view: LedgerView; onDone: () => Promise
     }
   };
   return (
-    <Card title={t('review.panelTitle')} size="small" style={{ marginBottom: 16, borderColor: '#91caff' }} data-testid="review-panel">
+    <Card
+      title={t('review.panelTitle')}
+      size="small"
+      style={{ marginBottom: 16, borderColor: '#91caff' }}
+      data-testid="review-panel"
+    >
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         {t('review.panelHint', { total: view.counts.total, nonCompliant: view.counts.nonCompliant })}
       </Typography.Paragraph>
@@ -74,11 +131,27 @@ function ReviewPanel({ view, onDone }: { view: LedgerView; onDone: () => Promise
       />
       {noteError ? <Typography.Text type="danger">{t('review.noteRequired')}</Typography.Text> : null}
       <Flex gap={8} wrap style={{ marginTop: 12 }}>
-        <Button danger icon={<RollbackOutlined />} loading={busy === 'return'} disabled={!!busy} onClick={() => void act('return')} data-testid="review-return">
+        <Button
+          danger
+          icon={<RollbackOutlined />}
+          loading={busy === 'return'}
+          disabled={!!busy}
+          onClick={() => void act('return')}
+          data-testid="review-return"
+        >
           {t('review.return')}
         </Button>
-        <Popconfirm title={t('review.approveConfirm', { n: view.counts.nonCompliant })} onConfirm={() => act('approve')}>
-          <Button type="primary" icon={<CheckCircleOutlined />} loading={busy === 'approve'} disabled={!!busy} data-testid="review-approve">
+        <Popconfirm
+          title={t('review.approveConfirm', { n: view.counts.nonCompliant })}
+          onConfirm={() => act('approve')}
+        >
+          <Button
+            type="primary"
+            icon={<CheckCircleOutlined />}
+            loading={busy === 'approve'}
+            disabled={!!busy}
+            data-testid="review-approve"
+          >
             {t('review.approve')}
           </Button>
         </Popconfirm>
@@ -115,9 +188,25 @@ function StatusAlert({ view }: { view: LedgerView }) {
         />
       );
     case 'stale':
-      return <Alert type="error" showIcon style={{ marginBottom: 16 }} title={t('ledgers.staleTitle')} description={t('ledgers.staleHint')} />;
+      return (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('ledgers.staleTitle')}
+          description={t('ledgers.staleHint')}
+        />
+      );
     case 'submitted':
-      return <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('ledgers.submittedTitle')} description={l.abilities.withdraw ? t('ledgers.submittedHint') : undefined} />;
+      return (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('ledgers.submittedTitle')}
+          description={l.abilities.withdraw ? t('ledgers.submittedHint') : undefined}
+        />
+      );
     case 'approved':
       return (
         <Alert
@@ -125,7 +214,11 @@ function StatusAlert({ view }: { view: LedgerView }) {
           showIcon
           style={{ marginBottom: 16 }}
           title={t('ledgers.approvedTitle')}
-          description={view.counts.nonCompliant ? t('ledgers.approvedTasks', { n: view.counts.nonCompliant }) : t('ledgers.approvedNoTasks')}
+          description={
+            view.counts.nonCompliant
+              ? t('ledgers.approvedTasks', { n: view.counts.nonCompliant })
+              : t('ledgers.approvedNoTasks')
+          }
         />
       );
     default:
@@ -159,7 +252,11 @@ export default function LedgerPage() {
 
   const q = useQuery({ queryKey: ledgerKeys.detail(id), queryFn: () => getLedger(id), enabled: !!id });
   const view = q.data;
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ledgerKeys.detail(id) }), qc.invalidateQueries({ queryKey: ['ledgers', 'list'] })]);
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: ledgerKeys.detail(id) }),
+      qc.invalidateQueries({ queryKey: ['ledgers', 'list'] }),
+    ]);
 
   // A fresh load clears a stale "undecided" list once everything is decided.
   useEffect(() => {
@@ -226,7 +323,12 @@ export default function LedgerPage() {
       message.success(t('ledgers.submitted'));
       await refresh();
     } catch (e) {
-      if (isApiError(e) && e.code === 'validation_failed' && Array.isArray((e.details as { undecided?: unknown })?.undecided) && (e.details as { undecided: unknown[] }).undecided.length) {
+      if (
+        isApiError(e) &&
+        e.code === 'validation_failed' &&
+        Array.isArray((e.details as { undecided?: unknown })?.undecided) &&
+        (e.details as { undecided: unknown[] }).undecided.length
+      ) {
         setUndecided((e.details as { undecided: { rowId: string; category: Category; name: string }[] }).undecided);
       } else if (isApiError(e)) message.error({ content: e.message, key: 'submit-error' });
       await refresh();
@@ -270,18 +372,34 @@ export default function LedgerPage() {
       label: (
         <span data-testid={isMobile ? undefined : `tab-${c}`}>
           {label(CATEGORY_LABELS[c])}
-          <Badge count={rows.length} showZero color={open ? '#faad14' : rows.length ? '#52c41a' : '#d9d9d9'} size="small" style={{ marginInlineStart: 6 }} />
+          <Badge
+            count={rows.length}
+            showZero
+            color={open ? '#faad14' : rows.length ? '#52c41a' : '#d9d9d9'}
+            size="small"
+            style={{ marginInlineStart: 6 }}
+          />
         </span>
       ),
       children: (
         <div>
           <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
             <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-              {c === 'sign' ? t('ledgers.signGuideHint', { max: view.signGuide.max, boards: view.signGuide.allowedBoards.join('、') }) : t(HINT_KEYS[c])}
+              {c === 'sign'
+                ? t('ledgers.signGuideHint', {
+                    max: view.signGuide.max,
+                    boards: view.signGuide.allowedBoards.join('、'),
+                  })
+                : t(HINT_KEYS[c])}
               {deadlineOf(c) ? ` ${t('ledgers.cleanupBy', { date: deadlineOf(c)! })}` : ''}
             </Typography.Text>
             {editable && open > 0 ? (
-              <Button size="small" onClick={() => void doAcceptAll(c)} loading={busy === 'accept'} data-testid={`accept-category-${c}`}>
+              <Button
+                size="small"
+                onClick={() => void doAcceptAll(c)}
+                loading={busy === 'accept'}
+                data-testid={`accept-category-${c}`}
+              >
                 {t('ledgers.acceptCategory', { n: open })}
               </Button>
             ) : null}
@@ -290,18 +408,52 @@ export default function LedgerPage() {
             isMobile ? (
               <div style={{ marginBottom: 12 }}>
                 {entryOpen ? (
-                  <Card size="small" title={t('ledgers.newRow')} extra={<Button size="small" type="link" onClick={() => setEntryOpen(false)}>{t('common.close')}</Button>}>
-                    <RowForm key={c} ledgerId={l.id} category={c} onSubmit={add} compact testId={`entry-${c}`} autoFocus />
+                  <Card
+                    size="small"
+                    title={t('ledgers.newRow')}
+                    extra={
+                      <Button size="small" type="link" onClick={() => setEntryOpen(false)}>
+                        {t('common.close')}
+                      </Button>
+                    }
+                  >
+                    <RowForm
+                      key={c}
+                      ledgerId={l.id}
+                      category={c}
+                      onSubmit={add}
+                      compact
+                      testId={`entry-${c}`}
+                      autoFocus
+                    />
                   </Card>
                 ) : (
-                  <Button type="dashed" block icon={<PlusOutlined />} onClick={() => setEntryOpen(true)} data-testid="open-entry" size="large">
+                  <Button
+                    type="dashed"
+                    block
+                    icon={<PlusOutlined />}
+                    onClick={() => setEntryOpen(true)}
+                    data-testid="open-entry"
+                    size="large"
+                  >
                     {t('ledgers.newRow')}
                   </Button>
                 )}
               </div>
             ) : (
-              <Card size="small" style={{ marginBottom: 12, background: '#fafcff' }} styles={{ body: { padding: '8px 12px' } }}>
-                <RowForm key={c} ledgerId={l.id} category={c} onSubmit={add} testId={`entry-${c}`} autoFocus={tab === c} />
+              <Card
+                size="small"
+                style={{ marginBottom: 12, background: '#fafcff' }}
+                styles={{ body: { padding: '8px 12px' } }}
+              >
+                <RowForm
+                  key={c}
+                  ledgerId={l.id}
+                  category={c}
+                  onSubmit={add}
+                  testId={`entry-${c}`}
+                  autoFocus={tab === c}
+                />
               </Card>
             )
           ) : null}
@@ -321,7 +473,12 @@ export default function LedgerPage() {
           {reviewing || access.canReviewLedgers ? (
             <Button onClick={() => navigate(`/review?campaign=${l.campaignId}`)}>{t('review.backToList')}</Button>
           ) : null}
-          <Button icon={<DownloadOutlined />} onClick={() => void doExport()} loading={busy === 'export'} data-testid="export-ledger">
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() => void doExport()}
+            loading={busy === 'export'}
+            data-testid="export-ledger"
+          >
             {t('ledgers.export')}
           </Button>
           {l.abilities.import ? (
@@ -354,21 +511,43 @@ export default function LedgerPage() {
             <Statistic title={t('ledgers.countTotal')} value={view.counts.total} data-testid="count-total" />
           </Col>
           <Col xs={8} md={4}>
-            <Statistic title={t('ledgers.countUndecided')} value={view.counts.undecided} styles={{ content: view.counts.undecided ? { color: '#d48806' } : undefined }} data-testid="count-undecided" />
+            <Statistic
+              title={t('ledgers.countUndecided')}
+              value={view.counts.undecided}
+              styles={{ content: view.counts.undecided ? { color: '#d48806' } : undefined }}
+              data-testid="count-undecided"
+            />
           </Col>
           <Col xs={8} md={6}>
-            <Statistic title={t('ledgers.countNonCompliant')} value={view.counts.nonCompliant} data-testid="count-noncompliant" />
+            <Statistic
+              title={t('ledgers.countNonCompliant')}
+              value={view.counts.nonCompliant}
+              data-testid="count-noncompliant"
+            />
           </Col>
         </Row>
         {editable || l.abilities.submit || l.abilities.withdraw ? (
           <Flex gap={8} wrap style={{ marginTop: 12 }}>
             {editable && view.counts.undecided > 0 ? (
-              <Button icon={<CheckCircleOutlined />} onClick={() => void doAcceptAll()} loading={busy === 'accept'} data-testid="accept-all" block={isMobile}>
+              <Button
+                icon={<CheckCircleOutlined />}
+                onClick={() => void doAcceptAll()}
+                loading={busy === 'accept'}
+                data-testid="accept-all"
+                block={isMobile}
+              >
                 {t('ledgers.acceptAll', { n: view.counts.undecided })}
               </Button>
             ) : null}
             {l.abilities.submit ? (
-              <Button type="primary" icon={<SendOutlined />} onClick={() => void doSubmit()} loading={busy === 'submit'} data-testid="submit-ledger" block={isMobile}>
+              <Button
+                type="primary"
+                icon={<SendOutlined />}
+                onClick={() => void doSubmit()}
+                loading={busy === 'submit'}
+                data-testid="submit-ledger"
+                block={isMobile}
+              >
                 {l.effectiveStatus === 'draft' ? t('ledgers.submit') : t('ledgers.resubmit')}
               </Button>
             ) : null}
@@ -421,9 +600,19 @@ export default function LedgerPage() {
                 const open = view.rows[c].filter((r) => !r.decision).length;
                 return (
                   <Col span={12} key={c}>
-                    <Button block type={tab === c ? 'primary' : 'default'} onClick={() => setTab(c)} data-testid={`tab-${c}`}>
+                    <Button
+                      block
+                      type={tab === c ? 'primary' : 'default'}
+                      onClick={() => setTab(c)}
+                      data-testid={`tab-${c}`}
+                    >
                       {label(CATEGORY_LABELS[c])}
-                      <Badge count={view.rows[c].length} showZero color={open ? '#faad14' : view.rows[c].length ? '#52c41a' : '#d9d9d9'} size="small" />
+                      <Badge
+                        count={view.rows[c].length}
+                        showZero
+                        color={open ? '#faad14' : view.rows[c].length ? '#52c41a' : '#d9d9d9'}
+                        size="small"
+                      />
                     </Button>
                   </Col>
                 );
@@ -449,7 +638,9 @@ export default function LedgerPage() {
                     <li key={r.rowId}>
                       {label(CATEGORY_LABELS[r.category])}：{r.name}
                       {r.imposedBy ? `（${r.imposedBy}）` : ''}
-                      {r.verdict ? ` · ${t('ledgers.lastVerdict', { verdict: label(VERDICT_LABELS[r.verdict as Verdict]) })}` : ''}
+                      {r.verdict
+                        ? ` · ${t('ledgers.lastVerdict', { verdict: label(VERDICT_LABELS[r.verdict as Verdict]) })}`
+                        : ''}
                     </li>
                   ))}
                 </ul>
@@ -481,15 +672,32 @@ export default function LedgerPage() {
         <Descriptions
           size="small"
           column={isMobile ? 1 : 3}
-          items={view.phases.map((p) => ({ key: p.key, label: p.name, children: <span className="jf-mono">{p.deadline}</span> }))}
-          title={<Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('ledgers.phases')}</Typography.Text>}
+          items={view.phases.map((p) => ({
+            key: p.key,
+            label: p.name,
+            children: <span className="jf-mono">{p.deadline}</span>,
+          }))}
+          title={
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              {t('ledgers.phases')}
+            </Typography.Text>
+          }
         />
       </Card>
 
-      <Modal open={!!editing} title={editing ? t('ledgers.editTitle', { name: editing.name }) : ''} onCancel={() => setEditing(null)} footer={null} destroyOnHidden width={isMobile ? '100%' : 880}>
+      <Modal
+        open={!!editing}
+        title={editing ? t('ledgers.editTitle', { name: editing.name }) : ''}
+        onCancel={() => setEditing(null)}
+        footer={null}
+        destroyOnHidden
+        width={isMobile ? '100%' : 880}
+      >
         {editing ? (
           <>
-            {l.effectiveStatus === 'approved' ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('ledgers.editStaleWarning')} /> : null}
+            {l.effectiveStatus === 'approved' ? (
+              <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('ledgers.editStaleWarning')} />
+            ) : null}
             <RowForm
               ledgerId={l.id}
               category={editing.category}
@@ -497,7 +705,13 @@ export default function LedgerPage() {
               compact={isMobile}
               autoFocus
               onSubmit={async (input) => {
-                await updateRow(editing.id, { name: input.name, imposedBy: input.imposedBy, basis: input.basis, fields: input.fields, version: editing.version });
+                await updateRow(editing.id, {
+                  name: input.name,
+                  imposedBy: input.imposedBy,
+                  basis: input.basis,
+                  fields: input.fields,
+                  version: editing.version,
+                });
                 setEditing(null);
                 await refresh();
               }}
@@ -516,9 +730,21 @@ export default function LedgerPage() {
         }}
       />
 
-      {l.abilities.import ? <ImportModal campaignId={l.campaignId} open={importOpen} onClose={() => setImportOpen(false)} scopeNote={t('ledgers.importNoteVillage', { name: l.villageName })} /> : null}
+      {l.abilities.import ? (
+        <ImportModal
+          campaignId={l.campaignId}
+          open={importOpen}
+          onClose={() => setImportOpen(false)}
+          scopeNote={t('ledgers.importNoteVillage', { name: l.villageName })}
+        />
+      ) : null}
 
-      {!editable && !reviewing && l.effectiveStatus !== 'approved' && me && access.canFillLedgers && l.effectiveStatus !== 'submitted' ? (
+      {!editable &&
+      !reviewing &&
+      l.effectiveStatus !== 'approved' &&
+      me &&
+      access.canFillLedgers &&
+      l.effectiveStatus !== 'submitted' ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
           <Link to="/ledgers">{t('ledgers.backToMine')}</Link>
         </Typography.Paragraph>

@@ -27,17 +27,28 @@ export default function MyLedgersPage() {
   if (error) return <Result status="error" title={t('common.loadFailed')} subTitle={error.message} />;
   const items = list.data?.items ?? [];
   const several = campaigns.filter((c) => c.status !== 'draft').length > 1;
-  if (campaign && items.length === 1 && !several) return <Navigate to={`/ledgers/${items[0].id}?campaign=${campaign.id}`} replace />;
+  if (campaign && items.length === 1 && !several)
+    return <Navigate to={`/ledgers/${items[0].id}?campaign=${campaign.id}`} replace />;
 
   return (
-    <PageContainer title={t('menu.ledgers')} extra={several ? <CampaignPicker campaigns={campaigns} value={campaign?.id} onChange={setCampaignId} /> : undefined}>
+    <PageContainer
+      title={t('menu.ledgers')}
+      extra={
+        several ? <CampaignPicker campaigns={campaigns} value={campaign?.id} onChange={setCampaignId} /> : undefined
+      }
+    >
       {!campaign ? (
         <Card>
           <Empty description={t('ledgers.noCampaign')} />
         </Card>
       ) : (
         <Card size="small">
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('ledgers.mineNote', { name: campaign.name })} />
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('ledgers.mineNote', { name: campaign.name })}
+          />
           <SimpleList
             items={items}
             rowKey={(l) => l.id}

@@ -1,7 +1,19 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Flex, Input, Pagination, Result, Segmented, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  Pagination,
+  Result,
+  Segmented,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMe } from '../../api/auth.js';
 import { accessOf } from '../../access.js';
@@ -63,21 +75,46 @@ export default function ReviewPage() {
         </div>
       ),
     },
-    { title: t('review.status'), dataIndex: 'effectiveStatus', render: (v: WorkflowStatus) => <StatusTag status={v} /> },
+    {
+      title: t('review.status'),
+      dataIndex: 'effectiveStatus',
+      render: (v: WorkflowStatus) => <StatusTag status={v} />,
+    },
     { title: t('review.rows'), dataIndex: 'rows', align: 'right' },
-    { title: t('review.undecided'), dataIndex: 'undecided', align: 'right', render: (v: number) => (v ? <Typography.Text type="warning">{v}</Typography.Text> : 0) },
+    {
+      title: t('review.undecided'),
+      dataIndex: 'undecided',
+      align: 'right',
+      render: (v: number) => (v ? <Typography.Text type="warning">{v}</Typography.Text> : 0),
+    },
     { title: t('review.nonCompliant'), dataIndex: 'nonCompliant', align: 'right' },
-    { title: t('review.submittedAt'), dataIndex: 'submittedAt', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ? fmtTime(v) : '—'}</span> },
+    {
+      title: t('review.submittedAt'),
+      dataIndex: 'submittedAt',
+      render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ? fmtTime(v) : '—'}</span>,
+    },
     {
       title: t('review.returnNote'),
       dataIndex: 'returnNote',
-      render: (v: string | null) => (v ? <Typography.Paragraph style={{ margin: 0, maxWidth: 260 }} ellipsis={{ rows: 2, tooltip: v }}>{v}</Typography.Paragraph> : '—'),
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Paragraph style={{ margin: 0, maxWidth: 260 }} ellipsis={{ rows: 2, tooltip: v }}>
+            {v}
+          </Typography.Paragraph>
+        ) : (
+          '—'
+        ),
     },
     {
       title: t('common.actions'),
       key: 'actions',
       render: (_: unknown, l) => (
-        <Button size="small" type={l.effectiveStatus === 'submitted' ? 'primary' : 'default'} onClick={() => open(l)} data-testid="open-ledger">
+        <Button
+          size="small"
+          type={l.effectiveStatus === 'submitted' ? 'primary' : 'default'}
+          onClick={() => open(l)}
+          data-testid="open-ledger"
+        >
           {l.effectiveStatus === 'submitted' ? t('review.review') : t('review.view')}
         </Button>
       ),
@@ -85,7 +122,10 @@ export default function ReviewPage() {
   ];
 
   const statusOptions = [
-    ...WORKFLOW_STATUSES.filter((s) => s !== 'draft').map((s) => ({ value: s as StatusFilter, label: s === 'submitted' ? t('review.awaiting') : label(WORKFLOW_LABELS[s]) })),
+    ...WORKFLOW_STATUSES.filter((s) => s !== 'draft').map((s) => ({
+      value: s as StatusFilter,
+      label: s === 'submitted' ? t('review.awaiting') : label(WORKFLOW_LABELS[s]),
+    })),
     { value: 'draft' as StatusFilter, label: label(WORKFLOW_LABELS.draft) },
     { value: 'all' as StatusFilter, label: t('audit.all') },
   ];
@@ -145,7 +185,12 @@ export default function ReviewPage() {
                 loading={list.isFetching}
                 onClick={open}
                 testId="review-list"
-                empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(status === 'submitted' ? 'review.emptyAwaiting' : 'review.empty')} />}
+                empty={
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={t(status === 'submitted' ? 'review.emptyAwaiting' : 'review.empty')}
+                  />
+                }
                 render={(l) => (
                   <Flex vertical gap={2}>
                     <Flex gap={8} align="center" wrap>
@@ -179,13 +224,22 @@ export default function ReviewPage() {
               dataSource={list.data?.items ?? []}
               loading={list.isFetching}
               scroll={{ x: 'max-content' }}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(status === 'submitted' ? 'review.emptyAwaiting' : 'review.empty')} /> }}
+              locale={{
+                emptyText: (
+                  <Empty
+                    image={Empty.PRESENTED_IMAGE_SIMPLE}
+                    description={t(status === 'submitted' ? 'review.emptyAwaiting' : 'review.empty')}
+                  />
+                ),
+              }}
               pagination={pagination(list.data?.total ?? 0, { showSizeChanger: true, size: undefined })}
             />
           )}
         </Card>
       )}
-      {campaign && access.canImportLedgers ? <ImportModal campaignId={campaign.id} open={importOpen} onClose={() => setImportOpen(false)} /> : null}
+      {campaign && access.canImportLedgers ? (
+        <ImportModal campaignId={campaign.id} open={importOpen} onClose={() => setImportOpen(false)} />
+      ) : null}
     </PageContainer>
   );
 }

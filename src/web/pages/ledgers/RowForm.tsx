@@ -6,7 +6,14 @@ import { isApiError } from '../../api/client.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { SUGGEST_SOURCE_LABELS, type Category } from '../campaigns/campaigns.labels.js';
 import { CategoryFieldInputs, cleanFields, columnLabels, defaultFields } from './fields.js';
-import { ledgerKeys, suggestNames, type AnyFields, type LedgerRow, type RowInput, type SuggestItem } from './ledgers.api.js';
+import {
+  ledgerKeys,
+  suggestNames,
+  type AnyFields,
+  type LedgerRow,
+  type RowInput,
+  type SuggestItem,
+} from './ledgers.api.js';
 
 interface FormValues {
   name: string;
@@ -15,9 +22,17 @@ interface FormValues {
   fields: Omit<AnyFields, 'catalogHit'> & { catalogHit?: string | null };
 }
 
-const toFormValues = (category: Category, row?: Pick<LedgerRow, 'name' | 'imposedBy' | 'basis' | 'fields'>): FormValues => {
+const toFormValues = (
+  category: Category,
+  row?: Pick<LedgerRow, 'name' | 'imposedBy' | 'basis' | 'fields'>,
+): FormValues => {
   const f: AnyFields = { ...(defaultFields(category) as AnyFields), ...row?.fields };
-  return { name: row?.name ?? '', imposedBy: row?.imposedBy ?? '', basis: row?.basis ?? '', fields: { ...f, catalogHit: f.catalogHit ?? 'auto' } };
+  return {
+    name: row?.name ?? '',
+    imposedBy: row?.imposedBy ?? '',
+    basis: row?.basis ?? '',
+    fields: { ...f, catalogHit: f.catalogHit ?? 'auto' },
+  };
 };
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -109,7 +124,12 @@ export function RowForm({
         <Flex justify="space-between" gap={8} style={{ minWidth: 0 }}>
           <span style={{ whiteSpace: 'normal' }}>
             {s.name}
-            {s.imposedBy ? <Typography.Text type="secondary" style={{ fontSize: 12 }}> · {s.imposedBy}</Typography.Text> : null}
+            {s.imposedBy ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {' '}
+                · {s.imposedBy}
+              </Typography.Text>
+            ) : null}
           </span>
           <span style={{ flex: 'none' }}>
             {s.itemCode ? (
@@ -117,7 +137,10 @@ export function RowForm({
                 {s.itemCode}
               </Typography.Text>
             ) : null}
-            <Tag style={{ marginInlineEnd: 0 }} color={s.source === 'catalog' ? 'blue' : s.source === 'guide' ? 'green' : 'default'}>
+            <Tag
+              style={{ marginInlineEnd: 0 }}
+              color={s.source === 'catalog' ? 'blue' : s.source === 'guide' ? 'green' : 'default'}
+            >
               {label(SUGGEST_SOURCE_LABELS[s.source])}
               {s.source === 'township' && s.count > 1 ? ` ×${s.count}` : ''}
             </Tag>
@@ -141,7 +164,13 @@ export function RowForm({
     }
     setBusy(true);
     try {
-      await onSubmit({ category, name: v.name.trim(), imposedBy: (v.imposedBy ?? '').trim(), basis: (v.basis ?? '').trim(), fields: cleanFields(category, v.fields as AnyFields) as never });
+      await onSubmit({
+        category,
+        name: v.name.trim(),
+        imposedBy: (v.imposedBy ?? '').trim(),
+        basis: (v.basis ?? '').trim(),
+        fields: cleanFields(category, v.fields as AnyFields) as never,
+      });
       if (!row) {
         form.resetFields();
         setQ('');
@@ -150,7 +179,8 @@ export function RowForm({
       }
     } catch (e) {
       // A duplicate or invalid field: show it under the name (the toast already said it).
-      if (isApiError(e) && (e.code === 'conflict' || e.code === 'validation_failed')) form.setFields([{ name: 'name', errors: [e.message] }]);
+      if (isApiError(e) && (e.code === 'conflict' || e.code === 'validation_failed'))
+        form.setFields([{ name: 'name', errors: [e.message] }]);
     } finally {
       setBusy(false);
     }
@@ -180,9 +210,20 @@ export function RowForm({
       onKeyDown={onKeyDown}
       data-testid={testId}
     >
-      <Form<FormValues> form={form} layout="vertical" initialValues={toFormValues(category, row)} requiredMark={false} size={compact ? 'large' : 'middle'}>
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        initialValues={toFormValues(category, row)}
+        requiredMark={false}
+        size={compact ? 'large' : 'middle'}
+      >
         <Flex wrap gap={compact ? 0 : 12} align="flex-start" vertical={compact}>
-          <Form.Item name="name" label={cols.name} rules={[{ required: true, whitespace: true, message: t('common.required', { field: cols.name }) }]} style={{ width: width(260), marginBottom: 8 }}>
+          <Form.Item
+            name="name"
+            label={cols.name}
+            rules={[{ required: true, whitespace: true, message: t('common.required', { field: cols.name }) }]}
+            style={{ width: width(260), marginBottom: 8 }}
+          >
             <AutoComplete
               options={options}
               open={open && options.length > 0}
@@ -195,21 +236,47 @@ export function RowForm({
               onSelect={(_: string, opt: { item?: SuggestItem }) => {
                 pickedSeq.current = keySeq.current;
                 setOpen(false);
-                if (opt.item?.imposedBy && !form.getFieldValue('imposedBy')) form.setFieldValue('imposedBy', opt.item.imposedBy);
+                if (opt.item?.imposedBy && !form.getFieldValue('imposedBy'))
+                  form.setFieldValue('imposedBy', opt.item.imposedBy);
               }}
             >
               <Input maxLength={200} placeholder={cols.namePlaceholder} data-testid="row-name" autoComplete="off" />
             </AutoComplete>
           </Form.Item>
-          <Form.Item name="imposedBy" label={cols.imposedBy} rules={[{ required: true, whitespace: true, message: t('common.required', { field: cols.imposedBy }) }]} style={{ width: width(170), marginBottom: 8 }}>
+          <Form.Item
+            name="imposedBy"
+            label={cols.imposedBy}
+            rules={[{ required: true, whitespace: true, message: t('common.required', { field: cols.imposedBy }) }]}
+            style={{ width: width(170), marginBottom: 8 }}
+          >
             <Input maxLength={100} data-testid="row-imposed-by" autoComplete="off" />
           </Form.Item>
           <CategoryFieldInputs category={category} t={t} label={label} width={width} />
-          <Form.Item name="basis" label={cols.basis} style={compact ? { width: '100%', marginBottom: 8 } : { flex: '1 1 150px', minWidth: 150, maxWidth: 260, marginBottom: 8 }}>
-            <Input maxLength={300} placeholder={t('ledgers.field.basisPlaceholder')} data-testid="row-basis" autoComplete="off" />
+          <Form.Item
+            name="basis"
+            label={cols.basis}
+            style={
+              compact
+                ? { width: '100%', marginBottom: 8 }
+                : { flex: '1 1 150px', minWidth: 150, maxWidth: 260, marginBottom: 8 }
+            }
+          >
+            <Input
+              maxLength={300}
+              placeholder={t('ledgers.field.basisPlaceholder')}
+              data-testid="row-basis"
+              autoComplete="off"
+            />
           </Form.Item>
           <Form.Item label={compact ? undefined : ' '} style={{ marginBottom: 8, width: compact ? '100%' : undefined }}>
-            <Button type="primary" icon={row ? undefined : <PlusOutlined />} loading={busy} onClick={() => void submit()} data-testid="row-submit" block={compact}>
+            <Button
+              type="primary"
+              icon={row ? undefined : <PlusOutlined />}
+              loading={busy}
+              onClick={() => void submit()}
+              data-testid="row-submit"
+              block={compact}
+            >
               {submitLabel ?? (row ? t('common.save') : t('ledgers.addRow'))}
             </Button>
           </Form.Item>

@@ -18,10 +18,17 @@ export interface RowHandlers {
 function ChangeTag({ row }: { row: LedgerRow }) {
   const { t } = useI18n();
   const label = useLabel();
-  if (!row.changeKind || row.changeKind === 'unchanged') return row.source === 'previous' ? <Tag icon={<HistoryOutlined />}>{t('ledgers.fromLastCycle')}</Tag> : null;
+  if (!row.changeKind || row.changeKind === 'unchanged')
+    return row.source === 'previous' ? <Tag icon={<HistoryOutlined />}>{t('ledgers.fromLastCycle')}</Tag> : null;
   const before = row.previous?.before;
-  const tag = <Tag color={row.changeKind === 'new' ? 'cyan' : 'purple'}>{label(CHANGE_KIND_LABELS[row.changeKind])}</Tag>;
-  return before ? <Tooltip title={t('ledgers.before', { name: before.name, by: before.imposedBy || '—' })}>{tag}</Tooltip> : tag;
+  const tag = (
+    <Tag color={row.changeKind === 'new' ? 'cyan' : 'purple'}>{label(CHANGE_KIND_LABELS[row.changeKind])}</Tag>
+  );
+  return before ? (
+    <Tooltip title={t('ledgers.before', { name: before.name, by: before.imposedBy || '—' })}>{tag}</Tooltip>
+  ) : (
+    tag
+  );
 }
 
 function NameCell({ row, withBasis }: { row: LedgerRow; withBasis?: boolean }) {
@@ -52,7 +59,11 @@ function RowActions({ row, h, editable }: { row: LedgerRow; h: RowHandlers; edit
           <Button size="small" type="link" icon={<EditOutlined />} onClick={() => h.onEdit(row)} data-testid="edit-row">
             {t('ledgers.edit')}
           </Button>
-          <Popconfirm title={t('ledgers.deleteConfirm', { name: row.name })} onConfirm={() => h.onDelete(row)} okButtonProps={{ danger: true }}>
+          <Popconfirm
+            title={t('ledgers.deleteConfirm', { name: row.name })}
+            onConfirm={() => h.onDelete(row)}
+            okButtonProps={{ danger: true }}
+          >
             <Button size="small" type="link" danger icon={<DeleteOutlined />} data-testid="delete-row">
               {t('ledgers.delete')}
             </Button>
@@ -71,7 +82,19 @@ function RowActions({ row, h, editable }: { row: LedgerRow; h: RowHandlers; edit
 }
 
 /** A category's rows: a table on desktop, cards on phones. Undecided rows are highlighted. */
-export function RowsView({ category, rows, editable, h, mobile }: { category: Category; rows: LedgerRow[]; editable: boolean; h: RowHandlers; mobile: boolean }) {
+export function RowsView({
+  category,
+  rows,
+  editable,
+  h,
+  mobile,
+}: {
+  category: Category;
+  rows: LedgerRow[];
+  editable: boolean;
+  h: RowHandlers;
+  mobile: boolean;
+}) {
   const { t } = useI18n();
   const label = useLabel();
   const cols = columnLabels(category, t);
@@ -95,14 +118,22 @@ export function RowsView({ category, rows, editable, h, mobile }: { category: Ca
               <RowActions row={row} h={h} editable={editable} />
             </Flex>
             <NameCell row={row} withBasis />
-            <Typography.Paragraph style={{ fontSize: 13, margin: '4px 0' }}>{fieldsSummary(category, row.fields, t, label)}</Typography.Paragraph>
+            <Typography.Paragraph style={{ fontSize: 13, margin: '4px 0' }}>
+              {fieldsSummary(category, row.fields, t, label)}
+            </Typography.Paragraph>
             <div style={{ background: '#fafafa', padding: 8, borderRadius: 4, margin: '6px 0' }}>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('ledgers.suggested')}
               </Typography.Text>
               <SuggestionView row={row} compact />
             </div>
-            <DecisionView row={row} editable={editable} busy={h.busyRowId === row.id} onAccept={() => h.onAccept(row)} onOverride={() => h.onOverride(row)} />
+            <DecisionView
+              row={row}
+              editable={editable}
+              busy={h.busyRowId === row.id}
+              onAccept={() => h.onAccept(row)}
+              onOverride={() => h.onOverride(row)}
+            />
           </Card>
         ))}
       </Flex>
@@ -111,7 +142,11 @@ export function RowsView({ category, rows, editable, h, mobile }: { category: Ca
 
   const columns: TableColumnsType<LedgerRow> = [
     { title: '#', dataIndex: 'seq', width: 48, render: (v: number) => <span className="jf-mono">{v}</span> },
-    { title: `${cols.name} / ${cols.imposedBy}`, dataIndex: 'name', render: (_: unknown, row) => <NameCell row={row} /> },
+    {
+      title: `${cols.name} / ${cols.imposedBy}`,
+      dataIndex: 'name',
+      render: (_: unknown, row) => <NameCell row={row} />,
+    },
     {
       title: t('ledgers.details'),
       dataIndex: 'fields',
@@ -128,13 +163,30 @@ export function RowsView({ category, rows, editable, h, mobile }: { category: Ca
         </div>
       ),
     },
-    { title: t('ledgers.suggested'), dataIndex: 'suggestion', render: (_: unknown, row) => <SuggestionView row={row} /> },
+    {
+      title: t('ledgers.suggested'),
+      dataIndex: 'suggestion',
+      render: (_: unknown, row) => <SuggestionView row={row} />,
+    },
     {
       title: t('ledgers.decision'),
       dataIndex: 'decision',
-      render: (_: unknown, row) => <DecisionView row={row} editable={editable} busy={h.busyRowId === row.id} onAccept={() => h.onAccept(row)} onOverride={() => h.onOverride(row)} />,
+      render: (_: unknown, row) => (
+        <DecisionView
+          row={row}
+          editable={editable}
+          busy={h.busyRowId === row.id}
+          onAccept={() => h.onAccept(row)}
+          onOverride={() => h.onOverride(row)}
+        />
+      ),
     },
-    { title: t('common.actions'), key: 'actions', width: 120, render: (_: unknown, row) => <RowActions row={row} h={h} editable={editable} /> },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 120,
+      render: (_: unknown, row) => <RowActions row={row} h={h} editable={editable} />,
+    },
   ];
   return (
     <Table<LedgerRow>

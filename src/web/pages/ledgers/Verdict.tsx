@@ -5,7 +5,15 @@ import { useI18n, useLabel } from '../../i18n/index.js';
 import { VERDICT_COLORS, VERDICT_LABELS, VERDICTS, type Verdict } from '../campaigns/campaigns.labels.js';
 import type { LedgerRow } from './ledgers.api.js';
 
-export function VerdictTag({ verdict, label: fallback, prefix }: { verdict: Verdict; label?: string; prefix?: string }) {
+export function VerdictTag({
+  verdict,
+  label: fallback,
+  prefix,
+}: {
+  verdict: Verdict;
+  label?: string;
+  prefix?: string;
+}) {
   const label = useLabel();
   return (
     <Tag color={VERDICT_COLORS[verdict]} style={{ marginInlineEnd: 4 }}>
@@ -37,11 +45,18 @@ export function SuggestionView({ row, compact }: { row: LedgerRow; compact?: boo
         ) : null}
       </Flex>
       {s.itemName ? (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 0' }} ellipsis={{ rows: 1, tooltip: s.itemName }}>
+        <Typography.Paragraph
+          type="secondary"
+          style={{ fontSize: 12, margin: '2px 0 0' }}
+          ellipsis={{ rows: 1, tooltip: s.itemName }}
+        >
           {t('ledgers.catalogItemName', { name: s.itemName })}
         </Typography.Paragraph>
       ) : null}
-      <Typography.Paragraph style={{ fontSize: 12, margin: '2px 0 0' }} ellipsis={compact ? false : { rows: 2, tooltip: s.reason }}>
+      <Typography.Paragraph
+        style={{ fontSize: 12, margin: '2px 0 0' }}
+        ellipsis={compact ? false : { rows: 2, tooltip: s.reason }}
+      >
         {s.reason}
       </Typography.Paragraph>
       {s.flags.length ? (
@@ -58,16 +73,36 @@ export function SuggestionView({ row, compact }: { row: LedgerRow; compact?: boo
 }
 
 /** The cadre's decision on a row, with Accept / Override when the ledger is editable. */
-export function DecisionView({ row, editable, busy, onAccept, onOverride }: { row: LedgerRow; editable: boolean; busy?: boolean; onAccept: () => void; onOverride: () => void }) {
+export function DecisionView({
+  row,
+  editable,
+  busy,
+  onAccept,
+  onOverride,
+}: {
+  row: LedgerRow;
+  editable: boolean;
+  busy?: boolean;
+  onAccept: () => void;
+  onOverride: () => void;
+}) {
   const { t } = useI18n();
   const d = row.decision;
   return (
     <div style={{ minWidth: 150 }} data-testid="decision">
       {d ? (
         <div>
-          <VerdictTag verdict={d.verdict} label={d.verdictLabel} prefix={d.kind === 'overridden' ? t('ledgers.overridden') : t('ledgers.accepted')} />
+          <VerdictTag
+            verdict={d.verdict}
+            label={d.verdictLabel}
+            prefix={d.kind === 'overridden' ? t('ledgers.overridden') : t('ledgers.accepted')}
+          />
           {d.overrideReason ? (
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 0' }} ellipsis={{ rows: 2, tooltip: d.overrideReason }}>
+            <Typography.Paragraph
+              type="secondary"
+              style={{ fontSize: 12, margin: '2px 0 0' }}
+              ellipsis={{ rows: 2, tooltip: d.overrideReason }}
+            >
               {t('ledgers.reason')}：{d.overrideReason}
             </Typography.Paragraph>
           ) : null}
@@ -85,7 +120,15 @@ export function DecisionView({ row, editable, busy, onAccept, onOverride }: { ro
       {editable ? (
         <Flex gap={4} wrap style={{ marginTop: 4 }}>
           {!d || d.kind === 'overridden' ? (
-            <Button size="small" type={d ? 'default' : 'primary'} ghost={!d} icon={<CheckOutlined />} loading={busy} onClick={onAccept} data-testid="accept-row">
+            <Button
+              size="small"
+              type={d ? 'default' : 'primary'}
+              ghost={!d}
+              icon={<CheckOutlined />}
+              loading={busy}
+              onClick={onAccept}
+              data-testid="accept-row"
+            >
               {t('ledgers.accept')}
             </Button>
           ) : null}
@@ -99,14 +142,26 @@ export function DecisionView({ row, editable, busy, onAccept, onOverride }: { ro
 }
 
 /** Choose another verdict; a verdict other than the suggestion needs a reason. */
-export function OverrideModal({ row, onClose, onSubmit }: { row: LedgerRow | null; onClose: () => void; onSubmit: (verdict: Verdict, reason: string) => Promise<unknown> }) {
+export function OverrideModal({
+  row,
+  onClose,
+  onSubmit,
+}: {
+  row: LedgerRow | null;
+  onClose: () => void;
+  onSubmit: (verdict: Verdict, reason: string) => Promise<unknown>;
+}) {
   const { t } = useI18n();
   const label = useLabel();
   const [form] = Form.useForm<{ verdict: Verdict; reason: string }>();
   const [busy, setBusy] = useState(false);
   const verdict = Form.useWatch('verdict', form);
   useEffect(() => {
-    if (row) form.setFieldsValue({ verdict: row.decision?.verdict ?? row.suggestion.verdict, reason: row.decision?.overrideReason ?? '' });
+    if (row)
+      form.setFieldsValue({
+        verdict: row.decision?.verdict ?? row.suggestion.verdict,
+        reason: row.decision?.overrideReason ?? '',
+      });
   }, [row, form]);
   const needsReason = !!row && verdict !== row.suggestion.verdict;
   return (
@@ -134,15 +189,25 @@ export function OverrideModal({ row, onClose, onSubmit }: { row: LedgerRow | nul
       {row ? (
         <Form form={form} layout="vertical" requiredMark={false}>
           <Typography.Paragraph type="secondary">
-            {t('ledgers.suggested')}：{label(VERDICT_LABELS[row.suggestion.verdict])}（{row.suggestion.clause}）{row.suggestion.reason}
+            {t('ledgers.suggested')}：{label(VERDICT_LABELS[row.suggestion.verdict])}（{row.suggestion.clause}）
+            {row.suggestion.reason}
           </Typography.Paragraph>
           <Form.Item name="verdict" label={t('ledgers.verdict')}>
-            <Radio.Group optionType="button" buttonStyle="solid" options={VERDICTS.map((v) => ({ value: v, label: label(VERDICT_LABELS[v]) }))} data-testid="override-verdict" />
+            <Radio.Group
+              optionType="button"
+              buttonStyle="solid"
+              options={VERDICTS.map((v) => ({ value: v, label: label(VERDICT_LABELS[v]) }))}
+              data-testid="override-verdict"
+            />
           </Form.Item>
           <Form.Item
             name="reason"
             label={t('ledgers.overrideReason')}
-            rules={needsReason ? [{ required: true, whitespace: true, min: 2, message: t('ledgers.overrideReasonRequired') }] : []}
+            rules={
+              needsReason
+                ? [{ required: true, whitespace: true, min: 2, message: t('ledgers.overrideReasonRequired') }]
+                : []
+            }
             extra={needsReason ? t('ledgers.overrideReasonHelp') : t('ledgers.overrideSameHelp')}
           >
             <Input.TextArea rows={3} maxLength={500} showCount data-testid="override-reason" />

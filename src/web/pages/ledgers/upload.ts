@@ -7,7 +7,11 @@ import { translate } from '../../i18n/index.js';
  * also refreshes the client's copy) and sends the form itself. Always "quiet": the caller shows the
  * error (an import's row errors are a table, not a toast).
  */
-export async function uploadFile<T>(path: string, file: File | Blob, opts: { fields?: Record<string, string>; query?: Query; filename?: string } = {}): Promise<T> {
+export async function uploadFile<T>(
+  path: string,
+  file: File | Blob,
+  opts: { fields?: Record<string, string>; query?: Query; filename?: string } = {},
+): Promise<T> {
   const me = await api<{ csrfToken: string | null }>('/api/auth/me', { quiet: true });
   setCsrfToken(me.csrfToken);
   const form = new FormData();

@@ -8,13 +8,21 @@ import { LangSwitch } from '../../components/LangSwitch.js';
 import { useT } from '../../i18n/index.js';
 
 /** Only same-site paths may be a post-login target (no open redirect). */
-const safeRedirect = (r: string | null) => (r && r.startsWith('/') && !r.startsWith('//') && !r.startsWith('/login') ? r : '/');
+const safeRedirect = (r: string | null) =>
+  r && r.startsWith('/') && !r.startsWith('//') && !r.startsWith('/login') ? r : '/';
 
 function LogoMark({ size = 40 }: { size?: number }) {
   return (
     <svg width={size} height={size} viewBox="0 0 64 64" aria-hidden="true">
       <rect width="64" height="64" rx="14" fill="#ffffff" />
-      <path d="M18 40 L30 48 L47 20" fill="none" stroke="#1d5fc4" strokeWidth="7" strokeLinecap="round" strokeLinejoin="round" />
+      <path
+        d="M18 40 L30 48 L47 20"
+        fill="none"
+        stroke="#1d5fc4"
+        strokeWidth="7"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
     </svg>
   );
 }
@@ -61,7 +69,9 @@ export default function LoginPage() {
         <LangSwitch dark />
       </header>
 
-      <main style={{ flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', padding: '8px 16px 32px' }}>
+      <main
+        style={{ flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', padding: '8px 16px 32px' }}
+      >
         <div style={{ textAlign: 'center', color: '#fff', marginBottom: 24 }}>
           <LogoMark size={52} />
           <h1 style={{ margin: '8px 0 0', fontSize: 32, fontWeight: 700, letterSpacing: 6 }}>{t('app.name')}</h1>
@@ -82,12 +92,38 @@ export default function LoginPage() {
           <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 20, textAlign: 'center' }}>
             {t('login.title')}
           </Typography.Title>
-          <Form layout="vertical" size="large" onFinish={onFinish} requiredMark={false} autoComplete="on" data-testid="login-form">
-            <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus maxLength={64} placeholder={t('login.username')} />
+          <Form
+            layout="vertical"
+            size="large"
+            onFinish={onFinish}
+            requiredMark={false}
+            autoComplete="on"
+            data-testid="login-form"
+          >
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+            >
+              <Input
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+                maxLength={64}
+                placeholder={t('login.username')}
+              />
             </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={128} placeholder={t('login.password')} />
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                maxLength={128}
+                placeholder={t('login.password')}
+              />
             </Form.Item>
             {error ? (
               <Alert

@@ -52,9 +52,21 @@ export default function PasswordPage() {
   return (
     <PageContainer title={t('password.title')}>
       <Card style={{ maxWidth: 560 }}>
-        {forced ? <Alert type="warning" showIcon title={t('password.forced')} style={{ marginBottom: 20 }} data-testid="password-forced" /> : null}
+        {forced ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('password.forced')}
+            style={{ marginBottom: 20 }}
+            data-testid="password-forced"
+          />
+        ) : null}
         <Form<Values> form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="off">
-          <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('common.required', { field: t('password.current') }) }]}>
+          <Form.Item
+            name="currentPassword"
+            label={t('password.current')}
+            rules={[{ required: true, message: t('common.required', { field: t('password.current') }) }]}
+          >
             <Input.Password autoComplete="current-password" maxLength={128} />
           </Form.Item>
           <Form.Item
@@ -65,7 +77,10 @@ export default function PasswordPage() {
               { required: true, message: t('common.required', { field: t('password.new') }) },
               { min: 8, message: t('password.tooShort') },
               ({ getFieldValue }) => ({
-                validator: (_, v: string) => (v && v === getFieldValue('currentPassword') ? Promise.reject(new Error(t('password.sameAsOld'))) : Promise.resolve()),
+                validator: (_, v: string) =>
+                  v && v === getFieldValue('currentPassword')
+                    ? Promise.reject(new Error(t('password.sameAsOld')))
+                    : Promise.resolve(),
               }),
             ]}
           >
@@ -78,7 +93,10 @@ export default function PasswordPage() {
             rules={[
               { required: true, message: t('common.required', { field: t('password.confirm') }) },
               ({ getFieldValue }) => ({
-                validator: (_, v: string) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
+                validator: (_, v: string) =>
+                  !v || v === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('password.mismatch'))),
               }),
             ]}
           >

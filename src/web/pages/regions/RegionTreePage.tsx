@@ -8,7 +8,16 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { SimpleList } from '../../components/SimpleList.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
-import { ancestorCodes, fetchChildren, fetchRegion, fetchRoots, regionKeys, searchRegions, type Region, type RegionNode } from './regions.api.js';
+import {
+  ancestorCodes,
+  fetchChildren,
+  fetchRegion,
+  fetchRoots,
+  regionKeys,
+  searchRegions,
+  type Region,
+  type RegionNode,
+} from './regions.api.js';
 
 interface TreeNode {
   key: string;
@@ -21,7 +30,13 @@ interface TreeNode {
 const toTreeNode = (r: RegionNode): TreeNode => ({ key: r.code, title: r.name, isLeaf: r.childCount === 0, node: r });
 
 function insertChildren(list: TreeNode[], code: string, kids: TreeNode[]): TreeNode[] {
-  return list.map((n) => (n.key === code ? { ...n, children: kids, isLeaf: kids.length === 0 } : n.children ? { ...n, children: insertChildren(n.children, code, kids) } : n));
+  return list.map((n) =>
+    n.key === code
+      ? { ...n, children: kids, isLeaf: kids.length === 0 }
+      : n.children
+        ? { ...n, children: insertChildren(n.children, code, kids) }
+        : n,
+  );
 }
 
 /** 区划树: lazy tree of the visible regions, search by name / pinyin initials / code, and a detail panel. */
@@ -51,7 +66,11 @@ export default function RegionTreePage() {
   const loadChildren = useCallback(
     async (code: string) => {
       if (loaded.current.has(code)) return;
-      const kids = await qc.fetchQuery({ queryKey: regionKeys.children(code), queryFn: () => fetchChildren(code), staleTime: 60_000 });
+      const kids = await qc.fetchQuery({
+        queryKey: regionKeys.children(code),
+        queryFn: () => fetchChildren(code),
+        staleTime: 60_000,
+      });
       loaded.current.add(code);
       setTreeData((prev) => insertChildren(prev, code, kids.map(toTreeNode)));
     },
@@ -182,7 +201,12 @@ function RegionDetail({ code }: { code: string | null }) {
     enabled: !!parentCode,
     retry: false,
   });
-  const children = useQuery({ queryKey: regionKeys.children(code ?? ''), queryFn: () => fetchChildren(code!), enabled: !!code, staleTime: 60_000 });
+  const children = useQuery({
+    queryKey: regionKeys.children(code ?? ''),
+    queryFn: () => fetchChildren(code!),
+    enabled: !!code,
+    staleTime: 60_000,
+  });
 
   if (!code)
     return (
@@ -198,12 +222,17 @@ function RegionDetail({ code }: { code: string | null }) {
     <Spin size="small" />
   ) : parent.data ? (
     <span>
-      {parent.data.name} <span className="jf-mono" style={{ color: '#8c8c8c' }}>{parent.data.code}</span>
+      {parent.data.name}{' '}
+      <span className="jf-mono" style={{ color: '#8c8c8c' }}>
+        {parent.data.code}
+      </span>
     </span>
   ) : (
     <span>
       <span className="jf-mono">{parentCode}</span>{' '}
-      <Typography.Text type="secondary">{parent.error instanceof ApiError && parent.error.status === 404 ? t('regions.notVisible') : ''}</Typography.Text>
+      <Typography.Text type="secondary">
+        {parent.error instanceof ApiError && parent.error.status === 404 ? t('regions.notVisible') : ''}
+      </Typography.Text>
     </span>
   );
 
@@ -225,7 +254,11 @@ function RegionDetail({ code }: { code: string | null }) {
             { key: 'level', label: t('regions.level'), children: label(REGION_LEVEL_LABELS[r.level]) },
             { key: 'kind', label: t('regions.kind'), children: r.kind ?? '—' },
             { key: 'parent', label: t('regions.parent'), children: parentView },
-            { key: 'children', label: t('regions.childCount'), children: children.isPending ? <Spin size="small" /> : (children.data?.length ?? '—') },
+            {
+              key: 'children',
+              label: t('regions.childCount'),
+              children: children.isPending ? <Spin size="small" /> : (children.data?.length ?? '—'),
+            },
           ]}
         />
       )}

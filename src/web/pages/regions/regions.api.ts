@@ -26,10 +26,12 @@ export const regionKeys = {
 };
 
 export const fetchRoots = () => api<{ items: RegionNode[] }>('/api/regions/roots').then((r) => r.items);
-export const fetchChildren = (code: string) => api<{ items: RegionNode[] }>(`/api/regions/${code}/children`).then((r) => r.items);
+export const fetchChildren = (code: string) =>
+  api<{ items: RegionNode[] }>(`/api/regions/${code}/children`).then((r) => r.items);
 /** quiet: a 404 (not visible) is an answer the page shows itself, not an error toast. */
 export const fetchRegion = (code: string, quiet = false) => api<Region>(`/api/regions/${code}`, { quiet });
-export const searchRegions = (q: string) => api<{ items: Region[] }>('/api/regions', { query: { q: normalizeRegionQuery(q), limit: 50 } }).then((r) => r.items);
+export const searchRegions = (q: string) =>
+  api<{ items: Region[] }>('/api/regions', { query: { q: normalizeRegionQuery(q), limit: 50 } }).then((r) => r.items);
 
 /** Ancestor codes of a region from the top down (excluding itself). */
 export const ancestorCodes = (r: Region) =>

@@ -36,7 +36,15 @@ export default function SessionsPage() {
     >
       <Alert type="info" showIcon title={t('sessions.note')} style={{ marginBottom: 16 }} />
       <Card>
-        {error ? <Alert type="error" showIcon title={t('common.loadFailed')} description={error.message} style={{ marginBottom: 16 }} /> : null}
+        {error ? (
+          <Alert
+            type="error"
+            showIcon
+            title={t('common.loadFailed')}
+            description={error.message}
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
         <Table<SessionInfo>
           rowKey="id"
           loading={isPending}
@@ -65,7 +73,12 @@ export default function SessionsPage() {
                 s.current ? (
                   <Tag color="green">{t('sessions.current')}</Tag>
                 ) : (
-                  <Popconfirm title={t('sessions.endConfirm')} onConfirm={() => end.mutateAsync(s.id)} okText={t('common.confirm')} cancelText={t('common.cancel')}>
+                  <Popconfirm
+                    title={t('sessions.endConfirm')}
+                    onConfirm={() => end.mutateAsync(s.id)}
+                    okText={t('common.confirm')}
+                    cancelText={t('common.cancel')}
+                  >
                     <Button type="link" danger size="small" style={{ padding: 0 }}>
                       {t('sessions.end')}
                     </Button>

@@ -6,7 +6,13 @@ import { BellOutlined } from '@ant-design/icons';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
-import { listNotifications, markAllNotificationsRead, markNotificationRead, notificationKeys, type NotificationItem } from './tasks.api.js';
+import {
+  listNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+  notificationKeys,
+  type NotificationItem,
+} from './tasks.api.js';
 
 /**
  * The header bell: unread in-app notifications (ledger returned/approved/submitted, clean-up
@@ -19,7 +25,12 @@ export function NotificationBell() {
   const qc = useQueryClient();
   const isMobile = useIsMobile();
   const [open, setOpen] = useState(false);
-  const q = useQuery({ queryKey: notificationKeys.inbox, queryFn: () => listNotifications(false, 10), refetchInterval: 60_000, retry: false });
+  const q = useQuery({
+    queryKey: notificationKeys.inbox,
+    queryFn: () => listNotifications(false, 10),
+    refetchInterval: 60_000,
+    retry: false,
+  });
   const unread = q.data?.unread ?? 0;
   const items = q.data?.items ?? [];
   const refresh = () => qc.invalidateQueries({ queryKey: notificationKeys.all });
@@ -32,7 +43,10 @@ export function NotificationBell() {
   };
 
   const content = (
-    <div style={{ width: isMobile ? 'calc(100vw - 48px)' : 360, maxHeight: 420, overflow: 'auto' }} data-testid="notification-list">
+    <div
+      style={{ width: isMobile ? 'calc(100vw - 48px)' : 360, maxHeight: 420, overflow: 'auto' }}
+      data-testid="notification-list"
+    >
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (
@@ -91,7 +105,12 @@ export function NotificationBell() {
       }
       content={content}
     >
-      <Button type="text" aria-label={t('notifications.title')} data-testid="notification-bell" style={{ color: '#fff', height: 40, paddingInline: 8 }}>
+      <Button
+        type="text"
+        aria-label={t('notifications.title')}
+        data-testid="notification-bell"
+        style={{ color: '#fff', height: 40, paddingInline: 8 }}
+      >
         <Badge count={unread} size="small" overflowCount={99} offset={[2, -2]}>
           <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
         </Badge>

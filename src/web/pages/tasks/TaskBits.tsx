@@ -25,12 +25,21 @@ export function Deadline({ task }: { task: Pick<Task, 'deadline' | 'daysLeft' | 
   const { t } = useI18n();
   const left = task.daysLeft;
   const note =
-    task.status !== 'open' || left === null ? '' : left < 0 ? t('tasks.daysOverdue', { n: -left }) : left === 0 ? t('tasks.dueToday') : t('tasks.daysLeft', { n: left });
+    task.status !== 'open' || left === null
+      ? ''
+      : left < 0
+        ? t('tasks.daysOverdue', { n: -left })
+        : left === 0
+          ? t('tasks.dueToday')
+          : t('tasks.daysLeft', { n: left });
   return (
     <span style={{ whiteSpace: 'nowrap' }}>
       <span className="jf-mono">{task.deadline}</span>
       {note ? (
-        <Typography.Text type={task.overdue ? 'danger' : left !== null && left <= 3 ? 'warning' : 'secondary'} style={{ fontSize: 12, marginInlineStart: 4 }}>
+        <Typography.Text
+          type={task.overdue ? 'danger' : left !== null && left <= 3 ? 'warning' : 'secondary'}
+          style={{ fontSize: 12, marginInlineStart: 4 }}
+        >
           {note}
         </Typography.Text>
       ) : null}

@@ -1,7 +1,23 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Flex, Form, Input, Result, Row, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Flex,
+  Form,
+  Input,
+  Result,
+  Row,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { CheckOutlined, DownloadOutlined, PaperClipOutlined, RedoOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { isApiError } from '../../api/client.js';
@@ -13,7 +29,16 @@ import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { CATEGORY_LABELS, VERDICT_COLORS, VERDICT_LABELS } from '../campaigns/campaigns.labels.js';
-import { addEvidence, closeTask, downloadEvidence, getTask, reopenTask, taskKeys, updateTask, type TaskDetail } from './tasks.api.js';
+import {
+  addEvidence,
+  closeTask,
+  downloadEvidence,
+  getTask,
+  reopenTask,
+  taskKeys,
+  updateTask,
+  type TaskDetail,
+} from './tasks.api.js';
 import { Deadline, TaskStatusTag } from './TaskBits.js';
 
 const ACCEPT = '.png,.jpg,.jpeg,.pdf';
@@ -44,7 +69,8 @@ function EvidenceCard({ d, onChanged }: { d: TaskDetail; onChanged: () => Promis
           <div>
             <PaperClipOutlined /> <Typography.Text>{e.name}</Typography.Text>{' '}
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('tasks.revision', { n: e.revision })} · {fmtSize(e.size)} · {e.uploadedByName ?? ''} {fmtTime(e.uploadedAt)}
+              {t('tasks.revision', { n: e.revision })} · {fmtSize(e.size)} · {e.uploadedByName ?? ''}{' '}
+              {fmtTime(e.uploadedAt)}
             </Typography.Text>
             {e.note ? <div style={{ fontSize: 13 }}>{e.note}</div> : null}
             <div className="jf-hash" style={{ color: '#8c8c8c' }}>
@@ -53,14 +79,23 @@ function EvidenceCard({ d, onChanged }: { d: TaskDetail; onChanged: () => Promis
           </div>
         )}
         actions={(e) => (
-          <Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadEvidence(task.id, e).catch(() => undefined)}>
+          <Button
+            size="small"
+            icon={<DownloadOutlined />}
+            onClick={() => void downloadEvidence(task.id, e).catch(() => undefined)}
+          >
             {t('tasks.download')}
           </Button>
         )}
       />
       {task.abilities.addEvidence ? (
         <Flex vertical gap={8} style={{ marginTop: 12 }}>
-          <Input maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('tasks.evidenceNotePlaceholder')} />
+          <Input
+            maxLength={500}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={t('tasks.evidenceNotePlaceholder')}
+          />
           <Upload
             accept={ACCEPT}
             showUploadList={false}
@@ -124,17 +159,35 @@ function ActionsCard({ d, onChanged }: { d: TaskDetail; onChanged: () => Promise
           <Form.Item
             name="note"
             label={task.abilities.close ? t('tasks.closeNote') : t('tasks.reopenNote')}
-            rules={[{ required: true, whitespace: true, min: 2, message: task.abilities.close ? t('tasks.closeNoteRequired') : t('tasks.reopenNoteRequired') }]}
+            rules={[
+              {
+                required: true,
+                whitespace: true,
+                min: 2,
+                message: task.abilities.close ? t('tasks.closeNoteRequired') : t('tasks.reopenNoteRequired'),
+              },
+            ]}
             extra={task.abilities.close ? t('tasks.closeHelp') : undefined}
           >
             <Input.TextArea rows={3} maxLength={1000} showCount data-testid="task-note" />
           </Form.Item>
           {task.abilities.close ? (
-            <Button type="primary" icon={<CheckOutlined />} loading={busy === 'close'} onClick={() => void run('close')} data-testid="task-close">
+            <Button
+              type="primary"
+              icon={<CheckOutlined />}
+              loading={busy === 'close'}
+              onClick={() => void run('close')}
+              data-testid="task-close"
+            >
               {t('tasks.close')}
             </Button>
           ) : (
-            <Button icon={<RedoOutlined />} loading={busy === 'reopen'} onClick={() => void run('reopen')} data-testid="task-reopen">
+            <Button
+              icon={<RedoOutlined />}
+              loading={busy === 'reopen'}
+              onClick={() => void run('reopen')}
+              data-testid="task-reopen"
+            >
               {t('tasks.reopen')}
             </Button>
           )}
@@ -143,7 +196,11 @@ function ActionsCard({ d, onChanged }: { d: TaskDetail; onChanged: () => Promise
       {task.abilities.reassign ? (
         <Flex gap={8} wrap align="center" style={{ marginTop: 16 }}>
           <Typography.Text>{t('tasks.changeDeadline')}</Typography.Text>
-          <DatePicker allowClear={false} value={dayjs(deadline ?? task.deadline)} onChange={(x) => x && setDeadline(x.format('YYYY-MM-DD'))} />
+          <DatePicker
+            allowClear={false}
+            value={dayjs(deadline ?? task.deadline)}
+            onChange={(x) => x && setDeadline(x.format('YYYY-MM-DD'))}
+          />
           <Button
             disabled={!deadline || deadline === task.deadline}
             loading={busy === 'deadline'}
@@ -177,7 +234,11 @@ export default function TaskDetailPage() {
   const qc = useQueryClient();
   const isMobile = useIsMobile();
   const q = useQuery({ queryKey: taskKeys.detail(id), queryFn: () => getTask(id) });
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: taskKeys.detail(id) }), qc.invalidateQueries({ queryKey: ['tasks', 'list'] })]);
+  const refresh = () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: taskKeys.detail(id) }),
+      qc.invalidateQueries({ queryKey: ['tasks', 'list'] }),
+    ]);
 
   if (q.isPending) return <PageSpin />;
   if (q.error || !q.data)
@@ -192,9 +253,22 @@ export default function TaskDetailPage() {
   const task = d.task;
   return (
     <PageContainer title={task.title} extra={<Link to="/tasks">{t('tasks.backToList')}</Link>}>
-      {task.overdue ? <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('tasks.overdueAlert', { date: task.deadline })} /> : null}
+      {task.overdue ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('tasks.overdueAlert', { date: task.deadline })}
+        />
+      ) : null}
       {task.status === 'closed' && task.closureNote ? (
-        <Alert type="success" showIcon style={{ marginBottom: 12 }} title={t('tasks.closedAt', { time: task.closedAt ? fmtTime(task.closedAt) : '' })} description={task.closureNote} />
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('tasks.closedAt', { time: task.closedAt ? fmtTime(task.closedAt) : '' })}
+          description={task.closureNote}
+        />
       ) : null}
       <Row gutter={16}>
         <Col xs={24} lg={12}>
@@ -205,13 +279,33 @@ export default function TaskDetailPage() {
               styles={{ label: { width: isMobile ? 90 : 120 } }}
               items={[
                 { key: 'status', label: t('tasks.status'), children: <TaskStatusTag task={task} /> },
-                { key: 'category', label: t('tasks.category'), children: label(CATEGORY_LABELS[task.category], task.categoryLabel) },
-                { key: 'verdict', label: t('tasks.verdict'), children: <Tag color={VERDICT_COLORS[task.verdict]}>{label(VERDICT_LABELS[task.verdict], task.verdictLabel)}</Tag> },
+                {
+                  key: 'category',
+                  label: t('tasks.category'),
+                  children: label(CATEGORY_LABELS[task.category], task.categoryLabel),
+                },
+                {
+                  key: 'verdict',
+                  label: t('tasks.verdict'),
+                  children: (
+                    <Tag color={VERDICT_COLORS[task.verdict]}>
+                      {label(VERDICT_LABELS[task.verdict], task.verdictLabel)}
+                    </Tag>
+                  ),
+                },
                 { key: 'clause', label: t('tasks.clause'), children: <span className="jf-mono">{task.clause}</span> },
                 { key: 'village', label: t('tasks.village'), children: task.villageName ?? '—' },
-                { key: 'owner', label: t('tasks.owner'), children: `${task.owner.name}（${task.owner.kind === 'department' ? t('tasks.ownerDepartment') : t('tasks.ownerVillage')}）` },
+                {
+                  key: 'owner',
+                  label: t('tasks.owner'),
+                  children: `${task.owner.name}（${task.owner.kind === 'department' ? t('tasks.ownerDepartment') : t('tasks.ownerVillage')}）`,
+                },
                 { key: 'deadline', label: t('tasks.deadline'), children: <Deadline task={task} /> },
-                { key: 'ledger', label: t('tasks.ledger'), children: <Link to={`/ledgers/${task.ledgerId}`}>{t('tasks.openLedger')}</Link> },
+                {
+                  key: 'ledger',
+                  label: t('tasks.ledger'),
+                  children: <Link to={`/ledgers/${task.ledgerId}`}>{t('tasks.openLedger')}</Link>,
+                },
               ]}
             />
           </Card>
@@ -226,7 +320,9 @@ export default function TaskDetailPage() {
                   { key: 'by', label: t('tasks.rowImposedBy'), children: d.row.imposedBy || '—' },
                   { key: 'basis', label: t('ledgers.field.basis'), children: d.row.basis || '—' },
                   { key: 'why', label: t('tasks.rowReason'), children: d.row.suggestionReason },
-                  ...(d.row.overrideReason ? [{ key: 'override', label: t('ledgers.overrideReason'), children: d.row.overrideReason }] : []),
+                  ...(d.row.overrideReason
+                    ? [{ key: 'override', label: t('ledgers.overrideReason'), children: d.row.overrideReason }]
+                    : []),
                 ]}
               />
             </Card>

@@ -1,14 +1,39 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Card, Checkbox, Col, Empty, Flex, Result, Row, Segmented, Select, Spin, Table, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Badge,
+  Card,
+  Checkbox,
+  Col,
+  Empty,
+  Flex,
+  Result,
+  Row,
+  Segmented,
+  Select,
+  Spin,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { PageContainer } from '../../components/PageContainer.js';
 import { PageSpin } from '../../components/PageSpin.js';
 import { SimpleList } from '../../components/SimpleList.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
-import { CATEGORIES, CATEGORY_LABELS, TASK_STATUS_LABELS, TASK_STATUSES, VERDICT_COLORS, VERDICT_LABELS, type Category, type TaskStatus } from '../campaigns/campaigns.labels.js';
+import {
+  CATEGORIES,
+  CATEGORY_LABELS,
+  TASK_STATUS_LABELS,
+  TASK_STATUSES,
+  VERDICT_COLORS,
+  VERDICT_LABELS,
+  type Category,
+  type TaskStatus,
+} from '../campaigns/campaigns.labels.js';
 import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.js';
 import { listTasks, taskKeys, type Task, type TaskFilter } from './tasks.api.js';
 import { Deadline, TaskStatusTag } from './TaskBits.js';
@@ -21,7 +46,12 @@ function TaskCard({ task }: { task: Task }) {
   const label = useLabel();
   return (
     <Link to={`/tasks/${task.id}`} style={{ color: 'inherit', display: 'block' }} data-testid="task-card">
-      <Card size="small" hoverable style={{ borderInlineStart: task.overdue ? '3px solid #ff4d4f' : undefined }} styles={{ body: { padding: 10 } }}>
+      <Card
+        size="small"
+        hoverable
+        style={{ borderInlineStart: task.overdue ? '3px solid #ff4d4f' : undefined }}
+        styles={{ body: { padding: 10 } }}
+      >
         <Typography.Text strong style={{ display: 'block' }}>
           {task.title}
         </Typography.Text>
@@ -30,7 +60,10 @@ function TaskCard({ task }: { task: Task }) {
         </Typography.Text>
         <Flex justify="space-between" align="center" wrap gap={4} style={{ marginTop: 4 }}>
           <span>
-            <Badge color={VERDICT_COLORS[task.verdict]} text={<span style={{ fontSize: 12 }}>{label(VERDICT_LABELS[task.verdict], task.verdictLabel)}</span>} />
+            <Badge
+              color={VERDICT_COLORS[task.verdict]}
+              text={<span style={{ fontSize: 12 }}>{label(VERDICT_LABELS[task.verdict], task.verdictLabel)}</span>}
+            />
             {task.evidenceCount ? (
               <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
                 <PaperClipOutlined /> {task.evidenceCount}
@@ -48,14 +81,24 @@ function BoardColumn({ status, base }: { status: TaskStatus; base: TaskFilter })
   const { t } = useI18n();
   const label = useLabel();
   const f = { ...base, status };
-  const q = useQuery({ queryKey: taskKeys.list(f, 1, 50), queryFn: () => listTasks(f, 1, 50), placeholderData: keepPreviousData });
+  const q = useQuery({
+    queryKey: taskKeys.list(f, 1, 50),
+    queryFn: () => listTasks(f, 1, 50),
+    placeholderData: keepPreviousData,
+  });
   const items = q.data?.items ?? [];
   return (
     <Card
       size="small"
       title={
         <span>
-          {label(TASK_STATUS_LABELS[status])} <Badge count={q.data?.total ?? 0} showZero color={status === 'open' ? '#1d5fc4' : '#bfbfbf'} overflowCount={9999} />
+          {label(TASK_STATUS_LABELS[status])}{' '}
+          <Badge
+            count={q.data?.total ?? 0}
+            showZero
+            color={status === 'open' ? '#1d5fc4' : '#bfbfbf'}
+            overflowCount={9999}
+          />
         </span>
       }
       style={{ background: '#fafafa', height: '100%' }}
@@ -88,7 +131,11 @@ function TaskTable({ filter, testId, empty }: { filter: TaskFilter; testId: stri
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const { page, pageSize, pagination } = usePaging();
-  const q = useQuery({ queryKey: taskKeys.list(filter, page, pageSize), queryFn: () => listTasks(filter, page, pageSize), placeholderData: keepPreviousData });
+  const q = useQuery({
+    queryKey: taskKeys.list(filter, page, pageSize),
+    queryFn: () => listTasks(filter, page, pageSize),
+    placeholderData: keepPreviousData,
+  });
   if (isMobile)
     return (
       <SimpleList
@@ -114,7 +161,11 @@ function TaskTable({ filter, testId, empty }: { filter: TaskFilter; testId: stri
     );
   const columns: TableColumnsType<Task> = [
     { title: t('tasks.title'), dataIndex: 'title', render: (v: string, x) => <Link to={`/tasks/${x.id}`}>{v}</Link> },
-    { title: t('tasks.category'), dataIndex: 'category', render: (v: Category, x) => label(CATEGORY_LABELS[v], x.categoryLabel) },
+    {
+      title: t('tasks.category'),
+      dataIndex: 'category',
+      render: (v: Category, x) => label(CATEGORY_LABELS[v], x.categoryLabel),
+    },
     { title: t('tasks.village'), dataIndex: 'villageName', render: (v: string | null) => v ?? '—' },
     { title: t('tasks.owner'), dataIndex: 'owner', render: (_: unknown, x) => x.owner.name },
     { title: t('tasks.deadline'), dataIndex: 'deadline', render: (_: unknown, x) => <Deadline task={x} /> },
@@ -165,7 +216,14 @@ export default function TasksPage() {
     );
 
   return (
-    <PageContainer title={t('tasks.pageTitle')} extra={campaigns.length > 1 ? <CampaignPicker campaigns={campaigns} value={campaign?.id} onChange={setCampaignId} /> : undefined}>
+    <PageContainer
+      title={t('tasks.pageTitle')}
+      extra={
+        campaigns.length > 1 ? (
+          <CampaignPicker campaigns={campaigns} value={campaign?.id} onChange={setCampaignId} />
+        ) : undefined
+      }
+    >
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('tasks.note')} />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Flex gap={12} wrap align="center">
@@ -188,7 +246,14 @@ export default function TasksPage() {
             options={CATEGORIES.map((c) => ({ value: c, label: label(CATEGORY_LABELS[c]) }))}
           />
           {view === 'list' ? (
-            <Select allowClear placeholder={t('tasks.allStatuses')} value={status} onChange={setStatus} style={{ width: 130 }} options={TASK_STATUSES.map((s) => ({ value: s, label: label(TASK_STATUS_LABELS[s]) }))} />
+            <Select
+              allowClear
+              placeholder={t('tasks.allStatuses')}
+              value={status}
+              onChange={setStatus}
+              style={{ width: 130 }}
+              options={TASK_STATUSES.map((s) => ({ value: s, label: label(TASK_STATUS_LABELS[s]) }))}
+            />
           ) : null}
           <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>
             {t('tasks.mine')}
@@ -206,7 +271,12 @@ export default function TasksPage() {
       ) : (
         <Card size="small">
           {view === 'overdue' ? (
-            <TaskTable key="overdue" filter={{ ...base, overdue: true }} testId="overdue-table" empty={t('tasks.noOverdue')} />
+            <TaskTable
+              key="overdue"
+              filter={{ ...base, overdue: true }}
+              testId="overdue-table"
+              empty={t('tasks.noOverdue')}
+            />
           ) : (
             <TaskTable key="list" filter={{ ...base, status }} testId="task-table" empty={t('tasks.empty')} />
           )}

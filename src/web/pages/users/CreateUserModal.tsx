@@ -22,14 +22,21 @@ export function CreateUserModal({ departments, onClose }: { departments: Departm
     const v = await form.validateFields();
     setSaving(true);
     try {
-      const created = await createUser({ ...v, username: v.username.trim(), displayName: v.displayName.trim(), departmentId: v.departmentId || null });
+      const created = await createUser({
+        ...v,
+        username: v.username.trim(),
+        displayName: v.displayName.trim(),
+        departmentId: v.departmentId || null,
+      });
       message.success(t('users.created', { name: created.displayName }));
       await qc.invalidateQueries({ queryKey: userKeys.all });
       onClose();
     } catch (e) {
       // The client already showed the message; mark the fields the server named.
-      if (e instanceof ApiError && e.issues.length) form.setFields(e.issues.map((i) => ({ name: i.field as keyof NewUser, errors: [i.message] })));
-      else if (e instanceof ApiError && e.code === 'conflict') form.setFields([{ name: 'username', errors: [e.message] }]);
+      if (e instanceof ApiError && e.issues.length)
+        form.setFields(e.issues.map((i) => ({ name: i.field as keyof NewUser, errors: [i.message] })));
+      else if (e instanceof ApiError && e.code === 'conflict')
+        form.setFields([{ name: 'username', errors: [e.message] }]);
     } finally {
       setSaving(false);
     }
@@ -49,13 +56,29 @@ export function CreateUserModal({ departments, onClose }: { departments: Departm
       mask={{ closable: false }}
     >
       <Form form={form} layout="vertical" requiredMark autoComplete="off" data-testid="create-user-form">
-        <Form.Item name="username" label={t('users.username')} extra={t('users.usernameHelp')} rules={[required(t('users.username')), { pattern: /^[a-zA-Z0-9_.-]{3,64}$/, message: t('users.usernameInvalid') }]}>
+        <Form.Item
+          name="username"
+          label={t('users.username')}
+          extra={t('users.usernameHelp')}
+          rules={[
+            required(t('users.username')),
+            { pattern: /^[a-zA-Z0-9_.-]{3,64}$/, message: t('users.usernameInvalid') },
+          ]}
+        >
           <Input maxLength={64} autoComplete="off" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[required(t('users.displayName')), { max: 50 }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[required(t('users.displayName')), { max: 50 }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('users.region')} rules={[{ required: true, message: t('common.required', { field: t('users.region') }) }]}>
+        <Form.Item
+          name="regionCode"
+          label={t('users.region')}
+          rules={[{ required: true, message: t('common.required', { field: t('users.region') }) }]}
+        >
           <RegionSelect />
         </Form.Item>
         <Form.Item name="departmentId" label={t('users.department')}>
@@ -66,7 +89,15 @@ export function CreateUserModal({ departments, onClose }: { departments: Departm
             options={departments.map((d) => ({ value: d.id, label: d.name }))}
           />
         </Form.Item>
-        <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHelp')} rules={[{ required: true, message: t('common.required', { field: t('users.password') }) }, { min: 8, message: t('password.tooShort') }]}>
+        <Form.Item
+          name="password"
+          label={t('users.password')}
+          extra={t('users.passwordHelp')}
+          rules={[
+            { required: true, message: t('common.required', { field: t('users.password') }) },
+            { min: 8, message: t('password.tooShort') },
+          ]}
+        >
           <Input.Password maxLength={128} autoComplete="new-password" />
         </Form.Item>
       </Form>

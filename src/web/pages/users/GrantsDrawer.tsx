@@ -1,5 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Descriptions, Divider, Drawer, Empty, Form, Popconfirm, Select, Skeleton, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Divider,
+  Drawer,
+  Empty,
+  Form,
+  Popconfirm,
+  Select,
+  Skeleton,
+  Tag,
+  Typography,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ADMIN_ROLES, ROLE_LABELS, ROLES, type Role } from '../../../shared/roles.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
@@ -41,7 +54,10 @@ export function GrantsDrawer({ user, onClose }: { user: UserRow | null; onClose:
     },
   });
 
-  const roleOption = (r: Role) => ({ value: r, label: locale === 'zh-CN' ? ROLE_LABELS[r].zh : `${ROLE_LABELS[r].en}（${ROLE_LABELS[r].zh}）` });
+  const roleOption = (r: Role) => ({
+    value: r,
+    label: locale === 'zh-CN' ? ROLE_LABELS[r].zh : `${ROLE_LABELS[r].en}（${ROLE_LABELS[r].zh}）`,
+  });
   const business = ROLES.filter((r) => !ADMIN_ROLES.includes(r));
 
   return (
@@ -90,7 +106,9 @@ export function GrantsDrawer({ user, onClose }: { user: UserRow | null; onClose:
               )}
               render={(g) => (
                 <span>
-                  <Tag color={ADMIN_ROLES.includes(g.role) ? 'purple' : 'blue'}>{label(ROLE_LABELS[g.role], g.role)}</Tag>
+                  <Tag color={ADMIN_ROLES.includes(g.role) ? 'purple' : 'blue'}>
+                    {label(ROLE_LABELS[g.role], g.role)}
+                  </Tag>
                   {g.regionName}{' '}
                   <span className="jf-mono" style={{ color: '#8c8c8c' }}>
                     {g.regionCode}
@@ -104,16 +122,32 @@ export function GrantsDrawer({ user, onClose }: { user: UserRow | null; onClose:
           </Divider>
           <Alert type="info" showIcon title={t('grants.note')} style={{ marginBottom: 16 }} />
           <Form form={form} layout="vertical" onFinish={(v) => add.mutate(v)} data-testid="grant-form">
-            <Form.Item name="role" label={t('grants.role')} rules={[{ required: true, message: t('grants.rolePlaceholder') }]}>
+            <Form.Item
+              name="role"
+              label={t('grants.role')}
+              rules={[{ required: true, message: t('grants.rolePlaceholder') }]}
+            >
               <Select
                 placeholder={t('grants.rolePlaceholder')}
                 options={[
-                  { label: <Typography.Text type="secondary">{t('grants.businessRoles')}</Typography.Text>, title: 'business', options: business.map(roleOption) },
-                  { label: <Typography.Text type="secondary">{t('grants.adminRoles')}</Typography.Text>, title: 'admin', options: ADMIN_ROLES.map(roleOption) },
+                  {
+                    label: <Typography.Text type="secondary">{t('grants.businessRoles')}</Typography.Text>,
+                    title: 'business',
+                    options: business.map(roleOption),
+                  },
+                  {
+                    label: <Typography.Text type="secondary">{t('grants.adminRoles')}</Typography.Text>,
+                    title: 'admin',
+                    options: ADMIN_ROLES.map(roleOption),
+                  },
                 ]}
               />
             </Form.Item>
-            <Form.Item name="regionCode" label={t('grants.region')} rules={[{ required: true, message: t('common.required', { field: t('grants.region') }) }]}>
+            <Form.Item
+              name="regionCode"
+              label={t('grants.region')}
+              rules={[{ required: true, message: t('common.required', { field: t('grants.region') }) }]}
+            >
               <RegionSelect />
             </Form.Item>
             <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>

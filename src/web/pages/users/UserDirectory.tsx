@@ -1,6 +1,20 @@
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Form, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Input,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { PlusOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '../../../shared/roles.js';
 import { useMe } from '../../api/auth.js';
@@ -33,12 +47,22 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
   const [creating, setCreating] = useState(false);
   const [grantUser, setGrantUser] = useState<UserRow | null>(null);
 
-  const users = useQuery({ queryKey: userKeys.list(q, page, pageSize), queryFn: () => listUsers(q, page, pageSize), placeholderData: keepPreviousData });
-  const departments = useQuery({ queryKey: userKeys.departments, queryFn: listDepartments, enabled: access.canReadRegions, staleTime: 5 * 60_000 });
+  const users = useQuery({
+    queryKey: userKeys.list(q, page, pageSize),
+    queryFn: () => listUsers(q, page, pageSize),
+    placeholderData: keepPreviousData,
+  });
+  const departments = useQuery({
+    queryKey: userKeys.departments,
+    queryFn: listDepartments,
+    enabled: access.canReadRegions,
+    staleTime: 5 * 60_000,
+  });
   const deptName = useMemo(() => new Map((departments.data ?? []).map((d) => [d.id, d.name])), [departments.data]);
 
   const update = useMutation({
-    mutationFn: (v: { user: UserRow; change: { status?: 'active' | 'disabled'; unlock?: true }; done: string }) => updateUser(v.user.id, { ...v.change, version: v.user.version }),
+    mutationFn: (v: { user: UserRow; change: { status?: 'active' | 'disabled'; unlock?: true }; done: string }) =>
+      updateUser(v.user.id, { ...v.change, version: v.user.version }),
     onSuccess: (_r, v) => {
       message.success(v.done);
       void qc.invalidateQueries({ queryKey: userKeys.all });
@@ -64,7 +88,11 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
 
   const statusTags = (u: UserRow) => (
     <Flex gap={4} wrap>
-      {u.status === 'active' ? <Tag color="success">{t('users.status.active')}</Tag> : <Tag>{t('users.status.disabled')}</Tag>}
+      {u.status === 'active' ? (
+        <Tag color="success">{t('users.status.active')}</Tag>
+      ) : (
+        <Tag>{t('users.status.disabled')}</Tag>
+      )}
       {u.locked ? <Tag color="error">{t('users.locked')}</Tag> : null}
       {u.mustChangePassword ? <Tag color="warning">{t('users.mustChange')}</Tag> : null}
     </Flex>
@@ -76,8 +104,21 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
     if (mode === 'users' && access.canManageUsers) {
       if (u.status === 'active')
         items.push(
-          <Popconfirm key="disable" title={t('users.disableConfirm', { name: u.displayName })} okButtonProps={{ danger: true }} okText={t('users.disable')} cancelText={t('common.cancel')} disabled={self}
-            onConfirm={() => update.mutateAsync({ user: u, change: { status: 'disabled' }, done: t('users.disabled', { name: u.displayName }) })}>
+          <Popconfirm
+            key="disable"
+            title={t('users.disableConfirm', { name: u.displayName })}
+            okButtonProps={{ danger: true }}
+            okText={t('users.disable')}
+            cancelText={t('common.cancel')}
+            disabled={self}
+            onConfirm={() =>
+              update.mutateAsync({
+                user: u,
+                change: { status: 'disabled' },
+                done: t('users.disabled', { name: u.displayName }),
+              })
+            }
+          >
             <Button type="link" size="small" danger disabled={self} style={{ padding: 0 }}>
               {t('users.disable')}
             </Button>
@@ -85,8 +126,19 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
         );
       else
         items.push(
-          <Popconfirm key="enable" title={t('users.enableConfirm', { name: u.displayName })} okText={t('users.enable')} cancelText={t('common.cancel')}
-            onConfirm={() => update.mutateAsync({ user: u, change: { status: 'active' }, done: t('users.enabled', { name: u.displayName }) })}>
+          <Popconfirm
+            key="enable"
+            title={t('users.enableConfirm', { name: u.displayName })}
+            okText={t('users.enable')}
+            cancelText={t('common.cancel')}
+            onConfirm={() =>
+              update.mutateAsync({
+                user: u,
+                change: { status: 'active' },
+                done: t('users.enabled', { name: u.displayName }),
+              })
+            }
+          >
             <Button type="link" size="small" style={{ padding: 0 }}>
               {t('users.enable')}
             </Button>
@@ -94,8 +146,19 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
         );
       if (u.locked)
         items.push(
-          <Popconfirm key="unlock" title={t('users.unlockConfirm', { name: u.displayName })} okText={t('users.unlock')} cancelText={t('common.cancel')}
-            onConfirm={() => update.mutateAsync({ user: u, change: { unlock: true }, done: t('users.unlocked', { name: u.displayName }) })}>
+          <Popconfirm
+            key="unlock"
+            title={t('users.unlockConfirm', { name: u.displayName })}
+            okText={t('users.unlock')}
+            cancelText={t('common.cancel')}
+            onConfirm={() =>
+              update.mutateAsync({
+                user: u,
+                change: { unlock: true },
+                done: t('users.unlocked', { name: u.displayName }),
+              })
+            }
+          >
             <Button type="link" size="small" style={{ padding: 0 }}>
               {t('users.unlock')}
             </Button>
@@ -104,7 +167,14 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
     }
     if (access.canManageGrants && !self)
       items.push(
-        <Button key="grants" type="link" size="small" style={{ padding: 0 }} icon={mode === 'grants' ? <SafetyCertificateOutlined /> : undefined} onClick={() => setGrantUser(u)}>
+        <Button
+          key="grants"
+          type="link"
+          size="small"
+          style={{ padding: 0 }}
+          icon={mode === 'grants' ? <SafetyCertificateOutlined /> : undefined}
+          onClick={() => setGrantUser(u)}
+        >
           {mode === 'grants' ? t('grants.manage') : t('users.grants')}
         </Button>,
       );
@@ -127,11 +197,37 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
         </span>
       ),
     },
-    ...(mode === 'users' ? [{ title: t('users.department'), dataIndex: 'departmentId', render: (v: string | null) => (v ? (deptName.get(v) ?? '—') : '—') }] : []),
-    { title: mode === 'grants' ? t('grants.current') : t('users.roles'), key: 'roles', render: (_: unknown, u: UserRow) => roleTags(u) },
+    ...(mode === 'users'
+      ? [
+          {
+            title: t('users.department'),
+            dataIndex: 'departmentId',
+            render: (v: string | null) => (v ? (deptName.get(v) ?? '—') : '—'),
+          },
+        ]
+      : []),
+    {
+      title: mode === 'grants' ? t('grants.current') : t('users.roles'),
+      key: 'roles',
+      render: (_: unknown, u: UserRow) => roleTags(u),
+    },
     { title: t('users.status'), key: 'status', render: (_: unknown, u: UserRow) => statusTags(u) },
-    ...(mode === 'users' ? [{ title: t('users.lastLogin'), dataIndex: 'lastLoginAt', render: (v: string | null) => (v ? fmtTime(v) : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>) }] : []),
-    { title: t('common.actions'), key: 'actions', fixed: isMobile ? undefined : 'right', render: (_: unknown, u: UserRow) => actions(u) },
+    ...(mode === 'users'
+      ? [
+          {
+            title: t('users.lastLogin'),
+            dataIndex: 'lastLoginAt',
+            render: (v: string | null) =>
+              v ? fmtTime(v) : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>,
+          },
+        ]
+      : []),
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      fixed: isMobile ? undefined : 'right',
+      render: (_: unknown, u: UserRow) => actions(u),
+    },
   ];
 
   const title = mode === 'grants' ? t('grants.title') : t('users.title');
@@ -147,7 +243,9 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
       }
     >
       {mode === 'grants' ? <Alert type="info" showIcon title={t('grants.note')} style={{ marginBottom: 16 }} /> : null}
-      {mode === 'users' && !access.canManageUsers ? <Alert type="info" showIcon title={t('users.readOnlyNote')} style={{ marginBottom: 16 }} /> : null}
+      {mode === 'users' && !access.canManageUsers ? (
+        <Alert type="info" showIcon title={t('users.readOnlyNote')} style={{ marginBottom: 16 }} />
+      ) : null}
       <Card style={{ marginBottom: 16 }} styles={{ body: { paddingBottom: isMobile ? 8 : 24 } }}>
         <Form
           form={form}

@@ -48,11 +48,17 @@ export const userKeys = {
   departments: ['departments'] as const,
 };
 
-export const listUsers = (q: string, page: number, pageSize: number) => api<{ total: number; items: UserRow[] }>('/api/users', { query: { q, page, pageSize } });
+export const listUsers = (q: string, page: number, pageSize: number) =>
+  api<{ total: number; items: UserRow[] }>('/api/users', { query: { q, page, pageSize } });
 export const createUser = (body: NewUser) => api<UserRow>('/api/users', { method: 'POST', body });
-export const updateUser = (id: string, body: { displayName?: string; status?: 'active' | 'disabled'; unlock?: true; version: number }) =>
-  api<UserRow>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', body });
+export const updateUser = (
+  id: string,
+  body: { displayName?: string; status?: 'active' | 'disabled'; unlock?: true; version: number },
+) => api<UserRow>(`/api/users/${encodeURIComponent(id)}`, { method: 'PATCH', body });
 export const listDepartments = () => api<{ items: Department[] }>('/api/departments').then((r) => r.items);
-export const userGrants = (id: string) => api<{ items: UserGrant[] }>(`/api/users/${encodeURIComponent(id)}/grants`).then((r) => r.items);
-export const addGrant = (body: { userId: string; role: Role; regionCode: string }) => api<{ items: UserGrant[] }>('/api/grants', { method: 'POST', body }).then((r) => r.items);
-export const removeGrant = (id: string) => api<{ ok: true }>(`/api/grants/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const userGrants = (id: string) =>
+  api<{ items: UserGrant[] }>(`/api/users/${encodeURIComponent(id)}/grants`).then((r) => r.items);
+export const addGrant = (body: { userId: string; role: Role; regionCode: string }) =>
+  api<{ items: UserGrant[] }>('/api/grants', { method: 'POST', body }).then((r) => r.items);
+export const removeGrant = (id: string) =>
+  api<{ ok: true }>(`/api/grants/${encodeURIComponent(id)}`, { method: 'DELETE' });

@@ -60,7 +60,12 @@ export default function VerifyPage() {
   else if (q.error)
     body = (
       <Card data-testid="verify-result">
-        <Result status="error" title={t('verify.failed')} subTitle={q.error.message} extra={<Button onClick={() => void q.refetch()}>{t('common.retry')}</Button>} />
+        <Result
+          status="error"
+          title={t('verify.failed')}
+          subTitle={q.error.message}
+          extra={<Button onClick={() => void q.refetch()}>{t('common.retry')}</Button>}
+        />
       </Card>
     );
   else {
@@ -80,8 +85,24 @@ export default function VerifyPage() {
             column={1}
             styles={{ label: { width: 104, whiteSpace: 'nowrap' } }}
             items={[
-              { key: 'status', label: t('verify.status'), children: <Typography.Text type={v.valid ? 'success' : 'danger'} strong>{v.valid ? t('verify.statusValid') : t('verify.statusRevoked')}</Typography.Text> },
-              { key: 'serial', label: t('verify.serial'), children: <span className="jf-mono" style={{ wordBreak: 'break-all' }}>{v.serial}</span> },
+              {
+                key: 'status',
+                label: t('verify.status'),
+                children: (
+                  <Typography.Text type={v.valid ? 'success' : 'danger'} strong>
+                    {v.valid ? t('verify.statusValid') : t('verify.statusRevoked')}
+                  </Typography.Text>
+                ),
+              },
+              {
+                key: 'serial',
+                label: t('verify.serial'),
+                children: (
+                  <span className="jf-mono" style={{ wordBreak: 'break-all' }}>
+                    {v.serial}
+                  </span>
+                ),
+              },
               { key: 'type', label: t('verify.type'), children: v.type },
               { key: 'village', label: t('verify.village'), children: v.village.name },
               { key: 'issuedOn', label: t('verify.issuedOn'), children: v.issuedOn },
@@ -113,7 +134,13 @@ function CodeForm({ initial }: { initial: string }) {
     <Card size="small" style={{ marginTop: 16 }} title={t('verify.byCode')}>
       <Form layout="vertical" onFinish={() => value.trim() && navigate(`/verify/${encodeURIComponent(value.trim())}`)}>
         <Form.Item label={t('verify.codeLabel')} extra={t('verify.codeHelp')} style={{ marginBottom: 12 }}>
-          <Input value={value} onChange={(e) => setValue(e.target.value)} maxLength={64} allowClear placeholder={t('verify.codePlaceholder')} />
+          <Input
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            maxLength={64}
+            allowClear
+            placeholder={t('verify.codePlaceholder')}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<SafetyCertificateOutlined />} block>
           {t('verify.submit')}

@@ -33,7 +33,20 @@ function ItemRow({ i, n, negative }: { i: PublicItem; n: number; negative: boole
   return (
     <div style={{ padding: '10px 0', borderTop: '1px solid #f0f0f0' }} data-testid="public-item">
       <Flex gap={8} align="flex-start">
-        <span style={{ flex: 'none', width: 24, height: 24, borderRadius: 12, background: negative ? '#fff1f0' : '#f0f7ff', color: negative ? '#cf1322' : '#1d5fc4', fontSize: 12, display: 'inline-flex', alignItems: 'center', justifyContent: 'center' }}>
+        <span
+          style={{
+            flex: 'none',
+            width: 24,
+            height: 24,
+            borderRadius: 12,
+            background: negative ? '#fff1f0' : '#f0f7ff',
+            color: negative ? '#cf1322' : '#1d5fc4',
+            fontSize: 12,
+            display: 'inline-flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+          }}
+        >
           {n}
         </span>
         <div style={{ minWidth: 0, flex: 1 }}>
@@ -55,11 +68,18 @@ function ItemRow({ i, n, negative }: { i: PublicItem; n: number; negative: boole
             </div>
           ) : null}
           <div style={{ fontSize: 12, color: '#8c8c8c', marginTop: 2, wordBreak: 'break-word' }}>
-            {[i.category, i.responsibleDepartment, i.effectiveFrom ? t('catalogs.since', { date: i.effectiveFrom }) : null, i.effectiveTo ? t('pubCatalogs.until', { date: i.effectiveTo }) : null]
+            {[
+              i.category,
+              i.responsibleDepartment,
+              i.effectiveFrom ? t('catalogs.since', { date: i.effectiveFrom }) : null,
+              i.effectiveTo ? t('pubCatalogs.until', { date: i.effectiveTo }) : null,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </div>
-          {i.funding ? <div style={{ fontSize: 12, color: '#595959' }}>{t('pubCatalogs.funding', { text: i.funding })}</div> : null}
+          {i.funding ? (
+            <div style={{ fontSize: 12, color: '#595959' }}>{t('pubCatalogs.funding', { text: i.funding })}</div>
+          ) : null}
         </div>
       </Flex>
     </div>
@@ -76,13 +96,19 @@ function CatalogCard({ c, kind }: { c: PublicCatalog; kind: CatalogKind }) {
           {c.complete ? t('catalogs.complete') : t('catalogs.partial')}
         </Tag>
         <Tag style={{ marginInlineEnd: 0 }}>{c.layerLabel}</Tag>
-        {c.effectiveFrom ? <Tag style={{ marginInlineEnd: 0 }}>{t('catalogs.since', { date: c.effectiveFrom })}</Tag> : null}
+        {c.effectiveFrom ? (
+          <Tag style={{ marginInlineEnd: 0 }}>{t('catalogs.since', { date: c.effectiveFrom })}</Tag>
+        ) : null}
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('catalogs.itemCount', { n: c.items.length })}
         </Typography.Text>
       </Flex>
       <div style={{ fontWeight: 600, fontSize: 15, wordBreak: 'break-word' }}>{c.title}</div>
-      <Typography.Paragraph type={c.complete ? 'secondary' : 'warning'} style={{ fontSize: 12, margin: '4px 0' }} data-testid="completeness-note">
+      <Typography.Paragraph
+        type={c.complete ? 'secondary' : 'warning'}
+        style={{ fontSize: 12, margin: '4px 0' }}
+        data-testid="completeness-note"
+      >
         {c.completenessNote}
       </Typography.Paragraph>
       {c.dateNote ? (
@@ -98,7 +124,11 @@ function CatalogCard({ c, kind }: { c: PublicCatalog; kind: CatalogKind }) {
           ))}
         </div>
       ) : (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('pubCatalogs.noItems')} style={{ margin: '12px 0 4px' }} />
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('pubCatalogs.noItems')}
+          style={{ margin: '12px 0 4px' }}
+        />
       )}
     </Card>
   );
@@ -113,11 +143,20 @@ export default function PublicCatalogsPage() {
   const label = useLabel();
   const [params, setParams] = useSearchParams();
   const { region, valid, input, setInput } = usePublicRegion(params, setParams);
-  const q = useQuery({ queryKey: publicKeys.catalogs(region), queryFn: () => publicCatalogs(region), enabled: valid, retry: false, staleTime: 60_000 });
+  const q = useQuery({
+    queryKey: publicKeys.catalogs(region),
+    queryFn: () => publicCatalogs(region),
+    enabled: valid,
+    retry: false,
+    staleTime: 60_000,
+  });
   const d = q.data;
   const kindParam = params.get('kind') as CatalogKind | null;
   const kinds = d?.kinds ?? [];
-  const active = kinds.find((k) => k.kind === kindParam)?.kind ?? PREFERRED.find((k) => kinds.some((x) => x.kind === k)) ?? kinds[0]?.kind;
+  const active =
+    kinds.find((k) => k.kind === kindParam)?.kind ??
+    PREFERRED.find((k) => kinds.some((x) => x.kind === k)) ??
+    kinds[0]?.kind;
 
   const [editing, setEditing] = useState(false);
   const go = () => {
@@ -147,15 +186,24 @@ export default function PublicCatalogsPage() {
         showIcon
         title={isApiError(q.error) && q.error.status === 404 ? t('pubCatalogs.regionNotFound') : t('common.loadFailed')}
         description={q.error.message}
-        action={<Button size="small" onClick={() => void q.refetch()}>{t('common.retry')}</Button>}
+        action={
+          <Button size="small" onClick={() => void q.refetch()}>
+            {t('common.retry')}
+          </Button>
+        }
         data-testid="public-catalogs-error"
       />
     );
   else if (d)
     body = (
       <div data-testid="public-catalogs">
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }} data-testid="public-catalogs-region">
-          {t('pubCatalogs.asOfRegion', { region: d.region.name, date: d.date })} · {t('pubCatalogs.versionNote', { version: d.catalogVersion })}
+        <Typography.Paragraph
+          type="secondary"
+          style={{ fontSize: 12, marginBottom: 8 }}
+          data-testid="public-catalogs-region"
+        >
+          {t('pubCatalogs.asOfRegion', { region: d.region.name, date: d.date })} ·{' '}
+          {t('pubCatalogs.versionNote', { version: d.catalogVersion })}
         </Typography.Paragraph>
         {kinds.length ? (
           <>
@@ -220,14 +268,26 @@ export default function PublicCatalogsPage() {
         {d && !editing && d.region.code.startsWith(region) ? (
           <RegionLine name={d.region.name} code={d.region.code} onChange={() => setEditing(true)} />
         ) : (
-        <Form layout="vertical" onFinish={go} requiredMark={false}>
-          <Form.Item label={t('pubCheck.regionLabel')} style={{ marginBottom: 12 }}>
-            <RegionCodeInput value={input} onChange={setInput} resolvedName={d?.region.name} resolvedCode={d?.region.code} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block icon={<SearchOutlined />} disabled={!/^\d{6}(\d{3})?(\d{3})?$/.test(input.trim())} data-testid="public-region-submit">
-            {t('pubCatalogs.show')}
-          </Button>
-        </Form>
+          <Form layout="vertical" onFinish={go} requiredMark={false}>
+            <Form.Item label={t('pubCheck.regionLabel')} style={{ marginBottom: 12 }}>
+              <RegionCodeInput
+                value={input}
+                onChange={setInput}
+                resolvedName={d?.region.name}
+                resolvedCode={d?.region.code}
+              />
+            </Form.Item>
+            <Button
+              type="primary"
+              htmlType="submit"
+              block
+              icon={<SearchOutlined />}
+              disabled={!/^\d{6}(\d{3})?(\d{3})?$/.test(input.trim())}
+              data-testid="public-region-submit"
+            >
+              {t('pubCatalogs.show')}
+            </Button>
+          </Form>
         )}
       </Card>
       {body}

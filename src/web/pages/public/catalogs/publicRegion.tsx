@@ -30,7 +30,13 @@ export function rememberRegion(code: string) {
 }
 
 /** The division-code input, with the resolved region name underneath once the API has answered. */
-export function RegionCodeInput(props: { value: string; onChange: (v: string) => void; resolvedName?: string | null; resolvedCode?: string | null; id?: string }) {
+export function RegionCodeInput(props: {
+  value: string;
+  onChange: (v: string) => void;
+  resolvedName?: string | null;
+  resolvedCode?: string | null;
+  id?: string;
+}) {
   const { t } = useI18n();
   const bad = !!props.value && !REGION_CODE.test(props.value.trim());
   return (
@@ -106,7 +112,10 @@ export function PublicCatalogNav({ region }: { region: string }) {
 }
 
 /** `?region=` with the remembered region as the fallback (written back to the URL). */
-export function usePublicRegion(params: URLSearchParams, setParams: (p: URLSearchParams, o?: { replace?: boolean }) => void) {
+export function usePublicRegion(
+  params: URLSearchParams,
+  setParams: (p: URLSearchParams, o?: { replace?: boolean }) => void,
+) {
   const region = (params.get('region') ?? '').trim();
   const [input, setInput] = useState(region || storedRegion());
   useEffect(() => {
@@ -138,7 +147,13 @@ export function RegionLine({ name, code, onChange }: { name: string; code: strin
       <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
         {code}
       </Typography.Text>
-      <Button type="link" size="small" onClick={onChange} style={{ paddingInline: 4 }} data-testid="public-region-change">
+      <Button
+        type="link"
+        size="small"
+        onClick={onChange}
+        style={{ paddingInline: 4 }}
+        data-testid="public-region-change"
+      >
         {t('pubCatalogs.changeRegion')}
       </Button>
     </Flex>

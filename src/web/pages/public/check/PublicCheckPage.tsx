@@ -25,24 +25,37 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
   const others = r.candidates.filter((c) => c.code !== r.item?.code).slice(0, 5);
   return (
     <Card styles={{ body: { padding: 0 } }} data-testid="check-result" data-verdict={r.verdict}>
-      <div style={{ background: s.bg, borderBottom: `1px solid ${s.border}`, padding: '16px 16px 12px', borderRadius: '8px 8px 0 0' }}>
+      <div
+        style={{
+          background: s.bg,
+          borderBottom: `1px solid ${s.border}`,
+          padding: '16px 16px 12px',
+          borderRadius: '8px 8px 0 0',
+        }}
+      >
         <Flex gap={10} align="center">
           <span style={{ color: s.color, fontSize: 30, lineHeight: 1 }}>{s.icon}</span>
           <div style={{ minWidth: 0 }}>
             <div style={{ color: s.color, fontSize: 20, fontWeight: 700, lineHeight: 1.3 }} data-testid="check-verdict">
               {label(VERDICT_LABELS[r.verdict])}
             </div>
-            <div style={{ color: '#595959', fontSize: 13, wordBreak: 'break-word' }}>{t('pubCheck.asked', { q: r.query, region: r.region.name })}</div>
+            <div style={{ color: '#595959', fontSize: 13, wordBreak: 'break-word' }}>
+              {t('pubCheck.asked', { q: r.query, region: r.region.name })}
+            </div>
           </div>
         </Flex>
       </div>
       <div style={{ padding: 16 }}>
         {r.verdict === 'positive' && r.item ? (
           <>
-            <Typography.Paragraph style={{ fontSize: 15 }}>{t('pubCheck.positive', { region: r.region.name, name: r.item.name })}</Typography.Paragraph>
+            <Typography.Paragraph style={{ fontSize: 15 }}>
+              {t('pubCheck.positive', { region: r.region.name, name: r.item.name })}
+            </Typography.Paragraph>
             <Block title={t('pubCheck.basis')}>
               <div>{r.item.catalog}</div>
-              {r.item.basis && r.item.basis !== r.item.catalog ? <div style={{ color: '#595959', marginTop: 4 }}>{r.item.basis}</div> : null}
+              {r.item.basis && r.item.basis !== r.item.catalog ? (
+                <div style={{ color: '#595959', marginTop: 4 }}>{r.item.basis}</div>
+              ) : null}
             </Block>
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
               {t('pubCheck.positiveNote')}
@@ -51,7 +64,9 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
         ) : null}
         {r.verdict === 'negative' && r.item ? (
           <>
-            <Typography.Paragraph style={{ fontSize: 15 }}>{t('pubCheck.negative', { name: r.item.name })}</Typography.Paragraph>
+            <Typography.Paragraph style={{ fontSize: 15 }}>
+              {t('pubCheck.negative', { name: r.item.name })}
+            </Typography.Paragraph>
             <Block title={t('pubCheck.whereToGo')} testId="check-alternative" highlight>
               {r.alternative ? (
                 <>
@@ -76,7 +91,9 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
         ) : null}
         {r.verdict === 'unlisted' ? (
           <>
-            <Typography.Paragraph style={{ fontSize: 15 }}>{t('pubCheck.unlisted', { q: r.query, region: r.region.name })}</Typography.Paragraph>
+            <Typography.Paragraph style={{ fontSize: 15 }}>
+              {t('pubCheck.unlisted', { q: r.query, region: r.region.name })}
+            </Typography.Paragraph>
             <Block title={t('pubCheck.whatToDo')} highlight testId="check-unlisted-advice">
               <div style={{ fontSize: 15, lineHeight: 1.7 }}>{t('pubCheck.unlistedAdvice')}</div>
             </Block>
@@ -84,17 +101,38 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
         ) : null}
         {others.length ? (
           <div style={{ marginTop: 16 }} data-testid="check-candidates">
-            <Typography.Text strong>{r.verdict === 'unlisted' ? t('pubCheck.closest') : t('pubCheck.others')}</Typography.Text>
+            <Typography.Text strong>
+              {r.verdict === 'unlisted' ? t('pubCheck.closest') : t('pubCheck.others')}
+            </Typography.Text>
             <div style={{ marginTop: 6 }}>
               {others.map((c) => (
                 <button
                   key={c.code}
                   type="button"
                   onClick={() => onAsk(c.name)}
-                  style={{ display: 'flex', width: '100%', gap: 8, alignItems: 'center', textAlign: 'left', background: 'none', border: 0, borderTop: '1px solid #f0f0f0', padding: '8px 0', cursor: 'pointer', font: 'inherit' }}
+                  style={{
+                    display: 'flex',
+                    width: '100%',
+                    gap: 8,
+                    alignItems: 'center',
+                    textAlign: 'left',
+                    background: 'none',
+                    border: 0,
+                    borderTop: '1px solid #f0f0f0',
+                    padding: '8px 0',
+                    cursor: 'pointer',
+                    font: 'inherit',
+                  }}
                 >
-                  <Tag color={c.kind === 'negative_certificate' ? 'red' : c.kind === 'certificate' ? 'green' : 'default'} style={{ marginInlineEnd: 0, flex: 'none' }}>
-                    {c.kind === 'negative_certificate' ? t('pubCheck.tagNegative') : c.kind === 'certificate' ? t('pubCheck.tagPositive') : t('pubCheck.tagOther')}
+                  <Tag
+                    color={c.kind === 'negative_certificate' ? 'red' : c.kind === 'certificate' ? 'green' : 'default'}
+                    style={{ marginInlineEnd: 0, flex: 'none' }}
+                  >
+                    {c.kind === 'negative_certificate'
+                      ? t('pubCheck.tagNegative')
+                      : c.kind === 'certificate'
+                        ? t('pubCheck.tagPositive')
+                        : t('pubCheck.tagOther')}
                   </Tag>
                   <span style={{ minWidth: 0, wordBreak: 'break-word', color: '#1d5fc4' }}>{c.name}</span>
                 </button>
@@ -110,11 +148,28 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
   );
 }
 
-function Block({ title, children, highlight, testId }: { title: string; children: ReactNode; highlight?: boolean; testId?: string }) {
+function Block({
+  title,
+  children,
+  highlight,
+  testId,
+}: {
+  title: string;
+  children: ReactNode;
+  highlight?: boolean;
+  testId?: string;
+}) {
   return (
     <div
       data-testid={testId}
-      style={{ border: `1px solid ${highlight ? '#91caff' : '#f0f0f0'}`, background: highlight ? '#f0f7ff' : '#fafafa', borderRadius: 6, padding: '10px 12px', marginBottom: 12, wordBreak: 'break-word' }}
+      style={{
+        border: `1px solid ${highlight ? '#91caff' : '#f0f0f0'}`,
+        background: highlight ? '#f0f7ff' : '#fafafa',
+        borderRadius: 6,
+        padding: '10px 12px',
+        marginBottom: 12,
+        wordBreak: 'break-word',
+      }}
     >
       <div style={{ fontWeight: 600, marginBottom: 4 }}>{title}</div>
       {children}
@@ -136,14 +191,21 @@ export default function PublicCheckPage() {
   const [editingRegion, setEditingRegion] = useState(false);
   useEffect(() => setText(q), [q]);
 
-  const check = useQuery({ queryKey: publicKeys.check(q, region), queryFn: () => certificateCheck(q, region), enabled: valid && !!q, retry: false, staleTime: 60_000 });
+  const check = useQuery({
+    queryKey: publicKeys.check(q, region),
+    queryFn: () => certificateCheck(q, region),
+    enabled: valid && !!q,
+    retry: false,
+    staleTime: 60_000,
+  });
   // On a phone the answer is below the form: bring it into view when it arrives.
   const resultRef = useRef<HTMLDivElement>(null);
   const answered = check.data ?? check.error;
   useEffect(() => {
     const el = resultRef.current;
     if (!answered || !el) return;
-    if (el.getBoundingClientRect().top > window.innerHeight * 0.35) el.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    if (el.getBoundingClientRect().top > window.innerHeight * 0.35)
+      el.scrollIntoView({ behavior: 'smooth', block: 'start' });
   }, [answered]);
 
   const ask = (name: string, code = input.trim()) => {
@@ -172,7 +234,13 @@ export default function PublicCheckPage() {
         <Alert
           type={isApiError(check.error) && check.error.status === 404 ? 'warning' : 'error'}
           showIcon
-          title={isApiError(check.error) && check.error.status === 404 ? t('pubCatalogs.regionNotFound') : isApiError(check.error) && check.error.status === 429 ? t('pubCheck.rateLimited') : t('pubCheck.failed')}
+          title={
+            isApiError(check.error) && check.error.status === 404
+              ? t('pubCatalogs.regionNotFound')
+              : isApiError(check.error) && check.error.status === 429
+                ? t('pubCheck.rateLimited')
+                : t('pubCheck.failed')
+          }
           description={check.error.message}
           action={
             <Button size="small" onClick={() => void check.refetch()}>
@@ -214,12 +282,29 @@ export default function PublicCheckPage() {
           </Flex>
           <Form.Item label={t('pubCheck.regionLabel')} style={{ marginBottom: 12 }}>
             {check.data && !editingRegion && input.trim() === region && check.data.region.code.startsWith(region) ? (
-              <RegionLine name={check.data.region.name} code={check.data.region.code} onChange={() => setEditingRegion(true)} />
+              <RegionLine
+                name={check.data.region.name}
+                code={check.data.region.code}
+                onChange={() => setEditingRegion(true)}
+              />
             ) : (
-              <RegionCodeInput value={input} onChange={setInput} resolvedName={check.data?.region.name} resolvedCode={check.data?.region.code} />
+              <RegionCodeInput
+                value={input}
+                onChange={setInput}
+                resolvedName={check.data?.region.name}
+                resolvedCode={check.data?.region.code}
+              />
             )}
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block icon={<SearchOutlined />} disabled={!canAsk} data-testid="check-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            size="large"
+            block
+            icon={<SearchOutlined />}
+            disabled={!canAsk}
+            data-testid="check-submit"
+          >
             {t('pubCheck.submit')}
           </Button>
         </Form>
