@@ -505,17 +505,3 @@ export const publicCatalogsSchema = z.object({
     }),
   ),
 });
-
-export const jobSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  status: z.enum(['pending', 'running', 'succeeded', 'failed']),
-  progress: z.number(),
-  total: z.number(),
-  message: z.string().nullable(),
-  result: z.unknown(),
-  /** On failure: { code, message, details: { errors: [{ sheet, row, column, message }] } } for imports. */
-  error: z.unknown(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});

@@ -1,9 +1,9 @@
 import { z } from '../../../shared/zod.js';
 import { sql } from 'kysely';
 import { VERSION } from '../../version.js';
-import { typed, type Feature } from '../feature.js';
+import { typed, type Routes } from '../feature.js';
 
-export const healthRoutes: Feature = (app, deps) => {
+export const healthRoutes: Routes = (app, deps) => {
   typed(app).get(
     '/api/health',
     {
