@@ -83,6 +83,7 @@ export function seedCatalogRecord(c: SeedCatalog, now: string): CatalogRecord {
       guidanceNote: c.guidanceNote,
       importNote: c.importNote,
       referenceFromOtherProvince: c.referenceFromOtherProvince,
+      locality: c.locality,
     },
     origin: 'seed',
     createdAt: now,
