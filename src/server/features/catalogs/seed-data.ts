@@ -67,6 +67,8 @@ export interface SeedCatalog {
 }
 
 const SEED_DIR = new URL('../../../../reference/catalogs/', import.meta.url);
+/** Not a catalog: which reference lists the demo district adopts (see loadDemoAdoptions). */
+const DEMO_ADOPTIONS_FILE = 'demo-adoptions.json';
 const LAYER_ORDER: Record<CatalogLayer, number> = { national: 0, provincial: 1, other_province: 2, other_locality: 3 };
 const CODE_RE = /^[A-Z]+(?:-[A-Z]+)*(?:-\d{4})?-\d{2}$/;
 
@@ -78,7 +80,7 @@ let cache: SeedCatalog[] | null = null;
  */
 export function loadSeedCatalogs(): SeedCatalog[] {
   if (!cache) {
-    const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.json'));
+    const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.json') && f !== DEMO_ADOPTIONS_FILE);
     const catalogs = files.map((f) => {
       const data = JSON.parse(readFileSync(new URL(f, SEED_DIR), 'utf8')) as SeedCatalog;
       assertCatalog(data, f);
@@ -89,6 +91,33 @@ export function loadSeedCatalogs(): SeedCatalog[] {
     cache = catalogs;
   }
   return structuredClone(cache);
+}
+
+export interface DemoAdoptions {
+  /** The demo district's division code (6 digits). */
+  region: string;
+  /** Ids of shipped catalogs the district adopts as references. */
+  adopt: string[];
+  note: string;
+}
+
+/**
+ * The reference lists the demo district (长治市上党区) adopts until it imports its official tables
+ * (reference/catalogs/demo-adoptions.json; the reasons are in reference/catalogs/README.md "Demo adoptions").
+ * Checks that every id is a shipped catalog that is not already in force by default.
+ */
+export function loadDemoAdoptions(): DemoAdoptions {
+  const data = JSON.parse(readFileSync(new URL(DEMO_ADOPTIONS_FILE, SEED_DIR), 'utf8')) as DemoAdoptions;
+  if (!/^\d{6}$/.test(data.region))
+    throw new Error(`reference/catalogs/${DEMO_ADOPTIONS_FILE}: bad region ${data.region}`);
+  const byId = new Map(loadSeedCatalogs().map((c) => [c.id, c]));
+  for (const id of data.adopt) {
+    const c = byId.get(id);
+    if (!c) throw new Error(`reference/catalogs/${DEMO_ADOPTIONS_FILE}: no shipped catalog ${id}`);
+    if (c.adoptedByDefault)
+      throw new Error(`reference/catalogs/${DEMO_ADOPTIONS_FILE}: ${id} is already in force by default`);
+  }
+  return { region: data.region, adopt: [...data.adopt], note: data.note };
 }
 
 /** Flattens catalogs into matcher input (catch-all items included; the matcher never lets them win). */
