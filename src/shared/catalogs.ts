@@ -29,13 +29,25 @@ export const CATALOG_KIND_LABELS: Record<CatalogKind, string> = {
   disclosure: '村务公开事项',
 };
 
-/** Where a catalog comes from. Base layers are shipped or imported; district/township are local lists. */
-export const CATALOG_LAYERS = ['national', 'provincial', 'other_province', 'district', 'township'] as const;
+/**
+ * Where a catalog comes from. Base layers are shipped or imported; district/township are local lists.
+ * `other_province` and `other_locality` (a city's or county's list from elsewhere) are references: not in
+ * force anywhere until a layer adopts them.
+ */
+export const CATALOG_LAYERS = [
+  'national',
+  'provincial',
+  'other_province',
+  'other_locality',
+  'district',
+  'township',
+] as const;
 export type CatalogLayer = (typeof CATALOG_LAYERS)[number];
 export const CATALOG_LAYER_LABELS: Record<CatalogLayer, string> = {
   national: '全国',
   provincial: '省级',
   other_province: '外省参考',
+  other_locality: '外地参考',
   district: '区级',
   township: '乡镇（街道）级',
 };
