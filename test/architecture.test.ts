@@ -29,8 +29,6 @@ const QUERY_ALLOWANCE: Record<string, number> = {
   'src/server/features/campaigns/tasks.service.ts': 24,
   'src/server/features/campaigns/ledgers.service.ts': 23,
   'src/server/features/campaigns/campaigns.service.ts': 23,
-  'src/server/features/admission/admission.service.ts': 17,
-  'src/server/features/certificates/certificates.service.ts': 15,
   'src/server/core/jobs.ts': 11,
   'src/server/features/accounts/bootstrap.ts': 6,
   'src/server/core/sessions.ts': 5,
@@ -38,7 +36,6 @@ const QUERY_ALLOWANCE: Record<string, number> = {
   'src/server/core/audit.ts': 4,
   'src/server/features/campaigns/rollups.service.ts': 3,
   'src/server/features/campaigns/campaigns.import.ts': 3,
-  'src/server/features/admission/admission.policy.ts': 2,
   'src/server/features/health/health.routes.ts': 1,
   'src/server/features/audit/audit.service.ts': 1,
   'src/server/core/backup.ts': 1,
@@ -52,19 +49,15 @@ const DATA_TABLES = new Set([
 ]);
 /** Files over the limit today, with their length (may only go down). */
 const SIZE_ALLOWANCE: Record<string, number> = {
-  'src/server/features/admission/admission.service.ts': 1431,
-  'src/server/features/certificates/certificates.service.ts': 1090,
   'src/server/features/campaigns/ledgers.service.ts': 1062,
   'src/server/features/catalogs/catalogs.service.ts': 833,
   'src/server/features/campaigns/tasks.service.ts': 724,
   'src/server/features/campaigns/campaigns.service.ts': 658,
   'src/server/features/catalogs/matcher.ts': 638,
-  'src/server/features/admission/admission.routes.test.ts': 628,
   'src/server/features/accounts/accounts.service.ts': 604,
   'src/server/features/catalogs/catalogs.repo.ts': 599,
   'src/server/features/catalogs/catalogs.adjustments.service.ts': 573,
   'src/server/features/campaigns/campaigns.routes.ts': 560,
-  'src/server/features/certificates/certificates.routes.test.ts': 558,
   'src/server/features/catalogs/catalogs.model.ts': 539,
   'src/server/features/catalogs/catalogs.routes.ts': 507,
   'src/server/features/campaigns/campaigns.repo.ts': 498,
@@ -73,8 +66,6 @@ const SIZE_ALLOWANCE: Record<string, number> = {
   'src/server/features/campaigns/campaigns.import.ts': 463,
   'src/server/features/campaigns/campaigns.journey.test.ts': 445,
   'src/server/features/catalogs/catalogs.adjustments.test.ts': 412,
-  'src/server/features/certificates/certificates.routes.ts': 411,
-  'src/server/features/admission/admission.repo.ts': 408,
 };
 
 describe('the shape of the code', () => {

@@ -37,3 +37,9 @@ export function authed(req: FastifyRequest): AuthedContext {
 
 /** The app with zod typing for route schemas. */
 export const typed = (app: FastifyInstance) => app.withTypeProvider<ZodTypeProvider>();
+
+/** A route's options with a per-client limit of requests per minute (public routes); 0 leaves it unlimited. */
+export const perMinute = <O extends { config: object }>(options: O, max: number) => ({
+  ...options,
+  config: { ...options.config, rateLimit: max > 0 ? { max, timeWindow: 60_000 } : false },
+});

@@ -1,7 +1,7 @@
 import { z } from '../../../shared/zod.js';
 import type { Deps } from '../../deps.js';
 import type { JobDefinition } from '../../core/jobs.js';
-import { runExpiry } from './admission.service.js';
+import { runExpiry } from './admission.effect.service.js';
 
 export const EXPIRY_JOB = 'admission.expiry';
 

@@ -1,30 +1,44 @@
 /**
- * All SQL of the admission gate, and the row → domain mapping. Callers own the transaction.
+ * The SQL of admission requests and what hangs off them (targets, submitted revisions, the timeline, the
+ * per-district number sequence), and the row → domain mapping. Steps, settings, reminders and flags have
+ * their own repositories; the read-scope conditions are in admission.scope.repo.ts. Callers own the
+ * transaction.
  */
 import { sql, type Kysely } from 'kysely';
 import './admission.tables.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../core/actor.js';
 import { containsInsensitive, isUniqueViolation } from '../../db/dialect.js';
+import { paginate, type PageRequest } from '../../db/paginate.js';
 import { newId } from '../../core/ids.js';
+import { zh } from '../../../shared/i18n.js';
 import type { RegionLevel } from '../../../shared/roles.js';
-import { readableFlags, readableRequests, selfAndAncestors, targetMeets } from './admission.policy.js';
-import type { RequestContent, RequestKind, RequestStatus, StepName } from './admission.schemas.js';
+import type {
+  EventAction,
+  PrecheckOutcome,
+  RequestContent,
+  RequestEvent,
+  RequestKind,
+  RequestStatus,
+  StepName,
+} from '../../../shared/admission.js';
+import { selfAndAncestors } from './admission.policy.js';
+import { readableRequests, targetMeets } from './admission.scope.repo.js';
 import type { PrecheckResult } from './admission.precheck.js';
-import type { AdmissionRequestTable, AdmissionStepTable } from './admission.tables.js';
+import type { AdmissionRequestTable } from './admission.tables.js';
 
 export interface AdmissionRequest extends Omit<
   AdmissionRequestTable,
-  'contentJson' | 'precheckJson' | 'needsGovernment' | 'status' | 'kind'
+  'contentJson' | 'precheckJson' | 'needsGovernment' | 'status' | 'kind' | 'precheckOutcome' | 'currentStep'
 > {
   kind: RequestKind;
   status: RequestStatus;
+  precheckOutcome: PrecheckOutcome | null;
+  currentStep: StepName | null;
   content: RequestContent;
   precheck: PrecheckResult | null;
   needsGovernment: boolean;
 }
-
-export type Step = Omit<AdmissionStepTable, 'step'> & { step: StepName };
 
 export const toRequest = (r: AdmissionRequestTable): AdmissionRequest => {
   const { contentJson, precheckJson, needsGovernment, ...rest } = r;
@@ -32,6 +46,8 @@ export const toRequest = (r: AdmissionRequestTable): AdmissionRequest => {
     ...rest,
     kind: r.kind as RequestKind,
     status: r.status as RequestStatus,
+    precheckOutcome: r.precheckOutcome as PrecheckOutcome | null,
+    currentStep: r.currentStep as StepName | null,
     content: JSON.parse(contentJson),
     precheck: precheckJson ? JSON.parse(precheckJson) : null,
     needsGovernment: Number(needsGovernment) === 1,
@@ -41,14 +57,6 @@ export const toRequest = (r: AdmissionRequestTable): AdmissionRequest => {
   };
 };
 
-const toStep = (s: AdmissionStepTable): Step => ({
-  ...s,
-  step: s.step as StepName,
-  revision: Number(s.revision),
-  seq: Number(s.seq),
-  workingDays: Number(s.workingDays),
-});
-
 /** One request the actor may read, or null (invisible and missing look the same). */
 export async function findReadable(db: Kysely<DB>, actor: Actor, id: string): Promise<AdmissionRequest | null> {
   const r = await db
@@ -57,11 +65,6 @@ export async function findReadable(db: Kysely<DB>, actor: Actor, id: string): Pr
     .where('id', '=', id)
     .where(readableRequests(actor))
     .executeTakeFirst();
-  return r ? toRequest(r) : null;
-}
-
-export async function findById(db: Kysely<DB>, id: string): Promise<AdmissionRequest | null> {
-  const r = await db.selectFrom('admissionRequest').selectAll().where('id', '=', id).executeTakeFirst();
   return r ? toRequest(r) : null;
 }
 
@@ -76,7 +79,7 @@ export interface ListFilter {
   today?: string;
 }
 
-export async function listReadable(db: Kysely<DB>, actor: Actor, f: ListFilter, page: number, pageSize: number) {
+export async function listReadable(db: Kysely<DB>, actor: Actor, f: ListFilter, p: PageRequest) {
   let q = db.selectFrom('admissionRequest').where(readableRequests(actor));
   if (f.status) q = q.where('admissionRequest.status', '=', f.status);
   if (f.kind) q = q.where('admissionRequest.kind', '=', f.kind);
@@ -96,7 +99,7 @@ export async function listReadable(db: Kysely<DB>, actor: Actor, f: ListFilter, 
           .whereRef('s.revision', '=', 'admissionRequest.revision')
           .where('s.status', '=', 'open')
           .where((e) =>
-            e.or(pairs.map((p) => e.and([e('s.step', '=', p.step), e('s.regionCode', '=', p.regionCode)]))),
+            e.or(pairs.map((x) => e.and([e('s.step', '=', x.step), e('s.regionCode', '=', x.regionCode)]))),
           ),
       ),
     );
@@ -106,26 +109,153 @@ export async function listReadable(db: Kysely<DB>, actor: Actor, f: ListFilter, 
     q = q.where('admissionRequest.status', '=', 'approved').where((eb) => targetMeets(eb, nodes));
     if (f.today) q = q.where('admissionRequest.expiresOn', '>=', f.today);
   }
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await q
-    .selectAll('admissionRequest')
-    .orderBy('admissionRequest.updatedAt', 'desc')
-    .orderBy('admissionRequest.id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { total, items: rows.map(toRequest) };
+  const { total, items } = await paginate(q, p, (b) =>
+    b
+      .selectAll('admissionRequest')
+      .orderBy('admissionRequest.updatedAt', 'desc')
+      .orderBy('admissionRequest.id', 'desc'),
+  );
+  return { total, items: items.map(toRequest) };
 }
 
+/** Decided requests whose targets meet the region (the public portal's list). */
+export async function publicDecisions(
+  db: Kysely<DB>,
+  node: { regionCode: string; level: RegionLevel },
+  p: PageRequest,
+) {
+  const q = db
+    .selectFrom('admissionRequest')
+    .where((eb) =>
+      eb.or([
+        eb('admissionRequest.status', 'in', ['refused', 'rejected']),
+        eb.and([
+          eb('admissionRequest.status', 'in', ['approved', 'expired', 'withdrawn']),
+          eb('admissionRequest.approvedRevision', 'is not', null),
+        ]),
+      ]),
+    )
+    .where((eb) =>
+      eb.or([
+        targetMeets(eb, [node]),
+        eb('admissionRequest.regionCode', 'in', selfAndAncestors(node.regionCode, node.level)),
+      ]),
+    );
+  const { total, items } = await paginate(q, p, (b) =>
+    b
+      .selectAll('admissionRequest')
+      .orderBy('admissionRequest.decidedAt', 'desc')
+      .orderBy('admissionRequest.id', 'desc'),
+  );
+  return { total, items: items.map(toRequest) };
+}
+
+/** The columns a draft leaves empty until it is submitted and decided. */
+const UNDECIDED = {
+  precheckJson: null,
+  precheckOutcome: null,
+  catalogVersionId: null,
+  currentStep: null,
+  decision: null,
+  decisionReason: null,
+  conditions: null,
+  decidedAt: null,
+  decidedOn: null,
+  decidedBy: null,
+  decidedByName: null,
+  decidedByBody: null,
+  approvedRevision: null,
+  approvedHash: null,
+  effectiveFrom: null,
+  expiresOn: null,
+  withdrawnAt: null,
+  withdrawnByName: null,
+  withdrawReason: null,
+  adjustmentId: null,
+  adjustmentNote: null,
+  submittedAt: null,
+} as const;
+export type NewRequest = Omit<
+  AdmissionRequestTable,
+  keyof typeof UNDECIDED | 'revision' | 'status' | 'needsGovernment' | 'updatedAt' | 'version'
+>;
+
+/** A new draft (revision 1, nothing decided). */
+export async function insertRequest(trx: Kysely<DB>, r: NewRequest) {
+  await trx
+    .insertInto('admissionRequest')
+    .values({
+      ...r,
+      ...UNDECIDED,
+      revision: 1,
+      status: 'draft',
+      needsGovernment: 0,
+      updatedAt: r.createdAt,
+      version: 1,
+    })
+    .execute();
+}
+
+/**
+ * The race-safe transition: updates the request only if it is still at `version` (and, when given,
+ * in `status`). Returns false when another writer got there first.
+ */
+export async function updateIfVersion(
+  trx: Kysely<DB>,
+  id: string,
+  version: number,
+  set: Partial<AdmissionRequestTable>,
+  status?: RequestStatus | RequestStatus[],
+): Promise<boolean> {
+  let q = trx
+    .updateTable('admissionRequest')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version);
+  if (status) q = Array.isArray(status) ? q.where('status', 'in', status) : q.where('status', '=', status);
+  const res = await q.executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Links the catalog adjustment an admitted request produced (once). */
+export async function setAdjustment(
+  trx: Kysely<DB>,
+  id: string,
+  adjustmentId: string | null,
+  note: string,
+  now: string,
+) {
+  await trx
+    .updateTable('admissionRequest')
+    .set({ adjustmentId, adjustmentNote: note, updatedAt: now })
+    .where('id', '=', id)
+    .where('adjustmentId', 'is', null)
+    .execute();
+}
+
+// ───────────────────────────── targets ─────────────────────────────
+
+export interface TargetRow {
+  regionCode: string;
+  regionName: string;
+  level: RegionLevel;
+  provinceCode: string | null;
+  cityCode: string | null;
+  countyCode: string | null;
+  townshipCode: string | null;
+  villageCode: string | null;
+}
+export type Target = { regionCode: string; regionName: string; level: string };
+
 export async function targetsOf(db: Kysely<DB>, ids: string[]) {
-  if (ids.length === 0) return new Map<string, { regionCode: string; regionName: string; level: string }[]>();
+  const out = new Map<string, Target[]>();
+  if (ids.length === 0) return out;
   const rows = await db
     .selectFrom('admissionTarget')
     .select(['requestId', 'regionCode', 'regionName', 'level'])
     .where('requestId', 'in', ids)
     .orderBy('regionCode')
     .execute();
-  const out = new Map<string, { regionCode: string; regionName: string; level: string }[]>();
   for (const r of rows) {
     let list = out.get(r.requestId);
     if (!list) out.set(r.requestId, (list = []));
@@ -134,37 +264,35 @@ export async function targetsOf(db: Kysely<DB>, ids: string[]) {
   return out;
 }
 
-export async function openStepsOf(db: Kysely<DB>, ids: string[]) {
-  if (ids.length === 0) return new Map<string, Step>();
-  const rows = await db
-    .selectFrom('admissionStep')
-    .selectAll()
-    .where('requestId', 'in', ids)
-    .where('status', '=', 'open')
-    .execute();
-  return new Map(rows.map((r) => [r.requestId, toStep(r)]));
+export async function replaceTargets(db: Kysely<DB>, requestId: string, targets: TargetRow[]) {
+  await db.deleteFrom('admissionTarget').where('requestId', '=', requestId).execute();
+  for (let i = 0; i < targets.length; i += 200) {
+    await db
+      .insertInto('admissionTarget')
+      .values(targets.slice(i, i + 200).map((t) => ({ id: newId(), requestId, ...t })))
+      .execute();
+  }
 }
 
-export async function stepsOf(db: Kysely<DB>, id: string): Promise<Step[]> {
-  const rows = await db
-    .selectFrom('admissionStep')
-    .selectAll()
-    .where('requestId', '=', id)
-    .orderBy('revision')
-    .orderBy('seq')
-    .execute();
-  return rows.map(toStep);
-}
+// ───────────────────────────── revisions and the timeline ─────────────────────────────
 
-export async function eventsOf(db: Kysely<DB>, id: string) {
-  const rows = await db
-    .selectFrom('admissionEvent')
-    .selectAll()
-    .where('requestId', '=', id)
-    .orderBy('at')
-    .orderBy('id')
+export async function insertRevision(
+  trx: Kysely<DB>,
+  r: { requestId: string; revision: number; content: RequestContent; hash: string; at: string; by: Actor },
+) {
+  await trx
+    .insertInto('admissionRevision')
+    .values({
+      id: newId(),
+      requestId: r.requestId,
+      revision: r.revision,
+      contentJson: JSON.stringify(r.content),
+      contentHash: r.hash,
+      submittedAt: r.at,
+      submittedBy: r.by.userId,
+      submittedByName: r.by.displayName,
+    })
     .execute();
-  return rows.map((e) => ({ ...e, revision: Number(e.revision) }));
 }
 
 export async function revisionsOf(db: Kysely<DB>, id: string) {
@@ -177,26 +305,59 @@ export async function revisionsOf(db: Kysely<DB>, id: string) {
   return rows.map((r) => ({ ...r, revision: Number(r.revision) }));
 }
 
-export interface TargetRow {
-  regionCode: string;
-  regionName: string;
-  level: RegionLevel;
-  provinceCode: string | null;
-  cityCode: string | null;
-  countyCode: string | null;
-  townshipCode: string | null;
-  villageCode: string | null;
+export async function eventsOf(db: Kysely<DB>, id: string) {
+  const rows = await db
+    .selectFrom('admissionEvent')
+    .selectAll()
+    .where('requestId', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+  return rows.map((e): RequestEvent => ({
+    at: e.at,
+    actorName: e.actorName,
+    action: e.action as EventAction,
+    fromStatus: e.fromStatus as RequestStatus | null,
+    toStatus: e.toStatus as RequestStatus | null,
+    revision: Number(e.revision),
+    step: e.step as StepName | null,
+    note: e.note,
+  }));
 }
 
-export async function replaceTargets(db: Kysely<DB>, requestId: string, targets: TargetRow[]) {
-  await db.deleteFrom('admissionTarget').where('requestId', '=', requestId).execute();
-  for (let i = 0; i < targets.length; i += 200) {
-    await db
-      .insertInto('admissionTarget')
-      .values(targets.slice(i, i + 200).map((t) => ({ id: newId(), requestId, ...t })))
-      .execute();
-  }
+export async function addEvent(
+  trx: Kysely<DB>,
+  e: {
+    requestId: string;
+    at: string;
+    actor: Actor | null;
+    action: EventAction;
+    fromStatus: RequestStatus | null;
+    toStatus: RequestStatus | null;
+    revision: number;
+    step?: StepName | null;
+    note?: string | null;
+  },
+) {
+  await trx
+    .insertInto('admissionEvent')
+    .values({
+      id: newId(),
+      requestId: e.requestId,
+      at: e.at,
+      actorId: e.actor?.userId ?? null,
+      actorName: e.actor?.displayName ?? zh('admission.text.system'),
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      revision: e.revision,
+      step: e.step ?? null,
+      note: e.note ?? null,
+    })
+    .execute();
 }
+
+// ───────────────────────────── numbers ─────────────────────────────
 
 /**
  * Next number of a per-scope, per-year sequence. The counter row is created outside the caller's
@@ -227,182 +388,4 @@ export async function nextSeq(trx: Kysely<DB>, scope: string, year: number): Pro
     .returning('lastSeq')
     .executeTakeFirstOrThrow();
   return Number(row.lastSeq);
-}
-
-/**
- * The race-safe transition: updates the request only if it is still at `version` (and, when given,
- * in `status`). Returns false when another writer got there first.
- */
-export async function updateIfVersion(
-  trx: Kysely<DB>,
-  id: string,
-  version: number,
-  set: Partial<AdmissionRequestTable>,
-  status?: RequestStatus | RequestStatus[],
-): Promise<boolean> {
-  let q = trx
-    .updateTable('admissionRequest')
-    .set({ ...set, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version);
-  if (status) q = Array.isArray(status) ? q.where('status', 'in', status) : q.where('status', '=', status);
-  const res = await q.executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
-}
-
-export async function addEvent(
-  trx: Kysely<DB>,
-  e: {
-    requestId: string;
-    at: string;
-    actor: Actor | null;
-    action: string;
-    fromStatus: string | null;
-    toStatus: string | null;
-    revision: number;
-    step?: string | null;
-    note?: string | null;
-  },
-) {
-  await trx
-    .insertInto('admissionEvent')
-    .values({
-      id: newId(),
-      requestId: e.requestId,
-      at: e.at,
-      actorId: e.actor?.userId ?? null,
-      actorName: e.actor?.displayName ?? '系统',
-      action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      revision: e.revision,
-      step: e.step ?? null,
-      note: e.note ?? null,
-    })
-    .execute();
-}
-
-/** Decided requests whose targets meet the region (the public portal's list). */
-export async function publicDecisions(
-  db: Kysely<DB>,
-  node: { regionCode: string; level: RegionLevel },
-  page: number,
-  pageSize: number,
-) {
-  const q = db
-    .selectFrom('admissionRequest')
-    .where((eb) =>
-      eb.or([
-        eb('admissionRequest.status', 'in', ['refused', 'rejected']),
-        eb.and([
-          eb('admissionRequest.status', 'in', ['approved', 'expired', 'withdrawn']),
-          eb('admissionRequest.approvedRevision', 'is not', null),
-        ]),
-      ]),
-    )
-    .where((eb) =>
-      eb.or([
-        targetMeets(eb, [node]),
-        eb('admissionRequest.regionCode', 'in', selfAndAncestors(node.regionCode, node.level)),
-      ]),
-    );
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await q
-    .selectAll('admissionRequest')
-    .orderBy('admissionRequest.decidedAt', 'desc')
-    .orderBy('admissionRequest.id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { total, items: rows.map(toRequest) };
-}
-
-export async function findFlagsReadable(
-  db: Kysely<DB>,
-  actor: Actor,
-  f: { departmentId?: string; townshipCode?: string },
-  page: number,
-  pageSize: number,
-) {
-  let q = db.selectFrom('admissionFlag').where(readableFlags(actor));
-  if (f.departmentId) q = q.where('admissionFlag.departmentId', '=', f.departmentId);
-  if (f.townshipCode) q = q.where('admissionFlag.townshipCode', '=', f.townshipCode);
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const items = await q
-    .selectAll('admissionFlag')
-    .orderBy('admissionFlag.createdAt', 'desc')
-    .orderBy('admissionFlag.id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { total, items };
-}
-
-export async function countFlagsByDepartment(db: Kysely<DB>, actor: Actor) {
-  const rows = await db
-    .selectFrom('admissionFlag')
-    .where(readableFlags(actor))
-    .select([
-      'admissionFlag.departmentId',
-      'admissionFlag.departmentName',
-      (eb) => eb.fn.countAll<number>().as('n'),
-      (eb) => eb.fn.max('admissionFlag.receivedOn').as('lastReceivedOn'),
-    ])
-    .groupBy(['admissionFlag.departmentId', 'admissionFlag.departmentName'])
-    .execute();
-  return rows
-    .map((r) => ({
-      departmentId: r.departmentId,
-      departmentName: r.departmentName,
-      count: Number(r.n),
-      lastReceivedOn: (r.lastReceivedOn as string | null) ?? null,
-    }))
-    .sort((a, b) => b.count - a.count || a.departmentName.localeCompare(b.departmentName, 'zh'));
-}
-
-/**
- * Departments a node can name: those registered at the node's county or above. Read-only lookup of the
- * foundation's department table (accounts owns it; its own list is scoped to regions.read, which a
- * village does not hold at county level).
- */
-export async function departmentsAbove(db: Kysely<DB>, codes: string[]) {
-  if (codes.length === 0) return [];
-  return db
-    .selectFrom('department')
-    .select(['id', 'name', 'kind', 'regionCode'])
-    .where('regionCode', 'in', codes)
-    .orderBy('name')
-    .execute();
-}
-
-export async function departmentById(db: Kysely<DB>, id: string) {
-  return db
-    .selectFrom('department')
-    .select(['id', 'name', 'kind', 'regionCode'])
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-/** A named reviewer must be an active user holding the role at the node (read-only lookup of the foundation's tables). */
-export async function userWithGrant(db: Kysely<DB>, userId: string, role: string, regionCode: string) {
-  return db
-    .selectFrom('appUser')
-    .innerJoin('grant', 'grant.userId', 'appUser.id')
-    .select(['appUser.id', 'appUser.displayName'])
-    .where('appUser.id', '=', userId)
-    .where('appUser.status', '=', 'active')
-    .where('grant.role', '=', role)
-    .where('grant.regionCode', '=', regionCode)
-    .executeTakeFirst();
-}
-
-export async function userName(db: Kysely<DB>, userId: string): Promise<string | null> {
-  return (
-    (await db.selectFrom('appUser').select('displayName').where('id', '=', userId).executeTakeFirst())?.displayName ??
-    null
-  );
-}
-
-export async function settingsOf(db: Kysely<DB>, countyCode: string) {
-  return db.selectFrom('admissionSetting').selectAll().where('countyCode', '=', countyCode).executeTakeFirst();
 }

@@ -1,13 +1,17 @@
 /**
- * All SQL of the certificate desk. Callers own the transaction. List queries select only masked
- * columns; ciphertext is read only by the audited print and unmask use cases.
+ * The SQL of issued certificates: the register, one certificate, its record of events, serial numbers,
+ * printing, revocation and public verification. Callers own the transaction. List queries select only
+ * masked columns; ciphertext is read only by the audited print and unmask use cases.
  */
 import type { Kysely } from 'kysely';
 import './certificates.tables.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../core/actor.js';
 import { visibleTo } from '../../core/scope.js';
+import { newId } from '../../core/ids.js';
 import { containsInsensitive, isUniqueViolation } from '../../db/dialect.js';
+import { paginate, type PageRequest } from '../../db/paginate.js';
+import type { CertificateEvent, CertificateStatus, IssuePath } from '../../../shared/certificates.js';
 import type { CertificateTable } from './certificates.tables.js';
 
 /** Columns safe for lists and exports: no ciphertext, no blind index, no verification code. */
@@ -40,15 +44,34 @@ export const LIST_COLUMNS = [
   'printCount',
   'version',
 ] as const;
-export type CertificateListRow = Pick<CertificateTable, (typeof LIST_COLUMNS)[number]>;
 
-export async function findVisible(db: Kysely<DB>, actor: Actor, id: string) {
-  return db
+type Typed<T extends { path: string; status: string; year: number; printCount: number; version: number }> = Omit<
+  T,
+  'path' | 'status'
+> & { path: IssuePath; status: CertificateStatus };
+export type CertificateListRow = Typed<Pick<CertificateTable, (typeof LIST_COLUMNS)[number]>>;
+export type CertificateRow = Typed<CertificateTable>;
+
+/** Codes typed, numbers as numbers (PostgreSQL returns some as strings). */
+const toRow = <T extends { path: string; status: string; year: number; printCount: number; version: number }>(
+  r: T,
+): Typed<T> => ({
+  ...r,
+  path: r.path as IssuePath,
+  status: r.status as CertificateStatus,
+  year: Number(r.year),
+  printCount: Number(r.printCount),
+  version: Number(r.version),
+});
+
+export async function findVisible(db: Kysely<DB>, actor: Actor, id: string): Promise<CertificateRow | undefined> {
+  const r = await db
     .selectFrom('certificate')
     .selectAll()
     .where('id', '=', id)
     .where(visibleTo(actor, 'certificates.read'))
     .executeTakeFirst();
+  return r && toRow(r);
 }
 
 export interface RegisterFilter {
@@ -56,8 +79,8 @@ export interface RegisterFilter {
   nameIndex?: string;
   idIndex?: string;
   phoneIndex?: string;
-  status?: 'valid' | 'revoked';
-  path?: 'catalog' | 'deliberation';
+  status?: CertificateStatus;
+  path?: IssuePath;
   from?: string;
   to?: string;
   villageCode?: string;
@@ -85,21 +108,20 @@ function filtered(db: Kysely<DB>, actor: Actor, f: RegisterFilter) {
   return q;
 }
 
-export async function listVisible(db: Kysely<DB>, actor: Actor, f: RegisterFilter, page: number, pageSize: number) {
-  const q = filtered(db, actor, f);
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const items = await q
-    .select(LIST_COLUMNS)
-    .orderBy('issuedAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { total, items };
+export async function listVisible(db: Kysely<DB>, actor: Actor, f: RegisterFilter, p: PageRequest) {
+  const { total, items } = await paginate(filtered(db, actor, f), p, (b) =>
+    b.select(LIST_COLUMNS).orderBy('issuedAt', 'desc').orderBy('id', 'desc'),
+  );
+  return { total, items: items.map(toRow) };
 }
 
 /** Streams the filtered register in pages (masked columns only). */
-export async function* streamVisible(db: Kysely<DB>, actor: Actor, f: RegisterFilter, max = 200_000) {
+export async function* streamVisible(
+  db: Kysely<DB>,
+  actor: Actor,
+  f: RegisterFilter,
+  max = 200_000,
+): AsyncGenerator<CertificateListRow> {
   let sent = 0;
   let cursor: { issuedAt: string; id: string } | null = null;
   while (sent < max) {
@@ -112,22 +134,117 @@ export async function* streamVisible(db: Kysely<DB>, actor: Actor, f: RegisterFi
     }
     const rows = await q.select(LIST_COLUMNS).orderBy('issuedAt', 'desc').orderBy('id', 'desc').limit(1000).execute();
     if (!rows.length) return;
-    for (const r of rows) yield r;
+    for (const r of rows) yield toRow(r);
     sent += rows.length;
     const last = rows[rows.length - 1];
     cursor = { issuedAt: last.issuedAt, id: last.id };
   }
 }
 
+export async function insertCertificate(trx: Kysely<DB>, c: CertificateTable) {
+  await trx.insertInto('certificate').values(c).execute();
+}
+
+/** Counts one more printed copy of a valid certificate; its copy number, or null when it was revoked meanwhile. */
+export async function countPrint(trx: Kysely<DB>, id: string, now: string): Promise<number | null> {
+  const res = await trx
+    .updateTable('certificate')
+    .set((eb) => ({ printCount: eb('printCount', '+', 1), updatedAt: now }))
+    .where('id', '=', id)
+    .where('status', '=', 'valid')
+    .returning('printCount')
+    .executeTakeFirst();
+  return res ? Number(res.printCount) : null;
+}
+
+/** Revokes a valid certificate still at `version`; false when another writer got there first. */
+export async function revokeIfVersion(
+  trx: Kysely<DB>,
+  id: string,
+  version: number,
+  r: { at: string; byName: string; reason: string },
+) {
+  const res = await trx
+    .updateTable('certificate')
+    .set({
+      status: 'revoked',
+      revokedAt: r.at,
+      revokedByName: r.byName,
+      revokeReason: r.reason,
+      updatedAt: r.at,
+      version: version + 1,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'valid')
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** What public verification may read of a certificate: no personal data beyond the masked name. */
+export async function byVerificationCode(db: Kysely<DB>, code: string) {
+  const c = await db
+    .selectFrom('certificate')
+    .select([
+      'id',
+      'serial',
+      'itemName',
+      'regionCode',
+      'regionName',
+      'issuedOn',
+      'holderNameMasked',
+      'status',
+      'revokedAt',
+    ])
+    .where('verificationCode', '=', code)
+    .executeTakeFirst();
+  return c && { ...c, status: c.status as CertificateStatus };
+}
+
+// ───────────────────────────── the record of events ─────────────────────────────
+
 export async function eventsOf(db: Kysely<DB>, id: string) {
-  return db
+  const rows = await db
     .selectFrom('certificateEvent')
     .select(['at', 'kind', 'actorName', 'copyNo', 'note'])
     .where('certificateId', '=', id)
     .orderBy('at')
     .orderBy('id')
     .execute();
+  return rows.map((e) => ({
+    ...e,
+    kind: e.kind as CertificateEvent,
+    copyNo: e.copyNo === null ? null : Number(e.copyNo),
+  }));
 }
+
+export async function addEvent(
+  trx: Kysely<DB>,
+  e: {
+    certificateId: string;
+    at: string;
+    kind: CertificateEvent;
+    actor: Actor | null;
+    copyNo?: number | null;
+    note?: string | null;
+  },
+) {
+  await trx
+    .insertInto('certificateEvent')
+    .values({
+      id: newId(),
+      certificateId: e.certificateId,
+      at: e.at,
+      kind: e.kind,
+      actorId: e.actor?.userId ?? null,
+      actorName: e.actor?.displayName ?? null,
+      copyNo: e.copyNo ?? null,
+      note: e.note ?? null,
+    })
+    .execute();
+}
+
+// ───────────────────────────── numbers ─────────────────────────────
 
 /**
  * Serial numbers per village, year and kind. The counter row is created outside the caller's
@@ -160,128 +277,4 @@ export async function nextSeq(trx: Kysely<DB>, regionCode: string, year: number,
     .returning('lastSeq')
     .executeTakeFirstOrThrow();
   return Number(row.lastSeq);
-}
-
-export const CASE_LIST_COLUMNS = [
-  'id',
-  'number',
-  'kind',
-  'regionCode',
-  'regionName',
-  'requestText',
-  'verdict',
-  'itemCode',
-  'itemName',
-  'itemKind',
-  'catalogId',
-  'catalogTitle',
-  'itemBasis',
-  'catalogVersionId',
-  'alternativeChannel',
-  'guidance',
-  'reason',
-  'holderNameMasked',
-  'idNumberMasked',
-  'phoneMasked',
-  'purpose',
-  'demander',
-  'promiseText',
-  'createdByName',
-  'createdAt',
-  'createdOn',
-] as const;
-
-export async function listCases(
-  db: Kysely<DB>,
-  actor: Actor,
-  kind: 'refusal' | 'promise',
-  page: number,
-  pageSize: number,
-) {
-  const q = db.selectFrom('certificateCase').where(visibleTo(actor, 'certificates.read')).where('kind', '=', kind);
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const items = await q
-    .select(CASE_LIST_COLUMNS)
-    .orderBy('createdAt', 'desc')
-    .orderBy('id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { total, items };
-}
-
-export async function findCase(db: Kysely<DB>, actor: Actor, id: string, kind: 'refusal' | 'promise') {
-  return db
-    .selectFrom('certificateCase')
-    .select(CASE_LIST_COLUMNS)
-    .where('id', '=', id)
-    .where('kind', '=', kind)
-    .where(visibleTo(actor, 'certificates.read'))
-    .executeTakeFirst();
-}
-
-export async function listDemands(
-  db: Kysely<DB>,
-  actor: Actor,
-  f: { demanderKey?: string; delistedOnly?: boolean },
-  page: number,
-  pageSize: number,
-) {
-  let q = db.selectFrom('certificateDemand').where(visibleTo(actor, 'certificates.read'));
-  if (f.demanderKey) q = q.where('demanderKey', '=', f.demanderKey);
-  if (f.delistedOnly) q = q.where('itemKind', '=', 'negative_certificate');
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const items = await q
-    .selectAll()
-    .orderBy('demandedOn', 'desc')
-    .orderBy('id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { total, items };
-}
-
-export async function countDemandsByDemander(db: Kysely<DB>, actor: Actor) {
-  const rows = await db
-    .selectFrom('certificateDemand')
-    .where(visibleTo(actor, 'certificates.read'))
-    .select([
-      'demanderKey',
-      (eb) => eb.fn.min('demanderName').as('demanderName'),
-      (eb) => eb.fn.min('demanderKind').as('demanderKind'),
-      (eb) => eb.fn.countAll<number>().as('n'),
-      (eb) =>
-        eb.fn.sum<number>(eb.case().when('itemKind', '=', 'negative_certificate').then(1).else(0).end()).as('delisted'),
-      (eb) => eb.fn.max('demandedOn').as('lastDemandedOn'),
-    ])
-    .groupBy('demanderKey')
-    .execute();
-  return rows
-    .map((r) => ({
-      demanderKey: r.demanderKey,
-      demanderName: String(r.demanderName),
-      demanderKind: String(r.demanderKind),
-      count: Number(r.n),
-      delisted: Number(r.delisted ?? 0),
-      lastDemandedOn: String(r.lastDemandedOn),
-    }))
-    .sort((a, b) => b.delisted - a.delisted || b.count - a.count || a.demanderName.localeCompare(b.demanderName, 'zh'));
-}
-
-export async function promiseItems(db: Kysely<DB>, countyCode: string) {
-  return db
-    .selectFrom('certificatePromiseItem')
-    .selectAll()
-    .where('countyCode', '=', countyCode)
-    .orderBy('itemCode')
-    .execute();
-}
-
-export async function promiseItem(db: Kysely<DB>, countyCode: string, itemCode: string) {
-  return db
-    .selectFrom('certificatePromiseItem')
-    .selectAll()
-    .where('countyCode', '=', countyCode)
-    .where('itemCode', '=', itemCode)
-    .executeTakeFirst();
 }

@@ -2,8 +2,11 @@
  * Certificate templates: the layout of the printed text per certificate type. They carry no legal
  * wording of their own: the certified facts are what the cadre writes; the template only frames
  * them (title, holder line, facts, purpose, closing). One template per Shanxi positive-list item
- * code, and a generic one for everything else (including the deliberation path).
+ * code, and a generic one for everything else (including the deliberation path). The printed text is
+ * Chinese, from the locale tables (`certificates.template.*`).
  */
+import { zh } from '../../../shared/i18n.js';
+
 export interface TemplateInput {
   title: string;
   holderName: string;
@@ -20,53 +23,60 @@ export interface Template {
   paragraphs(i: TemplateInput): string[];
 }
 
-const holderLine = (i: TemplateInput) => `${i.holderName}${i.idNumber ? `（公民身份号码：${i.idNumber}）` : ''}`;
-const purposeLine = (i: TemplateInput) => `本证明仅用于${i.purpose}${i.demander ? `，出具给${i.demander}` : ''}。`;
+const holderLine = (i: TemplateInput) =>
+  i.idNumber ? zh('certificates.template.holderWithId', { name: i.holderName, id: i.idNumber }) : i.holderName;
+const purposeLine = (i: TemplateInput) =>
+  i.demander
+    ? zh('certificates.template.purposeFor', { purpose: i.purpose, demander: i.demander })
+    : zh('certificates.template.purpose', { purpose: i.purpose });
 
-const generic: Template = {
-  code: 'generic',
+/** A template: an opening that frames the facts, the purpose, and a closing. */
+const framed = (
+  code: string,
+  opening: 'certify' | 'reported' | 'learned' | 'activities',
+  closing: 'closeCertify' | 'closeReport',
+): Template => ({
+  code,
   title: null,
-  paragraphs: (i) => [`兹证明${holderLine(i)}：${i.facts}`, purposeLine(i), '特此证明。'],
-};
+  paragraphs: (i) => [
+    zh(`certificates.template.${opening}`, { holder: holderLine(i), facts: i.facts }),
+    purposeLine(i),
+    zh(`certificates.template.${closing}`),
+  ],
+});
 
-const TEMPLATES: Record<string, Template> = {
-  'SX-CERT-2023-01': {
-    code: 'SX-CERT-2023-01',
-    title: null,
-    paragraphs: (i) => [`${holderLine(i)}到本村（社区）报到情况如下：${i.facts}`, purposeLine(i), '特此反馈。'],
-  },
-  'SX-CERT-2023-02': {
-    code: 'SX-CERT-2023-02',
-    title: null,
-    paragraphs: (i) => [`经了解，${holderLine(i)}的有关情况如下：${i.facts}`, purposeLine(i), '特此证明。'],
-  },
-  'SX-CERT-2023-03': {
-    code: 'SX-CERT-2023-03',
-    title: null,
-    paragraphs: (i) => [`兹证明${holderLine(i)}：${i.facts}`, purposeLine(i), '特此证明。'],
-  },
-  'SX-CERT-2023-04': {
-    code: 'SX-CERT-2023-04',
-    title: null,
-    paragraphs: (i) => [`${holderLine(i)}在本村（社区）参加活动的情况如下：${i.facts}`, purposeLine(i), '特此反馈。'],
-  },
-};
+const generic = framed('generic', 'certify', 'closeCertify');
+
+const TEMPLATES: Record<string, Template> = Object.fromEntries(
+  [
+    framed('SX-CERT-2023-01', 'reported', 'closeReport'),
+    framed('SX-CERT-2023-02', 'learned', 'closeCertify'),
+    framed('SX-CERT-2023-03', 'certify', 'closeCertify'),
+    framed('SX-CERT-2023-04', 'activities', 'closeReport'),
+  ].map((t) => [t.code, t]),
+);
 
 export const templateFor = (itemCode: string | null): Template => (itemCode && TEMPLATES[itemCode]) || generic;
 
 /** What the desk shows before issuing (placeholders in 【】). */
 export function preview(itemCode: string | null, itemName: string) {
   const t = templateFor(itemCode);
+  const ph = (k: 'holderName' | 'idNumber' | 'facts' | 'purpose' | 'demander') =>
+    zh(`certificates.template.placeholder.${k}`);
   return {
     code: t.code,
     title: t.title ?? itemName,
     paragraphs: t.paragraphs({
       title: itemName,
-      holderName: '【申请人姓名】',
-      idNumber: '【公民身份号码】',
-      facts: '【证明内容】',
-      purpose: '【用途】',
-      demander: '【要求出具单位】',
+      holderName: ph('holderName'),
+      idNumber: ph('idNumber'),
+      facts: ph('facts'),
+      purpose: ph('purpose'),
+      demander: ph('demander'),
     }),
   };
 }
+
+/** The date as printed: 2026年12月7日. */
+export const printedDate = (d: string) =>
+  zh('certificates.template.date', { year: d.slice(0, 4), month: Number(d.slice(5, 7)), day: Number(d.slice(8, 10)) });

@@ -271,4 +271,13 @@ export const catalogs: Record<keyof typeof zh, string> = {
   'pubCheck.footnote': 'Judged against the published lists of {region} in force on {date} (catalog version {version}).',
   'pubCheck.howItWorks':
     'The answer uses the national and provincial lists plus approved, published district and township adjustments. Lists marked “Partial” do not yet hold the full official text.',
+  'catalogs.kind.duty': 'Duty',
+  'catalogs.kind.assistance': 'Assistance',
+  'catalogs.kind.certificate': 'Certificate',
+  'catalogs.kind.negative_certificate': 'Negative-list certificate',
+  'catalogs.kind.prohibition': 'Prohibition',
+  'catalogs.kind.mechanism': 'Mechanism',
+  'catalogs.kind.sign_guide': 'Signage guide',
+  'catalogs.kind.micro_power': 'Micro-power list',
+  'catalogs.kind.disclosure': 'Village disclosure',
 };

@@ -262,4 +262,13 @@ export const catalogs = {
   'pubCheck.footnote': '依据 {region} {date} 现行公开清单判断（目录版本 {version}）。',
   'pubCheck.howItWorks':
     '查询结果依据国家和本省公布的清单及本区、本乡镇（街道）经批准并公开的调整；清单标注“部分”的，说明官方原文尚未完整收录。',
+  'catalogs.kind.duty': '履行职责事项',
+  'catalogs.kind.assistance': '协助政务服务事项',
+  'catalogs.kind.certificate': '出具证明事项',
+  'catalogs.kind.negative_certificate': '不应出具证明事项',
+  'catalogs.kind.prohibition': '减负措施（不得事项）',
+  'catalogs.kind.mechanism': '工作机制',
+  'catalogs.kind.sign_guide': '标识牌内容及悬挂位置',
+  'catalogs.kind.micro_power': '小微权力清单',
+  'catalogs.kind.disclosure': '村务公开事项',
 } as const;
