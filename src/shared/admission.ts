@@ -112,6 +112,7 @@ export const decisionBody = z.strictObject({
   reason: z.string().trim().max(1000).default(''),
 });
 export type DecisionBody = z.output<typeof decisionBody>;
+export type DecisionInput = z.input<typeof decisionBody>;
 
 export const withdrawBody = z.strictObject({
   version: z.number().int().min(1),

@@ -11,8 +11,8 @@ import type { Channel } from '../../../shared/admission.js';
 import { readableFlags } from './admission.scope.repo.js';
 import type { AdmissionFlagTable } from './admission.tables.js';
 
-export type FlagRow = Omit<AdmissionFlagTable, 'channel' | 'version'> & { channel: Channel };
-const toFlag = ({ version: _, ...f }: AdmissionFlagTable): FlagRow => ({ ...f, channel: f.channel as Channel });
+export type FlagRow = Omit<AdmissionFlagTable, 'channel'> & { channel: Channel };
+const toFlag = (f: AdmissionFlagTable): FlagRow => ({ ...f, channel: f.channel as Channel });
 
 export async function insertFlag(trx: Kysely<DB>, f: Omit<AdmissionFlagTable, 'version'>) {
   await trx

@@ -58,11 +58,12 @@ const TEMPLATES: Record<string, Template> = Object.fromEntries(
 
 export const templateFor = (itemCode: string | null): Template => (itemCode && TEMPLATES[itemCode]) || generic;
 
+const ph = (k: 'holderName' | 'idNumber' | 'facts' | 'purpose' | 'demander') =>
+  zh(`certificates.template.placeholder.${k}`);
+
 /** What the desk shows before issuing (placeholders in 【】). */
 export function preview(itemCode: string | null, itemName: string) {
   const t = templateFor(itemCode);
-  const ph = (k: 'holderName' | 'idNumber' | 'facts' | 'purpose' | 'demander') =>
-    zh(`certificates.template.placeholder.${k}`);
   return {
     code: t.code,
     title: t.title ?? itemName,

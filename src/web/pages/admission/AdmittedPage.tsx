@@ -1,6 +1,6 @@
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Table, type TableColumnsType } from 'antd';
 import { FlagOutlined } from '@ant-design/icons';
 import { useMe } from '../../api/auth.js';
 import { accessOf } from '../../access.js';
@@ -8,14 +8,15 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
 import { admissionKeys, listAdmitted, type AdmittedTask } from './admission.api.js';
-import { EffectTag, useKindLabel } from './AdmissionTags.js';
+import { EffectTag, useRequestColumns, useStoredName } from './AdmissionTags.js';
 import { usePaging } from '../../components/usePaging.js';
 
 /** 已准入事项: what has been admitted for my area and is (or will be) in effect. Anything else may be refused and flagged. */
 export default function AdmittedPage() {
   const { t } = useI18n();
-  const kindLabel = useKindLabel();
+  const stored = useStoredName();
   const isMobile = useIsMobile();
+  const requestColumns = useRequestColumns(isMobile);
   const navigate = useNavigate();
   const { data: me } = useMe();
   const access = accessOf(me);
@@ -27,23 +28,13 @@ export default function AdmittedPage() {
   });
 
   const columns: TableColumnsType<AdmittedTask> = [
-    {
-      title: t('admission.list.title'),
-      dataIndex: 'title',
-      render: (_: unknown, r) => (
-        <div style={{ minWidth: isMobile ? 150 : 220, maxWidth: 360 }}>
-          <Link to={`/admission/requests/${r.id}`}>{r.title}</Link>
-          <div>
-            <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
-              {r.number}
-            </Typography.Text>
-          </div>
-        </div>
-      ),
-    },
-    { title: t('admission.form.kind'), dataIndex: 'kind', render: (_: unknown, r) => kindLabel(r.kind, r.kindLabel) },
+    ...requestColumns,
     { title: t('admission.list.department'), dataIndex: 'departmentName' },
-    { title: t('admission.admitted.effect'), dataIndex: 'effectState', render: (v: string) => <EffectTag state={v} /> },
+    {
+      title: t('admission.admitted.effect'),
+      dataIndex: 'effectState',
+      render: (_: unknown, r) => <EffectTag state={r.effectState} />,
+    },
     {
       title: t('admission.admitted.period'),
       dataIndex: 'effectiveFrom',
@@ -56,7 +47,7 @@ export default function AdmittedPage() {
     {
       title: t('admission.admitted.decidedBy'),
       dataIndex: 'decidedByBody',
-      render: (v: string | null, r) => `${v ?? '—'}${r.decidedOn ? `（${r.decidedOn}）` : ''}`,
+      render: (v: string | null, r) => `${v ? stored(v) : '—'}${r.decidedOn ? `（${r.decidedOn}）` : ''}`,
     },
     {
       title: t('admission.detail.conditions'),

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { useFeedback } from '../../components/feedback.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { STEP_LABELS } from './admission.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { useStoredName } from './AdmissionTags.js';
 import { admissionKeys, decideRequest, type RequestDetail } from './admission.api.js';
 
 type Choice = 'approve' | 'conditions' | 'return' | 'reject';
@@ -15,7 +15,7 @@ type Choice = 'approve' | 'conditions' | 'return' | 'reject';
  */
 export function DecisionPanel({ detail }: { detail: RequestDetail }) {
   const { t } = useI18n();
-  const label = useLabel();
+  const stored = useStoredName();
   const qc = useQueryClient();
   const { message } = useFeedback();
   const [form] = Form.useForm<{ comment?: string; conditions?: string; reason?: string }>();
@@ -56,8 +56,8 @@ export function DecisionPanel({ detail }: { detail: RequestDetail }) {
     >
       {open ? (
         <Typography.Paragraph style={{ marginBottom: 8 }}>
-          {t('admission.decide.step')}：<Tag color="blue">{label(STEP_LABELS[open.step], open.stepLabel)}</Tag>
-          {open.body}
+          {t('admission.decide.step')}：<Tag color="blue">{t(`admission.step.${open.step}`)}</Tag>
+          {stored(open.body)}
           {open.dueOn ? (
             <>
               <br />

@@ -21,8 +21,8 @@ import { accessOf } from '../../access.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { CHANNEL_LABELS, CHANNELS, type Channel } from './admission.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { CHANNELS, type Channel } from '../../../shared/admission.codes.js';
 import {
   admissionKeys,
   createFlag,
@@ -52,7 +52,6 @@ interface FlagForm {
  */
 export default function FlagsPage() {
   const { t } = useI18n();
-  const label = useLabel();
   const { data: me } = useMe();
   const access = accessOf(me);
   const { page, pageSize, pagination } = usePaging();
@@ -93,10 +92,14 @@ export default function FlagsPage() {
     {
       title: t('admission.flags.channel'),
       dataIndex: 'channel',
-      render: (v: string) => label(CHANNEL_LABELS[v as Channel], v),
+      render: (v: Channel) => t(`admission.channel.${v}`),
     },
     { title: t('admission.flags.village'), dataIndex: 'regionName' },
-    { title: t('admission.flags.flaggedBy'), dataIndex: 'flaggedByName' },
+    {
+      title: t('admission.flags.flaggedBy'),
+      dataIndex: 'flaggedByName',
+      render: (v: string | null) => v ?? t('admission.flags.flaggedByHidden'),
+    },
     {
       title: t('admission.flags.createdAt'),
       dataIndex: 'createdAt',
@@ -186,7 +189,6 @@ export default function FlagsPage() {
 
 function FlagFormCard() {
   const { t } = useI18n();
-  const label = useLabel();
   const qc = useQueryClient();
   const { message } = useFeedback();
   const [form] = Form.useForm<FlagForm>();
@@ -265,7 +267,7 @@ function FlagFormCard() {
               label={t('admission.flags.channel')}
               rules={[{ required: true, message: t('common.required', { field: t('admission.flags.channel') }) }]}
             >
-              <Select options={CHANNELS.map((c) => ({ value: c, label: label(CHANNEL_LABELS[c]) }))} />
+              <Select options={CHANNELS.map((c) => ({ value: c, label: t(`admission.channel.${c}`) }))} />
             </Form.Item>
           </Col>
           <Col xs={12}>

@@ -1,7 +1,7 @@
 import { Alert, Flex, Tag, Typography } from 'antd';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { CATALOG_KIND_LABELS, OUTCOME_ALERT, OUTCOME_LABELS } from './admission.labels.js';
-import { OutcomeTag } from './AdmissionTags.js';
+import type { CatalogKind } from '../../../shared/catalogs.js';
+import { useI18n } from '../../i18n/index.js';
+import { OUTCOME_ALERT, OutcomeTag } from './AdmissionTags.js';
 import type { Precheck } from './admission.api.js';
 
 /**
@@ -10,7 +10,6 @@ import type { Precheck } from './admission.api.js';
  */
 export function PrecheckView({ precheck, compact }: { precheck: Precheck; compact?: boolean }) {
   const { t } = useI18n();
-  const label = useLabel();
   return (
     <div data-testid="precheck">
       <Alert
@@ -18,10 +17,10 @@ export function PrecheckView({ precheck, compact }: { precheck: Precheck; compac
         showIcon
         title={
           <span data-testid="precheck-outcome">
-            {t('admission.precheck.outcome')}：{label(OUTCOME_LABELS[precheck.outcome], precheck.outcome)}
+            {t('admission.precheck.outcome')}：{t(`admission.outcome.${precheck.outcome}`)}
           </span>
         }
-        description={t(`admission.precheck.hint.${precheck.outcome}` as 'admission.precheck.hint.admissible')}
+        description={t(`admission.precheck.hint.${precheck.outcome}`)}
         style={{ marginBottom: 12 }}
       />
       <div role="list">
@@ -51,7 +50,7 @@ export function PrecheckView({ precheck, compact }: { precheck: Precheck; compac
                 data-testid="finding-item"
               >
                 {t('admission.precheck.item')}：<span className="jf-mono">{f.item.code}</span> {f.item.name}
-                <Tag style={{ marginInlineStart: 6 }}>{label(CATALOG_KIND_LABELS[f.item.kind], f.item.kind)}</Tag>
+                <Tag style={{ marginInlineStart: 6 }}>{t(`catalogs.kind.${f.item.kind as CatalogKind}`)}</Tag>
                 {compact ? null : <span>《{f.item.catalogTitle}》</span>}
               </Typography.Paragraph>
             ) : null}

@@ -3,11 +3,10 @@ import { useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Pagination, Spin, Tag, Typography } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
-import { useI18n, useLabel } from '../../i18n/index.js';
+import { useI18n } from '../../i18n/index.js';
 import { PublicFrame } from '../verify/PublicFrame.js';
-import { KIND_LABELS, STATUS_LABELS } from './admission.labels.js';
 import { admissionKeys, publicDecisions, type PublicDecision } from './admission.api.js';
-import { DecisionTag, EffectTag } from './AdmissionTags.js';
+import { DecisionTag, EffectTag, useStoredName } from './AdmissionTags.js';
 
 const REGION = /^\d{6}(\d{3})?(\d{3})?$/;
 const STORE = 'jianfu.publicRegion';
@@ -148,23 +147,23 @@ const row = (name: string, value: string | null | undefined) =>
 
 function DecisionCard({ d }: { d: PublicDecision }) {
   const { t } = useI18n();
-  const label = useLabel();
+  const stored = useStoredName();
   return (
     <Card size="small" data-testid="public-decision">
       <Flex gap={6} wrap align="center" style={{ marginBottom: 6 }}>
         <DecisionTag decision={d.decision} />
         {d.status === 'withdrawn' || d.status === 'expired' ? (
-          <Tag style={{ marginInlineEnd: 0 }}>{label(STATUS_LABELS[d.status], d.statusLabel)}</Tag>
+          <Tag style={{ marginInlineEnd: 0 }}>{t(`admission.status.${d.status}`)}</Tag>
         ) : null}
         <EffectTag state={d.effectState} />
-        <Tag style={{ marginInlineEnd: 0 }}>{label(KIND_LABELS[d.kind], d.kindLabel)}</Tag>
+        <Tag style={{ marginInlineEnd: 0 }}>{t(`admission.kind.${d.kind}`)}</Tag>
       </Flex>
       <Typography.Title level={5} style={{ margin: '0 0 6px' }}>
         {d.title}
       </Typography.Title>
       {row(t('publicAdmission.number'), d.number)}
       {row(t('publicAdmission.department'), d.departmentName)}
-      {row(t('publicAdmission.decidedBy'), [d.decidedByBody, d.decidedOn].filter(Boolean).join(' · '))}
+      {row(t('publicAdmission.decidedBy'), [stored(d.decidedByBody), d.decidedOn].filter(Boolean).join(' · '))}
       {row(t('publicAdmission.scope'), d.scope.join('、'))}
       {d.effectiveFrom ? row(t('publicAdmission.period'), `${d.effectiveFrom} — ${d.expiresOn ?? ''}`) : null}
       {row(t('publicAdmission.basis'), d.basis.join('；'))}

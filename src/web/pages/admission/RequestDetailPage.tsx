@@ -29,20 +29,8 @@ import { PageSpin } from '../../components/PageSpin.js';
 import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import {
-  BASIS_LEVEL_LABELS,
-  CATALOG_KIND_LABELS,
-  CHANGE_ACTION_LABELS,
-  EVENT_LABELS,
-  FREQUENCY_LABELS,
-  STATUS_LABELS,
-  STEP_LABELS,
-  STEP_STATUS_LABELS,
-  type BasisLevel,
-  type Frequency,
-  type RequestStatus,
-} from './admission.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import type { StepStatus } from '../../../shared/admission.codes.js';
 import {
   admissionKeys,
   getRequest,
@@ -52,12 +40,12 @@ import {
   type RequestDetail,
   type RequestStep,
 } from './admission.api.js';
-import { EffectTag, StatusTag, useKindLabel } from './AdmissionTags.js';
+import { EffectTag, StatusTag, useStoredName } from './AdmissionTags.js';
 import { DecisionPanel } from './DecisionPanel.js';
 import { PrecheckView } from './PrecheckView.js';
 import { useScrollTop } from '../certificates/useScrollTop.js';
 
-const STEP_STATUS: Record<string, 'wait' | 'process' | 'finish' | 'error'> = {
+const STEP_STATUS: Record<StepStatus, 'wait' | 'process' | 'finish' | 'error'> = {
   open: 'process',
   pending: 'wait',
   approved: 'finish',
@@ -88,8 +76,7 @@ export default function RequestDetailPage() {
 
 function Detail({ detail }: { detail: RequestDetail }) {
   const { t } = useI18n();
-  const label = useLabel();
-  const kindLabel = useKindLabel();
+  const stored = useStoredName();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const isMobile = useIsMobile();
@@ -123,7 +110,7 @@ function Detail({ detail }: { detail: RequestDetail }) {
           <Alert
             type="error"
             showIcon
-            title={t('admission.detail.rejectedTitle', { body: detail.decidedByBody ?? '' })}
+            title={t('admission.detail.rejectedTitle', { body: stored(detail.decidedByBody) })}
             description={detail.decisionReason}
           />
         );
@@ -142,7 +129,7 @@ function Detail({ detail }: { detail: RequestDetail }) {
             type="success"
             showIcon
             title={t('admission.detail.approvedTitle', {
-              body: detail.decidedByBody ?? '',
+              body: stored(detail.decidedByBody),
               from: detail.effectiveFrom ?? '',
               to: detail.expiresOn ?? '',
             })}
@@ -171,7 +158,7 @@ function Detail({ detail }: { detail: RequestDetail }) {
             type="info"
             showIcon
             title={t('admission.detail.inReviewTitle', {
-              step: label(STEP_LABELS[detail.currentStep ?? ''], detail.currentStep ?? ''),
+              step: detail.currentStep ? t(`admission.step.${detail.currentStep}`) : '',
               due: detail.currentStepDueOn ?? '—',
             })}
           />
@@ -182,7 +169,7 @@ function Detail({ detail }: { detail: RequestDetail }) {
   })();
 
   const contentItems = [
-    { key: 'kind', label: t('admission.form.kind'), children: kindLabel(c.kind, detail.kindLabel) },
+    { key: 'kind', label: t('admission.form.kind'), children: t(`admission.kind.${c.kind}`) },
     { key: 'number', label: t('admission.list.number'), children: <span className="jf-mono">{detail.number}</span> },
     { key: 'dept', label: t('admission.list.department'), children: detail.departmentName },
     { key: 'filedBy', label: t('admission.detail.filedBy'), children: detail.filedByName },
@@ -226,7 +213,7 @@ function Detail({ detail }: { detail: RequestDetail }) {
             <li key={i}>
               {b.document}
               {b.article ? ` ${b.article}` : ''}
-              <Tag style={{ marginInlineStart: 6 }}>{label(BASIS_LEVEL_LABELS[b.level as BasisLevel], b.level)}</Tag>
+              <Tag style={{ marginInlineStart: 6 }}>{t(`admission.basisLevel.${b.level}`)}</Tag>
             </li>
           ))}
         </ul>
@@ -281,8 +268,7 @@ function Detail({ detail }: { detail: RequestDetail }) {
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
           {c.forms.map((f, i) => (
             <li key={i}>
-              {f.name}（{label(FREQUENCY_LABELS[f.frequency as Frequency], f.frequency)}）
-              {f.fields ? `：${f.fields}` : ''}
+              {f.name}（{t(`admission.frequency.${f.frequency}`)}）{f.fields ? `：${f.fields}` : ''}
             </li>
           ))}
         </ul>
@@ -307,8 +293,7 @@ function Detail({ detail }: { detail: RequestDetail }) {
             span: 2,
             children: (
               <span>
-                {label(CHANGE_ACTION_LABELS[c.catalogChange.action])} ·{' '}
-                {label(CATALOG_KIND_LABELS[c.catalogChange.kind], c.catalogChange.kind)}
+                {t(`admission.changeAction.${c.catalogChange.action}`)} · {t(`catalogs.kind.${c.catalogChange.kind}`)}
                 {c.catalogChange.itemCode ? ` · ${c.catalogChange.itemCode}` : ''}
                 {c.catalogChange.name ? ` · ${c.catalogChange.name}` : ''}：{c.catalogChange.reason}
                 {detail.adjustmentNote ? (
@@ -326,13 +311,13 @@ function Detail({ detail }: { detail: RequestDetail }) {
 
   const currentSteps = detail.steps.filter((s) => s.revision === Math.max(...detail.steps.map((x) => x.revision)));
   const stepItems = currentSteps.map((s: RequestStep) => ({
-    status: STEP_STATUS[s.status] ?? 'wait',
-    title: label(STEP_LABELS[s.step], s.stepLabel),
-    subTitle: label(STEP_STATUS_LABELS[s.status], s.status),
+    status: STEP_STATUS[s.status],
+    title: t(`admission.step.${s.step}`),
+    subTitle: t(`admission.stepStatus.${s.status}`),
     content: (
       <div style={{ fontSize: 12 }}>
         <div>
-          {s.body}
+          {stored(s.body)}
           {s.assigneeName ? ` · ${t('admission.detail.assignee')}：${s.assigneeName}` : ''}
         </div>
         <div>
@@ -405,7 +390,7 @@ function Detail({ detail }: { detail: RequestDetail }) {
   return (
     <PageContainer title={detail.title} extra={actions}>
       <Flex gap={8} wrap align="center" style={{ marginTop: -8, marginBottom: 12 }}>
-        <StatusTag status={detail.status} label={detail.statusLabel} />
+        <StatusTag status={detail.status} />
         <EffectTag state={detail.effectState} />
         {detail.needsGovernment ? <Tag color="purple">{t('admission.detail.needsGovernment')}</Tag> : null}
         <Typography.Text type="secondary" className="jf-mono">
@@ -464,14 +449,14 @@ function Detail({ detail }: { detail: RequestDetail }) {
                   content: (
                     <div>
                       <div style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</div>
-                      <Typography.Text strong>{label(EVENT_LABELS[e.action], e.action)}</Typography.Text>
-                      {e.step ? <Tag style={{ marginInlineStart: 6 }}>{label(STEP_LABELS[e.step], e.step)}</Tag> : null}
+                      <Typography.Text strong>{t(`admission.event.${e.action}`)}</Typography.Text>
+                      {e.step ? <Tag style={{ marginInlineStart: 6 }}>{t(`admission.step.${e.step}`)}</Tag> : null}
                       <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
-                        {e.actorName || t('admission.detail.system')}
+                        {stored(e.actorName) || t('admission.detail.system')}
                       </Typography.Text>
                       {e.toStatus && e.toStatus !== e.fromStatus ? (
                         <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>
-                          → {label(STATUS_LABELS[e.toStatus as RequestStatus], e.toStatus)}
+                          → {t(`admission.status.${e.toStatus}`)}
                         </Typography.Text>
                       ) : null}
                       {e.note ? (

@@ -27,21 +27,19 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { PageSpin } from '../../components/PageSpin.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
+import { useI18n } from '../../i18n/index.js';
+import type { CatalogKind } from '../../../shared/catalogs.js';
 import {
-  BASIS_LEVEL_LABELS,
   BASIS_LEVELS,
-  CATALOG_KIND_LABELS,
-  CHANGE_ACTION_LABELS,
+  CHANGE_ACTIONS,
   CHANGEABLE_CATALOG_KINDS,
   FREQUENCIES,
-  FREQUENCY_LABELS,
-  KIND_LABELS,
   REQUEST_KINDS,
   type BasisLevel,
+  type ChangeAction,
   type Frequency,
   type RequestKind,
-} from './admission.labels.js';
+} from '../../../shared/admission.codes.js';
 import {
   admissionKeys,
   createRequest,
@@ -73,7 +71,7 @@ interface FormValues {
   forms?: { name?: string; frequency?: Frequency; fields?: string }[];
   catalogItemCode?: string;
   changeCatalog?: boolean;
-  change?: { action?: 'add' | 'amend' | 'withdraw'; kind?: string; itemCode?: string; name?: string; reason?: string };
+  change?: { action?: ChangeAction; kind?: CatalogKind; itemCode?: string; name?: string; reason?: string };
 }
 
 const DATE = 'YYYY-MM-DD';
@@ -189,7 +187,6 @@ export default function RequestFormPage() {
 
 function RequestForm({ detail }: { detail?: RequestDetail }) {
   const { t } = useI18n();
-  const label = useLabel();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const isMobile = useIsMobile();
@@ -310,7 +307,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                     >
                       <Select
                         placeholder={t('admission.form.kindPlaceholder')}
-                        options={REQUEST_KINDS.map((k) => ({ value: k, label: label(KIND_LABELS[k]) }))}
+                        options={REQUEST_KINDS.map((k) => ({ value: k, label: t(`admission.kind.${k}`) }))}
                       />
                     </Form.Item>
                   </Col>
@@ -391,7 +388,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                               <Select
                                 allowClear
                                 popupMatchSelectWidth={false}
-                                options={BASIS_LEVELS.map((l) => ({ value: l, label: label(BASIS_LEVEL_LABELS[l]) }))}
+                                options={BASIS_LEVELS.map((l) => ({ value: l, label: t(`admission.basisLevel.${l}`) }))}
                               />
                             </Form.Item>
                           </Col>
@@ -552,7 +549,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                               rules={[required(t('admission.form.formFrequency'))]}
                             >
                               <Select
-                                options={FREQUENCIES.map((x) => ({ value: x, label: label(FREQUENCY_LABELS[x]) }))}
+                                options={FREQUENCIES.map((x) => ({ value: x, label: t(`admission.frequency.${x}`) }))}
                               />
                             </Form.Item>
                           </Col>
@@ -614,10 +611,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                         rules={[required(t('admission.form.changeAction'))]}
                       >
                         <Select
-                          options={(['add', 'amend', 'withdraw'] as const).map((a) => ({
-                            value: a,
-                            label: label(CHANGE_ACTION_LABELS[a]),
-                          }))}
+                          options={CHANGE_ACTIONS.map((a) => ({ value: a, label: t(`admission.changeAction.${a}`) }))}
                         />
                       </Form.Item>
                     </Col>
@@ -631,7 +625,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                           popupMatchSelectWidth={false}
                           options={CHANGEABLE_CATALOG_KINDS.map((k) => ({
                             value: k,
-                            label: label(CATALOG_KIND_LABELS[k]),
+                            label: t(`catalogs.kind.${k}`),
                           }))}
                         />
                       </Form.Item>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Button,
@@ -19,18 +18,15 @@ import {
 import { SearchOutlined } from '@ant-design/icons';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
+import { useI18n } from '../../i18n/index.js';
 import {
-  KIND_LABELS,
   REQUEST_KINDS,
-  STATUS_LABELS,
-  STATUSES,
-  STEP_LABELS,
+  REQUEST_STATUSES,
   type RequestKind,
   type RequestStatus,
-} from './admission.labels.js';
+} from '../../../shared/admission.codes.js';
 import { admissionKeys, listRequests, type RequestFilter, type RequestSummary } from './admission.api.js';
-import { OutcomeTag, StatusTag, useKindLabel } from './AdmissionTags.js';
+import { OutcomeTag, StatusTag, useRequestColumns } from './AdmissionTags.js';
 import { usePaging } from '../../components/usePaging.js';
 
 /** The paged list of admission requests with a small filter bar; shared by 准入申请 and 准入审核. */
@@ -46,9 +42,8 @@ export function RequestTable({
   testId?: string;
 }) {
   const { t } = useI18n();
-  const label = useLabel();
-  const kindLabel = useKindLabel();
   const isMobile = useIsMobile();
+  const requestColumns = useRequestColumns(isMobile);
   const [form] = Form.useForm<{ q?: string; status?: RequestStatus; kind?: RequestKind }>();
   const [filter, setFilter] = useState<RequestFilter>({});
   const { page, pageSize, setPage, pagination } = usePaging();
@@ -59,29 +54,23 @@ export function RequestTable({
     placeholderData: keepPreviousData,
   });
 
+  const filterSelect = (name: 'status' | 'kind', label: string, options: { value: string; label: string }[]) => (
+    <Col xs={12} sm={6} lg={5}>
+      <Form.Item name={name} label={label}>
+        <Select allowClear placeholder={t('audit.all')} popupMatchSelectWidth={false} options={options} />
+      </Form.Item>
+    </Col>
+  );
+
   const columns: TableColumnsType<RequestSummary> = [
-    {
-      title: t('admission.list.title'),
-      dataIndex: 'title',
-      render: (_: unknown, r) => (
-        <div style={{ minWidth: isMobile ? 160 : 220, maxWidth: 360 }}>
-          <Link to={`/admission/requests/${r.id}`}>{r.title}</Link>
-          <div>
-            <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
-              {r.number}
-            </Typography.Text>
-          </div>
-        </div>
-      ),
-    },
-    { title: t('admission.form.kind'), dataIndex: 'kind', render: (_: unknown, r) => kindLabel(r.kind, r.kindLabel) },
+    ...requestColumns,
     ...(showDepartment ? [{ title: t('admission.list.department'), dataIndex: 'departmentName' }] : []),
     {
       title: t('admission.list.status'),
       dataIndex: 'status',
       render: (_: unknown, r: RequestSummary) => (
         <Flex gap={4} wrap>
-          <StatusTag status={r.status} label={r.statusLabel} />
+          <StatusTag status={r.status} />
           {r.needsGovernment ? (
             <Tag color="purple" style={{ marginInlineEnd: 0 }}>
               {t('admission.list.s73')}
@@ -93,7 +82,7 @@ export function RequestTable({
     {
       title: t('admission.list.precheck'),
       dataIndex: 'precheckOutcome',
-      render: (v: string | null) => (v ? <OutcomeTag outcome={v} /> : '—'),
+      render: (_: unknown, r: RequestSummary) => (r.precheckOutcome ? <OutcomeTag outcome={r.precheckOutcome} /> : '—'),
     },
     {
       title: t('admission.list.currentStep'),
@@ -101,7 +90,7 @@ export function RequestTable({
       render: (_: unknown, r: RequestSummary) =>
         r.currentStep ? (
           <span style={{ whiteSpace: 'nowrap' }}>
-            {label(STEP_LABELS[r.currentStep], r.currentStep)}
+            {t(`admission.step.${r.currentStep}`)}
             {r.currentStepDueOn ? (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {' '}
@@ -157,26 +146,16 @@ export function RequestTable({
                   <Input allowClear maxLength={50} placeholder={t('admission.list.qPlaceholder')} />
                 </Form.Item>
               </Col>
-              <Col xs={12} sm={6} lg={5}>
-                <Form.Item name="status" label={t('admission.list.status')}>
-                  <Select
-                    allowClear
-                    placeholder={t('audit.all')}
-                    popupMatchSelectWidth={false}
-                    options={STATUSES.map((s) => ({ value: s, label: label(STATUS_LABELS[s]) }))}
-                  />
-                </Form.Item>
-              </Col>
-              <Col xs={12} sm={6} lg={5}>
-                <Form.Item name="kind" label={t('admission.form.kind')}>
-                  <Select
-                    allowClear
-                    placeholder={t('audit.all')}
-                    popupMatchSelectWidth={false}
-                    options={REQUEST_KINDS.map((k) => ({ value: k, label: label(KIND_LABELS[k]) }))}
-                  />
-                </Form.Item>
-              </Col>
+              {filterSelect(
+                'status',
+                t('admission.list.status'),
+                REQUEST_STATUSES.map((c) => ({ value: c, label: t(`admission.status.${c}`) })),
+              )}
+              {filterSelect(
+                'kind',
+                t('admission.form.kind'),
+                REQUEST_KINDS.map((c) => ({ value: c, label: t(`admission.kind.${c}`) })),
+              )}
               <Col xs={24} lg={7} style={{ display: 'flex', alignItems: 'flex-end' }}>
                 <Form.Item>
                   <Space>

@@ -1,11 +1,13 @@
 import type { CSSProperties } from 'react';
 import { Alert, Tag, Typography } from 'antd';
+import { zh } from '../../../shared/i18n.js';
 import { useI18n } from '../../i18n/index.js';
 import type { Alternative } from './certificates.api.js';
 
 /**
  * Where the resident can go instead. The list's own wording is shown as such; the platform's
- * compiled guidance is labelled 平台指引 with its note, so nobody mistakes it for the official text.
+ * compiled guidance is labelled 平台指引 with its note, so nobody mistakes it for the official text. The
+ * printed slip is Chinese in every UI language.
  */
 export function AlternativeBlock({
   alternative,
@@ -26,16 +28,16 @@ export function AlternativeBlock({
       <div style={style} data-testid="alternative">
         {alternative.official ? (
           <p className="jf-a4-p">
-            <strong>{t('certificates.alt.official')}：</strong>
+            <strong>{zh('certificates.alt.official')}：</strong>
             {alternative.official}
           </p>
         ) : null}
         {alternative.guidance ? (
           <p className="jf-a4-p">
-            <strong>{t('certificates.alt.guidanceLabel')}：</strong>
+            <strong>{zh('certificates.alt.guidanceLabel')}：</strong>
             {alternative.guidance}
             <br />
-            <span className="jf-a4-note">（{alternative.guidanceNote}）</span>
+            <span className="jf-a4-note">（{zh('certificates.alt.guidanceNote')}）</span>
           </p>
         ) : null}
       </div>
@@ -62,7 +64,7 @@ export function AlternativeBlock({
                 {alternative.guidance}
               </Typography.Paragraph>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {alternative.guidanceNote}
+                {t('certificates.alt.guidanceNote')}
               </Typography.Text>
             </>
           ) : null}

@@ -31,7 +31,7 @@ export default function CasePrintPage() {
   const c = q.data;
   return (
     <PageContainer
-      title={c.title}
+      title={t(`certificates.caseKind.${c.kind}`)}
       extra={
         <>
           {back}

@@ -3,8 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Table, Tabs, Tag, type TableColumnsType } from 'antd';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { VERDICT_LABELS } from './certificates.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import type { CertificateVerdict } from '../../../shared/certificates.js';
 import { certificateKeys, listCases, type CertificateCase } from './certificates.api.js';
 import { usePaging } from '../../components/usePaging.js';
 
@@ -27,7 +27,6 @@ export default function CasesPage() {
 
 function CaseTable({ kind }: { kind: 'refusal' | 'promise' }) {
   const { t } = useI18n();
-  const label = useLabel();
   const isMobile = useIsMobile();
   const { page, pageSize, pagination } = usePaging();
   const rows = useQuery({
@@ -40,7 +39,7 @@ function CaseTable({ kind }: { kind: 'refusal' | 'promise' }) {
     {
       title: t('certificates.cases.number'),
       dataIndex: 'number',
-      render: (v: string, r) => (
+      render: (v: CertificateVerdict, r) => (
         <Link to={`${base}/${r.id}`} className="jf-mono">
           {v}
         </Link>
@@ -54,10 +53,10 @@ function CaseTable({ kind }: { kind: 'refusal' | 'promise' }) {
     {
       title: t('certificates.cases.verdict'),
       dataIndex: 'verdict',
-      render: (v: string, r) => (
+      render: (v: CertificateVerdict, r) => (
         <div style={{ maxWidth: 260 }}>
           <Tag color={v === 'negative' ? 'error' : v === 'positive' ? 'success' : 'warning'}>
-            {label(VERDICT_LABELS[v as 'positive'], v)}
+            {t(`certificates.verdict.${v}`)}
           </Tag>
           {r.item ? (
             <div style={{ fontSize: 12, color: '#8c8c8c' }}>

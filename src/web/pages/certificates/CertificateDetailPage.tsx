@@ -24,8 +24,7 @@ import { PageSpin } from '../../components/PageSpin.js';
 import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { CERT_EVENT_LABELS, CERT_STATUS_LABELS, DELIBERATION_FORM_LABELS, PATH_LABELS } from './certificates.labels.js';
+import { useI18n } from '../../i18n/index.js';
 import {
   certificateKeys,
   getCertificate,
@@ -67,7 +66,6 @@ export default function CertificateDetailPage() {
 
 function Detail({ c }: { c: CertificateDetail }) {
   const { t } = useI18n();
-  const label = useLabel();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const [revokeOpen, setRevokeOpen] = useState(false);
@@ -90,7 +88,7 @@ function Detail({ c }: { c: CertificateDetail }) {
       label: t('certificates.detail.status'),
       children: (
         <Tag color={c.status === 'valid' ? 'success' : 'error'} data-testid="cert-status">
-          {label(CERT_STATUS_LABELS[c.status], c.statusLabel)}
+          {t(`certificates.status.${c.status}`)}
         </Tag>
       ),
     },
@@ -108,7 +106,7 @@ function Detail({ c }: { c: CertificateDetail }) {
         </span>
       ),
     },
-    { key: 'path', label: t('certificates.detail.path'), children: label(PATH_LABELS[c.path], c.pathLabel) },
+    { key: 'path', label: t('certificates.detail.path'), children: t(`certificates.path.${c.path}`) },
     { key: 'request', label: t('certificates.detail.request'), children: c.requestText },
     { key: 'village', label: t('certificates.detail.village'), children: c.regionName },
     {
@@ -155,9 +153,8 @@ function Detail({ c }: { c: CertificateDetail }) {
             span: 2,
             children: (
               <span>
-                {c.deliberation.heldOn} ·{' '}
-                {label(DELIBERATION_FORM_LABELS[c.deliberation.form], c.deliberation.formLabel ?? c.deliberation.form)}{' '}
-                · {t('certificates.detail.participants', { n: c.deliberation.participants })}
+                {c.deliberation.heldOn} · {t(`certificates.deliberationForm.${c.deliberation.form}`)} ·{' '}
+                {t('certificates.detail.participants', { n: c.deliberation.participants })}
                 <br />
                 {c.deliberation.summary}
               </span>
@@ -267,7 +264,7 @@ function Detail({ c }: { c: CertificateDetail }) {
                   content: (
                     <div>
                       <div style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</div>
-                      <Typography.Text strong>{label(CERT_EVENT_LABELS[e.kind], e.kind)}</Typography.Text>
+                      <Typography.Text strong>{t(`certificates.event.${e.kind}`)}</Typography.Text>
                       {e.copyNo ? (
                         <Typography.Text type="secondary">
                           {' '}

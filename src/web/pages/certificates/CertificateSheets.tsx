@@ -1,6 +1,7 @@
 import { QRCode } from 'antd';
 import type { CertificateCase, PrintData } from './certificates.api.js';
 import { AlternativeBlock } from './AlternativeBlock.js';
+import { zh } from '../../../shared/i18n.js';
 import { cnDate } from './PrintSheet.js';
 
 /*
@@ -17,9 +18,10 @@ export function CertificateSheet({ data }: { data: PrintData }) {
     <>
       <div className="jf-a4-head">
         <span>
-          第 {data.copyNo} 份{data.reprint ? '（重印）' : ''}
+          {zh('certificates.sheet.copy', { n: data.copyNo })}
+          {data.reprint ? zh('certificates.sheet.reprint') : ''}
         </span>
-        <span data-testid="print-serial">编号：{data.serial}</span>
+        <span data-testid="print-serial">{zh('certificates.sheet.serial', { serial: data.serial })}</span>
       </div>
       <div className="jf-a4-title">{data.title}</div>
       {data.paragraphs.map((p, i) => (
@@ -28,11 +30,14 @@ export function CertificateSheet({ data }: { data: PrintData }) {
         </p>
       ))}
       <div className="jf-a4-sign">
-        <div>{data.villageName}（盖章）</div>
-        <div>签发人：{data.signerName}</div>
+        <div>{zh('certificates.sheet.seal', { village: data.villageName })}</div>
+        <div>{zh('certificates.sheet.signer', { name: data.signerName })}</div>
         {data.signOff ? (
           <div>
-            {data.signOff.title || '村民委员会主任'}：{data.signOff.name}（签字）
+            {zh('certificates.sheet.signOff', {
+              title: data.signOff.title || zh('certificates.sheet.signOffTitle'),
+              name: data.signOff.name,
+            })}
           </div>
         ) : null}
         <div>{data.issuedOnText}</div>
@@ -53,10 +58,11 @@ export function CertificateSheet({ data }: { data: PrintData }) {
         </div>
         <div className="jf-a4-foot-text">
           <div>
-            核验码：<span data-testid="print-code">{data.verificationCode}</span>
+            {zh('certificates.sheet.code')}
+            <span data-testid="print-code">{data.verificationCode}</span>
           </div>
-          <div>扫描二维码或访问 {url} 核验本证明的真伪和有效性。</div>
-          <div>证明编号 {data.serial}；本证明仅用于所载用途，涂改无效。</div>
+          <div>{zh('certificates.sheet.scan', { url })}</div>
+          <div>{zh('certificates.sheet.footer', { serial: data.serial })}</div>
         </div>
       </div>
     </>
@@ -69,34 +75,34 @@ export function CaseSheet({ c }: { c: CertificateCase }) {
     <>
       <div className="jf-a4-head">
         <span>{c.regionName}</span>
-        <span data-testid="print-serial">编号：{c.number}</span>
+        <span data-testid="print-serial">{zh('certificates.sheet.serial', { serial: c.number })}</span>
       </div>
-      <div className="jf-a4-title">{c.title}</div>
-      <p className="jf-a4-line">申请人：{c.holderName ?? '——'}</p>
-      <p className="jf-a4-line">申请事项：{c.requestText}</p>
-      {c.purpose ? <p className="jf-a4-line">用途：{c.purpose}</p> : null}
-      {c.demander ? <p className="jf-a4-line">要求出具单位：{c.demander}</p> : null}
+      <div className="jf-a4-title">{zh(`certificates.caseKind.${c.kind}`)}</div>
+      <p className="jf-a4-line">{zh('certificates.sheet.applicant', { name: c.holderName ?? '——' })}</p>
+      <p className="jf-a4-line">{zh('certificates.sheet.request', { text: c.requestText })}</p>
+      {c.purpose ? <p className="jf-a4-line">{zh('certificates.sheet.purpose', { text: c.purpose })}</p> : null}
+      {c.demander ? <p className="jf-a4-line">{zh('certificates.sheet.demander', { text: c.demander })}</p> : null}
       <div style={{ height: '4mm' }} />
       {c.kind === 'refusal' ? (
         <>
           <p className="jf-a4-p">{c.reason}</p>
           {c.item ? (
             <p className="jf-a4-p">
-              依据：《{c.item.catalogTitle}》（{c.item.code}“{c.item.name}”）。
+              {zh('certificates.sheet.basis', { catalog: c.item.catalogTitle, code: c.item.code, name: c.item.name })}
             </p>
           ) : null}
           {c.alternative ? (
             <>
               <p className="jf-a4-line" style={{ marginTop: '3mm' }}>
-                <strong>您可以通过以下渠道办理：</strong>
+                <strong>{zh('certificates.sheet.channels')}</strong>
               </p>
               <AlternativeBlock alternative={c.alternative} print />
             </>
           ) : null}
-          <p className="jf-a4-p">特此告知。</p>
+          <p className="jf-a4-p">{zh('certificates.sheet.notified')}</p>
           <div className="jf-a4-sign">
-            <div>{c.regionName}（盖章）</div>
-            <div>经办人：{c.createdByName}</div>
+            <div>{zh('certificates.sheet.seal', { village: c.regionName })}</div>
+            <div>{zh('certificates.sheet.handledBy', { name: c.createdByName })}</div>
             <div>{cnDate(c.createdOn)}</div>
           </div>
         </>
@@ -109,14 +115,14 @@ export function CaseSheet({ c }: { c: CertificateCase }) {
           ))}
           <div className="jf-a4-sign">
             <div>
-              承诺人（签字）：
+              {zh('certificates.sheet.promisor')}
               <span className="jf-a4-blank" />
             </div>
             <div>
-              日期：
+              {zh('certificates.sheet.date')}
               <span className="jf-a4-blank" />
             </div>
-            <div style={{ marginTop: '6mm' }}>{c.regionName}（留存）</div>
+            <div style={{ marginTop: '6mm' }}>{zh('certificates.sheet.kept', { village: c.regionName })}</div>
             <div>{cnDate(c.createdOn)}</div>
           </div>
         </>
@@ -124,9 +130,7 @@ export function CaseSheet({ c }: { c: CertificateCase }) {
       <div className="jf-a4-spacer" />
       <div className="jf-a4-foot">
         <div className="jf-a4-foot-text">
-          {c.kind === 'refusal'
-            ? '根据民政部等六部门《关于改进和规范基层群众性自治组织出具证明工作的指导意见》（民发〔2020〕20号），村（居）民委员会不出具没有法律法规依据的证明。如有单位仍要求您提供本证明，可向乡镇（街道）或区民政局反映。'
-            : '是否采用告知承诺由申请人自主选择；申请人也可以按原方式取得证明。'}
+          {zh(c.kind === 'refusal' ? 'certificates.sheet.refusalNote' : 'certificates.sheet.promiseNote')}
         </div>
       </div>
     </>

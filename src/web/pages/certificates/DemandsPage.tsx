@@ -20,17 +20,15 @@ import { useMe } from '../../api/auth.js';
 import { accessOf } from '../../access.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useFeedback } from '../../components/feedback.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { DEMANDER_KIND_LABELS } from './certificates.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { DEMANDER_KINDS, type DemanderKind } from '../../../shared/certificates.codes.js';
 import {
   certificateKeys,
-  DEMANDER_KINDS,
   demandsByDemander,
   listDemands,
   recordDemand,
   type Demand,
   type DemanderCount,
-  type DemanderKind,
 } from './certificates.api.js';
 import { usePaging } from '../../components/usePaging.js';
 
@@ -48,7 +46,6 @@ interface DemandForm {
  */
 export default function DemandsPage() {
   const { t } = useI18n();
-  const label = useLabel();
   const { data: me } = useMe();
   const access = accessOf(me);
   const { page, pageSize, pagination } = usePaging();
@@ -72,7 +69,7 @@ export default function DemandsPage() {
         <div style={{ minWidth: 120 }}>
           {v}
           <div>
-            <Tag style={{ marginTop: 2 }}>{label(DEMANDER_KIND_LABELS[r.demanderKind], r.demanderKindLabel)}</Tag>
+            <Tag style={{ marginTop: 2 }}>{t(`certificates.demanderKind.${r.demanderKind}`)}</Tag>
           </div>
         </div>
       ),
@@ -132,7 +129,7 @@ export default function DemandsPage() {
                     {
                       title: t('certificates.demands.kind'),
                       dataIndex: 'demanderKind',
-                      render: (v: string) => label(DEMANDER_KIND_LABELS[v], v),
+                      render: (v: DemanderKind) => t(`certificates.demanderKind.${v}`),
                     },
                     { title: t('certificates.demands.count'), dataIndex: 'count', align: 'right' },
                     {
@@ -182,7 +179,6 @@ export default function DemandsPage() {
 
 function DemandFormCard() {
   const { t } = useI18n();
-  const label = useLabel();
   const qc = useQueryClient();
   const { message } = useFeedback();
   const [form] = Form.useForm<DemandForm>();
@@ -237,7 +233,7 @@ function DemandFormCard() {
             >
               <Select
                 popupMatchSelectWidth={false}
-                options={DEMANDER_KINDS.map((k) => ({ value: k, label: label(DEMANDER_KIND_LABELS[k]) }))}
+                options={DEMANDER_KINDS.map((k) => ({ value: k, label: t(`certificates.demanderKind.${k}`) }))}
               />
             </Form.Item>
           </Col>

@@ -1,9 +1,8 @@
 import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import type { FormRule as Rule } from 'antd';
 import dayjs from 'dayjs';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { DELIBERATION_FORM_LABELS, DELIBERATION_FORMS, DEMANDER_KIND_LABELS } from './certificates.labels.js';
-import { DEMANDER_KINDS } from './certificates.api.js';
+import { useI18n } from '../../i18n/index.js';
+import { DELIBERATION_FORMS, DEMANDER_KINDS } from '../../../shared/certificates.codes.js';
 import { isValidIdNumber, isValidMobile, NAME_PATTERN } from '../../../shared/identity.js';
 
 export function useRules() {
@@ -98,10 +97,9 @@ export function PurposeFields({ purposeRequired = true }: { purposeRequired?: bo
 
 export function DemanderKindField() {
   const { t } = useI18n();
-  const label = useLabel();
   return (
     <Form.Item name="demanderKind" label={t('certificates.form.demanderKind')}>
-      <Select options={DEMANDER_KINDS.map((k) => ({ value: k, label: label(DEMANDER_KIND_LABELS[k]) }))} />
+      <Select options={DEMANDER_KINDS.map((k) => ({ value: k, label: t(`certificates.demanderKind.${k}`) }))} />
     </Form.Item>
   );
 }
@@ -111,7 +109,6 @@ const notFuture = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
 /** The unlisted path (§9.6): a basis, the record of the collective deliberation, and the committee head's sign-off. */
 export function DeliberationFields() {
   const { t } = useI18n();
-  const label = useLabel();
   const rules = useRules();
   return (
     <>
@@ -155,7 +152,7 @@ export function DeliberationFields() {
           >
             <Select
               popupMatchSelectWidth={false}
-              options={DELIBERATION_FORMS.map((f) => ({ value: f, label: label(DELIBERATION_FORM_LABELS[f]) }))}
+              options={DELIBERATION_FORMS.map((f) => ({ value: f, label: t(`certificates.deliberationForm.${f}`) }))}
             />
           </Form.Item>
         </Col>

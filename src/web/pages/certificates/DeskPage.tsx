@@ -8,19 +8,18 @@ import { useMe } from '../../api/auth.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { VERDICT_LABELS } from './certificates.labels.js';
+import { useI18n } from '../../i18n/index.js';
 import {
   certificateKeys,
   issueCertificate,
   matchAtDesk,
   promiseAtDesk,
   refuseAtDesk,
-  type DemanderKind,
   type DeskAction,
   type DeskMatch,
   type Deliberation,
 } from './certificates.api.js';
+import type { DemanderKind } from '../../../shared/certificates.codes.js';
 import { DeliberationFields, DemanderKindField, HolderFields, PurposeFields, useRules } from './DeskForms.js';
 import { AlternativeBlock } from './AlternativeBlock.js';
 import { normalizeIdNumber, normalizePhone } from '../../../shared/identity.js';
@@ -105,7 +104,6 @@ export default function DeskPage() {
 
 function Verdict({ m }: { m: DeskMatch }) {
   const { t } = useI18n();
-  const label = useLabel();
   const isMobile = useIsMobile();
   const choices = useMemo(() => {
     const order: DeskAction[] =
@@ -120,7 +118,7 @@ function Verdict({ m }: { m: DeskMatch }) {
         <Alert
           type={VERDICT_ALERT[m.verdict]}
           showIcon
-          title={<span data-testid="verdict-title">{label(VERDICT_LABELS[m.verdict])}</span>}
+          title={<span data-testid="verdict-title">{t(`certificates.verdict.${m.verdict}`)}</span>}
           description={
             <div>
               {m.item ? (

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { zh } from '../../../shared/i18n.js';
 import './print.css';
 
 /**
@@ -30,5 +31,6 @@ export function PrintSheet({ children, testId }: { children: ReactNode; testId?:
   );
 }
 
-/** 2026-11-28 → 2026年11月28日 */
-export const cnDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+/** 2026-11-28 → 2026年11月28日 (printed papers are Chinese in every UI language). */
+export const cnDate = (d: string) =>
+  zh('certificates.template.date', { year: d.slice(0, 4), month: Number(d.slice(5, 7)), day: Number(d.slice(8, 10)) });

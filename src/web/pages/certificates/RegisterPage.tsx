@@ -21,8 +21,8 @@ import type { Dayjs } from 'dayjs';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { CERT_STATUS_LABELS, PATH_LABELS } from './certificates.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { CERTIFICATE_STATUSES, ISSUE_PATHS, type CertificateStatus } from '../../../shared/certificates.codes.js';
 import {
   certificateKeys,
   exportRegister,
@@ -52,7 +52,6 @@ const col = (hidden: boolean) => (hidden ? { display: 'none' } : undefined);
  */
 export default function RegisterPage() {
   const { t } = useI18n();
-  const label = useLabel();
   const isMobile = useIsMobile();
   const { message } = useFeedback();
   const [form] = Form.useForm<FilterForm>();
@@ -102,7 +101,7 @@ export default function RegisterPage() {
         <div style={{ minWidth: 140, maxWidth: 260 }}>
           {v}
           <div>
-            <Tag style={{ marginTop: 2 }}>{label(PATH_LABELS[r.path], r.pathLabel)}</Tag>
+            <Tag style={{ marginTop: 2 }}>{t(`certificates.path.${r.path}`)}</Tag>
           </div>
         </div>
       ),
@@ -134,8 +133,8 @@ export default function RegisterPage() {
     {
       title: t('certificates.detail.status'),
       dataIndex: 'status',
-      render: (v: 'valid' | 'revoked', r) => (
-        <Tag color={v === 'valid' ? 'success' : 'error'}>{label(CERT_STATUS_LABELS[v], r.statusLabel)}</Tag>
+      render: (v: CertificateStatus) => (
+        <Tag color={v === 'valid' ? 'success' : 'error'}>{t(`certificates.status.${v}`)}</Tag>
       ),
     },
   ];
@@ -183,10 +182,7 @@ export default function RegisterPage() {
                 <Select
                   allowClear
                   placeholder={t('audit.all')}
-                  options={(['valid', 'revoked'] as const).map((s) => ({
-                    value: s,
-                    label: label(CERT_STATUS_LABELS[s]),
-                  }))}
+                  options={CERTIFICATE_STATUSES.map((s) => ({ value: s, label: t(`certificates.status.${s}`) }))}
                 />
               </Form.Item>
             </Col>
@@ -196,10 +192,7 @@ export default function RegisterPage() {
                   allowClear
                   placeholder={t('audit.all')}
                   popupMatchSelectWidth={false}
-                  options={(['catalog', 'deliberation'] as const).map((s) => ({
-                    value: s,
-                    label: label(PATH_LABELS[s]),
-                  }))}
+                  options={ISSUE_PATHS.map((s) => ({ value: s, label: t(`certificates.path.${s}`) }))}
                 />
               </Form.Item>
             </Col>

@@ -5,20 +5,11 @@ import { Button, Card, Descriptions, Form, Input, Result, Spin, Typography } fro
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { api, isApiError } from '../../api/client.js';
 import { useI18n } from '../../i18n/index.js';
+import type { Verification } from '../../../shared/certificates.js';
 import { PublicFrame } from './PublicFrame.js';
 
 /** GET /api/public/verify/:code: validity, serial, type, issuing village, date and a masked name; nothing else. */
-interface VerifyResult {
-  valid: boolean;
-  status: 'valid' | 'revoked';
-  statusLabel: string;
-  serial: string;
-  type: string;
-  village: { code: string; name: string };
-  issuedOn: string;
-  holderName: string;
-  revokedOn: string | null;
-}
+type VerifyResult = Verification;
 
 const CODE = /^[A-Za-z0-9_-]{20,64}$/;
 
