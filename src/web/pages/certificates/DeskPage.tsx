@@ -23,6 +23,7 @@ import type { DemanderKind } from '../../../shared/certificates.codes.js';
 import { DeliberationFields, DemanderKindField, HolderFields, PurposeFields, useRules } from './DeskForms.js';
 import { AlternativeBlock } from './AlternativeBlock.js';
 import { normalizeIdNumber, normalizePhone } from '../../../shared/identity.js';
+import { zh } from '../../../shared/i18n.js';
 
 interface DeskValues {
   holder?: { name?: string; idNumber?: string; phone?: string };
@@ -196,6 +197,18 @@ function Verdict({ m }: { m: DeskMatch }) {
   );
 }
 
+const PH = {
+  name: zh('certificates.template.placeholder.holderName'),
+  id: zh('certificates.template.placeholder.idNumber'),
+  facts: zh('certificates.template.placeholder.facts'),
+  purpose: zh('certificates.template.placeholder.purpose'),
+  demander: zh('certificates.template.placeholder.demander'),
+};
+/** The template's holder and purpose phrases with and without the optional ID number and requesting body. */
+const WITH_ID = zh('certificates.template.holderWithId', { name: PH.name, id: PH.id });
+const WITH_DEMANDER = zh('certificates.template.purposeFor', { purpose: PH.purpose, demander: PH.demander });
+const WITHOUT_DEMANDER = zh('certificates.template.purpose', { purpose: PH.purpose });
+
 /** The template with what has been typed so far in place of the 【…】 placeholders. */
 function fillTemplate(paragraphs: string[], v: DeskValues | undefined) {
   const name = v?.holder?.name?.trim();
@@ -203,14 +216,14 @@ function fillTemplate(paragraphs: string[], v: DeskValues | undefined) {
   const demander = v?.demander?.trim();
   return paragraphs.map((p) => {
     let s = p;
-    if (!id) s = s.replace('（公民身份号码：【公民身份号码】）', '');
-    if (!demander) s = s.replace('，出具给【要求出具单位】', '');
+    if (!id) s = s.replace(WITH_ID, PH.name);
+    if (!demander) s = s.replace(WITH_DEMANDER, WITHOUT_DEMANDER);
     return s
-      .replace('【申请人姓名】', name || '【申请人姓名】')
-      .replace('【公民身份号码】', id ? normalizeIdNumber(id) : '【公民身份号码】')
-      .replace('【证明内容】', v?.facts?.trim() || '【证明内容】')
-      .replace('【用途】', v?.purpose?.trim() || '【用途】')
-      .replace('【要求出具单位】', demander || '【要求出具单位】');
+      .replace(PH.name, name || PH.name)
+      .replace(PH.id, id ? normalizeIdNumber(id) : PH.id)
+      .replace(PH.facts, v?.facts?.trim() || PH.facts)
+      .replace(PH.purpose, v?.purpose?.trim() || PH.purpose)
+      .replace(PH.demander, demander || PH.demander);
   });
 }
 
@@ -254,7 +267,7 @@ function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
         signOff: deliberate
           ? {
               name: v.signOff!.name!.trim(),
-              title: v.signOff?.title?.trim() || '村民委员会主任',
+              title: v.signOff?.title?.trim() || zh('certificates.sheet.signOffTitle'),
               signedOn: v.signOff!.signedOn!.format('YYYY-MM-DD'),
             }
           : null,
@@ -283,7 +296,11 @@ function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
             form={form}
             layout="vertical"
             disabled={issue.isPending}
-            initialValues={{ signerName: '', signOff: { title: '村民委员会主任' }, title: m.query }}
+            initialValues={{
+              signerName: '',
+              signOff: { title: zh('certificates.sheet.signOffTitle') },
+              title: m.query,
+            }}
           >
             {deliberate ? (
               <Form.Item

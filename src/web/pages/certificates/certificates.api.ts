@@ -19,6 +19,7 @@ import type {
   RegisterFilter,
   UnmaskField,
 } from '../../../shared/certificates.js';
+import { zh } from '../../../shared/i18n.js';
 import { api, download, type Query } from '../../api/client.js';
 
 export type {
@@ -60,7 +61,7 @@ export const issueCertificate = (body: IssueInput) =>
 export const listRegister = (f: RegisterFilter, page: number, pageSize: number) =>
   api<Page<Certificate>>('/api/certificates', { query: { ...(f as Query), page, pageSize } });
 export const exportRegister = (f: RegisterFilter) =>
-  download('/api/certificates/export', f as Query, '证明开具台账.xlsx');
+  download('/api/certificates/export', f as Query, `${zh('certificates.export.sheet')}.xlsx`);
 /** quiet: a 404 (not visible) is shown by the page itself. */
 export const getCertificate = (id: string) => api<CertificateDetail>(`/api/certificates/${enc(id)}`, { quiet: true });
 /** The print data (clear name and ID number; audited, numbered). quiet: the print page explains a reprint reason or a revocation itself. */
