@@ -41,3 +41,12 @@ export interface RegionAncestors {
   townshipCode: string | null;
   villageCode: string | null;
 }
+
+/** The ancestor columns of a region (or of any row that has them), to copy onto a row that belongs to it. */
+export const ancestorColumns = (r: RegionAncestors): RegionAncestors => ({
+  provinceCode: r.provinceCode,
+  cityCode: r.cityCode,
+  countyCode: r.countyCode,
+  townshipCode: r.townshipCode,
+  villageCode: r.villageCode,
+});

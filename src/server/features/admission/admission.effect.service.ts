@@ -54,16 +54,7 @@ export async function produceAdjustment(
   const now = deps.clock.nowIso();
   await deps.db.transaction().execute(async (trx) => {
     await repo.setAdjustment(trx, id, result.adjustmentId, note, now);
-    await repo.addEvent(trx, {
-      requestId: id,
-      at: now,
-      actor,
-      action: 'catalog_adjustment',
-      fromStatus: r.status,
-      toStatus: r.status,
-      revision: r.revision,
-      note,
-    });
+    await repo.addEvent(trx, r, { at: now, actor, action: 'catalog_adjustment', note });
     await appendAudit(trx, deps, ctx, {
       action: 'admission.catalog_adjustment',
       entity: 'admission_request',
@@ -91,8 +82,7 @@ export async function withdraw(deps: Deps, ctx: AuthedContext, id: string, input
   await deps.db.transaction().execute(async (trx) => {
     const ok = await repo.updateIfVersion(
       trx,
-      id,
-      input.version,
+      r,
       {
         status: 'withdrawn',
         currentStep: null,
@@ -105,16 +95,7 @@ export async function withdraw(deps: Deps, ctx: AuthedContext, id: string, input
     );
     if (!ok) throw conflict();
     await steps.cancelSteps(trx, id, ['open', 'pending']);
-    await repo.addEvent(trx, {
-      requestId: id,
-      at: now,
-      actor,
-      action: 'withdraw',
-      fromStatus: r.status,
-      toStatus: 'withdrawn',
-      revision: r.revision,
-      note: input.reason,
-    });
+    await repo.addEvent(trx, r, { at: now, actor, action: 'withdraw', to: 'withdrawn', note: input.reason });
     await appendAudit(trx, deps, ctx, {
       action: 'admission.withdraw',
       entity: 'admission_request',
@@ -136,16 +117,12 @@ export async function runExpiry(deps: Deps) {
   for (const r of await expiry.approvedEndedBefore(deps.db, day)) {
     const now = deps.clock.nowIso();
     await deps.db.transaction().execute(async (trx) => {
-      if (!(await repo.updateIfVersion(trx, r.id, r.version, { status: 'expired', updatedAt: now }, 'approved')))
-        return;
-      await repo.addEvent(trx, {
-        requestId: r.id,
+      if (!(await repo.updateIfVersion(trx, r, { status: 'expired', updatedAt: now }, 'approved'))) return;
+      await repo.addEvent(trx, r, {
         at: now,
         actor: null,
         action: 'expire',
-        fromStatus: 'approved',
-        toStatus: 'expired',
-        revision: r.revision,
+        to: 'expired',
         note: zh('admission.text.expired', { date: r.expiresOn ?? '' }),
       });
       await appendAudit(trx, deps, SYSTEM, {

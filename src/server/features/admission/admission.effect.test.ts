@@ -9,16 +9,7 @@ describe('withdrawal and expiry', () => {
     const sub = await s.fileAndSubmit(
       specialTask({ title: '防汛物资清点专项任务', startsOn: '2026-11-28', endsOn: '2026-12-20' }),
     );
-    const r1 = await s.district.post(`/api/admission/requests/${sub.id}/decision`, {
-      version: sub.version,
-      revision: 1,
-      action: 'approve',
-    });
-    const r2 = await s.approver.post(`/api/admission/requests/${sub.id}/decision`, {
-      version: r1.body.version,
-      revision: 1,
-      action: 'approve',
-    });
+    const r2 = await s.admit(sub);
     expect(r2.body.effectState).toBe('in_effect');
 
     const { runExpiry } = await import('./admission.effect.service.js');
@@ -49,16 +40,7 @@ describe('withdrawal and expiry', () => {
     const sub2 = await s.fileAndSubmit(
       specialTask({ title: '冬春农田水利检查专项任务', startsOn: '2026-11-28', endsOn: '2026-12-05' }),
     );
-    const a1 = await s.district.post(`/api/admission/requests/${sub2.id}/decision`, {
-      version: sub2.version,
-      revision: 1,
-      action: 'approve',
-    });
-    await s.approver.post(`/api/admission/requests/${sub2.id}/decision`, {
-      version: a1.body.version,
-      revision: 1,
-      action: 'approve',
-    });
+    await s.admit(sub2);
     s.t.clock.set('2026-12-07T02:00:00.000Z');
     try {
       expect((await runExpiry(s.t.deps)).expired).toBe(1);
@@ -86,16 +68,7 @@ describe('effect on the catalogs', () => {
         },
       }),
     );
-    const r1 = await s.district.post(`/api/admission/requests/${sub.id}/decision`, {
-      version: sub.version,
-      revision: 1,
-      action: 'approve',
-    });
-    const r2 = await s.approver.post(`/api/admission/requests/${sub.id}/decision`, {
-      version: r1.body.version,
-      revision: 1,
-      action: 'approve',
-    });
+    const r2 = await s.admit(sub);
     expect(r2.status).toBe(200);
     // The district government cannot edit catalogs: the request waits for the district lead.
     expect(r2.body.adjustmentId).toBeNull();

@@ -5,6 +5,7 @@
 import type { Deps } from '../../deps.js';
 import { grantsWith, regionCovers, type Actor, type AuthedContext } from '../../core/actor.js';
 import { appendAudit } from '../../core/audit.js';
+import { ancestorColumns } from '../../core/scope.js';
 import { AppError, ensure, msg } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { RequestContent } from '../../../shared/admission.js';
@@ -46,11 +47,7 @@ export async function resolveTargets(
       regionCode: region.code,
       regionName: region.name,
       level: region.level,
-      provinceCode: region.provinceCode,
-      cityCode: region.cityCode,
-      countyCode: region.countyCode,
-      townshipCode: region.townshipCode,
-      villageCode: region.villageCode,
+      ...ancestorColumns(region),
     });
   }
   return out;
@@ -95,15 +92,7 @@ export async function createRequest(deps: Deps, ctx: AuthedContext, content: Req
       createdAt: now,
     });
     await repo.replaceTargets(trx, id, targets);
-    await repo.addEvent(trx, {
-      requestId: id,
-      at: now,
-      actor,
-      action: 'create',
-      fromStatus: null,
-      toStatus: 'draft',
-      revision: 1,
-    });
+    await repo.addEvent(trx, { id, status: 'draft', revision: 1 }, { at: now, actor, action: 'create', from: null });
     await appendAudit(trx, deps, ctx, {
       action: 'admission.create',
       entity: 'admission_request',
@@ -132,8 +121,7 @@ export async function updateRequest(
   await deps.db.transaction().execute(async (trx) => {
     const ok = await repo.updateIfVersion(
       trx,
-      id,
-      input.version,
+      r,
       {
         kind: input.content.kind,
         title: input.content.title,
@@ -147,15 +135,7 @@ export async function updateRequest(
     );
     if (!ok) throw conflict();
     await repo.replaceTargets(trx, id, targets);
-    await repo.addEvent(trx, {
-      requestId: id,
-      at: now,
-      actor,
-      action: 'edit',
-      fromStatus: r.status,
-      toStatus: r.status,
-      revision: r.revision,
-    });
+    await repo.addEvent(trx, r, { at: now, actor, action: 'edit' });
     await appendAudit(trx, deps, ctx, {
       action: 'admission.update',
       entity: 'admission_request',

@@ -6,6 +6,7 @@
 import type { Deps } from '../../deps.js';
 import { grantsWith, type Actor, type AuthedContext } from '../../core/actor.js';
 import { appendAudit } from '../../core/audit.js';
+import { ancestorColumns } from '../../core/scope.js';
 import { AppError, ensure, msg } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { PageRequest } from '../../db/paginate.js';
@@ -65,11 +66,7 @@ export async function createFlag(
       id,
       regionCode: region.code,
       regionName: region.name,
-      provinceCode: region.provinceCode,
-      cityCode: region.cityCode,
-      countyCode: region.countyCode,
-      townshipCode: region.townshipCode,
-      villageCode: region.villageCode,
+      ...ancestorColumns(region),
       departmentId,
       departmentName,
       taskTitle: input.taskTitle,
@@ -109,10 +106,10 @@ export async function createFlag(
 export async function listFlags(
   deps: Deps,
   ctx: AuthedContext,
-  f: { departmentId?: string; townshipCode?: string },
-  p: PageRequest,
+  query: { departmentId?: string; townshipCode?: string } & PageRequest,
 ) {
-  const { total, items } = await repo.findFlagsReadable(deps.db, ctx.actor, f, p);
+  const { page, pageSize, ...f } = query;
+  const { total, items } = await repo.findFlagsReadable(deps.db, ctx.actor, f, { page, pageSize });
   // The accused department sees what and where, not which cadre flagged it.
   const departmentOnly = ctx.actor.grants.every((g) => g.role === 'department_officer');
   return { total, items: items.map((x) => presentFlag(x, departmentOnly)) };

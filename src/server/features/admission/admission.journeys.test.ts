@@ -44,15 +44,7 @@ describe('journey (a): an out-of-catalog special task through district review an
     expect(edit.status).toBe(409);
 
     // The approver cannot decide the district step; the village cannot see a request under review.
-    expect(
-      (
-        await s.approver.post(`/api/admission/requests/${sub.body.id}/decision`, {
-          version: sub.body.version,
-          revision: 1,
-          action: 'approve',
-        })
-      ).status,
-    ).toBe(403);
+    expect((await s.decide(s.approver, sub.body)).status).toBe(403);
     expect((await s.village.get(`/api/admission/requests/${sub.body.id}`)).status).toBe(404);
 
     const inbox = await s.district.get('/api/notifications');

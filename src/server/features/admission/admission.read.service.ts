@@ -22,9 +22,10 @@ async function summaries(deps: Deps, items: AdmissionRequest[]) {
   return items.map((r) => presentSummary(r, targets.get(r.id) ?? [], open.get(r.id), day));
 }
 
-export async function listRequests(deps: Deps, ctx: AuthedContext, f: RequestFilter, p: PageRequest) {
+export async function listRequests(deps: Deps, ctx: AuthedContext, query: RequestFilter & PageRequest) {
+  const { page, pageSize, ...f } = query;
   const awaiting = f.queue === 'awaiting' ? awaitingSteps(ctx.actor) : undefined;
-  const { total, items } = await repo.listReadable(deps.db, ctx.actor, { ...f, awaiting }, p);
+  const { total, items } = await repo.listReadable(deps.db, ctx.actor, { ...f, awaiting }, { page, pageSize });
   return { total, items: await summaries(deps, items) };
 }
 

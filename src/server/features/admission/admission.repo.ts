@@ -196,22 +196,24 @@ export async function insertRequest(trx: Kysely<DB>, r: NewRequest) {
     .execute();
 }
 
+/** The columns a transition sets. */
+export type RequestChange = Partial<AdmissionRequestTable>;
+
 /**
- * The race-safe transition: updates the request only if it is still at `version` (and, when given,
+ * The race-safe transition: updates the request only if it is still at the version read (and, when given,
  * in `status`). Returns false when another writer got there first.
  */
 export async function updateIfVersion(
   trx: Kysely<DB>,
-  id: string,
-  version: number,
-  set: Partial<AdmissionRequestTable>,
+  r: { id: string; version: number },
+  set: RequestChange,
   status?: RequestStatus | RequestStatus[],
 ): Promise<boolean> {
   let q = trx
     .updateTable('admissionRequest')
-    .set({ ...set, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version);
+    .set({ ...set, version: r.version + 1 })
+    .where('id', '=', r.id)
+    .where('version', '=', r.version);
   if (status) q = Array.isArray(status) ? q.where('status', 'in', status) : q.where('status', '=', status);
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
@@ -325,17 +327,20 @@ export async function eventsOf(db: Kysely<DB>, id: string) {
   }));
 }
 
+/**
+ * An entry of a request's timeline. The request's own status and revision are the defaults: `from` and
+ * `to` name a transition; a null actor is the system.
+ */
 export async function addEvent(
   trx: Kysely<DB>,
+  r: { id: string; status: RequestStatus; revision: number },
   e: {
-    requestId: string;
     at: string;
     actor: Actor | null;
     action: EventAction;
-    fromStatus: RequestStatus | null;
-    toStatus: RequestStatus | null;
-    revision: number;
-    step?: StepName | null;
+    from?: RequestStatus | null;
+    to?: RequestStatus;
+    step?: StepName;
     note?: string | null;
   },
 ) {
@@ -343,14 +348,14 @@ export async function addEvent(
     .insertInto('admissionEvent')
     .values({
       id: newId(),
-      requestId: e.requestId,
+      requestId: r.id,
       at: e.at,
       actorId: e.actor?.userId ?? null,
       actorName: e.actor?.displayName ?? zh('admission.text.system'),
       action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      revision: e.revision,
+      fromStatus: e.from === undefined ? r.status : e.from,
+      toStatus: e.to ?? r.status,
+      revision: r.revision,
       step: e.step ?? null,
       note: e.note ?? null,
     })

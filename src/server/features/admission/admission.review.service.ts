@@ -31,7 +31,7 @@ function outcomeOf(
   input: DecisionBody,
   now: string,
   day: string,
-): { to: RequestStatus; set: Parameters<typeof repo.updateIfVersion>[3] } {
+): { to: RequestStatus; set: repo.RequestChange } {
   const { actor } = ctx;
   const decided = {
     currentStep: null,
@@ -99,7 +99,7 @@ export async function decide(deps: Deps, ctx: AuthedContext, id: string, input: 
 
   await deps.db.transaction().execute(async (trx) => {
     // The race gate: only one decision per version wins.
-    if (!(await repo.updateIfVersion(trx, id, input.version, set, 'in_review'))) throw conflict();
+    if (!(await repo.updateIfVersion(trx, r, set, 'in_review'))) throw conflict();
     if (!(await steps.decideStep(trx, open.id, { ...input, at: now, by: actor }))) throw conflict();
     const ref = { id, number: r.number, title: r.title, departmentId: r.departmentId, regionCode: r.regionCode };
     if (input.action === 'approve' && next) {
@@ -120,14 +120,11 @@ export async function decide(deps: Deps, ctx: AuthedContext, id: string, input: 
         note: input.reason || input.conditions || input.comment || '',
       });
     }
-    await repo.addEvent(trx, {
-      requestId: id,
+    await repo.addEvent(trx, r, {
       at: now,
       actor,
       action: input.action,
-      fromStatus: 'in_review',
-      toStatus: to,
-      revision: r.revision,
+      to,
       step: open.step,
       note:
         [

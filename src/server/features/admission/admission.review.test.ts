@@ -8,15 +8,7 @@ describe('the review chain', () => {
   it('routes a township-scoped request through the township first; return needs a reason and opens a new revision; reject is final', async () => {
     const sub = await s.fileAndSubmit(specialTask({ title: '村级农机安全检查台账报送', targets: [VILLAGE] }));
     expect(sub.steps.map((s: any) => s.step)).toEqual(['township', 'district', 'government']);
-    expect(
-      (
-        await s.district.post(`/api/admission/requests/${sub.id}/decision`, {
-          version: sub.version,
-          revision: 1,
-          action: 'approve',
-        })
-      ).status,
-    ).toBe(403);
+    expect((await s.decide(s.district, sub)).status).toBe(403);
     const noReason = await s.township.post(`/api/admission/requests/${sub.id}/decision`, {
       version: sub.version,
       revision: 1,
@@ -95,11 +87,7 @@ describe('the review chain', () => {
 
   it('lets exactly one of two concurrent approvals win (the other gets 409)', async () => {
     const sub = await s.fileAndSubmit(specialTask({ title: '冬季防火宣传专项任务' }));
-    const reviewed = await s.district.post(`/api/admission/requests/${sub.id}/decision`, {
-      version: sub.version,
-      revision: 1,
-      action: 'approve',
-    });
+    const reviewed = await s.decide(s.district, sub);
     const approver2 = await s.t.as('demo-approver');
     const body = { version: reviewed.body.version, revision: 1, action: 'approve' };
     const results = await Promise.all([
@@ -153,11 +141,7 @@ describe('the review chain', () => {
       ).status,
     ).toBe(409);
     const sub = await s.fileAndSubmit(specialTask({ title: '村级农产品质量安全巡查专项任务' }));
-    const r1 = await s.district.post(`/api/admission/requests/${sub.id}/decision`, {
-      version: sub.version,
-      revision: 1,
-      action: 'approve',
-    });
+    const r1 = await s.decide(s.district, sub);
     expect(r1.body.steps[1]).toMatchObject({
       step: 'government',
       status: 'open',

@@ -61,10 +61,7 @@ export const admissionRoutes: Routes = (app, deps) => {
       querystring: listQuery,
       response: { 200: summaryPageSchema },
     }),
-    async (req) => {
-      const { page, pageSize, ...f } = req.query;
-      return read.listRequests(deps, authed(req), f, { page, pageSize });
-    },
+    async (req) => read.listRequests(deps, authed(req), req.query),
   );
   r.get(
     '/api/admission/admitted',
@@ -161,10 +158,7 @@ export const admissionRoutes: Routes = (app, deps) => {
       querystring: flagQuery,
       response: { 200: flagPageSchema },
     }),
-    async (req) => {
-      const { page, pageSize, ...f } = req.query;
-      return flags.listFlags(deps, authed(req), f, { page, pageSize });
-    },
+    async (req) => flags.listFlags(deps, authed(req), req.query),
   );
   r.get(
     '/api/admission/flags/by-department',

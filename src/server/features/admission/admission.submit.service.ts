@@ -72,7 +72,7 @@ function afterPrecheck(
   plan: PlannedStep[],
   now: string,
   day: string,
-): { to: RequestStatus; set: Parameters<typeof repo.updateIfVersion>[3] } {
+): { to: RequestStatus; set: repo.RequestChange } {
   if (result.outcome === 'refused')
     return {
       to: 'refused',
@@ -123,8 +123,7 @@ export async function submitRequest(deps: Deps, ctx: AuthedContext, id: string, 
     await repo.insertRevision(trx, { requestId: id, revision: r.revision, content, hash, at: now, by: actor });
     const ok = await repo.updateIfVersion(
       trx,
-      id,
-      version,
+      r,
       {
         precheckJson: JSON.stringify(result),
         precheckOutcome: result.outcome,
@@ -173,24 +172,19 @@ export async function submitRequest(deps: Deps, ctx: AuthedContext, id: string, 
           .join('；'),
       });
     }
-    await repo.addEvent(trx, {
-      requestId: id,
+    await repo.addEvent(trx, r, {
       at: now,
       actor,
       action: 'submit',
-      fromStatus: r.status,
-      toStatus: 'in_review',
-      revision: r.revision,
+      to: 'in_review',
       note: zh('admission.text.submitted', { hash: hash.slice(0, 16) }),
     });
-    await repo.addEvent(trx, {
-      requestId: id,
+    await repo.addEvent(trx, r, {
       at: now,
       actor: null,
       action: 'precheck',
-      fromStatus: 'in_review',
-      toStatus: to,
-      revision: r.revision,
+      from: 'in_review',
+      to,
       note: result.findings.map((f) => `[${f.clause.id}] ${f.message}`).join('\n'),
     });
     await appendAudit(trx, deps, ctx, {

@@ -32,6 +32,10 @@ export interface AdmissionTest {
   signIn(): Promise<void>;
   /** Files a request as the department (or `as`) and submits it; the submitted detail. */
   fileAndSubmit(content: Record<string, unknown>, as?: Agent): Promise<any>;
+  /** A decision on revision 1 of a submitted request (the detail it answers). */
+  decide(as: Agent, sub: { id: string; version: number }, action?: string): Promise<any>;
+  /** Approves an out-of-catalog request through the district and the district government; the last response. */
+  admit(sub: { id: string; version: number }): Promise<any>;
 }
 
 /** A fresh app for the file, with the demo department, district, approver, township and village signed in. */
@@ -50,6 +54,12 @@ export function admissionTest(): AdmissionTest {
       });
       expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
       return submitted.body;
+    },
+    decide: (as: Agent, sub: { id: string; version: number }, action = 'approve') =>
+      as.post(`/api/admission/requests/${sub.id}/decision`, { version: sub.version, revision: 1, action }),
+    async admit(sub: { id: string; version: number }) {
+      const reviewed = await s.decide(s.district, sub);
+      return s.decide(s.approver, reviewed.body);
     },
   } as AdmissionTest;
   beforeAll(async () => {

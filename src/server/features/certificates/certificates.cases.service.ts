@@ -10,8 +10,8 @@ import type { Deps } from '../../deps.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor, AuthedContext } from '../../core/actor.js';
 import { appendAudit } from '../../core/audit.js';
+import { ancestorColumns } from '../../core/scope.js';
 import { AppError, msg } from '../../core/errors.js';
-import { newId } from '../../core/ids.js';
 import type { PageRequest } from '../../db/paginate.js';
 import { zh } from '../../../shared/i18n.js';
 import type { CaseKind, CertificateVerdict, PromiseBody, RefusalBody } from '../../../shared/certificates.js';
@@ -26,6 +26,7 @@ import {
   CERTIFICATE_KINDS,
   judgeRequest,
   myVillage,
+  numbering,
   promiseFlag,
   today,
   type Village,
@@ -48,11 +49,7 @@ function caseRow(
   return {
     regionCode: village.code,
     regionName: village.name,
-    provinceCode: village.provinceCode,
-    cityCode: village.cityCode,
-    countyCode: village.countyCode,
-    townshipCode: village.townshipCode,
-    villageCode: village.villageCode,
+    ...ancestorColumns(village),
     itemCode: item?.code ?? null,
     itemName: item?.name ?? null,
     itemKind: item?.kind ?? null,
@@ -99,11 +96,7 @@ export async function refuse(deps: Deps, ctx: AuthedContext, input: RefusalBody)
   const village = await myVillage(deps, actor);
   const { judge, verdict, item } = await judgeRequest(deps, village.code, input.q);
   if (verdict === 'positive' && !input.reason) badRequest('reason', 'certificates.error.refuseReasonRequired');
-  const now = deps.clock.nowIso();
-  const day = today(deps);
-  const year = Number(day.slice(0, 4));
-  await repo.ensureCounter(deps.db, village.code, year, 'refusal');
-  const id = newId();
+  const { now, day, year, id } = await numbering(deps, village.code, 'refusal');
   await deps.db.transaction().execute(async (trx) => {
     const number = await nextCaseNumber(trx, village.code, year, 'refusal');
     const negative = item?.kind === 'negative_certificate';
@@ -185,11 +178,7 @@ export async function promise(deps: Deps, ctx: AuthedContext, input: PromiseBody
     return badRequest('itemCode', 'certificates.error.notCertificateItem', { code: input.itemCode });
   const flag = await promiseFlag(deps, village.code, input.itemCode);
   if (!flag) throw new AppError('conflict', msg('certificates.error.promiseNotEnabled', { name: item.name }));
-  const now = deps.clock.nowIso();
-  const day = today(deps);
-  const year = Number(day.slice(0, 4));
-  await repo.ensureCounter(deps.db, village.code, year, 'promise');
-  const id = newId();
+  const { now, day, year, id } = await numbering(deps, village.code, 'promise');
   const sealed = sealPersonal(deps, input.holder);
   const text = promiseText(item, village.name, input.purpose, input.demander, flag.basis);
   await deps.db.transaction().execute(async (trx) => {

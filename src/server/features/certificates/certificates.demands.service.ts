@@ -7,6 +7,7 @@ import type { Deps } from '../../deps.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor, AuthedContext } from '../../core/actor.js';
 import { appendAudit } from '../../core/audit.js';
+import { ancestorColumns } from '../../core/scope.js';
 import { newId } from '../../core/ids.js';
 import type { PageRequest } from '../../db/paginate.js';
 import type { DemandBody } from '../../../shared/certificates.js';
@@ -32,11 +33,7 @@ export async function insertDemand(
     id,
     regionCode: village.code,
     regionName: village.name,
-    provinceCode: village.provinceCode,
-    cityCode: village.cityCode,
-    countyCode: village.countyCode,
-    townshipCode: village.townshipCode,
-    villageCode: village.villageCode,
+    ...ancestorColumns(village),
     demanderName: input.demanderName,
     demanderKey: demanderKey(input.demanderName),
     demanderKind: input.demanderKind,

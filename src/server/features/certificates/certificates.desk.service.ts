@@ -8,13 +8,15 @@ import type { Deps } from '../../deps.js';
 import type { Actor, AuthedContext } from '../../core/actor.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { AppError, msg } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
 import { zh, type MessageKey, type MessageParams } from '../../../shared/i18n.js';
 import type { CatalogKind } from '../../../shared/catalogs.js';
-import type { DeskAction, DeskMatch } from '../../../shared/certificates.js';
+import type { CaseKind, DeskAction, DeskMatch } from '../../../shared/certificates.js';
 import * as regions from '../regions/regions.service.js';
 import { catalogJudge, type JudgedItem } from '../admission/catalog.gateway.js';
 import { issuingVillage } from './certificates.policy.js';
 import * as cases from './certificates.cases.repo.js';
+import * as repo from './certificates.repo.js';
 import { preview } from './certificates.templates.js';
 
 export const CERTIFICATE_KINDS: readonly CatalogKind[] = ['certificate', 'negative_certificate'];
@@ -24,6 +26,18 @@ export const today = (deps: Deps) => shanghaiDate(deps.clock.now());
 export const badRequest = (field: string, key: MessageKey, params?: MessageParams): never => {
   throw new AppError('validation_failed', msg(key, params), { issues: [{ field, message: zh(key, params) }] });
 };
+
+/**
+ * What every numbered record of the desk starts with: the moment, the day, the year's counter of its kind
+ * made ready (outside the transaction that takes the next number), and a new id.
+ */
+export async function numbering(deps: Deps, villageCode: string, kind: 'certificate' | CaseKind) {
+  const now = deps.clock.nowIso();
+  const day = today(deps);
+  const year = Number(day.slice(0, 4));
+  await repo.ensureCounter(deps.db, villageCode, year, kind);
+  return { now, day, year, id: newId() };
+}
 
 /** The village the actor issues for; 403 for anyone else. */
 export async function myVillage(deps: Deps, actor: Actor) {

@@ -7,15 +7,16 @@
 import type { Deps } from '../../deps.js';
 import type { AuthedContext } from '../../core/actor.js';
 import { appendAudit } from '../../core/audit.js';
+import { ancestorColumns } from '../../core/scope.js';
 import { AppError, msg } from '../../core/errors.js';
-import { newId, newToken } from '../../core/ids.js';
+import { newToken } from '../../core/ids.js';
 import { zh } from '../../../shared/i18n.js';
 import type { IssueBody, IssuePath } from '../../../shared/certificates.js';
 import type { JudgedItem } from '../admission/catalog.gateway.js';
 import { maskIdNumber, maskName, maskPhone } from './certificates.identity.js';
 import * as repo from './certificates.repo.js';
 import { templateFor } from './certificates.templates.js';
-import { badRequest, itemRef, judgeRequest, myVillage, today } from './certificates.desk.service.js';
+import { badRequest, itemRef, judgeRequest, myVillage, numbering, today } from './certificates.desk.service.js';
 import { getCertificate } from './certificates.register.service.js';
 
 export function sealPersonal(deps: Deps, holder: { name: string; idNumber: string | null; phone: string | null }) {
@@ -66,11 +67,7 @@ export async function issue(deps: Deps, ctx: AuthedContext, input: IssueBody) {
   const itemName = item ? item.name : (input.title ?? input.q);
   const basis = item ? (item.basis ?? item.catalogTitle) : input.basis!;
   const template = templateFor(item?.code ?? null);
-  const now = deps.clock.nowIso();
-  const day = today(deps);
-  const year = Number(day.slice(0, 4));
-  await repo.ensureCounter(deps.db, village.code, year, 'certificate');
-  const id = newId();
+  const { now, day, year, id } = await numbering(deps, village.code, 'certificate');
   const verificationCode = newToken(20); // 160 bits, base64url
   await deps.db.transaction().execute(async (trx) => {
     const seq = await repo.nextSeq(trx, village.code, year, 'certificate');
@@ -82,11 +79,7 @@ export async function issue(deps: Deps, ctx: AuthedContext, input: IssueBody) {
       seq,
       regionCode: village.code,
       regionName: village.name,
-      provinceCode: village.provinceCode,
-      cityCode: village.cityCode,
-      countyCode: village.countyCode,
-      townshipCode: village.townshipCode,
-      villageCode: village.villageCode,
+      ...ancestorColumns(village),
       requestText: input.q,
       itemCode: item?.code ?? null,
       itemName,

@@ -1,9 +1,9 @@
 /** What the desk does instead of issuing: refusal slips with the alternative channel, the demands they record, unlisted certificates only after deliberation, and 告知承诺 forms. */
 import { describe, expect, it } from 'vitest';
-import { certificatesTest, residents, VILLAGE, issueBody } from './certificates.test-helpers.js';
+import { certificatesTest, kinshipSlip, residents, VILLAGE, issueBody } from './certificates.test-helpers.js';
 
 const s = certificatesTest();
-const [, li, wang] = residents;
+const [, , wang] = residents;
 
 describe('journey (d): a negative-list request gets a refusal slip with the alternative channel', () => {
   it('refuses to issue, prints a slip naming the item and where to go instead, and records the demand', async () => {
@@ -15,13 +15,7 @@ describe('journey (d): a negative-list request gets a refusal slip with the alte
     expect(issueTry.status).toBe(409);
     expect(issueTry.body.error.message).toContain('不予出具告知单');
 
-    const slip = await s.village.post('/api/certificates/refusals', {
-      q: '开个亲属关系证明',
-      holderName: li.name,
-      purpose: '办理存款继承',
-      demander: '某某银行长治分行',
-      demanderKind: 'bank',
-    });
+    const slip = await s.village.post('/api/certificates/refusals', kinshipSlip());
     expect(slip.status, JSON.stringify(slip.body)).toBe(200);
     expect(slip.body).toMatchObject({
       kind: 'refusal',
@@ -75,34 +69,22 @@ describe('journey (d): a negative-list request gets a refusal slip with the alte
     const bare = await s.village.post('/api/certificates', issueBody({ q }));
     expect(bare.status).toBe(400);
     expect(bare.body.error.message).toContain('依据');
-    const noSign = await s.village.post(
-      '/api/certificates',
-      issueBody({
-        q,
-        basis: '村民委员会组织法第二条',
-        deliberation: {
-          heldOn: '2026-11-27',
-          form: 'joint_meeting',
-          participants: 7,
-          summary: '经村两委联席会议研究，四邻均书面表示无异议',
-        },
-      }),
-    );
+    const deliberated = {
+      q,
+      basis: '村民委员会组织法第二条',
+      deliberation: {
+        heldOn: '2026-11-27',
+        form: 'joint_meeting',
+        participants: 7,
+        summary: '经村两委联席会议研究，四邻均书面表示无异议',
+      },
+    };
+    const noSign = await s.village.post('/api/certificates', issueBody(deliberated));
     expect(noSign.status).toBe(400);
     expect(noSign.body.error.message).toContain('主任签字');
     const ok = await s.village.post(
       '/api/certificates',
-      issueBody({
-        q,
-        basis: '村民委员会组织法第二条',
-        deliberation: {
-          heldOn: '2026-11-27',
-          form: 'joint_meeting',
-          participants: 7,
-          summary: '经村两委联席会议研究，四邻均书面表示无异议',
-        },
-        signOff: { name: '刘某某', signedOn: '2026-11-28' },
-      }),
+      issueBody({ ...deliberated, signOff: { name: '刘某某', signedOn: '2026-11-28' } }),
     );
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body).toMatchObject({

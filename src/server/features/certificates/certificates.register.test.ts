@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   certificatesTest,
+  kinshipSlip,
   expectNoClearPii,
   issueBody,
   residents,
@@ -18,13 +19,7 @@ beforeAll(async () => {
     const r = await s.village.post('/api/certificates', issueBody({ holder: p }));
     expect(r.status, JSON.stringify(r.body)).toBe(200);
   }
-  const slip = await s.village.post('/api/certificates/refusals', {
-    q: '开个亲属关系证明',
-    holderName: li.name,
-    purpose: '办理存款继承',
-    demander: '某某银行长治分行',
-    demanderKind: 'bank',
-  });
+  const slip = await s.village.post('/api/certificates/refusals', kinshipSlip());
   expect(slip.status, JSON.stringify(slip.body)).toBe(200);
   const flag = await s.district.request('PUT', '/api/certificates/promise-items/CN-NEG-2020-08', {
     enabled: true,

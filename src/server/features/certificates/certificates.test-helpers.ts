@@ -43,6 +43,15 @@ export const issueBody = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+/** A refusal slip for a negative-list certificate a bank demanded (names the second resident). */
+export const kinshipSlip = () => ({
+  q: '开个亲属关系证明',
+  holderName: residents[1].name,
+  purpose: '办理存款继承',
+  demander: '某某银行长治分行',
+  demanderKind: 'bank',
+});
+
 /** Every string anywhere in a JSON value. */
 export function strings(v: unknown, out: string[] = []): string[] {
   if (typeof v === 'string') out.push(v);

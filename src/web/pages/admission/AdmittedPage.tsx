@@ -7,7 +7,8 @@ import { accessOf } from '../../access.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
-import { admissionKeys, listAdmitted, type AdmittedTask } from './admission.api.js';
+import { admissionKeys, listAdmitted } from './admission.api.js';
+import type { AdmittedTask } from '../../../shared/admission.js';
 import { EffectTag, useRequestColumns, useStoredName } from './AdmissionTags.js';
 import { usePaging } from '../../components/usePaging.js';
 

@@ -4,7 +4,8 @@ import { Alert, Button, Card, Form, Input, Radio, Space, Tag, Typography } from 
 import { useFeedback } from '../../components/feedback.js';
 import { useI18n } from '../../i18n/index.js';
 import { useStoredName } from './AdmissionTags.js';
-import { admissionKeys, decideRequest, type RequestDetail } from './admission.api.js';
+import { admissionKeys, decideRequest } from './admission.api.js';
+import type { RequestDetail } from '../../../shared/admission.js';
 
 type Choice = 'approve' | 'conditions' | 'return' | 'reject';
 

@@ -23,15 +23,8 @@ import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useI18n } from '../../i18n/index.js';
 import { CHANNELS, type Channel } from '../../../shared/admission.codes.js';
-import {
-  admissionKeys,
-  createFlag,
-  flagsByDepartment,
-  listFlags,
-  listNamableDepartments,
-  type DepartmentCount,
-  type Flag,
-} from './admission.api.js';
+import { admissionKeys, createFlag, flagsByDepartment, listFlags, listNamableDepartments } from './admission.api.js';
+import type { DepartmentCount, Flag } from '../../../shared/admission.js';
 import { usePaging } from '../../components/usePaging.js';
 
 const OTHER = '__other__';

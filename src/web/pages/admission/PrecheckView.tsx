@@ -2,7 +2,7 @@ import { Alert, Flex, Tag, Typography } from 'antd';
 import type { CatalogKind } from '../../../shared/catalogs.js';
 import { useI18n } from '../../i18n/index.js';
 import { OUTCOME_ALERT, OutcomeTag } from './AdmissionTags.js';
-import type { Precheck } from './admission.api.js';
+import type { Precheck } from '../../../shared/admission.js';
 
 /**
  * The pre-check's verdict and every finding with the clause (S-…) and the catalog item it rests on.

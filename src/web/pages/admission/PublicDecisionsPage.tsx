@@ -5,7 +5,8 @@ import { Alert, Button, Card, Empty, Flex, Form, Input, Pagination, Spin, Tag, T
 import { SearchOutlined } from '@ant-design/icons';
 import { useI18n } from '../../i18n/index.js';
 import { PublicFrame } from '../verify/PublicFrame.js';
-import { admissionKeys, publicDecisions, type PublicDecision } from './admission.api.js';
+import { admissionKeys, publicDecisions } from './admission.api.js';
+import type { PublicDecision } from '../../../shared/admission.js';
 import { DecisionTag, EffectTag, useStoredName } from './AdmissionTags.js';
 
 const REGION = /^\d{6}(\d{3})?(\d{3})?$/;

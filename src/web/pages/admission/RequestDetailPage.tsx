@@ -31,15 +31,8 @@ import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
 import type { StepStatus } from '../../../shared/admission.codes.js';
-import {
-  admissionKeys,
-  getRequest,
-  proposeAdjustment,
-  submitRequest,
-  withdrawRequest,
-  type RequestDetail,
-  type RequestStep,
-} from './admission.api.js';
+import { admissionKeys, getRequest, proposeAdjustment, submitRequest, withdrawRequest } from './admission.api.js';
+import type { RequestDetail, RequestStep } from '../../../shared/admission.js';
 import { EffectTag, StatusTag, useStoredName } from './AdmissionTags.js';
 import { DecisionPanel } from './DecisionPanel.js';
 import { PrecheckView } from './PrecheckView.js';

@@ -47,9 +47,8 @@ import {
   precheckContent,
   submitRequest,
   updateRequest,
-  type RequestContent,
-  type RequestDetail,
 } from './admission.api.js';
+import type { RequestContent, RequestDetail } from '../../../shared/admission.js';
 import { PrecheckView } from './PrecheckView.js';
 import { RegionMultiSelect, type RegionOption } from './RegionMultiSelect.js';
 
@@ -73,6 +72,28 @@ interface FormValues {
   changeCatalog?: boolean;
   change?: { action?: ChangeAction; kind?: CatalogKind; itemCode?: string; name?: string; reason?: string };
 }
+
+/** Money and people the requesting body provides (费随事转): a switch, an amount and a note each. */
+const RESOURCES = [
+  {
+    provided: 'fundingProvided',
+    amount: 'amountYuan',
+    amountLabel: 'admission.form.amountYuan',
+    max: 10_000_000_000,
+    unit: 'admission.form.yuan',
+    text: 'fundingSource',
+    textMax: 200,
+  },
+  {
+    provided: 'staffingProvided',
+    amount: 'people',
+    amountLabel: 'admission.form.people',
+    max: 100_000,
+    unit: 'admission.form.persons',
+    text: 'staffingDescription',
+    textMax: 500,
+  },
+] as const;
 
 const DATE = 'YYYY-MM-DD';
 const trim = (s: string | undefined | null) => (s ?? '').trim();
@@ -250,8 +271,10 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
     },
   });
   const busy = draft.isPending || submit.isPending;
-  const fundingProvided = Form.useWatch('fundingProvided', form);
-  const staffingProvided = Form.useWatch('staffingProvided', form);
+  const provided = {
+    fundingProvided: Form.useWatch('fundingProvided', form),
+    staffingProvided: Form.useWatch('staffingProvided', form),
+  };
   const changeCatalog = Form.useWatch('changeCatalog', form);
   const required = (field: string) => ({ required: true, message: t('common.required', { field }) });
 
@@ -392,29 +415,13 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                               />
                             </Form.Item>
                           </Col>
-                          <Col
-                            xs={24}
-                            md={2}
-                            style={{ textAlign: isMobile ? 'right' : 'center', paddingTop: isMobile ? 0 : 30 }}
-                          >
-                            <Button
-                              type="text"
-                              danger
-                              icon={<DeleteOutlined />}
-                              aria-label={t('admission.form.remove')}
-                              onClick={() => remove(f.name)}
-                            />
-                          </Col>
+                          <RemoveColumn onRemove={() => remove(f.name)} />
                         </Row>
                       ))}
-                      <Button
-                        type="dashed"
-                        icon={<PlusOutlined />}
-                        onClick={() => add({ document: '', article: '' })}
-                        block
-                      >
-                        {t('admission.form.addBasis')}
-                      </Button>
+                      <AddButton
+                        onAdd={() => add({ document: '', article: '' })}
+                        label={t('admission.form.addBasis')}
+                      />
                     </>
                   )}
                 </Form.List>
@@ -467,56 +474,29 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                   {t('admission.form.resourcesHelp')}
                 </Typography.Paragraph>
                 <Row gutter={16}>
-                  <Col xs={24} md={12}>
-                    <Form.Item
-                      name="fundingProvided"
-                      label={t('admission.form.fundingProvided')}
-                      valuePropName="checked"
-                    >
-                      <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
-                    </Form.Item>
-                    {fundingProvided ? (
-                      <>
-                        <Form.Item name="amountYuan" label={t('admission.form.amountYuan')}>
-                          <InputNumber
-                            min={0}
-                            max={10_000_000_000}
-                            precision={0}
-                            style={{ width: '100%' }}
-                            suffix={t('admission.form.yuan')}
-                          />
-                        </Form.Item>
-                        <Form.Item name="fundingSource" label={t('admission.form.fundingSource')}>
-                          <Input maxLength={200} placeholder={t('admission.form.fundingSourcePlaceholder')} />
-                        </Form.Item>
-                      </>
-                    ) : null}
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <Form.Item
-                      name="staffingProvided"
-                      label={t('admission.form.staffingProvided')}
-                      valuePropName="checked"
-                    >
-                      <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
-                    </Form.Item>
-                    {staffingProvided ? (
-                      <>
-                        <Form.Item name="people" label={t('admission.form.people')}>
-                          <InputNumber
-                            min={0}
-                            max={100_000}
-                            precision={0}
-                            style={{ width: '100%' }}
-                            suffix={t('admission.form.persons')}
-                          />
-                        </Form.Item>
-                        <Form.Item name="staffingDescription" label={t('admission.form.staffingDescription')}>
-                          <Input maxLength={500} placeholder={t('admission.form.staffingDescriptionPlaceholder')} />
-                        </Form.Item>
-                      </>
-                    ) : null}
-                  </Col>
+                  {RESOURCES.map((r) => (
+                    <Col xs={24} md={12} key={r.provided}>
+                      <Form.Item name={r.provided} label={t(`admission.form.${r.provided}`)} valuePropName="checked">
+                        <Switch checkedChildren={t('common.yes')} unCheckedChildren={t('common.no')} />
+                      </Form.Item>
+                      {provided[r.provided] ? (
+                        <>
+                          <Form.Item name={r.amount} label={t(r.amountLabel)}>
+                            <InputNumber
+                              min={0}
+                              max={r.max}
+                              precision={0}
+                              style={{ width: '100%' }}
+                              suffix={t(r.unit)}
+                            />
+                          </Form.Item>
+                          <Form.Item name={r.text} label={t(`admission.form.${r.text}`)}>
+                            <Input maxLength={r.textMax} placeholder={t(`admission.form.${r.text}Placeholder`)} />
+                          </Form.Item>
+                        </>
+                      ) : null}
+                    </Col>
+                  ))}
                 </Row>
               </Card>
 
@@ -558,29 +538,13 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                               <Input maxLength={500} placeholder={t('admission.form.formFieldsPlaceholder')} />
                             </Form.Item>
                           </Col>
-                          <Col
-                            xs={24}
-                            md={2}
-                            style={{ textAlign: isMobile ? 'right' : 'center', paddingTop: isMobile ? 0 : 30 }}
-                          >
-                            <Button
-                              type="text"
-                              danger
-                              icon={<DeleteOutlined />}
-                              aria-label={t('admission.form.remove')}
-                              onClick={() => remove(f.name)}
-                            />
-                          </Col>
+                          <RemoveColumn onRemove={() => remove(f.name)} />
                         </Row>
                       ))}
-                      <Button
-                        type="dashed"
-                        icon={<PlusOutlined />}
-                        onClick={() => add({ name: '', frequency: 'once', fields: '' })}
-                        block
-                      >
-                        {t('admission.form.addForm')}
-                      </Button>
+                      <AddButton
+                        onAdd={() => add({ name: '', frequency: 'once', fields: '' })}
+                        label={t('admission.form.addForm')}
+                      />
                     </>
                   )}
                 </Form.List>
@@ -706,5 +670,24 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
         </Row>
       </Form>
     </PageContainer>
+  );
+}
+
+/** The last column of a basis or form row: removes the row. */
+function RemoveColumn({ onRemove }: { onRemove: () => void }) {
+  const { t } = useI18n();
+  const isMobile = useIsMobile();
+  return (
+    <Col xs={24} md={2} style={{ textAlign: isMobile ? 'right' : 'center', paddingTop: isMobile ? 0 : 30 }}>
+      <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('admission.form.remove')} onClick={onRemove} />
+    </Col>
+  );
+}
+
+function AddButton({ onAdd, label }: { onAdd: () => void; label: string }) {
+  return (
+    <Button type="dashed" icon={<PlusOutlined />} onClick={onAdd} block>
+      {label}
+    </Button>
   );
 }

@@ -25,7 +25,8 @@ import {
   type RequestKind,
   type RequestStatus,
 } from '../../../shared/admission.codes.js';
-import { admissionKeys, listRequests, type RequestFilter, type RequestSummary } from './admission.api.js';
+import { admissionKeys, listRequests } from './admission.api.js';
+import type { RequestFilter, RequestSummary } from '../../../shared/admission.js';
 import { OutcomeTag, StatusTag, useRequestColumns } from './AdmissionTags.js';
 import { usePaging } from '../../components/usePaging.js';
 

@@ -10,7 +10,6 @@ import type {
   DepartmentCount,
   Flag,
   NewFlag,
-  Precheck,
   PublicDecision,
   RequestContentInput,
   RequestDetail,
@@ -20,27 +19,6 @@ import type {
 } from '../../../shared/admission.js';
 import { api, type Query } from '../../api/client.js';
 
-export type {
-  AdmittedTask,
-  DecisionInput,
-  Department,
-  DepartmentCount,
-  Flag,
-  NewFlag,
-  Precheck,
-  PublicDecision,
-  RequestDetail,
-  RequestFilter,
-  RequestSummary,
-};
-export type {
-  Finding,
-  ItemRef,
-  RequestContent,
-  RequestEvent,
-  RequestStep,
-  SeenContent,
-} from '../../../shared/admission.js';
 /** The live pre-check: the strictest result over every township judged. */
 export type JudgedPrecheck = z.infer<typeof judgedPrecheckSchema>;
 

@@ -2,7 +2,7 @@ import type { CSSProperties } from 'react';
 import { Alert, Tag, Typography } from 'antd';
 import { zh } from '../../../shared/i18n.js';
 import { useI18n } from '../../i18n/index.js';
-import type { Alternative } from './certificates.api.js';
+import type { Alternative } from '../../../shared/certificates.js';
 
 /**
  * Where the resident can go instead. The list's own wording is shown as such; the platform's

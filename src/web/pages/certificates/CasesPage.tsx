@@ -5,7 +5,8 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
 import type { CertificateVerdict } from '../../../shared/certificates.js';
-import { certificateKeys, listCases, type CertificateCase } from './certificates.api.js';
+import { certificateKeys, listCases } from './certificates.api.js';
+import type { CertificateCase } from '../../../shared/certificates.js';
 import { usePaging } from '../../components/usePaging.js';
 
 /** 不予出具与告知承诺: the refusal slips and the promise forms of my area (masked), each reprintable. */

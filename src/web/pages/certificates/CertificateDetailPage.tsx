@@ -25,13 +25,8 @@ import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
-import {
-  certificateKeys,
-  getCertificate,
-  revokeCertificate,
-  unmaskCertificate,
-  type CertificateDetail,
-} from './certificates.api.js';
+import { certificateKeys, getCertificate, revokeCertificate, unmaskCertificate } from './certificates.api.js';
+import type { CertificateDetail } from '../../../shared/certificates.js';
 import { verifyUrl } from './CertificateSheets.js';
 import { useScrollTop } from './useScrollTop.js';
 

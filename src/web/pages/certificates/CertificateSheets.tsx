@@ -1,5 +1,5 @@
 import { QRCode } from 'antd';
-import type { CertificateCase, PrintData } from './certificates.api.js';
+import type { CertificateCase, PrintData } from '../../../shared/certificates.js';
 import { AlternativeBlock } from './AlternativeBlock.js';
 import { zh } from '../../../shared/i18n.js';
 import { cnDate } from './PrintSheet.js';

@@ -22,14 +22,8 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useI18n } from '../../i18n/index.js';
 import { DEMANDER_KINDS, type DemanderKind } from '../../../shared/certificates.codes.js';
-import {
-  certificateKeys,
-  demandsByDemander,
-  listDemands,
-  recordDemand,
-  type Demand,
-  type DemanderCount,
-} from './certificates.api.js';
+import { certificateKeys, demandsByDemander, listDemands, recordDemand } from './certificates.api.js';
+import type { Demand, DemanderCount } from '../../../shared/certificates.js';
 import { usePaging } from '../../components/usePaging.js';
 
 interface DemandForm {

@@ -9,16 +9,8 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
-import {
-  certificateKeys,
-  issueCertificate,
-  matchAtDesk,
-  promiseAtDesk,
-  refuseAtDesk,
-  type DeskAction,
-  type DeskMatch,
-  type Deliberation,
-} from './certificates.api.js';
+import { certificateKeys, issueCertificate, matchAtDesk, promiseAtDesk, refuseAtDesk } from './certificates.api.js';
+import type { Deliberation, DeskAction, DeskMatch } from '../../../shared/certificates.js';
 import type { DemanderKind } from '../../../shared/certificates.codes.js';
 import { DeliberationFields, DemanderKindField, HolderFields, PurposeFields, useRules } from './DeskForms.js';
 import { AlternativeBlock } from './AlternativeBlock.js';

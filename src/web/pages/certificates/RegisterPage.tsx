@@ -23,13 +23,8 @@ import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
 import { CERTIFICATE_STATUSES, ISSUE_PATHS, type CertificateStatus } from '../../../shared/certificates.codes.js';
-import {
-  certificateKeys,
-  exportRegister,
-  listRegister,
-  type Certificate,
-  type RegisterFilter,
-} from './certificates.api.js';
+import { certificateKeys, exportRegister, listRegister } from './certificates.api.js';
+import type { Certificate, RegisterFilter } from '../../../shared/certificates.js';
 import { normalizeIdNumber, normalizePhone } from '../../../shared/identity.js';
 import { usePaging } from '../../components/usePaging.js';
 import { FilterActions } from '../../components/FilterActions.js';

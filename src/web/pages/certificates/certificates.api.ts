@@ -3,7 +3,6 @@
  * (src/shared/certificates.ts) by type-only imports, so no zod reaches the browser.
  */
 import type {
-  Alternative,
   CaseKind,
   Certificate,
   CertificateCase,
@@ -21,24 +20,6 @@ import type {
 } from '../../../shared/certificates.js';
 import { zh } from '../../../shared/i18n.js';
 import { api, download, type Query } from '../../api/client.js';
-
-export type {
-  Alternative,
-  CaseKind,
-  Certificate,
-  CertificateCase,
-  CertificateDetail,
-  Demand,
-  DemanderCount,
-  DemandInput,
-  DeskMatch,
-  IssueInput,
-  PrintData,
-  PromiseInput,
-  RefusalInput,
-  RegisterFilter,
-};
-export type { DeskAction, Holder, Deliberation, SignOff } from '../../../shared/certificates.js';
 
 type Page<T> = { total: number; items: T[] };
 const enc = encodeURIComponent;
