@@ -5,6 +5,7 @@ import { accountsRoutes } from './accounts/accounts.routes.js';
 import { regionsRoutes } from './regions/regions.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { catalogsRoutes } from './catalogs/catalogs.routes.js';
+import { catalogStatusRoutes } from './catalogs/catalogs.status.routes.js';
 import { catalogsJobs } from './catalogs/catalogs.jobs.js';
 import { seedCatalogs } from './catalogs/catalogs.seed.js';
 import { admissionRoutes } from './admission/admission.routes.js';
@@ -24,7 +25,12 @@ export const features: Feature[] = [
   { name: 'accounts', routes: accountsRoutes },
   { name: 'regions', routes: regionsRoutes },
   { name: 'audit', routes: auditRoutes },
-  { name: 'catalogs', routes: catalogsRoutes, jobs: catalogsJobs, seed: seedCatalogs },
+  {
+    name: 'catalogs',
+    routes: (app, deps) => (catalogsRoutes(app, deps), catalogStatusRoutes(app, deps)),
+    jobs: catalogsJobs,
+    seed: seedCatalogs,
+  },
   {
     name: 'admission',
     routes: admissionRoutes,
