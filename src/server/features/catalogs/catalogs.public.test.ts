@@ -64,10 +64,7 @@ describe('GET /api/public/catalogs', () => {
     });
     // The demo district adopted the Hubei list as a reference (demo-adoptions.json); the others are not in force.
     expect(catalogs.find((c: any) => c.id === 'hubei-duties-guidance-catalog')).toMatchObject({ complete: false });
-    for (const id of [
-      'hunan-2020-burden-reduction-list',
-      'jilin-chuanying-village-disclosure-reference',
-    ]) {
+    for (const id of ['hunan-2020-burden-reduction-list', 'jilin-chuanying-village-disclosure-reference']) {
       expect(catalogs.find((c: any) => c.id === id)).toBeUndefined();
     }
   });
