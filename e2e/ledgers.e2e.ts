@@ -109,7 +109,7 @@ describe('ledger journey (issue 4, Done means)', () => {
   it('demo-district creates a campaign from the default template, edits a deadline and launches it with a progress bar', async () => {
     const page = await open('demo-district');
     await page.goto('/campaigns');
-    await page.locator('h4', { hasText: '专项行动' }).waitFor();
+    await page.locator('h1', { hasText: '专项行动' }).waitFor();
     await page.getByTestId('campaign-create').click();
     const modal = page.locator('.ant-modal', { hasText: '发起专项行动' });
     await modal.waitFor();

@@ -8,6 +8,19 @@ export const enUS: Messages = {
   'app.lang.en': 'English',
   'app.lang.switch': 'Language',
 
+  // Accessibility (GB/T 37668, 适老化): care mode, skip link, statement, names of icon-only controls.
+  'care.switch': 'Large text',
+  'care.on': 'Large text, high contrast and larger buttons are on; press again to turn them off',
+  'care.off': 'Turn on large text, high contrast and larger buttons',
+  'a11y.skipToMain': 'Skip to main content',
+  'a11y.statementLink': 'Accessibility statement',
+  'common.clear': 'Clear',
+  'layout.userMenu': 'User menu: {name}',
+  'layout.mainMenu': 'Main menu',
+  'layout.expandMenu': 'Expand menu',
+  'layout.collapseMenu': 'Collapse menu',
+  'public.footerNav': 'Public pages',
+
   'common.loading': 'Loading…',
   'common.empty': 'No data',
   'common.search': 'Search',

@@ -9,6 +9,19 @@ export const zhCN = {
   'app.lang.en': 'English',
   'app.lang.switch': '切换语言',
 
+  // Accessibility (GB/T 37668, 适老化): care mode, skip link, statement, names of icon-only controls.
+  'care.switch': '关怀模式',
+  'care.on': '关怀模式已开启（大字号、高对比度、更大的按钮），再按一次关闭',
+  'care.off': '开启关怀模式：大字号、高对比度、更大的按钮',
+  'a11y.skipToMain': '跳到主要内容',
+  'a11y.statementLink': '无障碍声明',
+  'common.clear': '清除',
+  'layout.userMenu': '用户菜单：{name}',
+  'layout.mainMenu': '主菜单',
+  'layout.expandMenu': '展开菜单',
+  'layout.collapseMenu': '收起菜单',
+  'public.footerNav': '公开信息',
+
   'common.loading': '正在加载…',
   'common.empty': '暂无数据',
   'common.search': '查询',

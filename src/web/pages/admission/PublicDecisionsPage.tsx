@@ -8,6 +8,7 @@ import { PublicFrame } from '../verify/PublicFrame.js';
 import { KIND_LABELS, STATUS_LABELS } from './admission.labels.js';
 import { admissionKeys, publicDecisions, type PublicDecision } from './admission.api.js';
 import { DecisionTag, EffectTag } from './AdmissionTags.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 const REGION = /^\d{6}(\d{3})?(\d{3})?$/;
 const STORE = 'jianfu.publicRegion';
@@ -73,7 +74,7 @@ export default function PublicDecisionsPage() {
                 onChange={(e) => setInput(e.target.value)}
                 inputMode="numeric"
                 maxLength={12}
-                allowClear
+                allowClear={CLEARABLE}
                 placeholder="140404"
                 data-testid="region-input"
               />
@@ -140,8 +141,8 @@ export default function PublicDecisionsPage() {
 
 const row = (name: string, value: string | null | undefined) =>
   value ? (
-    <div style={{ display: 'flex', gap: 8, fontSize: 13, lineHeight: 1.7 }}>
-      <span style={{ color: '#8c8c8c', flex: 'none', width: 72 }}>{name}</span>
+    <div style={{ display: 'flex', gap: 8, fontSize: '0.8125rem', lineHeight: 1.7 }}>
+      <span style={{ color: 'var(--jf-text-secondary)', flex: 'none', width: 72 }}>{name}</span>
       <span style={{ minWidth: 0, wordBreak: 'break-word' }}>{value}</span>
     </div>
   ) : null;

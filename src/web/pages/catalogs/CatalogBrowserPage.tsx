@@ -50,6 +50,7 @@ import { ItemDrawer } from './ItemDrawer.js';
 import { AdjustmentFormDrawer, type AdjustmentPreset } from './AdjustmentFormDrawer.js';
 import { AdjustmentDrawer } from './AdjustmentDrawer.js';
 import { useLayers } from './TargetLayerSelect.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 /** The layer a change made while looking at `region` would act on: the region itself, or a village's township. */
 function layerFor(region: { code: string; level: string } | undefined): string | undefined {
@@ -79,7 +80,7 @@ function ItemsTable(props: {
                 {i.name}
               </Typography.Link>
               <ItemBadges i={i} />
-              <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+              <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
                 <span className="jf-mono">{i.code}</span>
                 {i.category ? ` · ${i.category}` : ''}
                 {i.effectiveFrom ? ` · ${t('catalogs.since', { date: i.effectiveFrom })}` : ''}
@@ -174,17 +175,17 @@ function ItemBadges({ i }: { i: EffectiveItemDto }) {
   return (
     <span style={{ marginInlineStart: 6 }}>
       {i.addedBy ? (
-        <Tag color="green" style={{ fontSize: 11 }}>
+        <Tag color="green" style={{ fontSize: '0.75rem' }}>
           {t('item.addedBy', { name: i.addedBy.name })}
         </Tag>
       ) : null}
       {i.amendedBy.length ? (
-        <Tag color="blue" style={{ fontSize: 11 }}>
+        <Tag color="blue" style={{ fontSize: '0.75rem' }}>
           {t('item.amendedBy', { name: i.amendedBy.map((r) => r.name).join('、') })}
         </Tag>
       ) : null}
       {i.catchAll ? (
-        <Tag color="gold" style={{ fontSize: 11 }}>
+        <Tag color="gold" style={{ fontSize: '0.75rem' }}>
           {t('item.catchAll')}
         </Tag>
       ) : null}
@@ -224,7 +225,11 @@ function CatalogHeader({
               </Tooltip>
             ) : null}
           </Flex>
-          <Typography.Text strong style={{ fontSize: 15, wordBreak: 'break-word' }} data-testid="catalog-title">
+          <Typography.Text
+            strong
+            style={{ fontSize: '0.9375rem', wordBreak: 'break-word' }}
+            data-testid="catalog-title"
+          >
             {c.title}
           </Typography.Text>
         </div>
@@ -275,7 +280,7 @@ function ReferenceCatalog({
               <CompletenessTag complete={c.complete} note={c.completenessNote} />
               <Tag style={{ marginInlineEnd: 0 }}>{t('catalogs.notInForce')}</Tag>
               <span style={{ wordBreak: 'break-word' }}>{c.title}</span>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {t('catalogs.itemCount', { n: c.itemCount })}
               </Typography.Text>
             </Flex>
@@ -471,7 +476,7 @@ export default function CatalogBrowserPage() {
             <Typography.Title level={5} style={{ marginTop: 8 }}>
               {t('catalogs.references')}
             </Typography.Title>
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem' }}>
               {t('catalogs.referencesNote')}
             </Typography.Paragraph>
             {refs.map((c) => (
@@ -568,19 +573,21 @@ export default function CatalogBrowserPage() {
         <Row gutter={[12, 12]} align="bottom">
           <Col xs={24} md={8}>
             {isMobile ? null : (
-              <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.region')}</div>
+              <div style={{ fontSize: '0.75rem', color: '#595959', marginBottom: 4 }}>{t('catalogs.region')}</div>
             )}
             <RegionSelect value={region || undefined} onChange={(code) => set({ region: code })} />
           </Col>
           <Col xs={14} sm={10} md={5}>
             {isMobile ? null : (
-              <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.asOf')}</div>
+              <div style={{ fontSize: '0.75rem', color: '#595959', marginBottom: 4 }}>{t('catalogs.asOf')}</div>
             )}
             <DatePicker
               value={dayjs(date)}
               allowClear={false}
               prefix={
-                isMobile ? <span style={{ color: '#8c8c8c', fontSize: 12 }}>{t('catalogs.asOf')}</span> : undefined
+                isMobile ? (
+                  <span style={{ color: 'var(--jf-text-secondary)', fontSize: '0.75rem' }}>{t('catalogs.asOf')}</span>
+                ) : undefined
               }
               onChange={(d) =>
                 set({ date: d && d.format('YYYY-MM-DD') !== today ? d.format('YYYY-MM-DD') : undefined })
@@ -604,10 +611,10 @@ export default function CatalogBrowserPage() {
           ) : null}
           <Col xs={24} sm={14} md={7}>
             {isMobile ? null : (
-              <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.search')}</div>
+              <div style={{ fontSize: '0.75rem', color: '#595959', marginBottom: 4 }}>{t('catalogs.search')}</div>
             )}
             <Input
-              allowClear
+              allowClear={CLEARABLE}
               prefix={<SearchOutlined />}
               value={q}
               onChange={(e) => setQ(e.target.value)}

@@ -52,7 +52,7 @@ function Entry({
         <Typography.Text strong style={{ color: SECTION_COLORS[section] }}>
           {e.name}
         </Typography.Text>
-        <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem' }}>
           {e.code}
         </Typography.Text>
         <Tag style={{ marginInlineEnd: 0 }}>{label(KIND_LABELS[e.kind])}</Tag>
@@ -64,7 +64,7 @@ function Entry({
             const before = key && e.before ? (e.before as ItemFields)[key as keyof ItemFields] : null;
             const after = key && e.after ? (e.after as ItemFields)[key as keyof ItemFields] : null;
             return (
-              <div key={f} style={{ fontSize: 13, wordBreak: 'break-word' }}>
+              <div key={f} style={{ fontSize: '0.8125rem', wordBreak: 'break-word' }}>
                 <Typography.Text type="secondary">
                   {locale === 'zh-CN' ? f : key ? FIELD_LABELS[key].en : (CHANGED_FIELD_EN[f] ?? f)}：
                 </Typography.Text>
@@ -79,7 +79,10 @@ function Entry({
         </div>
       ) : null}
       {e.causes.map((c, i) => (
-        <div key={i} style={{ marginTop: 4, fontSize: 13, background: '#fafafa', borderRadius: 4, padding: '4px 8px' }}>
+        <div
+          key={i}
+          style={{ marginTop: 4, fontSize: '0.8125rem', background: '#fafafa', borderRadius: 4, padding: '4px 8px' }}
+        >
           <div>
             <Typography.Text type="secondary">{t('diff.cause')}：</Typography.Text>
             {c.description}
@@ -88,15 +91,15 @@ function Entry({
             <Flex gap={6} wrap align="center" style={{ marginTop: 2 }}>
               <OperationTag operation={c.adjustment.operation} />
               <StatusTag status={c.adjustment.status} />
-              <span style={{ fontSize: 12 }}>
+              <span style={{ fontSize: '0.75rem' }}>
                 {label(REASON_LABELS[c.adjustment.reasonType], c.adjustment.reasonLabel)} · {t('adjust.basis')}：
                 {c.adjustment.basis}
               </span>
-              <span style={{ fontSize: 12, color: '#8c8c8c' }}>
+              <span style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
                 {t('adjust.proposer')}：{c.adjustment.proposerName}
                 {c.adjustment.approverName ? ` · ${t('adjust.approver')}：${c.adjustment.approverName}` : ''}
               </span>
-              <Typography.Link style={{ fontSize: 12 }} onClick={() => onOpenAdjustment(c.adjustment!.id)}>
+              <Typography.Link style={{ fontSize: '0.75rem' }} onClick={() => onOpenAdjustment(c.adjustment!.id)}>
                 {t('adjust.open')}
               </Typography.Link>
             </Flex>
@@ -162,11 +165,11 @@ export default function CatalogDiffPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]} align="bottom">
           <Col xs={24} md={10}>
-            <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.region')}</div>
+            <div style={{ fontSize: '0.75rem', color: '#595959', marginBottom: 4 }}>{t('catalogs.region')}</div>
             <RegionSelect value={region || undefined} onChange={(code) => set({ region: code })} />
           </Col>
           <Col xs={12} md={7}>
-            <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('diff.from')}</div>
+            <div style={{ fontSize: '0.75rem', color: '#595959', marginBottom: 4 }}>{t('diff.from')}</div>
             <DatePicker
               value={dayjs(from)}
               allowClear={false}
@@ -176,7 +179,7 @@ export default function CatalogDiffPage() {
             />
           </Col>
           <Col xs={12} md={7}>
-            <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('diff.to')}</div>
+            <div style={{ fontSize: '0.75rem', color: '#595959', marginBottom: 4 }}>{t('diff.to')}</div>
             <DatePicker
               value={dayjs(to)}
               allowClear={false}

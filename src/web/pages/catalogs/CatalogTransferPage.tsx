@@ -79,7 +79,7 @@ function ImportJob({ jobId }: { jobId: string }) {
           key: 'm',
           render: (_: unknown, e) => (
             <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {[e.sheet, e.row ? t('transfer.rowN', { n: e.row }) : null, e.column].filter(Boolean).join(' · ')}
               </Typography.Text>
               <div style={{ wordBreak: 'break-word' }}>{e.message}</div>
@@ -114,7 +114,7 @@ function ImportJob({ jobId }: { jobId: string }) {
         status={j?.status === 'failed' ? 'exception' : j?.status === 'succeeded' ? 'success' : 'active'}
         data-testid="import-progress"
       />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
         {!j
           ? t('transfer.queued')
           : j.status === 'pending'
@@ -247,7 +247,7 @@ export default function CatalogTransferPage() {
                     <Flex gap={6} wrap align="center">
                       <LayerTag layer={chosen.layer} province={chosen.province} />
                       <CompletenessTag complete={chosen.complete} note={chosen.completenessNote} />
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                         {t('catalogs.itemCount', { n: chosen.itemCount })}
                       </Typography.Text>
                     </Flex>
@@ -334,7 +334,7 @@ export default function CatalogTransferPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('transfer.exportEffectiveTitle')} style={{ marginBottom: 16 }}>
-            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: '0.8125rem' }}>
               {t('transfer.exportEffectiveNote')}
             </Typography.Paragraph>
             <Form layout="vertical">
@@ -361,7 +361,7 @@ export default function CatalogTransferPage() {
             </Form>
           </Card>
           <Card title={t('transfer.exportCatalogTitle')}>
-            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: '0.8125rem' }}>
               {t('transfer.exportCatalogNote')}
             </Typography.Paragraph>
             <Form layout="vertical">

@@ -24,6 +24,7 @@ import {
 import { DeliberationFields, DemanderKindField, HolderFields, PurposeFields, useRules } from './DeskForms.js';
 import { AlternativeBlock } from './AlternativeBlock.js';
 import { normalizeIdNumber, normalizePhone } from '../../../shared/identity.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 interface DeskValues {
   holder?: { name?: string; idNumber?: string; phone?: string };
@@ -78,7 +79,7 @@ export default function DeskPage() {
           onSearch={search}
           maxLength={100}
           size="large"
-          allowClear
+          allowClear={CLEARABLE}
           placeholder={t('certificates.desk.placeholder')}
           enterButton={
             <Button type="primary" icon={<SearchOutlined />} loading={match.isFetching} data-testid="desk-match">
@@ -90,7 +91,7 @@ export default function DeskPage() {
           aria-label={t('certificates.desk.ask')}
         />
         {tooShort ? <Typography.Text type="danger">{t('certificates.desk.tooShort')}</Typography.Text> : null}
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginTop: 8, marginBottom: 0 }}>
           {t('certificates.desk.help')}
         </Typography.Paragraph>
       </Card>
@@ -126,14 +127,14 @@ function Verdict({ m }: { m: DeskMatch }) {
               {m.item ? (
                 <div>
                   {t('certificates.desk.item')}：<span className="jf-mono">{m.item.code}</span> {m.item.name}
-                  <div style={{ fontSize: 12, color: '#595959' }}>
+                  <div style={{ fontSize: '0.75rem', color: '#595959' }}>
                     {t('certificates.desk.catalog')}：《{m.item.catalogTitle}》
                   </div>
                 </div>
               ) : (
                 <div>{t(m.verdict === 'unlisted' ? 'certificates.desk.unlistedHelp' : 'certificates.desk.noItem')}</div>
               )}
-              <div style={{ fontSize: 12, color: '#8c8c8c', marginTop: 4 }}>
+              <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)', marginTop: 4 }}>
                 {t('certificates.desk.judgedAt', { village: m.region.name, date: m.date })}
               </div>
             </div>
@@ -159,7 +160,7 @@ function Verdict({ m }: { m: DeskMatch }) {
                 key: 'c',
                 label: t('certificates.desk.candidates', { n: m.candidates.length }),
                 children: (
-                  <ul style={{ margin: 0, paddingInlineStart: 18, fontSize: 12 }}>
+                  <ul style={{ margin: 0, paddingInlineStart: 18, fontSize: '0.75rem' }}>
                     {m.candidates.map((c) => (
                       <li key={c.code}>
                         <span className="jf-mono">{c.code}</span> {c.name}（
@@ -335,8 +336,12 @@ function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
         </Col>
         <Col xs={24} lg={10}>
           <div className="jf-cert-preview" data-testid="template-preview">
-            <div style={{ fontSize: 12, color: '#8c8c8c', marginBottom: 8 }}>{t('certificates.desk.preview')}</div>
-            <div style={{ textAlign: 'center', fontSize: 18, fontWeight: 600, letterSpacing: 2, marginBottom: 12 }}>
+            <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)', marginBottom: 8 }}>
+              {t('certificates.desk.preview')}
+            </div>
+            <div
+              style={{ textAlign: 'center', fontSize: '1.125rem', fontWeight: 600, letterSpacing: 2, marginBottom: 12 }}
+            >
               {title}
             </div>
             {preview.map((p, i) => (

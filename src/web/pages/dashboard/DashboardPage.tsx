@@ -215,7 +215,7 @@ export default function DashboardPage() {
         {
           type: 'bar',
           name: t('dashboard.before'),
-          itemStyle: { color: '#8c8c8c' },
+          itemStyle: { color: 'var(--jf-text-secondary)' },
           barMaxWidth: 26,
           label: { show: true, position: 'top' },
           data: CATEGORIES.map((c) => r.totals.byCategory[c].before),
@@ -370,7 +370,7 @@ export default function DashboardPage() {
                 })),
               ]}
             />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
               {t('dashboard.asOf', { date: r.asOf })}
             </Typography.Text>
           </Flex>
@@ -442,7 +442,7 @@ export default function DashboardPage() {
                 ) : (
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
                 )}
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
+                <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', margin: 0 }}>
                   {t('dashboard.phasesNote')}
                 </Typography.Paragraph>
               </Card>
@@ -455,7 +455,7 @@ export default function DashboardPage() {
             <Col xs={24} xl={12}>
               <Card size="small" title={t('dashboard.chartBeforeAfter')}>
                 {charts ? <ChartSlot option={charts.beforeAfter} height={280} testId="chart-before-after" /> : null}
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
+                <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', margin: 0 }}>
                   {t('dashboard.beforeAfterNote')}
                 </Typography.Paragraph>
               </Card>
@@ -553,7 +553,7 @@ export default function DashboardPage() {
             ) : (
               <div style={{ minHeight: 200 }} />
             )}
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', margin: '8px 0 0' }}>
               {t('dashboard.beforeAfterTip')}
             </Typography.Paragraph>
           </Card>

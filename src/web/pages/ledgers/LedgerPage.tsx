@@ -176,9 +176,9 @@ function StatusAlert({ view }: { view: LedgerView }) {
           title={t('ledgers.returnedTitle')}
           description={
             <div>
-              <div style={{ whiteSpace: 'pre-wrap', fontSize: 15 }}>{l.returnNote}</div>
+              <div style={{ whiteSpace: 'pre-wrap', fontSize: '0.9375rem' }}>{l.returnNote}</div>
               {returnedAt ? (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                   {returnedAt.actorName ?? ''} {fmtTime(returnedAt.at)}
                 </Typography.Text>
               ) : null}
@@ -384,7 +384,7 @@ export default function LedgerPage() {
       children: (
         <div>
           <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            <Typography.Text type="secondary" style={{ fontSize: '0.8125rem' }}>
               {c === 'sign'
                 ? t('ledgers.signGuideHint', {
                     max: view.signGuide.max,
@@ -501,7 +501,7 @@ export default function LedgerPage() {
                 <Typography.Text strong>{l.campaignName}</Typography.Text>
                 <StatusTag status={l.effectiveStatus} />
               </Flex>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {l.villageName} <span className="jf-mono">{l.villageCode}</span>
                 {l.submittedAt ? ` · ${t('ledgers.submittedAt', { time: fmtTime(l.submittedAt) })}` : ''}
               </Typography.Text>
@@ -678,7 +678,7 @@ export default function LedgerPage() {
             children: <span className="jf-mono">{p.deadline}</span>,
           }))}
           title={
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            <Typography.Text type="secondary" style={{ fontSize: '0.8125rem' }}>
               {t('ledgers.phases')}
             </Typography.Text>
           }

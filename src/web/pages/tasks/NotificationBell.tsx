@@ -65,10 +65,10 @@ export function NotificationBell() {
               {n.readAt ? null : <Badge status="processing" />}
               <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
             </Flex>
-            <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }} ellipsis={{ rows: 2 }}>
+            <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: '0.75rem' }} ellipsis={{ rows: 2 }}>
               {n.body}
             </Typography.Paragraph>
-            <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+            <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
               {fmtTime(n.createdAt)}
             </Typography.Text>
           </div>
@@ -112,7 +112,7 @@ export function NotificationBell() {
         style={{ color: '#fff', height: 40, paddingInline: 8 }}
       >
         <Badge count={unread} size="small" overflowCount={99} offset={[2, -2]}>
-          <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
+          <BellOutlined style={{ color: '#fff', fontSize: '1.125rem' }} />
         </Badge>
       </Button>
     </Popover>

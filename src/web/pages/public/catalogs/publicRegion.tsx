@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { Button, Flex, Input, Tag, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../i18n/index.js';
+import { CLEARABLE } from '../../../components/ClearIcon.js';
 
 /**
  * The public pages' region: a 6-, 9- or 12-digit division code in `?region=`, remembered on the
@@ -47,15 +48,15 @@ export function RegionCodeInput(props: {
         onChange={(e) => props.onChange(e.target.value.replace(/\s/g, ''))}
         inputMode="numeric"
         maxLength={12}
-        allowClear
+        allowClear={CLEARABLE}
         size="large"
-        prefix={<EnvironmentOutlined style={{ color: '#8c8c8c' }} />}
+        prefix={<EnvironmentOutlined style={{ color: 'var(--jf-text-secondary)' }} />}
         placeholder={t('pubCatalogs.regionPlaceholder')}
         status={bad ? 'error' : undefined}
         data-testid="public-region"
       />
       {bad ? (
-        <Typography.Text type="danger" style={{ fontSize: 12 }}>
+        <Typography.Text type="danger" style={{ fontSize: '0.75rem' }}>
           {t('pubCatalogs.regionInvalid')}
         </Typography.Text>
       ) : props.resolvedName && props.resolvedCode && props.resolvedCode.startsWith(props.value.trim()) ? (
@@ -63,12 +64,12 @@ export function RegionCodeInput(props: {
           <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="public-region-name">
             {props.resolvedName}
           </Tag>
-          <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem' }}>
             {props.resolvedCode}
           </Typography.Text>
         </Flex>
       ) : (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
           {t('pubCatalogs.regionHelp')}
         </Typography.Text>
       )}
@@ -91,7 +92,7 @@ export function PublicCatalogNav({ region }: { region: string }) {
           textAlign: 'center',
           padding: '8px 4px',
           borderRadius: 6,
-          fontSize: 14,
+          fontSize: '0.875rem',
           background: active ? '#1d5fc4' : '#fff',
           color: active ? '#fff' : '#1d5fc4',
           border: '1px solid #1d5fc4',
@@ -144,7 +145,7 @@ export function RegionLine({ name, code, onChange }: { name: string; code: strin
       <Typography.Text strong data-testid="public-region-name">
         {name}
       </Typography.Text>
-      <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem' }}>
         {code}
       </Typography.Text>
       <Button

@@ -9,6 +9,7 @@ import { PublicFrame } from '../../verify/PublicFrame.js';
 import { certificateCheck, publicKeys, type CertificateCheck } from '../../catalogs/catalogs.api.js';
 import { VERDICT_LABELS } from '../../catalogs/catalogs.labels.js';
 import { PublicCatalogNav, RegionCodeInput, RegionLine, usePublicRegion } from '../catalogs/publicRegion.js';
+import { CLEARABLE } from '../../../components/ClearIcon.js';
 
 const EXAMPLES = ['亲属关系证明', '入党政审证明', '居住证明', '无犯罪记录证明', '出生证明'];
 
@@ -34,12 +35,15 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
         }}
       >
         <Flex gap={10} align="center">
-          <span style={{ color: s.color, fontSize: 30, lineHeight: 1 }}>{s.icon}</span>
+          <span style={{ color: s.color, fontSize: '1.875rem', lineHeight: 1 }}>{s.icon}</span>
           <div style={{ minWidth: 0 }}>
-            <div style={{ color: s.color, fontSize: 20, fontWeight: 700, lineHeight: 1.3 }} data-testid="check-verdict">
+            <div
+              style={{ color: s.color, fontSize: '1.25rem', fontWeight: 700, lineHeight: 1.3 }}
+              data-testid="check-verdict"
+            >
               {label(VERDICT_LABELS[r.verdict])}
             </div>
-            <div style={{ color: '#595959', fontSize: 13, wordBreak: 'break-word' }}>
+            <div style={{ color: '#595959', fontSize: '0.8125rem', wordBreak: 'break-word' }}>
               {t('pubCheck.asked', { q: r.query, region: r.region.name })}
             </div>
           </div>
@@ -48,7 +52,7 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
       <div style={{ padding: 16 }}>
         {r.verdict === 'positive' && r.item ? (
           <>
-            <Typography.Paragraph style={{ fontSize: 15 }}>
+            <Typography.Paragraph style={{ fontSize: '0.9375rem' }}>
               {t('pubCheck.positive', { region: r.region.name, name: r.item.name })}
             </Typography.Paragraph>
             <Block title={t('pubCheck.basis')}>
@@ -57,14 +61,14 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
                 <div style={{ color: '#595959', marginTop: 4 }}>{r.item.basis}</div>
               ) : null}
             </Block>
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginBottom: 0 }}>
               {t('pubCheck.positiveNote')}
             </Typography.Paragraph>
           </>
         ) : null}
         {r.verdict === 'negative' && r.item ? (
           <>
-            <Typography.Paragraph style={{ fontSize: 15 }}>
+            <Typography.Paragraph style={{ fontSize: '0.9375rem' }}>
               {t('pubCheck.negative', { name: r.item.name })}
             </Typography.Paragraph>
             <Block title={t('pubCheck.whereToGo')} testId="check-alternative" highlight>
@@ -73,9 +77,12 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
                   <Tag color={r.alternativeOfficial ? 'blue' : 'gold'} style={{ marginBottom: 4 }}>
                     {r.alternativeOfficial ? t('pubCheck.official') : t('pubCheck.platformGuidance')}
                   </Tag>
-                  <div style={{ fontSize: 15, lineHeight: 1.7 }}>{r.alternative}</div>
+                  <div style={{ fontSize: '0.9375rem', lineHeight: 1.7 }}>{r.alternative}</div>
                   {!r.alternativeOfficial ? (
-                    <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 6 }} data-testid="guidance-note">
+                    <div
+                      style={{ color: 'var(--jf-text-secondary)', fontSize: '0.75rem', marginTop: 6 }}
+                      data-testid="guidance-note"
+                    >
                       {t('pubCheck.guidanceNote')}
                     </div>
                   ) : null}
@@ -91,11 +98,11 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
         ) : null}
         {r.verdict === 'unlisted' ? (
           <>
-            <Typography.Paragraph style={{ fontSize: 15 }}>
+            <Typography.Paragraph style={{ fontSize: '0.9375rem' }}>
               {t('pubCheck.unlisted', { q: r.query, region: r.region.name })}
             </Typography.Paragraph>
             <Block title={t('pubCheck.whatToDo')} highlight testId="check-unlisted-advice">
-              <div style={{ fontSize: 15, lineHeight: 1.7 }}>{t('pubCheck.unlistedAdvice')}</div>
+              <div style={{ fontSize: '0.9375rem', lineHeight: 1.7 }}>{t('pubCheck.unlistedAdvice')}</div>
             </Block>
           </>
         ) : null}
@@ -140,7 +147,7 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
             </div>
           </div>
         ) : null}
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 16, marginBottom: 0 }}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginTop: 16, marginBottom: 0 }}>
           {t('pubCheck.footnote', { region: r.region.name, date: r.date, version: r.catalogVersion })}
         </Typography.Paragraph>
       </div>
@@ -267,7 +274,7 @@ export default function PublicCheckPage() {
               onChange={(e) => setText(e.target.value)}
               maxLength={100}
               size="large"
-              allowClear
+              allowClear={CLEARABLE}
               placeholder={t('pubCheck.namePlaceholder')}
               enterKeyHint="search"
               data-testid="check-query"
@@ -313,7 +320,7 @@ export default function PublicCheckPage() {
         {result}
       </div>
       {!q ? (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem' }}>
           {t('pubCheck.howItWorks')}
         </Typography.Paragraph>
       ) : null}
