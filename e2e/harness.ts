@@ -33,9 +33,6 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  */
 export const AXE_EXCEPTIONS: { rule: string; target: RegExp; reason: string }[] = [];
 
-/** Paths that only redirect (never render a page of their own), so the coverage check skips them. */
-const REDIRECT_ONLY = new Set(['/']);
-
 export type ThemeMode = 'normal' | 'care';
 const CARE_KEY = 'jianfu.care';
 
@@ -84,7 +81,8 @@ function describeViolations(where: string, violations: AxeResult[]): string {
       const nodes = v.nodes
         .slice(0, 6)
         .map(
-          (n) => `      ${n.target.join(' ')}\n        ${(n.failureSummary ?? '').split('\n').slice(0, 3).join(' | ')}`,
+          (n) =>
+            `      ${n.target.join(' ')}  ${n.html.replace(/\s+/g, ' ').slice(0, 200)}\n        ${(n.failureSummary ?? '').split('\n').slice(0, 3).join(' | ')}`,
         )
         .join('\n');
       const more = v.nodes.length > 6 ? `\n      … and ${v.nodes.length - 6} more` : '';
@@ -325,7 +323,7 @@ export async function startHarness(): Promise<Harness> {
           .join('\n')}`,
       );
     }
-    const missed = [...visited].filter((r) => !auditedRoutes.has(r) && !REDIRECT_ONLY.has(r));
+    const missed = [...visited].filter((r) => !auditedRoutes.has(r));
     if (missed.length)
       throw new Error(
         `pages visited but never audited (call h.audit(page) or h.screenshot() there): ${missed.join(', ')}`,
@@ -368,8 +366,15 @@ export async function startHarness(): Promise<Harness> {
       });
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
+      // A route counts as visited once it has rendered its page (an <h1> in <main>) and stayed there;
+      // routes that only redirect (/ → the landing page) never do.
       page.on('framenavigated', (frame) => {
-        if (frame === page.mainFrame() && frame.url().startsWith(baseUrl)) visited.add(routeKey(frame.url()));
+        const url = frame.url();
+        if (frame !== page.mainFrame() || !url.startsWith(baseUrl)) return;
+        page
+          .waitForFunction((u) => location.href === u && !!document.querySelector('main h1'), url, { timeout: 15_000 })
+          .then(() => visited.add(routeKey(url)))
+          .catch(() => undefined);
       });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -414,6 +419,8 @@ export async function startHarness(): Promise<Harness> {
 /** Signs in through the login page (in Chinese) and waits for the signed-in layout; `stay` uses the login page already open. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD, opts: { stay?: boolean } = {}) {
   if (!opts.stay) await page.goto('/login');
+  await page.getByLabel('用户名').waitFor();
+  await auditPage(page);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();

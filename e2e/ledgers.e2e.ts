@@ -110,6 +110,7 @@ describe('ledger journey (issue 4, Done means)', () => {
     const page = await open('demo-district');
     await page.goto('/campaigns');
     await page.locator('h1', { hasText: '专项行动' }).waitFor();
+    await h.audit(page);
     await page.getByTestId('campaign-create').click();
     const modal = page.locator('.ant-modal', { hasText: '发起专项行动' });
     await modal.waitFor();
@@ -382,7 +383,7 @@ describe('ledger journey (issue 4, Done means)', () => {
     await han.getByTestId('drill').click();
     await page.getByTestId('dashboard-region').filter({ hasText: '韩店街道' }).waitFor();
     await drill.locator('tr', { hasText: '韩店村委会' }).waitFor();
-    await page.locator('.ant-breadcrumb a', { hasText: '上党区' }).click();
+    await page.locator('.ant-breadcrumb').getByRole('button', { name: '上党区' }).click();
     await page.getByTestId('dashboard-region').filter({ hasText: '上党区' }).waitFor();
 
     // The district spreadsheet.

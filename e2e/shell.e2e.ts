@@ -56,6 +56,7 @@ describe('web shell', () => {
       await page.locator('.ant-table-row').first().waitFor();
       await page.goto('/no-such-page');
       await page.locator('.ant-result-title', { hasText: '页面不存在' }).waitFor();
+      await h.audit(page);
       await page.goto('/audit');
       await page.locator('.ant-result-title', { hasText: '无权访问' }).waitFor();
     } finally {

@@ -14,6 +14,7 @@ import { PageSpin } from './components/PageSpin.js';
 import { publicPages } from './routes.js';
 import { buildTheme } from './theme/theme.js';
 import { useCare, useReducedMotion, useRootPx } from './theme/care.js';
+import { useKeyboardScrollRegions } from './components/useKeyboardScrollRegions.js';
 
 type AntdLocale = NonNullable<ConfigProviderProps['locale']>;
 // antd's es/ files are ESM without "type": "module", so TypeScript sees a CommonJS namespace; Vite
@@ -82,6 +83,7 @@ export default function App() {
   const rootPx = useRootPx();
   const reducedMotion = useReducedMotion();
   const theme = useMemo(() => buildTheme({ care, rootPx, reducedMotion }), [care, rootPx, reducedMotion]);
+  useKeyboardScrollRegions();
   // Styles (and the browser tests) can tell which theme is applied.
   useLayoutEffect(() => {
     document.documentElement.dataset.theme = care ? 'care' : 'normal';

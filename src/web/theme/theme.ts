@@ -115,6 +115,8 @@ export function buildTheme({ care, rootPx, reducedMotion }: ThemeOptions): Theme
       controlOutline: primary,
       controlOutlineWidth: 2,
       lineWidthFocus: 3,
+      // A loading button keeps its contrast (the spinner says it is busy).
+      opacityLoading: 1,
       linkDecoration: care ? 'underline' : 'none',
       ...statusFamily('Success', 'green', care),
       ...statusFamily('Warning', 'gold', care),

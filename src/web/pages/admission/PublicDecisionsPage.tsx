@@ -160,7 +160,7 @@ function DecisionCard({ d }: { d: PublicDecision }) {
         <EffectTag state={d.effectState} />
         <Tag style={{ marginInlineEnd: 0 }}>{label(KIND_LABELS[d.kind], d.kindLabel)}</Tag>
       </Flex>
-      <Typography.Title level={5} style={{ margin: '0 0 6px' }}>
+      <Typography.Title level={2} className="jf-h-small" style={{ margin: '0 0 6px' }}>
         {d.title}
       </Typography.Title>
       {row(t('publicAdmission.number'), d.number)}

@@ -93,7 +93,11 @@ function LaunchCard({ c, onLaunched }: { c: Campaign; onLaunched: () => Promise<
       ) : null}
       {l ? (
         <div data-testid="launch-progress">
-          <Progress percent={percent} status={l.status === 'failed' ? 'exception' : launching ? 'active' : 'success'} />
+          <Progress
+            percent={percent}
+            status={l.status === 'failed' ? 'exception' : launching ? 'active' : 'success'}
+            aria-label={t('common.progress')}
+          />
           <Typography.Text type="secondary">
             {l.message ?? (l.total ? t('campaigns.launchCount', { done: l.progress, total: l.total }) : '')}
           </Typography.Text>

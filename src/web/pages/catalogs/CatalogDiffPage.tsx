@@ -12,9 +12,11 @@ import { catalogDiff, catalogKeys, type DiffEntry, type ItemFields } from './cat
 import { CHANGED_FIELD_EN, FIELD_LABELS, KIND_LABELS, REASON_LABELS, type FieldName } from './catalogs.labels.js';
 import { OperationTag, StatusTag, todayStr } from './CatalogTags.js';
 import { AdjustmentDrawer } from './AdjustmentDrawer.js';
+import { LinkButton } from '../../components/LinkButton.js';
 
 type Section = 'added' | 'amended' | 'withdrawn';
-const SECTION_COLORS: Record<Section, string> = { added: '#389e0d', amended: '#1d5fc4', withdrawn: '#cf1322' };
+// 4.5:1 on white; the section's title says what it is, the colour only repeats it.
+const SECTION_COLORS: Record<Section, string> = { added: '#237804', amended: '#1d5fc4', withdrawn: '#cf1322' };
 const ZH_TO_FIELD: Record<string, FieldName> = {
   事项名称: 'name',
   类别: 'category',
@@ -99,9 +101,9 @@ function Entry({
                 {t('adjust.proposer')}：{c.adjustment.proposerName}
                 {c.adjustment.approverName ? ` · ${t('adjust.approver')}：${c.adjustment.approverName}` : ''}
               </span>
-              <Typography.Link style={{ fontSize: '0.75rem' }} onClick={() => onOpenAdjustment(c.adjustment!.id)}>
+              <LinkButton style={{ fontSize: '0.75rem' }} onClick={() => onOpenAdjustment(c.adjustment!.id)}>
                 {t('adjust.open')}
-              </Typography.Link>
+              </LinkButton>
             </Flex>
           ) : null}
         </div>
@@ -165,12 +167,17 @@ export default function CatalogDiffPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]} align="bottom">
           <Col xs={24} md={10}>
-            <div style={{ fontSize: '0.75rem', color: '#595959', marginBottom: 4 }}>{t('catalogs.region')}</div>
-            <RegionSelect value={region || undefined} onChange={(code) => set({ region: code })} />
+            <label htmlFor="diff-region" className="jf-field-label">
+              {t('catalogs.region')}
+            </label>
+            <RegionSelect id="diff-region" value={region || undefined} onChange={(code) => set({ region: code })} />
           </Col>
           <Col xs={12} md={7}>
-            <div style={{ fontSize: '0.75rem', color: '#595959', marginBottom: 4 }}>{t('diff.from')}</div>
+            <label htmlFor="diff-from-date" className="jf-field-label">
+              {t('diff.from')}
+            </label>
             <DatePicker
+              id="diff-from-date"
               value={dayjs(from)}
               allowClear={false}
               onChange={(v) => v && set({ from: v.format('YYYY-MM-DD') })}
@@ -179,8 +186,11 @@ export default function CatalogDiffPage() {
             />
           </Col>
           <Col xs={12} md={7}>
-            <div style={{ fontSize: '0.75rem', color: '#595959', marginBottom: 4 }}>{t('diff.to')}</div>
+            <label htmlFor="diff-to-date" className="jf-field-label">
+              {t('diff.to')}
+            </label>
             <DatePicker
+              id="diff-to-date"
               value={dayjs(to)}
               allowClear={false}
               onChange={(v) => v && set({ to: v.format('YYYY-MM-DD') })}

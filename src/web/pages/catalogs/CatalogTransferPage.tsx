@@ -112,6 +112,7 @@ function ImportJob({ jobId }: { jobId: string }) {
       <Progress
         percent={j?.status === 'failed' ? 100 : percent}
         status={j?.status === 'failed' ? 'exception' : j?.status === 'succeeded' ? 'success' : 'active'}
+        aria-label={t('common.progress')}
         data-testid="import-progress"
       />
       <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>

@@ -21,6 +21,7 @@ import {
   type FieldName,
 } from './catalogs.labels.js';
 import { CompletenessNote, CompletenessTag, LayerTag, OperationTag, StatusTag } from './CatalogTags.js';
+import { LinkButton } from '../../components/LinkButton.js';
 
 const OP_COLORS = { base: 'gray', add: 'green', amend: 'blue', withdraw: 'red' } as const;
 const DETAIL_FIELDS: FieldName[] = [
@@ -53,9 +54,9 @@ function AdjustmentLine({ a, onOpen }: { a: AdjustmentSummary; onOpen?: (id: str
         {' · '}
         {label(STATUS_LABELS[a.status], a.statusLabel)}
         {onOpen ? (
-          <Typography.Link style={{ marginInlineStart: 8, fontSize: '0.75rem' }} onClick={() => onOpen(a.id)}>
+          <LinkButton style={{ marginInlineStart: 8, fontSize: '0.75rem' }} onClick={() => onOpen(a.id)}>
             {t('adjust.open')}
-          </Typography.Link>
+          </LinkButton>
         ) : null}
       </div>
     </div>
@@ -142,7 +143,7 @@ export function ItemDrawer(props: {
     >
       {item ? (
         <div data-testid="item-drawer">
-          <Typography.Title level={5} style={{ marginTop: 0 }}>
+          <Typography.Title level={2} className="jf-h-small" style={{ marginTop: 0 }}>
             {item.name}
           </Typography.Title>
           <Flex gap={6} wrap align="center" style={{ marginBottom: 12 }}>
@@ -201,7 +202,7 @@ export function ItemDrawer(props: {
             ]}
           />
 
-          <Typography.Title level={5} style={{ marginTop: 20 }}>
+          <Typography.Title level={2} className="jf-h-small" style={{ marginTop: 20 }}>
             {t('history.title')}
           </Typography.Title>
           {history.isPending ? (

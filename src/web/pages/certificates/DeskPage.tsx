@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Collapse, Empty, Flex, Form, Input, Radio, Row, Typography } from 'antd';
@@ -72,8 +72,11 @@ export default function DeskPage() {
   return (
     <PageContainer title={t('certificates.desk.title')}>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Typography.Paragraph style={{ marginBottom: 8 }}>{t('certificates.desk.ask')}</Typography.Paragraph>
+        <Typography.Paragraph style={{ marginBottom: 8 }}>
+          <label htmlFor="desk-query-input">{t('certificates.desk.ask')}</label>
+        </Typography.Paragraph>
         <Input.Search
+          id="desk-query-input"
           value={text}
           onChange={(e) => setText(e.target.value)}
           onSearch={search}
@@ -88,9 +91,12 @@ export default function DeskPage() {
           }
           status={tooShort ? 'error' : undefined}
           data-testid="desk-query"
-          aria-label={t('certificates.desk.ask')}
         />
-        {tooShort ? <Typography.Text type="danger">{t('certificates.desk.tooShort')}</Typography.Text> : null}
+        {tooShort ? (
+          <Typography.Text type="danger" role="alert">
+            {t('certificates.desk.tooShort')}
+          </Typography.Text>
+        ) : null}
         <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginTop: 8, marginBottom: 0 }}>
           {t('certificates.desk.help')}
         </Typography.Paragraph>
@@ -114,6 +120,10 @@ function Verdict({ m }: { m: DeskMatch }) {
     return order.filter((a) => m.actions.includes(a));
   }, [m]);
   const [action, setAction] = useState<DeskAction>(choices[0]);
+  // A new verdict (this component is keyed by the question) takes focus, so it is read out at once
+  // and Tab goes on to what may be done about it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: false }), []);
 
   return (
     <Flex vertical gap={16} data-testid="desk-verdict" data-verdict={m.verdict}>
@@ -121,13 +131,17 @@ function Verdict({ m }: { m: DeskMatch }) {
         <Alert
           type={VERDICT_ALERT[m.verdict]}
           showIcon
-          title={<span data-testid="verdict-title">{label(VERDICT_LABELS[m.verdict])}</span>}
+          title={
+            <h2 ref={heading} tabIndex={-1} className="jf-inline-heading" data-testid="verdict-title">
+              {label(VERDICT_LABELS[m.verdict])}
+            </h2>
+          }
           description={
             <div>
               {m.item ? (
                 <div>
                   {t('certificates.desk.item')}：<span className="jf-mono">{m.item.code}</span> {m.item.name}
-                  <div style={{ fontSize: '0.75rem', color: '#595959' }}>
+                  <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
                     {t('certificates.desk.catalog')}：《{m.item.catalogTitle}》
                   </div>
                 </div>

@@ -576,7 +576,10 @@ export default function LedgerPage() {
               <ul style={{ margin: '4px 0', paddingInlineStart: 18, maxHeight: 180, overflow: 'auto' }}>
                 {undecided.map((u) => (
                   <li key={u.rowId}>
-                    <a onClick={() => setTab(u.category)}>{label(CATEGORY_LABELS[u.category])}</a>：{u.name}
+                    <Button type="link" className="jf-link-button" onClick={() => setTab(u.category)}>
+                      {label(CATEGORY_LABELS[u.category])}
+                    </Button>
+                    ：{u.name}
                   </li>
                 ))}
               </ul>

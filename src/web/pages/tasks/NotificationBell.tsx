@@ -107,12 +107,14 @@ export function NotificationBell() {
     >
       <Button
         type="text"
-        aria-label={t('notifications.title')}
+        aria-label={
+          unread ? t('notifications.unreadCount', { n: unread > 99 ? '99+' : unread }) : t('notifications.title')
+        }
         data-testid="notification-bell"
         style={{ color: '#fff', height: 40, paddingInline: 8 }}
       >
         <Badge count={unread} size="small" overflowCount={99} offset={[2, -2]}>
-          <BellOutlined style={{ color: '#fff', fontSize: '1.125rem' }} />
+          <BellOutlined aria-hidden style={{ color: '#fff', fontSize: '1.125rem' }} />
         </Badge>
       </Button>
     </Popover>

@@ -252,7 +252,7 @@ export default function PublicCatalogsPage() {
               .filter((k) => k.kind === active)
               .map((k) => (
                 <div key={k.kind} role="tabpanel">
-                  <Typography.Title level={5} style={{ marginTop: 0 }}>
+                  <Typography.Title level={2} className="jf-h-small" style={{ marginTop: 0 }}>
                     {label(KIND_LABELS[k.kind], k.label)}
                   </Typography.Title>
                   {k.catalogs.map((c) => (
