@@ -145,14 +145,16 @@ export async function auditPage(page: Page, state?: string) {
   auditedRoutes.add(route);
   const startWidth = page.viewportSize() ?? DESKTOP;
   const startMode = await themeMode(page);
-  const otherWidth = startWidth.width === PHONE.width ? DESKTOP : PHONE;
+  // The two reference widths, the nearer one first (a page at another width is audited at both).
+  const near = startWidth.width <= (PHONE.width + DESKTOP.width) / 2 ? PHONE : DESKTOP;
+  const far = near === PHONE ? DESKTOP : PHONE;
   const otherMode: ThemeMode = startMode === 'care' ? 'normal' : 'care';
   // Fewest switches: this mode and the other here, then the other mode and this one at the other width.
   const plan = [
-    { viewport: startWidth, mode: startMode },
-    { viewport: startWidth, mode: otherMode },
-    { viewport: otherWidth, mode: otherMode },
-    { viewport: otherWidth, mode: startMode },
+    { viewport: near, mode: startMode },
+    { viewport: near, mode: otherMode },
+    { viewport: far, mode: otherMode },
+    { viewport: far, mode: startMode },
   ].filter((c) => !auditedKeys.has(`${name} @${c.viewport.width} ${c.mode}`));
   if (!plan.length) return;
   // Audit the page at rest: data loaded, no spinner.

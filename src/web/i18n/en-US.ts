@@ -1141,6 +1141,7 @@ export const enUS: Messages = {
   'ledgers.newRow': 'Add a row',
   'ledgers.addRow': 'Add',
   'ledgers.keyboardHint': 'Enter adds the row and starts the next; Tab moves between fields; ↓ picks a suggestion.',
+  'ledgers.rowAdded': 'Added to {category}: {name}',
   'ledgers.noRows': 'No rows in this category',
   'ledgers.details': 'Facts',
   'ledgers.suggested': 'Suggestion',

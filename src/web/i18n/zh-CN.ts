@@ -1106,6 +1106,7 @@ export const zhCN = {
   'ledgers.newRow': '新增一条',
   'ledgers.addRow': '添加',
   'ledgers.keyboardHint': '回车即添加并开始下一条；Tab 切换输入项；输入名称时按 ↓ 选择提示。',
+  'ledgers.rowAdded': '已在“{category}”中添加：{name}',
   'ledgers.noRows': '本类暂无条目',
   'ledgers.details': '填报内容',
   'ledgers.suggested': '系统建议',

@@ -248,6 +248,8 @@ export default function LedgerPage() {
   const [busy, setBusy] = useState<'accept' | 'submit' | 'withdraw' | 'export' | null>(null);
   const [undecided, setUndecided] = useState<{ rowId: string; category: Category; name: string }[] | null>(null);
   const [importOpen, setImportOpen] = useState(false);
+  // What the last row action did, for screen readers (the row itself appears silently in the table).
+  const [announcement, setAnnouncement] = useState('');
   const [entryOpen, setEntryOpen] = useState(false);
 
   const q = useQuery({ queryKey: ledgerKeys.detail(id), queryFn: () => getLedger(id), enabled: !!id });
@@ -300,6 +302,7 @@ export default function LedgerPage() {
   const add = async (input: RowInput) => {
     await addRow(l.id, input);
     await refresh();
+    setAnnouncement(t('ledgers.rowAdded', { name: input.name, category: label(CATEGORY_LABELS[input.category]) }));
   };
 
   const doAcceptAll = async (category?: Category) => {
@@ -492,6 +495,9 @@ export default function LedgerPage() {
         </>
       }
     >
+      <div role="status" className="jf-sr-only" data-testid="ledger-announcement">
+        {announcement}
+      </div>
       <style>{CSS}</style>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[16, 12]} align="middle">
