@@ -77,7 +77,7 @@ describe('keyboard only', () => {
       // The example chips are buttons: the first one fills in 亲属关系证明.
       await tabTo(page, (f) => f.testId === 'check-example' && f.text === '亲属关系证明', 'the 亲属关系证明 example');
       await page.keyboard.press('Enter');
-      expect(await page.getByLabel('证明名称').inputValue()).toBe('亲属关系证明');
+      expect(await page.getByLabel('证明名称', { exact: true }).inputValue()).toBe('亲属关系证明');
       await tabTo(page, (f) => f.label === '所在村（社区）', 'the village code input');
       await page.keyboard.type(VILLAGE);
       await tabTo(page, (f) => f.testId === 'check-submit', 'the 查询 button');
