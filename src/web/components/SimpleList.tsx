@@ -21,7 +21,7 @@ export function SimpleList<T>(props: {
     <Spin spinning={!!loading}>
       <div
         data-testid={props.testId}
-        role="list"
+        role={items.length ? 'list' : undefined}
         style={{
           border: bordered ? '1px solid #f0f0f0' : undefined,
           borderRadius: bordered ? 6 : undefined,

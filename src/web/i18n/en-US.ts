@@ -1039,6 +1039,7 @@ export const enUS: Messages = {
 
   'notifications.title': 'Notifications',
   'notifications.unreadCount': 'Notifications, {n} unread',
+  'notifications.unreadMark': 'Unread',
   'notifications.empty': 'No notifications',
   'notifications.readAll': 'Mark all read',
 

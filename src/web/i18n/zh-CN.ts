@@ -1009,6 +1009,7 @@ export const zhCN = {
 
   'notifications.title': '站内通知',
   'notifications.unreadCount': '站内通知，{n} 条未读',
+  'notifications.unreadMark': '未读',
   'notifications.empty': '暂无通知',
   'notifications.readAll': '全部已读',
 

@@ -128,7 +128,10 @@ export function buildTheme({ care, rootPx, reducedMotion }: ThemeOptions): Theme
     components: {
       Layout: { headerBg: HEADER_BG, siderBg: '#ffffff', headerPadding: `0 ${px(16)}px` },
       Menu: { itemHeight: care ? px(44) : px(40) },
-      Table: care ? { headerColor: '#000000', cellPaddingBlock: px(14) } : {},
+      // The empty-table text is drawn in colorTextDisabled: readable here, it is not a disabled control.
+      Table: care
+        ? { headerColor: '#000000', cellPaddingBlock: px(14), colorTextDisabled: secondary }
+        : { colorTextDisabled: secondary },
     },
   };
 }

@@ -63,6 +63,7 @@ export default function PublicDecisionsPage() {
         <Form layout="vertical" onFinish={() => setParams(input.trim() ? { region: input.trim() } : {})}>
           <Form.Item
             label={t('publicAdmission.region')}
+            htmlFor="public-admission-region"
             extra={t('publicAdmission.regionHelp')}
             validateStatus={input && !REGION.test(input.trim()) ? 'error' : undefined}
             help={input && !REGION.test(input.trim()) ? t('publicAdmission.regionInvalid') : undefined}
@@ -70,6 +71,7 @@ export default function PublicDecisionsPage() {
           >
             <Flex gap={8}>
               <Input
+                id="public-admission-region"
                 value={input}
                 onChange={(e) => setInput(e.target.value)}
                 inputMode="numeric"

@@ -196,6 +196,7 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
               c.abilities.edit ? (
                 <DatePicker
                   allowClear={false}
+                  aria-label={`${label(PHASE_LABELS[p.key], p.name)} ${t('campaigns.deadline')}`}
                   value={dayjs(dates[p.key] ?? v)}
                   onChange={(d) => d && setDates((x) => ({ ...x, [p.key]: d.format('YYYY-MM-DD') }))}
                   style={{ width: 150 }}

@@ -195,6 +195,7 @@ export default function AdjustmentsPage() {
           <Select
             allowClear={CLEARABLE}
             placeholder={t('adjust.allOperations')}
+            aria-label={t('adjust.allOperations')}
             value={operation}
             onChange={(v) => {
               setOperation(v);

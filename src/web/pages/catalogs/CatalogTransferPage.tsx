@@ -229,8 +229,9 @@ export default function CatalogTransferPage() {
             ) : (
               <Form layout="vertical">
                 <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('transfer.importNote')} />
-                <Form.Item label={t('transfer.targetCatalog')} required>
+                <Form.Item label={t('transfer.targetCatalog')} htmlFor="transfer-target-catalog" required>
                   <Select
+                    id="transfer-target-catalog"
                     value={catalogId}
                     onChange={pickCatalog}
                     loading={catalogs.isPending}
@@ -339,11 +340,12 @@ export default function CatalogTransferPage() {
               {t('transfer.exportEffectiveNote')}
             </Typography.Paragraph>
             <Form layout="vertical">
-              <Form.Item label={t('catalogs.region')}>
-                <RegionSelect value={region} onChange={(c) => setRegion(c)} />
+              <Form.Item label={t('catalogs.region')} htmlFor="transfer-effective-region">
+                <RegionSelect id="transfer-effective-region" value={region} onChange={(c) => setRegion(c)} />
               </Form.Item>
-              <Form.Item label={t('catalogs.asOf')}>
+              <Form.Item label={t('catalogs.asOf')} htmlFor="transfer-effective-date">
                 <DatePicker
+                  id="transfer-effective-date"
                   value={dayjs(effDate)}
                   allowClear={false}
                   onChange={(d) => d && setEffDate(d.format('YYYY-MM-DD'))}
@@ -366,8 +368,9 @@ export default function CatalogTransferPage() {
               {t('transfer.exportCatalogNote')}
             </Typography.Paragraph>
             <Form layout="vertical">
-              <Form.Item label={t('catalogs.catalog')}>
+              <Form.Item label={t('catalogs.catalog')} htmlFor="transfer-export-catalog">
                 <Select
+                  id="transfer-export-catalog"
                   value={expCatalog}
                   onChange={setExpCatalog}
                   placeholder={t('transfer.catalogPlaceholder')}
@@ -378,8 +381,9 @@ export default function CatalogTransferPage() {
                   options={catalogOptions(catalogs.data ?? [], label)}
                 />
               </Form.Item>
-              <Form.Item label={t('catalogs.asOf')}>
+              <Form.Item label={t('catalogs.asOf')} htmlFor="transfer-export-date">
                 <DatePicker
+                  id="transfer-export-date"
                   value={dayjs(expDate)}
                   allowClear={false}
                   onChange={(d) => d && setExpDate(d.format('YYYY-MM-DD'))}

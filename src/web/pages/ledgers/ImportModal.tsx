@@ -102,6 +102,7 @@ export function ImportModal({
         <Select
           allowClear={CLEARABLE}
           placeholder={t('ledgers.importAllSheets')}
+          aria-label={t('ledgers.importAllSheets')}
           value={category}
           onChange={setCategory}
           style={{ minWidth: 200 }}

@@ -120,6 +120,7 @@ function ReviewPanel({ view, onDone }: { view: LedgerView; onDone: () => Promise
         rows={3}
         maxLength={1000}
         showCount
+        aria-label={t('review.panelTitle')}
         value={note}
         status={noteError ? 'error' : undefined}
         onChange={(e) => {
@@ -520,7 +521,7 @@ export default function LedgerPage() {
             <Statistic
               title={t('ledgers.countUndecided')}
               value={view.counts.undecided}
-              styles={{ content: view.counts.undecided ? { color: '#d48806' } : undefined }}
+              styles={{ content: view.counts.undecided ? { color: '#874d00' } : undefined }}
               data-testid="count-undecided"
             />
           </Col>

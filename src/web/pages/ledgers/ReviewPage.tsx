@@ -169,6 +169,7 @@ export default function ReviewPage() {
             <Input.Search
               allowClear={CLEARABLE}
               placeholder={t('review.searchPlaceholder')}
+              aria-label={t('review.searchPlaceholder')}
               value={q}
               onChange={(e) => setQ(e.target.value)}
               onSearch={(v) => {

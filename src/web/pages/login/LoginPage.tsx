@@ -8,7 +8,7 @@ import { LangSwitch } from '../../components/LangSwitch.js';
 import { CareSwitch } from '../../components/CareSwitch.js';
 import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
 import { StatementLink } from '../../components/StatementLink.js';
-import { HEADER_THEME } from '../../theme/theme.js';
+import { HEADER_BG, HEADER_THEME } from '../../theme/theme.js';
 import { useT } from '../../i18n/index.js';
 
 /** Only same-site paths may be a post-login target (no open redirect). */
@@ -79,6 +79,7 @@ export default function LoginPage() {
             alignItems: 'center',
             gap: 8,
             padding: '0.75rem 1rem 0',
+            background: HEADER_BG,
           }}
         >
           <CareSwitch dark />

@@ -102,6 +102,7 @@ export default function RegionTreePage() {
             <Input.Search
               allowClear={CLEARABLE}
               placeholder={t('regions.searchPlaceholder')}
+              aria-label={t('regions.searchPlaceholder')}
               enterButton={t('common.search')}
               value={input}
               onSearch={(v) => setQ(v.trim())}

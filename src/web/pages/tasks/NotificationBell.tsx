@@ -62,7 +62,12 @@ export function NotificationBell() {
             data-testid="notification-item"
           >
             <Flex gap={6} align="baseline">
-              {n.readAt ? null : <Badge status="processing" />}
+              {n.readAt ? null : (
+                <>
+                  <Badge status="processing" />
+                  <span className="jf-sr-only">{t('notifications.unreadMark')}</span>
+                </>
+              )}
               <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
             </Flex>
             <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: '0.75rem' }} ellipsis={{ rows: 2 }}>

@@ -95,6 +95,7 @@ function EvidenceCard({ d, onChanged }: { d: TaskDetail; onChanged: () => Promis
             value={note}
             onChange={(e) => setNote(e.target.value)}
             placeholder={t('tasks.evidenceNotePlaceholder')}
+            aria-label={t('tasks.evidenceNotePlaceholder')}
           />
           <Upload
             accept={ACCEPT}
@@ -198,6 +199,7 @@ function ActionsCard({ d, onChanged }: { d: TaskDetail; onChanged: () => Promise
           <Typography.Text>{t('tasks.changeDeadline')}</Typography.Text>
           <DatePicker
             allowClear={false}
+            aria-label={t('tasks.changeDeadline')}
             value={dayjs(deadline ?? task.deadline)}
             onChange={(x) => x && setDeadline(x.format('YYYY-MM-DD'))}
           />

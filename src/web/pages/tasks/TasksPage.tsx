@@ -243,6 +243,7 @@ export default function TasksPage() {
           <Select
             allowClear={CLEARABLE}
             placeholder={t('tasks.allCategories')}
+            aria-label={t('tasks.category')}
             value={category}
             onChange={setCategory}
             style={{ width: 150 }}
@@ -252,6 +253,7 @@ export default function TasksPage() {
             <Select
               allowClear={CLEARABLE}
               placeholder={t('tasks.allStatuses')}
+              aria-label={t('tasks.status')}
               value={status}
               onChange={setStatus}
               style={{ width: 130 }}

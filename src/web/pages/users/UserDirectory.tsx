@@ -80,7 +80,7 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
           <Tooltip key={g.id} title={`${g.regionName}（${g.regionCode}）`}>
             <Tag color="blue" style={{ marginInlineEnd: 0 }}>
               {label(ROLE_LABELS[g.role], g.role)}
-              {mode === 'grants' ? <span style={{ opacity: 0.75 }}> · {g.regionName}</span> : null}
+              {mode === 'grants' ? <span> · {g.regionName}</span> : null}
             </Tag>
           </Tooltip>
         ))}

@@ -134,8 +134,14 @@ function CodeForm({ initial }: { initial: string }) {
   return (
     <Card size="small" style={{ marginTop: 16 }} title={t('verify.byCode')}>
       <Form layout="vertical" onFinish={() => value.trim() && navigate(`/verify/${encodeURIComponent(value.trim())}`)}>
-        <Form.Item label={t('verify.codeLabel')} extra={t('verify.codeHelp')} style={{ marginBottom: 12 }}>
+        <Form.Item
+          label={t('verify.codeLabel')}
+          htmlFor="verify-code-input"
+          extra={t('verify.codeHelp')}
+          style={{ marginBottom: 12 }}
+        >
           <Input
+            id="verify-code-input"
             value={value}
             onChange={(e) => setValue(e.target.value)}
             maxLength={64}
