@@ -3,14 +3,17 @@ import { composeDeps } from './compose.js';
 import { buildApp } from './app.js';
 import { withStartupLock } from './db/dialect.js';
 import { bootstrap, loadDemo } from './features/accounts/bootstrap.js';
+import { seedDemo, seedFeatures } from './features/index.js';
 
 /** Composition root: config → db → migrate → app → jobs → listen, and a graceful SIGTERM. */
 async function main() {
   const config = loadConfig();
   const deps = await composeDeps(config);
   const app = await withStartupLock(deps.db, deps.dialect, async () => {
+    await seedFeatures(deps);
     if (config.demo.enabled) {
       await loadDemo(deps);
+      await seedDemo(deps);
       deps.logger.info('演示数据已加载（上党区）/ demo district loaded');
     } else {
       const admin = await bootstrap(deps, config.region);
@@ -24,7 +27,7 @@ async function main() {
         );
       }
     }
-    return buildApp(deps); // features seed their reference data while registering
+    return buildApp(deps);
   });
   if (config.jobs) deps.jobs.start();
   await app.listen({ port: config.http.port, host: config.http.host });
