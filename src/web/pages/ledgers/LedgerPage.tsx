@@ -379,7 +379,7 @@ export default function LedgerPage() {
           <Badge
             count={rows.length}
             showZero
-            color={open ? '#faad14' : rows.length ? '#52c41a' : '#d9d9d9'}
+            color={open ? '#874d00' : rows.length ? '#237804' : '#595959'}
             size="small"
             style={{ marginInlineStart: 6 }}
           />
@@ -620,7 +620,7 @@ export default function LedgerPage() {
                       <Badge
                         count={view.rows[c].length}
                         showZero
-                        color={open ? '#faad14' : view.rows[c].length ? '#52c41a' : '#d9d9d9'}
+                        color={open ? '#874d00' : view.rows[c].length ? '#237804' : '#595959'}
                         size="small"
                       />
                     </Button>

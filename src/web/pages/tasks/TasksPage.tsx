@@ -99,7 +99,7 @@ function BoardColumn({ status, base }: { status: TaskStatus; base: TaskFilter })
           <Badge
             count={q.data?.total ?? 0}
             showZero
-            color={status === 'open' ? '#1d5fc4' : '#bfbfbf'}
+            color={status === 'open' ? '#1d5fc4' : '#595959'}
             overflowCount={9999}
           />
         </span>
