@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, ConfigProvider, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { login, useMe, useSetMe } from '../../api/auth.js';
@@ -7,7 +7,7 @@ import { ApiError } from '../../api/client.js';
 import { LangSwitch } from '../../components/LangSwitch.js';
 import { CareSwitch } from '../../components/CareSwitch.js';
 import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
-import { StatementLink } from '../../components/StatementLink.js';
+import { FOOTER_STYLE, FooterNav } from '../../components/FooterNav.js';
 import { HEADER_BG, HEADER_THEME } from '../../theme/theme.js';
 import { useT } from '../../i18n/index.js';
 
@@ -173,37 +173,18 @@ export default function LoginPage() {
         </div>
       </main>
 
-      <footer
-        style={{
-          textAlign: 'center',
-          color: 'var(--jf-text-secondary)',
-          fontSize: '0.8125rem',
-          padding: '0 1rem 1rem',
-        }}
-      >
+      <footer style={FOOTER_STYLE}>
         <div>{t('login.slogan')}</div>
         <div style={{ marginTop: 4 }}>{t('login.browser')}</div>
-        <nav aria-label={t('public.footerNav')} style={{ marginTop: 8, lineHeight: 2 }}>
-          <Link to="/public/admission" data-testid="public-info-link">
-            {t('login.publicInfo')}
-          </Link>
-          <span aria-hidden style={{ margin: '0 8px' }}>
-            ·
-          </span>
-          <Link to="/public/check">{t('login.check')}</Link>
-          <span aria-hidden style={{ margin: '0 8px' }}>
-            ·
-          </span>
-          <Link to="/public/catalogs">{t('login.catalogs')}</Link>
-          <span aria-hidden style={{ margin: '0 8px' }}>
-            ·
-          </span>
-          <Link to="/verify">{t('login.verify')}</Link>
-          <span aria-hidden style={{ margin: '0 8px' }}>
-            ·
-          </span>
-          <StatementLink />
-        </nav>
+        <FooterNav
+          style={{ marginTop: 8 }}
+          links={[
+            { to: '/public/admission', text: t('login.publicInfo'), testId: 'public-info-link' },
+            { to: '/public/check', text: t('login.check') },
+            { to: '/public/catalogs', text: t('login.catalogs') },
+            { to: '/verify', text: t('login.verify') },
+          ]}
+        />
       </footer>
     </div>
   );

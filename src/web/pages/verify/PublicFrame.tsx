@@ -1,10 +1,9 @@
 import { useEffect, type ReactNode } from 'react';
-import { Link } from 'react-router';
 import { ConfigProvider } from 'antd';
 import { LangSwitch } from '../../components/LangSwitch.js';
 import { CareSwitch } from '../../components/CareSwitch.js';
 import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
-import { StatementLink } from '../../components/StatementLink.js';
+import { FOOTER_STYLE, FooterNav } from '../../components/FooterNav.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { HEADER_BG, HEADER_THEME } from '../../theme/theme.js';
 import { useT } from '../../i18n/index.js';
@@ -97,30 +96,16 @@ export function PublicFrame({
         <h1 style={{ fontSize: '1.25rem', margin: '0.25rem 0 1rem', fontWeight: 600 }}>{title}</h1>
         {children}
       </main>
-      <footer
-        style={{
-          textAlign: 'center',
-          color: 'var(--jf-text-secondary)',
-          fontSize: '0.8125rem',
-          padding: '0 1rem 1rem',
-        }}
-      >
+      <footer style={FOOTER_STYLE}>
         <div>{t('layout.footer')}</div>
-        <nav aria-label={t('public.footerNav')} style={{ marginTop: 4, lineHeight: 2 }}>
-          <Link to="/public/admission">{t('public.decisionsLink')}</Link>
-          <span aria-hidden style={{ margin: '0 8px' }}>
-            ·
-          </span>
-          <Link to="/verify">{t('public.verifyLink')}</Link>
-          <span aria-hidden style={{ margin: '0 8px' }}>
-            ·
-          </span>
-          <Link to="/login">{t('public.signIn')}</Link>
-          <span aria-hidden style={{ margin: '0 8px' }}>
-            ·
-          </span>
-          <StatementLink />
-        </nav>
+        <FooterNav
+          style={{ marginTop: 4 }}
+          links={[
+            { to: '/public/admission', text: t('public.decisionsLink') },
+            { to: '/verify', text: t('public.verifyLink') },
+            { to: '/login', text: t('public.signIn') },
+          ]}
+        />
       </footer>
     </div>
   );
