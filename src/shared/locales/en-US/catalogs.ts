@@ -280,4 +280,7 @@ export const catalogs: Record<keyof typeof zh, string> = {
   'catalogs.kind.sign_guide': 'Signage guide',
   'catalogs.kind.micro_power': 'Micro-power list',
   'catalogs.kind.disclosure': 'Village disclosure',
+  'catalogs.error.completenessForbidden':
+    'Only the district (or township) catalog approver may set how complete this layer’s catalogs are',
+  'catalogs.error.completenessStale': 'Someone else changed the completeness; reload and try again',
 };

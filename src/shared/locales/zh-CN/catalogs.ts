@@ -271,4 +271,6 @@ export const catalogs = {
   'catalogs.kind.sign_guide': '标识牌内容及悬挂位置',
   'catalogs.kind.micro_power': '小微权力清单',
   'catalogs.kind.disclosure': '村务公开事项',
+  'catalogs.error.completenessForbidden': '只有区民政局（或乡镇）目录审批人员可以设定本级目录的完整性',
+  'catalogs.error.completenessStale': '目录完整性已被他人修改，请刷新后重试',
 } as const;

@@ -51,6 +51,7 @@ import {
 import type { RequestContent, RequestDetail } from '../../../shared/admission.js';
 import { PrecheckView } from './PrecheckView.js';
 import { RegionMultiSelect, type RegionOption } from './RegionMultiSelect.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 interface FormValues {
   kind?: RequestKind;
@@ -367,7 +368,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
               </Card>
 
               <Card title={t('admission.form.why')} size="small">
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem' }}>
                   {t('admission.form.basisHelp')}
                 </Typography.Paragraph>
                 <Form.List name="basis">
@@ -409,7 +410,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                               ]}
                             >
                               <Select
-                                allowClear
+                                allowClear={CLEARABLE}
                                 popupMatchSelectWidth={false}
                                 options={BASIS_LEVELS.map((l) => ({ value: l, label: t(`admission.basisLevel.${l}`) }))}
                               />
@@ -470,7 +471,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
               </Card>
 
               <Card title={t('admission.form.resources')} size="small">
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem' }}>
                   {t('admission.form.resourcesHelp')}
                 </Typography.Paragraph>
                 <Row gutter={16}>
@@ -501,7 +502,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
               </Card>
 
               <Card title={t('admission.form.forms')} size="small">
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem' }}>
                   {t('admission.form.formsHelp')}
                 </Typography.Paragraph>
                 <Form.List name="forms">
@@ -627,7 +628,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
               <Flex vertical gap={16}>
                 {precheckCard}
                 <Card size="small">
-                  <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                  <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem' }}>
                     {t('admission.form.submitHelp')}
                   </Typography.Paragraph>
                   <Space wrap>

@@ -29,6 +29,7 @@ import { admissionKeys, listRequests } from './admission.api.js';
 import type { RequestFilter, RequestSummary } from '../../../shared/admission.js';
 import { OutcomeTag, StatusTag, useRequestColumns } from './AdmissionTags.js';
 import { usePaging } from '../../components/usePaging.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 /** The paged list of admission requests with a small filter bar; shared by 准入申请 and 准入审核. */
 export function RequestTable({
@@ -58,7 +59,7 @@ export function RequestTable({
   const filterSelect = (name: 'status' | 'kind', label: string, options: { value: string; label: string }[]) => (
     <Col xs={12} sm={6} lg={5}>
       <Form.Item name={name} label={label}>
-        <Select allowClear placeholder={t('audit.all')} popupMatchSelectWidth={false} options={options} />
+        <Select allowClear={CLEARABLE} placeholder={t('audit.all')} popupMatchSelectWidth={false} options={options} />
       </Form.Item>
     </Col>
   );
@@ -93,7 +94,7 @@ export function RequestTable({
           <span style={{ whiteSpace: 'nowrap' }}>
             {t(`admission.step.${r.currentStep}`)}
             {r.currentStepDueOn ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {' '}
                 · {t('admission.list.due', { date: r.currentStepDueOn })}
               </Typography.Text>
@@ -144,7 +145,7 @@ export function RequestTable({
             <Row gutter={[12, 0]}>
               <Col xs={24} sm={12} lg={7}>
                 <Form.Item name="q" label={t('admission.list.q')}>
-                  <Input allowClear maxLength={50} placeholder={t('admission.list.qPlaceholder')} />
+                  <Input allowClear={CLEARABLE} maxLength={50} placeholder={t('admission.list.qPlaceholder')} />
                 </Form.Item>
               </Col>
               {filterSelect(
