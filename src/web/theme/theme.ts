@@ -128,6 +128,8 @@ export function buildTheme({ care, rootPx, reducedMotion }: ThemeOptions): Theme
     components: {
       Layout: { headerBg: HEADER_BG, siderBg: '#ffffff', headerPadding: `0 ${px(16)}px` },
       Menu: { itemHeight: care ? px(44) : px(40) },
+      // An unchecked switch says 否/No in white on its track: the track dark enough for 4.5:1.
+      Switch: { colorTextQuaternary: secondary, colorTextTertiary: care ? '#000000' : '#434343' },
       // The empty-table text is drawn in colorTextDisabled: readable here, it is not a disabled control.
       Table: care
         ? { headerColor: '#000000', cellPaddingBlock: px(14), colorTextDisabled: secondary }

@@ -37,10 +37,13 @@ export function PrecheckView({ precheck, compact }: { precheck: Precheck; compac
                 {f.clause.id}
               </Tag>
             </Flex>
-            <Typography.Paragraph style={{ marginBottom: 4 }}>{f.message}</Typography.Paragraph>
+            <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="finding-message">
+              {f.message}
+            </Typography.Paragraph>
             {compact ? null : (
               <Typography.Paragraph type="secondary" style={{ marginBottom: 4, fontSize: '0.75rem' }}>
-                {t('admission.precheck.clause')}（{f.clause.id}）：{f.clause.text}
+                {t('admission.precheck.clause')}（{f.clause.id}）：
+                <span data-testid="finding-clause-text">{f.clause.text}</span>
               </Typography.Paragraph>
             )}
             {f.item ? (

@@ -32,7 +32,7 @@ import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
 import type { StepStatus } from '../../../shared/admission.codes.js';
 import { admissionKeys, getRequest, proposeAdjustment, submitRequest, withdrawRequest } from './admission.api.js';
-import type { RequestDetail, RequestStep } from '../../../shared/admission.js';
+import type { RequestDetail, RequestEvent, RequestStep } from '../../../shared/admission.js';
 import { EffectTag, StatusTag, useStoredName } from './AdmissionTags.js';
 import { DecisionPanel } from './DecisionPanel.js';
 import { PrecheckView } from './PrecheckView.js';
@@ -70,6 +70,7 @@ export default function RequestDetailPage() {
 function Detail({ detail }: { detail: RequestDetail }) {
   const { t } = useI18n();
   const stored = useStoredName();
+  const eventNote = useEventNote(detail);
   const navigate = useNavigate();
   const qc = useQueryClient();
   const isMobile = useIsMobile();
@@ -113,7 +114,7 @@ function Detail({ detail }: { detail: RequestDetail }) {
             type="warning"
             showIcon
             title={t('admission.detail.returnedTitle')}
-            description={returnedReason(detail) ?? undefined}
+            description={returnedReason(detail, stored) ?? undefined}
           />
         );
       case 'approved':
@@ -430,34 +431,37 @@ function Detail({ detail }: { detail: RequestDetail }) {
             </Card>
             <Card title={t('admission.detail.timeline')} size="small" data-testid="timeline">
               <Timeline
-                items={detail.events.map((e) => ({
-                  color:
-                    e.action === 'reject' || (e.action === 'precheck' && e.toStatus === 'refused')
-                      ? 'red'
-                      : e.action === 'approve'
-                        ? 'green'
-                        : e.action === 'return'
-                          ? 'orange'
-                          : 'blue',
-                  content: (
-                    <div>
-                      <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>{fmtTime(e.at)}</div>
-                      <Typography.Text strong>{t(`admission.event.${e.action}`)}</Typography.Text>
-                      {e.step ? <Tag style={{ marginInlineStart: 6 }}>{t(`admission.step.${e.step}`)}</Tag> : null}
-                      <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
-                        {stored(e.actorName) || t('admission.detail.system')}
-                      </Typography.Text>
-                      {e.toStatus && e.toStatus !== e.fromStatus ? (
-                        <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: '0.75rem' }}>
-                          → {t(`admission.status.${e.toStatus}`)}
+                items={detail.events.map((e) => {
+                  const note = eventNote(e);
+                  return {
+                    color:
+                      e.action === 'reject' || (e.action === 'precheck' && e.toStatus === 'refused')
+                        ? 'red'
+                        : e.action === 'approve'
+                          ? 'green'
+                          : e.action === 'return'
+                            ? 'orange'
+                            : 'blue',
+                    content: (
+                      <div>
+                        <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>{fmtTime(e.at)}</div>
+                        <Typography.Text strong>{t(`admission.event.${e.action}`)}</Typography.Text>
+                        {e.step ? <Tag style={{ marginInlineStart: 6 }}>{t(`admission.step.${e.step}`)}</Tag> : null}
+                        <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
+                          {stored(e.actorName) || t('admission.detail.system')}
                         </Typography.Text>
-                      ) : null}
-                      {e.note ? (
-                        <div style={{ whiteSpace: 'pre-wrap', fontSize: '0.75rem', color: '#595959' }}>{e.note}</div>
-                      ) : null}
-                    </div>
-                  ),
-                }))}
+                        {e.toStatus && e.toStatus !== e.fromStatus ? (
+                          <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: '0.75rem' }}>
+                            → {t(`admission.status.${e.toStatus}`)}
+                          </Typography.Text>
+                        ) : null}
+                        {note ? (
+                          <div style={{ whiteSpace: 'pre-wrap', fontSize: '0.75rem', color: '#595959' }}>{note}</div>
+                        ) : null}
+                      </div>
+                    ),
+                  };
+                })}
               />
             </Card>
             <Card title={t('admission.detail.revisions')} size="small">
@@ -504,10 +508,45 @@ function Detail({ detail }: { detail: RequestDetail }) {
   );
 }
 
+/**
+ * An event's note in the reader's language. The platform's own notes (stored in Chinese) are written again
+ * from the request: the revision's hash, the expiry date, the step's comment, conditions and reason; the
+ * pre-check's findings are in the pre-check card. A reason someone typed (a withdrawal) is shown as typed.
+ */
+function useEventNote(d: RequestDetail) {
+  const { t } = useI18n();
+  return (e: RequestEvent): string | null => {
+    switch (e.action) {
+      case 'submit': {
+        const hash = d.revisions.find((r) => r.revision === e.revision)?.contentHash;
+        return hash ? t('admission.text.submitted', { hash: hash.slice(0, 16) }) : null;
+      }
+      case 'precheck':
+        return null;
+      case 'expire':
+        return t('admission.text.expired', { date: d.expiresOn ?? '' });
+      case 'approve':
+      case 'return':
+      case 'reject': {
+        const s = d.steps.find((x) => x.revision === e.revision && x.step === e.step && x.action === e.action);
+        if (!s) return e.note;
+        const lines = [
+          s.comment,
+          s.conditions && t('admission.text.conditions', { conditions: s.conditions }),
+          s.reason && t('admission.text.reason', { reason: s.reason }),
+        ];
+        return lines.filter(Boolean).join('\n') || null;
+      }
+      default:
+        return e.note;
+    }
+  };
+}
+
 /** The reason of the last return (from the step that returned it). */
-function returnedReason(d: RequestDetail): string | null {
+function returnedReason(d: RequestDetail, stored: (name: string) => string): string | null {
   const s = d.steps.toReversed().find((x) => x.status === 'returned');
-  if (s?.reason) return `${s.body}：${s.reason}`;
+  if (s?.reason) return `${stored(s.body)}：${s.reason}`;
   const pre = d.precheck?.findings.filter((f) => f.outcome === 'returned').map((f) => f.message);
   return pre?.length ? pre.join('；') : null;
 }
