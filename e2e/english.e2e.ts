@@ -93,9 +93,11 @@ function englishCheck(page: Page) {
 /** A signed-in page in English. */
 async function english(username: string) {
   const p = await h.newPage(DESKTOP);
+  // Listening from the start: an answer the browser revalidates later (304) comes without a body.
+  const notEnglish = englishCheck(p.page);
   await signIn(p.page, username);
   await p.page.evaluate(() => window.localStorage.setItem('jianfu.locale', 'en-US'));
-  return { ...p, notEnglish: englishCheck(p.page) };
+  return { ...p, notEnglish };
 }
 
 /** The page is English (bar data), then audited. */
