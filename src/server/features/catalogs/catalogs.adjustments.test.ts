@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
 import { verifyChain } from '../../core/audit.js';
+import { layerLabel } from '../../../shared/catalogs.js';
+import { zh } from '../../../shared/i18n.js';
 import { HANDIAN_TOWNSHIP, HANDIAN_VILLAGE, secondDistrictLead } from './catalogs.test-helpers.js';
 
 // S-7.1 dynamic adjustment, S-9 "refine the provincial lists": the Done-means of the Catalogs issue.
@@ -60,7 +62,6 @@ describe('the Done flow: a district item, a township withdrawal with a future da
     expect(draft.status).toBe(200);
     expect(draft.body).toMatchObject({
       status: 'draft',
-      statusLabel: '草稿',
       operation: 'add',
       targetRegion: { code: '140404000000', name: '上党区' },
       abilities: { edit: true, submit: true, approve: false },
@@ -102,7 +103,7 @@ describe('the Done flow: a district item, a township withdrawal with a future da
     });
     expect(draft.status).toBe(200);
     expect(draft.body).toMatchObject({
-      reasonLabel: '法律法规废止',
+      reasonType: 'law_repealed',
       itemName: '学生参加活动情况反馈证明',
       current: { name: '学生参加活动情况反馈证明' },
     });
@@ -175,7 +176,6 @@ describe('the Done flow: a district item, a township withdrawal with a future da
     expect(res.body.revisions[1].adjustment).toMatchObject({
       id: withdrawal.id,
       reasonType: 'law_repealed',
-      reasonLabel: '法律法规废止',
       proposerName: '韩店街道（演示）',
     });
   });
@@ -186,9 +186,13 @@ describe('the Done flow: a district item, a township withdrawal with a future da
     expect(res.body.withdrawn.map((e: any) => e.code)).toEqual([WITHDRAWN]);
     expect(res.body.withdrawn[0].causes[0]).toMatchObject({
       type: 'adjustment',
-      adjustment: { id: withdrawal.id, reasonLabel: '法律法规废止' },
+      adjustment: { id: withdrawal.id, reasonType: 'law_repealed' },
     });
-    expect(res.body.withdrawn[0].causes[0].description).toMatch(/韩店街道取消事项（法律法规废止，2026-12-15起生效）/);
+    expect(res.body.withdrawn[0].causes[0].adjustment).toMatchObject({
+      targetRegion: { name: '韩店街道' },
+      operation: 'withdraw',
+      effectiveFrom: '2026-12-15',
+    });
     expect(res.body.added.map((e: any) => e.code)).toEqual(['140404-DUTY-01']);
     expect(res.body.added[0].causes[0].adjustment.id).toBe(added.id);
     expect(res.body.amended).toEqual([]);
@@ -377,7 +381,8 @@ describe("adoption of another province's list is an audited adjustment", () => {
     const list = await district.get(`/api/catalogs?region=${HANDIAN_VILLAGE}`);
     const hunan = list.body.items.find((c: any) => c.id === 'hunan-2020-burden-reduction-list');
     expect(hunan).toMatchObject({ layer: 'other_province', activeHere: false, complete: false });
-    expect(hunan.layerLabel).toMatch(/外省参考/);
+    expect(hunan).toMatchObject({ province: '湖南省' });
+    expect(layerLabel(hunan, zh)).toBe('外省参考（湖南省，未采用时不生效）');
     expect(hunan.completenessNote).toMatch(/^部分/);
     const draft = await district.post('/api/catalogs/adjustments', {
       targetRegion: '140404',

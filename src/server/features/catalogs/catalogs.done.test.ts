@@ -57,7 +57,7 @@ describe('demo-district adds a district item and withdraws a provincial item for
       effectiveDate: '2026-12-15',
     });
     expect(draft.status).toBe(200);
-    expect(draft.body.reasonLabel).toBe('法律法规废止');
+    expect(draft.body.reasonType).toBe('law_repealed');
     const sub = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
       version: draft.body.version,
     });

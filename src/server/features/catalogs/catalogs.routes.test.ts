@@ -100,7 +100,7 @@ describe('catalogs', () => {
     ]);
     expect(res.body.items.find((c: any) => c.id === 'hebei-luquan-2023-village-government-services')).toMatchObject({
       layer: 'other_locality',
-      layerLabel: '外地参考（河北省石家庄市鹿泉区，未采用时不生效）',
+      locality: '河北省石家庄市鹿泉区',
       activeHere: false,
       complete: false,
     });
@@ -117,9 +117,8 @@ describe('catalogs', () => {
     const c = await district.get('/api/catalogs/shanxi-2023-duties-catalog');
     expect(c.body).toMatchObject({
       kind: 'duty',
-      kindLabel: '履行职责事项',
       layer: 'provincial',
-      layerLabel: '山西省',
+      province: '山西省',
       abilities: { update: true, import: true },
     });
     const patched = await district.patch('/api/catalogs/shanxi-2023-duties-catalog', {
@@ -162,7 +161,6 @@ describe('catalogs', () => {
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({
       layer: 'district',
-      layerLabel: '区级',
       complete: false,
       origin: 'local',
       ownerRegion: { code: '140404000000', name: '上党区' },

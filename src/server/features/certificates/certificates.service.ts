@@ -14,7 +14,8 @@ import { appendAudit } from '../../core/audit.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { AppError, ensure, notFound } from '../../core/errors.js';
 import { newId, newToken } from '../../core/ids.js';
-import { CATALOG_KIND_LABELS, type CatalogKind } from '../../../shared/catalogs.js';
+import type { CatalogKind } from '../../../shared/catalogs.js';
+import { zh } from '../../../shared/i18n.js';
 import * as regions from '../regions/regions.service.js';
 import { catalogJudge, type CatalogJudge, type JudgedItem } from '../admission/catalog.gateway.js';
 import { maskIdNumber, maskName, maskPhone } from './certificates.identity.js';
@@ -917,7 +918,7 @@ export async function setPromiseItem(
   if (!item || !CERTIFICATE_KINDS.includes(item.kind) || item.catchAll)
     throw new AppError(
       'validation_failed',
-      `事项 ${itemCode} 不是本区现行的证明事项（${CATALOG_KIND_LABELS.certificate}或${CATALOG_KIND_LABELS.negative_certificate}）`,
+      `事项 ${itemCode} 不是本区现行的证明事项（${zh('catalogs.kind.certificate')}或${zh('catalogs.kind.negative_certificate')}）`,
     );
   const now = deps.clock.nowIso();
   await deps.db.transaction().execute(async (trx) => {
