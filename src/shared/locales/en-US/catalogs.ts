@@ -398,6 +398,8 @@ export const catalogs: Record<keyof typeof zh, string> = {
   'catalogs.error.dateRange': 'The start date cannot be after the end date',
   'catalogs.error.importForbidden': 'Only the district civil-affairs bureau may import into this list',
   'catalogs.error.importerDisabled': 'The account that started the import is disabled',
+  'catalogs.error.notCertificateItem':
+    'Item {code} is not a certificate item in force in the district (issuable or not issuable)',
   'catalogs.error.adjust.catalogForAdd': 'Adding an item needs the list it joins (catalogId)',
   'catalogs.error.adjust.adoptFirst': 'The list “{title}” is not in force in {region} on {date}; adopt it first',
   'catalogs.error.adjust.nameRequired': 'Adding an item needs its name',

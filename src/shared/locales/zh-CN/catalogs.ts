@@ -391,6 +391,7 @@ export const catalogs = {
   'catalogs.error.dateRange': '起始日期不能晚于结束日期',
   'catalogs.error.importForbidden': '只有区民政局可以向该目录导入事项',
   'catalogs.error.importerDisabled': '导入人账户已停用',
+  'catalogs.error.notCertificateItem': '事项 {code} 不是本区现行的证明事项（出具证明事项或不应出具证明事项）',
   'catalogs.error.adjust.catalogForAdd': '新增事项须指定所属目录（catalogId）',
   'catalogs.error.adjust.adoptFirst': '目录“{title}”在{region}于 {date} 未生效，请先采用该目录',
   'catalogs.error.adjust.nameRequired': '新增事项须填写事项名称',

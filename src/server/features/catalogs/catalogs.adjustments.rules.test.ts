@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agent, TestApp } from '../../../../test/test-app.js';
+import { layerLabel } from '../../../shared/catalogs.js';
+import { zh } from '../../../shared/i18n.js';
+import { adjustmentsApp, HANDIAN_TOWNSHIP, HANDIAN_VILLAGE, signInAt } from './catalogs.test-helpers.js';
+
+// The rules of the adjustment workflow (stale versions, who may propose, rejection, approval dates) and the
+// adoption of another province's list. The Done flow is in catalogs.adjustments.test.ts.
+let t: TestApp;
+let district: Agent;
+let reviewer: Agent;
+let township: Agent;
+let otherVillage: string;
+
+beforeAll(async () => {
+  ({ t, district, township, reviewer, otherVillage } = await adjustmentsApp());
+});
+afterAll(() => t.close());
+
+const codesOf = (eff: any): string[] => eff.catalogs.flatMap((c: any) => c.items.map((i: any) => i.code));
+
+describe('rules of the workflow', () => {
+  it('refuses a stale version with 409 and lets the proposer edit a draft', async () => {
+    const draft = await township.post('/api/catalogs/adjustments', {
+      targetRegion: HANDIAN_TOWNSHIP,
+      operation: 'amend',
+      itemCode: 'SX-CERT-2023-01',
+      reasonType: 'department_request',
+      basis: '（测试）部门来函',
+      effectiveDate: '2027-01-01',
+      fields: { responsibleDepartment: '中共长治市上党区委组织部' },
+    });
+    expect(draft.status).toBe(200);
+    const edited = await township.patch(`/api/catalogs/adjustments/${draft.body.id}`, {
+      version: draft.body.version,
+      effectiveDate: '2027-02-01',
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ effectiveDate: '2027-02-01', version: draft.body.version + 1 });
+    const stale = await township.patch(`/api/catalogs/adjustments/${draft.body.id}`, {
+      version: draft.body.version,
+      effectiveDate: '2027-03-01',
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toMatch(/刷新/);
+    // Another user cannot see someone else's draft at all.
+    expect((await district.get(`/api/catalogs/adjustments/${draft.body.id}`)).status).toBe(404);
+    const cancelled = await township.post(`/api/catalogs/adjustments/${draft.body.id}/cancel`, {
+      version: edited.body.version,
+    });
+    expect(cancelled.body.status).toBe('cancelled');
+  });
+
+  it('a township officer may not propose for the district layer (403) nor for another township (404)', async () => {
+    const body = {
+      operation: 'withdraw',
+      itemCode: 'SX-CERT-2023-02',
+      reasonType: 'other',
+      basis: 'x',
+      effectiveDate: '2027-01-01',
+    };
+    const d = await township.post('/api/catalogs/adjustments', { ...body, targetRegion: '140404000000' });
+    expect(d.status).toBe(403);
+    const other = `${otherVillage.slice(0, 9)}000`;
+    expect((await township.post('/api/catalogs/adjustments', { ...body, targetRegion: other })).status).toBe(404);
+    expect((await township.post('/api/catalogs/adjustments', { ...body, targetRegion: HANDIAN_VILLAGE })).status).toBe(
+      400,
+    );
+  });
+
+  it('rejects with a reason; a rejected adjustment changes nothing', async () => {
+    const draft = await township.post('/api/catalogs/adjustments', {
+      targetRegion: HANDIAN_TOWNSHIP,
+      operation: 'withdraw',
+      itemCode: 'SX-CERT-2023-02',
+      reasonType: 'other',
+      basis: '（测试）',
+      effectiveDate: '2027-01-01',
+    });
+    const sub = await township.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
+      version: draft.body.version,
+    });
+    expect(
+      (
+        await district.post(`/api/catalogs/adjustments/${draft.body.id}/reject`, {
+          version: sub.body.version,
+          note: '',
+        })
+      ).status,
+    ).toBe(400);
+    const rej = await district.post(`/api/catalogs/adjustments/${draft.body.id}/reject`, {
+      version: sub.body.version,
+      note: '依据不足',
+    });
+    expect(rej.body).toMatchObject({ status: 'rejected', decisionNote: '依据不足' });
+    ({ district, township } = await signInAt(t, '2027-02-01T02:00:00Z', reviewer));
+    expect(codesOf((await township.get(`/api/catalogs/effective?region=${HANDIAN_VILLAGE}`)).body)).toContain(
+      'SX-CERT-2023-02',
+    );
+  });
+
+  it('an amendment at the township layer changes the item for that township only; a past effective date takes effect on approval day', async () => {
+    const draft = await township.post('/api/catalogs/adjustments', {
+      targetRegion: HANDIAN_TOWNSHIP,
+      operation: 'amend',
+      itemCode: 'CN-NEG-2020-01',
+      reasonType: 'department_request',
+      basis: '（测试）区公安分局来函',
+      effectiveDate: '2027-01-15',
+      fields: { alternativeChannel: '（测试）到韩店派出所户籍窗口办理' },
+    });
+    const sub = await township.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
+      version: draft.body.version,
+    });
+    const ok = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, { version: sub.body.version });
+    expect(ok.body.effectiveFrom).toBe('2027-02-01'); // the clock says 2027-02-01: no retroactive change
+    const item = (b: any) => b.catalogs.flatMap((c: any) => c.items).find((i: any) => i.code === 'CN-NEG-2020-01');
+    const here = item((await district.get(`/api/catalogs/effective?region=${HANDIAN_VILLAGE}`)).body);
+    expect(here).toMatchObject({
+      alternativeChannel: '（测试）到韩店派出所户籍窗口办理',
+      amendedBy: [{ code: HANDIAN_TOWNSHIP }],
+      effectiveFrom: '2027-02-01',
+    });
+    expect(
+      item((await district.get(`/api/catalogs/effective?region=${otherVillage}`)).body).alternativeChannel,
+    ).toBeNull();
+  });
+});
+
+describe("adoption of another province's list is an audited adjustment", () => {
+  it('the Hunan list is labelled and inactive until the district adopts it', async () => {
+    const list = await district.get(`/api/catalogs?region=${HANDIAN_VILLAGE}`);
+    const hunan = list.body.items.find((c: any) => c.id === 'hunan-2020-burden-reduction-list');
+    expect(hunan).toMatchObject({ layer: 'other_province', activeHere: false, complete: false });
+    expect(hunan).toMatchObject({ province: '湖南省' });
+    expect(layerLabel(hunan, zh)).toBe('外省参考（湖南省，未采用时不生效）');
+    expect(hunan.completenessNote).toMatch(/^部分/);
+    const draft = await district.post('/api/catalogs/adjustments', {
+      targetRegion: '140404',
+      operation: 'adopt',
+      catalogId: 'hunan-2020-burden-reduction-list',
+      reasonType: 'annual_review',
+      basis: '（测试）区委减负办会议纪要',
+      effectiveDate: '2027-02-01',
+    });
+    expect(draft.status).toBe(200);
+    const sub = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
+      version: draft.body.version,
+    });
+    const ok = await reviewer.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, { version: sub.body.version });
+    expect(ok.status).toBe(200);
+    const eff = await district.get(`/api/catalogs/effective?region=${HANDIAN_VILLAGE}&kinds=prohibition`);
+    const adopted = eff.body.catalogs.find((c: any) => c.id === 'hunan-2020-burden-reduction-list');
+    expect(adopted).toMatchObject({ via: 'adopted', adoptedBy: { code: '140404000000' } });
+    expect(adopted.items).toHaveLength(6);
+    const actions = await t.deps.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entityId', '=', draft.body.id)
+      .orderBy('seq')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      'catalogs.adjustment.create',
+      'catalogs.adjustment.submit',
+      'catalogs.adjustment.approve',
+    ]);
+  });
+});
