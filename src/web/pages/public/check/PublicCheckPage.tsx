@@ -4,10 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Spin, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled, SearchOutlined } from '@ant-design/icons';
 import { isApiError } from '../../../api/client.js';
-import { useI18n, useLabel } from '../../../i18n/index.js';
+import { useI18n } from '../../../i18n/index.js';
 import { PublicFrame } from '../../verify/PublicFrame.js';
 import { certificateCheck, publicKeys, type CertificateCheck } from '../../catalogs/catalogs.api.js';
-import { VERDICT_LABELS } from '../../catalogs/catalogs.labels.js';
 import { PublicCatalogNav, RegionCodeInput, RegionLine, usePublicRegion } from '../catalogs/publicRegion.js';
 
 const EXAMPLES = ['亲属关系证明', '入党政审证明', '居住证明', '无犯罪记录证明', '出生证明'];
@@ -20,7 +19,6 @@ const VERDICT_STYLE = {
 
 function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void }) {
   const { t } = useI18n();
-  const label = useLabel();
   const s = VERDICT_STYLE[r.verdict];
   const others = r.candidates.filter((c) => c.code !== r.item?.code).slice(0, 5);
   return (
@@ -37,7 +35,7 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
           <span style={{ color: s.color, fontSize: 30, lineHeight: 1 }}>{s.icon}</span>
           <div style={{ minWidth: 0 }}>
             <div style={{ color: s.color, fontSize: 20, fontWeight: 700, lineHeight: 1.3 }} data-testid="check-verdict">
-              {label(VERDICT_LABELS[r.verdict])}
+              {t(`catalogs.verdict.${r.verdict}`)}
             </div>
             <div style={{ color: '#595959', fontSize: 13, wordBreak: 'break-word' }}>
               {t('pubCheck.asked', { q: r.query, region: r.region.name })}
