@@ -7,7 +7,6 @@ import type { Deps } from '../../deps.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor, AuthedContext } from '../../core/actor.js';
 import { AppError, msg } from '../../core/errors.js';
-import { appendAudit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { EMPTY_FIELDS, type ItemPatch } from './catalogs.model.js';
@@ -17,7 +16,7 @@ import * as adjustmentsRepo from './catalogs.adjustments.repo.js';
 import type { AdjustmentRecord } from './catalogs.adjustments.repo.js';
 import { today } from './catalogs.effective.js';
 import { laterOf, nextCode, resolve } from './catalogs.adjustments.check.js';
-import { getAdjustment, loadVisible, refuse, stale, targetOf } from './catalogs.adjustments.service.js';
+import { auditStep, getAdjustment, loadVisible, refuse, stale, targetOf } from './catalogs.adjustments.service.js';
 
 /** Checks shared by approve and reject: visible, submitted, not one's own, covered by catalogs.approve. */
 function checkDecision(actor: Actor, a: AdjustmentRecord, version: number, fourEyes: boolean) {
@@ -27,6 +26,15 @@ function checkDecision(actor: Actor, a: AdjustmentRecord, version: number, fourE
   if (!canApprove(actor, a, { fourEyes })) throw refuse('catalogs.error.adjust.approveForbidden');
   if (a.version !== version) throw stale();
 }
+
+/** Who decided, when, with what note. */
+const decision = (actor: Actor, status: 'approved' | 'rejected', note: string | null, now: string) => ({
+  status,
+  approverId: actor.userId,
+  approverName: actor.displayName,
+  decidedAt: now,
+  decisionNote: note,
+});
 
 /** Writes what an approved adjustment changes (an item and its first revision, a revision, or an adoption). */
 async function applyApproved(trx: Kysely<DB>, actor: Actor, a: AdjustmentRecord, effectiveFrom: string, now: string) {
@@ -93,32 +101,17 @@ export async function approveAdjustment(
       const effectiveFrom = laterOf(a.effectiveDate, today(deps));
       const now = deps.clock.nowIso();
       const { itemId, itemCode } = await applyApproved(trx, actor, a, effectiveFrom, now);
-      const patch = {
+      const patch = { ...decision(actor, 'approved', input.note ?? null, now), effectiveFrom, itemId, itemCode };
+      if (!(await adjustmentsRepo.updateAdjustment(trx, id, a.version, patch, now))) throw stale();
+      const after = {
         status: 'approved',
-        approverId: actor.userId,
-        approverName: actor.displayName,
-        decidedAt: now,
-        decisionNote: input.note ?? null,
         effectiveFrom,
         itemId,
         itemCode,
+        operation: a.operation,
+        note: patch.decisionNote,
       };
-      if (!(await adjustmentsRepo.updateAdjustment(trx, id, a.version, patch, now))) throw stale();
-      await appendAudit(trx, deps, ctx, {
-        action: 'catalogs.adjustment.approve',
-        entity: 'catalog_adjustment',
-        entityId: id,
-        regionCode: a.targetRegionCode,
-        before: { status: a.status },
-        after: {
-          status: 'approved',
-          effectiveFrom,
-          itemId,
-          itemCode,
-          operation: a.operation,
-          note: input.note ?? null,
-        },
-      });
+      await auditStep(trx, deps, ctx, a, 'approve', { before: { status: a.status }, after });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw new AppError('conflict', msg('catalogs.error.adjust.concurrent'));
@@ -138,22 +131,10 @@ export async function rejectAdjustment(
     const a = await loadVisible(trx, actor, id);
     checkDecision(actor, a, input.version, deps.config.catalogFourEyes);
     const now = deps.clock.nowIso();
-    const patch = {
-      status: 'rejected',
-      approverId: actor.userId,
-      approverName: actor.displayName,
-      decidedAt: now,
-      decisionNote: input.note,
-    };
+    const patch = decision(actor, 'rejected', input.note, now);
     if (!(await adjustmentsRepo.updateAdjustment(trx, id, a.version, patch, now))) throw stale();
-    await appendAudit(trx, deps, ctx, {
-      action: 'catalogs.adjustment.reject',
-      entity: 'catalog_adjustment',
-      entityId: id,
-      regionCode: a.targetRegionCode,
-      before: { status: a.status },
-      after: { status: 'rejected', note: input.note },
-    });
+    const after = { status: 'rejected', note: input.note };
+    await auditStep(trx, deps, ctx, a, 'reject', { before: { status: a.status }, after });
   });
   return getAdjustment(deps, actor, id);
 }
@@ -170,13 +151,7 @@ export async function publishAdjustment(deps: Deps, ctx: AuthedContext, id: stri
     const now = deps.clock.nowIso();
     const patch = { publishedAt: now, publishedBy: actor.userId };
     if (!(await adjustmentsRepo.updateAdjustment(trx, id, a.version, patch, now))) throw stale();
-    await appendAudit(trx, deps, ctx, {
-      action: 'catalogs.adjustment.publish',
-      entity: 'catalog_adjustment',
-      entityId: id,
-      regionCode: a.targetRegionCode,
-      after: { publishedAt: now, effectiveFrom: a.effectiveFrom },
-    });
+    await auditStep(trx, deps, ctx, a, 'publish', { after: { publishedAt: now, effectiveFrom: a.effectiveFrom } });
   });
   return getAdjustment(deps, actor, id);
 }

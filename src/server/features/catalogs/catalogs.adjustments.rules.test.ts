@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agent, TestApp } from '../../../../test/test-app.js';
 import { layerLabel } from '../../../shared/catalogs.js';
 import { zh } from '../../../shared/i18n.js';
-import { adjustmentsApp, HANDIAN_TOWNSHIP, HANDIAN_VILLAGE, signInAt } from './catalogs.test-helpers.js';
+import {
+  adjustmentsApp,
+  HANDIAN_TOWNSHIP,
+  HANDIAN_VILLAGE,
+  proposeAndSubmit,
+  signInAt,
+} from './catalogs.test-helpers.js';
 
 // The rules of the adjustment workflow (stale versions, who may propose, rejection, approval dates) and the
 // adoption of another province's list. The Done flow is in catalogs.adjustments.test.ts.
@@ -69,16 +75,13 @@ describe('rules of the workflow', () => {
   });
 
   it('rejects with a reason; a rejected adjustment changes nothing', async () => {
-    const draft = await township.post('/api/catalogs/adjustments', {
+    const { draft, submitted: sub } = await proposeAndSubmit(township, {
       targetRegion: HANDIAN_TOWNSHIP,
       operation: 'withdraw',
       itemCode: 'SX-CERT-2023-02',
       reasonType: 'other',
       basis: '（测试）',
       effectiveDate: '2027-01-01',
-    });
-    const sub = await township.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
     });
     expect(
       (
@@ -100,7 +103,7 @@ describe('rules of the workflow', () => {
   });
 
   it('an amendment at the township layer changes the item for that township only; a past effective date takes effect on approval day', async () => {
-    const draft = await township.post('/api/catalogs/adjustments', {
+    const { draft, submitted: sub } = await proposeAndSubmit(township, {
       targetRegion: HANDIAN_TOWNSHIP,
       operation: 'amend',
       itemCode: 'CN-NEG-2020-01',
@@ -108,9 +111,6 @@ describe('rules of the workflow', () => {
       basis: '（测试）区公安分局来函',
       effectiveDate: '2027-01-15',
       fields: { alternativeChannel: '（测试）到韩店派出所户籍窗口办理' },
-    });
-    const sub = await township.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
     });
     const ok = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, { version: sub.body.version });
     expect(ok.body.effectiveFrom).toBe('2027-02-01'); // the clock says 2027-02-01: no retroactive change
@@ -135,7 +135,7 @@ describe("adoption of another province's list is an audited adjustment", () => {
     expect(hunan).toMatchObject({ province: '湖南省' });
     expect(layerLabel(hunan, zh)).toBe('外省参考（湖南省，未采用时不生效）');
     expect(hunan.completenessNote).toMatch(/^部分/);
-    const draft = await district.post('/api/catalogs/adjustments', {
+    const { draft, submitted: sub } = await proposeAndSubmit(district, {
       targetRegion: '140404',
       operation: 'adopt',
       catalogId: 'hunan-2020-burden-reduction-list',
@@ -144,9 +144,6 @@ describe("adoption of another province's list is an audited adjustment", () => {
       effectiveDate: '2027-02-01',
     });
     expect(draft.status).toBe(200);
-    const sub = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
-    });
     const ok = await reviewer.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, { version: sub.body.version });
     expect(ok.status).toBe(200);
     const eff = await district.get(`/api/catalogs/effective?region=${HANDIAN_VILLAGE}&kinds=prohibition`);

@@ -45,6 +45,23 @@ export async function loadVisible(db: Kysely<DB>, actor: Actor, id: string): Pro
 export const targetOf = async (db: Kysely<DB>, a: AdjustmentRecord): Promise<RegionRef> =>
   (await regionsByCodes(db, [a.targetRegionCode])).get(a.targetRegionCode)!;
 
+/** The audit row of a step of an adjustment (in the step's transaction). */
+export const auditStep = (
+  trx: Kysely<DB>,
+  deps: Deps,
+  ctx: AuthedContext,
+  a: AdjustmentRecord,
+  step: string,
+  change: { before?: unknown; after: unknown },
+) =>
+  appendAudit(trx, deps, ctx, {
+    action: `catalogs.adjustment.${step}`,
+    entity: 'catalog_adjustment',
+    entityId: a.id,
+    regionCode: a.targetRegionCode,
+    ...change,
+  });
+
 const auditView = (a: AdjustmentRecord) => ({
   status: a.status,
   operation: a.operation,
@@ -145,13 +162,7 @@ export async function createAdjustment(deps: Deps, ctx: AuthedContext, body: Cre
   await deps.db.transaction().execute(async (trx) => {
     await adjustmentsRepo.insertAdjustment(trx, row);
     const created = (await adjustmentsRepo.adjustmentById(trx, row.id))!;
-    await appendAudit(trx, deps, ctx, {
-      action: 'catalogs.adjustment.create',
-      entity: 'catalog_adjustment',
-      entityId: row.id,
-      regionCode: target.code,
-      after: auditView(created),
-    });
+    await auditStep(trx, deps, ctx, created, 'create', { after: auditView(created) });
   });
   return getAdjustment(deps, actor, row.id);
 }
@@ -186,14 +197,8 @@ export async function updateAdjustment(deps: Deps, ctx: AuthedContext, id: strin
       ...(body.basis ? { basis: body.basis } : {}),
     };
     if (!(await adjustmentsRepo.updateAdjustment(trx, id, a.version, patch, deps.clock.nowIso()))) throw stale();
-    await appendAudit(trx, deps, ctx, {
-      action: 'catalogs.adjustment.update',
-      entity: 'catalog_adjustment',
-      entityId: id,
-      regionCode: a.targetRegionCode,
-      before: auditView(a),
-      after: auditView((await adjustmentsRepo.adjustmentById(trx, id))!),
-    });
+    const after = auditView((await adjustmentsRepo.adjustmentById(trx, id))!);
+    await auditStep(trx, deps, ctx, a, 'update', { before: auditView(a), after });
   });
   return getAdjustment(deps, actor, id);
 }
@@ -219,14 +224,7 @@ async function transition(deps: Deps, ctx: AuthedContext, id: string, version: n
     const now = deps.clock.nowIso();
     const patch = kind === 'submit' ? { status: 'submitted', submittedAt: now } : { status: 'cancelled' };
     if (!(await adjustmentsRepo.updateAdjustment(trx, id, a.version, patch, now))) throw stale();
-    await appendAudit(trx, deps, ctx, {
-      action: `catalogs.adjustment.${kind}`,
-      entity: 'catalog_adjustment',
-      entityId: id,
-      regionCode: a.targetRegionCode,
-      before: { status: a.status },
-      after: { status: patch.status },
-    });
+    await auditStep(trx, deps, ctx, a, kind, { before: { status: a.status }, after: { status: patch.status } });
   });
   return getAdjustment(deps, actor, id);
 }

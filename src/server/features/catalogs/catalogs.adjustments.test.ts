@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agent, TestApp } from '../../../../test/test-app.js';
 import { verifyChain } from '../../core/audit.js';
-import { adjustmentsApp, HANDIAN_TOWNSHIP, HANDIAN_VILLAGE, signInAt } from './catalogs.test-helpers.js';
+import {
+  adjustmentsApp,
+  HANDIAN_TOWNSHIP,
+  HANDIAN_VILLAGE,
+  proposeAndSubmit,
+  signInAt,
+} from './catalogs.test-helpers.js';
 
 // S-7.1 dynamic adjustment, S-9 "refine the provincial lists": the Done-means of the Catalogs issue.
 // The rules of the workflow are in catalogs.adjustments.rules.test.ts.
@@ -29,7 +35,7 @@ describe('the Done flow: a district item, a township withdrawal with a future da
   let withdrawal: any;
 
   it('demo-district proposes a district item; a second district lead approves it (proposer ≠ approver)', async () => {
-    const draft = await district.post('/api/catalogs/adjustments', {
+    const { draft, submitted } = await proposeAndSubmit(district, {
       targetRegion: '140404',
       operation: 'add',
       catalogId: 'shanxi-2023-duties-catalog',
@@ -49,9 +55,6 @@ describe('the Done flow: a district item, a township withdrawal with a future da
       operation: 'add',
       targetRegion: { code: '140404000000', name: '上党区' },
       abilities: { edit: true, submit: true, approve: false },
-    });
-    const submitted = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
     });
     expect(submitted.status).toBe(200);
     const self = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, {
@@ -76,7 +79,7 @@ describe('the Done flow: a district item, a township withdrawal with a future da
   });
 
   it('demo-township proposes to withdraw a provincial item for 韩店街道 (法律法规废止, future date); demo-district approves', async () => {
-    const draft = await township.post('/api/catalogs/adjustments', {
+    const { draft, submitted } = await proposeAndSubmit(township, {
       targetRegion: HANDIAN_TOWNSHIP,
       operation: 'withdraw',
       itemCode: WITHDRAWN,
@@ -90,9 +93,6 @@ describe('the Done flow: a district item, a township withdrawal with a future da
       reasonType: 'law_repealed',
       itemName: '学生参加活动情况反馈证明',
       current: { name: '学生参加活动情况反馈证明' },
-    });
-    const submitted = await township.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
     });
     expect(submitted.status).toBe(200);
     expect(

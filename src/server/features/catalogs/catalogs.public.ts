@@ -19,7 +19,7 @@ import {
   today,
   visibleRegion,
 } from './catalogs.effective.js';
-import { presentCandidate, presentRegionRef } from './catalogs.presenter.js';
+import { presentCandidate, presentCatalogFacts, presentRegionRef } from './catalogs.presenter.js';
 import { catalogGeneration } from './catalogs.versions.repo.js';
 
 /**
@@ -151,17 +151,7 @@ export async function publicCatalogs(deps: Deps, opts: { region: string }) {
     catalogs: eff.active
       .filter((a) => a.catalog.kind === kind)
       .map(({ catalog: c }) => ({
-        id: c.id,
-        title: c.title,
-        layer: c.layer,
-        province: c.province,
-        locality: c.extra.locality ?? null,
-        sourceUrl: c.sourceUrl,
-        secondarySources: c.secondarySources,
-        complete: c.complete,
-        completenessNote: c.completenessNote,
-        effectiveFrom: c.effectiveFrom,
-        dateNote: c.dateNote,
+        ...presentCatalogFacts(c),
         items: eff.items
           .filter((i) => i.catalogId === c.id)
           .map((i) => ({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
-import { HANDIAN_TOWNSHIP, HANDIAN_VILLAGE } from './catalogs.test-helpers.js';
+import { HANDIAN_TOWNSHIP, HANDIAN_VILLAGE, proposeAndSubmit } from './catalogs.test-helpers.js';
 import { measureEffectiveCatalog, measureMatch } from './catalogs.bench-support.js';
 
 let t: TestApp;
@@ -170,7 +170,7 @@ describe('catalogs', () => {
       (await district.post('/api/catalogs', { kind: 'micro_power', title: '某村清单', ownerRegion: HANDIAN_VILLAGE }))
         .status,
     ).toBe(400);
-    const draft = await township.post('/api/catalogs/adjustments', {
+    const { draft, submitted: sub } = await proposeAndSubmit(township, {
       targetRegion: HANDIAN_TOWNSHIP,
       operation: 'add',
       catalogId: created.body.id,
@@ -180,9 +180,6 @@ describe('catalogs', () => {
       fields: { name: '村级重大事项决策（测试）', basis: '“四议两公开”工作法（测试）' },
     });
     expect(draft.status).toBe(200);
-    const sub = await township.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
-    });
     const ok = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, { version: sub.body.version });
     expect(ok.body).toMatchObject({ status: 'approved', itemCode: '140404001-POWER-01' });
     const here = await village.get(`/api/catalogs/${created.body.id}/items?region=${HANDIAN_VILLAGE}`);

@@ -59,6 +59,16 @@ export async function adjustmentsApp() {
   };
 }
 
+/** Proposes an adjustment as `agent` and submits it; the draft and the submitted adjustment. */
+export async function proposeAndSubmit(agent: Agent, body: Record<string, unknown>) {
+  const draft = await agent.post('/api/catalogs/adjustments', body);
+  if (draft.status !== 200) throw new Error(`propose: ${draft.status} ${JSON.stringify(draft.body)}`);
+  const submitted = await agent.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
+    version: draft.body.version,
+  });
+  return { draft, submitted };
+}
+
 /** Sets the clock and signs in again (sessions time out when the clock jumps). */
 export async function signInAt(t: TestApp, iso: string, reviewer: Agent) {
   t.clock.set(iso);
