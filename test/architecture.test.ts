@@ -31,7 +31,6 @@ const QUERY_ALLOWANCE: Record<string, number> = {
   'src/server/features/campaigns/campaigns.service.ts': 23,
   'src/server/features/admission/admission.service.ts': 17,
   'src/server/features/certificates/certificates.service.ts': 15,
-  'src/server/core/jobs.ts': 11,
   'src/server/features/accounts/bootstrap.ts': 6,
   'src/server/core/sessions.ts': 5,
   'src/server/features/campaigns/campaigns.export.ts': 4,
@@ -39,7 +38,6 @@ const QUERY_ALLOWANCE: Record<string, number> = {
   'src/server/features/campaigns/rollups.service.ts': 3,
   'src/server/features/campaigns/campaigns.import.ts': 3,
   'src/server/features/admission/admission.policy.ts': 2,
-  'src/server/features/health/health.routes.ts': 1,
   'src/server/features/audit/audit.service.ts': 1,
   'src/server/core/backup.ts': 1,
 };

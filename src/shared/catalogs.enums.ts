@@ -55,6 +55,10 @@ export type AdjustmentStatus = (typeof ADJUSTMENT_STATUSES)[number];
 export const CERTIFICATE_VERDICTS = ['positive', 'negative', 'unlisted'] as const;
 export type CertificateVerdict = (typeof CERTIFICATE_VERDICTS)[number];
 
+/** How complete the catalogs of a kind are for a region (issue 9). */
+export const COMPLETENESS = ['complete', 'partial', 'missing'] as const;
+export type Completeness = (typeof COMPLETENESS)[number];
+
 /** What a revision of an item does, and where it came from. */
 export const REVISION_OPERATIONS = ['base', 'add', 'amend', 'withdraw'] as const;
 export const REVISION_SOURCES = ['seed', 'import', 'adjustment'] as const;

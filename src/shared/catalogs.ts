@@ -10,6 +10,7 @@ import {
   CATALOG_KINDS,
   CATALOG_LAYERS,
   CERTIFICATE_VERDICTS,
+  COMPLETENESS,
   DIFF_CAUSES,
   ITEM_FIELDS,
   REASON_TYPES,
@@ -502,3 +503,31 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 export const jobStartedSchema = z.object({ jobId: z.string() });
+
+// ───────────────────────────── completeness (issue 9) ─────────────────────────────
+
+export const kindCompletenessSchema = z.object({
+  kind: z.enum(CATALOG_KINDS),
+  status: z.enum(COMPLETENESS),
+  source: z.enum(['set', 'derived']),
+  /** The layer (district or township) that set it; null when derived from the catalogs in force. */
+  layer: z.string().nullable(),
+  note: z.string().nullable(),
+  setAt: z.string().nullable(),
+  setByName: z.string().nullable(),
+  version: z.number(),
+});
+export const completenessSchema = z.object({
+  region: regionRef,
+  date: z.string(),
+  kinds: z.array(kindCompletenessSchema),
+  /** May the reader set this region's completeness (a district or township catalog approver)? */
+  canSet: z.boolean(),
+});
+export const setCompletenessBody = z.strictObject({
+  region: regionCodeParam,
+  kind: z.enum(CATALOG_KINDS),
+  status: z.enum(COMPLETENESS),
+  note: text(500).nullable().default(null),
+  version: z.number().int().min(0),
+});

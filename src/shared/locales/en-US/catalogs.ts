@@ -436,4 +436,7 @@ export const catalogs: Record<keyof typeof zh, string> = {
   'catalogs.error.adjust.publishApprovedOnly': 'Only an approved adjustment can be published',
   'catalogs.error.adjust.alreadyPublished': 'This adjustment is already published',
   'catalogs.error.adjust.publishForbidden': 'Only the district civil-affairs lead may publish adjustments',
+  'catalogs.error.completenessForbidden':
+    'Only the district (or township) catalog approver may set how complete this layer’s catalogs are',
+  'catalogs.error.completenessStale': 'Someone else changed the completeness; reload and try again',
 };

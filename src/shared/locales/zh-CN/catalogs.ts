@@ -426,4 +426,6 @@ export const catalogs = {
   'catalogs.error.adjust.publishApprovedOnly': '只有已批准的调整可以公开',
   'catalogs.error.adjust.alreadyPublished': '该调整已经公开',
   'catalogs.error.adjust.publishForbidden': '只有区民政局负责人可以公开目录调整',
+  'catalogs.error.completenessForbidden': '只有区民政局（或乡镇）目录审批人员可以设定本级目录的完整性',
+  'catalogs.error.completenessStale': '目录完整性已被他人修改，请刷新后重试',
 } as const;
