@@ -83,20 +83,11 @@ export const ITEM_FIELDS = [
 ] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
-/** The fields people set (add) or change (amend) by an adjustment, in form order. */
-export const EDITABLE_FIELDS = [
-  'name',
-  'category',
-  'basis',
-  'basisArticle',
-  'responsibleDepartment',
-  'funding',
-  'alternativeChannel',
-  'notes',
-  'sourceUrl',
-  'effectiveTo',
-] as const;
-export type ItemFieldName = (typeof EDITABLE_FIELDS)[number];
+/** The fields people set (add) or change (amend) by an adjustment, in form order (guidance and catchAll come from the seed). */
+export type ItemFieldName = Exclude<ItemField, 'guidance' | 'catchAll'>;
+export const EDITABLE_FIELDS: readonly ItemFieldName[] = ITEM_FIELDS.filter(
+  (f): f is ItemFieldName => f !== 'guidance' && f !== 'catchAll',
+);
 
 /** The facts a layer label is made of (a catalog, or a catalog as the API sends it). */
 export interface LayerFacts {

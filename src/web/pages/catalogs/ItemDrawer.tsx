@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { ITEM_FIELDS, type ItemField } from '../../../shared/catalogs.enums.js';
+import { ITEM_FIELDS } from '../../../shared/catalogs.enums.js';
 import { useI18n } from '../../i18n/index.js';
 import {
   catalogKeys,
@@ -15,18 +15,8 @@ import {
 import { CompletenessNote, CompletenessTag, LayerTag, OperationTag, StatusTag } from './CatalogTags.js';
 
 const OP_COLORS = { base: 'gray', add: 'green', amend: 'blue', withdraw: 'red' } as const;
-const DETAIL_FIELDS: ItemField[] = [
-  'category',
-  'basis',
-  'basisArticle',
-  'responsibleDepartment',
-  'funding',
-  'alternativeChannel',
-  'guidance',
-  'notes',
-  'sourceUrl',
-  'effectiveTo',
-];
+/** Every field but the name (the title) and catchAll (a tag). */
+const DETAIL_FIELDS = ITEM_FIELDS.filter((k) => k !== 'name' && k !== 'catchAll');
 
 function AdjustmentLine({ a, onOpen }: { a: AdjustmentSummary; onOpen?: (id: string) => void }) {
   const { t } = useI18n();
