@@ -11,64 +11,25 @@ import { chunks, parse } from './catalogs.repo.js';
 
 export type AdjustmentRow = DB['catalogAdjustment'];
 
-export interface AdjustmentRecord {
-  id: string;
-  targetRegionCode: string;
+type Typed = 'targetLevel' | 'operation' | 'reasonType' | 'status' | 'changesJson';
+type Ancestors = 'provinceCode' | 'cityCode' | 'countyCode' | 'townshipCode' | 'villageCode';
+
+/** An adjustment as the services see it: its codes typed and its changes parsed. */
+export interface AdjustmentRecord extends Omit<AdjustmentRow, Typed | Ancestors> {
   targetLevel: RegionLevel;
   operation: AdjustmentOperation;
-  catalogId: string | null;
-  itemId: string | null;
-  itemCode: string | null;
-  itemName: string | null;
-  changes: ItemPatch | null;
   reasonType: ReasonType;
-  reasonNote: string | null;
-  basis: string;
-  effectiveDate: string;
-  effectiveFrom: string | null;
   status: AdjustmentStatus;
-  proposerId: string;
-  proposerName: string;
-  submittedAt: string | null;
-  approverId: string | null;
-  approverName: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  publishedAt: string | null;
-  publishedBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
+  changes: ItemPatch | null;
 }
 
 const toAdjustment = (r: AdjustmentRow): AdjustmentRecord => ({
-  id: r.id,
-  targetRegionCode: r.targetRegionCode,
+  ...r,
   targetLevel: r.targetLevel as RegionLevel,
   operation: r.operation as AdjustmentOperation,
-  catalogId: r.catalogId,
-  itemId: r.itemId,
-  itemCode: r.itemCode,
-  itemName: r.itemName,
-  changes: parse<ItemPatch | null>(r.changesJson, null),
   reasonType: r.reasonType as ReasonType,
-  reasonNote: r.reasonNote,
-  basis: r.basis,
-  effectiveDate: r.effectiveDate,
-  effectiveFrom: r.effectiveFrom,
   status: r.status as AdjustmentStatus,
-  proposerId: r.proposerId,
-  proposerName: r.proposerName,
-  submittedAt: r.submittedAt,
-  approverId: r.approverId,
-  approverName: r.approverName,
-  decidedAt: r.decidedAt,
-  decisionNote: r.decisionNote,
-  publishedAt: r.publishedAt,
-  publishedBy: r.publishedBy,
-  createdAt: r.createdAt,
-  updatedAt: r.updatedAt,
-  version: r.version,
+  changes: parse<ItemPatch | null>(r.changesJson, null),
 });
 
 export async function insertAdjustment(db: Kysely<DB>, row: AdjustmentRow) {
