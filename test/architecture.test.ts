@@ -48,22 +48,17 @@ const DATA_TABLES = new Set([
 /** Files over the limit today, with their length (may only go down). */
 const SIZE_ALLOWANCE: Record<string, number> = {
   'src/server/features/campaigns/ledgers.service.ts': 1062,
-  'src/server/features/catalogs/catalogs.service.ts': 833,
   'src/server/features/campaigns/tasks.service.ts': 724,
   'src/server/features/campaigns/campaigns.service.ts': 658,
   'src/server/features/catalogs/matcher.ts': 638,
   'src/server/features/accounts/accounts.service.ts': 604,
-  'src/server/features/catalogs/catalogs.repo.ts': 599,
-  'src/server/features/catalogs/catalogs.adjustments.service.ts': 573,
   'src/server/features/campaigns/campaigns.routes.ts': 560,
   'src/server/features/catalogs/catalogs.model.ts': 539,
-  'src/server/features/catalogs/catalogs.routes.ts': 507,
   'src/server/features/campaigns/campaigns.repo.ts': 498,
   'src/server/features/campaigns/campaigns.schemas.ts': 474,
   'src/server/features/campaigns/campaigns.judge.ts': 463,
   'src/server/features/campaigns/campaigns.import.ts': 463,
   'src/server/features/campaigns/campaigns.journey.test.ts': 445,
-  'src/server/features/catalogs/catalogs.adjustments.test.ts': 412,
 };
 
 describe('the shape of the code', () => {
