@@ -34,10 +34,16 @@ afterAll(async () => {
 
 const CJK = /[\u4e00-\u9fff]+/g;
 const HAS_CJK = /[\u4e00-\u9fff]/;
-/** The Chinese table's entries as patterns (placeholders match anything); entries without Chinese are left out. */
+/**
+ * The Chinese table's entries as patterns (placeholders match anything) with their own Chinese runs (what a
+ * placeholder was filled with is data); entries without Chinese are left out.
+ */
 const LABELS = Object.values(zhCN)
   .filter((v) => HAS_CJK.test(v))
-  .map((v) => new RegExp(`^${v.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^]*')}$`));
+  .map((v) => ({
+    pattern: new RegExp(`^${v.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^]*')}$`),
+    runs: v.replace(/\{\w+\}/g, ' ').match(CJK) ?? [],
+  }));
 /** The strings of a JSON answer. */
 const strings = (v: unknown): string[] =>
   typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
@@ -56,11 +62,13 @@ const CHINESE_BY_DESIGN = [
 
 /**
  * Records the API's JSON answers of a page and returns a check, the Chinese runs on the page that are
- * (1) not in any answer (a label of the web's Chinese table), or (2) in a string the server rendered from
- * the Chinese table (a label or message sent instead of a code); none expected.
+ * (1) not in any answer (a label of the web's Chinese table), or (2) the table's own words in a string the
+ * server rendered from it (a label or message sent instead of a code) and in no data; none expected.
  */
 function englishCheck(page: Page) {
   const sent = new Set<string>();
+  /** Sent strings that are no rendering of the Chinese table: data. */
+  const data = new Set<string>();
   const labelRuns = new Set<string>();
   page.on('response', (r) => {
     if (!r.url().includes('/api/') || !(r.headers()['content-type'] ?? '').includes('json')) return;
@@ -69,7 +77,9 @@ function englishCheck(page: Page) {
         for (const s of strings(body)) {
           if (!HAS_CJK.test(s) || sent.has(s)) continue;
           sent.add(s);
-          if (LABELS.some((l) => l.test(s))) for (const run of s.match(CJK) ?? []) labelRuns.add(run);
+          const labels = LABELS.filter((l) => l.pattern.test(s));
+          if (!labels.length) data.add(s);
+          for (const l of labels) for (const run of l.runs) labelRuns.add(run);
         }
       },
       () => undefined,
@@ -81,11 +91,12 @@ function englishCheck(page: Page) {
       for (const el of document.querySelectorAll<HTMLElement>(skip.join(','))) all = all.replace(el.innerText, ' ');
       return all;
     }, CHINESE_BY_DESIGN);
-    const data = [...sent];
+    const within = (strings: Set<string>, run: string) => [...strings].some((d) => d.includes(run));
     const runs = [...new Set(text.match(CJK) ?? [])].filter((r) => !OWN.includes(r));
+    // A label's run that is also part of data (a catalog title, a person's name) is data there.
     // Each run with a little of its context, so a failure says where it is.
     return runs
-      .filter((r) => labelRuns.has(r) || !data.some((d) => d.includes(r)))
+      .filter((r) => !within(sent, r) || (labelRuns.has(r) && !within(data, r)))
       .map((r) => text.slice(Math.max(0, text.indexOf(r) - 30), text.indexOf(r) + r.length + 30));
   };
 }
@@ -158,7 +169,7 @@ async function approve(page: Page, notEnglish: () => Promise<string[]>, title: s
     .locator('label.ant-radio-wrapper')
     .filter({ hasText: new RegExp(`^${choice}$`) })
     .click();
-  if (conditions) await panel.getByLabel(en['admission.decide.conditions']).fill(conditions);
+  if (conditions) await panel.getByLabel(en['admission.decide.conditions'], { exact: true }).fill(conditions);
   await panel.getByTestId('decision-submit').click();
   await page.getByText(en['admission.decide.done']).waitFor();
 }
