@@ -99,6 +99,7 @@ export const ITEM_FIELD_LABELS = {
   notes: '备注',
   sourceUrl: '来源网址',
   effectiveTo: '失效日期',
+  patterns: '识别规则（平台拟定）',
 } as const;
 export type ItemFieldName = keyof typeof ITEM_FIELD_LABELS;
 
@@ -131,6 +132,8 @@ export const itemFieldsInput = z.strictObject({
   notes: optText(1000),
   sourceUrl: optText(500),
   effectiveTo: isoDate.nullable().optional(),
+  /** Prohibition items: recognition rules, one per line (validated by the catalog service). */
+  patterns: optText(4000),
 });
 export type ItemFieldsInput = z.infer<typeof itemFieldsInput>;
 
@@ -236,6 +239,8 @@ export const itemFieldsSchema = z.object({
   sourceUrl: z.string().nullable(),
   catchAll: z.boolean(),
   effectiveTo: z.string().nullable(),
+  /** Prohibition items: the platform's recognition rules (one per line), never the official text. */
+  patterns: z.string().nullable(),
 });
 
 /** A partial set of item fields as stored on a revision or an adjustment (response shape). */
@@ -252,6 +257,7 @@ export const itemPatchSchema = z.object({
   sourceUrl: z.string().nullable().optional(),
   catchAll: z.boolean().optional(),
   effectiveTo: z.string().nullable().optional(),
+  patterns: z.string().nullable().optional(),
 });
 
 export const effectiveItemSchema = itemFieldsSchema.extend({

@@ -36,6 +36,8 @@ export interface ItemFields {
   sourceUrl: string | null;
   catchAll: boolean;
   effectiveTo: string | null;
+  /** Prohibition items: recognition rules (catalogs/rules.ts), one per line; the platform's wording. */
+  patterns: string | null;
 }
 export type ItemPatch = Partial<ItemFields>;
 
@@ -52,6 +54,7 @@ export const ITEM_FIELD_KEYS: (keyof ItemFields)[] = [
   'sourceUrl',
   'catchAll',
   'effectiveTo',
+  'patterns',
 ];
 /** The fields people edit (guidance and catchAll come only from the seed). */
 export const EDITABLE_FIELDS: ItemFieldName[] = [
@@ -65,6 +68,7 @@ export const EDITABLE_FIELDS: ItemFieldName[] = [
   'notes',
   'sourceUrl',
   'effectiveTo',
+  'patterns',
 ];
 
 export const EMPTY_FIELDS: ItemFields = {
@@ -80,6 +84,7 @@ export const EMPTY_FIELDS: ItemFields = {
   sourceUrl: null,
   catchAll: false,
   effectiveTo: null,
+  patterns: null,
 };
 
 export interface CatalogExtra {

@@ -105,6 +105,7 @@ export function seedItemFields(it: SeedItem): ItemFields {
     sourceUrl: it.sourceUrl,
     catchAll: it.catchAll,
     effectiveTo: null,
+    patterns: it.patterns ?? null,
   };
 }
 

@@ -606,6 +606,7 @@ const FIELD_LABELS: Record<keyof ItemFields, string> = {
   sourceUrl: '来源网址',
   catchAll: '兜底项',
   effectiveTo: '失效日期',
+  patterns: '识别规则',
 };
 
 /** What changed in a region's effective catalog between two dates, with the adjustment behind each change. */
