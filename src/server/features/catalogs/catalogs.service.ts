@@ -40,6 +40,7 @@ import {
 import { canCreateCatalogAt, canManageCatalog, canReadRegion, canSeeLayer, isLayerLevel } from './catalogs.policy.js';
 import { matcherFor } from './catalogs.matching.js';
 import { certificateVerdict, CERTIFICATE_KINDS, type MatchCandidate } from './matcher.js';
+import { viewFromEffective, type CatalogView, type SignGuide } from './judge.js';
 import * as repo from './catalogs.repo.js';
 import type { AdjustmentRecord, RegionRef } from './catalogs.repo.js';
 
@@ -166,6 +167,22 @@ export async function recordVersion(deps: Pick<Deps, 'db' | 'clock'>, eff: Effec
   if (known.size > 10_000) known.clear();
   known.add(eff.versionId);
   return eff.versionId;
+}
+
+/**
+ * The judge's view of a region's effective catalog on a date (catalogs/judge.ts), with the matcher cached
+ * per catalog version. The sign guide is the district's (the campaigns feature owns it; callers pass it).
+ * Interim wiring until the catalogs facade replaces admission/catalog.gateway.ts and campaigns.catalog.ts.
+ */
+export async function catalogViewFor(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  regionCode: string,
+  date: string,
+  opts: { view?: View; signGuide: SignGuide },
+): Promise<CatalogView> {
+  const eff = await effectiveFor(deps, regionCode, date, opts.view ?? 'internal');
+  const versionId = await recordVersion(deps, eff);
+  return viewFromEffective(eff, { versionId, signGuide: opts.signGuide, matcher: matcherFor(eff).matcher });
 }
 
 /** The catalog version a region is judged against on a date (stored, so it can be resolved later). */
