@@ -25,7 +25,7 @@ import type { Actor, RequestContext } from '../src/server/core/actor.js';
 import { createCampaign, runLaunch } from '../src/server/features/campaigns/campaigns.service.js';
 import { importLedgerRows } from '../src/server/features/campaigns/campaigns.import.js';
 import { overdueQuery, rollupOf, rollupQuery } from '../src/server/features/campaigns/rollups.service.js';
-import { clearCatalogMemo } from '../src/server/features/campaigns/campaigns.catalog.js';
+import { clearMatcherCache } from '../src/server/features/catalogs/catalogs.matching.js';
 import { shanghaiDate } from '../src/server/core/clock.js';
 import * as repo from '../src/server/features/campaigns/campaigns.repo.js';
 import { workAffairSheet } from '../test/fixtures/ledgers/rows.js';
@@ -142,7 +142,7 @@ async function benchImport(deps: Deps, runs: number, log: (l: string) => void) {
       for (const l of await deps.db.selectFrom('ledger').select('id').where('campaignId', '=', campaign.id).execute())
         await repo.recountLedger(deps.db, l.id);
       const cold = i === 0;
-      if (cold) clearCatalogMemo();
+      if (cold) clearMatcherCache();
       const timings: Record<string, number> = {};
       const m = await measured(() =>
         importLedgerRows(deps, township, campaign.id, file, { category: 'work_affair', timings }),

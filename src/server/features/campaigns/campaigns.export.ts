@@ -18,6 +18,7 @@ import {
   CLEANUP_LABELS,
   PROVIDER_LABELS,
   SIGN_POSITION_LABELS,
+  SUGGESTED_VERDICT_LABELS,
   VERDICT_LABELS,
   WORKFLOW_LABELS,
   type CatalogHit,
@@ -98,7 +99,7 @@ function categorySheet(
       width: c.width,
       value: (r: ExportRow) => fieldValue(r, c.key),
     })),
-    { header: '建议处理意见', width: 10, value: (r) => VERDICT_LABELS[r.suggestion.verdict] },
+    { header: '建议处理意见', width: 10, value: (r) => SUGGESTED_VERDICT_LABELS[r.suggestion.verdict] },
     { header: '依据条款', width: 12, value: (r) => r.suggestion.clause },
     { header: '建议理由', width: 40, value: (r) => r.suggestion.reason },
     {

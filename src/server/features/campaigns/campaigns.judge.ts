@@ -1,8 +1,21 @@
 /**
- * Suggested verdicts: pure rules over a row's facts and the catalog's answers. Each suggestion cites
- * the seed-plan clause (S-…) and, where one applies, the catalog item behind it. The catalog is reached
- * only through the `CatalogLookup` port (campaigns.catalog.ts wires it to the catalogs feature).
+ * Suggested verdicts: pure rules over a row's facts and the one judge's answer (catalogs/judge.ts) against
+ * the village's effective catalogs (a CatalogView). Each suggestion cites the seed-plan clause (S-…) and,
+ * where one applies, the catalog item behind it.
+ *
+ * Besides keep / cancel / merge / rectify a suggestion may be `verify` (待核实（目录未完整）): the answer would
+ * rest on "not in the catalog" while the duty or assistance catalog (or the certificate lists) of the
+ * village is partial or missing. It is a suggestion only — never a final verdict, never accepted in bulk.
+ * Lawful duty or assistance work is never suggested `cancel`; a prohibited task is.
  */
+import {
+  boardOf,
+  judge,
+  type BoardRule,
+  type CatalogView,
+  type Judgement,
+  type SignGuide as ViewSignGuide,
+} from '../catalogs/judge.js';
 import type {
   CatalogHit,
   Category,
@@ -12,9 +25,11 @@ import type {
   SignGuide,
   Verdict,
   WorkAffairFields,
-  BoardRule,
 } from './campaigns.model.js';
-import { CATALOG_HIT_LABELS, GUIDE_BOARD, SERVICE_ORG_BOARD } from './campaigns.model.js';
+import { CATALOG_HIT_LABELS, GUIDE_BOARD, SERVICE_ORG_BOARD, type SuggestedVerdict } from './campaigns.model.js';
+
+export { boardOf };
+export type { BoardRule, SuggestedVerdict };
 
 export type CertificateVerdict = 'positive' | 'negative' | 'unlisted';
 
@@ -26,21 +41,14 @@ export interface CatalogHitItem {
   basis: string | null;
 }
 
-/** What the judge asks of the effective catalog of one village on one date. */
+/** What the ledger judges against for one village on one date. */
 export interface CatalogLookup {
   /** The catalog version the answers come from (stored on every judged row). */
   versionId: string;
-  /** The best item of the given kinds, or null when nothing reaches the matcher's threshold. */
-  match(name: string, kinds: readonly string[]): Promise<CatalogHitItem | null>;
+  /** The village's effective catalogs (public view) with the district's sign guide. */
+  view: CatalogView;
   /** Up to 5 candidates of the given kinds, best first, whatever their score (for type-ahead). */
   search(text: string, kinds: readonly string[]): Promise<CatalogHitItem[]>;
-  /** Exactly the public certificate check's answer for this name and village (with the version it used). */
-  certificate(name: string): Promise<{
-    verdict: CertificateVerdict;
-    item: { code: string; name: string; basis: string | null } | null;
-    alternative: string | null;
-    catalogVersion?: string;
-  }>;
 }
 
 export const FLAGS = {
@@ -62,40 +70,50 @@ export const FLAGS = {
   forms_required: '需要填报表格',
   certificate_negative: '在不应出具证明清单内',
   certificate_unlisted: '不在证明事项清单内',
+  catalog_incomplete: '目录未完整，待核实',
 } as const;
 export type Flag = keyof typeof FLAGS;
 
 export interface Suggestion {
-  verdict: Verdict;
+  verdict: SuggestedVerdict;
   clause: string;
   reason: string;
   itemCode: string | null;
   itemName: string | null;
-  /** sign: allowed|inside|other; mechanism: statutory|central|law|…; work affair: duty|assistance|none|prohibited; certificate: the public check's verdict. */
+  /** sign: allowed|inside|other|functional_area; mechanism: statutory|central|law|…; work affair: duty|assistance|none|prohibited|unverified; certificate: positive|negative|unlisted. */
   matchKind: string | null;
   flags: Flag[];
   catalogVersion: string | null;
 }
 
+/** The prohibitions that fired, for a reason: 《目录》编码“名称”（触发词“…”）. */
+function prohibitedReason(j: Judgement): string {
+  return j.findings
+    .map(
+      (f) =>
+        `《${f.item.catalogTitle}》${f.item.code}“${f.item.name}”（触发词“${[
+          ...new Set(f.triggers.flatMap((t) => t.words)),
+        ].join('、')}”）`,
+    )
+    .join('；');
+}
+
+function prohibited(j: Judgement, extra: Flag[], versionId: string): Suggestion {
+  return {
+    verdict: 'cancel',
+    clause: 'S-7.2、S-9',
+    reason: `属于减负措施禁止事项：${prohibitedReason(j)}`,
+    itemCode: j.findings[0].item.code,
+    itemName: j.findings[0].item.name,
+    matchKind: 'prohibited',
+    flags: ['prohibited', ...extra],
+    catalogVersion: versionId,
+  };
+}
+
 // ------------------------------------------------------------------ signs (S-6.1)
 
 const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-
-/** The board rule the text belongs to: the rule with the longest matching pattern. */
-export function boardOf(text: string, rules: BoardRule[]): BoardRule | null {
-  const t = fold(text);
-  let best: BoardRule | null = null;
-  let len = 0;
-  for (const r of rules)
-    for (const p of r.patterns) {
-      const fp = fold(p);
-      if (fp && t.includes(fp) && fp.length > len) {
-        best = r;
-        len = fp.length;
-      }
-    }
-  return best;
-}
 
 export interface SignRow {
   id: string;
@@ -108,21 +126,23 @@ const SHORT_SIGN = 12;
 /**
  * Judges every sign of one village together: placement per board, then the count limit (村6社5 by
  * default) over boards hung outside and inside. Boards beyond the limit are suggested for merging into
- * the combined guide sign, statutory boards last.
+ * the combined guide sign, statutory boards last. `guide` is the district's (the view's) sign guide.
  */
-export async function judgeSigns(
+export function suggestSigns(
   rows: SignRow[],
-  guide: SignGuide,
+  view: CatalogView | null,
   villageKind: 'village' | 'community',
-  versionId: string | null,
-  lookup?: CatalogLookup | null,
-): Promise<Map<string, Suggestion>> {
+  guide: SignGuide | ViewSignGuide = view!.signGuide,
+): Map<string, Suggestion> {
   const out = new Map<string, Suggestion>();
+  const versionId = view?.versionId ?? null;
   const sorted = [...rows].sort((a, b) => a.seq - b.seq);
-  const guideHits = new Map<string, CatalogHitItem | null>();
-  if (lookup)
-    for (const r of sorted)
-      if (!guideHits.has(r.input.name)) guideHits.set(r.input.name, await lookup.match(r.input.name, ['sign_guide']));
+  const hasGuideItems = view?.items.some((i) => i.kind === 'sign_guide') ?? false;
+  const fromGuideCatalog = (name: string) => {
+    if (!view || !hasGuideItems) return null;
+    const r = view.match(name, ['sign_guide']);
+    return r.best ? { code: r.best.code, name: r.best.name } : null;
+  };
   let guideSeen = false;
   const counted: { id: string; rank: number; seq: number }[] = [];
   for (const r of sorted) {
@@ -130,7 +150,7 @@ export async function judgeSigns(
     const position = (r.input.fields as SignFields).position;
     const allowed = boardOf(name, guide.allowedBoards);
     const inside = boardOf(name, guide.insideBoards);
-    const fromCatalog = guideHits.get(name) ?? null;
+    const fromCatalog = fromGuideCatalog(name);
     const base = {
       itemCode: fromCatalog?.code ?? null,
       itemName: fromCatalog?.name ?? null,
@@ -249,6 +269,17 @@ export async function judgeSigns(
   return out;
 }
 
+/** The callers' form (kept for the current wiring): the district guide, the village kind and the lookup. */
+export async function judgeSigns(
+  rows: SignRow[],
+  guide: SignGuide,
+  villageKind: 'village' | 'community',
+  _versionId: string | null,
+  lookup?: CatalogLookup | null,
+): Promise<Map<string, Suggestion>> {
+  return suggestSigns(rows, lookup?.view ?? null, villageKind, guide);
+}
+
 // ------------------------------------------------------------------ mechanisms (S-6.3, S-9)
 
 export type BasisLevel = 'law' | 'central' | 'province' | 'local' | 'none';
@@ -263,22 +294,24 @@ export function basisLevel(basis: string): BasisLevel {
   return 'local';
 }
 
-export async function judgeMechanism(input: RowInput, lookup: CatalogLookup): Promise<Suggestion> {
+export function suggestMechanism(input: RowInput, view: CatalogView): Suggestion {
   const f = input.fields as MechanismFields;
-  const hit = await lookup.match(input.name, ['mechanism']);
-  const base = { itemCode: hit?.code ?? null, itemName: hit?.name ?? null, catalogVersion: lookup.versionId };
+  const j = judge(view, { subject: 'mechanism', title: input.name, dedicatedPost: f.dedicatedPost });
+  if (j.verdict === 'prohibited') return prohibited(j, f.dedicatedPost ? ['dedicated_post'] : [], view.versionId);
+  const organ = j.verdict === 'statutory_mechanism' ? j.item : null;
+  const base = { itemCode: organ?.code ?? null, itemName: organ?.name ?? null, catalogVersion: view.versionId };
   const failing: Flag[] = [];
   if (f.fundedBy === 'none') failing.push('no_funding');
   if (!f.effective) failing.push('no_effect');
   if (!f.villagersAccept) failing.push('not_accepted');
   const tests = failing.map((x) => FLAGS[x]).join('、');
-  if (hit) {
+  if (organ) {
     if (failing.length && failing.some((x) => x !== 'no_funding'))
       return {
         ...base,
         verdict: 'rectify',
         clause: 'S-9',
-        reason: `属于有法定依据的保留机制“${hit.name}”，但${tests}，须整改使其发挥作用`,
+        reason: `属于有法定依据的保留机制“${organ.name}”，但${tests}，须整改使其发挥作用`,
         matchKind: 'statutory',
         flags: ['statutory', ...failing],
       };
@@ -286,7 +319,7 @@ export async function judgeMechanism(input: RowInput, lookup: CatalogLookup): Pr
       ...base,
       verdict: 'keep',
       clause: 'S-6.3',
-      reason: `属于有法定依据的保留机制“${hit.name}”${hit.basis ? `（${hit.basis}）` : ''}`,
+      reason: `属于有法定依据的保留机制“${organ.name}”${organ.basis ? `（${organ.basis}）` : ''}`,
       matchKind: 'statutory',
       flags: ['statutory'],
     };
@@ -344,26 +377,15 @@ export async function judgeMechanism(input: RowInput, lookup: CatalogLookup): Pr
 
 // ------------------------------------------------------------------ work affairs (S-6.4, S-7.2, S-7.3)
 
-export async function judgeWorkAffair(input: RowInput, lookup: CatalogLookup): Promise<Suggestion> {
+export function suggestWorkAffair(input: RowInput, view: CatalogView): Suggestion {
   const f = input.fields as WorkAffairFields;
-  const v = lookup.versionId;
+  const v = view.versionId;
   const extra: Flag[] = f.formsRequired > 0 ? ['forms_required'] : [];
-  const banned = await lookup.match(input.name, ['prohibition']);
-  if (banned)
-    return {
-      verdict: 'cancel',
-      clause: 'S-7.2、S-9',
-      reason: `属于减负措施禁止事项：“${banned.name}”`,
-      itemCode: banned.code,
-      itemName: banned.name,
-      matchKind: 'prohibited',
-      flags: ['prohibited', ...extra],
-      catalogVersion: v,
-    };
-  const hitItem = await lookup.match(input.name, ['duty', 'assistance']);
-  const matched: CatalogHit = hitItem ? (hitItem.kind === 'duty' ? 'duty' : 'assistance') : 'none';
+  const j = judge(view, { subject: 'work_affair', title: input.name, recognizeMechanisms: false });
+  if (j.verdict === 'prohibited') return prohibited(j, extra, v);
+  const matched: CatalogHit = j.verdict === 'duty' ? 'duty' : j.verdict === 'assistance' ? 'assistance' : 'none';
   const hit: CatalogHit = f.catalogHit ?? matched;
-  const item = hitItem && (f.catalogHit === null || f.catalogHit === matched) ? hitItem : null;
+  const item = j.item && matched !== 'none' && (f.catalogHit === null || f.catalogHit === matched) ? j.item : null;
   const base = { itemCode: item?.code ?? null, itemName: item?.name ?? null, catalogVersion: v, matchKind: hit };
   const how = item ? `“${item.name}”` : f.catalogHit ? `（经办人确认为${CATALOG_HIT_LABELS[hit]}）` : '';
   if (hit === 'duty')
@@ -399,6 +421,16 @@ export async function judgeWorkAffair(input: RowInput, lookup: CatalogLookup): P
       reason: `目录外专项任务，已经区政府批准（${f.approvalRef.trim()}）`,
       flags: ['out_of_catalog', ...extra],
     };
+  const incomplete = view.completeness('duty') !== 'complete' || view.completeness('assistance') !== 'complete';
+  if (incomplete)
+    return {
+      ...base,
+      matchKind: 'unverified',
+      verdict: 'verify',
+      clause: 'S-6.4、S-7.3',
+      reason: `待核实（目录未完整）：本村适用的履行职责事项目录（${view.completeness('duty') === 'missing' ? '未导入' : '部分'}）和协助政务服务事项目录（${view.completeness('assistance') === 'missing' ? '未导入' : '部分'}）尚未完整，现有目录中没有对应事项，不能断定为目录外事项；区民政局导入正式目录后重新判断，核实前不建议取消`,
+      flags: ['catalog_incomplete', ...extra],
+    };
   return {
     ...base,
     verdict: 'cancel',
@@ -410,30 +442,35 @@ export async function judgeWorkAffair(input: RowInput, lookup: CatalogLookup): P
 
 // ------------------------------------------------------------------ certificates (S-6.2)
 
-export async function judgeCertificate(input: RowInput, lookup: CatalogLookup): Promise<Suggestion> {
-  const check = await lookup.certificate(input.name);
+export function suggestCertificate(input: RowInput, view: CatalogView): Suggestion {
+  const j = judge(view, { subject: 'certificate', title: input.name });
+  const item = j.item ? view.item(j.item.code) : null;
+  const matchKind: CertificateVerdict =
+    j.verdict === 'positive_certificate' ? 'positive' : j.verdict === 'negative_certificate' ? 'negative' : 'unlisted';
   const base = {
-    itemCode: check.item?.code ?? null,
-    itemName: check.item?.name ?? null,
-    catalogVersion: check.catalogVersion ?? lookup.versionId,
-    matchKind: check.verdict,
+    itemCode: item?.code ?? null,
+    itemName: item?.name ?? null,
+    catalogVersion: view.versionId,
+    matchKind,
   };
-  if (check.verdict === 'positive')
+  if (j.verdict === 'positive_certificate')
     return {
       ...base,
       verdict: 'keep',
       clause: 'S-6.2',
-      reason: `在村级组织出具证明事项清单内：“${check.item?.name ?? input.name}”，依法及时出具`,
+      reason: `在村级组织出具证明事项清单内：“${item?.name ?? input.name}”，依法及时出具`,
       flags: [],
     };
-  if (check.verdict === 'negative')
+  if (j.verdict === 'negative_certificate') {
+    const alternative = item?.alternativeChannel ?? item?.guidance ?? null;
     return {
       ...base,
       verdict: 'cancel',
       clause: 'S-6.2',
-      reason: `在不应由村级组织出具的证明事项清单内：“${check.item?.name ?? input.name}”，不再出具${check.alternative ? `；办事群众可${check.alternative}` : ''}`,
+      reason: `在不应由村级组织出具的证明事项清单内：“${item?.name ?? input.name}”，不再出具${alternative ? `；办事群众可${alternative}` : ''}`,
       flags: ['certificate_negative'],
     };
+  }
   if (input.basis.trim())
     return {
       ...base,
@@ -441,6 +478,14 @@ export async function judgeCertificate(input: RowInput, lookup: CatalogLookup): 
       clause: 'S-6.2',
       reason: `不在证明事项清单内；有依据（${input.basis.trim()}）的，须经集体研究并由村委会主任签字后出具，并报乡镇纳入清单调整`,
       flags: ['certificate_unlisted'],
+    };
+  if (j.verdict === 'unverifiable')
+    return {
+      ...base,
+      verdict: 'verify',
+      clause: 'S-6.2',
+      reason: '待核实（目录未完整）：本村适用的证明事项清单尚未完整，现有清单中没有该证明；核实前不建议取消',
+      flags: ['certificate_unlisted', 'catalog_incomplete'],
     };
   return {
     ...base,
@@ -451,13 +496,21 @@ export async function judgeCertificate(input: RowInput, lookup: CatalogLookup): 
   };
 }
 
-/** Judges one non-sign row (signs are judged per village by judgeSigns). */
-export function judgeRow(input: RowInput, lookup: CatalogLookup): Promise<Suggestion> {
-  const judges: Record<Exclude<Category, 'sign'>, (i: RowInput, l: CatalogLookup) => Promise<Suggestion>> = {
-    mechanism: judgeMechanism,
-    work_affair: judgeWorkAffair,
-    certificate: judgeCertificate,
+/** Suggests a verdict for one non-sign row (signs are judged per village by suggestSigns). */
+export function suggestRow(input: RowInput, view: CatalogView): Suggestion {
+  const judges: Record<Exclude<Category, 'sign'>, (i: RowInput, v: CatalogView) => Suggestion> = {
+    mechanism: suggestMechanism,
+    work_affair: suggestWorkAffair,
+    certificate: suggestCertificate,
   };
-  if (input.category === 'sign') throw new Error('signs are judged per village (judgeSigns)');
-  return judges[input.category](input, lookup);
+  if (input.category === 'sign') throw new Error('signs are judged per village (suggestSigns)');
+  return judges[input.category](input, view);
 }
+
+/** The callers' form (kept for the current wiring). */
+export async function judgeRow(input: RowInput, lookup: CatalogLookup): Promise<Suggestion> {
+  return suggestRow(input, lookup.view);
+}
+
+/** Is a suggestion one a cadre may accept as it stands (verify is not a verdict)? */
+export const acceptable = (v: SuggestedVerdict): v is Verdict => v !== 'verify';

@@ -18,6 +18,13 @@ export const CATEGORY_LABELS: Record<Category, string> = {
 export const VERDICTS = ['keep', 'cancel', 'merge', 'rectify'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 export const VERDICT_LABELS: Record<Verdict, string> = { keep: '保留', cancel: '取消', merge: '合并', rectify: '整改' };
+/** A suggestion may also be `verify` (待核实（目录未完整）): never a final verdict, never accepted in bulk. */
+export const SUGGESTED_VERDICTS = [...VERDICTS, 'verify'] as const;
+export type SuggestedVerdict = (typeof SUGGESTED_VERDICTS)[number];
+export const SUGGESTED_VERDICT_LABELS: Record<SuggestedVerdict, string> = {
+  ...VERDICT_LABELS,
+  verify: '待核实（目录未完整）',
+};
 /** Rows with these verdicts are non-compliant and become clean-up tasks. */
 export const isNonCompliant = (v: Verdict | null | undefined) => v === 'cancel' || v === 'merge' || v === 'rectify';
 

@@ -15,6 +15,7 @@ import type {
   RowFields,
   RowInput,
   SignGuide,
+  SuggestedVerdict,
   Verdict,
   WorkflowStatus,
 } from './campaigns.model.js';
@@ -159,7 +160,7 @@ export const toRow = (r: Selectable<LedgerRowTable>): RowRecord => ({
   naturalKey: r.naturalKey,
   fieldsHash: r.fieldsHash,
   suggestion: {
-    verdict: r.suggestedVerdict as Verdict,
+    verdict: r.suggestedVerdict as SuggestedVerdict,
     clause: r.suggestionClause,
     reason: r.suggestionReason,
     itemCode: r.suggestionItemCode,

@@ -11,6 +11,7 @@ import {
   LEDGER_STATUSES,
   PHASE_KEYS,
   TASK_STATUSES,
+  SUGGESTED_VERDICTS,
   VERDICTS,
   WORKFLOW_STATUSES,
   campaignSettings,
@@ -156,7 +157,8 @@ export const rowSchema = z.object({
   source: z.enum(['manual', 'import', 'previous']),
   photoFileId: z.string().nullable(),
   suggestion: z.object({
-    verdict,
+    /** verify = 待核实（目录未完整）: a suggestion only, never a final verdict. */
+    verdict: z.enum(SUGGESTED_VERDICTS),
     verdictLabel: z.string(),
     clause: z.string(),
     reason: z.string(),

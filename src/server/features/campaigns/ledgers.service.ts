@@ -19,6 +19,7 @@ import {
   CATEGORY_LABELS,
   counterColumn,
   FIELD_SCHEMAS,
+  SUGGESTED_VERDICT_LABELS,
   VERDICT_LABELS,
   WORKFLOW_LABELS,
   effectiveStatus,
@@ -65,7 +66,7 @@ export function presentRow(r: repo.RowRecord, extra: { prev?: repo.RowRecord | n
     photoFileId: r.photoFileId,
     suggestion: {
       verdict: r.suggestion.verdict,
-      verdictLabel: VERDICT_LABELS[r.suggestion.verdict],
+      verdictLabel: SUGGESTED_VERDICT_LABELS[r.suggestion.verdict],
       clause: r.suggestion.clause,
       reason: r.suggestion.reason,
       itemCode: r.suggestion.itemCode,
@@ -692,7 +693,12 @@ export async function decideRow(
     const { r, l, c } = await loadRow(trx, actor, rowId);
     ensureEditable(actor, l, c);
     if (r.version !== body.version) throw new AppError('conflict');
-    let verdict: Verdict = r.suggestion.verdict;
+    if (body.action === 'accept' && r.suggestion.verdict === 'verify')
+      throw new AppError(
+        'validation_failed',
+        '建议为“待核实（目录未完整）”，不能直接采纳：请核实后选择处理意见并写明理由',
+      );
+    let verdict = r.suggestion.verdict as Verdict;
     let decision: 'accepted' | 'overridden' = 'accepted';
     let reason: string | null = null;
     if (body.action === 'override') {
@@ -765,7 +771,9 @@ export async function acceptAll(
         version: eb('version', '+', 1),
       }))
       .where('ledgerId', '=', l.id)
-      .where('verdict', 'is', null);
+      .where('verdict', 'is', null)
+      // 待核实（目录未完整） is no verdict: one-click accept never accepts it.
+      .where('suggestedVerdict', '!=', 'verify');
     if (body.category) q = q.where('category', '=', body.category);
     const n = Number((await q.executeTakeFirst()).numUpdatedRows);
     if (n === 0) return 0;

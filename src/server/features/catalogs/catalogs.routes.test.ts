@@ -89,8 +89,12 @@ describe('catalogs', () => {
       .map((c: any) => c.id)
       .sort();
     expect(active).toEqual([
+      'national-1991-farmer-burden-regulation',
+      'national-2019-burden-reduction-notice',
       'national-2020-negative-certificates-batch1',
       'national-2022-assistance-items',
+      'national-2023-fingertip-formalism-opinions',
+      'national-2026-government-app-measures',
       'shanxi-2023-assistance-catalog',
       'shanxi-2023-burden-reduction-measures',
       'shanxi-2023-duties-catalog',

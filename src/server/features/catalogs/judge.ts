@@ -17,7 +17,14 @@
  *    unverifiable when a catalog kind the answer rests on is partial or missing.
  */
 import type { CatalogKind } from '../../../shared/catalogs.js';
-import { certificateVerdict, CERTIFICATE_KINDS, createMatcher, type Matcher, type MatchResult } from './matcher.js';
+import {
+  certificateVerdict,
+  CERTIFICATE_KINDS,
+  createMatcher,
+  type Matcher,
+  type MatchOptions,
+  type MatchResult,
+} from './matcher.js';
 import { foldText } from './matcher.normalize.js';
 import { compileRules, evaluate, triggerWords, type ItemRef, type RuleFinding, type RuleSet } from './rules.js';
 import type { CatalogRecord, Effective } from './catalogs.model.js';
@@ -77,7 +84,7 @@ export interface CatalogView {
   items: JudgedItem[];
   item(code: string): JudgedItem | null;
   /** The one matcher, built once per catalog version. */
-  match(text: string, kinds?: readonly CatalogKind[]): MatchResult;
+  match(text: string, kinds?: readonly CatalogKind[], opts?: MatchOptions): MatchResult;
   /** Compiled patterns of the effective prohibition items. */
   rules: RuleSet;
   completeness(kind: CatalogKind): Completeness;
@@ -97,6 +104,8 @@ export interface JudgeInput {
   position?: 'outside' | 'inside' | 'functional_area';
   /** Never decides a prohibition; may be quoted in explanations. */
   basisText?: string;
+  /** Recognise mechanisms and posts in the text of a work request (default true; a ledger work row: false). */
+  recognizeMechanisms?: boolean;
 }
 
 export type Verdict =
@@ -226,7 +235,7 @@ export function createCatalogView(v: ViewInput): CatalogView {
     date: v.date,
     items: v.items,
     item: (code) => byCode.get(code) ?? null,
-    match: (text, kinds) => matcher.match(text, kinds),
+    match: (text, kinds, opts) => matcher.match(text, kinds, opts),
     rules: compileRules(v.items.filter((i) => i.kind === 'prohibition')),
     completeness: (kind) => v.completeness?.[kind] ?? derived(kind),
     signGuide: v.signGuide,
@@ -522,8 +531,19 @@ export function coreTitle(title: string): string {
 
 const WORK_KINDS: readonly CatalogKind[] = ['duty', 'assistance'];
 
-function bestOf(view: CatalogView, text: string, kinds: readonly CatalogKind[]) {
-  const r = view.match(text, kinds);
+/** Filler of department wording that names no task (协助做好…工作): dropped before matching work items. */
+const WORK_FILLER =
+  /(协助|配合|做好|组织开展|开展|组织|落实|推进|推动|加强|强化|全面|深入|扎实|切实|进一步|认真|积极|持续|抓好|各村|村级组织|村委会|村\(社区\)|全村|本村|工作|相关|有关|事宜)/g;
+
+/** The text a work request is matched by: the title's core without filler (the raw core when nothing is left). */
+export function workText(title: string): string {
+  const core = coreTitle(title);
+  const stripped = foldText(core).replace(WORK_FILLER, '').trim();
+  return stripped.length >= 2 ? stripped : core;
+}
+
+function bestOf(view: CatalogView, text: string, kinds: readonly CatalogKind[], readings = true) {
+  const r = view.match(text, kinds, { readings });
   if (!r.best) return null;
   const it = view.item(r.best.code);
   return it && !it.catchAll ? { item: it, score: r.best.score, reason: r.best.reason } : null;
@@ -550,7 +570,7 @@ export function judge(view: CatalogView, input: JudgeInput): Judgement {
   });
   const fullText = [input.title, input.description ?? '', ...(input.forms ?? []).map((f) => f.name)].join('。');
   const mech =
-    input.subject === 'certificate' || board
+    input.subject === 'certificate' || board || (input.recognizeMechanisms === false && input.subject !== 'mechanism')
       ? { recognised: false, words: [] as string[], organ: null, organWord: null }
       : recognizeMechanism(view, fullText, input.subject === 'mechanism');
   const mechanism = { recognised: mech.recognised, words: mech.words, dedicatedPost: input.dedicatedPost === true };
@@ -569,7 +589,8 @@ export function judge(view: CatalogView, input: JudgeInput): Judgement {
   }
 
   if (input.subject === 'certificate') {
-    const r = view.match(title, CERTIFICATE_KINDS);
+    // The raw name, exactly as the public certificate check reads it (the two must never disagree).
+    const r = view.match(input.title, CERTIFICATE_KINDS);
     const v = certificateVerdict(r);
     const completeness = {
       certificate: view.completeness('certificate'),
@@ -654,7 +675,10 @@ export function judge(view: CatalogView, input: JudgeInput): Judgement {
     };
   }
 
-  const isMechanism = input.subject === 'mechanism' || mech.recognised || input.dedicatedPost === true;
+  const isMechanism =
+    input.subject === 'mechanism' ||
+    mech.recognised ||
+    (input.dedicatedPost === true && input.recognizeMechanisms !== false);
   if (isMechanism || mech.organ) {
     const completeness = { mechanism: view.completeness('mechanism') };
     if (mech.organ && !mech.recognised && !input.dedicatedPost)
@@ -679,10 +703,10 @@ export function judge(view: CatalogView, input: JudgeInput): Judgement {
     };
   }
 
-  let hit = bestOf(view, title, WORK_KINDS);
+  let hit = bestOf(view, workText(input.title), WORK_KINDS, false);
   if (!hit && input.description) {
     const first = input.description.split(/[。；;\n]/).find((s) => s.trim().length >= 4);
-    if (first) hit = bestOf(view, first, WORK_KINDS);
+    if (first) hit = bestOf(view, workText(first), WORK_KINDS, false);
   }
   const completeness = { duty: view.completeness('duty'), assistance: view.completeness('assistance') };
   if (hit)

@@ -68,8 +68,16 @@ export interface MatchResult {
   threshold: number;
 }
 
+export interface MatchOptions {
+  /**
+   * Read unknown characters by their pinyin (default true: what villagers type). Off for department
+   * wording of work items, where a homophone is a real word (村务公开 is not 村务工开).
+   */
+  readings?: boolean;
+}
+
 export interface Matcher {
-  match(text: string, kinds?: readonly CatalogKind[]): MatchResult;
+  match(text: string, kinds?: readonly CatalogKind[], opts?: MatchOptions): MatchResult;
 }
 
 export const CERTIFICATE_KINDS: readonly CatalogKind[] = ['certificate', 'negative_certificate'];
@@ -328,8 +336,8 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
   const itemsTouched: number[] = [];
   const relatedCap = RELATED_CAP * threshold;
 
-  function match(text: string, kinds?: readonly CatalogKind[]): MatchResult {
-    const tokens = tokenize(text, { readings: true });
+  function match(text: string, kinds?: readonly CatalogKind[], opts?: MatchOptions): MatchResult {
+    const tokens = tokenize(text, { readings: opts?.readings ?? true });
     const normalized = joinSurfaces(tokens);
     const qTerms = termsOf(tokens, HEAD_BOOST);
     // Merge duplicate keys (keep the heavier), weight by IDF.

@@ -724,8 +724,11 @@ export function evaluate(rules: RuleSet, input: RuleInput): RuleFinding[] {
     if (!triggers.length) continue;
     const prev = byItem.get(item.code);
     if (prev) {
-      for (const t of triggers)
-        if (!prev.triggers.some((p) => p.section === t.section && p.excerpt === t.excerpt)) prev.triggers.push(t);
+      for (const t of triggers) {
+        const same = prev.triggers.find((p) => p.section === t.section && p.excerpt === t.excerpt);
+        if (same) same.words = unique([...same.words, ...t.words]);
+        else prev.triggers.push(t);
+      }
       continue;
     }
     byItem.set(item.code, { item, pattern: pattern.source, triggers });
