@@ -76,10 +76,10 @@ describe('route policies', () => {
 });
 
 describe('catalogs', () => {
-  it('GET /api/catalogs lists the 11 shipped lists with sources and completeness; with a region, which are in force there', async () => {
+  it('GET /api/catalogs lists the 15 shipped lists with sources and completeness; with a region, which are in force there', async () => {
     const res = await village.get(`/api/catalogs?region=${HANDIAN_VILLAGE}`);
     expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(11);
+    expect(res.body.items).toHaveLength(15);
     for (const c of res.body.items) {
       expect(c.completenessNote.startsWith(c.complete ? '完整' : '部分')).toBe(true);
       expect(c.sourceUrl).toMatch(/^http/);

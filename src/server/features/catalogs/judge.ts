@@ -176,13 +176,16 @@ const refOf = (it: JudgedItem): ItemRef => ({
   basis: it.basis,
 });
 
-/** Completeness of each kind from the catalogs in force: complete if one complete list has items. */
+/**
+ * Completeness of each kind from the catalogs in force: complete when one of them is declared complete
+ * (the district imported the official table and says so), partial when some items are known, else missing.
+ */
 export function completenessOf(
   catalogs: readonly { kind: CatalogKind; complete: boolean; itemCount: number }[],
 ): (kind: CatalogKind) => Completeness {
   const by = new Map<CatalogKind, Completeness>();
   for (const c of catalogs) {
-    const here: Completeness = c.itemCount === 0 ? 'missing' : c.complete ? 'complete' : 'partial';
+    const here: Completeness = c.complete ? 'complete' : c.itemCount === 0 ? 'missing' : 'partial';
     const prev = by.get(c.kind);
     const rank = { missing: 0, partial: 1, complete: 2 } as const;
     if (!prev || rank[here] > rank[prev]) by.set(c.kind, here);
