@@ -381,7 +381,13 @@ export function suggestWorkAffair(input: RowInput, view: CatalogView): Suggestio
   const f = input.fields as WorkAffairFields;
   const v = view.versionId;
   const extra: Flag[] = f.formsRequired > 0 ? ['forms_required'] : [];
-  const j = judge(view, { subject: 'work_affair', title: input.name, recognizeMechanisms: false });
+  // A ledger row is, by definition, work the village was given: the rules read it with the village as subject.
+  const j = judge(view, {
+    subject: 'work_affair',
+    title: input.name,
+    description: `由村级组织承担：${input.name}`,
+    recognizeMechanisms: false,
+  });
   if (j.verdict === 'prohibited') return prohibited(j, extra, v);
   const matched: CatalogHit = j.verdict === 'duty' ? 'duty' : j.verdict === 'assistance' ? 'assistance' : 'none';
   const hit: CatalogHit = f.catalogHit ?? matched;

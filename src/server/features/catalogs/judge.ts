@@ -513,9 +513,11 @@ export function positionOf(text: string): { position: SignFacts['position']; inf
   return { position: 'outside', inferred: true };
 }
 
-/** The board's own name: the quoted name in the title if there is one (“…”, 《…》, '…'), else the title. */
-export function boardNameOf(title: string): string {
-  const m = /[“"「『《'‘]([^”"」』》'’]{2,40})[”"」』》'’]/.exec(title);
+const QUOTED = /[“"「『《'‘]([^”"」』》'’]{2,40})[”"」』》'’]/;
+
+/** The board's own name: the quoted name in the title, else in the description, else the title. */
+export function boardNameOf(title: string, description = ''): string {
+  const m = QUOTED.exec(title) ?? QUOTED.exec(description);
   return (m ? m[1] : title).trim();
 }
 
@@ -627,7 +629,7 @@ export function judge(view: CatalogView, input: JudgeInput): Judgement {
   }
 
   if (board) {
-    const name = boardNameOf(input.title);
+    const name = boardNameOf(input.title, input.description);
     const pos = input.position
       ? { position: input.position, inferred: false }
       : positionOf(`${input.title}。${input.description ?? ''}`);

@@ -1752,7 +1752,6 @@ export const ITEM_HINTS: Record<string, ItemHint> = {
       '政策咨询解答',
       '信息发布',
       '张贴通知公告',
-      '收集反馈群众意见',
     ],
   },
   协助做好重大疫情及突发公共卫生事件应对: {
