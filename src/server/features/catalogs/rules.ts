@@ -7,7 +7,7 @@
  *   条件1 + 条件2      every condition in the same sentence (“且”), in any order; ＋ works too
  *   - 词C|词D          exclusion: the sentence must contain none of these (－ and ！ work too)
  *   {村}               a word group of the platform vocabulary (WORD_GROUPS), usable wherever a word is
- *   签订*责任状        * (or …) stands for up to 12 characters inside one clause
+ *   签订*责任状        * (or …) stands for up to 20 characters inside one clause
  *   #张                # stands for a number (20, 二十, 3.5, 百分之 is not needed: 95% is a number then %)
  *   [表格] …           the rule reads only these sections: 标题, 说明, 表格, 专岗, 牌子 (several: [标题 说明])
  *   注：…              a comment line (also “// …” and “# ” with a space)
@@ -60,6 +60,9 @@ export const WORD_GROUPS: Record<string, { note: string; words: string[] }> = {
       '村民小组',
       '村组',
       '网格',
+      '到村',
+      '村里',
+      '村内',
     ],
   },
   村民: {
@@ -246,7 +249,7 @@ export const PATTERN_HELP = [
       .map((g) => `{${g}}`)
       .join('、') +
     '。',
-  '“签订*责任状”：* 代表同一分句内最多 12 个字；“#张”：# 代表一个数字（20、二十等）。',
+  '“签订*责任状”：* 代表同一分句内最多 20 个字；“#张”：# 代表一个数字（20、二十等）。',
   '行首“[表格]”：只读表格（可选：标题、说明、表格、专岗、牌子，可写多个，以空格分隔）。',
   '词前同一分句内有“不得、严禁、禁止、不再”等否定词的不算；要查的正是否定说法时，请把否定词写进词里（如“不得评先评优”）。',
 ].join('\n');
@@ -289,7 +292,7 @@ export interface ParsedPattern {
 
 const MAX_LINE = 500;
 const MAX_ALTS = 200;
-const GAP = '[^,，;；。!！?？\\n]{0,12}';
+const GAP = '[^,，;；。!！?？\\n]{0,20}';
 const NUM = '(?:\\d+(?:\\.\\d+)?|[零〇一二三四五六七八九十两百千万]+)';
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
