@@ -1684,7 +1684,14 @@ export const VARIANT_CHARS: string[] = [
   '系糸 明眀',
 ];
 
+// ───────── work: what assistance and duty items are about (department wording of requests and ledger rows) ─────────
+const WORK_CONCEPTS: ConceptDef[] = [
+  { canon: '家庭暴力', role: 'core', surfaces: ['家庭暴力', '家暴', '反家暴', '家暴警情', '家庭暴力警情'] },
+  { canon: '强制报告', role: 'core', surfaces: ['强制报告', '发现报告', '强制报告制度', '发现报告制度'] },
+];
+
 export const CONCEPTS: ConceptDef[] = [
+  ...WORK_CONCEPTS,
   ...NEGATIVE_LIST_CONCEPTS,
   ...POSITIVE_LIST_CONCEPTS,
   ...UNLISTED_CONCEPTS,
@@ -1766,17 +1773,11 @@ export const ITEM_HINTS: Record<string, ItemHint> = {
     aliases: ['留守儿童关爱服务', '困境儿童关爱帮扶', '未成年人保护', '农村留守妇女关爱'],
   },
   落实家暴性侵等违法犯罪行为发现报告和家庭监护监督制度: {
-    aliases: ['家庭暴力发现报告', '侵害未成年人案件强制报告', '家暴线索报告'],
+    aliases: ['家庭暴力发现报告', '家庭暴力强制报告', '发现家暴及时报告', '侵害未成年人案件强制报告', '家暴线索报告'],
   },
   '协助做好社会救助：受委托代为提出救助申请；协助乡镇（街道）做好邻里访问、信函索证、群众评议；发现特困供养人员不再符合条件时告知乡镇（街道）':
     {
-      aliases: [
-        '协助做好社会救助',
-        '代为提出救助申请',
-        '低保入户调查和邻里访问',
-        '低保民主评议',
-        '特困供养人员动态管理',
-      ],
+      aliases: ['协助做好社会救助', '代为提出救助申请', '低保邻里访问', '低保民主评议', '特困供养人员动态管理'],
     },
   亲属关系证明: { aliases: ['亲子关系证明', '直系亲属关系证明'] },
   居民身份信息证明: { aliases: ['同一人证明', '户籍证明'] },
