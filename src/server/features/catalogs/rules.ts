@@ -280,6 +280,10 @@ interface Alt {
 interface Term {
   source: string;
   alts: Alt[];
+  /** The plain-word alternatives, for a lookup by the words found in a sentence. */
+  words: Set<string>;
+  /** The alternatives that are sequences (regular expressions). */
+  sequences: Alt[];
 }
 
 export interface ParsedPattern {
@@ -359,7 +363,12 @@ function parseTerm(text: string): Term {
   if (raw.length > MAX_ALTS) throw new PatternError(`一个条件最多 ${MAX_ALTS} 个选项`);
   const alts: Alt[] = [];
   for (const a of raw) alts.push(...parseAlt(a));
-  return { source: text, alts };
+  return {
+    source: text,
+    alts,
+    words: new Set(alts.filter((a) => !a.regex).map((a) => a.anchors[0])),
+    sequences: alts.filter((a) => a.regex),
+  };
 }
 
 /** One written alternative → one or more compiled alternatives (a lone group expands to its words). */
@@ -407,7 +416,10 @@ function parseAlt(a: string): Alt[] {
   return [{ source: a, anchors: best, regex: new RegExp(re, 'g') }];
 }
 
+const foldedGroups = new Map<string, string[]>();
 function groupWords(name: string): string[] {
+  const cached = foldedGroups.get(name.trim());
+  if (cached) return cached;
   const g = WORD_GROUPS[name.trim()];
   if (!g)
     throw new PatternError(
@@ -415,7 +427,9 @@ function groupWords(name: string): string[] {
         .map((k) => `{${k}}`)
         .join('、')}`,
     );
-  return g.words.map(foldText);
+  const words = g.words.map(foldText);
+  foldedGroups.set(name.trim(), words);
+  return words;
 }
 
 const isComment = (line: string) => /^(注[:：]|\/\/|#\s)/.test(line);
@@ -473,10 +487,12 @@ export interface RuleSet {
   errors: { code: string; line: number; message: string }[];
   /** Anchor words by first character code. */
   index: Map<number, string[]>;
-  /** For each anchor word, the (rule, term, alt) places it serves. */
-  places: Map<string, { rule: number; exclude: boolean; term: number; alt: number }[]>;
+  /** For each anchor word, the (rule, term) places it serves; `seq`: as the index word of a sequence. */
+  places: Map<string, { rule: number; exclude: boolean; term: number; key: number; seq: boolean }[]>;
   size: number;
 }
+
+const termKey = (rule: number, term: number, exclude: boolean) => rule * 512 + term * 2 + (exclude ? 1 : 0);
 
 /** Compiles the patterns of the given (effective prohibition) items. Items without patterns are skipped. */
 export function compileRules(items: readonly RuleItem[]): RuleSet {
@@ -500,11 +516,11 @@ export function compileRules(items: readonly RuleItem[]): RuleSet {
   rules.forEach((r, ri) => {
     const add = (terms: Term[], exclude: boolean) =>
       terms.forEach((t, ti) =>
-        t.alts.forEach((a, ai) => {
+        t.alts.forEach((a) => {
           for (const w of a.anchors) {
             let list = places.get(w);
             if (!list) places.set(w, (list = []));
-            list.push({ rule: ri, exclude, term: ti, alt: ai });
+            list.push({ rule: ri, exclude, term: ti, key: termKey(ri, ti, exclude), seq: a.regex !== null });
           }
         }),
       );
@@ -598,12 +614,24 @@ const NEG = NEGATORS.map(foldText);
 
 /** Is the word at `at` negated: a negator earlier in its clause, within 10 characters? */
 function negated(text: string, at: number): boolean {
+  if (!hasNegator(text)) return false;
   let start = at;
   while (start > 0 && at - start < 10 && !CLAUSE_BREAK.test(text[start - 1])) start--;
   if (start === at) return false;
   const before = text.slice(start, at);
   for (const n of NEG) if (before.includes(n)) return true;
   return false;
+}
+
+/** Whether a sentence holds any negation at all (most do not: then no word needs the clause check). */
+let lastText = '';
+let lastHas = false;
+function hasNegator(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastHas = NEG.some((n) => text.includes(n));
+  }
+  return lastHas;
 }
 
 interface Hit {
@@ -629,23 +657,50 @@ function anchorsIn(rules: RuleSet, text: string): Map<string, Hit | null> {
   return found;
 }
 
-/** The first non-negated match of an alternative in a sentence, or null. */
+/** The first non-negated match of a sequence alternative in a sentence, or null. */
 function altHit(alt: Alt, text: string, anchors: Map<string, Hit | null>): Hit | null {
-  if (!alt.regex) return anchors.get(alt.anchors[0]) ?? null;
+  const re = alt.regex!;
   if (!alt.anchors.some((w) => anchors.has(w))) return null;
-  alt.regex.lastIndex = 0;
+  re.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = alt.regex.exec(text))) {
+  while ((m = re.exec(text))) {
     if (!negated(text, m.index)) return { at: m.index, word: m[0] };
-    alt.regex.lastIndex = m.index + 1;
+    re.lastIndex = m.index + 1;
   }
   return null;
 }
 
-function termHit(term: Term, text: string, anchors: Map<string, Hit | null>): Hit | null {
-  for (const a of term.alts) {
-    const h = altHit(a, text, anchors);
-    if (h) return h;
+/** What a sentence offers the rules: per (rule, condition), the earliest plain-word hit, and the sequences to try. */
+interface SentenceHits {
+  text: string;
+  words: Map<string, Hit | null>;
+  plain: Map<number, Hit>;
+  sequences: Set<number>;
+}
+
+function hitsOf(rules: RuleSet, text: string): SentenceHits {
+  const words = anchorsIn(rules, text);
+  const plain = new Map<number, Hit>();
+  const sequences = new Set<number>();
+  for (const [w, h] of words)
+    for (const p of rules.places.get(w)!) {
+      if (p.seq) sequences.add(p.key);
+      else if (h) {
+        const prev = plain.get(p.key);
+        if (!prev || h.at < prev.at) plain.set(p.key, h);
+      }
+    }
+  return { text, words, plain, sequences };
+}
+
+/** The earliest non-negated plain word of the condition in the sentence, else a sequence's match, else null. */
+function termHit(term: Term, key: number, s: SentenceHits): Hit | null {
+  const h = s.plain.get(key);
+  if (h) return h;
+  if (!s.sequences.has(key)) return null;
+  for (const a of term.sequences) {
+    const m = altHit(a, s.text, s.words);
+    if (m) return m;
   }
   return null;
 }
@@ -664,36 +719,48 @@ function excerptOf(text: string, hits: Hit[]): string {
 export function evaluate(rules: RuleSet, input: RuleInput): RuleFinding[] {
   if (!rules.size) return [];
   const sentences = sentencesOf(input);
-  const anchorSets = sentences.map((s) => anchorsIn(rules, s.text));
+  const sets = sentences.map((s) => hitsOf(rules, s.text));
   const title = sentences[0]?.kind === 'title' ? 0 : -1;
-  // Candidate rules: those with at least one anchor present somewhere.
-  const candidates = new Set<number>();
-  for (const set of anchorSets)
-    for (const [w, h] of set) if (h) for (const p of rules.places.get(w)!) if (!p.exclude) candidates.add(p.rule);
+  // Candidate rules: those whose every condition has one of its words somewhere in the input.
+  const touched = new Map<number, Set<number>>();
+  for (const set of sets)
+    for (const w of set.words.keys())
+      for (const p of rules.places.get(w)!) {
+        if (p.exclude) continue;
+        let terms = touched.get(p.rule);
+        if (!terms) touched.set(p.rule, (terms = new Set()));
+        terms.add(p.term);
+      }
+  const candidates: number[] = [];
+  for (const [ri, terms] of touched) if (terms.size === rules.rules[ri].pattern.require.length) candidates.push(ri);
   const byItem = new Map<string, RuleFinding>();
   const order: string[] = [];
-  for (const ri of [...candidates].sort((a, b) => a - b)) {
+  for (const ri of candidates.sort((a, b) => a - b)) {
     const { item, pattern } = rules.rules[ri];
     const triggers: Trigger[] = [];
     sentences.forEach((s, si) => {
       if (pattern.scope && !pattern.scope.includes(s.kind)) return;
-      const own = anchorSets[si];
+      const own = sets[si];
       const hits: { hit: Hit; fromTitle: boolean }[] = [];
-      for (const term of pattern.require) {
-        let h = termHit(term, s.text, own);
+      for (let ti = 0; ti < pattern.require.length; ti++) {
+        const term = pattern.require[ti];
+        const key = termKey(ri, ti, false);
+        let h = termHit(term, key, own);
         let fromTitle = false;
         // A description sentence may take a condition from the title.
         if (!h && s.kind === 'description' && title >= 0 && (!pattern.scope || pattern.scope.includes('title'))) {
-          h = termHit(term, sentences[title].text, anchorSets[title]);
+          h = termHit(term, key, sets[title]);
           fromTitle = h !== null;
         }
         if (!h) return;
         hits.push({ hit: h, fromTitle });
       }
       if (hits.every((h) => h.fromTitle)) return; // the title alone fires on its own sentence
-      for (const term of pattern.exclude) {
-        if (termHit(term, s.text, own)) return;
-        if (hits.some((h) => h.fromTitle) && termHit(term, sentences[title].text, anchorSets[title])) return;
+      for (let ti = 0; ti < pattern.exclude.length; ti++) {
+        const term = pattern.exclude[ti];
+        const key = termKey(ri, ti, true);
+        if (termHit(term, key, own)) return;
+        if (hits.some((h) => h.fromTitle) && termHit(term, key, sets[title])) return;
       }
       const ownHits = hits.filter((h) => !h.fromTitle).map((h) => h.hit);
       triggers.push({
