@@ -51,6 +51,8 @@ const figures = <L extends string>(s: Score<L>): SplitFigures<L> => ({
   misses: s.misses,
 });
 
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
 /** Median over RUNS runs of the time per call (µs), each run cycling through `inputs` for `seconds`. */
 function timePerCall<T>(inputs: readonly T[], seconds: number, fn: (x: T) => unknown): number {
   for (let i = 0; i < Math.min(inputs.length * 3, 500); i++) fn(inputs[i % inputs.length]); // warm-up
@@ -140,7 +142,6 @@ export async function runJudgeBench(opts: JudgeBenchOptions = {}) {
   };
 
   if (opts.print ?? true) {
-    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     for (const [name, r] of Object.entries(req))
       console.log(
         formatScore(`Requests, ${name}`, { ...r, correct: Math.round(r.accuracy * r.rows) } as never, [

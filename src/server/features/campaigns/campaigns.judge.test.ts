@@ -23,21 +23,21 @@ import { seedCatalogView } from '../catalogs/seed-view.js';
 /** The demo district's catalogs as shipped: duty missing, assistance partial. */
 const seed = seedCatalogView({ signGuide: DEFAULT_SIGN_GUIDE });
 /** The seed catalogs plus an imported, complete duty and assistance catalog. */
+const extra = (code: string, kind: 'duty' | 'assistance', name: string): JudgedItem => ({
+  code,
+  name,
+  kind,
+  catalogId: `district-${kind}`,
+  catalogTitle: `上党区村级组织${kind === 'duty' ? '履行职责' : '协助政务服务'}事项目录`,
+  basis: '区正式目录',
+  alternativeChannel: null,
+  guidance: null,
+  funding: null,
+  catchAll: false,
+  catalogComplete: true,
+  patterns: null,
+});
 const imported = (() => {
-  const extra = (code: string, kind: 'duty' | 'assistance', name: string): JudgedItem => ({
-    code,
-    name,
-    kind,
-    catalogId: `district-${kind}`,
-    catalogTitle: `上党区村级组织${kind === 'duty' ? '履行职责' : '协助政务服务'}事项目录`,
-    basis: '区正式目录',
-    alternativeChannel: null,
-    guidance: null,
-    funding: null,
-    catchAll: false,
-    catalogComplete: true,
-    patterns: null,
-  });
   return createCatalogView({
     versionId: 'cv-imported',
     regionCode: '140404001200',

@@ -16,6 +16,8 @@ import { seedCatalogView } from './seed-view.js';
 
 const view = seedCatalogView({ signGuide: DEFAULT_SIGN_GUIDE });
 const j = (input: Partial<JudgeInput> & { title: string }) => judge(view, { subject: 'work_affair', ...input });
+const sign = (title: string, description = '', position?: JudgeInput['position']) =>
+  judge(view, { subject: 'sign', title, description, position });
 
 describe('prohibitions: the rules decide, whatever the basis', () => {
   it.each([
@@ -84,8 +86,6 @@ describe('mechanisms and posts, recognised from the text', () => {
 });
 
 describe('signs against the district guide', () => {
-  const sign = (title: string, description = '', position?: JudgeInput['position']) =>
-    judge(view, { subject: 'sign', title, description, position });
   it.each([
     ['更换“韩店村民委员会”牌子', '悬挂于村委会大门', 'allowed_sign'],
     ['“党群服务中心”标识', '悬挂于室内醒目位置', 'inside_sign'],

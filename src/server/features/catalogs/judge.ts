@@ -580,7 +580,6 @@ export function judge(view: CatalogView, input: JudgeInput): Judgement {
       : recognizeMechanism(view, fullText, input.subject === 'mechanism');
   const mechanism = { recognised: mech.recognised, words: mech.words, dedicatedPost: input.dedicatedPost === true };
   const base = { findings, mechanism, sign: null as SignFacts | null, catalogVersion: view.versionId };
-  const title = coreTitle(input.title);
 
   if (findings.length) {
     return {
