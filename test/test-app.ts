@@ -5,6 +5,7 @@ import { composeDeps } from '../src/server/compose.js';
 import { buildApp } from '../src/server/app.js';
 import { FakeClock } from '../src/server/core/clock.js';
 import { loadDemo } from '../src/server/features/accounts/bootstrap.js';
+import { seedFeatures } from '../src/server/features/index.js';
 import type { Deps } from '../src/server/deps.js';
 import { freshDatabaseUrl } from './dialects.js';
 
@@ -94,6 +95,7 @@ export async function createTestApp(
   const clock = new FakeClock();
   const deps = await composeDeps(config, { clock, logger: pino({ level: 'silent' }) });
   deps.jobs.inline = true;
+  await seedFeatures(deps);
   if (opts.demo !== false) await loadDemo(deps);
   const app = await buildApp(deps, { logLevel: 'error' });
   await app.ready();

@@ -6,8 +6,14 @@ import { migrateToLatest } from './db/migrate.js';
 import { systemClock, type Clock } from './core/clock.js';
 import { FieldCipher } from './core/crypto.js';
 import { JobQueue } from './core/jobs.js';
+import { EventBus } from './core/events.js';
+import type { DomainEvents } from './events.js';
+import { registerFeatures } from './features/index.js';
 
-/** Opens and migrates the database and builds the Deps object (used by main.ts, CLIs and tests). */
+/**
+ * Opens and migrates the database, builds the Deps object and registers every feature's jobs, schedules
+ * and event subscribers (used by main.ts, CLIs and tests).
+ */
 export async function composeDeps(config: Config, opts: { clock?: Clock; logger?: pino.Logger } = {}): Promise<Deps> {
   const logger = opts.logger ?? pino({ level: config.logLevel });
   const database = openDatabase(config.db.url, {
@@ -15,7 +21,7 @@ export async function composeDeps(config: Config, opts: { clock?: Clock; logger?
   });
   await migrateToLatest(database.db);
   const clock = opts.clock ?? systemClock;
-  return {
+  const deps: Deps = {
     db: database.db,
     database,
     dialect: database.dialect,
@@ -24,5 +30,8 @@ export async function composeDeps(config: Config, opts: { clock?: Clock; logger?
     cipher: new FieldCipher(config.secret),
     logger,
     jobs: new JobQueue(database.db, clock, logger),
+    events: new EventBus<DomainEvents>(),
   };
+  registerFeatures(deps);
+  return deps;
 }

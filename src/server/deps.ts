@@ -6,6 +6,7 @@ import type { DB } from './db/schema.js';
 import type { Clock } from './core/clock.js';
 import type { FieldCipher } from './core/crypto.js';
 import type { JobQueue } from './core/jobs.js';
+import type { DomainEventBus } from './events.js';
 
 /** Everything a service needs, built once in main.ts (or the test app) and passed first. */
 export interface Deps {
@@ -17,4 +18,6 @@ export interface Deps {
   cipher: FieldCipher;
   logger: Logger;
   jobs: JobQueue;
+  /** Domain events: services record them in their transactions; features subscribe (composition root). */
+  events: DomainEventBus;
 }

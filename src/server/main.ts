@@ -3,12 +3,14 @@ import { composeDeps } from './compose.js';
 import { buildApp } from './app.js';
 import { withStartupLock } from './db/dialect.js';
 import { bootstrap, loadDemo } from './features/accounts/bootstrap.js';
+import { seedFeatures } from './features/index.js';
 
 /** Composition root: config → db → migrate → app → jobs → listen, and a graceful SIGTERM. */
 async function main() {
   const config = loadConfig();
   const deps = await composeDeps(config);
   const app = await withStartupLock(deps.db, deps.dialect, async () => {
+    await seedFeatures(deps);
     if (config.demo.enabled) {
       await loadDemo(deps);
       deps.logger.info('演示数据已加载（上党区）/ demo district loaded');
@@ -24,7 +26,7 @@ async function main() {
         );
       }
     }
-    return buildApp(deps); // features seed their reference data while registering
+    return buildApp(deps);
   });
   if (config.jobs) deps.jobs.start();
   await app.listen({ port: config.http.port, host: config.http.host });

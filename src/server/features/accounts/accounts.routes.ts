@@ -1,6 +1,6 @@
 import { z } from '../../../shared/zod.js';
 import { PERMISSIONS, REGION_LEVELS, ROLES } from '../../../shared/roles.js';
-import { typed, type Feature } from '../feature.js';
+import { typed, type Routes } from '../feature.js';
 import { actorOf, ctxOf } from '../../http/policy.js';
 import { clearSessionCookie, setSessionCookie } from '../../http/session.js';
 import * as accounts from './accounts.service.js';
@@ -49,7 +49,7 @@ const userSchema = z.object({
 const idParams = z.strictObject({ id: z.string().min(1).max(100) });
 const password = z.string().min(1, '请输入密码').max(128, '密码过长');
 
-export const accountsRoutes: Feature = (app, deps) => {
+export const accountsRoutes: Routes = (app, deps) => {
   const r = typed(app);
 
   r.post(

@@ -76,10 +76,10 @@ describe('route policies', () => {
 });
 
 describe('catalogs', () => {
-  it('GET /api/catalogs lists the 15 shipped lists with sources and completeness; with a region, which are in force there', async () => {
+  it('GET /api/catalogs lists the 18 shipped lists with sources and completeness; with a region, which are in force there', async () => {
     const res = await village.get(`/api/catalogs?region=${HANDIAN_VILLAGE}`);
     expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(15);
+    expect(res.body.items).toHaveLength(18);
     for (const c of res.body.items) {
       expect(c.completenessNote.startsWith(c.complete ? '完整' : '部分')).toBe(true);
       expect(c.sourceUrl).toMatch(/^http/);
@@ -102,6 +102,12 @@ describe('catalogs', () => {
       'shanxi-2023-village-issued-certificates',
       'statutory-village-mechanisms',
     ]);
+    expect(res.body.items.find((c: any) => c.id === 'hebei-luquan-2023-village-government-services')).toMatchObject({
+      layer: 'other_locality',
+      layerLabel: '外地参考（河北省石家庄市鹿泉区，未采用时不生效）',
+      activeHere: false,
+      complete: false,
+    });
     expect(res.body.items.find((c: any) => c.id === 'shanxi-2023-duties-catalog')).toMatchObject({
       itemCount: 0,
       importNote: expect.stringMatching(/导入正式附件/),

@@ -7,13 +7,10 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { CatalogKind } from '../../../shared/catalogs.js';
 import { createCatalogView, type CatalogView, type Completeness, type JudgedItem, type SignGuide } from './judge.js';
-import { loadSeedCatalogs, type SeedCatalog } from './seed-data.js';
+import { loadDemoAdoptions, loadSeedCatalogs, type SeedCatalog } from './seed-data.js';
 
-/**
- * Catalogs the demo district (长治市上党区 140404) adopts besides the defaults: none yet. The catalog-data
- * work lists them in reference/catalogs/README.md ("Demo district adoptions"); keep the two in step.
- */
-export const DEMO_ADOPTIONS: readonly string[] = [];
+/** Catalogs the demo district (长治市上党区 140404) adopts besides the defaults (reference/catalogs/demo-adoptions.json). */
+export const DEMO_ADOPTIONS: readonly string[] = loadDemoAdoptions().adopt;
 export const DEMO_DISTRICT = '140404000000';
 
 const require = createRequire(import.meta.url);

@@ -1,9 +1,9 @@
 import { z } from '../../../shared/zod.js';
-import { sql } from 'kysely';
+import { ping } from '../../db/dialect.js';
 import { VERSION } from '../../version.js';
-import { typed, type Feature } from '../feature.js';
+import { typed, type Routes } from '../feature.js';
 
-export const healthRoutes: Feature = (app, deps) => {
+export const healthRoutes: Routes = (app, deps) => {
   typed(app).get(
     '/api/health',
     {
@@ -17,7 +17,7 @@ export const healthRoutes: Feature = (app, deps) => {
       },
     },
     async () => {
-      await sql`select 1`.execute(deps.db);
+      await ping(deps.db);
       return { status: 'ok' as const, db: deps.dialect, version: VERSION };
     },
   );
