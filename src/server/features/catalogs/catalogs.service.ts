@@ -23,6 +23,7 @@ import {
   REASON_TYPE_LABELS,
   type CatalogKind,
   type CertificateVerdict,
+  type Completeness,
 } from '../../../shared/catalogs.js';
 import {
   activeCatalogs,
@@ -41,6 +42,7 @@ import { canCreateCatalogAt, canManageCatalog, canReadRegion, canSeeLayer, isLay
 import { matcherFor } from './catalogs.matching.js';
 import { certificateVerdict, CERTIFICATE_KINDS, type MatchCandidate } from './matcher.js';
 import { viewFromEffective, type CatalogView, type SignGuide } from './judge.js';
+import { completenessOf } from './catalogs.status.js';
 import * as repo from './catalogs.repo.js';
 import type { AdjustmentRecord, RegionRef } from './catalogs.repo.js';
 
@@ -182,7 +184,17 @@ export async function catalogViewFor(
 ): Promise<CatalogView> {
   const eff = await effectiveFor(deps, regionCode, date, opts.view ?? 'internal');
   const versionId = await recordVersion(deps, eff);
-  return viewFromEffective(eff, { versionId, signGuide: opts.signGuide, matcher: matcherFor(eff).matcher });
+  const kinds = await completenessOf(deps.db, eff);
+  const completeness = Object.fromEntries(Object.values(kinds).map((k) => [k.kind, k.status])) as Record<
+    CatalogKind,
+    Completeness
+  >;
+  return viewFromEffective(eff, {
+    versionId,
+    signGuide: opts.signGuide,
+    matcher: matcherFor(eff).matcher,
+    completeness,
+  });
 }
 
 /** The catalog version a region is judged against on a date (stored, so it can be resolved later). */

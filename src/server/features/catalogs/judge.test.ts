@@ -113,17 +113,15 @@ describe('work, certificates and incomplete catalogs', () => {
   });
 
   it('says unverifiable, not “not in the catalog”, while the duty or assistance catalog is partial or missing', () => {
-    const r = j({ title: '协助开展农业普查入户登记' });
+    const r = j({ title: '清洁取暖煤改电入户核查' });
     expect(r.verdict).toBe('unverifiable');
-    expect(r.completeness).toEqual({ duty: 'missing', assistance: 'partial' });
+    expect(r.completeness).toEqual({ duty: 'partial', assistance: 'partial' });
     expect(r.explanation).toContain('待核实（目录未完整）');
     const complete = seedCatalogView({
       signGuide: DEFAULT_SIGN_GUIDE,
       completeness: { duty: 'complete', assistance: 'complete' },
     });
-    expect(judge(complete, { subject: 'work_affair', title: '协助开展农业普查入户登记' }).verdict).toBe(
-      'not_in_catalog',
-    );
+    expect(judge(complete, { subject: 'work_affair', title: '清洁取暖煤改电入户核查' }).verdict).toBe('not_in_catalog');
   });
 
   it('gives the certificate verdict the public check gives for the same name', () => {

@@ -16,7 +16,7 @@
  * 5. Work: duty and assistance catalogs through the matcher; nothing matched → not in catalog, or
  *    unverifiable when a catalog kind the answer rests on is partial or missing.
  */
-import type { CatalogKind } from '../../../shared/catalogs.js';
+import type { CatalogKind, Completeness } from '../../../shared/catalogs.js';
 import {
   certificateVerdict,
   CERTIFICATE_KINDS,
@@ -31,7 +31,7 @@ import type { CatalogRecord, Effective } from './catalogs.model.js';
 
 export type { ItemRef, RuleFinding, RuleSet };
 
-export type Completeness = 'complete' | 'partial' | 'missing';
+export type { Completeness };
 export const COMPLETENESS_LABELS: Record<Completeness, string> = {
   complete: '完整',
   partial: '部分（目录未完整）',
@@ -538,7 +538,7 @@ const WORK_KINDS: readonly CatalogKind[] = ['duty', 'assistance'];
 
 /** Filler of department wording that names no task (协助做好…工作): dropped before matching work items. */
 const WORK_FILLER =
-  /(协助|配合|做好|组织开展|开展|组织|落实|推进|推动|加强|强化|全面|深入|扎实|切实|进一步|认真|积极|持续|抓好|各村|村级组织|村委会|村\(社区\)|全村|本村|工作|相关|有关|事宜)/g;
+  /(协助|配合|做好|组织开展|开展|组织|落实|推进|推动|加强|强化|全面|深入|扎实|切实|进一步|认真|积极|持续|抓好|各村|村级组织|村委会|村\(社区\)|全村|本村|工作|相关|有关|事宜|入户登记|入户调查|入户走访|入户摸排)/g;
 
 /** The text a work request is matched by: the title's core without filler (the raw core when nothing is left). */
 export function workText(title: string): string {
@@ -560,6 +560,22 @@ function findingText(f: RuleFinding): string {
   return `《${f.item.catalogTitle}》${quoteItem(f.item)}，触发词“${triggerWords(f).join('、')}”（${f.triggers
     .map((t) => t.section)
     .join('、')}）`;
+}
+
+/** The duty or assistance item that matches the request and itself names one of the recognised posts or bodies. */
+function namedByWorkItem(view: CatalogView, input: JudgeInput, words: readonly string[]) {
+  const texts = [
+    workText(input.title),
+    ...(input.description ? [workText(input.description.split(/[。；;\n]/)[0])] : []),
+  ];
+  for (const t of texts) {
+    const hit = bestOf(view, t, WORK_KINDS, false);
+    if (!hit) continue;
+    const name = foldText(hit.item.name);
+    const word = words.find((w) => name.includes(w) || name.includes(w.replace(/员$/, '人')));
+    if (word) return { ...hit, word };
+  }
+  return null;
 }
 
 /** Judges one request or row. */
@@ -693,6 +709,17 @@ export function judge(view: CatalogView, input: JudgeInput): Judgement {
         score: null,
         completeness,
         explanation: `“${mech.organWord}”属于村级组织依法设立的组织《${mech.organ.catalogTitle}》${quoteItem(mech.organ)}${mech.organ.basis ? `（${mech.organ.basis}）` : ''}`,
+      };
+    // A post or body that a duty or assistance item itself names (自然灾害信息员, 消防安全管理人 …) is catalogued.
+    const named = mech.words.length ? namedByWorkItem(view, input, mech.words) : null;
+    if (named)
+      return {
+        ...base,
+        verdict: named.item.kind === 'duty' ? 'duty' : 'assistance',
+        item: refOf(named.item),
+        score: named.score,
+        completeness: { duty: view.completeness('duty'), assistance: view.completeness('assistance') },
+        explanation: `要求的“${named.word}”由《${named.item.catalogTitle}》${quoteItem(named.item)}规定（${named.item.basis ?? '依据见目录'}），按目录事项判断`,
       };
     const what = [...mech.words, ...(input.dedicatedPost ? ['专人专岗（申请中勾选）'] : [])];
     return {
