@@ -115,6 +115,23 @@ export const ITEM_FIELD_LABELS = {
 } as const;
 export type ItemFieldName = keyof typeof ITEM_FIELD_LABELS;
 
+/** Field names as a diff lists what changed (Chinese). */
+export const ITEM_FIELD_CHANGE_LABELS: Record<ItemFieldName | 'guidance' | 'catchAll', string> = {
+  name: '事项名称',
+  category: '类别',
+  basis: '设定依据',
+  basisArticle: '依据条款',
+  responsibleDepartment: '责任部门',
+  funding: '经费保障',
+  alternativeChannel: '替代办理渠道',
+  guidance: '办理指引',
+  notes: '备注',
+  sourceUrl: '来源网址',
+  catchAll: '兜底项',
+  effectiveTo: '失效日期',
+  patterns: '识别规则',
+};
+
 const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;

@@ -10,7 +10,8 @@ import { AppError } from '../../core/errors.js';
 import type { CatalogKind, CertificateVerdict } from '../../../shared/catalogs.js';
 import * as catalogs from '../catalogs/catalogs.service.js';
 import * as adjustments from '../catalogs/catalogs.adjustments.service.js';
-import { signGuideFor } from '../campaigns/campaigns.service.js';
+import { catalogViewFor } from '../catalogs/catalogs.judging.js';
+import { signGuideFor } from '../campaigns/campaigns.catalog.js';
 import type { CatalogView, JudgedItem as ViewItem } from '../catalogs/judge.js';
 
 export type { CatalogKind, CatalogView, ViewItem };
@@ -110,7 +111,7 @@ export async function catalogJudge(deps: Deps, regionCode: string, date: string)
  * guide the ledger uses): what the admission pre-check judges against.
  */
 export async function catalogView(deps: Deps, regionCode: string, date: string): Promise<CatalogView> {
-  return catalogs.catalogViewFor(deps, regionCode, date, { signGuide: await signGuideFor(deps, regionCode) });
+  return catalogViewFor(deps, regionCode, date, { signGuide: await signGuideFor(deps, regionCode) });
 }
 
 export interface CatalogChangeInput {

@@ -12,12 +12,17 @@
 import type { Deps } from '../../deps.js';
 import type { CatalogKind } from '../../../shared/catalogs.js';
 import type { CatalogHitItem, CatalogLookup } from './campaigns.judge.js';
-import { catalogViewFor } from '../catalogs/catalogs.service.js';
+import { catalogViewFor } from '../catalogs/catalogs.judging.js';
 import * as repo from './campaigns.repo.js';
 
 export interface CatalogLookups {
   /** The lookup for one village on the unit of work's date. */
   forVillage(villageCode: string): Promise<CatalogLookup>;
+}
+
+/** The district's sign guide for any region inside it (the defaults when the district set none). */
+export function signGuideFor(deps: Pick<Deps, 'db'>, regionCode: string) {
+  return repo.signGuideOf(deps.db, regionCode.slice(0, 6).padEnd(12, '0'));
 }
 
 /** Lookups for judging on `date` (YYYY-MM-DD, Asia/Shanghai). One view per township per call site. */
@@ -29,7 +34,7 @@ export function catalogLookups(deps: Deps, date: string): CatalogLookups {
       let p = byTownship.get(township);
       if (!p) {
         p = (async () => {
-          const signGuide = await repo.signGuideOf(deps.db, code.slice(0, 6).padEnd(12, '0'));
+          const signGuide = await signGuideFor(deps, code);
           const view = await catalogViewFor(deps, code, date, { view: 'public', signGuide });
           return {
             versionId: view.versionId,

@@ -22,7 +22,6 @@ import {
   CATEGORY_LABELS,
   FIELD_SCHEMAS,
   SUGGESTED_VERDICT_LABELS,
-  VERDICT_LABELS,
   effectiveStatus,
   fieldsHashOf,
   naturalKeyOf,
@@ -324,7 +323,7 @@ export async function importLedgerRows(
             sheet: p.sheet,
             row: p.row,
             column: p.reasonColumn,
-            message: `处理意见“${VERDICT_LABELS[p.verdict]}”与系统建议“${SUGGESTED_VERDICT_LABELS[s.verdict]}”不同，须写明改判理由`,
+            message: `处理意见“${SUGGESTED_VERDICT_LABELS[p.verdict]}”与系统建议“${SUGGESTED_VERDICT_LABELS[s.verdict]}”不同，须写明改判理由`,
           });
           continue;
         }

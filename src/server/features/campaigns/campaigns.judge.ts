@@ -8,277 +8,25 @@
  * village is partial or missing. It is a suggestion only — never a final verdict, never accepted in bulk.
  * Lawful duty or assistance work is never suggested `cancel`; a prohibited task is.
  */
+import { AppError } from '../../core/errors.js';
+import { judge, type CatalogView } from '../catalogs/judge.js';
+import type { CatalogHit, Category, MechanismFields, RowInput, Verdict, WorkAffairFields } from './campaigns.model.js';
+import { CATALOG_HIT_LABELS, type SuggestedVerdict } from './campaigns.model.js';
 import {
-  boardOf,
-  judge,
-  type BoardRule,
-  type CatalogView,
-  type Judgement,
-  type SignGuide as ViewSignGuide,
-} from '../catalogs/judge.js';
-import type {
-  CatalogHit,
-  Category,
-  MechanismFields,
-  RowInput,
-  SignFields,
-  SignGuide,
-  Verdict,
-  WorkAffairFields,
-} from './campaigns.model.js';
-import { CATALOG_HIT_LABELS, GUIDE_BOARD, SERVICE_ORG_BOARD, type SuggestedVerdict } from './campaigns.model.js';
+  FLAGS,
+  prohibited,
+  type CatalogLookup,
+  type CertificateVerdict,
+  type Flag,
+  type Suggestion,
+} from './campaigns.suggestion.js';
 
-export { boardOf };
-export type { BoardRule, SuggestedVerdict };
-
-export type CertificateVerdict = 'positive' | 'negative' | 'unlisted';
-
-export interface CatalogHitItem {
-  code: string;
-  name: string;
-  kind: string;
-  score: number;
-  basis: string | null;
-}
-
-/** What the ledger judges against for one village on one date. */
-export interface CatalogLookup {
-  /** The catalog version the answers come from (stored on every judged row). */
-  versionId: string;
-  /** The village's effective catalogs (public view) with the district's sign guide. */
-  view: CatalogView;
-  /** Up to 5 candidates of the given kinds, best first, whatever their score (for type-ahead). */
-  search(text: string, kinds: readonly string[]): Promise<CatalogHitItem[]>;
-}
-
-export const FLAGS = {
-  sign_not_allowed: '不在允许悬挂的牌子清单内',
-  sign_placement: '悬挂位置不符合指引',
-  sign_over_limit: '牌子数量超过上限',
-  sign_not_short: '功能区入口标识过长',
-  sign_duplicate_guide: '综合指引牌重复',
-  statutory: '有法定依据的保留机制',
-  no_basis: '无中央或法律法规依据',
-  dedicated_post: '要求专人专岗',
-  burden_shifted: '人员或经费转嫁村级组织',
-  no_funding: '无经费保障',
-  no_effect: '未发挥实际作用',
-  not_accepted: '村民不认可',
-  prohibited: '属于减负措施禁止事项',
-  out_of_catalog: '目录外事项',
-  assistance_unfunded: '协助事项无经费保障',
-  forms_required: '需要填报表格',
-  certificate_negative: '在不应出具证明清单内',
-  certificate_unlisted: '不在证明事项清单内',
-  catalog_incomplete: '目录未完整，待核实',
-} as const;
-export type Flag = keyof typeof FLAGS;
-
-export interface Suggestion {
-  verdict: SuggestedVerdict;
-  clause: string;
-  reason: string;
-  itemCode: string | null;
-  itemName: string | null;
-  /** sign: allowed|inside|other|functional_area; mechanism: statutory|central|law|…; work affair: duty|assistance|none|prohibited|unverified; certificate: positive|negative|unlisted. */
-  matchKind: string | null;
-  flags: Flag[];
-  catalogVersion: string | null;
-}
-
-/** The prohibitions that fired, for a reason: 《目录》编码“名称”（触发词“…”）. */
-function prohibitedReason(j: Judgement): string {
-  return j.findings
-    .map(
-      (f) =>
-        `《${f.item.catalogTitle}》${f.item.code}“${f.item.name}”（触发词“${[
-          ...new Set(f.triggers.flatMap((t) => t.words)),
-        ].join('、')}”）`,
-    )
-    .join('；');
-}
-
-function prohibited(j: Judgement, extra: Flag[], versionId: string): Suggestion {
-  return {
-    verdict: 'cancel',
-    clause: 'S-7.2、S-9',
-    reason: `属于减负措施禁止事项：${prohibitedReason(j)}`,
-    itemCode: j.findings[0].item.code,
-    itemName: j.findings[0].item.name,
-    matchKind: 'prohibited',
-    flags: ['prohibited', ...extra],
-    catalogVersion: versionId,
-  };
-}
-
-// ------------------------------------------------------------------ signs (S-6.1)
+export { boardOf, type BoardRule } from '../catalogs/judge.js';
+export * from './campaigns.suggestion.js';
+export { judgeSigns, suggestSigns, type SignRow } from './campaigns.signs.js';
+export type { SuggestedVerdict };
 
 const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-
-export interface SignRow {
-  id: string;
-  seq: number;
-  input: RowInput;
-}
-
-const SHORT_SIGN = 12;
-
-/**
- * Judges every sign of one village together: placement per board, then the count limit (村6社5 by
- * default) over boards hung outside and inside. Boards beyond the limit are suggested for merging into
- * the combined guide sign, statutory boards last. `guide` is the district's (the view's) sign guide.
- */
-export function suggestSigns(
-  rows: SignRow[],
-  view: CatalogView | null,
-  villageKind: 'village' | 'community',
-  guide: SignGuide | ViewSignGuide = view!.signGuide,
-): Map<string, Suggestion> {
-  const out = new Map<string, Suggestion>();
-  const versionId = view?.versionId ?? null;
-  const sorted = [...rows].sort((a, b) => a.seq - b.seq);
-  const hasGuideItems = view?.items.some((i) => i.kind === 'sign_guide') ?? false;
-  const fromGuideCatalog = (name: string) => {
-    if (!view || !hasGuideItems) return null;
-    const r = view.match(name, ['sign_guide']);
-    return r.best ? { code: r.best.code, name: r.best.name } : null;
-  };
-  let guideSeen = false;
-  const counted: { id: string; rank: number; seq: number }[] = [];
-  for (const r of sorted) {
-    const { name, basis } = r.input;
-    const position = (r.input.fields as SignFields).position;
-    const allowed = boardOf(name, guide.allowedBoards);
-    const inside = boardOf(name, guide.insideBoards);
-    const fromCatalog = fromGuideCatalog(name);
-    const base = {
-      itemCode: fromCatalog?.code ?? null,
-      itemName: fromCatalog?.name ?? null,
-      catalogVersion: versionId,
-    };
-    let s: Suggestion;
-    if (position === 'functional_area') {
-      s =
-        fold(name).length > SHORT_SIGN
-          ? {
-              ...base,
-              verdict: 'rectify',
-              clause: 'S-6.1',
-              reason: `功能区入口只设简短标识（${SHORT_SIGN} 字以内），请精简为功能区名称`,
-              matchKind: 'functional_area',
-              flags: ['sign_not_short'],
-            }
-          : {
-              ...base,
-              verdict: 'keep',
-              clause: 'S-6.1',
-              reason: '功能区入口的简短标识，符合指引',
-              matchKind: 'functional_area',
-              flags: [],
-            };
-    } else if (allowed || fromCatalog) {
-      const label = allowed?.name ?? fromCatalog!.name;
-      s = {
-        ...base,
-        verdict: 'keep',
-        clause: 'S-6.1',
-        reason: `属于允许悬挂的牌子“${label}”${fromCatalog ? '（标识牌指引目录）' : '（区民政局配置的允许清单）'}`,
-        matchKind: 'allowed',
-        flags: [],
-      };
-      counted.push({ id: r.id, rank: 0, seq: r.seq });
-    } else if (inside) {
-      if (position === 'outside') {
-        s = {
-          ...base,
-          verdict: 'rectify',
-          clause: 'S-6.1',
-          reason: `“${inside.name}”应悬挂在村综合服务设施内的醒目位置，不在室外另挂`,
-          matchKind: 'inside',
-          flags: ['sign_placement'],
-        };
-        counted.push({ id: r.id, rank: 1, seq: r.seq });
-      } else if (inside.name === GUIDE_BOARD && guideSeen) {
-        s = {
-          ...base,
-          verdict: 'merge',
-          clause: 'S-6.1',
-          reason: '服务站只设一块服务功能综合指引牌，请与已有指引牌合并',
-          matchKind: 'inside',
-          flags: ['sign_duplicate_guide'],
-        };
-      } else {
-        if (inside.name === GUIDE_BOARD) guideSeen = true;
-        s = {
-          ...base,
-          verdict: 'keep',
-          clause: 'S-6.1',
-          reason:
-            inside.name === SERVICE_ORG_BOARD
-              ? '综合服务组织标识悬挂在室内醒目位置，符合指引'
-              : '服务站设一块服务功能综合指引牌，符合指引',
-          matchKind: 'inside',
-          flags: [],
-        };
-        counted.push({ id: r.id, rank: inside.name === SERVICE_ORG_BOARD ? 1 : 2, seq: r.seq });
-      }
-    } else if (position === 'inside') {
-      s = {
-        ...base,
-        verdict: 'merge',
-        clause: 'S-6.1',
-        reason: `不在允许清单内，请将内容并入“${GUIDE_BOARD}”，不再单独挂牌`,
-        matchKind: 'other',
-        flags: ['sign_not_allowed'],
-      };
-    } else if (basis.trim()) {
-      s = {
-        ...base,
-        verdict: 'merge',
-        clause: 'S-6.1',
-        reason: `不在允许在室外悬挂的牌子清单内；有依据（${basis.trim()}）的，并入室内“${GUIDE_BOARD}”`,
-        matchKind: 'other',
-        flags: ['sign_not_allowed'],
-      };
-    } else {
-      s = {
-        ...base,
-        verdict: 'cancel',
-        clause: 'S-6.1、S-9',
-        reason: '不在允许悬挂的牌子清单内，且无依据，建议摘除',
-        matchKind: 'other',
-        flags: ['sign_not_allowed'],
-      };
-    }
-    out.set(r.id, s);
-  }
-  const max = villageKind === 'community' ? guide.maxCommunity : guide.maxVillage;
-  if (counted.length > max) {
-    const order = [...counted].sort((a, b) => a.rank - b.rank || a.seq - b.seq);
-    for (const extra of order.slice(max)) {
-      const s = out.get(extra.id)!;
-      out.set(extra.id, {
-        ...s,
-        verdict: 'merge',
-        clause: 'S-6.1',
-        reason: `本${villageKind === 'community' ? '社区' : '村'}共 ${counted.length} 块牌子，超过上限 ${max} 块（“村${guide.maxVillage}社${guide.maxCommunity}”，可配置），请并入“${GUIDE_BOARD}”`,
-        flags: [...s.flags, 'sign_over_limit'],
-      });
-    }
-  }
-  return out;
-}
-
-/** The callers' form (kept for the current wiring): the district guide, the village kind and the lookup. */
-export async function judgeSigns(
-  rows: SignRow[],
-  guide: SignGuide,
-  villageKind: 'village' | 'community',
-  _versionId: string | null,
-  lookup?: CatalogLookup | null,
-): Promise<Map<string, Suggestion>> {
-  return suggestSigns(rows, lookup?.view ?? null, villageKind, guide);
-}
 
 // ------------------------------------------------------------------ mechanisms (S-6.3, S-9)
 
@@ -520,3 +268,16 @@ export async function judgeRow(input: RowInput, lookup: CatalogLookup): Promise<
 
 /** Is a suggestion one a cadre may accept as it stands (verify is not a verdict)? */
 export const acceptable = (v: SuggestedVerdict): v is Verdict => v !== 'verify';
+
+/**
+ * The verdict a cadre's decision starts from: the suggestion when accepted. 待核实（目录未完整） cannot be
+ * accepted as it stands (the cadre overrides it with a verdict and a reason) and is never accepted in bulk.
+ */
+export function acceptedVerdict(suggested: SuggestedVerdict, action: 'accept' | 'override'): Verdict {
+  if (action === 'accept' && !acceptable(suggested))
+    throw new AppError(
+      'validation_failed',
+      '建议为“待核实（目录未完整）”，不能直接采纳：请核实后选择处理意见并写明理由',
+    );
+  return suggested as Verdict;
+}

@@ -11,7 +11,6 @@ import {
   LEDGER_STATUSES,
   PHASE_KEYS,
   TASK_STATUSES,
-  SUGGESTED_VERDICTS,
   VERDICTS,
   WORKFLOW_STATUSES,
   campaignSettings,
@@ -157,8 +156,7 @@ export const rowSchema = z.object({
   source: z.enum(['manual', 'import', 'previous']),
   photoFileId: z.string().nullable(),
   suggestion: z.object({
-    /** verify = 待核实（目录未完整）: a suggestion only, never a final verdict. */
-    verdict: z.enum(SUGGESTED_VERDICTS),
+    verdict: z.enum([...VERDICTS, 'verify']),
     verdictLabel: z.string(),
     clause: z.string(),
     reason: z.string(),

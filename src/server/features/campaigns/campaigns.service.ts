@@ -485,11 +485,6 @@ async function copyPreviousRows(
 
 // ------------------------------------------------------------------ sign guide (district setting)
 
-/** The district's sign guide for any region inside it (the defaults when the district set none). */
-export function signGuideFor(deps: Pick<Deps, 'db'>, regionCode: string): Promise<SignGuide> {
-  return repo.signGuideOf(deps.db, regionCode.slice(0, 6).padEnd(12, '0'));
-}
-
 export async function getSignGuide(deps: Deps, actor: Actor, regionCode: string) {
   const county = regionCode.slice(0, 6).padEnd(12, '0');
   if (!canSeeCampaign(actor, { regionCode: county, regionLevel: 'county' })) notFound('区划');

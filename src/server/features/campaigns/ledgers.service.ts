@@ -21,7 +21,6 @@ import {
   counterColumn,
   FIELD_SCHEMAS,
   SUGGESTED_VERDICT_LABELS,
-  VERDICT_LABELS,
   WORKFLOW_LABELS,
   effectiveStatus,
   fieldsHashOf,
@@ -34,7 +33,14 @@ import {
 } from './campaigns.model.js';
 import * as repo from './campaigns.repo.js';
 import { ancestorEqualities } from './campaigns.service.js';
-import { FLAGS, judgeRow, judgeSigns, type CatalogLookup, type Suggestion } from './campaigns.judge.js';
+import {
+  acceptedVerdict,
+  FLAGS,
+  judgeRow,
+  judgeSigns,
+  type CatalogLookup,
+  type Suggestion,
+} from './campaigns.judge.js';
 import { catalogLookups } from './campaigns.catalog.js';
 import {
   canEditRows,
@@ -65,21 +71,14 @@ export function presentRow(r: repo.RowRecord, extra: { prev?: repo.RowRecord | n
     source: r.source,
     photoFileId: r.photoFileId,
     suggestion: {
-      verdict: r.suggestion.verdict,
+      ...r.suggestion,
       verdictLabel: SUGGESTED_VERDICT_LABELS[r.suggestion.verdict],
-      clause: r.suggestion.clause,
-      reason: r.suggestion.reason,
-      itemCode: r.suggestion.itemCode,
-      itemName: r.suggestion.itemName,
-      matchKind: r.suggestion.matchKind,
       flags: r.suggestion.flags.map((f) => ({ code: f, label: FLAGS[f] ?? f })),
-      catalogVersion: r.suggestion.catalogVersion,
-      judgedAt: r.suggestion.judgedAt,
     },
     decision: r.verdict
       ? {
           verdict: r.verdict,
-          verdictLabel: VERDICT_LABELS[r.verdict],
+          verdictLabel: SUGGESTED_VERDICT_LABELS[r.verdict],
           kind: r.decision ?? 'accepted',
           overrideReason: r.overrideReason,
           decidedBy: r.decidedBy,
@@ -688,12 +687,7 @@ export async function decideRow(
     const { r, l, c } = await loadRow(trx, actor, rowId);
     ensureEditable(actor, l, c);
     if (r.version !== body.version) throw new AppError('conflict');
-    if (body.action === 'accept' && r.suggestion.verdict === 'verify')
-      throw new AppError(
-        'validation_failed',
-        '建议为“待核实（目录未完整）”，不能直接采纳：请核实后选择处理意见并写明理由',
-      );
-    let verdict = r.suggestion.verdict as Verdict;
+    let verdict = acceptedVerdict(r.suggestion.verdict, body.action);
     let decision: 'accepted' | 'overridden' = 'accepted';
     let reason: string | null = null;
     if (body.action === 'override') {
@@ -766,9 +760,7 @@ export async function acceptAll(
         version: eb('version', '+', 1),
       }))
       .where('ledgerId', '=', l.id)
-      .where('verdict', 'is', null)
-      // 待核实（目录未完整） is no verdict: one-click accept never accepts it.
-      .where('suggestedVerdict', '!=', 'verify');
+      .where((eb) => eb.and([eb('verdict', 'is', null), eb('suggestedVerdict', '!=', 'verify')]));
     if (body.category) q = q.where('category', '=', body.category);
     const n = Number((await q.executeTakeFirst()).numUpdatedRows);
     if (n === 0) return 0;

@@ -57,19 +57,7 @@ export const ITEM_FIELD_KEYS: (keyof ItemFields)[] = [
   'patterns',
 ];
 /** The fields people edit (guidance and catchAll come only from the seed). */
-export const EDITABLE_FIELDS: ItemFieldName[] = [
-  'name',
-  'category',
-  'basis',
-  'basisArticle',
-  'responsibleDepartment',
-  'funding',
-  'alternativeChannel',
-  'notes',
-  'sourceUrl',
-  'effectiveTo',
-  'patterns',
-];
+export const EDITABLE_FIELDS = ITEM_FIELD_KEYS.filter((k) => k !== 'guidance' && k !== 'catchAll') as ItemFieldName[];
 
 export const EMPTY_FIELDS: ItemFields = {
   name: '',

@@ -20,10 +20,10 @@ import {
   CATALOG_KINDS,
   CATALOG_LAYER_LABELS,
   CERTIFICATE_VERDICT_LABELS,
+  ITEM_FIELD_CHANGE_LABELS,
   REASON_TYPE_LABELS,
   type CatalogKind,
   type CertificateVerdict,
-  type Completeness,
 } from '../../../shared/catalogs.js';
 import {
   activeCatalogs,
@@ -41,8 +41,6 @@ import {
 import { canCreateCatalogAt, canManageCatalog, canReadRegion, canSeeLayer, isLayerLevel } from './catalogs.policy.js';
 import { matcherFor } from './catalogs.matching.js';
 import { certificateVerdict, CERTIFICATE_KINDS, type MatchCandidate } from './matcher.js';
-import { viewFromEffective, type CatalogView, type SignGuide } from './judge.js';
-import { completenessOf } from './catalogs.status.js';
 import * as repo from './catalogs.repo.js';
 import type { AdjustmentRecord, RegionRef } from './catalogs.repo.js';
 
@@ -169,32 +167,6 @@ export async function recordVersion(deps: Pick<Deps, 'db' | 'clock'>, eff: Effec
   if (known.size > 10_000) known.clear();
   known.add(eff.versionId);
   return eff.versionId;
-}
-
-/**
- * The judge's view of a region's effective catalog on a date (catalogs/judge.ts), with the matcher cached
- * per catalog version. The sign guide is the district's (the campaigns feature owns it; callers pass it).
- * Interim wiring until the catalogs facade replaces admission/catalog.gateway.ts and campaigns.catalog.ts.
- */
-export async function catalogViewFor(
-  deps: Pick<Deps, 'db' | 'clock'>,
-  regionCode: string,
-  date: string,
-  opts: { view?: View; signGuide: SignGuide },
-): Promise<CatalogView> {
-  const eff = await effectiveFor(deps, regionCode, date, opts.view ?? 'internal');
-  const versionId = await recordVersion(deps, eff);
-  const kinds = await completenessOf(deps.db, eff);
-  const completeness = Object.fromEntries(Object.values(kinds).map((k) => [k.kind, k.status])) as Record<
-    CatalogKind,
-    Completeness
-  >;
-  return viewFromEffective(eff, {
-    versionId,
-    signGuide: opts.signGuide,
-    matcher: matcherFor(eff).matcher,
-    completeness,
-  });
 }
 
 /** The catalog version a region is judged against on a date (stored, so it can be resolved later). */
@@ -624,22 +596,6 @@ export async function itemHistory(deps: Deps, actor: Actor, code: string) {
   };
 }
 
-const FIELD_LABELS: Record<keyof ItemFields, string> = {
-  name: '事项名称',
-  category: '类别',
-  basis: '设定依据',
-  basisArticle: '依据条款',
-  responsibleDepartment: '责任部门',
-  funding: '经费保障',
-  alternativeChannel: '替代办理渠道',
-  guidance: '办理指引',
-  notes: '备注',
-  sourceUrl: '来源网址',
-  catchAll: '兜底项',
-  effectiveTo: '失效日期',
-  patterns: '识别规则',
-};
-
 /** What changed in a region's effective catalog between two dates, with the adjustment behind each change. */
 export async function diff(deps: Deps, actor: Actor, opts: { region: string; from: string; to: string }) {
   const region = await visibleRegion(deps.db, actor, opts.region);
@@ -684,7 +640,7 @@ export async function diff(deps: Deps, actor: Actor, opts: { region: string; fro
     catalogId: e.catalogId,
     before: e.before,
     after: e.after,
-    changedFields: e.changedFields.map((f) => FIELD_LABELS[f]),
+    changedFields: e.changedFields.map((f) => ITEM_FIELD_CHANGE_LABELS[f]),
     causes: e.causes.map((c) => ({
       type: c.type,
       description: describe(c),

@@ -3,7 +3,7 @@ import { DEFAULT_SIGN_GUIDE } from '../campaigns/campaigns.model.js';
 import { certificateVerdict, CERTIFICATE_KINDS } from './matcher.js';
 import {
   boardNameOf,
-  completenessOf,
+  completenessOfLists,
   coreTitle,
   createCatalogView,
   judge,
@@ -139,7 +139,7 @@ describe('work, certificates and incomplete catalogs', () => {
   });
 
   it('derives completeness per kind: declared complete, partial with items, else missing', () => {
-    const c = completenessOf([
+    const c = completenessOfLists([
       { kind: 'duty', complete: false, itemCount: 0 },
       { kind: 'assistance', complete: false, itemCount: 9 },
       { kind: 'assistance', complete: false, itemCount: 0 },

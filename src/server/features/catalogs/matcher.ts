@@ -68,16 +68,8 @@ export interface MatchResult {
   threshold: number;
 }
 
-export interface MatchOptions {
-  /**
-   * Read unknown characters by their pinyin (default true: what villagers type). Off for department
-   * wording of work items, where a homophone is a real word (村务公开 is not 村务工开).
-   */
-  readings?: boolean;
-}
-
 export interface Matcher {
-  match(text: string, kinds?: readonly CatalogKind[], opts?: MatchOptions): MatchResult;
+  match(text: string, kinds?: readonly CatalogKind[], opts?: { readings?: boolean }): MatchResult;
 }
 
 export const CERTIFICATE_KINDS: readonly CatalogKind[] = ['certificate', 'negative_certificate'];
@@ -336,7 +328,7 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
   const itemsTouched: number[] = [];
   const relatedCap = RELATED_CAP * threshold;
 
-  function match(text: string, kinds?: readonly CatalogKind[], opts?: MatchOptions): MatchResult {
+  function match(text: string, kinds?: readonly CatalogKind[], opts?: { readings?: boolean }): MatchResult {
     const tokens = tokenize(text, { readings: opts?.readings ?? true });
     const normalized = joinSurfaces(tokens);
     const qTerms = termsOf(tokens, HEAD_BOOST);
