@@ -20,7 +20,7 @@ import { requestContent, type RequestContent } from '../src/server/features/admi
 import { evaluateRows, suggestionFor, type LabelledRow } from '../src/server/features/campaigns/campaigns.eval.js';
 import { DEFAULT_SIGN_GUIDE, rowInput, type RowInput } from '../src/server/features/campaigns/campaigns.model.js';
 import { formatScore, type Score } from '../src/server/features/catalogs/judge.eval.js';
-import { compileRules, evaluate } from '../src/server/features/catalogs/rules.js';
+import { compileRulesUncached, evaluate } from '../src/server/features/catalogs/rules.js';
 import { seedCatalogView } from '../src/server/features/catalogs/seed-view.js';
 
 const REQUESTS_URL = new URL('../test/fixtures/admission-requests.json', import.meta.url);
@@ -124,7 +124,7 @@ export async function runJudgeBench(opts: JudgeBenchOptions = {}) {
     /** One ledger suggestion. */
     suggestionPerRowUs: timePerCall(rowInputs, seconds, (r) => suggestionFor(view, r)),
     /** Compiling the patterns of every prohibition item in force (once per catalog version). */
-    compileRulesUs: timePerCall([prohibitionItems], seconds, (items) => compileRules(items)),
+    compileRulesUs: timePerCall([prohibitionItems], seconds, (items) => compileRulesUncached(items)),
     /** Building the seed view (matcher and rules), first time in this process. */
     viewBuildMs: Math.round(viewMs * 10) / 10,
   };

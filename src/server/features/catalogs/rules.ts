@@ -64,6 +64,20 @@ const termKey = (rule: number, term: number, exclude: boolean) => rule * 512 + t
 
 /** Compiles the patterns of the given (effective prohibition) items. Items without patterns are skipped. */
 export function compileRules(items: readonly RuleItem[]): RuleSet {
+  // Content-addressed: the same items with the same patterns compile once (a view is built per request).
+  const key = JSON.stringify(items.map((i) => [i.code, i.name, i.catalogId, i.catalogTitle, i.basis, i.patterns]));
+  const hit = compiled.get(key);
+  if (hit) return hit;
+  const set = compileRulesUncached(items);
+  compiled.set(key, set);
+  if (compiled.size > 16) compiled.delete(compiled.keys().next().value!);
+  return set;
+}
+
+const compiled = new Map<string, RuleSet>();
+
+/** Compiles without the memo (what a new catalog version costs; benchmarks measure it). */
+export function compileRulesUncached(items: readonly RuleItem[]): RuleSet {
   const rules: CompiledRule[] = [];
   const errors: RuleSet['errors'] = [];
   for (const it of items) {
