@@ -3,12 +3,17 @@ import { useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Segmented, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { AdjustmentOperation, AdjustmentStatus } from '../../../shared/catalogs.js';
+import {
+  ADJUSTMENT_OPERATIONS,
+  ADJUSTMENT_STATUSES,
+  type AdjustmentOperation,
+  type AdjustmentStatus,
+} from '../../../shared/catalogs.enums.js';
 import { useMe } from '../../api/auth.js';
 import { accessOf } from '../../access.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
+import { useI18n } from '../../i18n/index.js';
 import {
   catalogKeys,
   listAdjustments,
@@ -16,11 +21,11 @@ import {
   type AdjustmentFilter,
   type AdjustmentSummary,
 } from './catalogs.api.js';
-import { OPERATION_LABELS, OPERATIONS, REASON_LABELS, STATUS_LABELS, STATUSES } from './catalogs.labels.js';
 import { OperationTag, StatusTag } from './CatalogTags.js';
 import { AdjustmentDrawer } from './AdjustmentDrawer.js';
 import { AdjustmentFormDrawer } from './AdjustmentFormDrawer.js';
 import { usePaging } from '../../components/usePaging.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 /**
  * 目录调整: adjustments by status (drafts are only the proposer's own), with the detail drawer that
@@ -28,7 +33,6 @@ import { usePaging } from '../../components/usePaging.js';
  */
 export default function AdjustmentsPage() {
   const { t } = useI18n();
-  const label = useLabel();
   const isMobile = useIsMobile();
   const { data: me } = useMe();
   const access = accessOf(me);
@@ -60,7 +64,7 @@ export default function AdjustmentsPage() {
       <span>
         {a.itemName}
         {a.itemCode ? (
-          <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem' }}>
             {' '}
             {a.itemCode}
           </Typography.Text>
@@ -83,8 +87,8 @@ export default function AdjustmentsPage() {
                 {a.publishedAt ? <Tag color="blue">{t('adjust.published')}</Tag> : null}
               </Flex>
               <div style={{ fontWeight: 500 }}>{what(a)}</div>
-              <div style={{ fontSize: 12, color: '#8c8c8c' }}>
-                {a.targetRegion.name} · {label(REASON_LABELS[a.reasonType], a.reasonLabel)} ·{' '}
+              <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
+                {a.targetRegion.name} · {t(`catalogs.reason.${a.reasonType}`)} ·{' '}
                 {t('adjust.effectiveOn', { date: a.effectiveFrom ?? a.effectiveDate })}
               </div>
             </div>
@@ -108,7 +112,7 @@ export default function AdjustmentsPage() {
           title: t('adjust.reasonType'),
           dataIndex: 'reasonType',
           width: 130,
-          render: (_: unknown, a) => label(REASON_LABELS[a.reasonType], a.reasonLabel),
+          render: (_: unknown, a) => t(`catalogs.reason.${a.reasonType}`),
         },
         {
           title: t('adjust.effectiveDate'),
@@ -118,7 +122,7 @@ export default function AdjustmentsPage() {
             <span style={{ whiteSpace: 'nowrap' }}>
               {a.effectiveDate}
               {a.effectiveFrom && a.effectiveFrom !== a.effectiveDate ? (
-                <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+                <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
                   {t('adjust.effectiveOn', { date: a.effectiveFrom })}
                 </div>
               ) : null}
@@ -144,12 +148,12 @@ export default function AdjustmentsPage() {
           title: t('adjust.people'),
           key: 'people',
           render: (_: unknown, a) => (
-            <div style={{ fontSize: 12, lineHeight: 1.6, whiteSpace: 'nowrap' }}>
+            <div style={{ fontSize: '0.75rem', lineHeight: 1.6, whiteSpace: 'nowrap' }}>
               <div>
                 {t('adjust.proposer')}：{a.proposerName}
               </div>
               {a.approverName ? (
-                <div style={{ color: '#8c8c8c' }}>
+                <div style={{ color: 'var(--jf-text-secondary)' }}>
                   {a.status === 'rejected' ? t('adjust.rejectedBy') : t('adjust.approver')}：{a.approverName}
                 </div>
               ) : null}
@@ -186,20 +190,21 @@ export default function AdjustmentsPage() {
               }}
               options={[
                 { value: 'all', label: t('adjust.all') },
-                ...STATUSES.map((s) => ({ value: s, label: label(STATUS_LABELS[s]) })),
+                ...ADJUSTMENT_STATUSES.map((s) => ({ value: s, label: t(`catalogs.status.${s}`) })),
               ]}
               data-testid="adjustment-status-filter"
             />
           </div>
           <Select
-            allowClear
+            allowClear={CLEARABLE}
             placeholder={t('adjust.allOperations')}
+            aria-label={t('adjust.allOperations')}
             value={operation}
             onChange={(v) => {
               setOperation(v);
               setPage(1);
             }}
-            options={OPERATIONS.map((o) => ({ value: o, label: label(OPERATION_LABELS[o]) }))}
+            options={ADJUSTMENT_OPERATIONS.map((o) => ({ value: o, label: t(`catalogs.operation.${o}`) }))}
             style={{ minWidth: 140 }}
           />
         </Flex>
@@ -224,7 +229,7 @@ export default function AdjustmentsPage() {
               <Empty
                 image={Empty.PRESENTED_IMAGE_SIMPLE}
                 description={
-                  status ? t('adjust.emptyStatus', { status: label(STATUS_LABELS[status]) }) : t('adjust.empty')
+                  status ? t('adjust.emptyStatus', { status: t(`catalogs.status.${status}`) }) : t('adjust.empty')
                 }
               />
             ),

@@ -2,16 +2,56 @@ import type { CSSProperties, ReactNode } from 'react';
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { LinkOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import type { AdjustmentOperation, AdjustmentStatus, CatalogLayer } from '../../../shared/catalogs.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
 import {
-  LAYER_COLORS,
-  LAYER_LABELS,
-  OPERATION_COLORS,
-  OPERATION_LABELS,
-  STATUS_COLORS,
-  STATUS_LABELS,
-} from './catalogs.labels.js';
+  CATALOG_KINDS,
+  type AdjustmentOperation,
+  type AdjustmentStatus,
+  type CatalogKind,
+  type CatalogLayer,
+} from '../../../shared/catalogs.enums.js';
+import { useI18n, type Translate } from '../../i18n/index.js';
+
+const LAYER_COLORS: Record<CatalogLayer, string> = {
+  national: 'red',
+  provincial: 'volcano',
+  other_province: 'default',
+  other_locality: 'default',
+  district: 'blue',
+  township: 'cyan',
+};
+const OPERATION_COLORS: Record<AdjustmentOperation, string> = {
+  add: 'green',
+  amend: 'blue',
+  withdraw: 'red',
+  adopt: 'purple',
+  unadopt: 'orange',
+};
+const STATUS_COLORS: Record<AdjustmentStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  approved: 'success',
+  rejected: 'error',
+  cancelled: 'default',
+};
+
+/** Select options grouped by kind, in the pages' kind order (kinds without options left out). */
+export function byKind<T extends { kind: CatalogKind }>(
+  t: Translate,
+  list: T[],
+  option: (x: T) => { value: string; search: string; label: ReactNode },
+) {
+  return CATALOG_KINDS.map((k) => ({
+    label: t(`catalogs.kind.${k}`),
+    options: list.filter((x) => x.kind === k).map(option),
+  })).filter((g) => g.options.length);
+}
+
+/** A catalog as a select option (searchable by title). */
+export const catalogOption = (c: { id: string; title: string }) => ({
+  value: c.id,
+  search: c.title,
+  label: <span title={c.title}>{c.title}</span>,
+});
 
 /** Today as YYYY-MM-DD in the browser's zone (Asia/Shanghai for our users; the server decides "today" itself). */
 export const todayStr = () => dayjs().format('YYYY-MM-DD');
@@ -26,11 +66,11 @@ export function LayerTag({
   province?: string | null;
   style?: CSSProperties;
 }) {
-  const label = useLabel();
-  const text = label(LAYER_LABELS[layer]);
+  const { t } = useI18n();
+  const text = t(`catalogs.layer.${layer}`);
   const withProvince =
     (layer === 'provincial' || layer === 'other_province' || layer === 'other_locality') && province
-      ? `${text}（${province}）`
+      ? t('catalogs.layer.withPlace', { layer: text, place: province })
       : text;
   return (
     <Tag color={LAYER_COLORS[layer]} style={{ marginInlineEnd: 0, ...style }} data-testid="layer-tag">
@@ -67,7 +107,7 @@ export function CompletenessNote({
   return (
     <Typography.Paragraph
       type={complete ? 'secondary' : 'warning'}
-      style={{ fontSize: 12, marginBottom: 0, ...style }}
+      style={{ fontSize: '0.75rem', marginBottom: 0, ...style }}
       data-testid="completeness-note"
     >
       {note}
@@ -76,19 +116,19 @@ export function CompletenessNote({
 }
 
 export function StatusTag({ status }: { status: AdjustmentStatus }) {
-  const label = useLabel();
+  const { t } = useI18n();
   return (
     <Tag color={STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }} data-testid="adjustment-status">
-      {label(STATUS_LABELS[status])}
+      {t(`catalogs.status.${status}`)}
     </Tag>
   );
 }
 
 export function OperationTag({ operation }: { operation: AdjustmentOperation }) {
-  const label = useLabel();
+  const { t } = useI18n();
   return (
     <Tag color={OPERATION_COLORS[operation]} style={{ marginInlineEnd: 0 }}>
-      {label(OPERATION_LABELS[operation])}
+      {t(`catalogs.operation.${operation}`)}
     </Tag>
   );
 }
@@ -101,7 +141,14 @@ export function SourceLinks({ url, more = [] }: { url: string | null; more?: str
   return (
     <Flex gap={8} wrap>
       {all.map((u, i) => (
-        <Typography.Link key={u} href={u} target="_blank" rel="noopener noreferrer" style={{ fontSize: 12 }} title={u}>
+        <Typography.Link
+          key={u}
+          href={u}
+          target="_blank"
+          rel="noopener noreferrer"
+          style={{ fontSize: '0.75rem' }}
+          title={u}
+        >
           <LinkOutlined /> {i === 0 ? t('catalogs.source') : t('catalogs.sourceN', { n: i + 1 })}
         </Typography.Link>
       ))}
@@ -113,8 +160,8 @@ export function SourceLinks({ url, more = [] }: { url: string | null; more?: str
 export function InfoRow({ name, children, width = 72 }: { name: string; children: ReactNode; width?: number }) {
   if (children === null || children === undefined || children === '') return null;
   return (
-    <div style={{ display: 'flex', gap: 8, fontSize: 13, lineHeight: 1.7 }}>
-      <span style={{ color: '#8c8c8c', flex: 'none', width }}>{name}</span>
+    <div style={{ display: 'flex', gap: 8, fontSize: '0.8125rem', lineHeight: 1.7 }}>
+      <span style={{ color: 'var(--jf-text-secondary)', flex: 'none', width }}>{name}</span>
       <span style={{ minWidth: 0, wordBreak: 'break-word' }}>{children}</span>
     </div>
   );

@@ -24,7 +24,7 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
+import { useI18n } from '../../i18n/index.js';
 import {
   catalogKeys,
   downloadTemplate,
@@ -35,23 +35,12 @@ import {
   jobRowErrors,
   listCatalogs,
   uploadImport,
-  type CatalogDto,
   type ImportResult,
   type RowError,
 } from './catalogs.api.js';
-import { KIND_LABELS, KIND_ORDER } from './catalogs.labels.js';
-import { CompletenessNote, CompletenessTag, LayerTag, todayStr } from './CatalogTags.js';
+import { byKind, catalogOption, CompletenessNote, CompletenessTag, LayerTag, todayStr } from './CatalogTags.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
-
-function catalogOptions(list: CatalogDto[], label: (l: { zh: string; en: string }) => string) {
-  return KIND_ORDER.map((k) => ({
-    label: label(KIND_LABELS[k]),
-    options: list
-      .filter((c) => c.kind === k)
-      .map((c) => ({ value: c.id, search: c.title, label: <span title={c.title}>{c.title}</span> })),
-  })).filter((g) => g.options.length);
-}
 
 /** Polls an import job until it succeeds or fails; the row errors of a refused file come back in a table. */
 function ImportJob({ jobId }: { jobId: string }) {
@@ -79,7 +68,7 @@ function ImportJob({ jobId }: { jobId: string }) {
           key: 'm',
           render: (_: unknown, e) => (
             <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {[e.sheet, e.row ? t('transfer.rowN', { n: e.row }) : null, e.column].filter(Boolean).join(' · ')}
               </Typography.Text>
               <div style={{ wordBreak: 'break-word' }}>{e.message}</div>
@@ -112,9 +101,10 @@ function ImportJob({ jobId }: { jobId: string }) {
       <Progress
         percent={j?.status === 'failed' ? 100 : percent}
         status={j?.status === 'failed' ? 'exception' : j?.status === 'succeeded' ? 'success' : 'active'}
+        aria-label={t('common.progress')}
         data-testid="import-progress"
       />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
         {!j
           ? t('transfer.queued')
           : j.status === 'pending'
@@ -181,7 +171,6 @@ function ImportJob({ jobId }: { jobId: string }) {
  */
 export default function CatalogTransferPage() {
   const { t } = useI18n();
-  const label = useLabel();
   const { message } = useFeedback();
   const { data: me } = useMe();
   const [params, setParams] = useSearchParams();
@@ -228,8 +217,9 @@ export default function CatalogTransferPage() {
             ) : (
               <Form layout="vertical">
                 <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('transfer.importNote')} />
-                <Form.Item label={t('transfer.targetCatalog')} required>
+                <Form.Item label={t('transfer.targetCatalog')} htmlFor="transfer-target-catalog" required>
                   <Select
+                    id="transfer-target-catalog"
                     value={catalogId}
                     onChange={pickCatalog}
                     loading={catalogs.isPending}
@@ -238,7 +228,7 @@ export default function CatalogTransferPage() {
                       filterOption: (input, option) =>
                         String((option as { search?: string })?.search ?? '').includes(input.trim()),
                     }}
-                    options={catalogOptions(importable, label)}
+                    options={byKind(t, importable, catalogOption)}
                     data-testid="import-catalog"
                   />
                 </Form.Item>
@@ -247,7 +237,7 @@ export default function CatalogTransferPage() {
                     <Flex gap={6} wrap align="center">
                       <LayerTag layer={chosen.layer} province={chosen.province} />
                       <CompletenessTag complete={chosen.complete} note={chosen.completenessNote} />
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                         {t('catalogs.itemCount', { n: chosen.itemCount })}
                       </Typography.Text>
                     </Flex>
@@ -334,15 +324,16 @@ export default function CatalogTransferPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('transfer.exportEffectiveTitle')} style={{ marginBottom: 16 }}>
-            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: '0.8125rem' }}>
               {t('transfer.exportEffectiveNote')}
             </Typography.Paragraph>
             <Form layout="vertical">
-              <Form.Item label={t('catalogs.region')}>
-                <RegionSelect value={region} onChange={(c) => setRegion(c)} />
+              <Form.Item label={t('catalogs.region')} htmlFor="transfer-effective-region">
+                <RegionSelect id="transfer-effective-region" value={region} onChange={(c) => setRegion(c)} />
               </Form.Item>
-              <Form.Item label={t('catalogs.asOf')}>
+              <Form.Item label={t('catalogs.asOf')} htmlFor="transfer-effective-date">
                 <DatePicker
+                  id="transfer-effective-date"
                   value={dayjs(effDate)}
                   allowClear={false}
                   onChange={(d) => d && setEffDate(d.format('YYYY-MM-DD'))}
@@ -361,12 +352,13 @@ export default function CatalogTransferPage() {
             </Form>
           </Card>
           <Card title={t('transfer.exportCatalogTitle')}>
-            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: '0.8125rem' }}>
               {t('transfer.exportCatalogNote')}
             </Typography.Paragraph>
             <Form layout="vertical">
-              <Form.Item label={t('catalogs.catalog')}>
+              <Form.Item label={t('catalogs.catalog')} htmlFor="transfer-export-catalog">
                 <Select
+                  id="transfer-export-catalog"
                   value={expCatalog}
                   onChange={setExpCatalog}
                   placeholder={t('transfer.catalogPlaceholder')}
@@ -374,11 +366,12 @@ export default function CatalogTransferPage() {
                     filterOption: (input, option) =>
                       String((option as { search?: string })?.search ?? '').includes(input.trim()),
                   }}
-                  options={catalogOptions(catalogs.data ?? [], label)}
+                  options={byKind(t, catalogs.data ?? [], catalogOption)}
                 />
               </Form.Item>
-              <Form.Item label={t('catalogs.asOf')}>
+              <Form.Item label={t('catalogs.asOf')} htmlFor="transfer-export-date">
                 <DatePicker
+                  id="transfer-export-date"
                   value={dayjs(expDate)}
                   allowClear={false}
                   onChange={(d) => d && setExpDate(d.format('YYYY-MM-DD'))}
