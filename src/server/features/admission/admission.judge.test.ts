@@ -94,3 +94,72 @@ describe('the pre-check with the judge', () => {
     expect(approve.status).toBe(409);
   });
 });
+
+describe('a prohibition rule amended by the district (S-6.1 rules are catalog data)', () => {
+  const PLEDGE = 'CN-PROH-2019-01';
+  const NEW_LINE = '{签} + 包保协议|保证金协议';
+  const pledge = () =>
+    specialTask({ kind: 'work_affair', title: '各村与镇政府签订安全生产包保协议', targets: [VILLAGE] });
+
+  it('changes the gate’s answer from its effective date, with history, diff and audit', async () => {
+    const before = await dept.post('/api/admission/precheck', { content: pledge() });
+    expect(before.body.outcome).not.toBe('refused');
+
+    const item = await district.get(`/api/catalogs/items/${PLEDGE}/history`);
+    expect(item.status).toBe(200);
+    const current: string = item.body.revisions.at(-1).fields.patterns;
+    const draft = await district.post('/api/catalogs/adjustments', {
+      targetRegion: COUNTY,
+      operation: 'amend',
+      itemCode: PLEDGE,
+      reasonType: 'annual_review',
+      basis: '（测试）区减负办年度评估：包保协议是责任状的变相说法',
+      effectiveDate: '2027-01-01',
+      fields: { patterns: `${current}\n${NEW_LINE}` },
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    const submitted = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
+      version: draft.body.version,
+    });
+    const approved = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, {
+      version: submitted.body.version,
+    });
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+
+    // Approved but not yet in force: the gate still answers as before.
+    expect((await dept.post('/api/admission/precheck', { content: pledge() })).body.outcome).toBe(before.body.outcome);
+
+    // From the effective date the amended rule refuses it, naming the new line and its words.
+    t.clock.set('2027-01-02T02:00:00.000Z');
+    const [dept2, district2] = await Promise.all(['demo-department', 'demo-district'].map((u) => t.as(u)));
+    const after = await dept2.post('/api/admission/precheck', { content: pledge() });
+    expect(after.body.outcome).toBe('refused');
+    const f = after.body.findings.find((x: any) => x.rule === 'prohibition');
+    expect(f.item.code).toBe(PLEDGE);
+    expect(f.triggers.flatMap((x: any) => x.words)).toEqual(expect.arrayContaining(['包保协议']));
+
+    // History, diff and audit show the change.
+    const history = await district2.get(`/api/catalogs/items/${PLEDGE}/history`);
+    expect(history.body.revisions.at(-1)).toMatchObject({
+      operation: 'amend',
+      source: 'adjustment',
+      effectiveFrom: '2027-01-01',
+      adjustment: { id: draft.body.id },
+    });
+    const diff = await district2.get(`/api/catalogs/diff?region=${VILLAGE}&from=2026-12-31&to=2027-01-01`);
+    const amended = diff.body.amended.find((e: any) => e.code === PLEDGE);
+    expect(amended.changedFields).toEqual(['patterns']);
+    expect(amended.after.patterns).toContain(NEW_LINE);
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('entityId', '=', draft.body.id)
+      .orderBy('seq')
+      .execute();
+    expect(audit.map((r) => r.action)).toEqual([
+      'catalogs.adjustment.create',
+      'catalogs.adjustment.submit',
+      'catalogs.adjustment.approve',
+    ]);
+  });
+});
