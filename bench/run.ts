@@ -406,9 +406,17 @@ const judgeCmd = `\`${CMD}\` → runJudgeBench() (bench/judge.bench.ts)`;
 const judgeDbCmd = `${judgeCmd}: a fresh database migrated and seeded as the demo app (seedFeatures, loadDemo, seedDemo), 韩店村's views by catalogViewFor with the district's sign guide (requests: internal view, as the gate; ledger rows: public view, as the ledger)`;
 const judgeMemCmd = `${judgeCmd}: in-memory view of the seed catalogs (seed-view.ts), no database`;
 const ISSUE9 = 'issue 9';
-def('judge.requests.accuracy', G.judge, 'requests: outcome accuracy', '%', 'higher', judgeDbCmd, {
-  target: T('>=', 95, ISSUE9),
-});
+/** A labelled set on each database: its accuracy (target ≥ 95 %) and per-label precision and recall. */
+function defJudgeSet(set: 'requests' | 'ledger', what: string, label: string, labels: readonly string[]) {
+  def(`judge.${set}.accuracy`, G.judge, `${what}: ${label} accuracy`, '%', 'higher', judgeDbCmd, {
+    target: T('>=', 95, ISSUE9),
+  });
+  for (const l of labels) {
+    def(`judge.${set}.precision.${l}`, G.judge, `${what}: precision, ${label} ${l}`, '%', 'higher', judgeDbCmd);
+    def(`judge.${set}.recall.${l}`, G.judge, `${what}: recall, ${label} ${l}`, '%', 'higher', judgeDbCmd);
+  }
+}
+defJudgeSet('requests', 'requests', 'outcome', PRECHECK_OUTCOMES);
 def(
   'judge.requests.prohibitedRefused',
   G.judge,
@@ -418,13 +426,7 @@ def(
   judgeDbCmd,
   { target: T('>=', 100, ISSUE9) },
 );
-for (const o of PRECHECK_OUTCOMES) {
-  def(`judge.requests.precision.${o}`, G.judge, `requests: precision, outcome ${o}`, '%', 'higher', judgeDbCmd);
-  def(`judge.requests.recall.${o}`, G.judge, `requests: recall, outcome ${o}`, '%', 'higher', judgeDbCmd);
-}
-def('judge.ledger.accuracy', G.judge, 'ledger rows: suggested-verdict accuracy', '%', 'higher', judgeDbCmd, {
-  target: T('>=', 95, ISSUE9),
-});
+defJudgeSet('ledger', 'ledger rows', 'suggested verdict', SUGGESTED_VERDICTS);
 def(
   'judge.ledger.lawfulCancelled',
   G.judge,
@@ -434,10 +436,6 @@ def(
   judgeDbCmd,
   { target: T('<=', 0, ISSUE9) },
 );
-for (const v of SUGGESTED_VERDICTS) {
-  def(`judge.ledger.precision.${v}`, G.judge, `ledger rows: precision, verdict ${v}`, '%', 'higher', judgeDbCmd);
-  def(`judge.ledger.recall.${v}`, G.judge, `ledger rows: recall, verdict ${v}`, '%', 'higher', judgeDbCmd);
-}
 def(
   'judge.differences',
   G.judge,
@@ -470,15 +468,12 @@ def('judge.memory.ledger.accuracy', G.judge, 'in memory: ledger rows accuracy', 
   dbIndependent: true,
   target: T('>=', 95, ISSUE9),
 });
-def('judge.memory.precheck', G.judge, 'pre-check of one request (one core)', 'µs', 'lower', judgeMemCmd, {
-  dbIndependent: true,
-});
-def('judge.memory.rules', G.judge, 'prohibition rules on one request (one core)', 'µs', 'lower', judgeMemCmd, {
-  dbIndependent: true,
-});
-def('judge.memory.suggestion', G.judge, 'ledger suggestion for one row (one core)', 'µs', 'lower', judgeMemCmd, {
-  dbIndependent: true,
-});
+for (const [k, what] of [
+  ['precheck', 'pre-check of one request'],
+  ['rules', 'prohibition rules on one request'],
+  ['suggestion', 'ledger suggestion for one row'],
+] as const)
+  def(`judge.memory.${k}`, G.judge, `${what} (one core)`, 'µs', 'lower', judgeMemCmd, { dbIndependent: true });
 
 const notes: string[] = [];
 const raw: Record<string, unknown> = {};
