@@ -96,6 +96,13 @@ export const catalogs = {
   'adjust.newCodeHelp': '可不填，批准时自动生成（如 140404-CERT-01）。',
   'adjust.newCodePlaceholder': '可不填',
   'adjust.codeInvalid': '事项编码为 2–40 位字母、数字、点、下划线或连字符',
+  'adjust.patternsHelp1': '每行一条识别规则；以“注：”开头的行是注释，不参与识别。',
+  'adjust.patternsHelp2': '“词A|词B”：出现其中任一词即可；“条件1 + 条件2”：同一句话中同时出现（不分先后）。',
+  'adjust.patternsHelp3': '“- 词C|词D”：同一句话中出现这些词时不算。',
+  'adjust.patternsHelp4': '“{村}”“{签}”“{责任状}”等：平台词组，包含常见的同义说法。',
+  'adjust.patternsHelp5': '“签订*责任状”：* 代表同一分句内最多 20 个字；“#张”：# 代表一个数字（20、二十等）。',
+  'adjust.patternsHelp6':
+    '词前同一分句内有“不得、严禁、禁止、不再”等否定词的不算；要查的正是否定说法时，把否定词写进词里。',
   'adjust.itemFields': '事项内容',
   'adjust.amendFields': '修改后的内容（只提交改动的字段）',
   'adjust.nameRequired': '请填写事项名称',
@@ -403,6 +410,8 @@ export const catalogs = {
   'catalogs.error.adjust.itemNotInForce':
     '事项“{code}”在{region}于 {date} 不在现行目录中（可能已取消、已失效或所属目录未生效）',
   'catalogs.error.adjust.withdrawNoFields': '取消事项时不应填写修改内容',
+  'catalogs.error.adjust.patternsNotProhibition': '只有减负措施（不得事项）可以设定识别规则',
+  'catalogs.error.adjust.patternsInvalid': '识别规则第 {lines} 行有误，请按说明修改',
   'catalogs.error.adjust.noChange': '修改内容与现行内容相同，请填写要修改的字段',
   'catalogs.error.adjust.nameEmpty': '事项名称不能为空',
   'catalogs.error.adjust.catalogToAdopt': '请指定要采用的目录（catalogId）',
