@@ -5,6 +5,7 @@ import { composeDeps } from '../src/server/compose.js';
 import { buildApp } from '../src/server/app.js';
 import { FakeClock } from '../src/server/core/clock.js';
 import { loadDemo } from '../src/server/features/accounts/bootstrap.js';
+import { memoryKeyRing } from '../src/server/core/keys.js';
 import type { Deps } from '../src/server/deps.js';
 import { freshDatabaseUrl } from './dialects.js';
 
@@ -43,7 +44,7 @@ export class Agent {
     const setCookie = res.headers['set-cookie'];
     for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
       const [pair] = c.split(';');
-      if (pair.startsWith('jianfu_sid=')) this.cookie = pair.endsWith('=') ? null : pair;
+      if (/^(__Host-)?jianfu_sid=/.test(pair)) this.cookie = pair.endsWith('=') ? null : pair;
     }
     const type = String(res.headers['content-type'] ?? '');
     return {
@@ -65,8 +66,8 @@ export class Agent {
   delete<T = any>(url: string) {
     return this.request<T>('DELETE', url);
   }
-  async login(username: string, password = DEMO_PASSWORD) {
-    const res = await this.post('/api/auth/login', { username, password });
+  async login(username: string, password = DEMO_PASSWORD, extra: Record<string, string> = {}) {
+    const res = await this.post('/api/auth/login', { username, password, ...extra });
     if (res.status === 200) this.csrf = res.body.csrfToken;
     return res;
   }
@@ -92,7 +93,8 @@ export async function createTestApp(
     opts.config,
   );
   const clock = new FakeClock();
-  const deps = await composeDeps(config, { clock, logger: pino({ level: 'silent' }) });
+  // Keys are injected (a fixed test key ring): tests never write key files.
+  const deps = await composeDeps(config, { clock, logger: pino({ level: 'silent' }), keys: memoryKeyRing('test') });
   deps.jobs.inline = true;
   if (opts.demo !== false) await loadDemo(deps);
   const app = await buildApp(deps, { logLevel: 'error' });

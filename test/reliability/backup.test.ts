@@ -45,6 +45,7 @@ import {
   withSqlite,
   type ServerProcess,
   type TestDb,
+  keysOf,
 } from './harness.js';
 
 const PG = DIALECT === 'postgres';
@@ -171,7 +172,7 @@ describe.skipIf(PG)('SQLite online backup → restore drill under writes (T-BR1)
       expect(after.tables).toEqual(snapshot.tables);
 
       const names = await withDb(`sqlite:${restored}`, async ({ db: k }) => {
-        const chain = await verifyChain(k);
+        const chain = await verifyChain(k, keysOf(db.url));
         expect(chain.ok).toBe(true);
         const deps = await k.selectFrom('department').select(['id', 'name']).execute();
         const audited = new Set(
@@ -323,7 +324,7 @@ describe.skipIf(!PG)('PostgreSQL pg_dump → pg_restore drill under writes (READ
       expect(restore.code, restore.err).toBe(0);
       const restored = await withDb(target.url, ({ db: k }) => tableChecksums(k, 'postgres'));
       expect(restored).toEqual(snapshot);
-      const chain = await withDb(target.url, ({ db: k }) => verifyChain(k));
+      const chain = await withDb(target.url, ({ db: k }) => verifyChain(k, keysOf(db.url)));
       expect(chain.ok).toBe(true);
       figure('pg_dump/pg_restore drill', {
         fillMb: FILL_MB,

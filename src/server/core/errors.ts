@@ -6,6 +6,10 @@ export const STATUS: Record<ErrorCode, number> = {
   import_failed: 400,
   unauthenticated: 401,
   password_change_required: 403,
+  mfa_enrolment_required: 403,
+  mfa_required: 401,
+  captcha_required: 401,
+  two_person_required: 409,
   csrf_failed: 403,
   forbidden: 403,
   not_found: 404,
@@ -14,6 +18,8 @@ export const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   account_locked: 423,
   rate_limited: 429,
+  integrity_failed: 500,
+  service_unavailable: 503,
   internal: 500,
 };
 
@@ -22,6 +28,10 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   import_failed: '导入失败，文件中有错误的行，未写入任何数据',
   unauthenticated: '请先登录',
   password_change_required: '首次登录须修改密码',
+  mfa_enrolment_required: '请先绑定动态口令（TOTP）',
+  mfa_required: '请输入动态口令',
+  captcha_required: '请输入图形验证码',
+  two_person_required: '此操作涉及管理员账户，须由另一名管理员复核后生效',
   csrf_failed: '请求校验失败，请刷新页面后重试',
   forbidden: '您没有执行此操作的权限',
   not_found: '未找到该记录，或您无权查看',
@@ -30,6 +40,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   unsupported_media_type: '不支持的内容类型',
   account_locked: '账户已锁定',
   rate_limited: '请求过于频繁，请稍后再试',
+  integrity_failed: '数据完整性校验失败，已记录安全事件',
+  service_unavailable: '服务正在停止或暂不可用，请稍后重试',
   internal: '系统内部错误，请稍后重试',
 };
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, DEFAULT_MESSAGES, STATUS } from '../core/errors.js';
+import { IntegrityError } from '../core/crypto.js';
 import type { ErrorCode } from '../../shared/errors.js';
 
 const WHERE: Record<string, string> = {
@@ -18,7 +19,13 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaIndexHtml?
 
     if (err instanceof AppError) {
       req.log.info({ code: err.code }, err.message);
+      const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retry) reply.header('retry-after', String(retry));
       return send(err.code, err.message, err.details);
+    }
+    if (err instanceof IntegrityError) {
+      req.log.error({ err }, 'integrity check failed');
+      return send('integrity_failed', DEFAULT_MESSAGES.integrity_failed, { requestId: String(req.id) });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = WHERE[err.validationContext ?? 'body'] ?? '请求';

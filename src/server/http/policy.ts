@@ -12,7 +12,7 @@ import type { Deps } from '../deps.js';
  */
 export type RoutePolicy =
   | { access: 'public' }
-  | { access: 'session'; allowPasswordChange?: boolean }
+  | { access: 'session'; allowPasswordChange?: boolean; allowMfaEnrolment?: boolean }
   | { access: 'permission'; permission: Permission; regionParam?: string };
 
 export interface RouteInfo {
@@ -74,6 +74,8 @@ export async function enforcePolicy(req: FastifyRequest, _reply: FastifyReply, _
   }
   const passwordRoute = policy.access === 'session' && policy.allowPasswordChange;
   if (actor.mustChangePassword && !passwordRoute) throw new AppError('password_change_required');
+  const mfaRoute = policy.access === 'session' && policy.allowMfaEnrolment;
+  if (actor.mfaEnrolmentRequired && !mfaRoute) throw new AppError('mfa_enrolment_required');
   if (policy.access === 'permission' && !hasPermission(actor, policy.permission)) throw new AppError('forbidden');
 }
 

@@ -5,6 +5,7 @@ import * as campaigns from './2026-11-28T0600-campaigns.js';
 import * as admission from './2026-11-28T0700-admission.js';
 import * as certificates from './2026-11-28T0710-certificates.js';
 import * as catalogGeneration from './2026-11-29T0100-catalog-generation.js';
+import * as security from './2026-12-07T1000-security.js';
 
 /** Every migration, in order. Features append theirs here (named by ISO timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T0700-admission': admission,
   '2026-11-28T0710-certificates': certificates,
   '2026-11-29T0100-catalog-generation': catalogGeneration,
+  '2026-12-07T1000-security': security,
 };

@@ -52,7 +52,7 @@ describe('POST /api/auth/login', () => {
       .execute();
     expect(rows.filter((r) => r.action === 'auth.login' && r.outcome === 'failure')).toHaveLength(6);
     expect(rows.filter((r) => r.action === 'auth.lockout')).toHaveLength(1);
-    expect((await verifyChain(t.deps.db)).ok).toBe(true);
+    expect((await verifyChain(t.deps.db, t.deps.keys)).ok).toBe(true);
 
     t.clock.advanceMinutes(31);
     expect((await a.login('demo-township')).status).toBe(200);
@@ -76,7 +76,7 @@ describe('authorization failures', () => {
       ['GET /api/audit', 'failure', 'forbidden'],
       ['POST /api/users', 'failure', 'csrf_failed'],
     ]);
-    expect((await verifyChain(t.deps.db)).ok).toBe(true);
+    expect((await verifyChain(t.deps.db, t.deps.keys)).ok).toBe(true);
   });
 });
 

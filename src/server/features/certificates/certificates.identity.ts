@@ -7,16 +7,13 @@ export {
   idCheckChar,
   isValidIdNumber,
   isValidMobile,
+  maskIdNumber,
+  maskMobile as maskPhone,
+  maskPersonalText,
   NAME_PATTERN,
   normalizeIdNumber,
   normalizePhone,
 } from '../../../shared/identity.js';
-
-/** `1404**********123X`: first 4 and last 4 kept (the birth date is hidden). */
-export const maskIdNumber = (id: string) => `${id.slice(0, 4)}${'*'.repeat(Math.max(id.length - 8, 0))}${id.slice(-4)}`;
-
-/** `138****1234`. */
-export const maskPhone = (p: string) => `${p.slice(0, 3)}****${p.slice(-4)}`;
 
 /** `张*` for two characters, `张*明` / `欧阳**` style for longer names: first and last kept. */
 export function maskName(name: string): string {

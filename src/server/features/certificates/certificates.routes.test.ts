@@ -201,7 +201,7 @@ describe('journey (c): a positive-list certificate, printed, verified, revoked',
       'certificates.revoke',
       'certificates.view',
     ]);
-    expect((await verifyChain(t.deps.db)).ok).toBe(true);
+    expect((await verifyChain(t.deps.db, t.deps.keys)).ok).toBe(true);
   });
 
   it('matches the adoption purpose to the adoption item of the positive list', async () => {

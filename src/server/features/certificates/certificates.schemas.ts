@@ -7,13 +7,19 @@ import { z } from '../../../shared/zod.js';
 import {
   isValidIdNumber,
   isValidMobile,
+  maskPersonalText,
   NAME_PATTERN,
   normalizeIdNumber,
   normalizePhone,
 } from './certificates.identity.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const text = (max: number) => z.string().trim().max(max);
+/**
+ * Free text (purpose, facts, notes, reasons): ID and mobile numbers typed into it are masked on write
+ * (issue 14 M1), so they never reach lists, exports, prints or audit payloads in clear. A holder's
+ * numbers belong in the holder fields, which are encrypted.
+ */
+const text = (max: number) => z.string().trim().max(max).overwrite(maskPersonalText);
 
 export const idNumber = z
   .string()
