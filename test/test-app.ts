@@ -22,6 +22,8 @@ export interface TestResponse<T = any> {
 export class Agent {
   cookie: string | null = null;
   csrf: string | null = null;
+  /** The client address the server sees (default 127.0.0.1). */
+  ip: string | undefined;
   constructor(private readonly app: FastifyInstance) {}
 
   async request<T = any>(
@@ -40,6 +42,7 @@ export class Agent {
         ...headers,
       },
       ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      ...(this.ip ? { remoteAddress: this.ip } : {}),
     });
     const setCookie = res.headers['set-cookie'];
     for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
