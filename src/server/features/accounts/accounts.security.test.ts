@@ -1,20 +1,16 @@
 // Issue 14: the outside probe's findings on accounts, each reproduced and now refused (both dialects).
 // H3 three administrators on a new install, M2 no anonymous lockout and no account oracle, M3 no
 // administrator neutralises another alone, M4 password rules, TOTP, sessions, and the small ones.
-import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, createTestApp, DEMO_PASSWORD, type TestApp } from '../../../../test/test-app.js';
 import { verifyChain } from '../../core/audit.js';
 import { bootstrap } from './bootstrap.js';
+import { enrolTotp, totpCode } from '../../../../test/mfa.js';
 
 const captchaAnswer = async (t: TestApp, id: string) =>
   (await t.deps.db.selectFrom('captcha').select('answer').where('id', '=', id).executeTakeFirstOrThrow()).answer;
 
-/** A TOTP code for `secret` at the test clock, `steps` periods away. */
-const code = (t: TestApp, secret: string, steps = 0) =>
-  new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: 'SHA1' }).generate({
-    timestamp: t.clock.now().getTime() + steps * 30_000,
-  });
+const code = totpCode;
 
 /** Signs in, solving the captcha when one is asked for (as a person would). */
 async function signIn(t: TestApp, username: string, password: string, extra: Record<string, string> = {}) {
@@ -57,17 +53,11 @@ async function newAccount(
   return { id: created.body.id as string, agent: a, password };
 }
 
-/** Enrols TOTP for a signed-in agent; returns the secret and the recovery codes. */
+/** Enrols TOTP through the API, checking the QR code and the ten recovery codes. */
 async function enrol(t: TestApp, a: Agent) {
-  const setup = await a.post('/api/auth/mfa/setup');
-  expect(setup.status, JSON.stringify(setup.body)).toBe(200);
-  expect(setup.body.qr).toMatch(/^data:image\/png;base64,/);
-  expect(setup.body.uri).toMatch(/^otpauth:\/\/totp\//);
-  const enabled = await a.post('/api/auth/mfa/enable', { otp: code(t, setup.body.secret) });
-  expect(enabled.status, JSON.stringify(enabled.body)).toBe(200);
-  expect(enabled.body.codes).toHaveLength(10);
-  t.clock.advance(30_000); // the next sign-in uses a fresh step
-  return { secret: setup.body.secret as string, codes: enabled.body.codes as string[] };
+  const res = await enrolTotp(t, a);
+  expect(res.codes).toHaveLength(10);
+  return res;
 }
 
 let t: TestApp;
@@ -312,6 +302,18 @@ describe('TOTP (RFC 6238) for the administrators and the district roles', () => 
     expect(after.body.error.code).toBe('mfa_required');
   });
 
+  it('enrolment answers a QR code (PNG), an otpauth URI and the secret; the code confirms it', async () => {
+    const u = await newAccount(t, 'mfa-qr', { role: 'village_cadre', regionCode: '140404001200' });
+    const setup = await u.agent.post('/api/auth/mfa/setup');
+    expect(setup.body.qr).toMatch(/^data:image\/png;base64,/);
+    expect(setup.body.uri).toMatch(/^otpauth:\/\/totp\/.*secret=/);
+    const wrong = await u.agent.post('/api/auth/mfa/enable', { otp: '000000' });
+    expect(wrong.status).toBe(400);
+    const ok = await u.agent.post('/api/auth/mfa/enable', { otp: code(t, setup.body.secret) });
+    expect(ok.status).toBe(200);
+    expect(ok.body.codes).toHaveLength(10);
+  });
+
   it('the secret is stored sealed, and the security administrator resets a lost second factor (audited)', async () => {
     const cadre = await newAccount(t, 'mfa-cadre', { role: 'village_cadre', regionCode: '140404001200' });
     const { secret } = await enrol(t, cadre.agent);
@@ -381,13 +383,18 @@ describe('sessions', () => {
   });
 
   it('other staff keep at most three sessions (the oldest ends)', async () => {
-    const agents = [];
-    for (let i = 0; i < 4; i++) {
-      agents.push(await t.as('demo-department'));
-      t.clock.advance(1000);
+    const limited = await createTestApp({ env: { JIANFU_SESSION_MAX: '3' } });
+    try {
+      const agents = [];
+      for (let i = 0; i < 4; i++) {
+        agents.push(await limited.as('demo-department'));
+        limited.clock.advance(1000);
+      }
+      expect((await agents[0].get('/api/auth/me')).status).toBe(401);
+      for (const a of agents.slice(1)) expect((await a.get('/api/auth/me')).status).toBe(200);
+    } finally {
+      await limited.close();
     }
-    expect((await agents[0].get('/api/auth/me')).status).toBe(401);
-    for (const a of agents.slice(1)) expect((await a.get('/api/auth/me')).status).toBe(200);
   });
 
   it('the security administrator sees and ends any session in the district; others may not', async () => {

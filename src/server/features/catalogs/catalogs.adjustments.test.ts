@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
 import { verifyChain } from '../../core/audit.js';
-import { HANDIAN_TOWNSHIP, HANDIAN_VILLAGE, secondDistrictLead } from './catalogs.test-helpers.js';
+import { HANDIAN_TOWNSHIP, HANDIAN_VILLAGE, secondDistrictLead, signInAgain } from './catalogs.test-helpers.js';
 
 // S-7.1 dynamic adjustment, S-9 "refine the provincial lists": the Done-means of the Catalogs issue.
 let t: TestApp;
@@ -16,7 +16,7 @@ async function setClock(iso: string) {
   t.clock.set(iso);
   district = await t.as('demo-district');
   township = await t.as('demo-township');
-  await reviewer.login('district-lead-2', 'Review#2024y');
+  await signInAgain(t, reviewer);
 }
 
 beforeAll(async () => {

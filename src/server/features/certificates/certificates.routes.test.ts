@@ -121,7 +121,7 @@ describe('journey (c): a positive-list certificate, printed, verified, revoked',
       Object.values(row).filter((v): v is string => typeof v === 'string'),
     );
     expect(Object.values(row).filter((v) => v === zhang.name)).toEqual([]);
-    expect(String(row.idNumberEnc)).toMatch(/^sm4cbc1:/);
+    expect(String(row.idNumberEnc)).toMatch(/^sm4hm2:/); // SM4-CTR + HMAC-SM3 bound to table, row and column
 
     const printed = await village.post(`/api/certificates/${c.id}/print`, {});
     expect(printed.status, JSON.stringify(printed.body)).toBe(200);
