@@ -1,4 +1,5 @@
 import { z } from '../../../shared/zod.js';
+import { withCurrent } from '../../core/errors.js';
 import { typed, type Feature } from '../feature.js';
 import { actorOf, ctxOf } from '../../http/policy.js';
 import * as admission from './admission.service.js';
@@ -159,7 +160,8 @@ export const admissionRoutes: Feature = (app, deps) => {
         response: { 200: requestDetailSchema },
       },
     },
-    async (req) => admission.updateRequest(deps, ctxOf(req), req.params.id, req.body),
+    async (req) =>
+      withCurrent(() => admission.updateRequest(deps, ctxOf(req), req.params.id, req.body), () => admission.getRequest(deps, actorOf(req), req.params.id)),
   );
 
   r.post(
@@ -174,7 +176,8 @@ export const admissionRoutes: Feature = (app, deps) => {
         response: { 200: requestDetailSchema },
       },
     },
-    async (req) => admission.submitRequest(deps, ctxOf(req), req.params.id, req.body.version),
+    async (req) =>
+      withCurrent(() => admission.submitRequest(deps, ctxOf(req), req.params.id, req.body.version), () => admission.getRequest(deps, actorOf(req), req.params.id)),
   );
 
   r.post(
@@ -190,7 +193,7 @@ export const admissionRoutes: Feature = (app, deps) => {
         response: { 200: requestDetailSchema },
       },
     },
-    async (req) => admission.decide(deps, ctxOf(req), req.params.id, req.body),
+    async (req) => withCurrent(() => admission.decide(deps, ctxOf(req), req.params.id, req.body), () => admission.getRequest(deps, actorOf(req), req.params.id)),
   );
 
   r.post(
@@ -205,7 +208,7 @@ export const admissionRoutes: Feature = (app, deps) => {
         response: { 200: requestDetailSchema },
       },
     },
-    async (req) => admission.withdraw(deps, ctxOf(req), req.params.id, req.body),
+    async (req) => withCurrent(() => admission.withdraw(deps, ctxOf(req), req.params.id, req.body), () => admission.getRequest(deps, actorOf(req), req.params.id)),
   );
 
   r.post(

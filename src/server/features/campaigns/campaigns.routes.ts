@@ -3,7 +3,7 @@ import { z } from '../../../shared/zod.js';
 import type { Permission } from '../../../shared/roles.js';
 import { typed, type Feature } from '../feature.js';
 import { actorOf, ctxOf } from '../../http/policy.js';
-import { AppError } from '../../core/errors.js';
+import { AppError, withCurrent } from '../../core/errors.js';
 import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
 import * as campaigns from './campaigns.service.js';
 import * as ledgers from './ledgers.service.js';
@@ -400,7 +400,11 @@ export const campaignsRoutes: Feature = (app, deps) => {
         response: { 200: s.rowResponse },
       },
     },
-    async (req) => ledgers.updateRow(deps, ctxOf(req), req.params.id, req.body),
+    async (req) =>
+      withCurrent(
+        () => ledgers.updateRow(deps, ctxOf(req), req.params.id, req.body),
+        () => ledgers.getRow(deps, actorOf(req), req.params.id),
+      ),
   );
   r.delete(
     '/api/ledger-rows/:id',
@@ -415,7 +419,10 @@ export const campaignsRoutes: Feature = (app, deps) => {
       },
     },
     async (req) => {
-      await ledgers.deleteRow(deps, ctxOf(req), req.params.id, req.query.version);
+      await withCurrent(
+        () => ledgers.deleteRow(deps, ctxOf(req), req.params.id, req.query.version),
+        () => ledgers.getRow(deps, actorOf(req), req.params.id),
+      );
       return { ok: true as const };
     },
   );
@@ -431,7 +438,11 @@ export const campaignsRoutes: Feature = (app, deps) => {
         response: { 200: s.rowResponse },
       },
     },
-    async (req) => ledgers.decideRow(deps, ctxOf(req), req.params.id, req.body),
+    async (req) =>
+      withCurrent(
+        () => ledgers.decideRow(deps, ctxOf(req), req.params.id, req.body),
+        () => ledgers.getRow(deps, actorOf(req), req.params.id),
+      ),
   );
   r.post(
     '/api/ledger-rows/:id/photo',

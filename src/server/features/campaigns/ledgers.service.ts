@@ -45,6 +45,7 @@ import {
 } from './campaigns.policy.js';
 import { notify, usersWithRoleAt } from '../notifications/notifications.service.js';
 import { checkUpload, storeFile, syncTasks } from './tasks.service.js';
+import { reencodeImage } from '../../core/images.js';
 
 type Trx = Kysely<DB>;
 
@@ -1071,12 +1072,14 @@ export async function setRowPhoto(
   file: { filename: string; data: Buffer },
 ) {
   const actor = ctx.actor!;
-  const type = checkUpload(file.data, false);
+  const type = checkUpload(file.data, false) as 'image/png' | 'image/jpeg';
+  // Re-encoded: only the pixels are kept (no EXIF location, device or comments).
+  const data = await reencodeImage(file.data, type);
   await deps.db.transaction().execute(async (trx) => {
     const { r, l, c } = await loadRow(trx, actor, rowId);
     ensureEditable(actor, l, c);
     if (r.category !== 'sign') throw new AppError('validation_failed', '只有标识牌可以附照片');
-    const stored = await storeFile(trx, deps, actor, file.filename, type, file.data);
+    const stored = await storeFile(trx, deps, actor, file.filename, type, data);
     const now = deps.clock.nowIso();
     await trx
       .updateTable('ledgerRow')
@@ -1090,7 +1093,7 @@ export async function setRowPhoto(
       entityId: r.id,
       regionCode: l.villageCode,
       before: { photoFileId: r.photoFileId },
-      after: { photoFileId: stored.id, sha256: stored.sha256, size: file.data.length },
+      after: { photoFileId: stored.id, sha256: stored.sha256, size: data.length },
     });
   });
   return getRow(deps, actor, rowId);

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Deps } from '../../deps.js';
 import type { DB } from '../../db/schema.js';
 import { grantsWith, type Actor, type RequestContext } from '../../core/actor.js';
+import { reencodeImage } from '../../core/images.js';
 import { AppError, notFound } from '../../core/errors.js';
 import { appendAudit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
@@ -530,13 +531,15 @@ export async function addEvidence(
 ) {
   const actor = ctx.actor!;
   const type = checkUpload(file.data, true);
+  // Photos are re-encoded (no EXIF location, device or comments); PDFs are kept as uploaded.
+  const data = type === 'application/pdf' ? file.data : await reencodeImage(file.data, type);
   await deps.db.transaction().execute(async (trx) => {
     const t = await loadTask(trx, actor, id);
     if (!canWorkTask(actor, factsOf(t)))
       throw t.status === 'open'
         ? new AppError('forbidden', '只有整改责任方或乡镇可以上传佐证材料')
         : new AppError('conflict', '任务已结束，不能再上传材料');
-    const stored = await storeFile(trx, deps, actor, file.filename, type, file.data);
+    const stored = await storeFile(trx, deps, actor, file.filename, type, data);
     const last = await trx
       .selectFrom('taskEvidence')
       .select((eb) => eb.fn.max('revision').as('m'))
@@ -553,7 +556,7 @@ export async function addEvidence(
         fileId: stored.id,
         name: stored.name,
         contentType: type,
-        size: file.data.length,
+        size: data.length,
         sha256: stored.sha256,
         note: file.note ?? null,
         uploadedBy: actor.userId,
@@ -571,7 +574,7 @@ export async function addEvidence(
       entity: 'cleanup_task',
       entityId: id,
       regionCode: t.villageCode,
-      after: { evidenceId, name: stored.name, contentType: type, size: file.data.length, sha256: stored.sha256 },
+      after: { evidenceId, name: stored.name, contentType: type, size: data.length, sha256: stored.sha256 },
     });
   });
   return getTask(deps, actor, id);

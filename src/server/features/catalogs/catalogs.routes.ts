@@ -32,7 +32,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** What the route's serializer would send (the schema's encoding, then JSON), ready to be memoised. */
 const json = <S extends z.ZodType>(schema: S, data: z.output<S>) => Buffer.from(JSON.stringify(z.encode(schema, data)));
 import { actorOf, ctxOf } from '../../http/policy.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { AppError, notFound, withCurrent } from '../../core/errors.js';
 import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
 import * as catalogs from './catalogs.service.js';
 import * as adjustments from './catalogs.adjustments.service.js';
@@ -385,7 +385,8 @@ export const catalogsRoutes: Feature = async (app, deps) => {
         response: { 200: adjustmentSchema },
       },
     },
-    async (req) => adjustments.updateAdjustment(deps, ctxOf(req), req.params.id, req.body),
+    async (req) =>
+      withCurrent(() => adjustments.updateAdjustment(deps, ctxOf(req), req.params.id, req.body), () => adjustments.getAdjustment(deps, actorOf(req), req.params.id)),
   );
 
   r.post(
@@ -394,7 +395,8 @@ export const catalogsRoutes: Feature = async (app, deps) => {
       config: { policy: manage },
       schema: { tags, summary: '提交审批', params: idParams, body: versionBody, response: { 200: adjustmentSchema } },
     },
-    async (req) => adjustments.submitAdjustment(deps, ctxOf(req), req.params.id, req.body.version),
+    async (req) =>
+      withCurrent(() => adjustments.submitAdjustment(deps, ctxOf(req), req.params.id, req.body.version), () => adjustments.getAdjustment(deps, actorOf(req), req.params.id)),
   );
 
   r.post(
@@ -409,7 +411,8 @@ export const catalogsRoutes: Feature = async (app, deps) => {
         response: { 200: adjustmentSchema },
       },
     },
-    async (req) => adjustments.cancelAdjustment(deps, ctxOf(req), req.params.id, req.body.version),
+    async (req) =>
+      withCurrent(() => adjustments.cancelAdjustment(deps, ctxOf(req), req.params.id, req.body.version), () => adjustments.getAdjustment(deps, actorOf(req), req.params.id)),
   );
 
   r.post(
@@ -424,7 +427,8 @@ export const catalogsRoutes: Feature = async (app, deps) => {
         response: { 200: adjustmentSchema },
       },
     },
-    async (req) => adjustments.approveAdjustment(deps, ctxOf(req), req.params.id, req.body),
+    async (req) =>
+      withCurrent(() => adjustments.approveAdjustment(deps, ctxOf(req), req.params.id, req.body), () => adjustments.getAdjustment(deps, actorOf(req), req.params.id)),
   );
 
   r.post(
@@ -439,7 +443,8 @@ export const catalogsRoutes: Feature = async (app, deps) => {
         response: { 200: adjustmentSchema },
       },
     },
-    async (req) => adjustments.rejectAdjustment(deps, ctxOf(req), req.params.id, req.body),
+    async (req) =>
+      withCurrent(() => adjustments.rejectAdjustment(deps, ctxOf(req), req.params.id, req.body), () => adjustments.getAdjustment(deps, actorOf(req), req.params.id)),
   );
 
   r.post(
@@ -454,7 +459,8 @@ export const catalogsRoutes: Feature = async (app, deps) => {
         response: { 200: adjustmentSchema },
       },
     },
-    async (req) => adjustments.publishAdjustment(deps, ctxOf(req), req.params.id, req.body.version),
+    async (req) =>
+      withCurrent(() => adjustments.publishAdjustment(deps, ctxOf(req), req.params.id, req.body.version), () => adjustments.getAdjustment(deps, actorOf(req), req.params.id)),
   );
 
   // ───────────────────────────── jobs ─────────────────────────────

@@ -3,6 +3,7 @@ import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { LinkOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { AdjustmentOperation, AdjustmentStatus, CatalogLayer } from '../../../shared/catalogs.js';
+import { HTTP_URL } from '../../../shared/catalogs.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import {
   LAYER_COLORS,
@@ -94,7 +95,7 @@ export function OperationTag({ operation }: { operation: AdjustmentOperation }) 
 /** Source link(s) of a list: the main source, then the others as 来源2, 来源3 … */
 export function SourceLinks({ url, more = [] }: { url: string | null; more?: string[] }) {
   const { t } = useI18n();
-  const all = [url, ...more].filter((u): u is string => !!u);
+  const all = [url, ...more].filter((u): u is string => !!u && HTTP_URL.test(u)); // http(s) links only
   if (!all.length) return <Typography.Text type="secondary">{t('catalogs.noSource')}</Typography.Text>;
   return (
     <Flex gap={8} wrap>

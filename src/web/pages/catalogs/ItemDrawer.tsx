@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { HTTP_URL } from '../../../shared/catalogs.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import {
@@ -180,7 +181,7 @@ export function ItemDrawer(props: {
                 key: k,
                 label: label(FIELD_LABELS[k]),
                 children:
-                  k === 'sourceUrl' ? (
+                  k === 'sourceUrl' && HTTP_URL.test(String(item[k])) ? (
                     <Typography.Link
                       href={String(item[k])}
                       target="_blank"
