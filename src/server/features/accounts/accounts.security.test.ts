@@ -402,8 +402,9 @@ describe('sessions', () => {
     const sec = await t.as('demo-secadmin');
     const list = await sec.get('/api/sessions');
     expect(list.status).toBe(200);
-    const s = list.body.items.find((x: { username: string }) => x.username === 'demo-village');
-    expect(s).toBeTruthy();
+    const mine = (await victim.get('/api/auth/sessions')).body.items.find((x: { current: boolean }) => x.current);
+    const s = list.body.items.find((x: { id: string; username: string }) => x.id === mine.id);
+    expect(s).toMatchObject({ username: 'demo-village' });
     expect((await (await t.as('demo-sysadmin')).delete(`/api/sessions/${s.id}`)).status).toBe(403);
     expect((await sec.delete(`/api/sessions/${s.id}`)).status).toBe(200);
     expect((await victim.get('/api/auth/me')).status).toBe(401);
