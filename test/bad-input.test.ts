@@ -366,7 +366,11 @@ describe('web-facing error bodies are Chinese (401, 403, 404, 423)', () => {
           ? {
               captchaId: captcha.id,
               captchaAnswer: (
-                await t.deps.db.selectFrom('captcha').select('answer').where('id', '=', captcha.id).executeTakeFirstOrThrow()
+                await t.deps.db
+                  .selectFrom('captcha')
+                  .select('answer')
+                  .where('id', '=', captcha.id)
+                  .executeTakeFirstOrThrow()
               ).answer,
             }
           : {};

@@ -132,9 +132,16 @@ describe('L: ciphertexts are bound to their table, row and column', () => {
     expect(ra.status, JSON.stringify(ra.body)).toBe(200);
     const a = ra.body;
     const b = (await issue('李秀英', '14040419920705302X')).body;
-    const rowA = await t.deps.db.selectFrom('certificate').select('idNumberEnc').where('id', '=', a.id).executeTakeFirstOrThrow();
+    const rowA = await t.deps.db
+      .selectFrom('certificate')
+      .select('idNumberEnc')
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
     await t.deps.db.updateTable('certificate').set({ idNumberEnc: rowA.idNumberEnc }).where('id', '=', b.id).execute();
-    const swapped = await village.post(`/api/certificates/${b.id}/unmask`, { fields: ['idNumber'], reason: '核对身份' });
+    const swapped = await village.post(`/api/certificates/${b.id}/unmask`, {
+      fields: ['idNumber'],
+      reason: '核对身份',
+    });
     expect(swapped.status).toBe(500);
     expect(swapped.body.error.code).toBe('integrity_failed');
     const own = await village.post(`/api/certificates/${a.id}/unmask`, { fields: ['idNumber'], reason: '核对身份' });
@@ -203,7 +210,10 @@ describe('L: uploaded photos are re-encoded without their metadata', () => {
     const marker = 'GPS 36.18N 113.12E SECRET-CAMERA';
     const jpeg = await new Jimp({ width: 16, height: 12, color: 0x3366ccff }).getBuffer('image/jpeg');
     const exifBody = Buffer.concat([Buffer.from('Exif\0\0MM\0*\0\0\0\x08\0\0\0\0\0\0', 'latin1'), Buffer.from(marker)]);
-    const app1 = Buffer.concat([Buffer.from([0xff, 0xe1, (exifBody.length + 2) >> 8, (exifBody.length + 2) & 0xff]), exifBody]);
+    const app1 = Buffer.concat([
+      Buffer.from([0xff, 0xe1, (exifBody.length + 2) >> 8, (exifBody.length + 2) & 0xff]),
+      exifBody,
+    ]);
     const withExif = Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
     expect(withExif.includes(Buffer.from(marker))).toBe(true);
     const up = await upload(t, village, `/api/ledger-rows/${rowId}/photo`, { data: withExif, filename: 'board.jpg' });
@@ -235,9 +245,16 @@ describe('L: a 409 carries the current record (details.current)', () => {
     const { id } = await launchedCampaign(t, { name: '409 测试行动' });
     const ledger = await ledgerOf(t, id, '140404001200');
     const row = (
-      await village.post(`/api/ledgers/${ledger}/rows`, { category: 'sign', name: '测试标识牌', imposedBy: '区某局', fields: { position: 'outside' } })
+      await village.post(`/api/ledgers/${ledger}/rows`, {
+        category: 'sign',
+        name: '测试标识牌',
+        imposedBy: '区某局',
+        fields: { position: 'outside' },
+      })
     ).body.row;
-    expect((await village.patch(`/api/ledger-rows/${row.id}`, { name: '测试标识牌甲', version: row.version })).status).toBe(200);
+    expect(
+      (await village.patch(`/api/ledger-rows/${row.id}`, { name: '测试标识牌甲', version: row.version })).status,
+    ).toBe(200);
     const stale = await village.patch(`/api/ledger-rows/${row.id}`, { name: '测试标识牌乙', version: row.version });
     expect(stale.status).toBe(409);
     expect(stale.body.error.details.current.row).toMatchObject({ id: row.id, name: '测试标识牌甲' });
@@ -258,7 +275,9 @@ describe('L: a 409 carries the current record (details.current)', () => {
       },
     });
     expect(req.status, JSON.stringify(req.body)).toBe(200);
-    expect((await dept.post(`/api/admission/requests/${req.body.id}/submit`, { version: req.body.version })).status).toBe(200);
+    expect(
+      (await dept.post(`/api/admission/requests/${req.body.id}/submit`, { version: req.body.version })).status,
+    ).toBe(200);
     const again = await dept.post(`/api/admission/requests/${req.body.id}/submit`, { version: req.body.version });
     expect(again.status).toBe(409);
     expect(again.body.error.details.current).toMatchObject({ id: req.body.id });
@@ -274,8 +293,13 @@ describe('L: a 409 carries the current record (details.current)', () => {
       fields: { name: '测试事项（409）', basis: '测试依据' },
     });
     expect(draft.status, JSON.stringify(draft.body)).toBe(200);
-    expect((await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, { version: draft.body.version })).status).toBe(200);
-    const late = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, { version: draft.body.version });
+    expect(
+      (await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, { version: draft.body.version }))
+        .status,
+    ).toBe(200);
+    const late = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
+      version: draft.body.version,
+    });
     expect(late.status).toBe(409);
     expect(late.body.error.details.current).toMatchObject({ id: draft.body.id, status: 'submitted' });
   });

@@ -54,9 +54,7 @@ const MOBILE_IN_TEXT = /(?<!\d)(1[3-9]\d{9})(?!\d)/g;
  * digits) and other digit runs are left alone.
  */
 export function maskPersonalText(text: string): string {
-  return text
-    .replace(ID_IN_TEXT, (m) => maskIdNumber(m.toUpperCase()))
-    .replace(MOBILE_IN_TEXT, (m) => maskMobile(m));
+  return text.replace(ID_IN_TEXT, (m) => maskIdNumber(m.toUpperCase())).replace(MOBILE_IN_TEXT, (m) => maskMobile(m));
 }
 
 /** True when free text contains an unmasked ID or mobile number. */

@@ -237,7 +237,9 @@ describe.skipIf(PG)('SQLite online backup → restore drill under writes (T-BR1)
       // Without its manifest, or with another key: refused as well.
       const bare = path.join(dir, 'bare.db');
       fs.copyFileSync(backupFile, bare);
-      const noManifest = await runCli('src/server/cli/restore.ts', [bare, '--force'], { DATABASE_URL: `sqlite:${restored}` });
+      const noManifest = await runCli('src/server/cli/restore.ts', [bare, '--force'], {
+        DATABASE_URL: `sqlite:${restored}`,
+      });
       expect(noManifest.code).toBe(1);
       expect(noManifest.stderr).toMatch(/缺少清单文件/);
       const otherKeys = path.join(dir, 'other.keys.json');

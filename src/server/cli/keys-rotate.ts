@@ -15,7 +15,9 @@ runCli(async (out) => {
     return 2;
   }
   const { id, previous } = rotateAuditKey(config.keys.file, new Date().toISOString());
-  out(`OK 审计密钥已轮换：${previous} → ${id}（旧密钥保留用于校验）/ audit key rotated; the old key stays for verification`);
+  out(
+    `OK 审计密钥已轮换：${previous} → ${id}（旧密钥保留用于校验）/ audit key rotated; the old key stays for verification`,
+  );
   out('请重启所有应用进程使新密钥生效 / restart every app process to sign with the new key');
   return 0;
 });

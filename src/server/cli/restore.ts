@@ -21,7 +21,7 @@ runCli(async (out) => {
   const args = process.argv.slice(2);
   const keyAt = args.indexOf('--key-file');
   const keyFile = keyAt >= 0 ? args[keyAt + 1] : null;
-  const file = args.find((a, i) => !a.startsWith("--") && (keyAt < 0 || i !== keyAt + 1));
+  const file = args.find((a, i) => !a.startsWith('--') && (keyAt < 0 || i !== keyAt + 1));
   const force = args.includes('--force');
   if (!file) {
     out(USAGE);

@@ -359,7 +359,10 @@ describe(`npm run audit:verify (${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : '
       await appendRows(deps, 10);
       const rows = await count(deps.db);
       await disableTriggers(deps.db, deps.dialect);
-      await deps.db.deleteFrom('auditLog').where('seq', '=', rows - 5).execute();
+      await deps.db
+        .deleteFrom('auditLog')
+        .where('seq', '=', rows - 5)
+        .execute();
       await closeGap(deps.db, rows - 5);
       await recomputeFrom(deps.db, rows - 5, 'sm3');
       await deps.database.close();
@@ -376,7 +379,11 @@ describe(`npm run audit:verify (${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : '
 
 /** Rewrites every row from `fromSeq` on as an attacker with database access but without the audit key would. */
 async function recomputeFrom(trx: Kysely<DB>, fromSeq: number, how: 'sm3' | 'other-key', toSeq = Infinity) {
-  const prev = await trx.selectFrom('auditLog').select('hash').where('seq', '=', fromSeq - 1).executeTakeFirst();
+  const prev = await trx
+    .selectFrom('auditLog')
+    .select('hash')
+    .where('seq', '=', fromSeq - 1)
+    .executeTakeFirst();
   let prevHash = prev?.hash ?? GENESIS_HASH;
   const guessed = crypto.randomBytes(32);
   const rows = await trx.selectFrom('auditLog').selectAll().where('seq', '>=', fromSeq).orderBy('seq').execute();
@@ -433,7 +440,10 @@ describe('issue 14 H1: a keyed chain with signed heads', () => {
       },
       t.deps.keys,
     );
-    expect(v).toMatchObject({ ok: false, firstBroken: { seq: 10, reason: expect.stringMatching(/无密钥格式|链被重算/) } });
+    expect(v).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 10, reason: expect.stringMatching(/无密钥格式|链被重算/) },
+    });
   });
 
   it('H1: the same recomputed with a guessed key (no access to the audit key) → found', async () => {
@@ -451,7 +461,12 @@ describe('issue 14 H1: a keyed chain with signed heads', () => {
   });
 
   it('H1: the whole chain recomputed as plain SM3 passes row by row, and the exported head catches it', async () => {
-    const rowsOnly = await tamperAndVerify(t.deps.db, t.deps.dialect, (trx) => recomputeFrom(trx, 1, 'sm3'), t.deps.keys);
+    const rowsOnly = await tamperAndVerify(
+      t.deps.db,
+      t.deps.dialect,
+      (trx) => recomputeFrom(trx, 1, 'sm3'),
+      t.deps.keys,
+    );
     expect(rowsOnly.ok).toBe(true); // the format-1 rows of an older install are still accepted …
     const anchored = await tamperAndVerify(
       t.deps.db,
@@ -470,7 +485,10 @@ describe('issue 14 H1: a keyed chain with signed heads', () => {
       t.deps.db,
       t.deps.dialect,
       async (trx) => {
-        await trx.deleteFrom('auditLog').where('seq', '>', n - 3).execute();
+        await trx
+          .deleteFrom('auditLog')
+          .where('seq', '>', n - 3)
+          .execute();
       },
       t.deps.keys,
       anchors,
@@ -547,7 +565,10 @@ describe('audit key rotation', () => {
       f.audit.keys = f.audit.keys.filter((k: { id: string }) => k.id !== previous);
       fs.writeFileSync(keyFile, JSON.stringify(f));
       const v = await verifyChain(second.db, readKeyRing({ file: keyFile, secret: null }));
-      expect(v).toMatchObject({ ok: false, firstBroken: { reason: expect.stringMatching(`缺少审计密钥 ${previous}`) } });
+      expect(v).toMatchObject({
+        ok: false,
+        firstBroken: { reason: expect.stringMatching(`缺少审计密钥 ${previous}`) },
+      });
       await second.database.close();
       await expect(open()).rejects.toThrow(/审计密钥 .* 缺失/);
       // And a database whose key file is gone does not get new keys silently.

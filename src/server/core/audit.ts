@@ -242,9 +242,7 @@ export async function verifyChain(
     .executeTakeFirst();
   if (stray) return fail(Number(stray.seq), '序号不合法的记录（被插入）');
   const hashes = new Map<number, string>();
-  const wanted = new Set(
-    (opts.anchors ?? []).filter((a): a is Anchor => 'seq' in a).map((a) => Number(a.seq)),
-  );
+  const wanted = new Set((opts.anchors ?? []).filter((a): a is Anchor => 'seq' in a).map((a) => Number(a.seq)));
   for (;;) {
     const rows = await db
       .selectFrom('auditLog')
@@ -280,7 +278,8 @@ export async function verifyChain(
     const key = keys.audit.keys.get(a.keyId);
     if (!key) return fail(Number(a.seq), `链头锚点使用的审计密钥 ${a.keyId} 缺失`);
     const { sig, ...body } = a;
-    if (!sameText(hmacSm3(key, anchorInput(body)), sig)) return fail(Number(a.seq), '链头锚点签名无效（锚点被伪造或改动）');
+    if (!sameText(hmacSm3(key, anchorInput(body)), sig))
+      return fail(Number(a.seq), '链头锚点签名无效（锚点被伪造或改动）');
     const at = hashes.get(Number(a.seq));
     if (at === undefined)
       return fail(

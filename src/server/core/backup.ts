@@ -307,7 +307,10 @@ export async function backupSqlite(
 }
 
 const manifestMac = (sealer: FileSealer, body: Omit<BackupManifest, 'mac'>) =>
-  sealer.hmac().update(JSON.stringify(['jianfu-backup-manifest', body])).digest('hex');
+  sealer
+    .hmac()
+    .update(JSON.stringify(['jianfu-backup-manifest', body]))
+    .digest('hex');
 
 /** Encrypts a file (SM4-CTR) and returns the HMAC-SM3 over the format, IV and ciphertext. */
 async function encryptFile(plainFile: string, out: string, sealer: FileSealer, iv: Buffer): Promise<string> {

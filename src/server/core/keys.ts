@@ -38,7 +38,8 @@ export class KeyError extends Error {
   }
 }
 
-const newAuditKeyId = (now: string) => `a${now.slice(0, 10).replace(/-/g, '')}-${crypto.randomBytes(3).toString('hex')}`;
+const newAuditKeyId = (now: string) =>
+  `a${now.slice(0, 10).replace(/-/g, '')}-${crypto.randomBytes(3).toString('hex')}`;
 const newSecret = () => crypto.randomBytes(32).toString('base64');
 
 /** A key ring for tests and in-memory databases: random unless seeded. */

@@ -79,7 +79,7 @@ export function checkPassword(
   const words = [...PRODUCT_WORDS, ...(opts.contextWords ?? [])].filter((w) => [...w].length >= 2);
   const hit = words.find((w) => {
     const x = w.toLowerCase();
-    return (x.length >= 4 || /[^\x00-\x7f]/.test(x)) && (lower.includes(x) || folded(plain).includes(x));
+    return (x.length >= 4 || /\p{Script=Han}/u.test(x)) && (lower.includes(x) || folded(plain).includes(x));
   });
   if (hit) problems.push(`密码不能包含系统名称或本地地名（如“${hit}”）`);
   if (!hit && plain.length <= 128) {

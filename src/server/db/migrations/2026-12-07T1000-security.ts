@@ -85,7 +85,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('note', 'text')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('admin_request_status_idx').on('admin_request').columns(['status', 'requested_at']).execute();
+  await db.schema
+    .createIndex('admin_request_status_idx')
+    .on('admin_request')
+    .columns(['status', 'requested_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -40,7 +40,13 @@ export function oneTimePassword(): string {
 export const rememberPassword = (trx: Trx, deps: Deps, userId: string, passwordHash: string) =>
   repo.addPasswordHistory(trx, { id: newId(), userId, passwordHash, createdAt: deps.clock.nowIso() });
 
-export async function applyStatus(trx: Trx, deps: Deps, ctx: RequestContext, user: Target, status: 'active' | 'disabled') {
+export async function applyStatus(
+  trx: Trx,
+  deps: Deps,
+  ctx: RequestContext,
+  user: Target,
+  status: 'active' | 'disabled',
+) {
   const now = deps.clock.nowIso();
   await repo.updateUser(trx, user.id, { status, updatedAt: now });
   if (status === 'disabled') await repo.deleteSessionsOf(trx, user.id);

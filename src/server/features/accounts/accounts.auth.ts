@@ -151,7 +151,11 @@ export async function login(deps: Deps, input: LoginBody, meta: LoginMeta) {
           actorId: user?.id,
           actorName: username.slice(0, 64),
           regionCode: user?.regionCode ?? null,
-          after: { scope: addressDelay ? 'address' : 'name', minutes: addressDelay || pairDelay, failures: counts.pair },
+          after: {
+            scope: addressDelay ? 'address' : 'name',
+            minutes: addressDelay || pairDelay,
+            failures: counts.pair,
+          },
         });
       if (addressDelay)
         return { kind: 'delayed' as const, until: addMinutes(now, addressDelay), scope: 'address' as const };
@@ -330,7 +334,9 @@ export async function renewRecoveryCodes(deps: Deps, ctx: RequestContext, otp: s
     const user = (await repo.findUserById(trx, actor.userId))!;
     if (!user.totpEnabledAt) throw new AppError('conflict', '尚未绑定动态口令');
     if (!(await acceptCode(trx, deps, user, otp)))
-      throw new AppError('validation_failed', '动态口令不正确', { issues: [{ field: 'otp', message: '动态口令不正确' }] });
+      throw new AppError('validation_failed', '动态口令不正确', {
+        issues: [{ field: 'otp', message: '动态口令不正确' }],
+      });
     const now = deps.clock.nowIso();
     const codes = await issueRecoveryCodes(trx, deps, user.id, now);
     await appendAudit(trx, deps, ctx, {

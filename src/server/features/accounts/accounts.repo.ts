@@ -318,7 +318,11 @@ export async function saveThrottle(db: Db, row: ThrottleRow, exists: boolean) {
 
 export async function clearThrottles(db: Db, keys: string[], keyPrefix?: string) {
   if (keys.length) await db.deleteFrom('loginThrottle').where('key', 'in', keys).execute();
-  if (keyPrefix) await db.deleteFrom('loginThrottle').where('key', 'like', `${keyPrefix.replace(/[\\%_]/g, '')}%`).execute();
+  if (keyPrefix)
+    await db
+      .deleteFrom('loginThrottle')
+      .where('key', 'like', `${keyPrefix.replace(/[\\%_]/g, '')}%`)
+      .execute();
 }
 
 /** Names (throttle keys `n:<name>`) with a delay still running, among `names`. */
@@ -507,7 +511,13 @@ export async function decideAdminRequest(
   db: Db,
   id: string,
   version: number,
-  patch: { status: AdminRequestStatus; decidedBy: string; decidedByName: string; decidedAt: string; note: string | null },
+  patch: {
+    status: AdminRequestStatus;
+    decidedBy: string;
+    decidedByName: string;
+    decidedAt: string;
+    note: string | null;
+  },
 ): Promise<boolean> {
   const res = await db
     .updateTable('adminRequest')

@@ -33,7 +33,6 @@ describe('POST /api/auth/login', () => {
     }
   });
   // Failed sign-ins (throttling, captcha, no anonymous lock): accounts.security.test.ts (issue 14 M2).
-
 });
 
 describe('authorization failures', () => {

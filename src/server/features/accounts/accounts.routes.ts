@@ -1,5 +1,22 @@
 import { z } from '../../../shared/zod.js';
-import { ADMIN_REQUEST_STATUSES, adminRequestSchema, captchaSchema, createUserBody, grantSchema, loginBody, meSchema, mfaEnrolmentSchema, otpCode, pendingSchema, recoveryCodesSchema, resetPasswordSchema, sessionSchema, updateUserBody, userRowSchema, userSchema } from '../../../shared/accounts.js';
+import {
+  ADMIN_REQUEST_STATUSES,
+  adminRequestSchema,
+  captchaSchema,
+  createUserBody,
+  grantSchema,
+  loginBody,
+  meSchema,
+  mfaEnrolmentSchema,
+  otpCode,
+  pendingSchema,
+  recoveryCodesSchema,
+  resetPasswordSchema,
+  sessionSchema,
+  updateUserBody,
+  userRowSchema,
+  userSchema,
+} from '../../../shared/accounts.js';
 import { ROLES } from '../../../shared/roles.js';
 import { typed, type Feature } from '../feature.js';
 import { actorOf, ctxOf } from '../../http/policy.js';
@@ -352,7 +369,13 @@ export const accountsRoutes: Feature = (app, deps) => {
     '/api/admin-requests/:id/reject',
     {
       config: { policy: { access: 'permission', permission: 'admin.requests' } },
-      schema: { tags: admin, summary: '复核驳回', params: idParams, body: decision, response: { 200: adminRequestSchema } },
+      schema: {
+        tags: admin,
+        summary: '复核驳回',
+        params: idParams,
+        body: decision,
+        response: { 200: adminRequestSchema },
+      },
     },
     async (req) => requests.close(deps, ctxOf(req), req.params.id, req.body, 'rejected'),
   );
@@ -361,7 +384,13 @@ export const accountsRoutes: Feature = (app, deps) => {
     '/api/admin-requests/:id/cancel',
     {
       config: { policy: { access: 'permission', permission: 'admin.requests' } },
-      schema: { tags: admin, summary: '撤回本人的申请', params: idParams, body: decision, response: { 200: adminRequestSchema } },
+      schema: {
+        tags: admin,
+        summary: '撤回本人的申请',
+        params: idParams,
+        body: decision,
+        response: { 200: adminRequestSchema },
+      },
     },
     async (req) => requests.close(deps, ctxOf(req), req.params.id, req.body, 'cancelled'),
   );

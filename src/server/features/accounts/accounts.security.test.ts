@@ -42,7 +42,9 @@ async function newAccount(
     expect(g.status, JSON.stringify(g.body)).toBe(200);
     if (g.body.pending) {
       const aud = await t.as('demo-auditor');
-      const ok = await aud.post(`/api/admin-requests/${g.body.pending.id}/approve`, { version: g.body.pending.version });
+      const ok = await aud.post(`/api/admin-requests/${g.body.pending.id}/approve`, {
+        version: g.body.pending.version,
+      });
       expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     }
   }
@@ -115,7 +117,10 @@ describe('M2: failed sign-ins throttle instead of locking, and never tell which 
     const first = await user.login('demo-sysadmin');
     expect(first.body.error.code).toBe('captcha_required');
     const id = first.body.error.details.captcha.id;
-    const ok = await user.login('demo-sysadmin', DEMO_PASSWORD, { captchaId: id, captchaAnswer: await captchaAnswer(t, id) });
+    const ok = await user.login('demo-sysadmin', DEMO_PASSWORD, {
+      captchaId: id,
+      captchaAnswer: await captchaAnswer(t, id),
+    });
     expect(ok.status).toBe(200); // … the administrator does not
     // The delay ends by itself and grows (1, 2, 4 … minutes) with each further failure from that address.
     t.clock.advanceMinutes(2);
@@ -181,7 +186,10 @@ describe('M4: password rules', () => {
     expect(old.status).toBe(200); // six changes ago is allowed again
 
     const lead = await newAccount(t, 'pw-rules-lead', { role: 'district_lead', regionCode: '140404000000' });
-    const short = await lead.agent.post('/api/auth/password', { currentPassword: lead.password, newPassword: 'Qz#8kd!Lp2w' });
+    const short = await lead.agent.post('/api/auth/password', {
+      currentPassword: lead.password,
+      newPassword: 'Qz#8kd!Lp2w',
+    });
     expect(short.status).toBe(400);
     expect(short.body.error.message).toMatch(/至少 12 位/);
   });
@@ -208,7 +216,11 @@ describe('M3: no administrator disables, revokes, demotes or creates another adm
 
   it('secadmin cannot revoke the auditor, nor create a second secadmin that revokes the first, alone', async () => {
     const sec = await t.as('demo-secadmin');
-    const users = (await sec.get('/api/users?q=demo-')).body.items as { id: string; username: string; grants: { id: string; role: string }[] }[];
+    const users = (await sec.get('/api/users?q=demo-')).body.items as {
+      id: string;
+      username: string;
+      grants: { id: string; role: string }[];
+    }[];
     const auditor = users.find((u) => u.username === 'demo-auditor')!;
     const revoke = await sec.delete(`/api/grants/${auditor.grants[0].id}`);
     expect(revoke.status).toBe(200);
@@ -254,9 +266,9 @@ describe('M3: no administrator disables, revokes, demotes or creates another adm
     const signed = await a.login('demo-auditor', otp);
     expect(signed.body.mustChangePassword).toBe(true);
     expect((await a.get('/api/audit')).body.error.code).toBe('password_change_required');
-    expect((await a.post('/api/auth/password', { currentPassword: otp, newPassword: 'Shenji#Guanli2031' })).status).toBe(
-      200,
-    );
+    expect(
+      (await a.post('/api/auth/password', { currentPassword: otp, newPassword: 'Shenji#Guanli2031' })).status,
+    ).toBe(200);
   });
 
   it('an ordinary user’s password is reset at once to a one-time password shown once', async () => {
@@ -272,13 +284,21 @@ describe('M3: no administrator disables, revokes, demotes or creates another adm
 
 describe('TOTP (RFC 6238) for the administrators and the district roles', () => {
   it('a district lead (not a demo account) must enrol before anything else; then signs in with a code; replays and far clocks fail', async () => {
-    const lead = await newAccount(t, 'mfa-lead', { role: 'district_lead', regionCode: '140404000000' }, 'Quzhang#Mima2031x');
+    const lead = await newAccount(
+      t,
+      'mfa-lead',
+      { role: 'district_lead', regionCode: '140404000000' },
+      'Quzhang#Mima2031x',
+    );
     const blocked = await lead.agent.get('/api/catalogs');
     expect(blocked.status).toBe(403);
     expect(blocked.body.error.code).toBe('mfa_enrolment_required');
     expect((await lead.agent.get('/api/auth/me')).body.mfaEnrolmentRequired).toBe(true);
     const { secret, codes } = await enrol(t, lead.agent);
-    expect((await lead.agent.get('/api/auth/me')).body).toMatchObject({ mfaEnrolmentRequired: false, mfaEnabled: true });
+    expect((await lead.agent.get('/api/auth/me')).body).toMatchObject({
+      mfaEnrolmentRequired: false,
+      mfaEnabled: true,
+    });
 
     const a = t.agent();
     const noCode = await a.login('mfa-lead', lead.password);
@@ -317,13 +337,21 @@ describe('TOTP (RFC 6238) for the administrators and the district roles', () => 
   it('the secret is stored sealed, and the security administrator resets a lost second factor (audited)', async () => {
     const cadre = await newAccount(t, 'mfa-cadre', { role: 'village_cadre', regionCode: '140404001200' });
     const { secret } = await enrol(t, cadre.agent);
-    const row = await t.deps.db.selectFrom('appUser').selectAll().where('username', '=', 'mfa-cadre').executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('appUser')
+      .selectAll()
+      .where('username', '=', 'mfa-cadre')
+      .executeTakeFirstOrThrow();
     expect(row.totpSecretEnc).toMatch(/^sm4hm2:/);
     expect(row.totpSecretEnc).not.toContain(secret);
     const sec = await t.as('demo-secadmin');
     expect((await sec.post(`/api/users/${cadre.id}/reset-mfa`)).status).toBe(200);
     expect((await t.agent().login('mfa-cadre', cadre.password)).status).toBe(200);
-    const audit = await t.deps.db.selectFrom('auditLog').select('action').where('action', '=', 'users.reset_mfa').execute();
+    const audit = await t.deps.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('action', '=', 'users.reset_mfa')
+      .execute();
     expect(audit.length).toBeGreaterThanOrEqual(1);
   });
 });
@@ -358,12 +386,22 @@ describe('H3: a new install has three administrators who sign in with TOTP and c
       expect((await b.login(a.username, pw, { otp: code(fresh, secret) })).status).toBe(200);
       agents[a.role] = b;
     }
-    const users = (await agents.sysadmin.get('/api/users')).body.items as { id: string; username: string; version: number; grants: { id: string }[] }[];
+    const users = (await agents.sysadmin.get('/api/users')).body.items as {
+      id: string;
+      username: string;
+      version: number;
+      grants: { id: string }[];
+    }[];
     const auditor = users.find((u) => u.username === 'sj-zhao')!;
     const sec = users.find((u) => u.username === 'aq-li')!;
-    expect((await agents.sysadmin.patch(`/api/users/${auditor.id}`, { status: 'disabled', version: auditor.version })).status).toBe(202);
+    expect(
+      (await agents.sysadmin.patch(`/api/users/${auditor.id}`, { status: 'disabled', version: auditor.version }))
+        .status,
+    ).toBe(202);
     expect((await agents.secadmin.delete(`/api/grants/${auditor.grants[0].id}`)).body.pending).toBeTruthy();
-    expect((await agents.sysadmin.patch(`/api/users/${sec.id}`, { status: 'disabled', version: sec.version })).status).toBe(202);
+    expect(
+      (await agents.sysadmin.patch(`/api/users/${sec.id}`, { status: 'disabled', version: sec.version })).status,
+    ).toBe(202);
     const still = (await agents.sysadmin.get('/api/users')).body.items as { status: string; grants: unknown[] }[];
     expect(still.every((u) => u.status === 'active' && u.grants.length === 1)).toBe(true);
   });
@@ -414,10 +452,19 @@ describe('sessions', () => {
 describe('small findings (L)', () => {
   it('request ids are made by the server: a client X-Request-ID never reaches an audit row', async () => {
     const a = t.agent();
-    await a.request('POST', '/api/auth/login', { username: 'demo-village', password: DEMO_PASSWORD }, {
-      'x-request-id': 'client-chosen-id',
-    });
-    const rows = await t.deps.db.selectFrom('auditLog').select('requestId').where('requestId', '=', 'client-chosen-id').execute();
+    await a.request(
+      'POST',
+      '/api/auth/login',
+      { username: 'demo-village', password: DEMO_PASSWORD },
+      {
+        'x-request-id': 'client-chosen-id',
+      },
+    );
+    const rows = await t.deps.db
+      .selectFrom('auditLog')
+      .select('requestId')
+      .where('requestId', '=', 'client-chosen-id')
+      .execute();
     expect(rows).toHaveLength(0);
   });
 
@@ -432,7 +479,11 @@ describe('small findings (L)', () => {
       expect(cookie).not.toMatch(/Domain=/i);
       // The plain name is not accepted there.
       const token = cookie.split(';')[0].split('=')[1];
-      const plain = await secure.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `jianfu_sid=${token}` } });
+      const plain = await secure.app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: { cookie: `jianfu_sid=${token}` },
+      });
       expect(plain.statusCode).toBe(401);
     } finally {
       await secure.close();

@@ -28,7 +28,13 @@ import {
   RESERVED_USERNAMES,
 } from './accounts.policy.js';
 import { normalizeUsername } from './accounts.auth.js';
-import { applyAddGrant, applyRemoveGrant, applyResetMfa, applyResetPassword, rememberPassword } from './accounts.apply.js';
+import {
+  applyAddGrant,
+  applyRemoveGrant,
+  applyResetMfa,
+  applyResetPassword,
+  rememberPassword,
+} from './accounts.apply.js';
 import { fileRequest } from './accounts.requests.js';
 
 export { normalizeUsername };
@@ -95,7 +101,12 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.nowIso();
-    await repo.updateUser(trx, user.id, { passwordHash, mustChangePassword: 0, passwordChangedAt: now, updatedAt: now });
+    await repo.updateUser(trx, user.id, {
+      passwordHash,
+      mustChangePassword: 0,
+      passwordChangedAt: now,
+      updatedAt: now,
+    });
     await rememberPassword(trx, deps, user.id, passwordHash);
     // Other sessions of this user end; the current one stays.
     await repo.deleteSessionsOf(trx, user.id, actor.sessionId);
@@ -156,7 +167,9 @@ export async function me(deps: Deps, actor: Actor, csrfToken: string | null): Pr
     mustChangePassword: actor.mustChangePassword,
     mfaEnrolmentRequired: !!actor.mfaEnrolmentRequired,
     mfaEnabled: !!user?.totpEnabledAt,
-    passwordMinLength: needsAdminPassword(roles) ? Math.max(password.adminMinLength, password.minLength) : password.minLength,
+    passwordMinLength: needsAdminPassword(roles)
+      ? Math.max(password.adminMinLength, password.minLength)
+      : password.minLength,
     csrfToken,
   };
 }
@@ -252,7 +265,20 @@ export async function createUser(deps: Deps, ctx: RequestContext, input: NewUser
   const id = newId();
   try {
     await deps.db.transaction().execute(async (trx) => {
-      await repo.insertUser(trx, newUserRow({ id, username, displayName: input.displayName, regionCode: input.regionCode, departmentId: input.departmentId ?? null, passwordHash, mustChange: true, demo: false, now }));
+      await repo.insertUser(
+        trx,
+        newUserRow({
+          id,
+          username,
+          displayName: input.displayName,
+          regionCode: input.regionCode,
+          departmentId: input.departmentId ?? null,
+          passwordHash,
+          mustChange: true,
+          demo: false,
+          now,
+        }),
+      );
       await rememberPassword(trx, deps, id, passwordHash);
       await appendAudit(trx, deps, ctx, {
         action: 'users.create',
@@ -377,7 +403,10 @@ export async function resetPassword(deps: Deps, ctx: RequestContext, id: string)
   if (!canManageUserAt(actor, user.regionCode)) throw new AppError('forbidden');
   if (user.id === actor.userId) throw new AppError('forbidden', '请在“修改密码”中修改本人密码');
   if (isAdminAccount(await repo.rolesOf(deps.db, id)))
-    return { oneTimePassword: null, pending: await fileRequest(deps, ctx, { kind: 'reset_password', target: user, payload: {} }) };
+    return {
+      oneTimePassword: null,
+      pending: await fileRequest(deps, ctx, { kind: 'reset_password', target: user, payload: {} }),
+    };
   const oneTimePassword = await deps.db.transaction().execute((trx) => applyResetPassword(trx, deps, ctx, user));
   return { oneTimePassword, pending: null };
 }
@@ -430,9 +459,9 @@ export async function addGrant(
     return { items: await userGrants(deps, actor, user.id), pending };
   }
   try {
-    await deps.db.transaction().execute((trx) =>
-      applyAddGrant(trx, deps, ctx, { ...input, username: user.username, createdBy: actor.userId }),
-    );
+    await deps.db
+      .transaction()
+      .execute((trx) => applyAddGrant(trx, deps, ctx, { ...input, username: user.username, createdBy: actor.userId }));
   } catch (err) {
     if (isUniqueViolation(err))
       throw new AppError('conflict', '该授权已存在，或违反三员分立（一个账户只能持有一种管理员角色）');

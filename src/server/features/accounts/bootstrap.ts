@@ -83,7 +83,14 @@ export async function createAccount(
       }),
     );
     await rememberPassword(trx, deps, id, passwordHash);
-    await repo.insertGrant(trx, { id: newId(), userId: id, role: a.role, regionCode: a.region, createdAt: now, createdBy: null });
+    await repo.insertGrant(trx, {
+      id: newId(),
+      userId: id,
+      role: a.role,
+      regionCode: a.region,
+      createdAt: now,
+      createdBy: null,
+    });
     await appendAudit(trx, deps, ctx, {
       action: 'users.create',
       entity: 'user',
@@ -163,7 +170,11 @@ export async function ensureAdministrators(deps: Deps, regionCode: string): Prom
   const taken = await repo.allUsernames(deps.db);
   for (const [i, a] of ADMIN_SET.entries()) {
     if ((await repo.activeHoldersOf(deps.db, a.role)).length) continue;
-    let username = names ? normalizeUsername(names[i]) : `${a.prefix}-${newToken(3).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`;
+    let username = names
+      ? normalizeUsername(names[i])
+      : `${a.prefix}-${newToken(3)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, 'x')}`;
     if (RESERVED_USERNAMES.has(username))
       throw new Error(`管理员用户名“${username}”是保留名称，请在 JIANFU_ADMIN_USERNAMES 中换一个 / reserved username`);
     if (taken.has(username)) {
@@ -199,7 +210,8 @@ export async function bootstrap(deps: Deps, regionCode: string): Promise<Initial
 /** The banner that shows the initial administrators once (Chinese first, then English). */
 export function adminBanner(admins: InitialAdmin[]): string {
   const lines = admins.map(
-    (a) => `  ${ROLE_LABELS[a.role].zh} ${ROLE_LABELS[a.role].en}: ${a.username}   一次性密码 one-time password: ${a.password}`,
+    (a) =>
+      `  ${ROLE_LABELS[a.role].zh} ${ROLE_LABELS[a.role].en}: ${a.username}   一次性密码 one-time password: ${a.password}`,
   );
   return (
     `\n================ 初始管理员（三员） / initial administrators ================\n` +

@@ -161,7 +161,10 @@ export const admissionRoutes: Feature = (app, deps) => {
       },
     },
     async (req) =>
-      withCurrent(() => admission.updateRequest(deps, ctxOf(req), req.params.id, req.body), () => admission.getRequest(deps, actorOf(req), req.params.id)),
+      withCurrent(
+        () => admission.updateRequest(deps, ctxOf(req), req.params.id, req.body),
+        () => admission.getRequest(deps, actorOf(req), req.params.id),
+      ),
   );
 
   r.post(
@@ -177,7 +180,10 @@ export const admissionRoutes: Feature = (app, deps) => {
       },
     },
     async (req) =>
-      withCurrent(() => admission.submitRequest(deps, ctxOf(req), req.params.id, req.body.version), () => admission.getRequest(deps, actorOf(req), req.params.id)),
+      withCurrent(
+        () => admission.submitRequest(deps, ctxOf(req), req.params.id, req.body.version),
+        () => admission.getRequest(deps, actorOf(req), req.params.id),
+      ),
   );
 
   r.post(
@@ -193,7 +199,11 @@ export const admissionRoutes: Feature = (app, deps) => {
         response: { 200: requestDetailSchema },
       },
     },
-    async (req) => withCurrent(() => admission.decide(deps, ctxOf(req), req.params.id, req.body), () => admission.getRequest(deps, actorOf(req), req.params.id)),
+    async (req) =>
+      withCurrent(
+        () => admission.decide(deps, ctxOf(req), req.params.id, req.body),
+        () => admission.getRequest(deps, actorOf(req), req.params.id),
+      ),
   );
 
   r.post(
@@ -208,7 +218,11 @@ export const admissionRoutes: Feature = (app, deps) => {
         response: { 200: requestDetailSchema },
       },
     },
-    async (req) => withCurrent(() => admission.withdraw(deps, ctxOf(req), req.params.id, req.body), () => admission.getRequest(deps, actorOf(req), req.params.id)),
+    async (req) =>
+      withCurrent(
+        () => admission.withdraw(deps, ctxOf(req), req.params.id, req.body),
+        () => admission.getRequest(deps, actorOf(req), req.params.id),
+      ),
   );
 
   r.post(

@@ -386,7 +386,10 @@ export const catalogsRoutes: Feature = async (app, deps) => {
       },
     },
     async (req) =>
-      withCurrent(() => adjustments.updateAdjustment(deps, ctxOf(req), req.params.id, req.body), () => adjustments.getAdjustment(deps, actorOf(req), req.params.id)),
+      withCurrent(
+        () => adjustments.updateAdjustment(deps, ctxOf(req), req.params.id, req.body),
+        () => adjustments.getAdjustment(deps, actorOf(req), req.params.id),
+      ),
   );
 
   r.post(
@@ -396,7 +399,10 @@ export const catalogsRoutes: Feature = async (app, deps) => {
       schema: { tags, summary: '提交审批', params: idParams, body: versionBody, response: { 200: adjustmentSchema } },
     },
     async (req) =>
-      withCurrent(() => adjustments.submitAdjustment(deps, ctxOf(req), req.params.id, req.body.version), () => adjustments.getAdjustment(deps, actorOf(req), req.params.id)),
+      withCurrent(
+        () => adjustments.submitAdjustment(deps, ctxOf(req), req.params.id, req.body.version),
+        () => adjustments.getAdjustment(deps, actorOf(req), req.params.id),
+      ),
   );
 
   r.post(
@@ -412,7 +418,10 @@ export const catalogsRoutes: Feature = async (app, deps) => {
       },
     },
     async (req) =>
-      withCurrent(() => adjustments.cancelAdjustment(deps, ctxOf(req), req.params.id, req.body.version), () => adjustments.getAdjustment(deps, actorOf(req), req.params.id)),
+      withCurrent(
+        () => adjustments.cancelAdjustment(deps, ctxOf(req), req.params.id, req.body.version),
+        () => adjustments.getAdjustment(deps, actorOf(req), req.params.id),
+      ),
   );
 
   r.post(
@@ -428,7 +437,10 @@ export const catalogsRoutes: Feature = async (app, deps) => {
       },
     },
     async (req) =>
-      withCurrent(() => adjustments.approveAdjustment(deps, ctxOf(req), req.params.id, req.body), () => adjustments.getAdjustment(deps, actorOf(req), req.params.id)),
+      withCurrent(
+        () => adjustments.approveAdjustment(deps, ctxOf(req), req.params.id, req.body),
+        () => adjustments.getAdjustment(deps, actorOf(req), req.params.id),
+      ),
   );
 
   r.post(
@@ -444,7 +456,10 @@ export const catalogsRoutes: Feature = async (app, deps) => {
       },
     },
     async (req) =>
-      withCurrent(() => adjustments.rejectAdjustment(deps, ctxOf(req), req.params.id, req.body), () => adjustments.getAdjustment(deps, actorOf(req), req.params.id)),
+      withCurrent(
+        () => adjustments.rejectAdjustment(deps, ctxOf(req), req.params.id, req.body),
+        () => adjustments.getAdjustment(deps, actorOf(req), req.params.id),
+      ),
   );
 
   r.post(
@@ -460,7 +475,10 @@ export const catalogsRoutes: Feature = async (app, deps) => {
       },
     },
     async (req) =>
-      withCurrent(() => adjustments.publishAdjustment(deps, ctxOf(req), req.params.id, req.body.version), () => adjustments.getAdjustment(deps, actorOf(req), req.params.id)),
+      withCurrent(
+        () => adjustments.publishAdjustment(deps, ctxOf(req), req.params.id, req.body.version),
+        () => adjustments.getAdjustment(deps, actorOf(req), req.params.id),
+      ),
   );
 
   // ───────────────────────────── jobs ─────────────────────────────
