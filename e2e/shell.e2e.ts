@@ -74,7 +74,7 @@ describe('web shell', () => {
       await page.getByLabel('Username').fill('demo-auditor');
       await page.getByLabel('Password', { exact: true }).fill(process.env.JIANFU_DEMO_PASSWORD ?? 'Jianfu@2023');
       await page.getByRole('button', { name: /Sign in/ }).click();
-      expect(await menuLabels(page)).toEqual(['Audit log']);
+      expect(await menuLabels(page)).toEqual(['Audit log', 'Two-person review']);
       await h.screenshot(page, 'english-auditor-desktop');
       await page.setViewportSize(PHONE);
       await page.getByTestId('menu-toggle').waitFor();

@@ -314,7 +314,7 @@ export const pages: PageEntry[] = [
     titleKey: 'menu.adminRequests',
     access: 'canReviewAdminRequests',
     component: lazyPage(() => import('./pages/users/AdminRequestsPage.js')),
-    menu: { icon: <AuditOutlined />, order: 50 },
+    menu: { icon: <AuditOutlined />, order: 60 },
   },
 ];
 
