@@ -20,6 +20,7 @@ import pino from 'pino';
 import { loadConfig } from '../src/server/config.js';
 import { composeDeps } from '../src/server/compose.js';
 import { buildApp } from '../src/server/app.js';
+import { seedFeatures } from '../src/server/features/index.js';
 import type { Deps } from '../src/server/deps.js';
 import type { Actor, RequestContext } from '../src/server/core/actor.js';
 import { createCampaign, runLaunch } from '../src/server/features/campaigns/campaigns.service.js';
@@ -263,6 +264,7 @@ async function benchDialect(
     JIANFU_PUBLIC_RATE_LIMIT: '0',
   } as NodeJS.ProcessEnv);
   const deps = await composeDeps(config, { logger: pino({ level: 'warn' }) });
+  await seedFeatures(deps);
   const app = await buildApp(deps, { logLevel: 'warn' });
   await app.ready();
   try {

@@ -6,6 +6,7 @@ import { buildApp } from '../src/server/app.js';
 import { FakeClock } from '../src/server/core/clock.js';
 import { loadDemo } from '../src/server/features/accounts/bootstrap.js';
 import { memoryKeyRing } from '../src/server/core/keys.js';
+import { seedDemo, seedFeatures } from '../src/server/features/index.js';
 import type { Deps } from '../src/server/deps.js';
 import { freshDatabaseUrl } from './dialects.js';
 
@@ -101,7 +102,11 @@ export async function createTestApp(
   // Keys are injected (a fixed test key ring): tests never write key files.
   const deps = await composeDeps(config, { clock, logger: pino({ level: 'silent' }), keys: memoryKeyRing('test') });
   deps.jobs.inline = true;
-  if (opts.demo !== false) await loadDemo(deps);
+  await seedFeatures(deps);
+  if (opts.demo !== false) {
+    await loadDemo(deps);
+    await seedDemo(deps);
+  }
   const app = await buildApp(deps, { logLevel: 'error' });
   await app.ready();
   return {

@@ -22,6 +22,7 @@ import pino from 'pino';
 import { loadConfig } from '../../src/server/config.js';
 import { composeDeps } from '../../src/server/compose.js';
 import { buildApp } from '../../src/server/app.js';
+import { seedFeatures } from '../../src/server/features/index.js';
 import type { Deps } from '../../src/server/deps.js';
 import type { RequestContext } from '../../src/server/core/actor.js';
 import { appendAudit } from '../../src/server/core/audit.js';
@@ -50,7 +51,7 @@ import {
   type Verdict,
 } from '../../src/server/features/campaigns/campaigns.model.js';
 import type { LedgerRowTable } from '../../src/server/features/campaigns/campaigns.tables.js';
-import { bulkInsert, type Column } from './bulk.js';
+import { bulkInsert, type BulkColumn as Column } from '../../src/server/db/dialect.js';
 import * as N from './names.js';
 
 export const BENCH_CAMPAIGN_ID = 'bench-campaign-shanxi-2023';
@@ -259,6 +260,9 @@ const ROW_KEYS: (keyof LedgerRowTable)[] = [
   'version',
 ];
 const INT_KEYS = new Set<string>(['seq', 'version', 'approvalStale', 'ledgerCount', 'sort', 'evidenceCount', 'year']);
+/** One transaction per batch, through the app's own bulk insert (db/dialect.ts). */
+const insertMany = (deps: Deps, table: string, columns: Column[], rows: unknown[][]) =>
+  deps.db.transaction().execute((trx) => bulkInsert(trx, deps.database.sqlite, table, columns, rows));
 const columnsOf = (keys: string[]): Column[] =>
   keys.map((k) => ({ name: snake(k), type: INT_KEYS.has(k) ? 'int' : 'text' }));
 const LEDGER_KEYS = [
@@ -405,8 +409,8 @@ async function ensureDepartments(deps: Deps, counties: { code: string; name: str
           1,
         ]);
     }
-  await bulkInsert(
-    deps.database,
+  await insertMany(
+    deps,
     'department',
     columnsOf(['id', 'regionCode', 'name', 'kind', 'createdAt', 'updatedAt', 'version']),
     rows,
@@ -427,7 +431,8 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
     JIANFU_PUBLIC_RATE_LIMIT: '0',
   } as NodeJS.ProcessEnv);
   const deps = await composeDeps(config, { logger: pino({ level: 'warn' }) });
-  const app = await buildApp(deps, { logLevel: 'warn' }); // registers every feature: the catalogs feature seeds its lists
+  await seedFeatures(deps);
+  const app = await buildApp(deps, { logLevel: 'warn' });
   await app.ready();
   try {
     const counts = async () => {
@@ -556,9 +561,9 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
     let lookupMs = 0;
     const flush = async () => {
       const ft = Date.now();
-      await bulkInsert(deps.database, 'ledger', columnsOf(LEDGER_KEYS), ledgers);
-      await bulkInsert(deps.database, 'ledger_row', columnsOf(ROW_KEYS as string[]), rows);
-      await bulkInsert(deps.database, 'cleanup_task', columnsOf(TASK_KEYS), tasks);
+      await insertMany(deps, 'ledger', columnsOf(LEDGER_KEYS), ledgers);
+      await insertMany(deps, 'ledger_row', columnsOf(ROW_KEYS as string[]), rows);
+      await insertMany(deps, 'cleanup_task', columnsOf(TASK_KEYS), tasks);
       ledgers = [];
       rows = [];
       tasks = [];

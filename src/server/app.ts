@@ -16,12 +16,13 @@ import { registerErrorHandler } from './http/errors.js';
 import { collectRoutes, enforcePolicyAudited } from './http/policy.js';
 import { registerSessionHook, sessionCookieName } from './http/session.js';
 import { features } from './features/index.js';
+import { jobsRoutes } from './http/jobs.routes.js';
 
 import { VERSION } from './version.js';
 export { VERSION };
 const WEB_ROOT = path.resolve(fileURLToPath(new URL('../../dist/web', import.meta.url)));
 
-/** Builds the HTTP app with every feature registered. Never listens (main.ts does). */
+/** Builds the HTTP app with every feature's routes (and the core jobs route). Never listens (main.ts does). */
 export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
@@ -89,7 +90,8 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
     async () => app.swagger(),
   );
 
-  for (const feature of features) await app.register(async (scope) => feature(scope, deps));
+  await app.register(async (scope) => jobsRoutes(scope, deps));
+  for (const { routes } of features) if (routes) await app.register(async (scope) => routes(scope, deps));
 
   if (spaIndexHtml)
     await app.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false, index: false, maxAge: '1h' });

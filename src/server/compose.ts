@@ -7,11 +7,14 @@ import { systemClock, type Clock } from './core/clock.js';
 import { FieldCipher } from './core/crypto.js';
 import { checkKeys, openKeyRing, type KeyRing } from './core/keys.js';
 import { JobQueue } from './core/jobs.js';
+import { EventBus } from './core/events.js';
+import type { DomainEvents } from './events.js';
+import { registerFeatures } from './features/index.js';
 
 /**
  * Opens and migrates the database, opens the key ring (generating a key file on a first start, which
- * is announced once on stdout) and builds the Deps object (used by main.ts, CLIs and tests). Tests
- * inject `keys`.
+ * is announced once on stdout), builds the Deps object and registers every feature's jobs, schedules and
+ * event subscribers (used by main.ts, CLIs and tests). Tests inject `keys`.
  */
 export async function composeDeps(
   config: Config,
@@ -44,7 +47,7 @@ export async function composeDeps(
     await database.close();
     throw err;
   }
-  return {
+  const deps: Deps = {
     db: database.db,
     database,
     dialect: database.dialect,
@@ -55,5 +58,8 @@ export async function composeDeps(
     lifecycle: { shuttingDown: false },
     logger,
     jobs: new JobQueue(database.db, clock, logger),
+    events: new EventBus<DomainEvents>(),
   };
+  registerFeatures(deps);
+  return deps;
 }

@@ -7,6 +7,7 @@ import type { Clock } from './core/clock.js';
 import type { FieldCipher } from './core/crypto.js';
 import type { KeyRing } from './core/keys.js';
 import type { JobQueue } from './core/jobs.js';
+import type { DomainEventBus } from './events.js';
 
 /** Everything a service needs, built once in main.ts (or the test app) and passed first. */
 export interface Deps {
@@ -22,4 +23,6 @@ export interface Deps {
   lifecycle: { shuttingDown: boolean };
   logger: Logger;
   jobs: JobQueue;
+  /** Domain events: services record them in their transactions; features subscribe (composition root). */
+  events: DomainEventBus;
 }

@@ -4,21 +4,24 @@ import { buildApp } from './app.js';
 import { withStartupLock } from './db/dialect.js';
 import { exportAnchor } from './core/audit.js';
 import { adminBanner, bootstrap, loadDemo } from './features/accounts/bootstrap.js';
+import { seedDemo, seedFeatures } from './features/index.js';
 
 /** Composition root: config → db → keys → migrate → app → jobs → listen, and a graceful SIGTERM. */
 async function main() {
   const config = loadConfig();
   const deps = await composeDeps(config);
   const app = await withStartupLock(deps.db, deps.dialect, async () => {
+    await seedFeatures(deps);
     if (config.demo.enabled) {
       await loadDemo(deps);
+      await seedDemo(deps);
       deps.logger.info('演示数据已加载（上党区）/ demo district loaded');
     } else {
       const admins = await bootstrap(deps, config.region);
       // Printed once: the passwords are not stored anywhere in clear and must be changed at first sign-in.
       if (admins.length) process.stdout.write(adminBanner(admins));
     }
-    return buildApp(deps); // features seed their reference data while registering
+    return buildApp(deps);
   });
   if (config.jobs) deps.jobs.start();
 

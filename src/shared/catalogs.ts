@@ -29,13 +29,25 @@ export const CATALOG_KIND_LABELS: Record<CatalogKind, string> = {
   disclosure: '村务公开事项',
 };
 
-/** Where a catalog comes from. Base layers are shipped or imported; district/township are local lists. */
-export const CATALOG_LAYERS = ['national', 'provincial', 'other_province', 'district', 'township'] as const;
+/**
+ * Where a catalog comes from. Base layers are shipped or imported; district/township are local lists.
+ * `other_province` and `other_locality` (a city's or county's list from elsewhere) are references: not in
+ * force anywhere until a layer adopts them.
+ */
+export const CATALOG_LAYERS = [
+  'national',
+  'provincial',
+  'other_province',
+  'other_locality',
+  'district',
+  'township',
+] as const;
 export type CatalogLayer = (typeof CATALOG_LAYERS)[number];
 export const CATALOG_LAYER_LABELS: Record<CatalogLayer, string> = {
   national: '全国',
   provincial: '省级',
   other_province: '外省参考',
+  other_locality: '外地参考',
   district: '区级',
   township: '乡镇（街道）级',
 };
@@ -509,16 +521,33 @@ export const publicCatalogsSchema = z.object({
   ),
 });
 
-export const jobSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  status: z.enum(['pending', 'running', 'succeeded', 'failed']),
-  progress: z.number(),
-  total: z.number(),
-  message: z.string().nullable(),
-  result: z.unknown(),
-  /** On failure: { code, message, details: { errors: [{ sheet, row, column, message }] } } for imports. */
-  error: z.unknown(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+// ───────────────────────────── completeness (issue 9) ─────────────────────────────
+
+export const COMPLETENESS = ['complete', 'partial', 'missing'] as const;
+export type Completeness = (typeof COMPLETENESS)[number];
+
+export const kindCompletenessSchema = z.object({
+  kind: z.enum(CATALOG_KINDS),
+  status: z.enum(COMPLETENESS),
+  source: z.enum(['set', 'derived']),
+  /** The layer (district or township) that set it; null when derived from the catalogs in force. */
+  layer: z.string().nullable(),
+  note: z.string().nullable(),
+  setAt: z.string().nullable(),
+  setByName: z.string().nullable(),
+  version: z.number(),
+});
+export const completenessSchema = z.object({
+  region: regionRef,
+  date: z.string(),
+  kinds: z.array(kindCompletenessSchema),
+  /** May the reader set this region's completeness (a district or township catalog approver)? */
+  canSet: z.boolean(),
+});
+export const setCompletenessBody = z.strictObject({
+  region: regionCodeParam,
+  kind: z.enum(CATALOG_KINDS),
+  status: z.enum(COMPLETENESS),
+  note: text(500).nullable().default(null),
+  version: z.number().int().min(0),
 });

@@ -30,6 +30,16 @@ export interface RowError {
   message: string;
 }
 
+/**
+ * The error body. `message` is Chinese (the API's language); `key` and `params` name the same message in
+ * the locale tables (src/shared/locales), so a client shows it in the user's language.
+ */
 export interface ApiErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
+  error: {
+    code: ErrorCode;
+    message: string;
+    key?: string;
+    params?: Record<string, string | number>;
+    details?: unknown;
+  };
 }

@@ -28,6 +28,11 @@ export interface RequestContext {
   requestId: string | null;
 }
 
+/** The context of a signed-in request (routes with a session or permission policy): the actor is known. */
+export interface AuthedContext extends RequestContext {
+  actor: Actor;
+}
+
 const PREFIX: Record<RegionLevel, number> = {
   province: 2,
   city: 4,

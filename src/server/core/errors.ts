@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../shared/errors.js';
+import { zh, type MessageKey, type MessageParams } from '../../shared/i18n.js';
 
 /** The one table from error code to HTTP status. */
 export const STATUS: Record<ErrorCode, number> = {
@@ -23,36 +24,32 @@ export const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
-  validation_failed: '提交的数据不符合要求',
-  import_failed: '导入失败，文件中有错误的行，未写入任何数据',
-  unauthenticated: '请先登录',
-  password_change_required: '首次登录须修改密码',
-  mfa_enrolment_required: '请先绑定动态口令（TOTP）',
-  mfa_required: '请输入动态口令',
-  captcha_required: '请输入图形验证码',
-  two_person_required: '此操作涉及管理员账户，须由另一名管理员复核后生效',
-  csrf_failed: '请求校验失败，请刷新页面后重试',
-  forbidden: '您没有执行此操作的权限',
-  not_found: '未找到该记录，或您无权查看',
-  conflict: '数据已被他人修改或与现有记录冲突，请刷新后重试',
-  payload_too_large: '提交的内容过大',
-  unsupported_media_type: '不支持的内容类型',
-  account_locked: '账户已锁定',
-  rate_limited: '请求过于频繁，请稍后再试',
-  integrity_failed: '数据完整性校验失败，已记录安全事件',
-  service_unavailable: '服务正在停止或暂不可用，请稍后重试',
-  internal: '系统内部错误，请稍后重试',
-};
+/** The message of a code when a thrower gives none: `error.code.<code>` in the locale tables. */
+export const defaultKey = (code: ErrorCode) => `error.code.${code}` as MessageKey;
 
-/** Domain error: code + Chinese message + optional details (e.g. row errors). Never an HTTP class. */
+/** A message by key (src/shared/locales), rendered in Chinese on the server and in the user's language on the web. */
+export interface Msg {
+  key: MessageKey;
+  params?: MessageParams;
+}
+export const msg = (key: MessageKey, params?: MessageParams): Msg => ({ key, params });
+
+/**
+ * Domain error: code + message + optional details (e.g. row errors). Never an HTTP class. The message is
+ * a key of the locale tables (`msg('errors.x', { … })`), or — for messages not yet keyed — literal Chinese.
+ */
 export class AppError extends Error {
+  readonly key: MessageKey | null;
+  readonly params: MessageParams | undefined;
   constructor(
     readonly code: ErrorCode,
-    message?: string,
+    message?: string | Msg,
     readonly details?: unknown,
   ) {
-    super(message ?? DEFAULT_MESSAGES[code]);
+    const m = message === undefined ? msg(defaultKey(code)) : message;
+    super(typeof m === 'string' ? m : zh(m.key, m.params));
+    this.key = typeof m === 'string' ? null : m.key;
+    this.params = typeof m === 'string' ? undefined : m.params;
     this.name = 'AppError';
   }
   get status(): number {
@@ -63,10 +60,10 @@ export class AppError extends Error {
 export const notFound = (what = '记录'): never => {
   throw new AppError('not_found', `未找到该${what}，或您无权查看`);
 };
-export const forbidden = (message?: string): never => {
+export const forbidden = (message?: string | Msg): never => {
   throw new AppError('forbidden', message);
 };
-export function ensure(condition: unknown, message?: string): asserts condition {
+export function ensure(condition: unknown, message?: string | Msg): asserts condition {
   if (!condition) throw new AppError('forbidden', message);
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, DEFAULT_MESSAGES, STATUS } from '../core/errors.js';
+import { AppError, defaultKey, STATUS } from '../core/errors.js';
+import { zh } from '../../shared/i18n.js';
 import { IntegrityError } from '../core/crypto.js';
 import type { ErrorCode } from '../../shared/errors.js';
 
@@ -14,18 +15,30 @@ const WHERE: Record<string, string> = {
 /** The only error handler: every failure becomes `{ error: { code, message, details } }` in Chinese. */
 export function registerErrorHandler(app: FastifyInstance, opts: { spaIndexHtml?: () => string | null } = {}) {
   app.setErrorHandler((err: FastifyError & { validationContext?: string }, req, reply) => {
-    const send = (code: ErrorCode, message: string, details?: unknown) =>
-      reply.status(STATUS[code]).send({ error: { code, message, ...(details !== undefined ? { details } : {}) } });
+    const send = (code: ErrorCode, message: string, details?: unknown, key?: string | null, params?: unknown) =>
+      reply.status(STATUS[code]).send({
+        error: {
+          code,
+          message,
+          ...(key ? { key, ...(params ? { params } : {}) } : {}),
+          ...(details !== undefined ? { details } : {}),
+        },
+      });
 
     if (err instanceof AppError) {
       req.log.info({ code: err.code }, err.message);
       const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retry) reply.header('retry-after', String(retry));
-      return send(err.code, err.message, err.details);
+      return send(err.code, err.message, err.details, err.key, err.params);
     }
     if (err instanceof IntegrityError) {
       req.log.error({ err }, 'integrity check failed');
-      return send('integrity_failed', DEFAULT_MESSAGES.integrity_failed, { requestId: String(req.id) });
+      return send(
+        'integrity_failed',
+        zh(defaultKey('integrity_failed')),
+        { requestId: String(req.id) },
+        defaultKey('integrity_failed'),
+      );
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = WHERE[err.validationContext ?? 'body'] ?? '请求';
@@ -49,11 +62,12 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaIndexHtml?
       err.statusCode === 406
     )
       return send('unsupported_media_type', '不支持的内容类型，请以 JSON 提交');
-    if (err.statusCode === 429) return send('rate_limited', DEFAULT_MESSAGES.rate_limited);
+    if (err.statusCode === 429)
+      return send('rate_limited', zh(defaultKey('rate_limited')), undefined, defaultKey('rate_limited'));
     if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return send('validation_failed', '请求体为空，应为 JSON 对象');
     if (err.statusCode === 400) return send('validation_failed', '请求格式错误：请求体不是有效的 JSON');
     req.log.error({ err }, 'unhandled error');
-    return send('internal', DEFAULT_MESSAGES.internal, { requestId: String(req.id) });
+    return send('internal', zh(defaultKey('internal')), { requestId: String(req.id) }, defaultKey('internal'));
   });
   // The one not-found handler (Fastify allows one per prefix): GETs outside /api fall back to the web
   // app's index.html when it is built; everything else is a Chinese 404.

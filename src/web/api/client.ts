@@ -1,4 +1,5 @@
-import type { ErrorCode } from '../../shared/errors.js';
+import type { ApiErrorBody, ErrorCode } from '../../shared/errors.js';
+import { isMessageKey } from '../../shared/i18n.js';
 import { translate } from '../i18n/index.js';
 
 /**
@@ -106,8 +107,15 @@ async function toError(res: Response): Promise<ApiError> {
   } catch {
     /* not JSON: a proxy or gateway page */
   }
-  const e = (body as { error?: { code?: ClientErrorCode; message?: string; details?: unknown } } | null)?.error;
-  if (e?.code && e.message) return new ApiError(e.code, e.message, res.status, e.details);
+  const e = (body as Partial<ApiErrorBody> | null)?.error;
+  // A keyed message is shown in the user's language; an unkeyed one as the server worded it (Chinese).
+  if (e?.code && e.message)
+    return new ApiError(
+      e.code,
+      e.key && isMessageKey(e.key) ? translate(e.key, e.params) : e.message,
+      res.status,
+      e.details,
+    );
   return new ApiError('http', translate('error.http', { status: res.status }), res.status);
 }
 

@@ -1,15 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
-import { zhCN, type MessageKey, type Messages } from './zh-CN.js';
-import { enUS } from './en-US.js';
+import { format as formatMessage, type Locale, type MessageKey } from '../../shared/i18n.js';
 
-export type Locale = 'zh-CN' | 'en-US';
-export type { MessageKey };
+export type { Locale, MessageKey };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 const STORAGE_KEY = 'jianfu.locale';
-const DICTS: Record<Locale, Messages> = { 'zh-CN': zhCN, 'en-US': enUS };
 
 function readStoredLocale(): Locale {
   try {
@@ -22,13 +19,8 @@ function readStoredLocale(): Locale {
 // The current locale also lives outside React so that api/client.ts can word its own messages.
 let current: Locale = typeof window === 'undefined' ? 'zh-CN' : readStoredLocale();
 
-function format(dict: Messages, key: MessageKey, vars?: Record<string, string | number>) {
-  const text = dict[key] ?? zhCN[key] ?? key;
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
-}
-
 /** Translate outside React (api client, non-component helpers). */
-export const translate: Translate = (key, vars) => format(DICTS[current], key, vars);
+export const translate: Translate = (key, vars) => formatMessage(current, key, vars);
 export const currentLocale = () => current;
 
 /**
@@ -63,7 +55,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => persistLocale(), [locale]);
   const setLocale = useCallback((l: Locale) => setLocaleState(l), []);
   const value = useMemo<I18nValue>(
-    () => ({ locale, setLocale, t: (key, vars) => format(DICTS[locale], key, vars) }),
+    () => ({ locale, setLocale, t: (key, vars) => formatMessage(locale, key, vars) }),
     [locale, setLocale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

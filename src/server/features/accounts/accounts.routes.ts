@@ -18,7 +18,7 @@ import {
   userSchema,
 } from '../../../shared/accounts.js';
 import { ROLES } from '../../../shared/roles.js';
-import { typed, type Feature } from '../feature.js';
+import { typed, type Routes } from '../feature.js';
 import { actorOf, ctxOf } from '../../http/policy.js';
 import { clearSessionCookie, setSessionCookie } from '../../http/session.js';
 import { resolveSession } from '../../core/sessions.js';
@@ -35,7 +35,7 @@ const idParams = z.strictObject({ id: z.string().min(1).max(100) });
 const password = z.string().min(1, '请输入密码').max(128, '密码过长');
 const decision = z.strictObject({ version: z.number().int(), note: z.string().max(200).optional() });
 
-export const accountsRoutes: Feature = (app, deps) => {
+export const accountsRoutes: Routes = (app, deps) => {
   const r = typed(app);
   // Requests per address per minute on the sign-in routes; off with the public limit (load tests).
   const limit = deps.config.publicRateLimit > 0 ? { max: 30, timeWindow: 60_000 } : false;

@@ -1,6 +1,6 @@
 import { z } from '../../../shared/zod.js';
 import { withCurrent } from '../../core/errors.js';
-import { typed, type Feature } from '../feature.js';
+import { typed, type Routes } from '../feature.js';
 import { actorOf, ctxOf } from '../../http/policy.js';
 import * as admission from './admission.service.js';
 import {
@@ -34,10 +34,8 @@ const judgedSchema = precheckSchema.extend({
   judged: z.array(z.object({ regionCode: z.string(), catalogVersionId: z.string(), outcome: z.string() })),
 });
 
-export const admissionRoutes: Feature = (app, deps) => {
+export const admissionRoutes: Routes = (app, deps) => {
   const r = typed(app);
-  deps.jobs.register({ name: 'admission.expiry', payload: z.object({}), run: () => admission.runExpiry(deps) });
-  deps.jobs.scheduleEvery('admission.expiry', 6 * 3600_000);
 
   r.post(
     '/api/admission/requests',

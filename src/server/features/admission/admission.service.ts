@@ -43,7 +43,6 @@ import {
   type StepName,
 } from './admission.schemas.js';
 import { catalogJudge, proposeCatalogAdjustment } from './catalog.gateway.js';
-import * as notice from './admission.notify.js';
 
 const today = (deps: Deps) => shanghaiDate(deps.clock.now());
 const hashContent = (c: RequestContent) => sm3(JSON.stringify(c));
@@ -542,27 +541,28 @@ export async function submitRequest(deps: Deps, ctx: RequestContext, id: string,
     }
     const ref = { id, number: r.number, title: content.title, departmentId: r.departmentId, regionCode: r.regionCode };
     if (plan.length) {
-      await notice.stepOpened(trx, now, ref, {
-        id: stepIds[0],
-        step: plan[0].step,
-        regionCode: plan[0].regionCode,
-        assigneeId: plan[0].assigneeId,
-        dueOn: addWorkingDays(day, plan[0].workingDays, calendar),
+      await deps.events.record(trx, 'admission.step_opened', now, {
+        request: ref,
+        step: {
+          id: stepIds[0],
+          step: plan[0].step,
+          regionCode: plan[0].regionCode,
+          assigneeId: plan[0].assigneeId,
+          dueOn: addWorkingDays(day, plan[0].workingDays, calendar),
+        },
       });
     } else {
-      const label = to === 'refused' ? '预审不予准入' : '预审退回修改';
-      await notice.toDepartment(
-        trx,
-        now,
-        ref,
-        'admission.decision',
-        `${label}：${content.title}`,
-        result.findings
+      await deps.events.record(trx, 'admission.decided', now, {
+        request: ref,
+        revision: r.revision,
+        outcome: to === 'refused' ? 'precheck_refused' : 'precheck_returned',
+        body: '准入预审',
+        step: null,
+        note: result.findings
           .filter((f) => f.outcome !== 'admissible')
           .map((f) => f.message)
           .join('；'),
-        `admission.precheck:${id}:${r.revision}`,
-      );
+      });
     }
     await repo.addEvent(trx, {
       requestId: id,
@@ -715,12 +715,15 @@ export async function decide(
           .set({ status: 'open', openedAt: now, openedOn: day, dueOn })
           .where('id', '=', next.id)
           .execute();
-        await notice.stepOpened(trx, now, ref, {
-          id: next.id,
-          step: next.step,
-          regionCode: next.regionCode,
-          assigneeId: next.assigneeId,
-          dueOn,
+        await deps.events.record(trx, 'admission.step_opened', now, {
+          request: ref,
+          step: {
+            id: next.id,
+            step: next.step,
+            regionCode: next.regionCode,
+            assigneeId: next.assigneeId,
+            dueOn,
+          },
         });
       } else if (final) {
         await trx
@@ -730,16 +733,14 @@ export async function decide(
           .where('revision', '=', r.revision)
           .where('status', '=', 'pending')
           .execute();
-        const label = to === 'approved' ? '已准入' : to === 'returned' ? '退回修改' : '不予准入';
-        await notice.toDepartment(
-          trx,
-          now,
-          ref,
-          'admission.decision',
-          `${label}：${r.title}`,
-          `${open.body}：${input.reason || input.conditions || input.comment || label}`,
-          `admission.decision:${id}:${r.revision}:${open.step}`,
-        );
+        await deps.events.record(trx, 'admission.decided', now, {
+          request: ref,
+          revision: r.revision,
+          outcome: to === 'approved' ? 'approved' : to === 'returned' ? 'returned' : 'rejected',
+          body: open.body,
+          step: open.step,
+          note: input.reason || input.conditions || input.comment || '',
+        });
       }
       await repo.addEvent(trx, {
         requestId: id,
@@ -1223,15 +1224,12 @@ export async function runExpiry(deps: Deps) {
         departmentId: a.departmentId,
         regionCode: a.regionCode,
       };
-      await notice.toDepartment(
-        trx,
-        now,
-        ref,
-        'admission.expiry',
-        `准入即将到期：${a.title}`,
-        `准入申请 ${a.number} 将于 ${a.expiresOn} 到期（剩余 ${days} 天）；如需继续，请重新申请准入`,
-        `admission.expiry:${a.id}:${hit}:${a.expiresOn}`,
-      );
+      await deps.events.record(trx, 'admission.expiring', now, {
+        request: ref,
+        expiresOn: a.expiresOn!,
+        daysLeft: days,
+        reminder: hit,
+      });
     });
     reminders += 1;
   }
@@ -1351,8 +1349,8 @@ export async function createFlag(
         version: 1,
       })
       .execute();
-    await notice.flagRaised(trx, now, {
-      id,
+    await deps.events.record(trx, 'admission.flagged', now, {
+      flagId: id,
       townshipCode: region.townshipCode,
       regionName: region.name,
       departmentName,

@@ -1,5 +1,5 @@
 import { z } from '../../../shared/zod.js';
-import { typed, type Feature } from '../feature.js';
+import { typed, type Routes } from '../feature.js';
 import { ctxOf } from '../../http/policy.js';
 import { attachment, streamWorkbook, XLSX_TYPE } from '../../core/spreadsheets.js';
 import * as audit from './audit.service.js';
@@ -36,7 +36,7 @@ const rowSchema = z.object({
   keyId: z.string().nullable(),
 });
 
-export const auditRoutes: Feature = (app, deps) => {
+export const auditRoutes: Routes = (app, deps) => {
   const r = typed(app);
   r.get(
     '/api/audit',

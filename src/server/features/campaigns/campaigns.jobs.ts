@@ -4,20 +4,16 @@
  */
 import { z } from '../../../shared/zod.js';
 import type { Deps } from '../../deps.js';
+import type { JobDefinition } from '../../core/jobs.js';
 import { LAUNCH_JOB, runLaunch } from './campaigns.service.js';
 import { REMINDER_JOB, runReminders } from './tasks.service.js';
 
-const registered = new WeakSet<object>();
-
-export function registerCampaignJobs(deps: Deps) {
-  if (registered.has(deps.jobs)) return;
-  registered.add(deps.jobs);
-  deps.jobs.register({
+export const campaignsJobs = (deps: Deps): JobDefinition<any>[] => [
+  {
     name: LAUNCH_JOB,
     payload: z.object({ campaignId: z.string() }),
     maxAttempts: 3,
     run: (p, ctx) => runLaunch(deps, p.campaignId, ctx),
-  });
-  deps.jobs.register({ name: REMINDER_JOB, payload: z.object({}), run: () => runReminders(deps) });
-  deps.jobs.scheduleEvery(REMINDER_JOB, 60 * 60 * 1000);
-}
+  },
+  { name: REMINDER_JOB, payload: z.object({}), run: () => runReminders(deps) },
+];

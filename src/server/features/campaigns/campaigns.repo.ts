@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { bulkInsert } from '../../db/dialect.js';
 import type { RegionLevel } from '../../../shared/roles.js';
 import type {
   CampaignSettings,
@@ -373,14 +374,15 @@ const ROW_COLUMNS: (keyof LedgerRowTable)[] = [
   'version',
 ];
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const INSERT_SQL = `insert into ledger_row (${ROW_COLUMNS.map(snake).join(', ')})`;
 const INT_COLUMNS = new Set<keyof LedgerRowTable>(['seq', 'version']);
-const sqliteStatements = new WeakMap<object, { run(...params: unknown[]): unknown }>();
+const BULK_COLUMNS = ROW_COLUMNS.map((k) => ({
+  name: snake(k),
+  type: INT_COLUMNS.has(k) ? ('int' as const) : ('text' as const),
+}));
 
 /**
- * Inserts rows inside the caller's transaction. With the raw driver handle (`raw`), thousands of rows
- * go in fast: prepared statements on SQLite (the transaction's own connection: SQLite has one),
- * unnest() arrays on PostgreSQL; otherwise multi-row Kysely inserts.
+ * Inserts rows inside the caller's transaction. With the database handle (`raw`), thousands of rows go in
+ * fast through `bulkInsert` (db/dialect.ts); otherwise multi-row Kysely inserts.
  */
 export async function insertRows(
   db: Kysely<DB>,
@@ -391,27 +393,14 @@ export async function insertRows(
   },
 ): Promise<void> {
   if (!rows.length) return;
-  if (raw?.sqlite) {
-    let stmt = sqliteStatements.get(raw.sqlite);
-    if (!stmt)
-      sqliteStatements.set(
-        raw.sqlite,
-        (stmt = raw.sqlite.prepare(`${INSERT_SQL} values (${ROW_COLUMNS.map(() => '?').join(', ')})`)),
-      );
-    for (const r of rows) stmt.run(...ROW_COLUMNS.map((k) => r[k]));
-    return;
-  }
-  if (raw?.dialect === 'postgres') {
-    const casts = ROW_COLUMNS.map((k) => (INT_COLUMNS.has(k) ? 'integer[]' : 'text[]'));
-    for (let i = 0; i < rows.length; i += 5000) {
-      const batch = rows.slice(i, i + 5000);
-      const arrays = ROW_COLUMNS.map((k) => batch.map((r) => r[k]));
-      await sql`${sql.raw(INSERT_SQL)} select * from unnest(${sql.join(arrays.map((a, j) => sql`${a}::${sql.raw(casts[j])}`))})`.execute(
-        db,
-      );
-    }
-    return;
-  }
+  if (raw)
+    return bulkInsert(
+      db,
+      raw.sqlite,
+      'ledger_row',
+      BULK_COLUMNS,
+      rows.map((r) => ROW_COLUMNS.map((k) => r[k])),
+    );
   for (let i = 0; i < rows.length; i += 400)
     await db
       .insertInto('ledgerRow')

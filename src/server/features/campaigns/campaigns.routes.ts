@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from '../../../shared/zod.js';
 import type { Permission } from '../../../shared/roles.js';
-import { typed, type Feature } from '../feature.js';
+import { typed, type Routes } from '../feature.js';
 import { actorOf, ctxOf } from '../../http/policy.js';
 import { AppError, withCurrent } from '../../core/errors.js';
 import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
@@ -12,7 +12,6 @@ import { rollup } from './rollups.service.js';
 import { importLedgerRows } from './campaigns.import.js';
 import { exportConsolidated, exportLedger } from './campaigns.export.js';
 import { ledgerTemplate } from './campaigns.excel.js';
-import { registerCampaignJobs } from './campaigns.jobs.js';
 import { CATEGORY_LABELS, type SignGuide } from './campaigns.model.js';
 import * as s from './campaigns.schemas.js';
 
@@ -41,8 +40,7 @@ const sendFile = (reply: FastifyReply, f: { data: Buffer; contentType: string; n
     .header('cache-control', 'private, no-store')
     .send(f.data);
 
-export const campaignsRoutes: Feature = (app, deps) => {
-  registerCampaignJobs(deps);
+export const campaignsRoutes: Routes = (app, deps) => {
   const r = typed(app);
 
   // ---------------------------------------------------------------- campaigns

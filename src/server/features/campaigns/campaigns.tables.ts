@@ -175,21 +175,6 @@ export interface SignGuideSettingTable {
   version: number;
 }
 
-export interface NotificationTable {
-  id: string;
-  userId: string;
-  kind: string;
-  title: string;
-  body: string;
-  entity: string | null;
-  entityId: string | null;
-  link: string | null;
-  regionCode: string | null;
-  dedupeKey: string;
-  readAt: string | null;
-  createdAt: string;
-}
-
 declare module '../../db/schema.js' {
   interface DB {
     campaign: CampaignTable;
@@ -200,6 +185,5 @@ declare module '../../db/schema.js' {
     cleanupTask: CleanupTaskTable;
     taskEvidence: TaskEvidenceTable;
     signGuideSetting: SignGuideSettingTable;
-    notification: NotificationTable;
   }
 }

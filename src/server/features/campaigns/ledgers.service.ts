@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Deps } from '../../deps.js';
+import type { LedgerFacts } from '../../events.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor, RequestContext } from '../../core/actor.js';
 import { canAt } from '../../core/actor.js';
@@ -43,7 +44,6 @@ import {
   canWithdraw,
   ledgerAbilities,
 } from './campaigns.policy.js';
-import { notify, usersWithRoleAt } from '../notifications/notifications.service.js';
 import { checkUpload, storeFile, syncTasks } from './tasks.service.js';
 import { reencodeImage } from '../../core/images.js';
 
@@ -390,6 +390,16 @@ async function storeSuggestion(trx: Trx, r: repo.RowRecord, s: Suggestion, now: 
     .execute();
 }
 
+/** What subscribers of a ledger event need to know (LedgerFacts in events.ts). */
+const facts = (l: repo.LedgerRecord, c: { name: string } | null, version: number): LedgerFacts => ({
+  ledgerId: l.id,
+  version,
+  villageCode: l.villageCode,
+  villageName: l.villageName,
+  townshipCode: l.townshipCode,
+  campaignName: c?.name ?? '',
+});
+
 /** After any change to rows: bump the ledger; an approval goes stale (event + township notified). */
 export async function afterRowChange(trx: Trx, deps: Deps, ctx: RequestContext, l: repo.LedgerRecord, now: string) {
   const stale = await repo.touchLedger(trx, l, now);
@@ -406,22 +416,7 @@ export async function afterRowChange(trx: Trx, deps: Deps, ctx: RequestContext, 
         at: now,
       })
       .execute();
-    const officers = await usersWithRoleAt(trx, 'township_officer', [l.townshipCode ?? '']);
-    await notify(
-      trx,
-      now,
-      officers.map((o) => ({
-        userId: o.userId,
-        kind: 'ledger.stale',
-        title: `${l.villageName}台账审核已失效`,
-        body: `${l.villageName}在审核通过后修改了台账，需村里重新提交、乡镇重新审核。`,
-        entity: 'ledger',
-        entityId: l.id,
-        link: `/ledgers/${l.id}`,
-        regionCode: l.villageCode,
-        dedupeKey: `ledger.stale:${l.id}:${l.version}:${o.userId}`,
-      })),
-    );
+    await deps.events.record(trx, 'ledger.approval_voided', now, facts(l, null, l.version + 1));
   }
 }
 
@@ -877,22 +872,10 @@ export async function submit(deps: Deps, ctx: RequestContext, ledgerId: string, 
       patch: { submittedAt: deps.clock.nowIso(), submittedBy: actor.userId },
       event: 'submit',
     });
-    const officers = await usersWithRoleAt(trx, 'township_officer', [l.townshipCode ?? '']);
-    await notify(
-      trx,
-      now,
-      officers.map((o) => ({
-        userId: o.userId,
-        kind: 'ledger.submitted',
-        title: `${l.villageName}提交了自查台账`,
-        body: `${c.name}：${l.villageName}已提交台账（${rows.length} 项），请审核。`,
-        entity: 'ledger',
-        entityId: l.id,
-        link: `/ledgers/${l.id}`,
-        regionCode: l.villageCode,
-        dedupeKey: `ledger.submitted:${l.id}:${l.version}:${o.userId}`,
-      })),
-    );
+    await deps.events.record(trx, 'ledger.submitted', now, {
+      ...facts(l, c, l.version + 1),
+      rows: rows.length,
+    });
   });
   return getLedger(deps, actor, ledgerId);
 }
@@ -938,22 +921,7 @@ export async function returnLedger(
       event: 'return',
       note: body.note,
     });
-    const cadres = await usersWithRoleAt(trx, 'village_cadre', [l.villageCode]);
-    await notify(
-      trx,
-      now,
-      cadres.map((u) => ({
-        userId: u.userId,
-        kind: 'ledger.returned',
-        title: '自查台账被退回修改',
-        body: `${c.name}：乡镇退回了台账。意见：${body.note}`,
-        entity: 'ledger',
-        entityId: l.id,
-        link: `/ledgers/${l.id}`,
-        regionCode: l.villageCode,
-        dedupeKey: `ledger.returned:${l.id}:${l.version}:${u.userId}`,
-      })),
-    );
+    await deps.events.record(trx, 'ledger.returned', now, { ...facts(l, c, l.version + 1), note: body.note });
   });
   return getLedger(deps, actor, ledgerId);
 }
@@ -983,22 +951,7 @@ export async function approve(
       note: body.note ?? null,
     });
     const tasks = await syncTasks(trx, deps, ctx, { ...l, status: 'approved', approvalStale: false }, c);
-    const cadres = await usersWithRoleAt(trx, 'village_cadre', [l.villageCode]);
-    await notify(
-      trx,
-      now,
-      cadres.map((u) => ({
-        userId: u.userId,
-        kind: 'ledger.approved',
-        title: '自查台账已审核通过',
-        body: `${c.name}：台账已审核通过${tasks.open ? `，共有 ${tasks.open} 项整改任务` : ''}。`,
-        entity: 'ledger',
-        entityId: l.id,
-        link: `/ledgers/${l.id}`,
-        regionCode: l.villageCode,
-        dedupeKey: `ledger.approved:${l.id}:${l.version}:${u.userId}`,
-      })),
-    );
+    await deps.events.record(trx, 'ledger.approved', now, { ...facts(l, c, l.version + 1), openTasks: tasks.open });
   });
   return getLedger(deps, actor, ledgerId);
 }

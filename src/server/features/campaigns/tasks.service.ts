@@ -27,12 +27,6 @@ import {
 import * as repo from './campaigns.repo.js';
 import { ancestorEqualities } from './campaigns.service.js';
 import { canManageTask, canReadTask, canWorkTask, taskAbilities, taskVisibleTo } from './campaigns.policy.js';
-import {
-  notify,
-  usersOfDepartments,
-  usersWithRoleAt,
-  type NotificationInput,
-} from '../notifications/notifications.service.js';
 import type { CleanupTaskTable } from './campaigns.tables.js';
 
 type Trx = Kysely<DB>;
@@ -214,7 +208,7 @@ export async function syncTasks(
       regionCode: l.villageCode,
       after: { created: created.length, cancelled, ids: created.map((t) => t.id) },
     });
-    await notifyOwners(trx, now, created, l);
+    await announceOwners(trx, deps, now, created, l);
   } else if (cancelled) {
     await appendAudit(trx, deps, ctx, {
       action: 'tasks.cancel',
@@ -227,32 +221,19 @@ export async function syncTasks(
   return { created: created.length, cancelled, open };
 }
 
-async function notifyOwners(trx: Trx, now: string, tasks: CleanupTaskTable[], l: repo.LedgerRecord) {
+/** Tells each department the clean-up tasks it owns (a domain event; notifications turns it into notices). */
+async function announceOwners(trx: Trx, deps: Deps, now: string, tasks: CleanupTaskTable[], l: repo.LedgerRecord) {
   const depIds = [...new Set(tasks.filter((t) => t.ownerDepartmentId).map((t) => t.ownerDepartmentId!))];
-  const officers = await usersOfDepartments(trx, depIds);
-  const items: NotificationInput[] = [];
-  for (const d of depIds) {
-    const mine = tasks.filter((t) => t.ownerDepartmentId === d);
-    for (const o of officers.filter((x) => x.departmentId === d))
-      items.push({
-        userId: o.userId,
-        kind: 'task.assigned',
-        title: `${l.villageName}有 ${mine.length} 项整改任务由本部门负责`,
-        body: mine
-          .map((t) => t.title)
-          .slice(0, 5)
-          .join('；'),
-        entity: 'ledger',
-        entityId: l.id,
-        link: `/tasks?ledger=${l.id}`,
-        regionCode: l.villageCode,
-        dedupeKey: `task.assigned:${l.id}:${mine
-          .map((t) => t.id)
-          .join(',')
-          .slice(0, 120)}:${o.userId}`,
-      });
-  }
-  await notify(trx, now, items);
+  if (!depIds.length) return;
+  await deps.events.record(trx, 'tasks.assigned', now, {
+    ledgerId: l.id,
+    villageCode: l.villageCode,
+    villageName: l.villageName,
+    departments: depIds.map((departmentId) => ({
+      departmentId,
+      tasks: tasks.filter((t) => t.ownerDepartmentId === departmentId).map((t) => ({ id: t.id, title: t.title })),
+    })),
+  });
 }
 
 // ------------------------------------------------------------------ reading
@@ -712,36 +693,19 @@ export async function runReminders(deps: Deps): Promise<{ date: string; tasks: n
     after = page[page.length - 1].id;
     const due = page.filter((t) => (offsets.get(t.campaignId) ?? []).some((d) => addDays(today, d) === t.deadline));
     tasksSeen += due.length;
-    const villages = [...new Set(due.filter((t) => t.ownerKind === 'village').map((t) => t.villageCode ?? ''))];
-    const cadres = await usersWithRoleAt(deps.db, 'village_cadre', villages);
-    const officers = await usersOfDepartments(deps.db, [
-      ...new Set(due.filter((t) => t.ownerDepartmentId).map((t) => t.ownerDepartmentId!)),
-    ]);
-    const items: NotificationInput[] = [];
-    for (const t of due) {
-      const onDay = t.deadline === today;
-      const recipients =
-        t.ownerKind === 'village'
-          ? cadres.filter((u) => u.regionCode === t.villageCode).map((u) => u.userId)
-          : officers.filter((o) => o.departmentId === t.ownerDepartmentId).map((o) => o.userId);
-      for (const userId of recipients)
-        items.push({
-          userId,
-          kind: onDay ? 'task.due_today' : 'task.due_soon',
-          title: onDay ? `整改任务今天到期：${t.title}` : `整改任务将于 ${t.deadline} 到期：${t.title}`,
-          body: onDay
-            ? '请今天完成整改并办结（写明整改情况；佐证材料可选）。'
-            : `距离截止还有 ${Math.round((Date.parse(t.deadline) - Date.parse(today)) / 86_400_000)} 天。`,
-          entity: 'cleanup_task',
-          entityId: t.id,
-          link: `/tasks/${t.id}`,
-          regionCode: t.villageCode,
-          dedupeKey: `task.reminder:${t.id}:${userId}:${today}`,
-        });
-    }
-    if (items.length) {
+    if (due.length) {
       created += await deps.db.transaction().execute(async (trx) => {
-        const n = await notify(trx, deps.clock.nowIso(), items);
+        const n = await deps.events.record(trx, 'tasks.due', deps.clock.nowIso(), {
+          date: today,
+          tasks: due.map((t) => ({
+            id: t.id,
+            title: t.title,
+            deadline: t.deadline,
+            ownerKind: t.ownerKind,
+            ownerDepartmentId: t.ownerDepartmentId,
+            villageCode: t.villageCode,
+          })),
+        });
         if (n > 0)
           await appendAudit(
             trx,

@@ -73,6 +73,7 @@ const catalogs = [
   catalog('nat'),
   catalog('sx', { layer: 'provincial', province: '山西省', scopeCode: '140000000000', effectiveFrom: '2023-01-01' }),
   catalog('hn', { layer: 'other_province', province: '湖南省', scopeCode: '430000000000', adoptedByDefault: false }),
+  catalog('lq', { layer: 'other_locality', province: '河北省', scopeCode: '130000000000', adoptedByDefault: false }),
   catalog('local', { layer: 'township', ownerRegionCode: HANDIAN, adoptedByDefault: false, effectiveFrom: null }),
 ];
 const items: ItemRecord[] = [
@@ -80,6 +81,7 @@ const items: ItemRecord[] = [
   { id: 'b', code: 'B-01', catalogId: 'nat', originRegionCode: null },
   { id: 's', code: 'S-01', catalogId: 'sx', originRegionCode: null },
   { id: 'h', code: 'H-01', catalogId: 'hn', originRegionCode: null },
+  { id: 'q', code: 'Q-01', catalogId: 'lq', originRegionCode: null },
   { id: 't', code: 'T-01', catalogId: 'nat', originRegionCode: HANDIAN },
   { id: 'l', code: 'L-01', catalogId: 'local', originRegionCode: null },
 ];
@@ -88,6 +90,7 @@ const base = [
   rev('b', {}),
   rev('s', { effectiveFrom: '2023-01-01' }),
   rev('h', {}),
+  rev('q', {}),
   rev('l', { effectiveFrom: null }),
 ];
 const codes = (e: { items: { code: string }[] }) => e.items.map((i) => i.code);
@@ -113,7 +116,7 @@ describe('computeEffective', () => {
     adoptions,
   });
 
-  it('national and in-scope provincial lists by default; other provinces only when adopted; local lists only under their owner', () => {
+  it('national and in-scope provincial lists by default; other provinces and localities only when adopted; local lists only under their owner', () => {
     expect(codes(computeEffective(input(), ctx(VILLAGE, '2024-01-01')))).toEqual(['A-01', 'B-01', 'S-01', 'L-01']);
     expect(codes(computeEffective(input(), ctx(OTHER_VILLAGE, '2024-01-01')))).toEqual(['A-01', 'B-01', 'S-01']);
     expect(codes(computeEffective(input(), ctx('430102001200', '2024-01-01')))).toEqual(['A-01', 'B-01']);
@@ -235,6 +238,13 @@ describe('computeEffective', () => {
     expect(codes(later)).not.toContain('H-01');
     expect(later.dropped.get('hn')?.id).toBe('ad2');
     expect(codes(computeEffective(input([], [adopt, drop]), ctx(OTHER_VILLAGE, '2026-03-01')))).toContain('H-01');
+    // Another locality's list (外地参考) works the same way: nowhere in force until a layer adopts it.
+    const adoptLocality: AdoptionRecord = { ...adopt, id: 'ad3', catalogId: 'lq', published: true };
+    expect(codes(computeEffective(input(), ctx(VILLAGE, '2026-01-01')))).not.toContain('Q-01');
+    expect(codes(computeEffective(input([], [adoptLocality]), ctx(VILLAGE, '2026-01-01')))).toContain('Q-01');
+    expect(codes(computeEffective(input([], [adoptLocality]), ctx('430102001200', '2026-01-01')))).not.toContain(
+      'Q-01',
+    );
     const unpublished = rev('a', {
       revision: 2,
       regionCode: DISTRICT,

@@ -89,6 +89,8 @@ export interface CatalogExtra {
   guidanceNote?: string;
   importNote?: string;
   referenceFromOtherProvince?: unknown;
+  /** other_locality lists: the city or county, e.g. 河北省石家庄市鹿泉区. */
+  locality?: string;
   basis?: string;
 }
 

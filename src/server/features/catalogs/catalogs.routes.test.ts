@@ -42,6 +42,8 @@ const ENDPOINTS: [string, string, string | null][] = [
   ['POST', `/api/catalogs/adjustments/${X}/approve`, 'demo-township'],
   ['POST', `/api/catalogs/adjustments/${X}/reject`, 'demo-approver'],
   ['POST', `/api/catalogs/adjustments/${X}/publish`, 'demo-township'],
+  ['GET', `/api/catalogs/completeness?region=${HANDIAN_VILLAGE}`, 'demo-sysadmin'],
+  ['PUT', '/api/catalogs/completeness', 'demo-township'],
   ['GET', `/api/jobs/${X}`, null],
 ];
 
@@ -76,10 +78,10 @@ describe('route policies', () => {
 });
 
 describe('catalogs', () => {
-  it('GET /api/catalogs lists the 11 shipped lists with sources and completeness; with a region, which are in force there', async () => {
+  it('GET /api/catalogs lists the 14 shipped lists with sources and completeness; with a region, which are in force there', async () => {
     const res = await village.get(`/api/catalogs?region=${HANDIAN_VILLAGE}`);
     expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(11);
+    expect(res.body.items).toHaveLength(14);
     for (const c of res.body.items) {
       expect(c.completenessNote.startsWith(c.complete ? '完整' : '部分')).toBe(true);
       expect(c.sourceUrl).toMatch(/^http/);
@@ -88,9 +90,14 @@ describe('catalogs', () => {
       .filter((c: any) => c.activeHere)
       .map((c: any) => c.id)
       .sort();
+    // In force by default, plus the demo district's reference adoptions (reference/catalogs/demo-adoptions.json).
     expect(active).toEqual([
+      'hebei-luquan-2023-village-government-services',
+      'hubei-duties-guidance-catalog',
       'national-2020-negative-certificates-batch1',
       'national-2022-assistance-items',
+      'national-statutory-village-assistance',
+      'national-statutory-village-duties',
       'shanxi-2023-assistance-catalog',
       'shanxi-2023-burden-reduction-measures',
       'shanxi-2023-duties-catalog',
@@ -98,6 +105,12 @@ describe('catalogs', () => {
       'shanxi-2023-village-issued-certificates',
       'statutory-village-mechanisms',
     ]);
+    expect(res.body.items.find((c: any) => c.id === 'hebei-luquan-2023-village-government-services')).toMatchObject({
+      layer: 'other_locality',
+      layerLabel: '外地参考（河北省石家庄市鹿泉区，未采用时不生效）',
+      activeHere: true,
+      complete: false,
+    });
     expect(res.body.items.find((c: any) => c.id === 'shanxi-2023-duties-catalog')).toMatchObject({
       itemCount: 0,
       importNote: expect.stringMatching(/导入正式附件/),

@@ -16,7 +16,6 @@ import {
   isoDate,
   itemCode,
   itemHistorySchema,
-  jobSchema,
   matchResultSchema,
   publicCatalogsSchema,
   regionCodeParam,
@@ -26,7 +25,7 @@ import {
   updateCatalogBody,
   versionBody,
 } from '../../../shared/catalogs.js';
-import { typed, type Feature } from '../feature.js';
+import { typed, type Routes } from '../feature.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** What the route's serializer would send (the schema's encoding, then JSON), ready to be memoised. */
@@ -36,9 +35,8 @@ import { AppError, notFound, withCurrent } from '../../core/errors.js';
 import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
 import * as catalogs from './catalogs.service.js';
 import * as adjustments from './catalogs.adjustments.service.js';
-import { IMPORT_JOB, importPayload, runImport, startImport } from './catalogs.import.js';
+import { startImport } from './catalogs.import.js';
 import { catalogTemplate } from './catalogs.excel.js';
-import { seedCatalogs } from './catalogs.seed.js';
 import * as exports from './catalogs.export.js';
 
 const tags = ['目录'];
@@ -52,9 +50,7 @@ const codeParams = z.strictObject({ code: itemCode });
 const kindsParam = z.string().max(200).optional();
 const regionDateQuery = z.strictObject({ region: regionCodeParam, date: isoDate.optional() });
 
-export const catalogsRoutes: Feature = async (app, deps) => {
-  await seedCatalogs(deps);
-  deps.jobs.register({ name: IMPORT_JOB, payload: importPayload, run: (p, ctx) => runImport(deps, p, ctx) });
+export const catalogsRoutes: Routes = (app, deps) => {
   const r = typed(app);
 
   // ───────────────────────────── catalogs ─────────────────────────────
@@ -479,38 +475,6 @@ export const catalogsRoutes: Feature = async (app, deps) => {
         () => adjustments.publishAdjustment(deps, ctxOf(req), req.params.id, req.body.version),
         () => adjustments.getAdjustment(deps, actorOf(req), req.params.id),
       ),
-  );
-
-  // ───────────────────────────── jobs ─────────────────────────────
-
-  // Progress of a background job (imports). Only the user who started it may read it; others get 404.
-  r.get(
-    '/api/jobs/:id',
-    {
-      config: { policy: { access: 'session' } },
-      schema: {
-        tags: ['任务'],
-        summary: '后台任务进度（仅发起人可见）',
-        params: idParams,
-        response: { 200: jobSchema },
-      },
-    },
-    async (req) => {
-      const job = await deps.jobs.get(req.params.id);
-      if (!job || job.createdBy !== actorOf(req).userId) return notFound('任务');
-      return {
-        id: job.id,
-        name: job.name,
-        status: job.status,
-        progress: job.progress,
-        total: job.total,
-        message: job.message,
-        result: job.result,
-        error: job.error,
-        createdAt: job.createdAt,
-        updatedAt: job.updatedAt,
-      };
-    },
   );
 
   // ───────────────────────────── public window ─────────────────────────────

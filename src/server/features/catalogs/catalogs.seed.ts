@@ -33,7 +33,13 @@ const COMPLETENESS_NOTES: Record<string, string> = {
   'shanxi-2023-assistance-catalog': '部分：仅确认目录名称，事项正文未取得（0项），请区民政局导入正式附件表格。',
   'shanxi-2023-signage-guide': '部分：指引正文未取得（0项），请区民政局导入正式附件；左权县“村6社5”做法仅供参考。',
   'hubei-duties-guidance-catalog':
-    '部分：仅取得主责事项第1–13项（转载页面被截断），协助事项和负面事项未取得；事项名称为原文的缩写。',
+    '部分：仅取得主责事项第1–13项（转载页面被截断），协助事项和负面事项未取得；事项名称为原文，第13项截至原文截断处。',
+  'national-statutory-village-duties':
+    '部分：本平台依据《村民委员会组织法》等法律、行政法规条文整理的参考清单（不是官方目录），事项名称为条文原句节选；村党组织职责和山西省地方性法规未收录。',
+  'national-statutory-village-assistance':
+    '部分：本平台依据法律、行政法规中要求村民委员会协助、配合或报告的条文整理的参考清单（不是官方目录），事项名称为条文原句节选；兵役征兵、医保和养老保险参保、防汛等无法律条文依据的事项未收录，须以省、区目录为准。',
+  'hebei-luquan-2023-village-government-services':
+    '部分：外地参考。目录共38主项（71个办理项），仅取得第一部分前3个主项（6个办理项），其余因网页只能读到开头而未取得。',
   'national-2022-assistance-items':
     '部分：不是正式目录，是国家文件（民发〔2022〕56号等）中点名的村级协助事项，供起步参考。',
   'hunan-2020-burden-reduction-list': '部分：“八个不得”第1–3项完整、第4项截断、第5–8项未取得；另有2条引自报道导语。',
@@ -83,6 +89,7 @@ export function seedCatalogRecord(c: SeedCatalog, now: string): CatalogRecord {
       guidanceNote: c.guidanceNote,
       importNote: c.importNote,
       referenceFromOtherProvince: c.referenceFromOtherProvince,
+      locality: c.locality,
     },
     origin: 'seed',
     createdAt: now,

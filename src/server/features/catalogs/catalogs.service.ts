@@ -231,11 +231,13 @@ export function presentCatalog(
   };
 }
 
-/** 全国 / 山西省 / 外省参考（湖南省） / 区级 …: provincial lists name their province. */
+/** 全国 / 山西省 / 外省参考（湖南省） / 外地参考（河北省石家庄市鹿泉区） / 区级 …: references name their origin. */
 export function layerLabelOf(c: CatalogRecord): string {
   if (c.layer === 'provincial' && c.province) return c.province;
   if (c.layer === 'other_province')
     return `${CATALOG_LAYER_LABELS.other_province}（${c.province ?? '外省'}，未采用时不生效）`;
+  if (c.layer === 'other_locality')
+    return `${CATALOG_LAYER_LABELS.other_locality}（${c.extra.locality ?? c.province ?? '外地'}，未采用时不生效）`;
   return CATALOG_LAYER_LABELS[c.layer];
 }
 

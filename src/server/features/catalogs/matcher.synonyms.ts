@@ -1684,12 +1684,34 @@ export const VARIANT_CHARS: string[] = [
   '系糸 明眀',
 ];
 
+// ───────────────────────── work affairs: everyday names of village work ─────────────────────────
+/**
+ * General vocabulary of village work affairs (duty and assistance lists), so that a ledger's everyday
+ * wording meets the statutes' wording: 优抚 is the usual short form of 抚恤优待, 反诈 of 反电信网络诈骗,
+ * 扫黑除恶 names 有组织犯罪, 疫情防控 is 传染病 prevention and control, 垃圾 is 固体废物 in law, 公开 and
+ * 公布 are one act. None of these words is used by a certificate item.
+ */
+const WORK_AFFAIR_CONCEPTS: ConceptDef[] = [
+  { canon: '抚恤优待', role: 'core', surfaces: ['抚恤优待', '优抚'] },
+  {
+    canon: '电信网络诈骗',
+    role: 'core',
+    surfaces: ['电信网络诈骗', '反诈', '反电诈', '电诈', '电信诈骗', '网络诈骗', '防诈骗', '反诈骗'],
+  },
+  { canon: '有组织犯罪', role: 'core', surfaces: ['有组织犯罪', '扫黑除恶', '涉黑涉恶', '黑恶势力'] },
+  { canon: '传染病防控', role: 'core', surfaces: ['传染病预防与控制', '传染病防控', '传染病防治', '疫情防控'] },
+  { canon: '社会治安', role: 'core', surfaces: ['社会治安', '社会治安综合治理', '综治'] },
+  { canon: '固体废物', role: 'core', surfaces: ['固体废物', '生活垃圾', '垃圾分类', '垃圾'] },
+  { canon: '公开', role: 'core', surfaces: ['公开', '公布'] },
+];
+
 export const CONCEPTS: ConceptDef[] = [
   ...NEGATIVE_LIST_CONCEPTS,
   ...POSITIVE_LIST_CONCEPTS,
   ...UNLISTED_CONCEPTS,
   ...RELATED_CONCEPTS,
   ...MODIFIER_CONCEPTS,
+  ...WORK_AFFAIR_CONCEPTS,
   ...wordsAs('generic', GENERIC_WORDS),
   ...wordsAs('context', CONTEXT_WORDS),
   ...wordsAs('person', PERSON_WORDS),

@@ -32,14 +32,17 @@ const NATIONAL_NEGATIVE_NAMES = [
 ];
 
 describe('seed catalogs', () => {
-  it('ships one file per reference list (11 lists)', () => {
+  it('ships one file per reference list (14 lists)', () => {
     expect(catalogs.map((c) => c.id).sort()).toEqual(
       [
+        'hebei-luquan-2023-village-government-services',
         'hubei-duties-guidance-catalog',
         'hunan-2020-burden-reduction-list',
         'jilin-chuanying-village-disclosure-reference',
         'national-2020-negative-certificates-batch1',
         'national-2022-assistance-items',
+        'national-statutory-village-assistance',
+        'national-statutory-village-duties',
         'shanxi-2023-assistance-catalog',
         'shanxi-2023-burden-reduction-measures',
         'shanxi-2023-duties-catalog',
@@ -94,6 +97,9 @@ describe('seed catalogs', () => {
       'hubei-duties-guidance-catalog': 'HB-DUTY',
       'hunan-2020-burden-reduction-list': 'HN-PROH-2020',
       'jilin-chuanying-village-disclosure-reference': 'JL-DISC-2022',
+      'national-statutory-village-duties': 'CN-LAW-DUTY',
+      'national-statutory-village-assistance': 'CN-LAW-ASSIST',
+      'hebei-luquan-2023-village-government-services': 'LQ-SVC-2023',
     });
   });
 
@@ -119,12 +125,21 @@ describe('seed catalogs', () => {
     expect(byId('shanxi-2023-burden-reduction-measures').unknownItemCount).toBe(7);
   });
 
-  it('adopts national and Shanxi lists by default, never other provinces', () => {
+  it('adopts published national and Shanxi lists by default; never references from elsewhere or the statutory work-affair lists', () => {
+    const statutory = ['national-statutory-village-duties', 'national-statutory-village-assistance'];
     for (const c of catalogs) {
       expect(c.layer).toBe(
-        c.province === '全国' ? 'national' : c.province === '山西省' ? 'provincial' : 'other_province',
+        c.province === '全国'
+          ? 'national'
+          : c.province === '山西省'
+            ? 'provincial'
+            : c.locality
+              ? 'other_locality'
+              : 'other_province',
       );
-      expect(c.adoptedByDefault, c.id).toBe(c.layer !== 'other_province');
+      expect(c.adoptedByDefault, c.id).toBe(
+        (c.layer === 'national' || c.layer === 'provincial') && !statutory.includes(c.id),
+      );
     }
     expect(
       catalogs
@@ -132,6 +147,25 @@ describe('seed catalogs', () => {
         .map((c) => c.province)
         .sort(),
     ).toEqual(['吉林省', '湖北省', '湖南省']);
+    expect(catalogs.filter((c) => c.layer === 'other_locality').map((c) => c.locality)).toEqual([
+      '河北省石家庄市鹿泉区',
+    ]);
+  });
+
+  it('builds the statutory lists from article text only: every item names its law, article and text, and links to it', () => {
+    for (const id of ['national-statutory-village-duties', 'national-statutory-village-assistance']) {
+      const c = byId(id);
+      expect(c.completeness, id).toMatch(/^CONSTRUCTED/);
+      expect(c.items.length, id).toBeGreaterThan(30);
+      for (const it of c.items) {
+        expect(it.basis, it.code).toMatch(
+          /^《[^》]+》第[一二三四五六七八九十百零]+条（\d{4}年\d{1,2}月\d{1,2}日文本）$/,
+        );
+        expect(it.sourceUrl, it.code).toMatch(/^https:\/\/github\.com\/LawRefBook\/Laws\/blob\/[0-9a-f]{40}\//);
+        expect(it.notes, it.code).toMatch(/未增加文字/);
+        expect(it.name, it.code).not.toMatch(/^应当/);
+      }
+    }
   });
 
   it('dates every list and explains the date', () => {
@@ -150,7 +184,12 @@ describe('seed catalogs', () => {
         expect(it.funding, it.code).toBeNull();
       }
     const withDept = catalogs.flatMap((c) => c.items).filter((i) => i.responsibleDepartment !== null);
-    expect(withDept.map((i) => [i.code, i.responsibleDepartment])).toEqual([['CN-ASSIST-2022-09', '民政']]);
+    expect(withDept.map((i) => [i.code, i.responsibleDepartment])).toEqual([
+      ['CN-ASSIST-2022-09', '民政'],
+      ['LQ-SVC-2023-01', '河北省司法厅'],
+      ['LQ-SVC-2023-02', '河北省司法厅'],
+      ...[3, 4, 5, 6].map((n) => [`LQ-SVC-2023-0${n}`, '河北省人力资源和社会保障厅']),
+    ]);
   });
 
   it('uses only known kinds and maps the source kinds', () => {

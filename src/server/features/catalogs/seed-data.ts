@@ -10,7 +10,8 @@ import type { MatchableItem } from './matcher.js';
 import { CATALOG_KINDS, type CatalogKind } from '../../../shared/catalogs.js';
 export { CATALOG_KINDS, type CatalogKind };
 
-export type CatalogLayer = 'national' | 'provincial' | 'other_province';
+/** Layers of shipped lists. Other provinces' and other localities' lists are references, never adopted by default. */
+export type CatalogLayer = 'national' | 'provincial' | 'other_province' | 'other_locality';
 
 export interface SeedItem {
   /** Stable code `<PREFIX>-<NN>`, two-digit sequence in source order. */
@@ -40,6 +41,8 @@ export interface SeedCatalog {
   title: string;
   layer: CatalogLayer;
   province: string;
+  /** other_locality only: the city or county whose list this is, e.g. 河北省石家庄市鹿泉区. */
+  locality?: string;
   year: number | null;
   source_url: string;
   secondary_sources: string[];
@@ -64,18 +67,20 @@ export interface SeedCatalog {
 }
 
 const SEED_DIR = new URL('../../../../reference/catalogs/', import.meta.url);
-const LAYER_ORDER: Record<CatalogLayer, number> = { national: 0, provincial: 1, other_province: 2 };
+/** Not a catalog: which reference lists the demo district adopts (see loadDemoAdoptions). */
+const DEMO_ADOPTIONS_FILE = 'demo-adoptions.json';
+const LAYER_ORDER: Record<CatalogLayer, number> = { national: 0, provincial: 1, other_province: 2, other_locality: 3 };
 const CODE_RE = /^[A-Z]+(?:-[A-Z]+)*(?:-\d{4})?-\d{2}$/;
 
 let cache: SeedCatalog[] | null = null;
 
 /**
  * Reads every seed catalog (synchronously, once per process) and checks its shape.
- * Ordered national → provincial → other provinces, then by id. Callers get a deep copy.
+ * Ordered national → provincial → other provinces → other localities, then by id. Callers get a deep copy.
  */
 export function loadSeedCatalogs(): SeedCatalog[] {
   if (!cache) {
-    const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.json'));
+    const files = readdirSync(SEED_DIR).filter((f) => f.endsWith('.json') && f !== DEMO_ADOPTIONS_FILE);
     const catalogs = files.map((f) => {
       const data = JSON.parse(readFileSync(new URL(f, SEED_DIR), 'utf8')) as SeedCatalog;
       assertCatalog(data, f);
@@ -86,6 +91,33 @@ export function loadSeedCatalogs(): SeedCatalog[] {
     cache = catalogs;
   }
   return structuredClone(cache);
+}
+
+export interface DemoAdoptions {
+  /** The demo district's division code (6 digits). */
+  region: string;
+  /** Ids of shipped catalogs the district adopts as references. */
+  adopt: string[];
+  note: string;
+}
+
+/**
+ * The reference lists the demo district (长治市上党区) adopts until it imports its official tables
+ * (reference/catalogs/demo-adoptions.json; the reasons are in reference/catalogs/README.md "Demo adoptions").
+ * Checks that every id is a shipped catalog that is not already in force by default.
+ */
+export function loadDemoAdoptions(): DemoAdoptions {
+  const data = JSON.parse(readFileSync(new URL(DEMO_ADOPTIONS_FILE, SEED_DIR), 'utf8')) as DemoAdoptions;
+  if (!/^\d{6}$/.test(data.region))
+    throw new Error(`reference/catalogs/${DEMO_ADOPTIONS_FILE}: bad region ${data.region}`);
+  const byId = new Map(loadSeedCatalogs().map((c) => [c.id, c]));
+  for (const id of data.adopt) {
+    const c = byId.get(id);
+    if (!c) throw new Error(`reference/catalogs/${DEMO_ADOPTIONS_FILE}: no shipped catalog ${id}`);
+    if (c.adoptedByDefault)
+      throw new Error(`reference/catalogs/${DEMO_ADOPTIONS_FILE}: ${id} is already in force by default`);
+  }
+  return { region: data.region, adopt: [...data.adopt], note: data.note };
 }
 
 /** Flattens catalogs into matcher input (catch-all items included; the matcher never lets them win). */
@@ -111,6 +143,10 @@ function assertCatalog(c: SeedCatalog, file: string): void {
   if (`${c.id}.json` !== file) fail(`id ${c.id} does not match the file name`);
   if (!CATALOG_KINDS.includes(c.kind)) fail(`unknown kind ${String(c.kind)}`);
   if (!(c.layer in LAYER_ORDER)) fail(`unknown layer ${String(c.layer)}`);
+  if ((c.layer === 'other_locality') !== (typeof c.locality === 'string' && c.locality.length > 0))
+    fail('locality is required for other_locality lists and only for them');
+  if ((c.layer === 'other_province' || c.layer === 'other_locality') && c.adoptedByDefault)
+    fail('lists from another province or locality are references and are never adopted by default');
   if (typeof c.complete !== 'boolean' || typeof c.adoptedByDefault !== 'boolean')
     fail('complete/adoptedByDefault must be boolean');
   if (c.effectiveFrom !== null && !/^\d{4}-\d{2}-\d{2}$/.test(c.effectiveFrom))

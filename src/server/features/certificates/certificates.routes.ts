@@ -1,5 +1,5 @@
 import { z } from '../../../shared/zod.js';
-import { typed, type Feature } from '../feature.js';
+import { typed, type Routes } from '../feature.js';
 import { actorOf, ctxOf } from '../../http/policy.js';
 import { attachment, streamWorkbook, XLSX_TYPE } from '../../core/spreadsheets.js';
 import * as certificates from './certificates.service.js';
@@ -42,7 +42,7 @@ const promiseItemSchema = z.object({
   version: z.number(),
 });
 
-export const certificatesRoutes: Feature = (app, deps) => {
+export const certificatesRoutes: Routes = (app, deps) => {
   const r = typed(app);
 
   r.get(

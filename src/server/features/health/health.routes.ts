@@ -1,10 +1,10 @@
 import { z } from '../../../shared/zod.js';
-import { sql } from 'kysely';
+import { ping } from '../../db/dialect.js';
 import { VERSION } from '../../version.js';
 import { AppError } from '../../core/errors.js';
-import { typed, type Feature } from '../feature.js';
+import { typed, type Routes } from '../feature.js';
 
-export const healthRoutes: Feature = (app, deps) => {
+export const healthRoutes: Routes = (app, deps) => {
   const r = typed(app);
   r.get(
     '/api/health',
@@ -19,7 +19,7 @@ export const healthRoutes: Feature = (app, deps) => {
       },
     },
     async () => {
-      await sql`select 1`.execute(deps.db);
+      await ping(deps.db);
       return { status: 'ok' as const, db: deps.dialect, version: VERSION };
     },
   );
@@ -36,7 +36,7 @@ export const healthRoutes: Feature = (app, deps) => {
     },
     async () => {
       if (deps.lifecycle.shuttingDown) throw new AppError('service_unavailable', '服务正在停止 / shutting down');
-      await sql`select 1`.execute(deps.db);
+      await ping(deps.db);
       return { status: 'ready' as const };
     },
   );

@@ -174,3 +174,32 @@ export async function upsertRegions(db: Kysely<DB>, rows: RegionInput[], now: st
       .execute();
   return { inserted, renamed };
 }
+
+// ───────────────────────────── the directory other features read (regions.service) ─────────────────────────────
+
+/** Regions by code (unscoped: the caller has already scoped its own rows), chunked for long lists. */
+export async function byCodes(db: Kysely<DB>, codes: string[]): Promise<Map<string, Region>> {
+  const out = new Map<string, Region>();
+  const all = [...new Set(codes.filter(Boolean))];
+  for (let i = 0; i < all.length; i += 500)
+    for (const r of await db
+      .selectFrom('region')
+      .select(COLUMNS)
+      .where('code', 'in', all.slice(i, i + 500))
+      .execute())
+      out.set(r.code, toRegion(r));
+  return out;
+}
+
+/** Active villages and communities under a node (by the node's ancestor column), in code order. */
+export async function villagesUnder(db: Kysely<DB>, code: string, level: RegionLevel): Promise<Region[]> {
+  const rows = await db
+    .selectFrom('region')
+    .select(COLUMNS)
+    .where(LEVEL_COLUMN[level], '=', code)
+    .where('level', 'in', ['village', 'community'])
+    .where('active', '=', 1)
+    .orderBy('code')
+    .execute();
+  return rows.map(toRegion);
+}

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from '../../../shared/zod.js';
-import { typed, type Feature } from '../feature.js';
+import { typed, type Routes } from '../feature.js';
 import { actorOf, ctxOf } from '../../http/policy.js';
 import { AppError } from '../../core/errors.js';
 import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
@@ -53,7 +53,7 @@ async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ data
   }
 }
 
-export const regionsRoutes: Feature = (app, deps) => {
+export const regionsRoutes: Routes = (app, deps) => {
   const r = typed(app);
   r.get(
     '/api/regions',

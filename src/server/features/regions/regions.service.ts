@@ -132,3 +132,20 @@ export async function subtreeCounts(deps: Deps, rootCode: string) {
     byLevel,
   };
 }
+
+// ───────────────────────────── read side for other features ─────────────────────────────
+// Unscoped lookups by code: callers scope their own rows first and only then name their regions.
+
+/** Regions by code. */
+export const byCodes = (db: Kysely<DB>, codes: string[]) => repo.byCodes(db, codes);
+
+/** Names by code (unknown codes are absent). */
+export async function namesOf(db: Kysely<DB>, codes: string[]): Promise<Map<string, string>> {
+  return new Map([...(await repo.byCodes(db, codes))].map(([code, r]) => [code, r.name]));
+}
+
+/** One region by code, or null. */
+export const byCode = (db: Kysely<DB>, code: string) => repo.findByCode(db, code);
+
+/** Active villages and communities under a node, in code order. */
+export const villagesUnder = (db: Kysely<DB>, code: string, level: RegionLevel) => repo.villagesUnder(db, code, level);

@@ -17,7 +17,7 @@ import {
 /** Today as YYYY-MM-DD in the browser's zone (Asia/Shanghai for our users; the server decides "today" itself). */
 export const todayStr = () => dayjs().format('YYYY-MM-DD');
 
-/** 国家 / 省级（山西省） / 外省参考（湖北省） / 区级 / 乡镇. */
+/** 国家 / 省级（山西省） / 外省参考（湖北省） / 外地参考（河北省） / 区级 / 乡镇. */
 export function LayerTag({
   layer,
   province,
@@ -30,7 +30,9 @@ export function LayerTag({
   const label = useLabel();
   const text = label(LAYER_LABELS[layer]);
   const withProvince =
-    (layer === 'provincial' || layer === 'other_province') && province ? `${text}（${province}）` : text;
+    (layer === 'provincial' || layer === 'other_province' || layer === 'other_locality') && province
+      ? `${text}（${province}）`
+      : text;
   return (
     <Tag color={LAYER_COLORS[layer]} style={{ marginInlineEnd: 0, ...style }} data-testid="layer-tag">
       {withProvince}

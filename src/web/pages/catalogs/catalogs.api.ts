@@ -18,12 +18,12 @@ import type {
   effectiveCatalogSchema,
   itemFieldsSchema,
   itemHistorySchema,
-  jobSchema,
   matchCandidateSchema,
   publicCatalogsSchema,
   revisionSchema,
 } from '../../../shared/catalogs.js';
 import type { RowError } from '../../../shared/errors.js';
+import { jobSchema } from '../../../shared/jobs.js';
 import { api, ApiError, download, withQuery } from '../../api/client.js';
 import { fetchMe } from '../../api/auth.js';
 import { translate } from '../../i18n/index.js';

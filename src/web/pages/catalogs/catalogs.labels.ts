@@ -56,6 +56,7 @@ export const LAYER_LABELS: Record<CatalogLayer, L> = {
   national: { zh: '国家', en: 'National' },
   provincial: { zh: '省级', en: 'Provincial' },
   other_province: { zh: '外省参考', en: 'Other province (reference)' },
+  other_locality: { zh: '外地参考', en: 'Other locality (reference)' },
   district: { zh: '区级', en: 'District' },
   township: { zh: '乡镇', en: 'Township' },
 };
@@ -64,6 +65,7 @@ export const LAYER_COLORS: Record<CatalogLayer, string> = {
   national: 'red',
   provincial: 'volcano',
   other_province: 'default',
+  other_locality: 'default',
   district: 'blue',
   township: 'cyan',
 };

@@ -5,7 +5,8 @@ import { Badge, Button, Empty, Flex, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n } from '../../i18n/index.js';
+import { translate, useI18n } from '../../i18n/index.js';
+import { isMessageKey } from '../../../shared/i18n.js';
 import {
   listNotifications,
   markAllNotificationsRead,
@@ -19,6 +20,12 @@ import {
  * reminders before and on the deadline). Polls once a minute; opening one marks it read and goes to
  * its page. Nothing here counts logins or activity.
  */
+/** A notice in the user's language (its message key and parameters), or as stored (old rows). */
+function noticeText(n: NotificationItem, part: 'title' | 'body'): string {
+  const key = n.params ? `notice.${n.params.message}.${part}` : '';
+  return n.params && isMessageKey(key) ? translate(key, n.params.values) : n[part];
+}
+
 export function NotificationBell() {
   const { t } = useI18n();
   const navigate = useNavigate();
@@ -63,10 +70,10 @@ export function NotificationBell() {
           >
             <Flex gap={6} align="baseline">
               {n.readAt ? null : <Badge status="processing" />}
-              <Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>
+              <Typography.Text strong={!n.readAt}>{noticeText(n, 'title')}</Typography.Text>
             </Flex>
             <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }} ellipsis={{ rows: 2 }}>
-              {n.body}
+              {noticeText(n, 'body')}
             </Typography.Paragraph>
             <Typography.Text type="secondary" style={{ fontSize: 11 }}>
               {fmtTime(n.createdAt)}

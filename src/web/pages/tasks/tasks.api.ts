@@ -67,18 +67,8 @@ export interface TaskFilter {
   mine?: boolean;
 }
 
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  entity: string | null;
-  entityId: string | null;
-  link: string | null;
-  regionCode: string | null;
-  readAt: string | null;
-  createdAt: string;
-}
+import type { NotificationItem } from '../../../shared/notifications.js';
+export type { NotificationItem };
 
 export const taskKeys = {
   all: ['tasks'] as const,

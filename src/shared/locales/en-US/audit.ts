@@ -1,0 +1,38 @@
+import type { audit as zh } from '../zh-CN/audit.js';
+
+/** English (second language): audit. */
+export const audit: Record<keyof typeof zh, string> = {
+  'audit.title': 'Audit log',
+  'audit.actor': 'Actor',
+  'audit.action': 'Action',
+  'audit.entity': 'Entity',
+  'audit.outcome': 'Outcome',
+  'audit.time': 'Time',
+  'audit.timeRange': 'Time range',
+  'audit.roles': 'Roles',
+  'audit.ip': 'IP address',
+  'audit.entityId': 'Entity ID',
+  'audit.region': 'Division code',
+  'audit.seq': 'No.',
+  'audit.success': 'Success',
+  'audit.failure': 'Failure',
+  'audit.all': 'All',
+  'audit.before': 'Before',
+  'audit.after': 'After',
+  'audit.hash': 'Hash (SM3)',
+  'audit.prevHash': 'Previous hash',
+  'audit.requestId': 'Request ID',
+  'audit.verify': 'Verify chain',
+  'audit.verifying': 'Verifying…',
+  'audit.verifyOk': 'The audit chain is intact: {checked} records checked, nothing deleted, inserted or altered.',
+  'audit.verifyBroken': 'The audit chain is broken at record {seq} ({reason}). {checked} records checked.',
+  'audit.verifyOkTitle': 'Chain intact',
+  'audit.verifyBrokenTitle': 'Chain broken',
+  'audit.export': 'Export to Excel',
+  'audit.exporting': 'Exporting…',
+  'audit.exported': 'Exported',
+  'audit.note':
+    'Audit records are append-only and chained with SM3 hashes; queries, verification and exports on this page are audited too.',
+  'audit.actionPlaceholder': 'e.g. auth.login or users',
+  'audit.system': 'System',
+};
