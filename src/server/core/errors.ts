@@ -66,17 +66,3 @@ export const forbidden = (message?: string | Msg): never => {
 export function ensure(condition: unknown, message?: string | Msg): asserts condition {
   if (!condition) throw new AppError('forbidden', message);
 }
-
-/**
- * Runs a versioned write; a conflict it throws carries the record as it is now (`details.current`), so
- * the UI can show what changed since it was loaded (issue 14). `current` reads with the same actor.
- */
-export async function withCurrent<T>(write: () => Promise<T>, current: () => Promise<unknown>): Promise<T> {
-  try {
-    return await write();
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'conflict' && e.details === undefined)
-      throw new AppError('conflict', e.message, { current: await current().catch(() => null) });
-    throw e;
-  }
-}

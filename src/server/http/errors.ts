@@ -29,6 +29,13 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaIndexHtml?
       req.log.info({ code: err.code }, err.message);
       const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (retry) reply.header('retry-after', String(retry));
+      // A 409 carries the record as it is now, so the UI can show what changed (issue 14).
+      const current = err.code === 'conflict' && err.details === undefined ? req.routeOptions.config?.current : null;
+      if (current)
+        return current(req).then(
+          (record) => send(err.code, err.message, { current: record }, err.key, err.params),
+          () => send(err.code, err.message, undefined, err.key, err.params),
+        );
       return send(err.code, err.message, err.details, err.key, err.params);
     }
     if (err instanceof IntegrityError) {

@@ -25,6 +25,8 @@ export interface RouteInfo {
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    /** Reads the route's record as it is now: a 409 without details then carries it as `details.current`. */
+    current?: (req: FastifyRequest) => Promise<unknown>;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -122,3 +124,9 @@ export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('unauthenticated');
   return req.actor;
 }
+
+/** A route's `current` reader (see FastifyContextConfig): the record named by the `:id` parameter, as the actor sees it now. */
+export const currentBy =
+  (read: (actor: Actor, id: string) => Promise<unknown>) =>
+  (req: FastifyRequest): Promise<unknown> =>
+    read(actorOf(req), (req.params as { id: string }).id);

@@ -2,8 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from '../../../shared/zod.js';
 import type { Permission } from '../../../shared/roles.js';
 import { typed, type Routes } from '../feature.js';
-import { actorOf, ctxOf } from '../../http/policy.js';
-import { AppError, withCurrent } from '../../core/errors.js';
+import { actorOf, ctxOf, currentBy } from '../../http/policy.js';
+import { AppError } from '../../core/errors.js';
 import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
 import * as campaigns from './campaigns.service.js';
 import * as ledgers from './ledgers.service.js';
@@ -42,7 +42,7 @@ const sendFile = (reply: FastifyReply, f: { data: Buffer; contentType: string; n
 
 export const campaignsRoutes: Routes = (app, deps) => {
   const r = typed(app);
-
+  const rowNow = currentBy((a, id) => ledgers.getRow(deps, a, id));
   // ---------------------------------------------------------------- campaigns
   r.get(
     '/api/campaigns',
@@ -389,7 +389,7 @@ export const campaignsRoutes: Routes = (app, deps) => {
   r.patch(
     '/api/ledger-rows/:id',
     {
-      config: can('ledgers.fill'),
+      config: { ...can('ledgers.fill'), current: rowNow },
       schema: {
         tags: T.ledgers,
         summary: '修改条目（乐观锁 version；重新给出建议；审核通过后修改会使审核失效）',
@@ -398,16 +398,12 @@ export const campaignsRoutes: Routes = (app, deps) => {
         response: { 200: s.rowResponse },
       },
     },
-    async (req) =>
-      withCurrent(
-        () => ledgers.updateRow(deps, ctxOf(req), req.params.id, req.body),
-        () => ledgers.getRow(deps, actorOf(req), req.params.id),
-      ),
+    async (req) => ledgers.updateRow(deps, ctxOf(req), req.params.id, req.body),
   );
   r.delete(
     '/api/ledger-rows/:id',
     {
-      config: can('ledgers.fill'),
+      config: { ...can('ledgers.fill'), current: rowNow },
       schema: {
         tags: T.ledgers,
         summary: '删除条目（?version=）',
@@ -417,17 +413,14 @@ export const campaignsRoutes: Routes = (app, deps) => {
       },
     },
     async (req) => {
-      await withCurrent(
-        () => ledgers.deleteRow(deps, ctxOf(req), req.params.id, req.query.version),
-        () => ledgers.getRow(deps, actorOf(req), req.params.id),
-      );
+      await ledgers.deleteRow(deps, ctxOf(req), req.params.id, req.query.version);
       return { ok: true as const };
     },
   );
   r.post(
     '/api/ledger-rows/:id/decision',
     {
-      config: can('ledgers.fill'),
+      config: { ...can('ledgers.fill'), current: rowNow },
       schema: {
         tags: T.ledgers,
         summary: '采纳建议，或改判（须写明理由）',
@@ -436,11 +429,7 @@ export const campaignsRoutes: Routes = (app, deps) => {
         response: { 200: s.rowResponse },
       },
     },
-    async (req) =>
-      withCurrent(
-        () => ledgers.decideRow(deps, ctxOf(req), req.params.id, req.body),
-        () => ledgers.getRow(deps, actorOf(req), req.params.id),
-      ),
+    async (req) => ledgers.decideRow(deps, ctxOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/ledger-rows/:id/photo',

@@ -44,8 +44,7 @@ import {
   canWithdraw,
   ledgerAbilities,
 } from './campaigns.policy.js';
-import { checkUpload, storeFile, syncTasks } from './tasks.service.js';
-import { reencodeImage } from '../../core/images.js';
+import { acceptUpload, storeFile, syncTasks } from './tasks.service.js';
 
 type Trx = Kysely<DB>;
 
@@ -1025,9 +1024,7 @@ export async function setRowPhoto(
   file: { filename: string; data: Buffer },
 ) {
   const actor = ctx.actor!;
-  const type = checkUpload(file.data, false) as 'image/png' | 'image/jpeg';
-  // Re-encoded: only the pixels are kept (no EXIF location, device or comments).
-  const data = await reencodeImage(file.data, type);
+  const { type, data } = await acceptUpload(file.data, false);
   await deps.db.transaction().execute(async (trx) => {
     const { r, l, c } = await loadRow(trx, actor, rowId);
     ensureEditable(actor, l, c);

@@ -30,8 +30,8 @@ import { typed, type Routes } from '../feature.js';
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** What the route's serializer would send (the schema's encoding, then JSON), ready to be memoised. */
 const json = <S extends z.ZodType>(schema: S, data: z.output<S>) => Buffer.from(JSON.stringify(z.encode(schema, data)));
-import { actorOf, ctxOf } from '../../http/policy.js';
-import { AppError, notFound, withCurrent } from '../../core/errors.js';
+import { actorOf, ctxOf, currentBy } from '../../http/policy.js';
+import { AppError, notFound } from '../../core/errors.js';
 import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
 import * as catalogs from './catalogs.service.js';
 import * as adjustments from './catalogs.adjustments.service.js';
@@ -52,7 +52,7 @@ const regionDateQuery = z.strictObject({ region: regionCodeParam, date: isoDate.
 
 export const catalogsRoutes: Routes = (app, deps) => {
   const r = typed(app);
-
+  const adj = currentBy((a, id) => adjustments.getAdjustment(deps, a, id));
   // ───────────────────────────── catalogs ─────────────────────────────
 
   r.get(
@@ -372,7 +372,7 @@ export const catalogsRoutes: Routes = (app, deps) => {
   r.patch(
     '/api/catalogs/adjustments/:id',
     {
-      config: { policy: manage },
+      config: { policy: manage, current: adj },
       schema: {
         tags,
         summary: '修改草稿（仅提出人；乐观锁 version）',
@@ -381,30 +381,22 @@ export const catalogsRoutes: Routes = (app, deps) => {
         response: { 200: adjustmentSchema },
       },
     },
-    async (req) =>
-      withCurrent(
-        () => adjustments.updateAdjustment(deps, ctxOf(req), req.params.id, req.body),
-        () => adjustments.getAdjustment(deps, actorOf(req), req.params.id),
-      ),
+    async (req) => adjustments.updateAdjustment(deps, ctxOf(req), req.params.id, req.body),
   );
 
   r.post(
     '/api/catalogs/adjustments/:id/submit',
     {
-      config: { policy: manage },
+      config: { policy: manage, current: adj },
       schema: { tags, summary: '提交审批', params: idParams, body: versionBody, response: { 200: adjustmentSchema } },
     },
-    async (req) =>
-      withCurrent(
-        () => adjustments.submitAdjustment(deps, ctxOf(req), req.params.id, req.body.version),
-        () => adjustments.getAdjustment(deps, actorOf(req), req.params.id),
-      ),
+    async (req) => adjustments.submitAdjustment(deps, ctxOf(req), req.params.id, req.body.version),
   );
 
   r.post(
     '/api/catalogs/adjustments/:id/cancel',
     {
-      config: { policy: manage },
+      config: { policy: manage, current: adj },
       schema: {
         tags,
         summary: '撤回（草稿或待审批）',
@@ -413,17 +405,13 @@ export const catalogsRoutes: Routes = (app, deps) => {
         response: { 200: adjustmentSchema },
       },
     },
-    async (req) =>
-      withCurrent(
-        () => adjustments.cancelAdjustment(deps, ctxOf(req), req.params.id, req.body.version),
-        () => adjustments.getAdjustment(deps, actorOf(req), req.params.id),
-      ),
+    async (req) => adjustments.cancelAdjustment(deps, ctxOf(req), req.params.id, req.body.version),
   );
 
   r.post(
     '/api/catalogs/adjustments/:id/approve',
     {
-      config: { policy: approve },
+      config: { policy: approve, current: adj },
       schema: {
         tags,
         summary: '批准（审批人不能是提出人）；生效日期 = max(拟生效日期, 批准当日)',
@@ -432,17 +420,13 @@ export const catalogsRoutes: Routes = (app, deps) => {
         response: { 200: adjustmentSchema },
       },
     },
-    async (req) =>
-      withCurrent(
-        () => adjustments.approveAdjustment(deps, ctxOf(req), req.params.id, req.body),
-        () => adjustments.getAdjustment(deps, actorOf(req), req.params.id),
-      ),
+    async (req) => adjustments.approveAdjustment(deps, ctxOf(req), req.params.id, req.body),
   );
 
   r.post(
     '/api/catalogs/adjustments/:id/reject',
     {
-      config: { policy: approve },
+      config: { policy: approve, current: adj },
       schema: {
         tags,
         summary: '驳回（须填写理由）',
@@ -451,17 +435,13 @@ export const catalogsRoutes: Routes = (app, deps) => {
         response: { 200: adjustmentSchema },
       },
     },
-    async (req) =>
-      withCurrent(
-        () => adjustments.rejectAdjustment(deps, ctxOf(req), req.params.id, req.body),
-        () => adjustments.getAdjustment(deps, actorOf(req), req.params.id),
-      ),
+    async (req) => adjustments.rejectAdjustment(deps, ctxOf(req), req.params.id, req.body),
   );
 
   r.post(
     '/api/catalogs/adjustments/:id/publish',
     {
-      config: { policy: approve },
+      config: { policy: approve, current: adj },
       schema: {
         tags,
         summary: '向社会公开已批准的调整（公开前门户仍显示调整前的目录）',
@@ -470,11 +450,7 @@ export const catalogsRoutes: Routes = (app, deps) => {
         response: { 200: adjustmentSchema },
       },
     },
-    async (req) =>
-      withCurrent(
-        () => adjustments.publishAdjustment(deps, ctxOf(req), req.params.id, req.body.version),
-        () => adjustments.getAdjustment(deps, actorOf(req), req.params.id),
-      ),
+    async (req) => adjustments.publishAdjustment(deps, ctxOf(req), req.params.id, req.body.version),
   );
 
   // ───────────────────────────── public window ─────────────────────────────

@@ -17,7 +17,7 @@ import { newId, newToken } from '../../core/ids.js';
 import { CATALOG_KIND_LABELS, type CatalogKind } from '../../../shared/catalogs.js';
 import * as regions from '../regions/regions.service.js';
 import { catalogJudge, type CatalogJudge, type JudgedItem } from '../admission/catalog.gateway.js';
-import { maskIdNumber, maskName, maskPhone } from './certificates.identity.js';
+import { at, maskIdNumber, maskName, maskPhone, sealPersonal } from './certificates.identity.js';
 import { canPrint, canRevoke, canUnmask, configCounty, issuingVillage } from './certificates.policy.js';
 import * as repo from './certificates.repo.js';
 import type { CertificateListRow } from './certificates.repo.js';
@@ -108,29 +108,6 @@ export async function matchAtDesk(deps: Deps, actor: Actor, q: string) {
 // ---------------------------------------------------------------------------------------------------
 // Issuing
 // ---------------------------------------------------------------------------------------------------
-
-/** Where a sealed column lives: its MAC is bound to the table, the row and the column (issue 14 L). */
-const at = (table: 'certificate' | 'certificate_case', row: string, column: string) => ({ table, column, row });
-
-function sealPersonal(
-  deps: Deps,
-  table: 'certificate' | 'certificate_case',
-  row: string,
-  holder: { name: string; idNumber: string | null; phone: string | null },
-) {
-  const c = deps.cipher;
-  return {
-    holderNameEnc: c.encrypt(holder.name, at(table, row, 'holder_name_enc')),
-    holderNameIndex: c.blindIndex(holder.name),
-    holderNameMasked: maskName(holder.name),
-    idNumberEnc: holder.idNumber ? c.encrypt(holder.idNumber, at(table, row, 'id_number_enc')) : null,
-    idNumberIndex: holder.idNumber ? c.blindIndex(holder.idNumber) : null,
-    idNumberMasked: holder.idNumber ? maskIdNumber(holder.idNumber) : null,
-    phoneEnc: holder.phone ? c.encrypt(holder.phone, at(table, row, 'phone_enc')) : null,
-    phoneIndex: holder.phone ? c.blindIndex(holder.phone) : null,
-    phoneMasked: holder.phone ? maskPhone(holder.phone) : null,
-  };
-}
 
 const badRequest = (field: string, message: string): never => {
   throw new AppError('validation_failed', message, { issues: [{ field, message }] });
