@@ -19,6 +19,7 @@ import type { Clock } from './clock.js';
 import { hmacSm3, sameText, sm3 } from './crypto.js';
 import type { KeyRing } from './keys.js';
 import { newId } from './ids.js';
+import * as repo from './audit.repo.js';
 import type { RequestContext } from './actor.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -98,12 +99,7 @@ export async function appendAudit(
   entry: AuditEntry,
 ): Promise<void> {
   await lockChain(trx, deps.dialect, AUDIT_LOCK_KEY);
-  const last = await trx
-    .selectFrom('auditLog')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await repo.chainHead(trx);
   const actor = ctx.actor;
   const keyId = deps.keys.audit.current;
   const name = entry.actorName ?? actor?.username ?? null;
@@ -126,10 +122,7 @@ export async function appendAudit(
     prevHash: last?.hash ?? GENESIS_HASH,
     keyId,
   };
-  await trx
-    .insertInto('auditLog')
-    .values({ ...row, hash: rowMac(row, deps.keys.audit.keys.get(keyId)!) })
-    .execute();
+  await repo.insertAuditRow(trx, { ...row, hash: rowMac(row, deps.keys.audit.keys.get(keyId)!) });
 }
 
 // ------------------------------------------------------------------------------------ chain anchors
@@ -147,12 +140,7 @@ const anchorInput = (a: Omit<Anchor, 'sig'>) => JSON.stringify(['anchor', a.seq,
 
 /** The current chain head, signed (null for an empty chain). */
 export async function signedHead(db: Kysely<DB>, keys: KeyRing, ts: string): Promise<Anchor | null> {
-  const last = await db
-    .selectFrom('auditLog')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await repo.chainHead(db);
   if (!last) return null;
   const a = { seq: Number(last.seq), hash: last.hash, ts, keyId: keys.audit.current };
   return { ...a, sig: hmacSm3(keys.audit.keys.get(a.keyId)!, anchorInput(a)) };
@@ -233,24 +221,12 @@ export async function verifyChain(
     firstBroken: { seq, reason },
     anchors,
   });
-  const stray = await db
-    .selectFrom('auditLog')
-    .select('seq')
-    .where('seq', '<', 1)
-    .orderBy('seq')
-    .limit(1)
-    .executeTakeFirst();
+  const stray = await repo.strayRow(db);
   if (stray) return fail(Number(stray.seq), '序号不合法的记录（被插入）');
   const hashes = new Map<number, string>();
   const wanted = new Set((opts.anchors ?? []).filter((a): a is Anchor => 'seq' in a).map((a) => Number(a.seq)));
   for (;;) {
-    const rows = await db
-      .selectFrom('auditLog')
-      .selectAll()
-      .where('seq', '>=', expectedSeq)
-      .orderBy('seq')
-      .limit(pageSize)
-      .execute();
+    const rows = await repo.rowsFrom(db, expectedSeq, pageSize);
     if (rows.length === 0) break;
     for (const r of rows) {
       const seq = Number(r.seq);

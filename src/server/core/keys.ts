@@ -8,7 +8,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import * as repo from './keys.repo.js';
 import type { DB } from '../db/schema.js';
 import { FieldCipher, IntegrityError, keyCheckValue } from './crypto.js';
 
@@ -124,7 +125,7 @@ const dataKcv = (secret: string) => keyCheckValue(`data:${secret}`);
  * changed audit key.
  */
 export async function checkKeys(db: Kysely<DB>, ring: KeyRing, now: string): Promise<void> {
-  const rows = await db.selectFrom('keyCheck').selectAll().execute();
+  const rows = await repo.keyChecks(db);
   const data = rows.find((r) => r.purpose === 'data');
   const kcv = dataKcv(ring.dataSecret);
   if (data && data.kcv !== kcv)
@@ -135,10 +136,7 @@ export async function checkKeys(db: Kysely<DB>, ring: KeyRing, now: string): Pro
   if (!data) {
     const cipher = new FieldCipher(ring.dataSecret);
     for (const { table, column } of SEALED_COLUMNS) {
-      const sample = await sql<{ id: string; v: string }>`select id, ${sql.ref(column)} as v from ${sql.table(table)}
-        where ${sql.ref(column)} is not null limit 1`
-        .execute(db)
-        .then((r) => r.rows[0]);
+      const sample = await repo.sealedSample(db, table, column);
       if (!sample) continue;
       try {
         cipher.decrypt(sample.v, { table, column, row: sample.id });
@@ -150,7 +148,7 @@ export async function checkKeys(db: Kysely<DB>, ring: KeyRing, now: string): Pro
         );
       }
     }
-    await db.insertInto('keyCheck').values({ purpose: 'data', keyId: 'data', kcv, createdAt: now }).execute();
+    await repo.insertKeyCheck(db, { purpose: 'data', keyId: 'data', kcv, createdAt: now });
   }
   for (const r of rows.filter((x) => x.purpose === 'audit')) {
     const key = ring.audit.keys.get(r.keyId);
@@ -164,15 +162,12 @@ export async function checkKeys(db: Kysely<DB>, ring: KeyRing, now: string): Pro
       );
   }
   if (!rows.some((r) => r.purpose === 'audit' && r.keyId === ring.audit.current))
-    await db
-      .insertInto('keyCheck')
-      .values({
-        purpose: 'audit',
-        keyId: ring.audit.current,
-        kcv: keyCheckValue(ring.audit.keys.get(ring.audit.current)!),
-        createdAt: now,
-      })
-      .execute();
+    await repo.insertKeyCheck(db, {
+      purpose: 'audit',
+      keyId: ring.audit.current,
+      kcv: keyCheckValue(ring.audit.keys.get(ring.audit.current)!),
+      createdAt: now,
+    });
 }
 
 /**
@@ -190,7 +185,7 @@ export async function openKeyRing(
     await checkKeys(db, ring, now);
     return { ring, created: null };
   }
-  const registered = await db.selectFrom('keyCheck').select('keyId').limit(1).executeTakeFirst();
+  const registered = await repo.anyKeyCheck(db);
   if (registered && file)
     throw new KeyError(
       `密钥文件缺失：${file}。该数据库已有用密钥保护的数据，不能生成新密钥。请恢复密钥文件（或用 JIANFU_KEY_FILE 指向它）后再启动。\n` +
