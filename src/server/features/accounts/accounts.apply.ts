@@ -13,6 +13,7 @@ import { newId } from '../../core/ids.js';
 import { hashPassword } from '../../core/password.js';
 import type { Role } from '../../../shared/roles.js';
 import * as repo from './accounts.repo.js';
+import * as authRepo from './accounts.auth.repo.js';
 import { clearMfa } from './accounts.auth.js';
 
 type Trx = Kysely<DB>;
@@ -38,7 +39,7 @@ export function oneTimePassword(): string {
 
 /** Records a newly set password in the history (the last N may not be reused). */
 export const rememberPassword = (trx: Trx, deps: Deps, userId: string, passwordHash: string) =>
-  repo.addPasswordHistory(trx, { id: newId(), userId, passwordHash, createdAt: deps.clock.nowIso() });
+  authRepo.addPasswordHistory(trx, { id: newId(), userId, passwordHash, createdAt: deps.clock.nowIso() });
 
 export async function applyStatus(
   trx: Trx,
@@ -117,7 +118,7 @@ export async function applyResetPassword(trx: Trx, deps: Deps, ctx: RequestConte
   });
   await rememberPassword(trx, deps, user.id, passwordHash);
   await repo.deleteSessionsOf(trx, user.id);
-  await repo.clearThrottles(trx, [`n:${user.username}`], `p:${user.username}|`);
+  await authRepo.clearThrottles(trx, [`n:${user.username}`], `p:${user.username}|`);
   await appendAudit(trx, deps, ctx, {
     action: 'users.reset_password',
     entity: 'user',

@@ -21,6 +21,7 @@ import { createSession } from '../../core/sessions.js';
 import type { LoginBody } from '../../../shared/accounts.js';
 import type { Role } from '../../../shared/roles.js';
 import * as repo from './accounts.repo.js';
+import * as authRepo from './accounts.auth.repo.js';
 import { isAdminAccount, mfaRequiredFor } from './accounts.policy.js';
 
 /** Login names are case-insensitive and NFKC-normalised. */
@@ -53,7 +54,7 @@ const totpBinding = (userId: string) => ({ table: 'app_user', column: 'totp_secr
 export async function newCaptcha(deps: Deps) {
   const c = svgCaptcha.create({ size: 4, ignoreChars: '0oO1ilI', noise: 2, color: true, background: '#f5f7fa' });
   const id = newId();
-  await repo.insertCaptcha(deps.db, {
+  await authRepo.insertCaptcha(deps.db, {
     id,
     answer: c.text.toLowerCase(),
     expiresAt: addMinutes(deps.clock.nowIso(), CAPTCHA_MINUTES),
@@ -89,7 +90,7 @@ export async function login(deps: Deps, input: LoginBody, meta: LoginMeta) {
   const keys = { name: `n:${username}`, pair: `p:${username}|${ip}`, address: `a:${ip}` };
   const outcome: Outcome = await deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.nowIso();
-    const t = await repo.throttles(trx, Object.values(keys));
+    const t = await authRepo.throttles(trx, Object.values(keys));
     const audit = (reason: string, extra: Record<string, unknown> = {}, user?: repo.UserRecord) =>
       appendAudit(trx, deps, ctx, {
         action: 'auth.login',
@@ -117,7 +118,7 @@ export async function login(deps: Deps, input: LoginBody, meta: LoginMeta) {
       return row && addMinutes(row.lastFailureAt, windowMinutes) > now ? row.failures : 0;
     };
     if (fresh(keys.name, NAME_WINDOW_MINUTES) >= lockout.captchaAfter) {
-      const answer = input.captchaId ? await repo.takeCaptcha(trx, input.captchaId, now) : null;
+      const answer = input.captchaId ? await authRepo.takeCaptcha(trx, input.captchaId, now) : null;
       if (!answer || answer !== (input.captchaAnswer ?? '').trim().toLowerCase()) {
         await audit(input.captchaId ? 'captcha_wrong' : 'captcha_missing');
         return { kind: 'captcha', wrong: !!input.captchaId };
@@ -134,7 +135,7 @@ export async function login(deps: Deps, input: LoginBody, meta: LoginMeta) {
       const pairDelay = delayMinutes(counts.pair, lockout.threshold, lockout.minutes);
       const addressDelay = delayMinutes(counts.address, lockout.ipLimit, lockout.minutes);
       const save = (key: string, failures: number, delay: number) =>
-        repo.saveThrottle(
+        authRepo.saveThrottle(
           trx,
           { key, failures, lastFailureAt: now, blockedUntil: delay ? addMinutes(now, delay) : null },
           t.has(key),
@@ -180,17 +181,17 @@ export async function login(deps: Deps, input: LoginBody, meta: LoginMeta) {
         const delta = totpOf(secret, user.username).validate({ token: input.otp, timestamp: ts, window: 1 });
         const step = Math.floor(ts / 30_000) + (delta ?? 0);
         if (delta === null) return fail('mfa_wrong', user);
-        if (!(await repo.advanceTotpStep(trx, user.id, step))) return fail('mfa_replayed', user);
+        if (!(await authRepo.advanceTotpStep(trx, user.id, step))) return fail('mfa_replayed', user);
         factor = 'totp';
       } else {
         const code = input.recoveryCode!.replace(/-/g, '').toUpperCase();
-        if (!(await repo.useRecoveryCode(trx, user.id, deps.cipher.keyedHash('recovery', code), now)))
+        if (!(await authRepo.useRecoveryCode(trx, user.id, deps.cipher.keyedHash('recovery', code), now)))
           return fail('recovery_wrong', user);
         factor = 'recovery';
       }
     }
 
-    await repo.clearThrottles(trx, [keys.name, keys.pair]);
+    await authRepo.clearThrottles(trx, [keys.name, keys.pair]);
     await repo.updateUser(trx, user.id, { lastLoginAt: now, updatedAt: now, failedCount: 0, lockedUntil: null });
     const roles = await repo.rolesOf(trx, user.id);
     const admin = isAdminAccount(roles);
@@ -279,7 +280,7 @@ const newRecoveryCode = () => {
 
 async function issueRecoveryCodes(trx: Kysely<DB>, deps: Deps, userId: string, now: string) {
   const codes = Array.from({ length: 10 }, newRecoveryCode);
-  await repo.replaceRecoveryCodes(
+  await authRepo.replaceRecoveryCodes(
     trx,
     userId,
     codes.map((c) => ({
@@ -299,7 +300,7 @@ async function acceptCode(trx: Kysely<DB>, deps: Deps, user: repo.UserRecord, ot
   const secret = deps.cipher.decrypt(user.totpSecretEnc, totpBinding(user.id));
   const ts = deps.clock.now().getTime();
   const delta = totpOf(secret, user.username).validate({ token: otp, timestamp: ts, window: 1 });
-  return delta !== null && repo.advanceTotpStep(trx, user.id, Math.floor(ts / 30_000) + delta);
+  return delta !== null && authRepo.advanceTotpStep(trx, user.id, Math.floor(ts / 30_000) + delta);
 }
 
 /** Finishes enrolment with a code from the app; returns ten recovery codes, shown once. */
@@ -357,7 +358,7 @@ export async function clearMfa(trx: Kysely<DB>, deps: Deps, userId: string) {
     totpLastStep: null,
     updatedAt: deps.clock.nowIso(),
   });
-  await repo.replaceRecoveryCodes(trx, userId, []);
+  await authRepo.replaceRecoveryCodes(trx, userId, []);
   await repo.deleteSessionsOf(trx, userId);
 }
 

@@ -15,6 +15,7 @@ import { isUniqueViolation } from '../../db/dialect.js';
 import type { AdminRequestKind, AdminRequestStatus } from '../../../shared/accounts.js';
 import { isAdminRole, type RegionLevel, type Role } from '../../../shared/roles.js';
 import * as repo from './accounts.repo.js';
+import * as requestsRepo from './accounts.requests.repo.js';
 import { decisionProblem, grantProblem } from './accounts.policy.js';
 import { applyAddGrant, applyRemoveGrant, applyResetMfa, applyResetPassword, applyStatus } from './accounts.apply.js';
 
@@ -37,10 +38,10 @@ export async function fileRequest(
   const now = deps.clock.nowIso();
   const payloadJson = JSON.stringify(r.payload);
   const id = await deps.db.transaction().execute(async (trx) => {
-    const dup = await repo.openDuplicate(trx, r.kind, r.target.id, payloadJson, now);
+    const dup = await requestsRepo.openDuplicate(trx, r.kind, r.target.id, payloadJson, now);
     if (dup) return dup.id;
     const newRequest = newId();
-    await repo.insertAdminRequest(trx, {
+    await requestsRepo.insertAdminRequest(trx, {
       id: newRequest,
       kind: r.kind,
       targetUserId: r.target.id,
@@ -67,17 +68,17 @@ export async function fileRequest(
     });
     return newRequest;
   });
-  return (await repo.findAdminRequest(deps.db, id))!;
+  return (await requestsRepo.findAdminRequest(deps.db, id))!;
 }
 
-const present = ({ regionCode: _r, ...rest }: repo.AdminRequestRecord) => rest;
+const present = ({ regionCode: _r, ...rest }: requestsRepo.AdminRequestRecord) => rest;
 
-const effectiveStatus = (r: repo.AdminRequestRecord, now: string): AdminRequestStatus =>
+const effectiveStatus = (r: requestsRepo.AdminRequestRecord, now: string): AdminRequestStatus =>
   r.status === 'pending' && r.expiresAt <= now ? 'expired' : r.status;
 
 export async function listRequests(deps: Deps, actor: Actor, status: AdminRequestStatus | null) {
   const now = deps.clock.nowIso();
-  const rows = await repo.listAdminRequests(deps.db, actor, status === 'expired' ? 'pending' : status);
+  const rows = await requestsRepo.listAdminRequests(deps.db, actor, status === 'expired' ? 'pending' : status);
   return rows
     .map((r) => ({ ...r, status: effectiveStatus(r, now) }))
     .filter((r) => !status || r.status === status)
@@ -85,9 +86,9 @@ export async function listRequests(deps: Deps, actor: Actor, status: AdminReques
 }
 
 async function loadForDecision(deps: Deps, actor: Actor, id: string) {
-  const r = await repo.findAdminRequest(deps.db, id);
+  const r = await requestsRepo.findAdminRequest(deps.db, id);
   if (!r) return notFound('申请');
-  const visible = (await repo.listAdminRequests(deps.db, actor, null)).some((x) => x.id === id);
+  const visible = (await requestsRepo.listAdminRequests(deps.db, actor, null)).some((x) => x.id === id);
   if (!visible) return notFound('申请');
   if (effectiveStatus(r, deps.clock.nowIso()) !== 'pending')
     throw new AppError('conflict', '该申请已处理或已过期', { current: present(r) });
@@ -109,7 +110,7 @@ export async function approve(deps: Deps, ctx: RequestContext, id: string, input
   try {
     await deps.db.transaction().execute(async (trx) => {
       const now = deps.clock.nowIso();
-      const decided = await repo.decideAdminRequest(trx, id, input.version, {
+      const decided = await requestsRepo.decideAdminRequest(trx, id, input.version, {
         status: 'approved',
         decidedBy: actor.userId,
         decidedByName: actor.displayName,
@@ -156,7 +157,7 @@ export async function approve(deps: Deps, ctx: RequestContext, id: string, input
       throw new AppError('conflict', '该授权已存在，或违反三员分立（一个账户只能持有一种管理员角色）');
     throw err;
   }
-  return { request: present((await repo.findAdminRequest(deps.db, id))!), oneTimePassword };
+  return { request: present((await requestsRepo.findAdminRequest(deps.db, id))!), oneTimePassword };
 }
 
 /** Rejected by a second administrator, or cancelled by the requester. Nothing is applied. */
@@ -175,7 +176,7 @@ export async function close(
     if (problem) throw new AppError('forbidden', problem);
   }
   await deps.db.transaction().execute(async (trx) => {
-    const decided = await repo.decideAdminRequest(trx, id, input.version, {
+    const decided = await requestsRepo.decideAdminRequest(trx, id, input.version, {
       status: how,
       decidedBy: actor.userId,
       decidedByName: actor.displayName,
@@ -191,5 +192,5 @@ export async function close(
       after: { kind: r.kind, target: r.targetUsername, note: input.note ?? null },
     });
   });
-  return present((await repo.findAdminRequest(deps.db, id))!);
+  return present((await requestsRepo.findAdminRequest(deps.db, id))!);
 }

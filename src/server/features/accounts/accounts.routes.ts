@@ -1,6 +1,5 @@
 import { z } from '../../../shared/zod.js';
 import {
-  ADMIN_REQUEST_STATUSES,
   adminRequestSchema,
   captchaSchema,
   createUserBody,
@@ -11,7 +10,6 @@ import {
   otpCode,
   pendingSchema,
   recoveryCodesSchema,
-  resetPasswordSchema,
   sessionSchema,
   updateUserBody,
   userRowSchema,
@@ -24,7 +22,7 @@ import { clearSessionCookie, setSessionCookie } from '../../http/session.js';
 import { resolveSession } from '../../core/sessions.js';
 import * as accounts from './accounts.service.js';
 import * as auth from './accounts.auth.js';
-import * as requests from './accounts.requests.js';
+import { accountsAdminRoutes } from './accounts.admin.routes.js';
 
 const authTags = ['认证与会话'];
 const admin = ['用户与授权'];
@@ -33,9 +31,9 @@ const session = { access: 'session', allowPasswordChange: true, allowMfaEnrolmen
 const ok = z.object({ ok: z.literal(true) });
 const idParams = z.strictObject({ id: z.string().min(1).max(100) });
 const password = z.string().min(1, '请输入密码').max(128, '密码过长');
-const decision = z.strictObject({ version: z.number().int(), note: z.string().max(200).optional() });
 
 export const accountsRoutes: Routes = (app, deps) => {
+  accountsAdminRoutes(app, deps);
   const r = typed(app);
   // Requests per address per minute on the sign-in routes; off with the public limit (load tests).
   const limit = deps.config.publicRateLimit > 0 ? { max: 30, timeWindow: 60_000 } : false;
@@ -183,31 +181,6 @@ export const accountsRoutes: Routes = (app, deps) => {
   );
 
   r.get(
-    '/api/sessions',
-    {
-      config: { policy: { access: 'permission', permission: 'sessions.manage' } },
-      schema: {
-        tags: admin,
-        summary: '管辖范围内所有在线会话（安全管理员）',
-        response: { 200: z.object({ items: z.array(sessionSchema) }) },
-      },
-    },
-    async (req) => ({ items: await accounts.listAllSessions(deps, actorOf(req)) }),
-  );
-
-  r.delete(
-    '/api/sessions/:id',
-    {
-      config: { policy: { access: 'permission', permission: 'sessions.manage' } },
-      schema: { tags: admin, summary: '结束任一会话（安全管理员）', params: idParams, response: { 200: ok } },
-    },
-    async (req) => {
-      await accounts.endAnySession(deps, ctxOf(req), req.params.id);
-      return { ok: true as const };
-    },
-  );
-
-  r.get(
     '/api/users',
     {
       config: { policy: { access: 'permission', permission: 'users.read' } },
@@ -258,40 +231,6 @@ export const accountsRoutes: Routes = (app, deps) => {
     },
   );
 
-  r.post(
-    '/api/users/:id/reset-password',
-    {
-      config: { policy: { access: 'permission', permission: 'users.manage' } },
-      schema: {
-        tags: admin,
-        summary: '重置密码为一次性密码（只显示一次，用户须修改；动态口令不变）；管理员账户须双人复核（202）',
-        params: idParams,
-        response: { 200: resetPasswordSchema, 202: resetPasswordSchema },
-      },
-    },
-    async (req, reply) => {
-      const res = await accounts.resetPassword(deps, ctxOf(req), req.params.id);
-      return reply.status(res.pending ? 202 : 200).send(res);
-    },
-  );
-
-  r.post(
-    '/api/users/:id/reset-mfa',
-    {
-      config: { policy: { access: 'permission', permission: 'sessions.manage' } },
-      schema: {
-        tags: admin,
-        summary: '重置动态口令（安全管理员；管理员账户须双人复核，202）',
-        params: idParams,
-        response: { 200: z.object({ pending: adminRequestSchema.nullable() }), 202: pendingSchema },
-      },
-    },
-    async (req, reply) => {
-      const res = await accounts.resetMfa(deps, ctxOf(req), req.params.id);
-      return reply.status(res.pending ? 202 : 200).send(res);
-    },
-  );
-
   r.get(
     '/api/users/:id/grants',
     {
@@ -334,65 +273,6 @@ export const accountsRoutes: Routes = (app, deps) => {
       },
     },
     async (req) => ({ ok: true as const, ...(await accounts.removeGrant(deps, ctxOf(req), req.params.id)) }),
-  );
-
-  r.get(
-    '/api/admin-requests',
-    {
-      config: { policy: { access: 'permission', permission: 'admin.requests' } },
-      schema: {
-        tags: admin,
-        summary: '涉及管理员账户的双人复核申请',
-        querystring: z.strictObject({ status: z.enum(ADMIN_REQUEST_STATUSES).optional() }),
-        response: { 200: z.object({ items: z.array(adminRequestSchema) }) },
-      },
-    },
-    async (req) => ({ items: await requests.listRequests(deps, actorOf(req), req.query.status ?? null) }),
-  );
-
-  r.post(
-    '/api/admin-requests/:id/approve',
-    {
-      config: { policy: { access: 'permission', permission: 'admin.requests' } },
-      schema: {
-        tags: admin,
-        summary: '复核通过（须为申请人以外、另一类别的管理员；变更随即生效）',
-        params: idParams,
-        body: decision,
-        response: { 200: z.object({ request: adminRequestSchema, oneTimePassword: z.string().nullable() }) },
-      },
-    },
-    async (req) => requests.approve(deps, ctxOf(req), req.params.id, req.body),
-  );
-
-  r.post(
-    '/api/admin-requests/:id/reject',
-    {
-      config: { policy: { access: 'permission', permission: 'admin.requests' } },
-      schema: {
-        tags: admin,
-        summary: '复核驳回',
-        params: idParams,
-        body: decision,
-        response: { 200: adminRequestSchema },
-      },
-    },
-    async (req) => requests.close(deps, ctxOf(req), req.params.id, req.body, 'rejected'),
-  );
-
-  r.post(
-    '/api/admin-requests/:id/cancel',
-    {
-      config: { policy: { access: 'permission', permission: 'admin.requests' } },
-      schema: {
-        tags: admin,
-        summary: '撤回本人的申请',
-        params: idParams,
-        body: decision,
-        response: { 200: adminRequestSchema },
-      },
-    },
-    async (req) => requests.close(deps, ctxOf(req), req.params.id, req.body, 'cancelled'),
   );
 
   r.get(

@@ -19,6 +19,7 @@ import {
 } from '../../../shared/roles.js';
 import type { Me, NewUser } from '../../../shared/accounts.js';
 import * as repo from './accounts.repo.js';
+import * as authRepo from './accounts.auth.repo.js';
 import {
   canGrantAt,
   canManageUserAt,
@@ -68,7 +69,7 @@ async function passwordProblems(
     contextWords: await contextWords(deps.db),
   });
   if (!problems.length && user.id) {
-    const recent = await repo.recentPasswordHashes(deps.db, user.id, deps.config.password.history);
+    const recent = await authRepo.recentPasswordHashes(deps.db, user.id, deps.config.password.history);
     if (user.passwordHash && !recent.includes(user.passwordHash)) recent.push(user.passwordHash);
     for (const h of recent)
       if (await verifyPassword(h, plain)) {
@@ -231,7 +232,7 @@ export async function listUsers(deps: Deps, actor: Actor, q: string, page: numbe
     deps.db,
     items.map((r) => r.id),
   );
-  const blocked = await repo.blockedNames(
+  const blocked = await authRepo.blockedNames(
     deps.db,
     items.map((r) => r.username),
     deps.clock.nowIso(),
@@ -375,7 +376,7 @@ export async function updateUser(
       input.version,
     );
     if (!updated) throw new AppError('conflict', undefined, { current: view(await loadVisibleUser(deps, actor, id)) });
-    if (input.unlock) await repo.clearThrottles(trx, [`n:${user.username}`], `p:${user.username}|`);
+    if (input.unlock) await authRepo.clearThrottles(trx, [`n:${user.username}`], `p:${user.username}|`);
     if (input.status === 'disabled') await repo.deleteSessionsOf(trx, id);
     await appendAudit(trx, deps, ctx, {
       action: input.unlock ? 'users.unlock' : 'users.update',
