@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Captcha, LoginBody, Me, MfaEnrolment, SessionInfo } from '../../shared/accounts.js';
 import { api, ApiError, setCsrfToken } from './client.js';
 import { persistLocale } from '../i18n/index.js';
+import { persistCare } from '../theme/care.js';
 
 export type { Me, MeGrant, SessionInfo, Captcha, MfaEnrolment, LoginBody } from '../../shared/accounts.js';
 
@@ -44,6 +45,7 @@ export async function logout(): Promise<void> {
   } finally {
     setCsrfToken(null);
     persistLocale(); // the response's Clear-Site-Data wiped localStorage
+    persistCare();
   }
 }
 

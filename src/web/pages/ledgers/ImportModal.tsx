@@ -8,6 +8,7 @@ import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../campaigns/campaigns.labels.js';
 import { downloadTemplate, importLedgers, ledgerKeys, type ImportResult, type ImportRowError } from './ledgers.api.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 /** 下载模板: the whole workbook or one category's sheet. */
 export function TemplateButton({ size }: { size?: 'small' | 'middle' }) {
@@ -99,8 +100,9 @@ export function ImportModal({
       <Typography.Paragraph type="secondary">{scopeNote ?? t('ledgers.importNote')}</Typography.Paragraph>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
         <Select
-          allowClear
+          allowClear={CLEARABLE}
           placeholder={t('ledgers.importAllSheets')}
+          aria-label={t('ledgers.importAllSheets')}
           value={category}
           onChange={setCategory}
           style={{ minWidth: 200 }}

@@ -125,7 +125,7 @@ export function RowForm({
           <span style={{ whiteSpace: 'normal' }}>
             {s.name}
             {s.imposedBy ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {' '}
                 · {s.imposedBy}
               </Typography.Text>
@@ -133,7 +133,7 @@ export function RowForm({
           </span>
           <span style={{ flex: 'none' }}>
             {s.itemCode ? (
-              <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12, marginInlineEnd: 4 }}>
+              <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem', marginInlineEnd: 4 }}>
                 {s.itemCode}
               </Typography.Text>
             ) : null}
@@ -283,7 +283,7 @@ export function RowForm({
         </Flex>
       </Form>
       {!row && !compact ? (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
           {t('ledgers.keyboardHint')}
         </Typography.Text>
       ) : null}
