@@ -25,11 +25,12 @@ interface Target {
   status: string;
 }
 
+const OTP_SETS = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '#%+=-_!?'];
+const pick = (s: string) => s[crypto.randomInt(s.length)];
+
 /** A one-time password: 16 characters from four classes, never a word. */
 export function oneTimePassword(): string {
-  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '#%+=-_!?'];
-  const pick = (s: string) => s[crypto.randomInt(s.length)];
-  const chars = [...sets.map(pick), ...Array.from({ length: 12 }, () => pick(sets.join('')))];
+  const chars = [...OTP_SETS.map(pick), ...Array.from({ length: 12 }, () => pick(OTP_SETS.join('')))];
   for (let i = chars.length - 1; i > 0; i--) {
     const j = crypto.randomInt(i + 1);
     [chars[i], chars[j]] = [chars[j], chars[i]];
