@@ -116,6 +116,7 @@ describe('web shell', () => {
       // A local captcha (an SVG drawn by the server) is now part of the form.
       await captcha.waitFor();
       await page.getByRole('img', { name: '图形验证码图片' }).waitFor();
+      await h.audit(page, 'captcha');
       await h.screenshot(page, 'login-captcha-desktop');
       await attempt('wrong-4');
       await alert.getByText('用户名或密码错误', { exact: false }).first().waitFor();
@@ -130,6 +131,7 @@ describe('web shell', () => {
       const text = await alert.innerText();
       expect(text).toContain('账户已锁定');
       expect(text).toMatch(/该账户在本机连续登录失败，已暂停登录/);
+      await h.audit(page, 'delayed');
       await h.screenshot(page, 'login-locked-desktop');
 
       await signIn(page, 'demo-sysadmin');

@@ -86,7 +86,7 @@ export default function MfaPage() {
       rules={[{ required: true, pattern: /^\d{6}$/, message: t('mfa.otpFormat') }]}
     >
       <Input
-        prefix={<SafetyOutlined />}
+        prefix={<SafetyOutlined aria-hidden />}
         inputMode="numeric"
         autoComplete="one-time-code"
         maxLength={6}
