@@ -18,82 +18,87 @@ import { memoryKeyRing, readKeyRing, rotateAuditKey } from './keys.js';
 
 import { appendRows, closeGap, count, disableTriggers, recomputeFrom, tamperAndVerify } from './audit.test-helpers.js';
 
-describe(`npm run audit:verify (${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : 'a SQLite file'})`, () => {
-  it('OK for an intact chain with its anchor; exits 1 for a cut tail and for a row altered in place', async () => {
-    const { url, file, drop } = await sharedDatabase();
-    const config = loadConfig({ DATABASE_URL: url } as NodeJS.ProcessEnv);
-    const raw = async (statements: string[]) => {
-      if (file) {
-        const db = new SQLite(file);
-        db.exec('drop trigger if exists audit_log_no_update; drop trigger if exists audit_log_no_delete;');
-        for (const s of statements) db.exec(s);
-        db.close();
-      } else {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query('alter table audit_log disable trigger user');
-        for (const s of statements) await c.query(s);
-        await c.end();
+// Each test starts the CLI as a child process (up to three times): on a busy machine that takes a while.
+describe(
+  `npm run audit:verify (${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : 'a SQLite file'})`,
+  { timeout: 240_000 },
+  () => {
+    it('OK for an intact chain with its anchor; exits 1 for a cut tail and for a row altered in place', async () => {
+      const { url, file, drop } = await sharedDatabase();
+      const config = loadConfig({ DATABASE_URL: url } as NodeJS.ProcessEnv);
+      const raw = async (statements: string[]) => {
+        if (file) {
+          const db = new SQLite(file);
+          db.exec('drop trigger if exists audit_log_no_update; drop trigger if exists audit_log_no_delete;');
+          for (const s of statements) db.exec(s);
+          db.close();
+        } else {
+          const c = new pg.Client({ connectionString: url });
+          await c.connect();
+          await c.query('alter table audit_log disable trigger user');
+          for (const s of statements) await c.query(s);
+          await c.end();
+        }
+      };
+      try {
+        // A first start generates the key file beside the database (mode 0600).
+        const deps = await composeDeps(config, { logger: pino({ level: 'silent' }) });
+        expect(fs.statSync(config.keys.file!).mode & 0o777).toBe(0o600);
+        await appendRows(deps, 12);
+        const rows = await count(deps.db);
+        await exportAnchor(deps.db, deps.keys, config.audit.anchorFile!, deps.clock.nowIso());
+
+        const ok = runScript('audit:verify', [], url);
+        expect(ok.status, ok.output).toBe(0);
+        expect(ok.stdout).toMatch(/OK/);
+        expect(ok.stdout).toContain(`共校验 ${rows} 条记录，1 个链头锚点一致`);
+
+        await deps.database.close();
+
+        // Cut the last two rows: the exported head names a row that is gone.
+        await raw([`delete from audit_log where seq > ${rows - 2}`]);
+        const cut = runScript('audit:verify', [], url);
+        expect(cut.status, cut.output).toBe(1);
+        expect(cut.stdout).toMatch(/末尾记录被删除/);
+
+        // A row altered in place.
+        await raw([`update audit_log set after_json = '{"i":999}' where seq = ${rows - 6}`]);
+        const broken = runScript('audit:verify', [], url);
+        expect(broken.status, broken.output).toBe(1);
+        expect(broken.stdout).toContain(`第 ${rows - 6} 条记录（seq=${rows - 6}）`);
+        expect(broken.stdout).toMatch(/被篡改/);
+      } finally {
+        await drop();
+        for (const f of [config.keys.file, config.audit.anchorFile]) if (f) fs.rmSync(f, { force: true });
       }
-    };
-    try {
-      // A first start generates the key file beside the database (mode 0600).
-      const deps = await composeDeps(config, { logger: pino({ level: 'silent' }) });
-      expect(fs.statSync(config.keys.file!).mode & 0o777).toBe(0o600);
-      await appendRows(deps, 12);
-      const rows = await count(deps.db);
-      await exportAnchor(deps.db, deps.keys, config.audit.anchorFile!, deps.clock.nowIso());
+    });
 
-      const ok = runScript('audit:verify', [], url);
-      expect(ok.status, ok.output).toBe(0);
-      expect(ok.stdout).toMatch(/OK/);
-      expect(ok.stdout).toContain(`共校验 ${rows} 条记录，1 个链头锚点一致`);
-
-      await deps.database.close();
-
-      // Cut the last two rows: the exported head names a row that is gone.
-      await raw([`delete from audit_log where seq > ${rows - 2}`]);
-      const cut = runScript('audit:verify', [], url);
-      expect(cut.status, cut.output).toBe(1);
-      expect(cut.stdout).toMatch(/末尾记录被删除/);
-
-      // A row altered in place.
-      await raw([`update audit_log set after_json = '{"i":999}' where seq = ${rows - 6}`]);
-      const broken = runScript('audit:verify', [], url);
-      expect(broken.status, broken.output).toBe(1);
-      expect(broken.stdout).toContain(`第 ${rows - 6} 条记录（seq=${rows - 6}）`);
-      expect(broken.stdout).toMatch(/被篡改/);
-    } finally {
-      await drop();
-      for (const f of [config.keys.file, config.audit.anchorFile]) if (f) fs.rmSync(f, { force: true });
-    }
-  });
-
-  it('H1 end to end: with the triggers dropped, a deleted row and recomputed plain-SM3 hashes fail `npm run audit:verify`', async () => {
-    const { url, drop } = await sharedDatabase();
-    const config = loadConfig({ DATABASE_URL: url } as NodeJS.ProcessEnv);
-    try {
-      const deps = await composeDeps(config, { logger: pino({ level: 'silent' }) });
-      await appendRows(deps, 10);
-      const rows = await count(deps.db);
-      await disableTriggers(deps.db, deps.dialect);
-      await deps.db
-        .deleteFrom('auditLog')
-        .where('seq', '=', rows - 5)
-        .execute();
-      await closeGap(deps.db, rows - 5);
-      await recomputeFrom(deps.db, rows - 5, 'sm3');
-      await deps.database.close();
-      const res = runScript('audit:verify', [], url);
-      expect(res.status, res.output).toBe(1);
-      expect(res.stdout).toMatch(/FAILED/);
-      expect(res.stdout).toContain(`seq=${rows - 5}`);
-    } finally {
-      await drop();
-      for (const f of [config.keys.file, config.audit.anchorFile]) if (f) fs.rmSync(f, { force: true });
-    }
-  });
-});
+    it('H1 end to end: with the triggers dropped, a deleted row and recomputed plain-SM3 hashes fail `npm run audit:verify`', async () => {
+      const { url, drop } = await sharedDatabase();
+      const config = loadConfig({ DATABASE_URL: url } as NodeJS.ProcessEnv);
+      try {
+        const deps = await composeDeps(config, { logger: pino({ level: 'silent' }) });
+        await appendRows(deps, 10);
+        const rows = await count(deps.db);
+        await disableTriggers(deps.db, deps.dialect);
+        await deps.db
+          .deleteFrom('auditLog')
+          .where('seq', '=', rows - 5)
+          .execute();
+        await closeGap(deps.db, rows - 5);
+        await recomputeFrom(deps.db, rows - 5, 'sm3');
+        await deps.database.close();
+        const res = runScript('audit:verify', [], url);
+        expect(res.status, res.output).toBe(1);
+        expect(res.stdout).toMatch(/FAILED/);
+        expect(res.stdout).toContain(`seq=${rows - 5}`);
+      } finally {
+        await drop();
+        for (const f of [config.keys.file, config.audit.anchorFile]) if (f) fs.rmSync(f, { force: true });
+      }
+    });
+  },
+);
 
 describe('issue 14 H1: a keyed chain with signed heads', () => {
   let t: TestApp;
