@@ -123,17 +123,21 @@ describe('issue 14 H1: a keyed chain with signed heads', () => {
     expect(v).toMatchObject({ ok: true, anchors: 1 });
   });
 
-  it('H1: drop the triggers, delete a row, recompute the plain SM3 hashes after it → found', async () => {
-    const v = await tamperAndVerify(
+  /** The probe's H1: with the triggers dropped, delete row 10 and recompute the rows after it. */
+  const deleteAndRecompute = (how: 'sm3' | 'other-key') =>
+    tamperAndVerify(
       t.deps.db,
       t.deps.dialect,
       async (trx) => {
         await trx.deleteFrom('auditLog').where('seq', '=', 10).execute();
         await closeGap(trx, 10);
-        await recomputeFrom(trx, 10, 'sm3');
+        await recomputeFrom(trx, 10, how);
       },
       t.deps.keys,
     );
+
+  it('H1: drop the triggers, delete a row, recompute the plain SM3 hashes after it → found', async () => {
+    const v = await deleteAndRecompute('sm3');
     expect(v).toMatchObject({
       ok: false,
       firstBroken: { seq: 10, reason: expect.stringMatching(/无密钥格式|链被重算/) },
@@ -141,16 +145,7 @@ describe('issue 14 H1: a keyed chain with signed heads', () => {
   });
 
   it('H1: the same recomputed with a guessed key (no access to the audit key) → found', async () => {
-    const v = await tamperAndVerify(
-      t.deps.db,
-      t.deps.dialect,
-      async (trx) => {
-        await trx.deleteFrom('auditLog').where('seq', '=', 10).execute();
-        await closeGap(trx, 10);
-        await recomputeFrom(trx, 10, 'other-key');
-      },
-      t.deps.keys,
-    );
+    const v = await deleteAndRecompute('other-key');
     expect(v).toMatchObject({ ok: false, firstBroken: { seq: 10, reason: expect.stringMatching(/HMAC/) } });
   });
 

@@ -1,5 +1,5 @@
 /** The two-person requests' SQL. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../core/actor.js';
 import { visibleTo } from '../../core/scope.js';
@@ -33,24 +33,7 @@ const requestColumns = [
   'adminRequest.version',
 ] as const;
 
-const toRequest = (r: {
-  id: string;
-  kind: string;
-  targetUserId: string;
-  targetUsername: string;
-  payloadJson: string;
-  regionCode: string;
-  status: string;
-  requestedBy: string;
-  requestedByName: string;
-  requesterRole: string;
-  requestedAt: string;
-  expiresAt: string;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  note: string | null;
-  version: number;
-}) => ({
+const toRequest = (r: Omit<Selectable<DB['adminRequest']>, 'decidedBy'> & { targetUsername: string }) => ({
   id: r.id,
   kind: r.kind as AdminRequestKind,
   targetUserId: r.targetUserId,
