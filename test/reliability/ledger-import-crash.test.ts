@@ -25,6 +25,7 @@ import {
   withDb,
   type ServerProcess,
   type TestDb,
+  keysOf,
 } from './harness.js';
 
 const HEADER = ['村（社区）代码', '事项名称', '要求单位', '目录类别', '经费保障', '需填报表格数', '区政府审批文号'];
@@ -155,7 +156,7 @@ describe(`kill -9 during a ledger import (issue 4; ${DIALECT})`, () => {
       } finally {
         server?.kill('SIGKILL');
       }
-      const chain = await withDb(db.url, ({ db: k }) => verifyChain(k));
+      const chain = await withDb(db.url, ({ db: k }) => verifyChain(k, keysOf(db.url)));
       expect(chain.ok).toBe(true);
     },
     budget(30_000, ITERATIONS),

@@ -327,7 +327,7 @@ describe('the journey', () => {
       'tasks.create',
     ])
       expect(actions).toContain(a);
-    expect((await verifyChain(t.deps.db)).ok).toBe(true);
+    expect((await verifyChain(t.deps.db, t.deps.keys)).ok).toBe(true);
   });
 });
 

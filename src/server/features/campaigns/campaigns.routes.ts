@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from '../../../shared/zod.js';
 import type { Permission } from '../../../shared/roles.js';
 import { typed, type Routes } from '../feature.js';
-import { actorOf, ctxOf } from '../../http/policy.js';
+import { actorOf, ctxOf, currentBy } from '../../http/policy.js';
 import { AppError } from '../../core/errors.js';
 import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
 import * as campaigns from './campaigns.service.js';
@@ -42,7 +42,7 @@ const sendFile = (reply: FastifyReply, f: { data: Buffer; contentType: string; n
 
 export const campaignsRoutes: Routes = (app, deps) => {
   const r = typed(app);
-
+  const rowNow = currentBy((a, id) => ledgers.getRow(deps, a, id));
   // ---------------------------------------------------------------- campaigns
   r.get(
     '/api/campaigns',
@@ -389,7 +389,7 @@ export const campaignsRoutes: Routes = (app, deps) => {
   r.patch(
     '/api/ledger-rows/:id',
     {
-      config: can('ledgers.fill'),
+      config: { ...can('ledgers.fill'), current: rowNow },
       schema: {
         tags: T.ledgers,
         summary: '修改条目（乐观锁 version；重新给出建议；审核通过后修改会使审核失效）',
@@ -403,7 +403,7 @@ export const campaignsRoutes: Routes = (app, deps) => {
   r.delete(
     '/api/ledger-rows/:id',
     {
-      config: can('ledgers.fill'),
+      config: { ...can('ledgers.fill'), current: rowNow },
       schema: {
         tags: T.ledgers,
         summary: '删除条目（?version=）',
@@ -420,7 +420,7 @@ export const campaignsRoutes: Routes = (app, deps) => {
   r.post(
     '/api/ledger-rows/:id/decision',
     {
-      config: can('ledgers.fill'),
+      config: { ...can('ledgers.fill'), current: rowNow },
       schema: {
         tags: T.ledgers,
         summary: '采纳建议，或改判（须写明理由）',

@@ -44,7 +44,7 @@ import {
   canWithdraw,
   ledgerAbilities,
 } from './campaigns.policy.js';
-import { checkUpload, storeFile, syncTasks } from './tasks.service.js';
+import { acceptUpload, storeFile, syncTasks } from './tasks.service.js';
 
 type Trx = Kysely<DB>;
 
@@ -1024,12 +1024,12 @@ export async function setRowPhoto(
   file: { filename: string; data: Buffer },
 ) {
   const actor = ctx.actor!;
-  const type = checkUpload(file.data, false);
+  const { type, data } = await acceptUpload(file.data, false);
   await deps.db.transaction().execute(async (trx) => {
     const { r, l, c } = await loadRow(trx, actor, rowId);
     ensureEditable(actor, l, c);
     if (r.category !== 'sign') throw new AppError('validation_failed', '只有标识牌可以附照片');
-    const stored = await storeFile(trx, deps, actor, file.filename, type, file.data);
+    const stored = await storeFile(trx, deps, actor, file.filename, type, data);
     const now = deps.clock.nowIso();
     await trx
       .updateTable('ledgerRow')
@@ -1043,7 +1043,7 @@ export async function setRowPhoto(
       entityId: r.id,
       regionCode: l.villageCode,
       before: { photoFileId: r.photoFileId },
-      after: { photoFileId: stored.id, sha256: stored.sha256, size: file.data.length },
+      after: { photoFileId: stored.id, sha256: stored.sha256, size: data.length },
     });
   });
   return getRow(deps, actor, rowId);

@@ -31,7 +31,8 @@ import type { CleanupTaskTable } from './campaigns.tables.js';
 type Trx = Kysely<DB>;
 
 /** Evidence files: at most 10 MB each (and never above the server's upload limit). */
-export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+export { acceptUpload, checkUpload, EVIDENCE_MAX_BYTES, sniffEvidence } from './campaigns.uploads.js';
+import { acceptUpload } from './campaigns.uploads.js';
 
 // ------------------------------------------------------------------ owners
 
@@ -445,32 +446,6 @@ export async function updateTask(
 
 // ------------------------------------------------------------------ evidence
 
-/** The content type by magic bytes: PNG, JPEG or PDF; null for anything else (whatever it is called). */
-export function sniffEvidence(buf: Buffer): 'image/png' | 'image/jpeg' | 'application/pdf' | null {
-  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
-  if (buf.length >= 5 && buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  return null;
-}
-
-/** Checks an uploaded file by content and size; returns its type or throws 415/413 with a Chinese message. */
-export function checkUpload(buf: Buffer, allowPdf: boolean, maxBytes = EVIDENCE_MAX_BYTES) {
-  if (buf.length === 0)
-    throw new AppError('validation_failed', '文件为空', { issues: [{ field: 'file', message: '文件为空' }] });
-  if (buf.length > maxBytes)
-    throw new AppError('payload_too_large', `文件超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请压缩后再上传`);
-  const type = sniffEvidence(buf);
-  if (!type || (!allowPdf && type === 'application/pdf'))
-    throw new AppError(
-      'unsupported_media_type',
-      allowPdf
-        ? '只能上传 PNG、JPEG 图片或 PDF 文件（按文件内容识别，改扩展名无效）'
-        : '只能上传 PNG 或 JPEG 图片（按文件内容识别）',
-    );
-  return type;
-}
-
 const safeName = (name: string, type: string) => {
   // Path separators, reserved characters and control characters never reach a Content-Disposition header.
   const base =
@@ -510,14 +485,14 @@ export async function addEvidence(
   file: { filename: string; data: Buffer; note?: string | null },
 ) {
   const actor = ctx.actor!;
-  const type = checkUpload(file.data, true);
+  const { type, data } = await acceptUpload(file.data, true);
   await deps.db.transaction().execute(async (trx) => {
     const t = await loadTask(trx, actor, id);
     if (!canWorkTask(actor, factsOf(t)))
       throw t.status === 'open'
         ? new AppError('forbidden', '只有整改责任方或乡镇可以上传佐证材料')
         : new AppError('conflict', '任务已结束，不能再上传材料');
-    const stored = await storeFile(trx, deps, actor, file.filename, type, file.data);
+    const stored = await storeFile(trx, deps, actor, file.filename, type, data);
     const last = await trx
       .selectFrom('taskEvidence')
       .select((eb) => eb.fn.max('revision').as('m'))
@@ -534,7 +509,7 @@ export async function addEvidence(
         fileId: stored.id,
         name: stored.name,
         contentType: type,
-        size: file.data.length,
+        size: data.length,
         sha256: stored.sha256,
         note: file.note ?? null,
         uploadedBy: actor.userId,
@@ -552,7 +527,7 @@ export async function addEvidence(
       entity: 'cleanup_task',
       entityId: id,
       regionCode: t.villageCode,
-      after: { evidenceId, name: stored.name, contentType: type, size: file.data.length, sha256: stored.sha256 },
+      after: { evidenceId, name: stored.name, contentType: type, size: data.length, sha256: stored.sha256 },
     });
   });
   return getTask(deps, actor, id);
