@@ -313,7 +313,21 @@ export const ledgerSchema = z.object({
 });
 export type Ledger = z.infer<typeof ledgerSchema>;
 
-const anyFields = z.record(z.string(), z.unknown());
+/** A row's fields as the API shows them: those of its category (response shape, so no defaults). */
+export const rowFieldsSchema = z.object({
+  position: z.enum(SIGN_POSITIONS).optional(),
+  dedicatedPost: z.boolean().optional(),
+  staffBy: z.enum(PROVIDERS).optional(),
+  fundedBy: z.enum(PROVIDERS).optional(),
+  effective: z.boolean().optional(),
+  villagersAccept: z.boolean().optional(),
+  catalogHit: z.enum(CATALOG_HITS).nullable().optional(),
+  funding: z.string().optional(),
+  formsRequired: z.number().optional(),
+  approvalRef: z.string().optional(),
+  volumeLastYear: z.number().optional(),
+});
+export type AnyFields = z.infer<typeof rowFieldsSchema>;
 export const suggestionSchema = z.object({
   verdict,
   clause: z.string(),
@@ -341,7 +355,7 @@ export const rowSchema = z.object({
   name: z.string(),
   imposedBy: z.string(),
   basis: z.string(),
-  fields: anyFields,
+  fields: rowFieldsSchema,
   source: z.enum(ROW_SOURCES),
   photoFileId: z.string().nullable(),
   suggestion: suggestionSchema,
@@ -353,7 +367,9 @@ export const rowSchema = z.object({
     .object({
       rowId: z.string(),
       verdict: verdict.nullable(),
-      before: z.object({ name: z.string(), imposedBy: z.string(), basis: z.string(), fields: anyFields }).nullable(),
+      before: z
+        .object({ name: z.string(), imposedBy: z.string(), basis: z.string(), fields: rowFieldsSchema })
+        .nullable(),
     })
     .nullable(),
   version: z.number(),
@@ -423,7 +439,7 @@ export const updateRowBody = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   imposedBy: z.string().trim().max(100).optional(),
   basis: z.string().trim().max(300).optional(),
-  fields: anyFields.optional(),
+  fields: z.record(z.string(), z.unknown()).optional(),
   version: z.number().int(),
 });
 export type UpdateRowBody = z.infer<typeof updateRowBody>;

@@ -72,6 +72,8 @@ function fieldValue(r: ExportRow, key: string): string | number | null {
   }
 }
 
+const countOf = (label: string, n: number) => zh('campaigns.export.countOf', { label, n });
+
 function categorySheet(
   category: Category,
   rows: AsyncIterable<ExportRow>,
@@ -117,7 +119,6 @@ function categorySheet(
     { header: zh('campaigns.export.cleanup'), width: 10, value: (r) => zh(`campaigns.cleanup.${r.cleanupStatus}`) },
     { header: zh('campaigns.export.catalogVersion'), width: 16, value: (r) => r.suggestion.catalogVersion ?? '' },
   ];
-  const countOf = (label: string, n: number) => zh('campaigns.export.countOf', { label, n });
   return {
     name: categoryName(category),
     columns,

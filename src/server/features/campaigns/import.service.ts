@@ -22,7 +22,6 @@ import { zh } from '../../../shared/i18n.js';
 import { CATEGORIES, type Category, type ImportResult } from '../../../shared/campaigns.js';
 import * as directory from '../accounts/directory.js';
 import * as ledgersRepo from './ledgers.repo.js';
-import * as rowsRepo from './rows.repo.js';
 import * as rowsWrite from './rows.write.repo.js';
 import { fileById, storeFile } from './tasks.repo.js';
 import { catalogLookups } from './campaigns.catalog.js';

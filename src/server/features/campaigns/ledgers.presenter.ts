@@ -33,7 +33,7 @@ export function presentRow(
     name: r.name,
     imposedBy: r.imposedBy,
     basis: r.basis,
-    fields: r.fields as Record<string, unknown>,
+    fields: r.fields,
     source: r.source,
     photoFileId: r.photoFileId,
     suggestion: {
@@ -69,7 +69,7 @@ export function presentRow(
                   name: prev.name,
                   imposedBy: prev.imposedBy,
                   basis: prev.basis,
-                  fields: prev.fields as Record<string, unknown>,
+                  fields: prev.fields,
                 }
               : null,
         }

@@ -118,18 +118,19 @@ const SUGGEST_KINDS: Record<Category, string[]> = {
   certificate: ['certificate', 'negative_certificate'],
 };
 
+const item = (x: Partial<SuggestItem> & Pick<SuggestItem, 'name' | 'source'>): SuggestItem => ({
+  imposedBy: null,
+  itemCode: null,
+  kind: null,
+  count: 0,
+  ...x,
+});
+
 /** Names the cadre probably means: catalog items and what other villages of the township entered this cycle. */
 export async function suggestNames(deps: Deps, actor: Actor, ledgerId: string, category: Category, q: string) {
   const { l } = await loadLedger(deps.db, actor, ledgerId);
   const lookup = await lookupFor(deps, l);
   const items: SuggestItem[] = [];
-  const item = (x: Partial<SuggestItem> & Pick<SuggestItem, 'name' | 'source'>): SuggestItem => ({
-    imposedBy: null,
-    itemCode: null,
-    kind: null,
-    count: 0,
-    ...x,
-  });
   const text = q.trim();
   if (text)
     for (const c of await lookup.search(text, SUGGEST_KINDS[category]))

@@ -38,7 +38,14 @@ export async function runReminders(deps: Deps): Promise<{ date: string; tasks: n
       created += await deps.db.transaction().execute(async (trx) => {
         const n = await deps.events.record(trx, 'tasks.due', deps.clock.nowIso(), {
           date: today,
-          tasks: due.map(({ campaignId: _, ...t }) => t),
+          tasks: due.map((t) => ({
+            id: t.id,
+            title: t.title,
+            deadline: t.deadline,
+            ownerKind: t.ownerKind,
+            ownerDepartmentId: t.ownerDepartmentId,
+            villageCode: t.villageCode,
+          })),
         });
         if (n > 0)
           await appendAudit(

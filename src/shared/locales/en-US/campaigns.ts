@@ -50,6 +50,7 @@ export const campaigns: Record<keyof typeof zh, string> = {
   'campaigns.changesTitle': 'Changes since last cycle',
   'campaigns.changesAfterLaunch': 'Shown after the launch',
   'campaigns.firstCycle': 'First cycle: nothing to compare with',
+  'campaigns.listSeparator': ', ',
   'campaigns.notFound': 'Campaign not found or outside your scope',
 
   'ledgers.pageTitle': 'Self-inspection ledger: {name}',
@@ -182,6 +183,8 @@ export const campaigns: Record<keyof typeof zh, string> = {
   'ledgers.importDone': 'Imported {rows} rows into {ledgers} ledgers',
   'ledgers.importCounts': '{inserted} added, {updated} updated, {unchanged} unchanged',
   'ledgers.importFailed': 'Import refused: nothing was written',
+  'ledgers.importQueued': 'Uploaded, waiting to be processed…',
+  'ledgers.importErrorCount': '{n} problems; nothing was written',
   'ledgers.importSheet': 'Sheet',
   'ledgers.importRow': 'Row',
   'ledgers.importColumn': 'Column',

@@ -46,6 +46,7 @@ export const campaigns = {
   'campaigns.changesTitle': '与上一轮相比',
   'campaigns.changesAfterLaunch': '启动后显示与上一轮相比的变化',
   'campaigns.firstCycle': '首轮行动，没有可对比的上一轮',
+  'campaigns.listSeparator': '、',
   'campaigns.notFound': '专项行动不存在或不在您的管辖范围内',
 
   'ledgers.pageTitle': '{name} 自查台账',
@@ -175,6 +176,8 @@ export const campaigns = {
   'ledgers.importDone': '导入成功：{rows} 行，涉及 {ledgers} 个台账',
   'ledgers.importCounts': '新增 {inserted} 项，更新 {updated} 项，未变 {unchanged} 项',
   'ledgers.importFailed': '导入失败，未写入任何数据',
+  'ledgers.importQueued': '已上传，等待处理…',
+  'ledgers.importErrorCount': '共 {n} 处错误，未写入任何数据',
   'ledgers.importSheet': '工作表',
   'ledgers.importRow': '行',
   'ledgers.importColumn': '列',

@@ -25,15 +25,8 @@ import { PageSpin } from '../../components/PageSpin.js';
 import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  CHANGE_KIND_LABELS,
-  PHASE_LABELS,
-  type Category,
-  type PhaseKey,
-} from './campaigns.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { CATEGORIES, type Category } from '../../../shared/campaigns.js';
 import {
   campaignKeys,
   getCampaign,
@@ -95,7 +88,7 @@ function LaunchCard({ c, onLaunched }: { c: Campaign; onLaunched: () => Promise<
         <div data-testid="launch-progress">
           <Progress percent={percent} status={l.status === 'failed' ? 'exception' : launching ? 'active' : 'success'} />
           <Typography.Text type="secondary">
-            {l.message ?? (l.total ? t('campaigns.launchCount', { done: l.progress, total: l.total }) : '')}
+            {l.total ? t('campaigns.launchCount', { done: l.progress, total: l.total }) : ''}
           </Typography.Text>
           {l.error ? (
             <Alert
@@ -123,7 +116,6 @@ function LaunchCard({ c, onLaunched }: { c: Campaign; onLaunched: () => Promise<
 /** Phase deadlines; the district lead may move them (open clean-up tasks follow their phase's date). */
 function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknown> }) {
   const { t } = useI18n();
-  const label = useLabel();
   const { message } = useFeedback();
   const [dates, setDates] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -172,8 +164,8 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
         columns={[
           {
             title: t('campaigns.phase'),
-            dataIndex: 'name',
-            render: (v: string, p) => label(PHASE_LABELS[p.key as PhaseKey], v),
+            dataIndex: 'key',
+            render: (_: unknown, p) => t(`campaigns.phase.${p.key}`),
           },
           {
             title: t('campaigns.clause'),
@@ -183,7 +175,8 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
           {
             title: t('campaigns.categories'),
             dataIndex: 'categories',
-            render: (v: Category[]) => (v.length ? v.map((k) => label(CATEGORY_LABELS[k])).join('、') : '—'),
+            render: (v: Category[]) =>
+              v.length ? v.map((k) => t(`campaigns.category.${k}`)).join(t('campaigns.listSeparator')) : '—',
           },
           {
             title: t('campaigns.deadline'),
@@ -209,7 +202,6 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
 /** Next cycle: how many rows are new, changed, unchanged, and last cycle's rows not carried over. */
 function ChangesCard({ c }: { c: Campaign }) {
   const { t } = useI18n();
-  const label = useLabel();
   const ready = c.status === 'active' || c.status === 'closed';
   const q = useQuery({
     queryKey: [...campaignKeys.changes(c.id), c.status],
@@ -234,10 +226,10 @@ function ChangesCard({ c }: { c: Campaign }) {
             {
               title: t('campaigns.category'),
               dataIndex: 'category',
-              render: (k: Category) => label(CATEGORY_LABELS[k]),
+              render: (k: Category) => t(`campaigns.category.${k}`),
             },
             ...(['new', 'changed', 'unchanged', 'removed'] as const).map((k) => ({
-              title: label(CHANGE_KIND_LABELS[k]),
+              title: t(`campaigns.change.${k}`),
               dataIndex: k,
               align: 'right' as const,
             })),
