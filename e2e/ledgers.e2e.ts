@@ -230,6 +230,24 @@ describe('ledger journey (issue 4, Done means)', () => {
     const villageBook = new ExcelJS.Workbook();
     await villageBook.xlsx.load(fs.readFileSync(await exported.path()) as unknown as ArrayBuffer);
     expect(villageBook.worksheets.map((w) => w.name)).toEqual(['标识牌', '工作机制', '工作事务', '证明事项']);
+    // …and imports back unchanged: the import is a background job whose progress bar fills, then the
+    // dialog reports what it wrote.
+    await page.getByTestId('import-button').click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: '本村台账.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: fs.readFileSync(await exported.path()),
+    });
+    const importJob = page.getByTestId('import-job');
+    await importJob.getByTestId('import-progress').waitFor();
+    await importJob.getByTestId('import-result').waitFor();
+    expect(await importJob.getByTestId('import-result').innerText()).toContain('新增 0 项，更新 0 项，未变 5 项');
+    expect(await importJob.locator('.ant-progress-status-success').count()).toBe(1);
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /关\s*闭/ })
+      .click();
+    expect(await stat(page, 'count-undecided')).toBe(0);
     await page.getByTestId('submit-ledger').click();
     await page.getByTestId('ledger-status').filter({ hasText: '已提交' }).waitFor();
     await page.getByText('已提交，等待乡镇审核').waitFor();
@@ -315,7 +333,7 @@ describe('ledger journey (issue 4, Done means)', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('rows-certificate').getByText('上年出具 42 份').waitFor();
 
-    // A spreadsheet with bad rows is refused as a whole, naming sheet, row and column.
+    // A spreadsheet with bad rows is refused as a whole (the job fails), naming sheet, row and column.
     const bad = path.join(os.tmpdir(), `jianfu-ledgers-bad-${process.pid}.xlsx`);
     const wbBad = new ExcelJS.Workbook();
     const signs = wbBad.addWorksheet('标识牌');

@@ -3,7 +3,22 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PassThrough } from 'node:stream';
 import { AppError, msg } from '../../core/errors.js';
 import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
+import type { z } from 'zod';
 import { zh } from '../../../shared/i18n.js';
+import { idParams } from '../../../shared/campaigns.js';
+
+/** The schemas of a route on one record (`…/:id`): its body (if any) and its 200 answer. */
+export function onId<R extends z.ZodType>(
+  body: undefined,
+  response: R,
+): { params: typeof idParams; response: { 200: R } };
+export function onId<B extends z.ZodType, R extends z.ZodType>(
+  body: B,
+  response: R,
+): { params: typeof idParams; body: B; response: { 200: R } };
+export function onId(body: z.ZodType | undefined, response: z.ZodType) {
+  return { params: idParams, ...(body ? { body } : {}), response: { 200: response } };
+}
 
 /** The one uploaded file of a multipart request (field `file`; put other fields such as `note` before it). */
 export async function readUpload(req: FastifyRequest) {

@@ -180,6 +180,38 @@ describe('a 10,000-row import', () => {
 
 const HEADER = ['村（社区）代码', '事项名称', '要求单位', '目录类别', '经费保障', '需填报表格数', '区政府审批文号'];
 
+/** A village's own workbook: three of the four sheets, no village column, Chinese values and decisions. */
+const villageWorkbook = (certificateVerdict: string) =>
+  workbook([
+    {
+      name: '标识牌',
+      header: ['标识牌文字', '制发单位', '悬挂位置', '处理意见'],
+      rows: [
+        ['韩店村民委员会', '韩店街道', '大门外', '保留'],
+        ['韩店村综治中心', '区委政法委', '室外', ''],
+      ],
+    },
+    {
+      name: '工作机制',
+      header: [
+        '机制名称',
+        '设立单位',
+        '设立依据',
+        '是否专人专岗',
+        '人员由谁提供',
+        '经费由谁提供',
+        '是否发挥实际作用',
+        '村民是否认可',
+      ],
+      rows: [['村务监督委员会', '村民会议', '《村民委员会组织法》第三十二条', '否', '村', '村', '是', '是']],
+    },
+    {
+      name: '证明事项',
+      header: ['证明名称', '要求出具的单位', '上年出具数量', '处理意见', '改判理由'],
+      rows: [['死亡证明', '保险公司', '12件', certificateVerdict, '']],
+    },
+  ]);
+
 describe('a village imports its own workbook', () => {
   it('downloads the template: one sheet per category with the required columns marked', async () => {
     const v = await t.as('demo-village');
@@ -201,35 +233,7 @@ describe('a village imports its own workbook', () => {
 
   it('imports four sheets without a village column; Chinese values and decisions are understood', async () => {
     const v = await t.as('demo-village');
-    const file = await workbook([
-      {
-        name: '标识牌',
-        header: ['标识牌文字', '制发单位', '悬挂位置', '处理意见'],
-        rows: [
-          ['韩店村民委员会', '韩店街道', '大门外', '保留'],
-          ['韩店村综治中心', '区委政法委', '室外', ''],
-        ],
-      },
-      {
-        name: '工作机制',
-        header: [
-          '机制名称',
-          '设立单位',
-          '设立依据',
-          '是否专人专岗',
-          '人员由谁提供',
-          '经费由谁提供',
-          '是否发挥实际作用',
-          '村民是否认可',
-        ],
-        rows: [['村务监督委员会', '村民会议', '《村民委员会组织法》第三十二条', '否', '村', '村', '是', '是']],
-      },
-      {
-        name: '证明事项',
-        header: ['证明名称', '要求出具的单位', '上年出具数量', '处理意见', '改判理由'],
-        rows: [['死亡证明', '保险公司', '12件', '保留', '']],
-      },
-    ]);
+    const file = await villageWorkbook('保留');
     const refused = await importWorkbook(t, v, `/api/campaigns/${campaignId}/import`, {
       data: file,
       filename: '本村台账.xlsx',
@@ -245,35 +249,7 @@ describe('a village imports its own workbook', () => {
         params: { verdict: '保留', suggested: '取消' },
       },
     ]);
-    const fixed = await workbook([
-      {
-        name: '标识牌',
-        header: ['标识牌文字', '制发单位', '悬挂位置', '处理意见'],
-        rows: [
-          ['韩店村民委员会', '韩店街道', '大门外', '保留'],
-          ['韩店村综治中心', '区委政法委', '室外', ''],
-        ],
-      },
-      {
-        name: '工作机制',
-        header: [
-          '机制名称',
-          '设立单位',
-          '设立依据',
-          '是否专人专岗',
-          '人员由谁提供',
-          '经费由谁提供',
-          '是否发挥实际作用',
-          '村民是否认可',
-        ],
-        rows: [['村务监督委员会', '村民会议', '《村民委员会组织法》第三十二条', '否', '村', '村', '是', '是']],
-      },
-      {
-        name: '证明事项',
-        header: ['证明名称', '要求出具的单位', '上年出具数量', '处理意见', '改判理由'],
-        rows: [['死亡证明', '保险公司', '12件', '取消', '']],
-      },
-    ]);
+    const fixed = await villageWorkbook('取消');
     const ok = await importWorkbook(t, v, `/api/campaigns/${campaignId}/import`, {
       data: fixed,
       filename: '本村台账.xlsx',

@@ -17,6 +17,7 @@ import {
 import { DEFAULT_SIGN_GUIDE, type SignGuide } from './campaigns.model.js';
 import { campaignVisibleTo } from './campaigns.policy.js';
 import type { CampaignPhaseTable, CampaignTable, SignGuideSettingTable } from './campaigns.tables.js';
+import { updateVersioned } from './versioned.repo.js';
 
 export interface PhaseRecord {
   id: string;
@@ -136,13 +137,8 @@ export async function updateCampaign(
   expected: { version: number; status?: CampaignStatus },
   patch: Partial<Pick<CampaignTable, 'name' | 'settings' | 'status'>> & { updatedAt: string },
 ): Promise<boolean> {
-  let q = trx
-    .updateTable('campaign')
-    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', expected.version);
-  if (expected.status) q = q.where('status', '=', expected.status);
-  return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+  const where: Record<string, string> = expected.status ? { id, status: expected.status } : { id };
+  return updateVersioned(trx, 'campaign', where, expected.version, patch);
 }
 
 export async function setPhaseDeadline(trx: Kysely<DB>, phaseId: string, deadline: string): Promise<void> {
@@ -230,11 +226,5 @@ export async function saveSignGuide(
       .execute();
     return true;
   }
-  const res = await trx
-    .updateTable('signGuideSetting')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-    .where('regionCode', '=', countyCode)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(trx, 'signGuideSetting', { regionCode: countyCode }, version, values);
 }

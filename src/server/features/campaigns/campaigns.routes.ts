@@ -9,27 +9,30 @@ import { cycleChanges, rollup } from './rollups.service.js';
 import { startImport } from './import.service.js';
 import { exportConsolidated } from './campaigns.export.js';
 import { ledgerTemplate, templateName } from './campaigns.excel.js';
-import { readUpload, sendXlsx } from './campaigns.http.js';
+import { onId, readUpload, sendXlsx } from './campaigns.http.js';
 import { ledgersRoutes } from './ledgers.routes.js';
 import { tasksRoutes } from './tasks.routes.js';
 
 const tags = ['专项行动'];
 const rollups = ['汇总统计'];
 const ledgerTags = ['自查台账'];
+const seeCampaigns = can('campaigns.read');
+const manage = can('campaigns.manage');
+const readLedgers = can('ledgers.read');
 
 /** Campaigns, their roll-ups and imports, the sign guide; then ledgers and clean-up tasks. */
 export const campaignsRoutes: Routes = (app, deps) => {
   const r = typed(app);
   r.get(
     '/api/campaigns',
-    route(can('campaigns.read'), tags, '可见的专项行动（上级发起的与本人辖区内的）', {
+    route(seeCampaigns, tags, '可见的专项行动（上级发起的与本人辖区内的）', {
       response: { 200: s.campaignListSchema },
     }),
     async (req) => ({ items: await campaigns.listCampaigns(deps, authed(req).actor) }),
   );
   r.post(
     '/api/campaigns',
-    route(can('campaigns.manage'), tags, '发起专项行动（默认按实施方案的四个阶段和截止日期，可修改）', {
+    route(manage, tags, '发起专项行动（默认按实施方案的四个阶段和截止日期，可修改）', {
       body: s.createCampaignBody,
       response: { 200: s.campaignSchema },
     }),
@@ -37,34 +40,32 @@ export const campaignsRoutes: Routes = (app, deps) => {
   );
   r.get(
     '/api/campaigns/:id',
-    route(can('campaigns.read'), tags, '专项行动详情（含启动进度 launch）', {
-      params: s.idParams,
-      response: { 200: s.campaignSchema },
-    }),
+    route(seeCampaigns, tags, '专项行动详情（含启动进度 launch）', onId(undefined, s.campaignSchema)),
     async (req) => campaigns.getCampaign(deps, authed(req).actor, req.params.id),
   );
   r.patch(
     '/api/campaigns/:id',
     route(
-      can('campaigns.manage'),
+      manage,
       tags,
       '修改名称、阶段截止日期或提醒设置（乐观锁 version；整改中任务随阶段日期调整）',
-      { params: s.idParams, body: s.updateCampaignBody, response: { 200: s.campaignSchema } },
+      onId(s.updateCampaignBody, s.campaignSchema),
     ),
     async (req) => campaigns.updateCampaign(deps, authed(req), req.params.id, req.body),
   );
   r.post(
     '/api/campaigns/:id/launch',
-    route(can('campaigns.manage'), tags, '启动：后台为范围内每个村（社区）建立台账（上一轮数据预填），进度见 launch', {
-      params: s.idParams,
-      body: s.versionBody,
-      response: { 200: s.campaignSchema },
-    }),
+    route(
+      manage,
+      tags,
+      '启动：后台为范围内每个村（社区）建立台账（上一轮数据预填），进度见 launch',
+      onId(s.versionBody, s.campaignSchema),
+    ),
     async (req) => launchCampaign(deps, authed(req), req.params.id, req.body.version),
   );
   r.get(
     '/api/campaigns/:id/changes',
-    route(can('ledgers.read'), tags, '与上一轮相比：新增、变化、未变、未延续的条目数', {
+    route(readLedgers, tags, '与上一轮相比：新增、变化、未变、未延续的条目数', {
       params: s.idParams,
       querystring: s.regionQuery,
       response: { 200: s.changesSchema },
@@ -74,7 +75,7 @@ export const campaignsRoutes: Routes = (app, deps) => {
   r.get(
     '/api/campaigns/:id/rollup',
     route(
-      can('ledgers.read'),
+      readLedgers,
       rollups,
       '汇总：区划×类别×处理意见×审核状态、清理前后数量、各阶段进度、逾期任务（默认本人所在区划）',
       { params: s.idParams, querystring: s.regionQuery, response: { 200: s.rollupSchema } },
@@ -83,7 +84,7 @@ export const campaignsRoutes: Routes = (app, deps) => {
   );
   r.get(
     '/api/campaigns/:id/export',
-    route(can('ledgers.read'), rollups, '导出乡镇/区/市/省汇总台账（汇总表 + 每类一张表，含合计；流式 xlsx）', {
+    route(readLedgers, rollups, '导出乡镇/区/市/省汇总台账（汇总表 + 每类一张表，含合计；流式 xlsx）', {
       params: s.idParams,
       querystring: s.regionQuery,
     }),
@@ -92,7 +93,7 @@ export const campaignsRoutes: Routes = (app, deps) => {
   );
   r.get(
     '/api/campaigns/:id/ledgers',
-    route(can('ledgers.read'), ledgerTags, '台账列表（按区划、状态、村名筛选，分页）', {
+    route(readLedgers, ledgerTags, '台账列表（按区划、状态、村名筛选，分页）', {
       params: s.idParams,
       querystring: s.ledgerListQuery,
       response: { 200: s.ledgerListSchema },
@@ -122,7 +123,7 @@ export const campaignsRoutes: Routes = (app, deps) => {
   );
   r.get(
     '/api/sign-guide/:region',
-    route(can('campaigns.read'), tags, '区县的标识牌指引设置（允许清单、村6社5上限；可配置）', {
+    route(seeCampaigns, tags, '区县的标识牌指引设置（允许清单、村6社5上限；可配置）', {
       params: s.regionParams,
       response: { 200: s.signGuideSchema },
     }),
@@ -130,7 +131,7 @@ export const campaignsRoutes: Routes = (app, deps) => {
   );
   r.put(
     '/api/sign-guide/:region',
-    route(can('campaigns.manage'), tags, '修改本区的标识牌指引设置（首次 version 传 0）', {
+    route(manage, tags, '修改本区的标识牌指引设置（首次 version 传 0）', {
       params: s.regionParams,
       body: s.signGuideBody,
       response: { 200: s.signGuideSchema },

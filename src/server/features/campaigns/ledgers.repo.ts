@@ -10,53 +10,24 @@ import { visibleTo } from '../../core/scope.js';
 import { paginate, type Page, type PageRequest } from '../../db/paginate.js';
 import type { LedgerStatus, VillageKind, WorkflowStatus } from '../../../shared/campaigns.js';
 import { countersOf, effectiveStatus } from './campaigns.model.js';
-import type { LedgerEventTable, LedgerTable } from './campaigns.tables.js';
+import type { LedgerCounters, LedgerEventTable, LedgerTable } from './campaigns.tables.js';
 
-export interface LedgerRecord {
-  id: string;
-  campaignId: string;
-  villageCode: string;
-  villageName: string;
+/** A ledger as services use it: its columns without the row counters, typed. */
+export type LedgerRecord = Omit<
+  Selectable<LedgerTable>,
+  keyof LedgerCounters | 'villageKind' | 'status' | 'approvalStale' | 'version'
+> & {
   villageKind: VillageKind;
-  provinceCode: string | null;
-  cityCode: string | null;
-  countyCode: string | null;
-  townshipCode: string | null;
   status: LedgerStatus;
   approvalStale: boolean;
-  returnNote: string | null;
-  submittedAt: string | null;
-  submittedBy: string | null;
-  reviewedAt: string | null;
-  reviewedBy: string | null;
-  approvedAt: string | null;
-  previousLedgerId: string | null;
-  createdAt: string;
-  updatedAt: string;
   version: number;
-}
+};
 
 export const toLedger = (l: Selectable<LedgerTable>): LedgerRecord => ({
-  id: l.id,
-  campaignId: l.campaignId,
-  villageCode: l.villageCode,
-  villageName: l.villageName,
+  ...l,
   villageKind: l.villageKind === 'community' ? 'community' : 'village',
-  provinceCode: l.provinceCode,
-  cityCode: l.cityCode,
-  countyCode: l.countyCode,
-  townshipCode: l.townshipCode,
   status: l.status as LedgerStatus,
   approvalStale: Number(l.approvalStale) === 1,
-  returnNote: l.returnNote,
-  submittedAt: l.submittedAt,
-  submittedBy: l.submittedBy,
-  reviewedAt: l.reviewedAt,
-  reviewedBy: l.reviewedBy,
-  approvedAt: l.approvedAt,
-  previousLedgerId: l.previousLedgerId,
-  createdAt: l.createdAt,
-  updatedAt: l.updatedAt,
   version: Number(l.version),
 });
 

@@ -5,29 +5,29 @@ import * as ledgers from './ledgers.service.js';
 import * as rows from './rows.service.js';
 import * as review from './review.service.js';
 import { exportLedger } from './campaigns.export.js';
-import { readUpload, sendFile, sendXlsx } from './campaigns.http.js';
+import { onId, readUpload, sendFile, sendXlsx } from './campaigns.http.js';
 
 const tags = ['自查台账'];
+const read = can('ledgers.read');
+const fill = can('ledgers.fill');
+const check = can('ledgers.review');
 
 /** One village's ledger: reading, row writes and decisions, the workflow, its export and board photos. */
 export const ledgersRoutes: Routes = (app, deps) => {
   const r = typed(app);
   r.get(
     '/api/ledgers/:id',
-    route(can('ledgers.read'), tags, '一个村的台账：四类条目、建议与决定、上一轮对比、流转记录', {
-      params: s.idParams,
-      response: { 200: s.ledgerViewSchema },
-    }),
+    route(read, tags, '一个村的台账：四类条目、建议与决定、上一轮对比、流转记录', onId(undefined, s.ledgerViewSchema)),
     async (req) => ledgers.getLedger(deps, authed(req).actor, req.params.id),
   );
   r.get(
     '/api/ledgers/:id/export',
-    route(can('ledgers.read'), tags, '导出本村台账（每类一张表，含合计；可再导入）', { params: s.idParams }),
+    route(read, tags, '导出本村台账（每类一张表，含合计；可再导入）', { params: s.idParams }),
     async (req, reply) => sendXlsx(reply, await exportLedger(deps, authed(req).actor, req.params.id)),
   );
   r.get(
     '/api/ledgers/:id/suggest',
-    route(can('ledgers.fill'), tags, '输入提示：目录事项、指引牌子、本乡镇其他村已填的名称', {
+    route(fill, tags, '输入提示：目录事项、指引牌子、本乡镇其他村已填的名称', {
       params: s.idParams,
       querystring: s.suggestQuery,
       response: { 200: s.suggestSchema },
@@ -38,76 +38,55 @@ export const ledgersRoutes: Routes = (app, deps) => {
   );
   r.post(
     '/api/ledgers/:id/rows',
-    route(can('ledgers.fill'), tags, '新增条目（按类别的字段；返回系统建议）', {
-      params: s.idParams,
-      body: s.createRowBody,
-      response: { 200: s.rowResponse },
-    }),
+    route(fill, tags, '新增条目（按类别的字段；返回系统建议）', onId(s.createRowBody, s.rowResponse)),
     async (req) => rows.addRow(deps, authed(req), req.params.id, req.body),
   );
   r.post(
     '/api/ledgers/:id/accept-all',
-    route(can('ledgers.fill'), tags, '一键采纳全部（或某类）未定条目的系统建议', {
-      params: s.idParams,
-      body: s.acceptAllBody,
-      response: { 200: s.acceptAllSchema },
-    }),
+    route(fill, tags, '一键采纳全部（或某类）未定条目的系统建议', onId(s.acceptAllBody, s.acceptAllSchema)),
     async (req) => rows.acceptAll(deps, authed(req), req.params.id, req.body),
   );
   r.post(
     '/api/ledgers/:id/submit',
     route(
-      can('ledgers.fill'),
+      fill,
       tags,
       '提交乡镇审核（全部条目须已确定处理意见；400 时 details.undecided 列出未定条目）',
-      { params: s.idParams, body: s.versionBody, response: { 200: s.ledgerViewSchema } },
+      onId(s.versionBody, s.ledgerViewSchema),
     ),
     async (req) => review.submit(deps, authed(req), req.params.id, req.body.version),
   );
   r.post(
     '/api/ledgers/:id/withdraw',
-    route(can('ledgers.fill'), tags, '撤回尚未审核的提交', {
-      params: s.idParams,
-      body: s.versionBody,
-      response: { 200: s.ledgerViewSchema },
-    }),
+    route(fill, tags, '撤回尚未审核的提交', onId(s.versionBody, s.ledgerViewSchema)),
     async (req) => review.withdraw(deps, authed(req), req.params.id, req.body.version),
   );
   r.post(
     '/api/ledgers/:id/return',
-    route(can('ledgers.review'), tags, '乡镇退回修改（须写明意见）', {
-      params: s.idParams,
-      body: s.returnBody,
-      response: { 200: s.ledgerViewSchema },
-    }),
+    route(check, tags, '乡镇退回修改（须写明意见）', onId(s.returnBody, s.ledgerViewSchema)),
     async (req) => review.returnLedger(deps, authed(req), req.params.id, req.body),
   );
   r.post(
     '/api/ledgers/:id/approve',
-    route(can('ledgers.review'), tags, '乡镇审核通过（不合规条目生成整改任务）', {
-      params: s.idParams,
-      body: s.approveBody,
-      response: { 200: s.ledgerViewSchema },
-    }),
+    route(check, tags, '乡镇审核通过（不合规条目生成整改任务）', onId(s.approveBody, s.ledgerViewSchema)),
     async (req) => review.approve(deps, authed(req), req.params.id, req.body),
   );
-  r.get(
-    '/api/ledger-rows/:id',
-    route(can('ledgers.read'), tags, '一个条目', { params: s.idParams, response: { 200: s.rowResponse } }),
-    async (req) => ledgers.getRow(deps, authed(req).actor, req.params.id),
+  r.get('/api/ledger-rows/:id', route(read, tags, '一个条目', onId(undefined, s.rowResponse)), async (req) =>
+    ledgers.getRow(deps, authed(req).actor, req.params.id),
   );
   r.patch(
     '/api/ledger-rows/:id',
-    route(can('ledgers.fill'), tags, '修改条目（乐观锁 version；重新给出建议；审核通过后修改会使审核失效）', {
-      params: s.idParams,
-      body: s.updateRowBody,
-      response: { 200: s.rowResponse },
-    }),
+    route(
+      fill,
+      tags,
+      '修改条目（乐观锁 version；重新给出建议；审核通过后修改会使审核失效）',
+      onId(s.updateRowBody, s.rowResponse),
+    ),
     async (req) => rows.updateRow(deps, authed(req), req.params.id, req.body),
   );
   r.delete(
     '/api/ledger-rows/:id',
-    route(can('ledgers.fill'), tags, '删除条目（?version=）', {
+    route(fill, tags, '删除条目（?version=）', {
       params: s.idParams,
       querystring: s.deleteRowQuery,
       response: { 200: s.okSchema },
@@ -119,24 +98,15 @@ export const ledgersRoutes: Routes = (app, deps) => {
   );
   r.post(
     '/api/ledger-rows/:id/decision',
-    route(can('ledgers.fill'), tags, '采纳建议，或改判（须写明理由）', {
-      params: s.idParams,
-      body: s.decideBody,
-      response: { 200: s.rowResponse },
-    }),
+    route(fill, tags, '采纳建议，或改判（须写明理由）', onId(s.decideBody, s.rowResponse)),
     async (req) => rows.decideRow(deps, authed(req), req.params.id, req.body),
   );
   r.post(
     '/api/ledger-rows/:id/photo',
-    route(can('ledgers.fill'), tags, '标识牌照片（可选；PNG/JPEG，multipart 字段 file）', {
-      params: s.idParams,
-      response: { 200: s.rowResponse },
-    }),
+    route(fill, tags, '标识牌照片（可选；PNG/JPEG，multipart 字段 file）', onId(undefined, s.rowResponse)),
     async (req) => rows.setRowPhoto(deps, authed(req), req.params.id, await readUpload(req)),
   );
-  r.get(
-    '/api/ledger-rows/:id/photo',
-    route(can('ledgers.read'), tags, '标识牌照片', { params: s.idParams }),
-    async (req, reply) => sendFile(reply, await ledgers.getRowPhoto(deps, authed(req).actor, req.params.id)),
+  r.get('/api/ledger-rows/:id/photo', route(read, tags, '标识牌照片', { params: s.idParams }), async (req, reply) =>
+    sendFile(reply, await ledgers.getRowPhoto(deps, authed(req).actor, req.params.id)),
   );
 };

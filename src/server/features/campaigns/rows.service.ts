@@ -7,7 +7,9 @@
 import type { Deps } from '../../deps.js';
 import type { AuthedContext } from '../../core/actor.js';
 import { AppError, msg } from '../../core/errors.js';
-import { appendAudit } from '../../core/audit.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import { appendAudit, type AuditEntry } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import type {
@@ -29,6 +31,19 @@ import { applySignSuggestions, duplicate, judgedWrite, judgeSignSet, parseInput,
 import { afterRowChange } from './review.service.js';
 import { checkUpload, storeUpload } from './uploads.js';
 import { conflict, invalid } from './campaigns.errors.js';
+
+/** After rows changed: the ledger is bumped (an approval goes stale) and the change audited, in the transaction. */
+async function rowsChanged(
+  trx: Kysely<DB>,
+  deps: Deps,
+  ctx: AuthedContext,
+  l: ledgersRepo.LedgerRecord,
+  now: string,
+  audit: Omit<AuditEntry, 'regionCode'>,
+) {
+  await afterRowChange(trx, deps, ctx, l, now);
+  await appendAudit(trx, deps, ctx, { ...audit, regionCode: l.villageCode });
+}
 
 export async function addRow(deps: Deps, ctx: AuthedContext, ledgerId: string, body: CreateRowBody) {
   const actor = ctx.actor;
@@ -67,12 +82,10 @@ export async function addRow(deps: Deps, ctx: AuthedContext, ledgerId: string, b
           }),
         ]);
         if (judged) await applySignSuggestions(trx, signs, judged, now);
-        await afterRowChange(trx, deps, ctx, l, now);
-        await appendAudit(trx, deps, ctx, {
+        await rowsChanged(trx, deps, ctx, l, now, {
           action: 'ledgers.row_create',
           entity: 'ledger_row',
           entityId: id,
-          regionCode: l.villageCode,
           after: { ledgerId: l.id, ...input, suggestion: suggestion.verdict },
         });
       },
@@ -127,12 +140,10 @@ export async function updateRow(deps: Deps, ctx: AuthedContext, rowId: string, b
         if (!rowsRepo.sameSuggestion(fresh.suggestion, suggestion))
           await rowsWrite.storeSuggestion(trx, fresh, suggestion, now);
         if (judged) await applySignSuggestions(trx, signs, judged, now, r.id);
-        await afterRowChange(trx, deps, ctx, l, now);
-        await appendAudit(trx, deps, ctx, {
+        await rowsChanged(trx, deps, ctx, l, now, {
           action: 'ledgers.row_update',
           entity: 'ledger_row',
           entityId: r.id,
-          regionCode: l.villageCode,
           before: { name: r.name, imposedBy: r.imposedBy, basis: r.basis, fields: r.fields },
           after: { name: input.name, imposedBy: input.imposedBy, basis: input.basis, fields: input.fields },
         });
@@ -163,12 +174,10 @@ export async function deleteRow(deps: Deps, ctx: AuthedContext, rowId: string, v
       if (!(await rowsWrite.deleteRow(trx, r.id, version))) throw conflict();
       await cancelOpenTaskOfRow(trx, r.id, now);
       if (judged) await applySignSuggestions(trx, signs, judged, now);
-      await afterRowChange(trx, deps, ctx, l, now);
-      await appendAudit(trx, deps, ctx, {
+      await rowsChanged(trx, deps, ctx, l, now, {
         action: 'ledgers.row_delete',
         entity: 'ledger_row',
         entityId: r.id,
-        regionCode: l.villageCode,
         before: { ledgerId: l.id, category: r.category, name: r.name, imposedBy: r.imposedBy, verdict: r.verdict },
       });
     },
@@ -207,12 +216,10 @@ export async function decideRow(deps: Deps, ctx: AuthedContext, rowId: string, b
       updatedAt: now,
     });
     if (!ok) throw conflict();
-    await afterRowChange(trx, deps, ctx, l, now);
-    await appendAudit(trx, deps, ctx, {
+    await rowsChanged(trx, deps, ctx, l, now, {
       action: 'ledgers.row_decide',
       entity: 'ledger_row',
       entityId: r.id,
-      regionCode: l.villageCode,
       before: { verdict: r.verdict, decision: r.decision },
       after: { verdict, decision, reason, suggested: r.suggestion.verdict },
     });
@@ -230,12 +237,10 @@ export async function acceptAll(deps: Deps, ctx: AuthedContext, ledgerId: string
     const now = deps.clock.nowIso();
     const n = await rowsWrite.acceptSuggestions(trx, l.id, body.category, { userId: actor.userId, now });
     if (n === 0) return 0;
-    await afterRowChange(trx, deps, ctx, l, now);
-    await appendAudit(trx, deps, ctx, {
+    await rowsChanged(trx, deps, ctx, l, now, {
       action: 'ledgers.accept_all',
       entity: 'ledger',
       entityId: l.id,
-      regionCode: l.villageCode,
       after: { accepted: n, category: body.category ?? null },
     });
     return n;
@@ -260,12 +265,10 @@ export async function setRowPhoto(
     const now = deps.clock.nowIso();
     if (!(await rowsWrite.updateRow(trx, r.id, r.version, { photoFileId: stored.id, updatedAt: now })))
       throw conflict();
-    await afterRowChange(trx, deps, ctx, l, now);
-    await appendAudit(trx, deps, ctx, {
+    await rowsChanged(trx, deps, ctx, l, now, {
       action: 'ledgers.row_photo',
       entity: 'ledger_row',
       entityId: r.id,
-      regionCode: l.villageCode,
       before: { photoFileId: r.photoFileId },
       after: { photoFileId: stored.id, sha256: stored.sha256, size: file.data.length },
     });

@@ -20,6 +20,7 @@ import type { Suggestion } from './campaigns.judge.js';
 import type { LedgerRecord } from './ledgers.repo.js';
 import type { RowRecord } from './rows.repo.js';
 import type { LedgerRowTable } from './campaigns.tables.js';
+import { updateVersioned } from './versioned.repo.js';
 
 /** The new suggestion as columns (judged now). */
 export const suggestionColumns = (s: Suggestion, now: string) => ({
@@ -215,13 +216,7 @@ export async function updateRow(
   version: number,
   patch: Partial<Omit<LedgerRowTable, 'id' | 'version'>> & { updatedAt: string },
 ): Promise<boolean> {
-  const res = await trx
-    .updateTable('ledgerRow')
-    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(trx, 'ledgerRow', { id }, version, patch);
 }
 
 /** The facts of a row as columns (what the cadre typed). */

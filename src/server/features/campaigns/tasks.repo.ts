@@ -11,6 +11,7 @@ import type { Category, TaskStatus } from '../../../shared/campaigns.js';
 import { taskVisibleTo } from './campaigns.policy.js';
 import { pinned, type Pins } from './ledgers.repo.js';
 import type { CleanupTaskTable, TaskEvidenceTable } from './campaigns.tables.js';
+import { updateVersioned } from './versioned.repo.js';
 
 /** A task with its village's name (from its ledger). */
 export type TaskRecord = Selectable<CleanupTaskTable> & { villageName: string | null };
@@ -44,11 +45,7 @@ export async function patchTask(
   id: string,
   patch: Partial<Omit<CleanupTaskTable, 'id' | 'version'>> & { updatedAt: string },
 ): Promise<void> {
-  await trx
-    .updateTable('cleanupTask')
-    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .execute();
+  await updateVersioned(trx, 'cleanupTask', { id }, null, patch);
 }
 
 /** Changes a task if it still has `version`; false when it moved meanwhile. */
@@ -58,13 +55,7 @@ export async function updateTask(
   version: number,
   patch: Partial<Omit<CleanupTaskTable, 'id' | 'version'>> & { updatedAt: string },
 ): Promise<boolean> {
-  const res = await trx
-    .updateTable('cleanupTask')
-    .set((eb) => ({ ...patch, version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) === 1;
+  return updateVersioned(trx, 'cleanupTask', { id }, version, patch);
 }
 
 /** The open task of a deleted row is cancelled. */
