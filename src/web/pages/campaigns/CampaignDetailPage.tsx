@@ -26,7 +26,7 @@ import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
-import { CATEGORIES, type Category } from '../../../shared/campaigns.js';
+import { CATEGORIES, type Category } from '../../../shared/campaigns.codes.js';
 import {
   campaignKeys,
   getCampaign,

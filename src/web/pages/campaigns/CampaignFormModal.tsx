@@ -7,7 +7,7 @@ import { useMe } from '../../api/auth.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
-import { DEFAULT_PHASES, defaultDeadline, type PhaseKey } from '../../../shared/campaigns.js';
+import { DEFAULT_PHASES, defaultDeadline, type PhaseKey } from '../../../shared/campaigns.codes.js';
 import { campaignKeys, createCampaign, type Campaign } from './campaigns.api.js';
 
 interface Values {

@@ -24,7 +24,7 @@ import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useAfterPaint } from '../../components/useAfterPaint.js';
 import { useI18n } from '../../i18n/index.js';
-import { CATEGORIES, VERDICTS, type Category, type WorkflowStatus } from '../../../shared/campaigns.js';
+import { CATEGORIES, VERDICTS, type Category, type WorkflowStatus } from '../../../shared/campaigns.codes.js';
 import { VERDICT_CHART_COLORS, WORKFLOW_CHART_COLORS } from '../campaigns/campaigns.colors.js';
 import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.js';
 import { campaignKeys, exportConsolidated, getRollup, type RollupChild } from '../campaigns/campaigns.api.js';

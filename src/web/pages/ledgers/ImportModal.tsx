@@ -8,7 +8,7 @@ import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
 import { isMessageKey } from '../../../shared/i18n.js';
 import type { RowError } from '../../../shared/errors.js';
-import { CATEGORIES, type Category } from '../../../shared/campaigns.js';
+import { CATEGORIES, type Category } from '../../../shared/campaigns.codes.js';
 import { downloadTemplate, getJob, importLedgers, importOutcome, ledgerKeys } from './ledgers.api.js';
 
 /** 下载模板: the whole workbook or one category's sheet. */

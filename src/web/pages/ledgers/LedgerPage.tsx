@@ -40,7 +40,7 @@ import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, type MessageKey } from '../../i18n/index.js';
 import { isMessageKey } from '../../../shared/i18n.js';
-import { CATEGORIES, type Category } from '../../../shared/campaigns.js';
+import { CATEGORIES, type Category } from '../../../shared/campaigns.codes.js';
 import { ImportModal, TemplateButton } from './ImportModal.js';
 import { StatusTag } from './StatusTag.js';
 import { RowForm } from './RowForm.js';

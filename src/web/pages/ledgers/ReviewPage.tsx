@@ -23,7 +23,7 @@ import { SimpleList } from '../../components/SimpleList.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
-import { WORKFLOW_STATUSES, type WorkflowStatus } from '../../../shared/campaigns.js';
+import { WORKFLOW_STATUSES, type WorkflowStatus } from '../../../shared/campaigns.codes.js';
 import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.js';
 import { ImportModal, TemplateButton } from './ImportModal.js';
 import { StatusTag } from './StatusTag.js';

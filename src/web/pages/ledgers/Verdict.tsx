@@ -3,7 +3,7 @@ import { Button, Flex, Form, Input, Modal, Radio, Tag, Tooltip, Typography } fro
 import { CheckOutlined, EditOutlined } from '@ant-design/icons';
 import { useI18n, useT } from '../../i18n/index.js';
 import { isMessageKey } from '../../../shared/i18n.js';
-import { VERDICTS, type Verdict } from '../../../shared/campaigns.js';
+import { VERDICTS, type Verdict } from '../../../shared/campaigns.codes.js';
 import { VERDICT_COLORS } from '../campaigns/campaigns.colors.js';
 import type { LedgerRow } from './ledgers.api.js';
 

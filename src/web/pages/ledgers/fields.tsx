@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Form, Input, InputNumber, Radio } from 'antd';
 import type { Translate } from '../../i18n/index.js';
-import { CATALOG_HITS, PROVIDERS, SIGN_POSITIONS, type Category } from '../../../shared/campaigns.js';
+import { CATALOG_HITS, PROVIDERS, SIGN_POSITIONS, type Category } from '../../../shared/campaigns.codes.js';
 import type { AnyFields, FieldsOf } from './ledgers.api.js';
 
 /** What a new row of each category starts with (the usual answer, so most rows need no clicks). */

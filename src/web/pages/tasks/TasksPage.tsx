@@ -24,7 +24,7 @@ import { PageSpin } from '../../components/PageSpin.js';
 import { SimpleList } from '../../components/SimpleList.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
-import { CATEGORIES, TASK_STATUSES, type Category, type TaskStatus } from '../../../shared/campaigns.js';
+import { CATEGORIES, TASK_STATUSES, type Category, type TaskStatus } from '../../../shared/campaigns.codes.js';
 import { VERDICT_COLORS } from '../campaigns/campaigns.colors.js';
 import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.js';
 import { listTasks, taskKeys, type Task, type TaskFilter } from './tasks.api.js';
