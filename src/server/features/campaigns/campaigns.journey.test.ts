@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
-import { launchedCampaign, ledgerOf, readWorkbook } from '../../../../test/fixtures/ledgers/helpers.js';
+import { importWorkbook, launchedCampaign, ledgerOf, readWorkbook } from '../../../../test/fixtures/ledgers/helpers.js';
 import { verifyChain } from '../../core/audit.js';
 
 let t: TestApp;
@@ -270,6 +270,13 @@ describe('the journey', () => {
     const sheets = await readWorkbook(xlsx.raw);
     expect(Object.keys(sheets)).toEqual(['标识牌', '工作机制', '工作事务', '证明事项']);
     expect(sheets['证明事项'][1]).toEqual(expect.arrayContaining(['亲属关系证明', '某商业银行', 43 - 1]));
+    const back = await importWorkbook(t, village, `/api/campaigns/${campaignId}/import`, {
+      data: xlsx.raw,
+      filename: '本村台账.xlsx',
+    });
+    expect(back.job.status, JSON.stringify(back.job.error)).toBe('succeeded');
+    expect(back.job.result).toMatchObject({ inserted: 0, updated: 0, unchanged: back.job.result.rows });
+    expect(back.job.result.rows).toBeGreaterThan(0);
   });
 
   it('an approval goes stale when the village edits afterwards; the district sees it; resubmit + approve clears it', async () => {

@@ -50,6 +50,10 @@ export const rowError = (
 
 const header = (category: Category, key: string) => importColumns(category).find((c) => c.key === key)!.header;
 
+/** The totals an exported ledger ends with (合计 / 其中 in its first column): not rows, so an export imports back. */
+const EXPORT_FOOTER = new Set([zh('campaigns.export.total'), zh('campaigns.export.ofWhich')]);
+const isExportFooter = (r: SheetRow) => EXPORT_FOOTER.has((r.values.villageCode ?? '').trim());
+
 /** The sheets: the asked category's sheet (or the first sheet), else every category sheet present. */
 export async function readLedgerSheets(buf: Buffer, category?: Category) {
   const sheets: LedgerSheet[] = [];
@@ -65,7 +69,7 @@ export async function readLedgerSheets(buf: Buffer, category?: Category) {
       read = await readSheet(buf, importColumns(c));
     }
     errors.push(...read.errors);
-    sheets.push({ category: c, name: read.sheet, rows: read.rows });
+    sheets.push({ category: c, name: read.sheet, rows: read.rows.filter((r) => !isExportFooter(r)) });
   }
   if (!sheets.length)
     throw new AppError(
