@@ -7,7 +7,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     fileParallelism: false,
-    testTimeout: 180_000,
+    // Long journeys also audit every page they reach (axe-core at two widths in two modes).
+    testTimeout: 360_000,
     hookTimeout: 300_000,
   },
 });

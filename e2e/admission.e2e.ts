@@ -113,6 +113,8 @@ async function submit(page: Page) {
 async function decide(page: Page, title: string, choice: '同意准入' | '附条件同意', text: string) {
   await page.goto('/admission/review');
   const queue = page.getByTestId('review-queue');
+  await queue.getByRole('link', { name: title }).waitFor();
+  await h.audit(page);
   await queue.getByRole('link', { name: title }).click();
   const panel = page.getByTestId('decision-panel');
   await panel.waitFor();
@@ -131,6 +133,8 @@ describe('admission gate in the browser', () => {
     const dept = await h.newPage(DESKTOP);
     await signIn(dept.page, 'demo-department');
     await dept.page.goto('/admission/requests');
+    await dept.page.getByTestId('new-request').waitFor();
+    await h.audit(dept.page);
     await dept.page.getByTestId('new-request').click();
     await dept.page.waitForURL(/\/admission\/requests\/new$/);
     await fillRequest(dept.page, {

@@ -98,6 +98,7 @@ describe('certificate desk in the browser', () => {
     await expect(page.getByTestId('holder-id').innerText()).resolves.toBe('1404**********2013');
     await expect(page.getByTestId('holder-phone').innerText()).resolves.toBe('138****1234');
     expect(await page.locator('body').innerText()).not.toContain(zhang.idNumber);
+    await h.audit(page);
 
     // The A4 print view: clear name and ID number, serial, QR code and verification code; Chromium prints it.
     await page.getByTestId('print-link').click();
@@ -208,6 +209,7 @@ describe('certificate desk in the browser', () => {
     await page.goto('/certificates/demands');
     const counts = page.getByTestId('demand-counts');
     await counts.locator('tr', { hasText: '某某银行长治分行' }).waitFor();
+    await h.audit(page);
     expect(errors).toEqual([]);
     await context.close();
   });

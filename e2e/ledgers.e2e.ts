@@ -27,6 +27,7 @@ const contexts: BrowserContext[] = [];
 const errors: string[] = [];
 let campaignId = '';
 let ledgerUrl = '';
+let nextCampaignId = '';
 const before = { rows: 0, approved: 0, ledgers: 0 };
 
 async function open(username: string, viewport = DESKTOP): Promise<Page> {
@@ -109,7 +110,8 @@ describe('ledger journey (issue 4, Done means)', () => {
   it('demo-district creates a campaign from the default template, edits a deadline and launches it with a progress bar', async () => {
     const page = await open('demo-district');
     await page.goto('/campaigns');
-    await page.locator('h4', { hasText: '专项行动' }).waitFor();
+    await page.locator('h1', { hasText: '专项行动' }).waitFor();
+    await h.audit(page);
     await page.getByTestId('campaign-create').click();
     const modal = page.locator('.ant-modal', { hasText: '发起专项行动' });
     await modal.waitFor();
@@ -400,7 +402,7 @@ describe('ledger journey (issue 4, Done means)', () => {
     await han.getByTestId('drill').click();
     await page.getByTestId('dashboard-region').filter({ hasText: '韩店街道' }).waitFor();
     await drill.locator('tr', { hasText: '韩店村委会' }).waitFor();
-    await page.locator('.ant-breadcrumb a', { hasText: '上党区' }).click();
+    await page.locator('.ant-breadcrumb').getByRole('button', { name: '上党区' }).click();
     await page.getByTestId('dashboard-region').filter({ hasText: '上党区' }).waitFor();
 
     // The district spreadsheet.
@@ -487,6 +489,7 @@ describe('ledger journey (issue 4, Done means)', () => {
     const year = Number(await modal.locator('#year').inputValue());
     await modal.getByRole('button', { name: /创\s*建/ }).click();
     await page.waitForURL((u) => /\/campaigns\/[\w-]+$/.test(u.pathname) && !u.pathname.endsWith(campaignId));
+    nextCampaignId = new URL(page.url()).pathname.split('/').pop()!;
     await page.getByText(`${year}年村级组织减负专项行动`).first().waitFor();
     await page.getByTestId('launch').click();
     await confirmPopup(page);
@@ -500,6 +503,69 @@ describe('ledger journey (issue 4, Done means)', () => {
     // Both boards carried over unchanged (statuses reset, facts pre-filled).
     expect((await signRow.innerText()).replace(/\s+/g, ' ')).toBe('标识牌 0 0 2 0');
     await h.screenshot(page, 'campaign-next-cycle-desktop');
+    await page.close();
+  });
+
+  it('demo-village adds a row to the next cycle’s ledger with the keyboard alone, and reads it in 关怀模式 at 375 px', async () => {
+    const page = await open('demo-village');
+    // With two campaigns running, the village's ledgers are listed first.
+    await page.goto(`/ledgers?campaign=${nextCampaignId}`);
+    await page.locator('main [role=listitem]').first().waitFor();
+    await h.audit(page);
+    const focusedTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? '');
+    const tabUntil = async (done: () => Promise<boolean>, what: string, max = 40) => {
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press('Tab');
+        if (await done()) return;
+      }
+      throw new Error(`${what} not reached by Tab`);
+    };
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到主要内容');
+    await page.keyboard.press('Enter');
+    await tabUntil(
+      () => page.evaluate(() => document.activeElement?.getAttribute('role') === 'listitem'),
+      'the ledger in the list',
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/ledgers\/[\w-]+/);
+    await page.getByTestId('ledger-status').filter({ hasText: '草稿' }).waitFor();
+    const total = await stat(page, 'count-total');
+    await tabUntil(async () => (await focusedTestId()) === 'row-name', 'the name of a new row');
+    await page.keyboard.type('韩店村老年协会');
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId()).toBe('row-imposed-by');
+    await page.keyboard.type('区民政局');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('rows-sign').getByText('韩店村老年协会', { exact: true }).waitFor();
+    // Announced, and the cursor is back in the name field for the next row.
+    await expect
+      .poll(() => page.getByTestId('ledger-announcement').innerText())
+      .toBe('已在“标识牌”中添加：韩店村老年协会');
+    expect(await page.getByTestId('ledger-announcement').getAttribute('role')).toBe('status');
+    await expect.poll(focusedTestId, { timeout: 10_000 }).toBe('row-name');
+    await expect.poll(() => stat(page, 'count-total')).toBe(total + 1);
+
+    // 关怀模式 from the header, on a phone: large text, nothing to scroll sideways.
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('menu-toggle').waitFor();
+    await page.getByTestId('care-switch').click();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'care');
+    await page.getByTestId('row-card').first().waitFor();
+    const sizes = await page.evaluate(() => ({
+      root: parseFloat(getComputedStyle(document.documentElement).fontSize),
+      card: parseFloat(getComputedStyle(document.querySelector('[data-testid="row-card"]')!).fontSize),
+      h1: parseFloat(getComputedStyle(document.querySelector('main h1')!).fontSize),
+    }));
+    console.log(`关怀模式 village ledger at 375 px: ${JSON.stringify(sizes)}`);
+    expect(sizes.root).toBe(20);
+    expect(sizes.card).toBeGreaterThanOrEqual(18);
+    expect(sizes.h1).toBeGreaterThanOrEqual(24);
+    expect(await page.evaluate(() => document.scrollingElement!.scrollWidth <= window.innerWidth)).toBe(true);
+    await h.screenshot(page, 'care-ledger-phone');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'care-ledger-phone-full.png'), fullPage: true });
+    await page.getByTestId('care-switch').click();
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'normal');
     await page.close();
   });
 

@@ -95,7 +95,7 @@ describe('sign-in and menus per role (zh-CN)', () => {
       try {
         await signIn(page, username);
         await page.waitForURL((u) => u.pathname === landing);
-        await page.locator('h4', { hasText: heading }).first().waitFor();
+        await page.locator('h1', { hasText: heading }).first().waitFor();
 
         const desktop = await menuLabels(page, 'side-menu');
         checkMenu(desktop, see, notSee, exact);

@@ -52,10 +52,11 @@ describe('web shell', () => {
       // Back where the visitor wanted to go, and a reload keeps the page (SPA fallback on the server).
       await page.waitForURL((u) => u.pathname === '/users');
       await page.reload();
-      await page.locator('h4', { hasText: '用户管理' }).waitFor();
+      await page.locator('h1', { hasText: '用户管理' }).waitFor();
       await page.locator('.ant-table-row').first().waitFor();
       await page.goto('/no-such-page');
       await page.locator('.ant-result-title', { hasText: '页面不存在' }).waitFor();
+      await h.audit(page);
       await page.goto('/audit');
       await page.locator('.ant-result-title', { hasText: '无权访问' }).waitFor();
     } finally {

@@ -28,12 +28,10 @@ const QUERY_ALLOWANCE: Record<string, number> = {
   'src/server/features/accounts/accounts.service.ts': 29,
   'src/server/features/admission/admission.service.ts': 17,
   'src/server/features/certificates/certificates.service.ts': 15,
-  'src/server/core/jobs.ts': 11,
   'src/server/features/accounts/bootstrap.ts': 6,
   'src/server/core/sessions.ts': 5,
   'src/server/core/audit.ts': 4,
   'src/server/features/admission/admission.policy.ts': 2,
-  'src/server/features/health/health.routes.ts': 1,
   'src/server/features/audit/audit.service.ts': 1,
   'src/server/core/backup.ts': 1,
 };

@@ -5,7 +5,7 @@ import { composeDeps } from '../src/server/compose.js';
 import { buildApp } from '../src/server/app.js';
 import { FakeClock } from '../src/server/core/clock.js';
 import { loadDemo } from '../src/server/features/accounts/bootstrap.js';
-import { seedFeatures } from '../src/server/features/index.js';
+import { seedDemo, seedFeatures } from '../src/server/features/index.js';
 import type { Deps } from '../src/server/deps.js';
 import { freshDatabaseUrl } from './dialects.js';
 
@@ -96,7 +96,10 @@ export async function createTestApp(
   const deps = await composeDeps(config, { clock, logger: pino({ level: 'silent' }) });
   deps.jobs.inline = true;
   await seedFeatures(deps);
-  if (opts.demo !== false) await loadDemo(deps);
+  if (opts.demo !== false) {
+    await loadDemo(deps);
+    await seedDemo(deps);
+  }
   const app = await buildApp(deps, { logLevel: 'error' });
   await app.ready();
   return {

@@ -3,7 +3,7 @@ import { composeDeps } from './compose.js';
 import { buildApp } from './app.js';
 import { withStartupLock } from './db/dialect.js';
 import { bootstrap, loadDemo } from './features/accounts/bootstrap.js';
-import { seedFeatures } from './features/index.js';
+import { seedDemo, seedFeatures } from './features/index.js';
 
 /** Composition root: config → db → migrate → app → jobs → listen, and a graceful SIGTERM. */
 async function main() {
@@ -13,6 +13,7 @@ async function main() {
     await seedFeatures(deps);
     if (config.demo.enabled) {
       await loadDemo(deps);
+      await seedDemo(deps);
       deps.logger.info('演示数据已加载（上党区）/ demo district loaded');
     } else {
       const admin = await bootstrap(deps, config.region);

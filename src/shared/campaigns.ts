@@ -26,7 +26,6 @@ import {
   VERDICTS,
   VILLAGE_KINDS,
   WORKFLOW_STATUSES,
-  type Category,
 } from './campaigns.codes.js';
 
 // ------------------------------------------------------------------ common pieces

@@ -517,3 +517,34 @@ export const publicCatalogsSchema = z.object({
     }),
   ),
 });
+
+// ───────────────────────────── completeness (issue 9) ─────────────────────────────
+
+export const COMPLETENESS = ['complete', 'partial', 'missing'] as const;
+export type Completeness = (typeof COMPLETENESS)[number];
+
+export const kindCompletenessSchema = z.object({
+  kind: z.enum(CATALOG_KINDS),
+  status: z.enum(COMPLETENESS),
+  source: z.enum(['set', 'derived']),
+  /** The layer (district or township) that set it; null when derived from the catalogs in force. */
+  layer: z.string().nullable(),
+  note: z.string().nullable(),
+  setAt: z.string().nullable(),
+  setByName: z.string().nullable(),
+  version: z.number(),
+});
+export const completenessSchema = z.object({
+  region: regionRef,
+  date: z.string(),
+  kinds: z.array(kindCompletenessSchema),
+  /** May the reader set this region's completeness (a district or township catalog approver)? */
+  canSet: z.boolean(),
+});
+export const setCompletenessBody = z.strictObject({
+  region: regionCodeParam,
+  kind: z.enum(CATALOG_KINDS),
+  status: z.enum(COMPLETENESS),
+  note: text(500).nullable().default(null),
+  version: z.number().int().min(0),
+});

@@ -1,8 +1,8 @@
-import { lazy, Suspense, useEffect, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { queryClient } from './queryClient.js';
-import { ConfigProvider, message, notification, theme as antdTheme, type ConfigProviderProps } from 'antd';
+import { ConfigProvider, message, notification, type ConfigProviderProps } from 'antd';
 // Deep ESM imports (not 'antd/locale/…', which pulls antd's CommonJS build into the bundle).
 import zhCNModule from 'antd/es/locale/zh_CN.js';
 import enUSModule from 'antd/es/locale/en_US.js';
@@ -12,6 +12,9 @@ import { FeedbackContext, type Feedback } from './components/feedback.js';
 import { useI18n } from './i18n/index.js';
 import { PageSpin } from './components/PageSpin.js';
 import { publicPages } from './routes.js';
+import { buildTheme } from './theme/theme.js';
+import { useCare, useReducedMotion, useRootPx } from './theme/care.js';
+import { useKeyboardScrollRegions } from './components/useKeyboardScrollRegions.js';
 
 type AntdLocale = NonNullable<ConfigProviderProps['locale']>;
 // antd's es/ files are ESM without "type": "module", so TypeScript sees a CommonJS namespace; Vite
@@ -22,15 +25,6 @@ const en_US = unwrap(enUSModule);
 
 const LoginPage = lazy(() => import('./pages/login/LoginPage.js'));
 const AppShell = lazy(() => import('./layout/AppShell.js'));
-
-const FONT =
-  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Helvetica Neue', Arial, sans-serif";
-
-const THEME = {
-  algorithm: antdTheme.defaultAlgorithm,
-  token: { colorPrimary: '#1d5fc4', borderRadius: 4, fontFamily: FONT, colorLink: '#1d5fc4' },
-  components: { Layout: { headerBg: '#0f3f8c', siderBg: '#ffffff', headerPadding: '0 16px' } },
-};
 
 /**
  * Wires the api client's one error path to antd (message for ordinary errors, notification for
@@ -85,8 +79,17 @@ function ClientBridge({ children }: { children: ReactNode }) {
 
 export default function App() {
   const { locale } = useI18n();
+  const { care } = useCare();
+  const rootPx = useRootPx();
+  const reducedMotion = useReducedMotion();
+  const theme = useMemo(() => buildTheme({ care, rootPx, reducedMotion }), [care, rootPx, reducedMotion]);
+  useKeyboardScrollRegions();
+  // Styles (and the browser tests) can tell which theme is applied.
+  useLayoutEffect(() => {
+    document.documentElement.dataset.theme = care ? 'care' : 'normal';
+  }, [care]);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zh_CN : en_US} theme={THEME}>
+    <ConfigProvider locale={locale === 'zh-CN' ? zh_CN : en_US} theme={theme}>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <ClientBridge>

@@ -313,6 +313,8 @@ export const publicPages: PublicPageEntry[] = [
   { path: '/public/admission', component: lazyPage(() => import('./pages/admission/PublicDecisionsPage.js')) },
   { path: '/public/catalogs', component: lazyPage(() => import('./pages/public/catalogs/PublicCatalogsPage.js')) },
   { path: '/public/check', component: lazyPage(() => import('./pages/public/check/PublicCheckPage.js')) },
+  // 无障碍声明 (GB/T 37668): linked from every footer (components/StatementLink).
+  { path: '/accessibility', component: lazyPage(() => import('./pages/accessibility/AccessibilityPage.js')) },
 ];
 
 export const allows = (entry: Pick<PageEntry, 'access'>, access: Access) =>

@@ -7,6 +7,7 @@ import type { Clock } from './clock.js';
 import { newId } from './ids.js';
 import { isUniqueViolation } from '../db/dialect.js';
 import { AppError } from './errors.js';
+import * as repo from './jobs.repo.js';
 
 /** What a running job can report. */
 export interface JobContext {
@@ -73,38 +74,28 @@ export class JobQueue {
     const now = this.clock.nowIso();
     const id = newId();
     try {
-      await this.db
-        .insertInto('job')
-        .values({
-          id,
-          name,
-          payload: JSON.stringify(parsed),
-          status: 'pending',
-          runAt: opts.runAt ?? now,
-          lockedBy: null,
-          lockedAt: null,
-          attempts: 0,
-          progress: 0,
-          total: 0,
-          message: null,
-          result: null,
-          error: null,
-          dedupeKey: opts.dedupeKey ?? null,
-          createdBy: opts.createdBy ?? null,
-          regionCode: opts.regionCode ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .execute();
+      await repo.insertJob(this.db, {
+        id,
+        name,
+        payload: JSON.stringify(parsed),
+        status: 'pending',
+        runAt: opts.runAt ?? now,
+        lockedBy: null,
+        lockedAt: null,
+        attempts: 0,
+        progress: 0,
+        total: 0,
+        message: null,
+        result: null,
+        error: null,
+        dedupeKey: opts.dedupeKey ?? null,
+        createdBy: opts.createdBy ?? null,
+        regionCode: opts.regionCode ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
     } catch (err) {
-      if (opts.dedupeKey && isUniqueViolation(err)) {
-        const existing = await this.db
-          .selectFrom('job')
-          .select('id')
-          .where('dedupeKey', '=', opts.dedupeKey)
-          .executeTakeFirstOrThrow();
-        return existing.id;
-      }
+      if (opts.dedupeKey && isUniqueViolation(err)) return (await repo.jobIdByDedupeKey(this.db, opts.dedupeKey)).id;
       throw err;
     }
     if (this.inline) await this.runOne(id);
@@ -112,7 +103,7 @@ export class JobQueue {
   }
 
   async get(id: string): Promise<JobRecord | null> {
-    const r = await this.db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await repo.jobById(this.db, id);
     if (!r) return null;
     return {
       id: r.id,
@@ -134,53 +125,32 @@ export class JobQueue {
   async runOne(id: string): Promise<boolean> {
     const now = this.clock.nowIso();
     // Never claim a job this process cannot run (e.g. during a rolling upgrade): leave it for a process that can.
-    const known = await this.db.selectFrom('job').select('name').where('id', '=', id).executeTakeFirst();
+    const known = await repo.jobById(this.db, id);
     if (!known || !this.defs.has(known.name)) return false;
-    const claimed = await this.db
-      .updateTable('job')
-      .set({
-        lockedBy: this.worker,
-        lockedAt: now,
-        status: 'running',
-        updatedAt: now,
-        attempts: (eb) => eb('attempts', '+', 1),
-      })
-      .where('id', '=', id)
-      .where('lockedBy', 'is', null)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) return false;
-    const row = await this.db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    if (!(await repo.claim(this.db, id, this.worker, now))) return false;
+    const row = (await repo.jobById(this.db, id))!;
     const def = this.defs.get(row.name);
     const ctx: JobContext = {
       jobId: id,
       createdBy: row.createdBy,
       progress: async (done, total, message) => {
-        await this.db
-          .updateTable('job')
-          .set({
-            progress: done,
-            ...(total !== undefined ? { total } : {}),
-            ...(message !== undefined ? { message } : {}),
-            updatedAt: this.clock.nowIso(),
-          })
-          .where('id', '=', id)
-          .execute();
+        await repo.updateJob(this.db, id, {
+          progress: done,
+          ...(total !== undefined ? { total } : {}),
+          ...(message !== undefined ? { message } : {}),
+          updatedAt: this.clock.nowIso(),
+        });
       },
     };
     try {
       if (!def) throw new Error(`unknown job ${row.name}`);
       const result = await def.run(def.payload.parse(JSON.parse(row.payload)), ctx);
-      await this.db
-        .updateTable('job')
-        .set({
-          status: 'succeeded',
-          result: JSON.stringify(result ?? null),
-          lockedBy: null,
-          updatedAt: this.clock.nowIso(),
-        })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateJob(this.db, id, {
+        status: 'succeeded',
+        result: JSON.stringify(result ?? null),
+        lockedBy: null,
+        updatedAt: this.clock.nowIso(),
+      });
     } catch (err) {
       const error =
         err instanceof AppError
@@ -194,16 +164,12 @@ export class JobQueue {
           : { code: 'internal', message: '任务执行失败' };
       if (!(err instanceof AppError)) this.logger.error({ err, jobId: id }, 'job failed');
       const retry = !(err instanceof AppError) && row.attempts < (def?.maxAttempts ?? 1);
-      await this.db
-        .updateTable('job')
-        .set({
-          status: retry ? 'pending' : 'failed',
-          error: JSON.stringify(error),
-          lockedBy: null,
-          updatedAt: this.clock.nowIso(),
-        })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateJob(this.db, id, {
+        status: retry ? 'pending' : 'failed',
+        error: JSON.stringify(error),
+        lockedBy: null,
+        updatedAt: this.clock.nowIso(),
+      });
     }
     return true;
   }
@@ -227,15 +193,7 @@ export class JobQueue {
 
   /** Runs every due job once (what the poller does each tick). */
   async runDue(limit = 5): Promise<number> {
-    const due = await this.db
-      .selectFrom('job')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('name', 'in', this.defs.size ? [...this.defs.keys()] : [''])
-      .where('runAt', '<=', this.clock.nowIso())
-      .orderBy('runAt')
-      .limit(limit)
-      .execute();
+    const due = await repo.dueJobIds(this.db, [...this.defs.keys()], this.clock.nowIso(), limit);
     let ran = 0;
     for (const j of due) if (await this.runOne(j.id)) ran += 1;
     return ran;
@@ -244,12 +202,7 @@ export class JobQueue {
   /** Recovers jobs left running by a process that died (claimed longer ago than `staleMinutes`). */
   async recoverStale(staleMinutes = 10) {
     const cutoff = new Date(this.clock.now().getTime() - staleMinutes * 60_000).toISOString();
-    await this.db
-      .updateTable('job')
-      .set({ status: 'pending', lockedBy: null, updatedAt: this.clock.nowIso() })
-      .where('status', '=', 'running')
-      .where('lockedAt', '<', cutoff)
-      .execute();
+    await repo.releaseStale(this.db, cutoff, this.clock.nowIso());
   }
 
   start(intervalMs = 1000) {

@@ -172,6 +172,7 @@ function cellText(v: ExcelJS.CellValue): { text: string; formula?: boolean } {
 
 /** The parts exceljs' streaming reader needs before any worksheet: without them it names sheets Sheet1… or fails. */
 const WORKBOOK_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+const isSheet = (part: string) => part.startsWith('xl/worksheets/');
 
 /**
  * exceljs' streaming reader reads the zip in stored order and intermittently loses the parts stored
@@ -183,7 +184,6 @@ async function workbookPartsFirst(buf: Buffer): Promise<Buffer> {
   const JSZip = (await import('jszip')).default;
   const zip = await JSZip.loadAsync(buf);
   const names = Object.keys(zip.files);
-  const isSheet = (n: string) => n.startsWith('xl/worksheets/');
   const firstSheet = names.findIndex(isSheet);
   const head = names.filter((n) => WORKBOOK_PARTS.includes(n));
   if (firstSheet < 0 || head.every((n) => names.indexOf(n) < firstSheet)) return buf;

@@ -87,3 +87,8 @@ function preparedFor(sqlite: { prepare(sql: string): { run(...params: unknown[])
   if (!stmt) byText.set(text, (stmt = sqlite.prepare(text)));
   return stmt;
 }
+
+/** One round trip to the database (the health check). */
+export async function ping(db: Kysely<any>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

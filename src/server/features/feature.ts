@@ -18,6 +18,8 @@ export interface Feature {
   subscribe?: (deps: Deps) => void;
   /** Idempotent reference data (runs under the start-up lock). */
   seed?: (deps: Deps) => Promise<unknown>;
+  /** Idempotent demo data of the feature, after the demo district and accounts exist (JIANFU_DEMO). */
+  demo?: (deps: Deps) => Promise<unknown>;
 }
 
 export { typed } from '../http/route.js';

@@ -5,8 +5,10 @@ import { accountsRoutes } from './accounts/accounts.routes.js';
 import { regionsRoutes } from './regions/regions.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
 import { catalogsRoutes } from './catalogs/catalogs.routes.js';
+import { catalogStatusRoutes } from './catalogs/catalogs.status.routes.js';
 import { catalogsJobs } from './catalogs/catalogs.jobs.js';
 import { seedCatalogs } from './catalogs/catalogs.seed.js';
+import { seedCatalogDemo } from './catalogs/catalogs.demo.js';
 import { admissionRoutes } from './admission/admission.routes.js';
 import { admissionJobs, EXPIRY_JOB } from './admission/admission.jobs.js';
 import { certificatesRoutes } from './certificates/certificates.routes.js';
@@ -24,7 +26,13 @@ export const features: Feature[] = [
   { name: 'accounts', routes: accountsRoutes },
   { name: 'regions', routes: regionsRoutes },
   { name: 'audit', routes: auditRoutes },
-  { name: 'catalogs', routes: catalogsRoutes, jobs: catalogsJobs, seed: seedCatalogs },
+  {
+    name: 'catalogs',
+    routes: (app, deps) => (catalogsRoutes(app, deps), catalogStatusRoutes(app, deps)),
+    jobs: catalogsJobs,
+    seed: seedCatalogs,
+    demo: seedCatalogDemo,
+  },
   {
     name: 'admission',
     routes: admissionRoutes,
@@ -53,4 +61,9 @@ export function registerFeatures(deps: Deps) {
 /** Seeds every feature's reference data (idempotent; main.ts runs it under the start-up lock). */
 export async function seedFeatures(deps: Deps) {
   for (const f of features) await f.seed?.(deps);
+}
+
+/** Every feature's demo data, once the demo district and accounts exist (idempotent). */
+export async function seedDemo(deps: Deps) {
+  for (const f of features) await f.demo?.(deps);
 }

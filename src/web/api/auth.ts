@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Permission, RegionLevel, Role } from '../../shared/roles.js';
 import { api, ApiError, setCsrfToken } from './client.js';
 import { persistLocale } from '../i18n/index.js';
+import { persistCare } from '../theme/care.js';
 
 export interface MeGrant {
   role: Role;
@@ -70,6 +71,7 @@ export async function logout(): Promise<void> {
   } finally {
     setCsrfToken(null);
     persistLocale(); // the response's Clear-Site-Data wiped localStorage
+    persistCare();
   }
 }
 

@@ -4,6 +4,7 @@ import { REGION_LEVEL_LABELS, type RegionLevel } from '../../shared/roles.js';
 import { api } from '../api/client.js';
 import { useLabel, useT } from '../i18n/index.js';
 import { normalizeRegionQuery } from './format.js';
+import { CLEARABLE } from './ClearIcon.js';
 
 export interface RegionLite {
   code: string;
@@ -51,7 +52,7 @@ export function RegionSelect(props: {
     <Select
       id={props.id}
       value={props.value}
-      allowClear
+      allowClear={CLEARABLE}
       placeholder={props.placeholder ?? t('users.regionPlaceholder')}
       showSearch={{ onSearch: setQ, filterOption: false }}
       notFoundContent={loading ? <Spin size="small" /> : t('regions.noResults')}
@@ -69,7 +70,7 @@ export function RegionSelect(props: {
           <span>
             {r.name}
             <Tag style={{ marginInlineStart: 6 }}>{label(REGION_LEVEL_LABELS[r.level])}</Tag>
-            <span className="jf-mono" style={{ color: '#8c8c8c' }}>
+            <span className="jf-mono" style={{ color: 'var(--jf-text-secondary)' }}>
               {r.code}
             </span>
           </span>

@@ -21,7 +21,7 @@ export function SimpleList<T>(props: {
     <Spin spinning={!!loading}>
       <div
         data-testid={props.testId}
-        role="list"
+        role={items.length ? 'list' : undefined}
         style={{
           border: bordered ? '1px solid #f0f0f0' : undefined,
           borderRadius: bordered ? 6 : undefined,
@@ -40,6 +40,18 @@ export function SimpleList<T>(props: {
               justify="space-between"
               gap={8}
               onClick={props.onClick ? () => props.onClick!(item) : undefined}
+              // A clickable row is a Tab stop that Enter and Space press too.
+              tabIndex={props.onClick ? 0 : undefined}
+              onKeyDown={
+                props.onClick
+                  ? (e) => {
+                      if (e.target === e.currentTarget && (e.key === 'Enter' || e.key === ' ')) {
+                        e.preventDefault();
+                        props.onClick!(item);
+                      }
+                    }
+                  : undefined
+              }
               style={{
                 padding: bordered ? '8px 12px' : '8px 4px',
                 borderTop: i === 0 ? undefined : '1px solid #f0f0f0',

@@ -1,13 +1,15 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Avatar, Button, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'antd';
+import { Avatar, Button, ConfigProvider, Drawer, Dropdown, Layout, Menu, type MenuProps } from 'antd';
 import {
   DownOutlined,
   KeyOutlined,
   LaptopOutlined,
   LogoutOutlined,
+  MenuFoldOutlined,
   MenuOutlined,
+  MenuUnfoldOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { ROLE_LABELS } from '../../shared/roles.js';
@@ -16,6 +18,10 @@ import type { Access } from '../access.js';
 import { allows, menuGroups, sortedMenuPages } from '../routes.js';
 import { useI18n, useLabel } from '../i18n/index.js';
 import { LangSwitch } from '../components/LangSwitch.js';
+import { CareSwitch } from '../components/CareSwitch.js';
+import { MAIN_ID, SkipLink } from '../components/SkipLink.js';
+import { StatementLink } from '../components/StatementLink.js';
+import { HEADER_THEME } from '../theme/theme.js';
 import { useFeedback } from '../components/feedback.js';
 import { useIsMobile } from '../components/useIsMobile.js';
 import { NotificationBell } from '../pages/tasks/NotificationBell.js';
@@ -31,13 +37,13 @@ function Logo({ compact }: { compact?: boolean }) {
       style={{
         display: 'inline-flex',
         alignItems: 'center',
-        gap: 10,
+        gap: '0.625rem',
         color: '#fff',
         whiteSpace: 'nowrap',
         overflow: 'hidden',
       }}
     >
-      <svg width={28} height={28} viewBox="0 0 64 64" aria-hidden="true" style={{ flex: 'none' }}>
+      <svg viewBox="0 0 64 64" aria-hidden="true" style={{ flex: 'none', width: '1.75rem', height: '1.75rem' }}>
         <rect width="64" height="64" rx="12" fill="#ffffff" />
         <path
           d="M18 40 L30 48 L47 20"
@@ -48,9 +54,9 @@ function Logo({ compact }: { compact?: boolean }) {
           strokeLinejoin="round"
         />
       </svg>
-      <span style={{ fontSize: 18, fontWeight: 600, letterSpacing: 2 }}>{t('app.name')}</span>
+      <span style={{ fontSize: '1.125rem', fontWeight: 600, letterSpacing: 2 }}>{t('app.name')}</span>
       {compact ? null : (
-        <span style={{ fontSize: 13, opacity: 0.8, borderLeft: '1px solid rgba(255,255,255,0.4)', paddingLeft: 10 }}>
+        <span style={{ fontSize: '0.8125rem', borderLeft: '1px solid rgba(255,255,255,0.6)', paddingLeft: '0.625rem' }}>
           {t('app.subtitle')}
         </span>
       )}
@@ -141,83 +147,112 @@ export function AppLayout({ me, access, children }: { me: Me; access: Access; ch
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header
-        style={{
-          display: 'flex',
-          alignItems: 'center',
-          gap: 8,
-          position: 'sticky',
-          top: 0,
-          zIndex: 100,
-          height: 56,
-          lineHeight: '56px',
-        }}
-      >
-        {isMobile && showMenu ? (
-          <Button
-            type="text"
-            icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}
-            aria-label={t('menu.open')}
-            data-testid="menu-toggle"
-            onClick={() => setDrawerOpen(true)}
-          />
-        ) : null}
-        <div style={{ flex: 1, minWidth: 0, display: 'flex' }}>
-          <Logo compact={isMobile} />
-        </div>
-        {forced ? null : <NotificationBell />}
-        <LangSwitch dark />
-        <Dropdown
-          trigger={['click']}
-          menu={{
-            items: userMenu,
-            onClick: ({ key }) => (key === 'logout' ? void onLogout() : navigate(key)),
+      <SkipLink />
+      <ConfigProvider theme={HEADER_THEME}>
+        <Header
+          className="jf-dark"
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: isMobile ? 2 : 8,
+            position: 'sticky',
+            top: 0,
+            zIndex: 100,
+            height: '3.5rem',
+            lineHeight: '3.5rem',
+            paddingInline: isMobile ? '0.5rem' : '1rem',
           }}
         >
-          <Button
-            type="text"
-            data-testid="user-menu"
-            style={{
-              color: '#fff',
-              display: 'inline-flex',
-              alignItems: 'center',
-              gap: 6,
-              paddingInline: 6,
-              height: 40,
+          {isMobile && showMenu ? (
+            <Button
+              type="text"
+              icon={<MenuOutlined aria-hidden style={{ color: '#fff', fontSize: '1.125rem' }} />}
+              aria-label={t('menu.open')}
+              data-testid="menu-toggle"
+              onClick={() => setDrawerOpen(true)}
+            />
+          ) : null}
+          <div style={{ flex: 1, minWidth: 0, display: 'flex' }}>
+            <Logo compact={isMobile} />
+          </div>
+          {forced ? null : <NotificationBell />}
+          <CareSwitch dark iconOnly={isMobile} />
+          <LangSwitch dark />
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: userMenu,
+              onClick: ({ key }) => (key === 'logout' ? void onLogout() : navigate(key)),
             }}
           >
-            <Avatar size="small" icon={<UserOutlined />} style={{ background: '#4a86e8' }} />
-            {isMobile ? null : (
-              <span style={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
-                {me.displayName}
-                {primaryRole ? (
-                  <span style={{ opacity: 0.75, marginInlineStart: 6 }}>
-                    {label(ROLE_LABELS[primaryRole.role], primaryRole.roleLabel)}
-                  </span>
-                ) : null}
-              </span>
-            )}
-            <DownOutlined style={{ fontSize: 10 }} />
-          </Button>
-        </Dropdown>
-      </Header>
+            <Button
+              type="text"
+              data-testid="user-menu"
+              aria-label={isMobile ? t('layout.userMenu', { name: me.displayName }) : undefined}
+              style={{
+                color: '#fff',
+                display: 'inline-flex',
+                alignItems: 'center',
+                gap: 6,
+                paddingInline: 6,
+                height: '2.5rem',
+              }}
+            >
+              <Avatar size="small" icon={<UserOutlined aria-hidden />} style={{ background: '#4a86e8' }} />
+              {isMobile ? null : (
+                <span style={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                  {me.displayName}
+                  {primaryRole ? (
+                    <span style={{ marginInlineStart: 6 }}>
+                      {label(ROLE_LABELS[primaryRole.role], primaryRole.roleLabel)}
+                    </span>
+                  ) : null}
+                </span>
+              )}
+              <DownOutlined aria-hidden style={{ fontSize: '0.625rem' }} />
+            </Button>
+          </Dropdown>
+        </Header>
+      </ConfigProvider>
       <Layout>
         {showMenu && !isMobile ? (
           <Sider
             width={208}
             collapsible
             collapsed={collapsed}
-            onCollapse={setCollapsed}
+            trigger={null}
             theme="light"
             style={{
               borderInlineEnd: '1px solid #f0f0f0',
               position: 'sticky',
-              top: 56,
-              height: 'calc(100vh - 56px)',
+              top: '3.5rem',
+              height: 'calc(100vh - 3.5rem)',
               overflow: 'auto',
             }}
           >
-            {menu('side-menu')}
+            <div style={{ display: 'flex', flexDirection: 'column', minHeight: '100%' }}>
+              <nav aria-label={t('layout.mainMenu')} style={{ flex: 1 }}>
+                {menu('side-menu')}
+              </nav>
+              {/* antd's own trigger is a mouse-only div: a real button instead. */}
+              <Button
+                type="text"
+                block
+                icon={collapsed ? <MenuUnfoldOutlined aria-hidden /> : <MenuFoldOutlined aria-hidden />}
+                aria-label={collapsed ? t('layout.expandMenu') : t('layout.collapseMenu')}
+                aria-expanded={!collapsed}
+                data-testid="sider-toggle"
+                onClick={() => setCollapsed(!collapsed)}
+                style={{
+                  position: 'sticky',
+                  bottom: 0,
+                  background: '#fff',
+                  borderTop: '1px solid #f0f0f0',
+                  borderRadius: 0,
+                  height: '2.5rem',
+                }}
+              />
+            </div>
           </Sider>
         ) : null}
         {showMenu && isMobile ? (
@@ -229,13 +264,25 @@ export function AppLayout({ me, access, children }: { me: Me; access: Access; ch
             title={t('app.name')}
             styles={{ body: { padding: 0 } }}
           >
-            {menu('drawer-menu')}
+            <nav aria-label={t('layout.mainMenu')}>{menu('drawer-menu')}</nav>
           </Drawer>
         ) : null}
         <Layout>
-          <Content style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>{children}</Content>
-          <Footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, padding: '12px 16px 16px' }}>
-            {t('layout.footer')}
+          <Content id={MAIN_ID} tabIndex={-1} style={{ padding: isMobile ? 12 : 24, minWidth: 0 }}>
+            {children}
+          </Content>
+          <Footer
+            style={{
+              textAlign: 'center',
+              color: 'var(--jf-text-secondary)',
+              fontSize: '0.75rem',
+              padding: '12px 16px 16px',
+            }}
+          >
+            <div>{t('layout.footer')}</div>
+            <div style={{ marginTop: 4 }}>
+              <StatementLink />
+            </div>
           </Footer>
         </Layout>
       </Layout>

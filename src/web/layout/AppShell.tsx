@@ -24,7 +24,7 @@ export default function AppShell() {
     return (
       <Result
         status="error"
-        title={t('common.loadFailed')}
+        title={<h1 className="jf-result-title">{t('common.loadFailed')}</h1>}
         subTitle={error.message}
         extra={
           <Button type="primary" onClick={() => void refetch()}>

@@ -99,3 +99,14 @@ export const departmentsIn = (db: Kysely<DB>, regionCodes: string[]) =>
         .orderBy('name')
         .execute()
     : Promise.resolve([]);
+
+/** The id of an active user by username (demo seeding acts as the demo accounts). */
+export async function userIdByUsername(db: Kysely<DB>, username: string): Promise<string | null> {
+  const u = await db
+    .selectFrom('appUser')
+    .select('id')
+    .where('username', '=', username)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return u?.id ?? null;
+}

@@ -7,6 +7,7 @@ export {
   actorById,
   departmentById,
   departmentsIn,
+  userIdByUsername,
   userName,
   usersOfDepartments,
   usersWithRoleAt,

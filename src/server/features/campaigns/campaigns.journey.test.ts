@@ -16,6 +16,9 @@ let village: Agent;
 let township: Agent;
 let district: Agent;
 
+/** The totals an exported sheet ends with. */
+const isTotal = (row: unknown[]) => row[0] === '合计' || row[0] === '其中';
+
 const HANDIAN = '140404001200';
 const TOWNSHIP = '140404001000';
 
@@ -275,7 +278,6 @@ describe('the journey', () => {
       data: xlsx.raw,
       filename: '本村台账.xlsx',
     });
-    const isTotal = (row: unknown[]) => row[0] === '合计' || row[0] === '其中';
     const exported = Object.values(sheets).reduce((n, rows) => n + rows.slice(1).filter((r) => !isTotal(r)).length, 0);
     expect(Object.values(sheets).every((rows) => isTotal(rows[rows.length - 1]))).toBe(true);
     console.log(

@@ -42,6 +42,8 @@ const ENDPOINTS: [string, string, string | null][] = [
   ['POST', `/api/catalogs/adjustments/${X}/approve`, 'demo-township'],
   ['POST', `/api/catalogs/adjustments/${X}/reject`, 'demo-approver'],
   ['POST', `/api/catalogs/adjustments/${X}/publish`, 'demo-township'],
+  ['GET', `/api/catalogs/completeness?region=${HANDIAN_VILLAGE}`, 'demo-sysadmin'],
+  ['PUT', '/api/catalogs/completeness', 'demo-township'],
   ['GET', `/api/jobs/${X}`, null],
 ];
 
@@ -88,9 +90,14 @@ describe('catalogs', () => {
       .filter((c: any) => c.activeHere)
       .map((c: any) => c.id)
       .sort();
+    // In force by default, plus the demo district's reference adoptions (reference/catalogs/demo-adoptions.json).
     expect(active).toEqual([
+      'hebei-luquan-2023-village-government-services',
+      'hubei-duties-guidance-catalog',
       'national-2020-negative-certificates-batch1',
       'national-2022-assistance-items',
+      'national-statutory-village-assistance',
+      'national-statutory-village-duties',
       'shanxi-2023-assistance-catalog',
       'shanxi-2023-burden-reduction-measures',
       'shanxi-2023-duties-catalog',
@@ -101,7 +108,7 @@ describe('catalogs', () => {
     expect(res.body.items.find((c: any) => c.id === 'hebei-luquan-2023-village-government-services')).toMatchObject({
       layer: 'other_locality',
       layerLabel: '外地参考（河北省石家庄市鹿泉区，未采用时不生效）',
-      activeHere: false,
+      activeHere: true,
       complete: false,
     });
     expect(res.body.items.find((c: any) => c.id === 'shanxi-2023-duties-catalog')).toMatchObject({

@@ -50,7 +50,7 @@ const codeParams = z.strictObject({ code: itemCode });
 const kindsParam = z.string().max(200).optional();
 const regionDateQuery = z.strictObject({ region: regionCodeParam, date: isoDate.optional() });
 
-export const catalogsRoutes: Routes = async (app, deps) => {
+export const catalogsRoutes: Routes = (app, deps) => {
   const r = typed(app);
 
   // ───────────────────────────── catalogs ─────────────────────────────

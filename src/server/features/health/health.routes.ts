@@ -1,5 +1,5 @@
 import { z } from '../../../shared/zod.js';
-import { sql } from 'kysely';
+import { ping } from '../../db/dialect.js';
 import { VERSION } from '../../version.js';
 import { typed, type Routes } from '../feature.js';
 
@@ -17,7 +17,7 @@ export const healthRoutes: Routes = (app, deps) => {
       },
     },
     async () => {
-      await sql`select 1`.execute(deps.db);
+      await ping(deps.db);
       return { status: 'ok' as const, db: deps.dialect, version: VERSION };
     },
   );

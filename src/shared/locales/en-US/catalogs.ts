@@ -271,4 +271,7 @@ export const catalogs: Record<keyof typeof zh, string> = {
   'pubCheck.footnote': 'Judged against the published lists of {region} in force on {date} (catalog version {version}).',
   'pubCheck.howItWorks':
     'The answer uses the national and provincial lists plus approved, published district and township adjustments. Lists marked “Partial” do not yet hold the full official text.',
+  'catalogs.error.completenessForbidden':
+    'Only the district (or township) catalog approver may set how complete this layer’s catalogs are',
+  'catalogs.error.completenessStale': 'Someone else changed the completeness; reload and try again',
 };

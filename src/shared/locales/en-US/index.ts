@@ -8,6 +8,7 @@ import { campaigns } from './campaigns.js';
 import { admission } from './admission.js';
 import { certificates } from './certificates.js';
 import { notices } from './notices.js';
+import { a11y } from './a11y.js';
 
 /** English (second language), one file per feature like zh-CN. */
 export const enUS: Messages = {
@@ -20,4 +21,5 @@ export const enUS: Messages = {
   ...admission,
   ...certificates,
   ...notices,
+  ...a11y,
 };

@@ -262,4 +262,6 @@ export const catalogs = {
   'pubCheck.footnote': '依据 {region} {date} 现行公开清单判断（目录版本 {version}）。',
   'pubCheck.howItWorks':
     '查询结果依据国家和本省公布的清单及本区、本乡镇（街道）经批准并公开的调整；清单标注“部分”的，说明官方原文尚未完整收录。',
+  'catalogs.error.completenessForbidden': '只有区民政局（或乡镇）目录审批人员可以设定本级目录的完整性',
+  'catalogs.error.completenessStale': '目录完整性已被他人修改，请刷新后重试',
 } as const;

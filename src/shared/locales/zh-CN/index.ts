@@ -11,6 +11,7 @@ import { campaigns } from './campaigns.js';
 import { admission } from './admission.js';
 import { certificates } from './certificates.js';
 import { notices } from './notices.js';
+import { a11y } from './a11y.js';
 
 export const zhCN = {
   ...common,
@@ -22,6 +23,7 @@ export const zhCN = {
   ...admission,
   ...certificates,
   ...notices,
+  ...a11y,
 };
 
 export type MessageKey = keyof typeof zhCN;

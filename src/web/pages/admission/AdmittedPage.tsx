@@ -34,7 +34,7 @@ export default function AdmittedPage() {
         <div style={{ minWidth: isMobile ? 150 : 220, maxWidth: 360 }}>
           <Link to={`/admission/requests/${r.id}`}>{r.title}</Link>
           <div>
-            <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem' }}>
               {r.number}
             </Typography.Text>
           </div>

@@ -81,7 +81,7 @@ export default function FlagsPage() {
           {v}
           {r.description ? (
             <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {r.description}
               </Typography.Text>
             </div>

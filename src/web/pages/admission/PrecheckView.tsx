@@ -40,14 +40,14 @@ export function PrecheckView({ precheck, compact }: { precheck: Precheck; compac
             </Flex>
             <Typography.Paragraph style={{ marginBottom: 4 }}>{f.message}</Typography.Paragraph>
             {compact ? null : (
-              <Typography.Paragraph type="secondary" style={{ marginBottom: 4, fontSize: 12 }}>
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 4, fontSize: '0.75rem' }}>
                 {t('admission.precheck.clause')}（{f.clause.id}）：{f.clause.text}
               </Typography.Paragraph>
             )}
             {f.item ? (
               <Typography.Paragraph
                 type="secondary"
-                style={{ marginBottom: 0, fontSize: 12 }}
+                style={{ marginBottom: 0, fontSize: '0.75rem' }}
                 data-testid="finding-item"
               >
                 {t('admission.precheck.item')}：<span className="jf-mono">{f.item.code}</span> {f.item.name}
@@ -58,7 +58,7 @@ export function PrecheckView({ precheck, compact }: { precheck: Precheck; compac
           </div>
         ))}
       </div>
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
         {t('admission.precheck.version', { date: precheck.checkedOn, version: precheck.catalogVersionId })}
       </Typography.Text>
     </div>

@@ -8,6 +8,7 @@ import { PublicFrame } from '../verify/PublicFrame.js';
 import { KIND_LABELS, STATUS_LABELS } from './admission.labels.js';
 import { admissionKeys, publicDecisions, type PublicDecision } from './admission.api.js';
 import { DecisionTag, EffectTag } from './AdmissionTags.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 const REGION = /^\d{6}(\d{3})?(\d{3})?$/;
 const STORE = 'jianfu.publicRegion';
@@ -62,6 +63,7 @@ export default function PublicDecisionsPage() {
         <Form layout="vertical" onFinish={() => setParams(input.trim() ? { region: input.trim() } : {})}>
           <Form.Item
             label={t('publicAdmission.region')}
+            htmlFor="public-admission-region"
             extra={t('publicAdmission.regionHelp')}
             validateStatus={input && !REGION.test(input.trim()) ? 'error' : undefined}
             help={input && !REGION.test(input.trim()) ? t('publicAdmission.regionInvalid') : undefined}
@@ -69,11 +71,12 @@ export default function PublicDecisionsPage() {
           >
             <Flex gap={8}>
               <Input
+                id="public-admission-region"
                 value={input}
                 onChange={(e) => setInput(e.target.value)}
                 inputMode="numeric"
                 maxLength={12}
-                allowClear
+                allowClear={CLEARABLE}
                 placeholder="140404"
                 data-testid="region-input"
               />
@@ -140,8 +143,8 @@ export default function PublicDecisionsPage() {
 
 const row = (name: string, value: string | null | undefined) =>
   value ? (
-    <div style={{ display: 'flex', gap: 8, fontSize: 13, lineHeight: 1.7 }}>
-      <span style={{ color: '#8c8c8c', flex: 'none', width: 72 }}>{name}</span>
+    <div style={{ display: 'flex', gap: 8, fontSize: '0.8125rem', lineHeight: 1.7 }}>
+      <span style={{ color: 'var(--jf-text-secondary)', flex: 'none', width: 72 }}>{name}</span>
       <span style={{ minWidth: 0, wordBreak: 'break-word' }}>{value}</span>
     </div>
   ) : null;
@@ -159,7 +162,7 @@ function DecisionCard({ d }: { d: PublicDecision }) {
         <EffectTag state={d.effectState} />
         <Tag style={{ marginInlineEnd: 0 }}>{label(KIND_LABELS[d.kind], d.kindLabel)}</Tag>
       </Flex>
-      <Typography.Title level={5} style={{ margin: '0 0 6px' }}>
+      <Typography.Title level={2} className="jf-h-small" style={{ margin: '0 0 6px' }}>
         {d.title}
       </Typography.Title>
       {row(t('publicAdmission.number'), d.number)}

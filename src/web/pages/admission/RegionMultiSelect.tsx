@@ -5,6 +5,7 @@ import { api } from '../../api/client.js';
 import { useMe } from '../../api/auth.js';
 import { normalizeRegionQuery } from '../../components/format.js';
 import { useLabel, useT } from '../../i18n/index.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 export interface RegionOption {
   code: string;
@@ -84,7 +85,7 @@ export function RegionMultiSelect(props: {
       id={props.id}
       mode="multiple"
       value={value}
-      allowClear
+      allowClear={CLEARABLE}
       placeholder={t('admission.form.targetsPlaceholder')}
       showSearch={{ onSearch: setQ, filterOption: false, searchValue: q }}
       notFoundContent={loading ? <Spin size="small" /> : t('regions.noResults')}
@@ -101,7 +102,7 @@ export function RegionMultiSelect(props: {
             {r.level ? (
               <Tag style={{ marginInlineStart: 6 }}>{label(REGION_LEVEL_LABELS[r.level as RegionLevel], r.level)}</Tag>
             ) : null}
-            <span className="jf-mono" style={{ color: '#8c8c8c' }}>
+            <span className="jf-mono" style={{ color: 'var(--jf-text-secondary)' }}>
               {r.code}
             </span>
           </span>

@@ -330,7 +330,7 @@ function Detail({ detail }: { detail: RequestDetail }) {
     title: label(STEP_LABELS[s.step], s.stepLabel),
     subTitle: label(STEP_STATUS_LABELS[s.status], s.status),
     content: (
-      <div style={{ fontSize: 12 }}>
+      <div style={{ fontSize: '0.75rem' }}>
         <div>
           {s.body}
           {s.assigneeName ? ` · ${t('admission.detail.assignee')}：${s.assigneeName}` : ''}
@@ -463,19 +463,19 @@ function Detail({ detail }: { detail: RequestDetail }) {
                           : 'blue',
                   content: (
                     <div>
-                      <div style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</div>
+                      <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>{fmtTime(e.at)}</div>
                       <Typography.Text strong>{label(EVENT_LABELS[e.action], e.action)}</Typography.Text>
                       {e.step ? <Tag style={{ marginInlineStart: 6 }}>{label(STEP_LABELS[e.step], e.step)}</Tag> : null}
                       <Typography.Text type="secondary" style={{ marginInlineStart: 6 }}>
                         {e.actorName || t('admission.detail.system')}
                       </Typography.Text>
                       {e.toStatus && e.toStatus !== e.fromStatus ? (
-                        <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: 12 }}>
+                        <Typography.Text type="secondary" style={{ marginInlineStart: 6, fontSize: '0.75rem' }}>
                           → {label(STATUS_LABELS[e.toStatus as RequestStatus], e.toStatus)}
                         </Typography.Text>
                       ) : null}
                       {e.note ? (
-                        <div style={{ whiteSpace: 'pre-wrap', fontSize: 12, color: '#595959' }}>{e.note}</div>
+                        <div style={{ whiteSpace: 'pre-wrap', fontSize: '0.75rem', color: '#595959' }}>{e.note}</div>
                       ) : null}
                     </div>
                   ),
@@ -510,7 +510,7 @@ function Detail({ detail }: { detail: RequestDetail }) {
                 ]}
               />
               {detail.approvedHash ? (
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
+                <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginTop: 8, marginBottom: 0 }}>
                   {t('admission.detail.approvedHash', {
                     revision: detail.approvedRevision ?? '',
                     hash: detail.approvedHash.slice(0, 16),

@@ -54,6 +54,7 @@ import {
 } from './admission.api.js';
 import { PrecheckView } from './PrecheckView.js';
 import { RegionMultiSelect, type RegionOption } from './RegionMultiSelect.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 interface FormValues {
   kind?: RequestKind;
@@ -347,7 +348,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
               </Card>
 
               <Card title={t('admission.form.why')} size="small">
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem' }}>
                   {t('admission.form.basisHelp')}
                 </Typography.Paragraph>
                 <Form.List name="basis">
@@ -389,7 +390,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
                               ]}
                             >
                               <Select
-                                allowClear
+                                allowClear={CLEARABLE}
                                 popupMatchSelectWidth={false}
                                 options={BASIS_LEVELS.map((l) => ({ value: l, label: label(BASIS_LEVEL_LABELS[l]) }))}
                               />
@@ -466,7 +467,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
               </Card>
 
               <Card title={t('admission.form.resources')} size="small">
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem' }}>
                   {t('admission.form.resourcesHelp')}
                 </Typography.Paragraph>
                 <Row gutter={16}>
@@ -524,7 +525,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
               </Card>
 
               <Card title={t('admission.form.forms')} size="small">
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem' }}>
                   {t('admission.form.formsHelp')}
                 </Typography.Paragraph>
                 <Form.List name="forms">
@@ -669,7 +670,7 @@ function RequestForm({ detail }: { detail?: RequestDetail }) {
               <Flex vertical gap={16}>
                 {precheckCard}
                 <Card size="small">
-                  <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                  <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem' }}>
                     {t('admission.form.submitHelp')}
                   </Typography.Paragraph>
                   <Space wrap>

@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -50,7 +50,7 @@ export default function RequestListPage() {
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {reminders.data.map((r) => (
                 <li key={r.id}>
-                  <a onClick={() => navigate(`/admission/requests/${r.requestId}`)}>{r.title}</a>（{r.number}）
+                  <Link to={`/admission/requests/${r.requestId}`}>{r.title}</Link>（{r.number}）
                   {t('admission.list.expiresIn', { date: r.expiresOn ?? '', days: r.daysLeft })}
                 </li>
               ))}

@@ -32,6 +32,7 @@ import {
 import { admissionKeys, listRequests, type RequestFilter, type RequestSummary } from './admission.api.js';
 import { OutcomeTag, StatusTag, useKindLabel } from './AdmissionTags.js';
 import { usePaging } from '../../components/usePaging.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 /** The paged list of admission requests with a small filter bar; shared by 准入申请 and 准入审核. */
 export function RequestTable({
@@ -67,7 +68,7 @@ export function RequestTable({
         <div style={{ minWidth: isMobile ? 160 : 220, maxWidth: 360 }}>
           <Link to={`/admission/requests/${r.id}`}>{r.title}</Link>
           <div>
-            <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem' }}>
               {r.number}
             </Typography.Text>
           </div>
@@ -103,7 +104,7 @@ export function RequestTable({
           <span style={{ whiteSpace: 'nowrap' }}>
             {label(STEP_LABELS[r.currentStep], r.currentStep)}
             {r.currentStepDueOn ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {' '}
                 · {t('admission.list.due', { date: r.currentStepDueOn })}
               </Typography.Text>
@@ -154,13 +155,13 @@ export function RequestTable({
             <Row gutter={[12, 0]}>
               <Col xs={24} sm={12} lg={7}>
                 <Form.Item name="q" label={t('admission.list.q')}>
-                  <Input allowClear maxLength={50} placeholder={t('admission.list.qPlaceholder')} />
+                  <Input allowClear={CLEARABLE} maxLength={50} placeholder={t('admission.list.qPlaceholder')} />
                 </Form.Item>
               </Col>
               <Col xs={12} sm={6} lg={5}>
                 <Form.Item name="status" label={t('admission.list.status')}>
                   <Select
-                    allowClear
+                    allowClear={CLEARABLE}
                     placeholder={t('audit.all')}
                     popupMatchSelectWidth={false}
                     options={STATUSES.map((s) => ({ value: s, label: label(STATUS_LABELS[s]) }))}
@@ -170,7 +171,7 @@ export function RequestTable({
               <Col xs={12} sm={6} lg={5}>
                 <Form.Item name="kind" label={t('admission.form.kind')}>
                   <Select
-                    allowClear
+                    allowClear={CLEARABLE}
                     placeholder={t('audit.all')}
                     popupMatchSelectWidth={false}
                     options={REQUEST_KINDS.map((k) => ({ value: k, label: label(KIND_LABELS[k]) }))}

@@ -36,6 +36,7 @@ import {
 } from './audit.api.js';
 import { usePaging } from '../../components/usePaging.js';
 import { FilterActions } from '../../components/FilterActions.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 interface FilterForm {
   actor?: string;
@@ -201,18 +202,18 @@ export default function AuditPage() {
           <Row gutter={16}>
             <Col xs={24} sm={12} lg={8} xl={6}>
               <Form.Item name="actor" label={t('audit.actor')}>
-                <Input allowClear maxLength={64} />
+                <Input allowClear={CLEARABLE} maxLength={64} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={8} xl={6} style={showAll ? undefined : { display: 'none' }}>
               <Form.Item name="action" label={t('audit.action')}>
-                <Input allowClear maxLength={64} placeholder={t('audit.actionPlaceholder')} />
+                <Input allowClear={CLEARABLE} maxLength={64} placeholder={t('audit.actionPlaceholder')} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={8} xl={6} style={showAll ? undefined : { display: 'none' }}>
               <Form.Item name="entity" label={t('audit.entity')}>
                 <Select
-                  allowClear
+                  allowClear={CLEARABLE}
                   placeholder={t('audit.all')}
                   options={Object.entries(ENTITY_LABELS).map(([value, l]) => ({ value, label: label(l) }))}
                 />
@@ -221,7 +222,7 @@ export default function AuditPage() {
             <Col xs={24} sm={12} lg={8} xl={6} style={showAll ? undefined : { display: 'none' }}>
               <Form.Item name="outcome" label={t('audit.outcome')}>
                 <Select
-                  allowClear
+                  allowClear={CLEARABLE}
                   placeholder={t('audit.all')}
                   options={[
                     { value: 'success', label: t('audit.success') },

@@ -86,7 +86,11 @@ function LaunchCard({ c, onLaunched }: { c: Campaign; onLaunched: () => Promise<
       ) : null}
       {l ? (
         <div data-testid="launch-progress">
-          <Progress percent={percent} status={l.status === 'failed' ? 'exception' : launching ? 'active' : 'success'} />
+          <Progress
+            percent={percent}
+            status={l.status === 'failed' ? 'exception' : launching ? 'active' : 'success'}
+            aria-label={t('common.progress')}
+          />
           <Typography.Text type="secondary">
             {l.total ? t('campaigns.launchCount', { done: l.progress, total: l.total }) : ''}
           </Typography.Text>
@@ -185,6 +189,7 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
               c.abilities.edit ? (
                 <DatePicker
                   allowClear={false}
+                  aria-label={`${t(`campaigns.phase.${p.key}`)} ${t('campaigns.deadline')}`}
                   value={dayjs(dates[p.key] ?? v)}
                   onChange={(d) => d && setDates((x) => ({ ...x, [p.key]: d.format('YYYY-MM-DD') }))}
                   style={{ width: 150 }}

@@ -9,6 +9,7 @@ import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
 import { DEFAULT_PHASES, defaultDeadline, type PhaseKey } from '../../../shared/campaigns.codes.js';
 import { campaignKeys, createCampaign, type Campaign } from './campaigns.api.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 interface Values {
   name: string;
@@ -141,13 +142,13 @@ export function CampaignFormModal({
         </Form.Item>
         <Form.Item name="previousCampaignId" label={t('campaigns.previous')} extra={t('campaigns.previousHelp')}>
           <Select
-            allowClear
+            allowClear={CLEARABLE}
             placeholder={t('campaigns.previousNone')}
             options={previousOptions.map((c) => ({ value: c.id, label: `${c.name}（${c.year}）` }))}
           />
         </Form.Item>
         <Typography.Text strong>{t('campaigns.phases')}</Typography.Text>
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginBottom: 8 }}>
           {t('campaigns.phasesHelp')}
         </Typography.Paragraph>
         <Table

@@ -104,7 +104,7 @@ export default function CampaignsPage() {
                 <Typography.Text strong>{c.name}</Typography.Text>
                 <Flex gap={6} align="center" wrap>
                   <CampaignStatusTag c={c} />
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                     {c.regionName} · {t('campaigns.ledgersN', { n: c.ledgerCount })}
                   </Typography.Text>
                 </Flex>

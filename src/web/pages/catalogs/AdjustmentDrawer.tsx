@@ -92,7 +92,7 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
     }));
     return (
       <>
-        <Typography.Title level={5} style={{ marginTop: 16 }}>
+        <Typography.Title level={2} className="jf-h-small" style={{ marginTop: 16 }}>
           {adj.operation === 'add' ? t('adjust.newItem') : t('adjust.changes')}
         </Typography.Title>
         <Table

@@ -427,7 +427,7 @@ export function AdjustmentFormDrawer(props: {
 
         {showFields ? (
           <fieldset style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px 0', margin: '0 0 16px' }}>
-            <legend style={{ fontSize: 14, padding: '0 6px', width: 'auto', margin: 0 }}>
+            <legend style={{ fontSize: '0.875rem', padding: '0 6px', width: 'auto', margin: 0 }}>
               {operation === 'add' ? t('adjust.itemFields') : t('adjust.amendFields')}
             </legend>
             {operation === 'amend' && !currentItem && !editing ? (

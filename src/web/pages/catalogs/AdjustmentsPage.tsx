@@ -21,6 +21,7 @@ import { OperationTag, StatusTag } from './CatalogTags.js';
 import { AdjustmentDrawer } from './AdjustmentDrawer.js';
 import { AdjustmentFormDrawer } from './AdjustmentFormDrawer.js';
 import { usePaging } from '../../components/usePaging.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 /**
  * 目录调整: adjustments by status (drafts are only the proposer's own), with the detail drawer that
@@ -60,7 +61,7 @@ export default function AdjustmentsPage() {
       <span>
         {a.itemName}
         {a.itemCode ? (
-          <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem' }}>
             {' '}
             {a.itemCode}
           </Typography.Text>
@@ -83,7 +84,7 @@ export default function AdjustmentsPage() {
                 {a.publishedAt ? <Tag color="blue">{t('adjust.published')}</Tag> : null}
               </Flex>
               <div style={{ fontWeight: 500 }}>{what(a)}</div>
-              <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+              <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
                 {a.targetRegion.name} · {label(REASON_LABELS[a.reasonType], a.reasonLabel)} ·{' '}
                 {t('adjust.effectiveOn', { date: a.effectiveFrom ?? a.effectiveDate })}
               </div>
@@ -118,7 +119,7 @@ export default function AdjustmentsPage() {
             <span style={{ whiteSpace: 'nowrap' }}>
               {a.effectiveDate}
               {a.effectiveFrom && a.effectiveFrom !== a.effectiveDate ? (
-                <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+                <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
                   {t('adjust.effectiveOn', { date: a.effectiveFrom })}
                 </div>
               ) : null}
@@ -144,12 +145,12 @@ export default function AdjustmentsPage() {
           title: t('adjust.people'),
           key: 'people',
           render: (_: unknown, a) => (
-            <div style={{ fontSize: 12, lineHeight: 1.6, whiteSpace: 'nowrap' }}>
+            <div style={{ fontSize: '0.75rem', lineHeight: 1.6, whiteSpace: 'nowrap' }}>
               <div>
                 {t('adjust.proposer')}：{a.proposerName}
               </div>
               {a.approverName ? (
-                <div style={{ color: '#8c8c8c' }}>
+                <div style={{ color: 'var(--jf-text-secondary)' }}>
                   {a.status === 'rejected' ? t('adjust.rejectedBy') : t('adjust.approver')}：{a.approverName}
                 </div>
               ) : null}
@@ -192,8 +193,9 @@ export default function AdjustmentsPage() {
             />
           </div>
           <Select
-            allowClear
+            allowClear={CLEARABLE}
             placeholder={t('adjust.allOperations')}
+            aria-label={t('adjust.allOperations')}
             value={operation}
             onChange={(v) => {
               setOperation(v);

@@ -16,6 +16,7 @@ import {
   Row,
   Skeleton,
   Table,
+  Radio,
   Tabs,
   Tag,
   Tooltip,
@@ -50,6 +51,8 @@ import { ItemDrawer } from './ItemDrawer.js';
 import { AdjustmentFormDrawer, type AdjustmentPreset } from './AdjustmentFormDrawer.js';
 import { AdjustmentDrawer } from './AdjustmentDrawer.js';
 import { useLayers } from './TargetLayerSelect.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
+import { LinkButton } from '../../components/LinkButton.js';
 
 /** The layer a change made while looking at `region` would act on: the region itself, or a village's township. */
 function layerFor(region: { code: string; level: string } | undefined): string | undefined {
@@ -75,11 +78,11 @@ function ItemsTable(props: {
           dataIndex: 'name',
           render: (_: unknown, i) => (
             <div>
-              <Typography.Link onClick={() => props.onOpen(i)} style={{ fontWeight: 500 }}>
+              <LinkButton onClick={() => props.onOpen(i)} style={{ fontWeight: 500 }}>
                 {i.name}
-              </Typography.Link>
+              </LinkButton>
               <ItemBadges i={i} />
-              <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+              <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
                 <span className="jf-mono">{i.code}</span>
                 {i.category ? ` · ${i.category}` : ''}
                 {i.effectiveFrom ? ` · ${t('catalogs.since', { date: i.effectiveFrom })}` : ''}
@@ -100,7 +103,7 @@ function ItemsTable(props: {
           dataIndex: 'name',
           render: (_: unknown, i) => (
             <div style={{ minWidth: 220 }}>
-              <Typography.Link onClick={() => props.onOpen(i)}>{i.name}</Typography.Link>
+              <LinkButton onClick={() => props.onOpen(i)}>{i.name}</LinkButton>
               <ItemBadges i={i} />
             </div>
           ),
@@ -174,17 +177,17 @@ function ItemBadges({ i }: { i: EffectiveItemDto }) {
   return (
     <span style={{ marginInlineStart: 6 }}>
       {i.addedBy ? (
-        <Tag color="green" style={{ fontSize: 11 }}>
+        <Tag color="green" style={{ fontSize: '0.75rem' }}>
           {t('item.addedBy', { name: i.addedBy.name })}
         </Tag>
       ) : null}
       {i.amendedBy.length ? (
-        <Tag color="blue" style={{ fontSize: 11 }}>
+        <Tag color="blue" style={{ fontSize: '0.75rem' }}>
           {t('item.amendedBy', { name: i.amendedBy.map((r) => r.name).join('、') })}
         </Tag>
       ) : null}
       {i.catchAll ? (
-        <Tag color="gold" style={{ fontSize: 11 }}>
+        <Tag color="gold" style={{ fontSize: '0.75rem' }}>
           {t('item.catchAll')}
         </Tag>
       ) : null}
@@ -224,7 +227,11 @@ function CatalogHeader({
               </Tooltip>
             ) : null}
           </Flex>
-          <Typography.Text strong style={{ fontSize: 15, wordBreak: 'break-word' }} data-testid="catalog-title">
+          <Typography.Text
+            strong
+            style={{ fontSize: '0.9375rem', wordBreak: 'break-word' }}
+            data-testid="catalog-title"
+          >
             {c.title}
           </Typography.Text>
         </div>
@@ -275,7 +282,7 @@ function ReferenceCatalog({
               <CompletenessTag complete={c.complete} note={c.completenessNote} />
               <Tag style={{ marginInlineEnd: 0 }}>{t('catalogs.notInForce')}</Tag>
               <span style={{ wordBreak: 'break-word' }}>{c.title}</span>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {t('catalogs.itemCount', { n: c.itemCount })}
               </Typography.Text>
             </Flex>
@@ -399,7 +406,7 @@ export default function CatalogBrowserPage() {
           count={n}
           showZero
           overflowCount={9999}
-          color={matcher && n ? '#1d5fc4' : '#bfbfbf'}
+          color={matcher && n ? '#1d5fc4' : '#595959'}
           style={{ marginInlineStart: 6, boxShadow: 'none' }}
         />
       </span>
@@ -411,7 +418,7 @@ export default function CatalogBrowserPage() {
     const refs = inactive.filter((c) => c.kind === k);
     return (
       <div>
-        <Typography.Title level={5} style={{ marginTop: 0 }}>
+        <Typography.Title level={2} className="jf-h-small" style={{ marginTop: 0 }}>
           {label(KIND_LABELS[k])}
         </Typography.Title>
         {mine.length === 0 ? (
@@ -468,10 +475,10 @@ export default function CatalogBrowserPage() {
         ))}
         {refs.length ? (
           <>
-            <Typography.Title level={5} style={{ marginTop: 8 }}>
+            <Typography.Title level={2} className="jf-h-small" style={{ marginTop: 8 }}>
               {t('catalogs.references')}
             </Typography.Title>
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem' }}>
               {t('catalogs.referencesNote')}
             </Typography.Paragraph>
             {refs.map((c) => (
@@ -526,16 +533,31 @@ export default function CatalogBrowserPage() {
             title={t('catalogs.scheduled', { n: eff.scheduled.length })}
             description={eff.scheduled.map((a) => (
               <Flex key={a.id} gap={6} wrap align="center" style={{ marginTop: 4 }}>
-                <Typography.Link onClick={() => setAdjustmentId(a.id)}>
+                <LinkButton onClick={() => setAdjustmentId(a.id)}>
                   {a.effectiveFrom ?? a.effectiveDate} · {a.targetRegion.name} ·{' '}
                   {label(OPERATION_LABELS[a.operation], a.operationLabel)} · {a.itemName ?? a.catalogId}
-                </Typography.Link>
+                </LinkButton>
                 <StatusTag status={a.status} />
               </Flex>
             ))}
           />
         ) : null}
-        {kinds.length ? (
+        {kinds.length && isMobile ? (
+          // On a phone the kinds wrap onto several lines (antd's tab bar would hide some behind a
+          // "more" button inside the tab list, which screen readers cannot make sense of).
+          <>
+            <Radio.Group
+              value={kind}
+              onChange={(e) => set({ kind: e.target.value as CatalogKind })}
+              optionType="button"
+              aria-label={t('catalogs.kindPicker')}
+              style={{ display: 'flex', flexWrap: 'wrap', gap: 6, marginBottom: 12 }}
+              data-testid="kind-tabs"
+              options={kinds.map((k) => ({ value: k, label: tabLabel(k) }))}
+            />
+            {kind ? kindBody(kind as CatalogKind) : null}
+          </>
+        ) : kinds.length ? (
           <Tabs
             activeKey={kind}
             onChange={(k) => set({ kind: k })}
@@ -567,20 +589,25 @@ export default function CatalogBrowserPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]} align="bottom">
           <Col xs={24} md={8}>
-            {isMobile ? null : (
-              <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.region')}</div>
-            )}
-            <RegionSelect value={region || undefined} onChange={(code) => set({ region: code })} />
+            <label htmlFor="catalog-region" className={isMobile ? 'jf-sr-only' : 'jf-field-label'}>
+              {t('catalogs.region')}
+            </label>
+            <RegionSelect id="catalog-region" value={region || undefined} onChange={(code) => set({ region: code })} />
           </Col>
           <Col xs={14} sm={10} md={5}>
-            {isMobile ? null : (
-              <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.asOf')}</div>
-            )}
+            <label htmlFor="catalog-as-of" className={isMobile ? 'jf-sr-only' : 'jf-field-label'}>
+              {t('catalogs.asOf')}
+            </label>
             <DatePicker
+              id="catalog-as-of"
               value={dayjs(date)}
               allowClear={false}
               prefix={
-                isMobile ? <span style={{ color: '#8c8c8c', fontSize: 12 }}>{t('catalogs.asOf')}</span> : undefined
+                isMobile ? (
+                  <span aria-hidden style={{ color: 'var(--jf-text-secondary)', fontSize: '0.75rem' }}>
+                    {t('catalogs.asOf')}
+                  </span>
+                ) : undefined
               }
               onChange={(d) =>
                 set({ date: d && d.format('YYYY-MM-DD') !== today ? d.format('YYYY-MM-DD') : undefined })
@@ -603,12 +630,13 @@ export default function CatalogBrowserPage() {
             </Col>
           ) : null}
           <Col xs={24} sm={14} md={7}>
-            {isMobile ? null : (
-              <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.search')}</div>
-            )}
+            <label htmlFor="catalog-search-input" className={isMobile ? 'jf-sr-only' : 'jf-field-label'}>
+              {t('catalogs.search')}
+            </label>
             <Input
-              allowClear
-              prefix={<SearchOutlined />}
+              id="catalog-search-input"
+              allowClear={CLEARABLE}
+              prefix={<SearchOutlined aria-hidden />}
               value={q}
               onChange={(e) => setQ(e.target.value)}
               placeholder={t('catalogs.searchPlaceholder')}

@@ -12,9 +12,11 @@ import { catalogDiff, catalogKeys, type DiffEntry, type ItemFields } from './cat
 import { CHANGED_FIELD_EN, FIELD_LABELS, KIND_LABELS, REASON_LABELS, type FieldName } from './catalogs.labels.js';
 import { OperationTag, StatusTag, todayStr } from './CatalogTags.js';
 import { AdjustmentDrawer } from './AdjustmentDrawer.js';
+import { LinkButton } from '../../components/LinkButton.js';
 
 type Section = 'added' | 'amended' | 'withdrawn';
-const SECTION_COLORS: Record<Section, string> = { added: '#389e0d', amended: '#1d5fc4', withdrawn: '#cf1322' };
+// 4.5:1 on white; the section's title says what it is, the colour only repeats it.
+const SECTION_COLORS: Record<Section, string> = { added: '#237804', amended: '#1d5fc4', withdrawn: '#cf1322' };
 const ZH_TO_FIELD: Record<string, FieldName> = {
   事项名称: 'name',
   类别: 'category',
@@ -52,7 +54,7 @@ function Entry({
         <Typography.Text strong style={{ color: SECTION_COLORS[section] }}>
           {e.name}
         </Typography.Text>
-        <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem' }}>
           {e.code}
         </Typography.Text>
         <Tag style={{ marginInlineEnd: 0 }}>{label(KIND_LABELS[e.kind])}</Tag>
@@ -64,7 +66,7 @@ function Entry({
             const before = key && e.before ? (e.before as ItemFields)[key as keyof ItemFields] : null;
             const after = key && e.after ? (e.after as ItemFields)[key as keyof ItemFields] : null;
             return (
-              <div key={f} style={{ fontSize: 13, wordBreak: 'break-word' }}>
+              <div key={f} style={{ fontSize: '0.8125rem', wordBreak: 'break-word' }}>
                 <Typography.Text type="secondary">
                   {locale === 'zh-CN' ? f : key ? FIELD_LABELS[key].en : (CHANGED_FIELD_EN[f] ?? f)}：
                 </Typography.Text>
@@ -79,7 +81,10 @@ function Entry({
         </div>
       ) : null}
       {e.causes.map((c, i) => (
-        <div key={i} style={{ marginTop: 4, fontSize: 13, background: '#fafafa', borderRadius: 4, padding: '4px 8px' }}>
+        <div
+          key={i}
+          style={{ marginTop: 4, fontSize: '0.8125rem', background: '#fafafa', borderRadius: 4, padding: '4px 8px' }}
+        >
           <div>
             <Typography.Text type="secondary">{t('diff.cause')}：</Typography.Text>
             {c.description}
@@ -88,17 +93,17 @@ function Entry({
             <Flex gap={6} wrap align="center" style={{ marginTop: 2 }}>
               <OperationTag operation={c.adjustment.operation} />
               <StatusTag status={c.adjustment.status} />
-              <span style={{ fontSize: 12 }}>
+              <span style={{ fontSize: '0.75rem' }}>
                 {label(REASON_LABELS[c.adjustment.reasonType], c.adjustment.reasonLabel)} · {t('adjust.basis')}：
                 {c.adjustment.basis}
               </span>
-              <span style={{ fontSize: 12, color: '#8c8c8c' }}>
+              <span style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
                 {t('adjust.proposer')}：{c.adjustment.proposerName}
                 {c.adjustment.approverName ? ` · ${t('adjust.approver')}：${c.adjustment.approverName}` : ''}
               </span>
-              <Typography.Link style={{ fontSize: 12 }} onClick={() => onOpenAdjustment(c.adjustment!.id)}>
+              <LinkButton style={{ fontSize: '0.75rem' }} onClick={() => onOpenAdjustment(c.adjustment!.id)}>
                 {t('adjust.open')}
-              </Typography.Link>
+              </LinkButton>
             </Flex>
           ) : null}
         </div>
@@ -162,12 +167,17 @@ export default function CatalogDiffPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]} align="bottom">
           <Col xs={24} md={10}>
-            <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('catalogs.region')}</div>
-            <RegionSelect value={region || undefined} onChange={(code) => set({ region: code })} />
+            <label htmlFor="diff-region" className="jf-field-label">
+              {t('catalogs.region')}
+            </label>
+            <RegionSelect id="diff-region" value={region || undefined} onChange={(code) => set({ region: code })} />
           </Col>
           <Col xs={12} md={7}>
-            <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('diff.from')}</div>
+            <label htmlFor="diff-from-date" className="jf-field-label">
+              {t('diff.from')}
+            </label>
             <DatePicker
+              id="diff-from-date"
               value={dayjs(from)}
               allowClear={false}
               onChange={(v) => v && set({ from: v.format('YYYY-MM-DD') })}
@@ -176,8 +186,11 @@ export default function CatalogDiffPage() {
             />
           </Col>
           <Col xs={12} md={7}>
-            <div style={{ fontSize: 12, color: '#595959', marginBottom: 4 }}>{t('diff.to')}</div>
+            <label htmlFor="diff-to-date" className="jf-field-label">
+              {t('diff.to')}
+            </label>
             <DatePicker
+              id="diff-to-date"
               value={dayjs(to)}
               allowClear={false}
               onChange={(v) => v && set({ to: v.format('YYYY-MM-DD') })}

@@ -67,7 +67,7 @@ export function CompletenessNote({
   return (
     <Typography.Paragraph
       type={complete ? 'secondary' : 'warning'}
-      style={{ fontSize: 12, marginBottom: 0, ...style }}
+      style={{ fontSize: '0.75rem', marginBottom: 0, ...style }}
       data-testid="completeness-note"
     >
       {note}
@@ -101,7 +101,14 @@ export function SourceLinks({ url, more = [] }: { url: string | null; more?: str
   return (
     <Flex gap={8} wrap>
       {all.map((u, i) => (
-        <Typography.Link key={u} href={u} target="_blank" rel="noopener noreferrer" style={{ fontSize: 12 }} title={u}>
+        <Typography.Link
+          key={u}
+          href={u}
+          target="_blank"
+          rel="noopener noreferrer"
+          style={{ fontSize: '0.75rem' }}
+          title={u}
+        >
           <LinkOutlined /> {i === 0 ? t('catalogs.source') : t('catalogs.sourceN', { n: i + 1 })}
         </Typography.Link>
       ))}
@@ -113,8 +120,8 @@ export function SourceLinks({ url, more = [] }: { url: string | null; more?: str
 export function InfoRow({ name, children, width = 72 }: { name: string; children: ReactNode; width?: number }) {
   if (children === null || children === undefined || children === '') return null;
   return (
-    <div style={{ display: 'flex', gap: 8, fontSize: 13, lineHeight: 1.7 }}>
-      <span style={{ color: '#8c8c8c', flex: 'none', width }}>{name}</span>
+    <div style={{ display: 'flex', gap: 8, fontSize: '0.8125rem', lineHeight: 1.7 }}>
+      <span style={{ color: 'var(--jf-text-secondary)', flex: 'none', width }}>{name}</span>
       <span style={{ minWidth: 0, wordBreak: 'break-word' }}>{children}</span>
     </div>
   );

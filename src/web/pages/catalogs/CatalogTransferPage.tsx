@@ -79,7 +79,7 @@ function ImportJob({ jobId }: { jobId: string }) {
           key: 'm',
           render: (_: unknown, e) => (
             <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {[e.sheet, e.row ? t('transfer.rowN', { n: e.row }) : null, e.column].filter(Boolean).join(' · ')}
               </Typography.Text>
               <div style={{ wordBreak: 'break-word' }}>{e.message}</div>
@@ -112,9 +112,10 @@ function ImportJob({ jobId }: { jobId: string }) {
       <Progress
         percent={j?.status === 'failed' ? 100 : percent}
         status={j?.status === 'failed' ? 'exception' : j?.status === 'succeeded' ? 'success' : 'active'}
+        aria-label={t('common.progress')}
         data-testid="import-progress"
       />
-      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
         {!j
           ? t('transfer.queued')
           : j.status === 'pending'
@@ -228,8 +229,9 @@ export default function CatalogTransferPage() {
             ) : (
               <Form layout="vertical">
                 <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('transfer.importNote')} />
-                <Form.Item label={t('transfer.targetCatalog')} required>
+                <Form.Item label={t('transfer.targetCatalog')} htmlFor="transfer-target-catalog" required>
                   <Select
+                    id="transfer-target-catalog"
                     value={catalogId}
                     onChange={pickCatalog}
                     loading={catalogs.isPending}
@@ -247,7 +249,7 @@ export default function CatalogTransferPage() {
                     <Flex gap={6} wrap align="center">
                       <LayerTag layer={chosen.layer} province={chosen.province} />
                       <CompletenessTag complete={chosen.complete} note={chosen.completenessNote} />
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                         {t('catalogs.itemCount', { n: chosen.itemCount })}
                       </Typography.Text>
                     </Flex>
@@ -334,15 +336,16 @@ export default function CatalogTransferPage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('transfer.exportEffectiveTitle')} style={{ marginBottom: 16 }}>
-            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: '0.8125rem' }}>
               {t('transfer.exportEffectiveNote')}
             </Typography.Paragraph>
             <Form layout="vertical">
-              <Form.Item label={t('catalogs.region')}>
-                <RegionSelect value={region} onChange={(c) => setRegion(c)} />
+              <Form.Item label={t('catalogs.region')} htmlFor="transfer-effective-region">
+                <RegionSelect id="transfer-effective-region" value={region} onChange={(c) => setRegion(c)} />
               </Form.Item>
-              <Form.Item label={t('catalogs.asOf')}>
+              <Form.Item label={t('catalogs.asOf')} htmlFor="transfer-effective-date">
                 <DatePicker
+                  id="transfer-effective-date"
                   value={dayjs(effDate)}
                   allowClear={false}
                   onChange={(d) => d && setEffDate(d.format('YYYY-MM-DD'))}
@@ -361,12 +364,13 @@ export default function CatalogTransferPage() {
             </Form>
           </Card>
           <Card title={t('transfer.exportCatalogTitle')}>
-            <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: '0.8125rem' }}>
               {t('transfer.exportCatalogNote')}
             </Typography.Paragraph>
             <Form layout="vertical">
-              <Form.Item label={t('catalogs.catalog')}>
+              <Form.Item label={t('catalogs.catalog')} htmlFor="transfer-export-catalog">
                 <Select
+                  id="transfer-export-catalog"
                   value={expCatalog}
                   onChange={setExpCatalog}
                   placeholder={t('transfer.catalogPlaceholder')}
@@ -377,8 +381,9 @@ export default function CatalogTransferPage() {
                   options={catalogOptions(catalogs.data ?? [], label)}
                 />
               </Form.Item>
-              <Form.Item label={t('catalogs.asOf')}>
+              <Form.Item label={t('catalogs.asOf')} htmlFor="transfer-export-date">
                 <DatePicker
+                  id="transfer-export-date"
                   value={dayjs(expDate)}
                   allowClear={false}
                   onChange={(d) => d && setExpDate(d.format('YYYY-MM-DD'))}

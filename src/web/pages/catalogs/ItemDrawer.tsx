@@ -21,6 +21,7 @@ import {
   type FieldName,
 } from './catalogs.labels.js';
 import { CompletenessNote, CompletenessTag, LayerTag, OperationTag, StatusTag } from './CatalogTags.js';
+import { LinkButton } from '../../components/LinkButton.js';
 
 const OP_COLORS = { base: 'gray', add: 'green', amend: 'blue', withdraw: 'red' } as const;
 const DETAIL_FIELDS: FieldName[] = [
@@ -40,7 +41,7 @@ function AdjustmentLine({ a, onOpen }: { a: AdjustmentSummary; onOpen?: (id: str
   const { t } = useI18n();
   const label = useLabel();
   return (
-    <div style={{ fontSize: 12, color: '#595959', lineHeight: 1.7 }}>
+    <div style={{ fontSize: '0.75rem', color: '#595959', lineHeight: 1.7 }}>
       <div>
         {t('adjust.reasonType')}：{label(REASON_LABELS[a.reasonType], a.reasonLabel)}
       </div>
@@ -53,9 +54,9 @@ function AdjustmentLine({ a, onOpen }: { a: AdjustmentSummary; onOpen?: (id: str
         {' · '}
         {label(STATUS_LABELS[a.status], a.statusLabel)}
         {onOpen ? (
-          <Typography.Link style={{ marginInlineStart: 8, fontSize: 12 }} onClick={() => onOpen(a.id)}>
+          <LinkButton style={{ marginInlineStart: 8, fontSize: '0.75rem' }} onClick={() => onOpen(a.id)}>
             {t('adjust.open')}
-          </Typography.Link>
+          </LinkButton>
         ) : null}
       </div>
     </div>
@@ -71,15 +72,15 @@ function RevisionItem({ r, onOpen }: { r: Revision; onOpen?: (id: string) => voi
       <Flex gap={6} wrap align="center">
         <Typography.Text strong>{label(REVISION_OP_LABELS[r.operation], r.operationLabel)}</Typography.Text>
         {r.layer ? <Tag style={{ marginInlineEnd: 0 }}>{r.layer.name}</Tag> : null}
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
           {t('history.effectiveFrom', { date: r.effectiveFrom ?? t('history.noDate') })}
         </Typography.Text>
       </Flex>
-      <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+      <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
         {label(REVISION_SOURCE_LABELS[r.source], r.sourceLabel)} · {t('history.revision', { n: r.revision })}
       </div>
       {r.operation === 'amend' && changed.length ? (
-        <div style={{ fontSize: 12, marginTop: 2 }}>
+        <div style={{ fontSize: '0.75rem', marginTop: 2 }}>
           {changed.map((k) => (
             <div key={k} style={{ wordBreak: 'break-word' }}>
               {label(FIELD_LABELS[k])} → {String((r.fields as Record<string, unknown>)[k] ?? '—')}
@@ -142,7 +143,7 @@ export function ItemDrawer(props: {
     >
       {item ? (
         <div data-testid="item-drawer">
-          <Typography.Title level={5} style={{ marginTop: 0 }}>
+          <Typography.Title level={2} className="jf-h-small" style={{ marginTop: 0 }}>
             {item.name}
           </Typography.Title>
           <Flex gap={6} wrap align="center" style={{ marginBottom: 12 }}>
@@ -162,7 +163,7 @@ export function ItemDrawer(props: {
           </Flex>
           {catalog ? (
             <div style={{ marginBottom: 12 }}>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {t('catalogs.catalog')}：{catalog.title}
               </Typography.Text>
               {!catalog.complete ? <CompletenessNote complete={false} note={catalog.completenessNote} /> : null}
@@ -201,7 +202,7 @@ export function ItemDrawer(props: {
             ]}
           />
 
-          <Typography.Title level={5} style={{ marginTop: 20 }}>
+          <Typography.Title level={2} className="jf-h-small" style={{ marginTop: 20 }}>
             {t('history.title')}
           </Typography.Title>
           {history.isPending ? (
@@ -222,7 +223,7 @@ export function ItemDrawer(props: {
                         <OperationTag operation={a.operation} />
                         <StatusTag status={a.status} />
                         <span>{a.targetRegion.name}</span>
-                        <span style={{ color: '#8c8c8c', fontSize: 12 }}>
+                        <span style={{ color: 'var(--jf-text-secondary)', fontSize: '0.75rem' }}>
                           {t('history.effectiveFrom', { date: a.effectiveDate })}
                         </span>
                       </Flex>

@@ -61,7 +61,7 @@ export function AlternativeBlock({
                 <Tag color="gold">{t('certificates.alt.guidanceLabel')}</Tag>
                 {alternative.guidance}
               </Typography.Paragraph>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {alternative.guidanceNote}
               </Typography.Text>
             </>

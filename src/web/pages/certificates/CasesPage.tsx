@@ -60,7 +60,7 @@ function CaseTable({ kind }: { kind: 'refusal' | 'promise' }) {
             {label(VERDICT_LABELS[v as 'positive'], v)}
           </Tag>
           {r.item ? (
-            <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+            <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
               {r.item.code} {r.item.name}
             </div>
           ) : null}

@@ -101,7 +101,7 @@ function Detail({ c }: { c: CertificateDetail }) {
         <span>
           {c.itemName}
           {c.itemCode ? (
-            <div className="jf-mono" style={{ color: '#8c8c8c', fontSize: 12 }}>
+            <div className="jf-mono" style={{ color: 'var(--jf-text-secondary)', fontSize: '0.75rem' }}>
               {c.itemCode}
             </div>
           ) : null}
@@ -233,7 +233,7 @@ function Detail({ c }: { c: CertificateDetail }) {
               items={items}
               styles={{ label: { width: isMobile ? 96 : 120 } }}
             />
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginTop: 12, marginBottom: 0 }}>
               {t('certificates.detail.maskNote')}
             </Typography.Paragraph>
           </Card>
@@ -266,7 +266,7 @@ function Detail({ c }: { c: CertificateDetail }) {
                           : 'blue',
                   content: (
                     <div>
-                      <div style={{ fontSize: 12, color: '#8c8c8c' }}>{fmtTime(e.at)}</div>
+                      <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>{fmtTime(e.at)}</div>
                       <Typography.Text strong>{label(CERT_EVENT_LABELS[e.kind], e.kind)}</Typography.Text>
                       {e.copyNo ? (
                         <Typography.Text type="secondary">
@@ -275,7 +275,7 @@ function Detail({ c }: { c: CertificateDetail }) {
                         </Typography.Text>
                       ) : null}
                       {e.actorName ? <Typography.Text type="secondary"> · {e.actorName}</Typography.Text> : null}
-                      {e.note ? <div style={{ fontSize: 12, color: '#595959' }}>{e.note}</div> : null}
+                      {e.note ? <div style={{ fontSize: '0.75rem', color: '#595959' }}>{e.note}</div> : null}
                     </div>
                   ),
                 }))}

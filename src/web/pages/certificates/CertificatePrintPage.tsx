@@ -89,10 +89,12 @@ export default function CertificatePrintPage() {
           <Form layout="vertical" onFinish={() => reason.trim().length >= 2 && void run(reason.trim())}>
             <Form.Item
               label={t('certificates.print.reprintReason')}
+              htmlFor="reprint-reason-input"
               required
               validateStatus={reason && reason.trim().length < 2 ? 'error' : undefined}
             >
               <Input
+                id="reprint-reason-input"
                 value={reason}
                 onChange={(e) => setReason(e.target.value)}
                 maxLength={200}

@@ -42,6 +42,7 @@ export function CertificateSheet({ data }: { data: PrintData }) {
         <div className="jf-a4-qr">
           <QRCode
             value={url}
+            aria-label={`核验二维码：${url}`}
             type="svg"
             size={98}
             bordered={false}

@@ -89,7 +89,7 @@ export default function DemandsPage() {
             ) : (
               <Tag>{t('certificates.demands.listed')}</Tag>
             )}
-            <div style={{ fontSize: 12, color: '#8c8c8c' }}>
+            <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
               {r.itemCode} {r.itemName}
             </div>
           </div>
@@ -152,7 +152,7 @@ export default function DemandsPage() {
                   ]}
                 />
                 {counts.data ? (
-                  <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
+                  <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginTop: 8, marginBottom: 0 }}>
                     {t('certificates.demands.totals', { total: counts.data.total, delisted: counts.data.delisted })}
                   </Typography.Paragraph>
                 ) : null}

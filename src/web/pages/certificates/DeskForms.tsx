@@ -115,7 +115,7 @@ export function DeliberationFields() {
   const rules = useRules();
   return (
     <>
-      <Typography.Title level={5} style={{ marginTop: 4 }}>
+      <Typography.Title level={2} className="jf-h-small" style={{ marginTop: 4 }}>
         {t('certificates.deliberate.section')}
       </Typography.Title>
       <Form.Item

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Collapse, Empty, Flex, Form, Input, Radio, Row, Typography } from 'antd';
@@ -24,6 +24,7 @@ import {
 import { DeliberationFields, DemanderKindField, HolderFields, PurposeFields, useRules } from './DeskForms.js';
 import { AlternativeBlock } from './AlternativeBlock.js';
 import { normalizeIdNumber, normalizePhone } from '../../../shared/identity.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 interface DeskValues {
   holder?: { name?: string; idNumber?: string; phone?: string };
@@ -71,14 +72,17 @@ export default function DeskPage() {
   return (
     <PageContainer title={t('certificates.desk.title')}>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Typography.Paragraph style={{ marginBottom: 8 }}>{t('certificates.desk.ask')}</Typography.Paragraph>
+        <Typography.Paragraph style={{ marginBottom: 8 }}>
+          <label htmlFor="desk-query-input">{t('certificates.desk.ask')}</label>
+        </Typography.Paragraph>
         <Input.Search
+          id="desk-query-input"
           value={text}
           onChange={(e) => setText(e.target.value)}
           onSearch={search}
           maxLength={100}
           size="large"
-          allowClear
+          allowClear={CLEARABLE}
           placeholder={t('certificates.desk.placeholder')}
           enterButton={
             <Button type="primary" icon={<SearchOutlined />} loading={match.isFetching} data-testid="desk-match">
@@ -87,10 +91,13 @@ export default function DeskPage() {
           }
           status={tooShort ? 'error' : undefined}
           data-testid="desk-query"
-          aria-label={t('certificates.desk.ask')}
         />
-        {tooShort ? <Typography.Text type="danger">{t('certificates.desk.tooShort')}</Typography.Text> : null}
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
+        {tooShort ? (
+          <Typography.Text type="danger" role="alert">
+            {t('certificates.desk.tooShort')}
+          </Typography.Text>
+        ) : null}
+        <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginTop: 8, marginBottom: 0 }}>
           {t('certificates.desk.help')}
         </Typography.Paragraph>
       </Card>
@@ -113,6 +120,10 @@ function Verdict({ m }: { m: DeskMatch }) {
     return order.filter((a) => m.actions.includes(a));
   }, [m]);
   const [action, setAction] = useState<DeskAction>(choices[0]);
+  // A new verdict (this component is keyed by the question) takes focus, so it is read out at once
+  // and Tab goes on to what may be done about it.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: false }), []);
 
   return (
     <Flex vertical gap={16} data-testid="desk-verdict" data-verdict={m.verdict}>
@@ -120,20 +131,24 @@ function Verdict({ m }: { m: DeskMatch }) {
         <Alert
           type={VERDICT_ALERT[m.verdict]}
           showIcon
-          title={<span data-testid="verdict-title">{label(VERDICT_LABELS[m.verdict])}</span>}
+          title={
+            <h2 ref={heading} tabIndex={-1} className="jf-inline-heading" data-testid="verdict-title">
+              {label(VERDICT_LABELS[m.verdict])}
+            </h2>
+          }
           description={
             <div>
               {m.item ? (
                 <div>
                   {t('certificates.desk.item')}：<span className="jf-mono">{m.item.code}</span> {m.item.name}
-                  <div style={{ fontSize: 12, color: '#595959' }}>
+                  <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
                     {t('certificates.desk.catalog')}：《{m.item.catalogTitle}》
                   </div>
                 </div>
               ) : (
                 <div>{t(m.verdict === 'unlisted' ? 'certificates.desk.unlistedHelp' : 'certificates.desk.noItem')}</div>
               )}
-              <div style={{ fontSize: 12, color: '#8c8c8c', marginTop: 4 }}>
+              <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)', marginTop: 4 }}>
                 {t('certificates.desk.judgedAt', { village: m.region.name, date: m.date })}
               </div>
             </div>
@@ -159,7 +174,7 @@ function Verdict({ m }: { m: DeskMatch }) {
                 key: 'c',
                 label: t('certificates.desk.candidates', { n: m.candidates.length }),
                 children: (
-                  <ul style={{ margin: 0, paddingInlineStart: 18, fontSize: 12 }}>
+                  <ul style={{ margin: 0, paddingInlineStart: 18, fontSize: '0.75rem' }}>
                     {m.candidates.map((c) => (
                       <li key={c.code}>
                         <span className="jf-mono">{c.code}</span> {c.name}（
@@ -335,8 +350,12 @@ function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
         </Col>
         <Col xs={24} lg={10}>
           <div className="jf-cert-preview" data-testid="template-preview">
-            <div style={{ fontSize: 12, color: '#8c8c8c', marginBottom: 8 }}>{t('certificates.desk.preview')}</div>
-            <div style={{ textAlign: 'center', fontSize: 18, fontWeight: 600, letterSpacing: 2, marginBottom: 12 }}>
+            <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)', marginBottom: 8 }}>
+              {t('certificates.desk.preview')}
+            </div>
+            <div
+              style={{ textAlign: 'center', fontSize: '1.125rem', fontWeight: 600, letterSpacing: 2, marginBottom: 12 }}
+            >
               {title}
             </div>
             {preview.map((p, i) => (

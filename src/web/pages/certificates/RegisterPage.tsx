@@ -33,6 +33,7 @@ import {
 import { normalizeIdNumber, normalizePhone } from '../../../shared/identity.js';
 import { usePaging } from '../../components/usePaging.js';
 import { FilterActions } from '../../components/FilterActions.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 interface FilterForm {
   q?: string;
@@ -160,28 +161,38 @@ export default function RegisterPage() {
           <Row gutter={12}>
             <Col xs={24} sm={12} lg={6}>
               <Form.Item name="name" label={t('certificates.register.name')}>
-                <Input allowClear maxLength={30} placeholder={t('certificates.register.exact')} />
+                <Input allowClear={CLEARABLE} maxLength={30} placeholder={t('certificates.register.exact')} />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={6} style={col(!showAll)}>
               <Form.Item name="idNumber" label={t('certificates.form.idNumber')}>
-                <Input allowClear maxLength={18} placeholder={t('certificates.register.exact')} className="jf-mono" />
+                <Input
+                  allowClear={CLEARABLE}
+                  maxLength={18}
+                  placeholder={t('certificates.register.exact')}
+                  className="jf-mono"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={6} style={col(!showAll)}>
               <Form.Item name="phone" label={t('certificates.form.phone')}>
-                <Input allowClear maxLength={13} placeholder={t('certificates.register.exact')} className="jf-mono" />
+                <Input
+                  allowClear={CLEARABLE}
+                  maxLength={13}
+                  placeholder={t('certificates.register.exact')}
+                  className="jf-mono"
+                />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={6} style={col(!showAll)}>
               <Form.Item name="q" label={t('certificates.register.q')}>
-                <Input allowClear maxLength={50} placeholder={t('certificates.register.qPlaceholder')} />
+                <Input allowClear={CLEARABLE} maxLength={50} placeholder={t('certificates.register.qPlaceholder')} />
               </Form.Item>
             </Col>
             <Col xs={12} sm={6} lg={4} style={col(!showAll)}>
               <Form.Item name="status" label={t('certificates.detail.status')}>
                 <Select
-                  allowClear
+                  allowClear={CLEARABLE}
                   placeholder={t('audit.all')}
                   options={(['valid', 'revoked'] as const).map((s) => ({
                     value: s,
@@ -193,7 +204,7 @@ export default function RegisterPage() {
             <Col xs={12} sm={6} lg={4} style={col(!showAll)}>
               <Form.Item name="path" label={t('certificates.detail.path')}>
                 <Select
-                  allowClear
+                  allowClear={CLEARABLE}
                   placeholder={t('audit.all')}
                   popupMatchSelectWidth={false}
                   options={(['catalog', 'deliberation'] as const).map((s) => ({
@@ -235,7 +246,7 @@ export default function RegisterPage() {
           locale={{ emptyText: t('certificates.register.empty') }}
           pagination={pagination(rows.data?.total ?? 0)}
         />
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginTop: 8, marginBottom: 0 }}>
           {t('certificates.register.auditNote')}
         </Typography.Paragraph>
       </Card>

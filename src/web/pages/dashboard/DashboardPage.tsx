@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
@@ -20,6 +20,7 @@ import {
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { PageContainer } from '../../components/PageContainer.js';
 import { PageSpin } from '../../components/PageSpin.js';
+import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useAfterPaint } from '../../components/useAfterPaint.js';
@@ -42,12 +43,73 @@ const STATUS_ORDER: WorkflowStatus[] = ['approved', 'submitted', 'returned', 'st
 /** "before → after (planned)" of one category of a region. */
 const pair = (c: RollupChild, k: Category) => `${c.byCategory[k].before} → ${c.byCategory[k].plannedAfter}`;
 
-/** A chart, or an empty box of its height while ECharts loads (so nothing jumps). */
-function ChartSlot(props: { option: EChartsOption; height: number; testId?: string }) {
+/** The figures of a chart as rows of a table: its text alternative. */
+interface ChartData {
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+/**
+ * A chart, or an empty box of its height while ECharts loads (so nothing jumps), with its text
+ * alternative: the same figures as a table under 「查看数据表」 (a native details element, so it opens
+ * with the keyboard), which the chart's accessible name points to.
+ */
+function ChartSlot(props: { option: EChartsOption; height: number; testId?: string; title: string; data: ChartData }) {
+  const { t } = useI18n();
+  const { data, title, ...chart } = props;
   return (
-    <Suspense fallback={<div style={{ height: props.height }} />}>
-      <Chart {...props} />
-    </Suspense>
+    <>
+      <div role="img" aria-label={t('dashboard.chartAlt', { title })}>
+        <Suspense fallback={<div style={{ height: props.height }} />}>
+          <Chart {...chart} />
+        </Suspense>
+      </div>
+      <details className="jf-chart-table" data-testid={props.testId ? `${props.testId}-table` : undefined}>
+        <summary>{t('dashboard.showTable')}</summary>
+        <div className="jf-scroll-x" role="region" aria-label={title} tabIndex={0}>
+          <table>
+            <caption className="jf-sr-only">{title}</caption>
+            <thead>
+              <tr>
+                {data.columns.map((c, i) => (
+                  <th key={c} scope="col" style={{ textAlign: i ? 'right' : 'left' }}>
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.rows.map((row) => (
+                <tr key={String(row[0])}>
+                  {row.map((cell, i) =>
+                    i ? (
+                      <td key={i} style={{ textAlign: 'right' }}>
+                        {cell}
+                      </td>
+                    ) : (
+                      <th key={i} scope="row" style={{ textAlign: 'left', fontWeight: 400 }}>
+                        {cell}
+                      </th>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
+  );
+}
+
+/** On a phone, a wide table in a keyboard-scrollable region; on a desktop the table scrolls itself. */
+function Wide({ phone, label, children }: { phone: boolean; label: string; children: ReactNode }) {
+  return phone ? (
+    <ScrollRegion label={label} testId="wide-table-region">
+      {children}
+    </ScrollRegion>
+  ) : (
+    <>{children}</>
   );
 }
 
@@ -227,7 +289,56 @@ export default function DashboardPage() {
         },
       ],
     };
-    return { progress, phases, verdicts, beforeAfter, childCount: r.children.length, phaseCount: measured.length };
+    // The same figures as tables (the charts' text alternatives).
+    const tables: Record<'progress' | 'phases' | 'verdicts' | 'beforeAfter', ChartData> = {
+      progress: {
+        columns: [t('dashboard.region'), ...STATUS_ORDER.map((s) => t(`campaigns.workflow.${s}`))],
+        rows: r.children.map((c) => [c.regionName, ...STATUS_ORDER.map((s) => c.ledgers[s])]),
+      },
+      phases: {
+        columns: [t('dashboard.phase'), t('dashboard.deadlineCol'), t('dashboard.doneCol'), t('dashboard.percentCol')],
+        rows: measured.map((p) => [
+          t(`campaigns.phase.${p.key}`),
+          p.deadline,
+          `${p.done}/${p.total}`,
+          `${p.percent ?? 0}%${p.behind ? `（${t('dashboard.behind')}）` : ''}`,
+        ]),
+      },
+      verdicts: {
+        columns: [
+          t('dashboard.category'),
+          ...VERDICTS.map((v) => t(`campaigns.verdict.${v}`)),
+          t('dashboard.undecided'),
+        ],
+        rows: CATEGORIES.map((c, i) => [
+          cats[i],
+          ...[...VERDICTS, 'undecided' as const].map((v) => r.totals.byCategory[c][v]),
+        ]),
+      },
+      beforeAfter: {
+        columns: [
+          t('dashboard.category'),
+          t('dashboard.before'),
+          t('dashboard.plannedAfter'),
+          t('dashboard.achievedAfter'),
+        ],
+        rows: CATEGORIES.map((c, i) => [
+          cats[i],
+          r.totals.byCategory[c].before,
+          r.totals.byCategory[c].plannedAfter,
+          r.totals.byCategory[c].achievedAfter,
+        ]),
+      },
+    };
+    return {
+      progress,
+      phases,
+      verdicts,
+      beforeAfter,
+      tables,
+      childCount: r.children.length,
+      phaseCount: measured.length,
+    };
   }, [r, t, isMobile]);
 
   if (isPending) return <PageSpin />;
@@ -261,12 +372,19 @@ export default function DashboardPage() {
       dataIndex: 'regionName',
       fixed: isMobile ? undefined : 'left',
       render: (v: string, c) =>
-        villagesLevel && !ledgerOf.get(c.regionCode) ? (
-          v
+        villagesLevel ? (
+          ledgerOf.get(c.regionCode) ? (
+            <Link to={`/ledgers/${ledgerOf.get(c.regionCode)}?campaign=${campaign?.id ?? ''}`} data-testid="drill">
+              {v}
+            </Link>
+          ) : (
+            v
+          )
         ) : (
-          <a onClick={() => drill(c)} data-testid="drill">
+          // Drilling down changes what this page shows: a button (reached by Tab, pressed with Enter).
+          <Button type="link" size="small" onClick={() => drill(c)} data-testid="drill" className="jf-link-button">
             {v}
-          </a>
+          </Button>
         ),
     },
     { title: t('dashboard.ledgers'), dataIndex: ['ledgers', 'total'], align: 'right' },
@@ -344,7 +462,9 @@ export default function DashboardPage() {
               items={[
                 {
                   title: trail.length ? (
-                    <a onClick={() => setTrail([])}>{rootName}</a>
+                    <Button type="link" size="small" className="jf-link-button" onClick={() => setTrail([])}>
+                      {rootName}
+                    </Button>
                   ) : (
                     <span data-testid="dashboard-region">{rootName}</span>
                   ),
@@ -354,12 +474,19 @@ export default function DashboardPage() {
                     i === trail.length - 1 ? (
                       <span data-testid="dashboard-region">{n.name}</span>
                     ) : (
-                      <a onClick={() => setTrail(trail.slice(0, i + 1))}>{n.name}</a>
+                      <Button
+                        type="link"
+                        size="small"
+                        className="jf-link-button"
+                        onClick={() => setTrail(trail.slice(0, i + 1))}
+                      >
+                        {n.name}
+                      </Button>
                     ),
                 })),
               ]}
             />
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
               {t('dashboard.asOf', { date: r.asOf })}
             </Typography.Text>
           </Flex>
@@ -372,7 +499,7 @@ export default function DashboardPage() {
                 title={t('dashboard.statApproved')}
                 value={totals!.ledgers.approved}
                 testId="stat-approved"
-                color="#389e0d"
+                color="#237804"
               />
             </Col>
             <Col xs={8} sm={8} lg={4}>
@@ -388,7 +515,7 @@ export default function DashboardPage() {
                 title={t('dashboard.statReturnedStale')}
                 value={totals!.ledgers.returned + totals!.ledgers.stale}
                 testId="stat-returned"
-                color="#d46b08"
+                color="#ad4e00"
               />
             </Col>
             <Col xs={8} sm={8} lg={4}>
@@ -411,6 +538,8 @@ export default function DashboardPage() {
               >
                 {charts && charts.childCount ? (
                   <ChartSlot
+                    title={villagesLevel ? t('dashboard.chartProgressVillages') : t('dashboard.chartProgress')}
+                    data={charts.tables.progress}
                     option={charts.progress}
                     height={Math.max(220, charts.childCount * 28 + 60)}
                     testId="chart-progress"
@@ -424,6 +553,8 @@ export default function DashboardPage() {
               <Card size="small" title={t('dashboard.chartPhases')}>
                 {charts && charts.phaseCount ? (
                   <ChartSlot
+                    title={t('dashboard.chartPhases')}
+                    data={charts.tables.phases}
                     option={charts.phases}
                     height={Math.max(200, charts.phaseCount * 64 + 24)}
                     testId="chart-phases"
@@ -431,20 +562,36 @@ export default function DashboardPage() {
                 ) : (
                   <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
                 )}
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
+                <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', margin: 0 }}>
                   {t('dashboard.phasesNote')}
                 </Typography.Paragraph>
               </Card>
             </Col>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('dashboard.chartVerdicts')}>
-                {charts ? <ChartSlot option={charts.verdicts} height={280} testId="chart-verdicts" /> : null}
+                {charts ? (
+                  <ChartSlot
+                    title={t('dashboard.chartVerdicts')}
+                    data={charts.tables.verdicts}
+                    option={charts.verdicts}
+                    height={280}
+                    testId="chart-verdicts"
+                  />
+                ) : null}
               </Card>
             </Col>
             <Col xs={24} xl={12}>
               <Card size="small" title={t('dashboard.chartBeforeAfter')}>
-                {charts ? <ChartSlot option={charts.beforeAfter} height={280} testId="chart-before-after" /> : null}
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }}>
+                {charts ? (
+                  <ChartSlot
+                    title={t('dashboard.chartBeforeAfter')}
+                    data={charts.tables.beforeAfter}
+                    option={charts.beforeAfter}
+                    height={280}
+                    testId="chart-before-after"
+                  />
+                ) : null}
+                <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', margin: 0 }}>
                   {t('dashboard.beforeAfterNote')}
                 </Typography.Paragraph>
               </Card>
@@ -501,48 +648,52 @@ export default function DashboardPage() {
               <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('dashboard.drillHint')} />
             )}
             {painted ? (
-              <Table<RollupChild>
-                rowKey="regionCode"
-                size="small"
-                columns={columns}
-                dataSource={r.children}
-                loading={roll.isFetching}
-                pagination={r.children.length > 50 ? { pageSize: 50, size: 'small' } : false}
-                scroll={{ x: 'max-content' }}
-                locale={{
-                  emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noChildren')} />,
-                }}
-                summary={() =>
-                  r.children.length > 1 ? (
-                    <Table.Summary.Row>
-                      <Table.Summary.Cell index={0}>{t('dashboard.total')}</Table.Summary.Cell>
-                      <Table.Summary.Cell index={1} align="right">
-                        {totals!.ledgers.total}
-                      </Table.Summary.Cell>
-                      {STATUS_ORDER.map((s, i) => (
-                        <Table.Summary.Cell key={s} index={2 + i} align="right">
-                          {totals!.ledgers[s]}
+              <Wide phone={isMobile} label={villagesLevel ? t('dashboard.tableVillages') : t('dashboard.tableRegions')}>
+                <Table<RollupChild>
+                  rowKey="regionCode"
+                  size="small"
+                  columns={columns}
+                  dataSource={r.children}
+                  loading={roll.isFetching}
+                  pagination={r.children.length > 50 ? { pageSize: 50, size: 'small' } : false}
+                  // On a phone the table scrolls inside a keyboard-scrollable region (Wide), not on its own.
+                  scroll={isMobile ? undefined : { x: 'max-content' }}
+                  style={isMobile ? { minWidth: 'max-content' } : undefined}
+                  locale={{
+                    emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('dashboard.noChildren')} />,
+                  }}
+                  summary={() =>
+                    r.children.length > 1 ? (
+                      <Table.Summary.Row>
+                        <Table.Summary.Cell index={0}>{t('dashboard.total')}</Table.Summary.Cell>
+                        <Table.Summary.Cell index={1} align="right">
+                          {totals!.ledgers.total}
                         </Table.Summary.Cell>
-                      ))}
-                      <Table.Summary.Cell index={7} align="right">
-                        {totals!.rows}
-                      </Table.Summary.Cell>
-                      {CATEGORIES.map((k, i) => (
-                        <Table.Summary.Cell key={k} index={8 + i} align="right">
-                          {totals!.byCategory[k].before} → {totals!.byCategory[k].plannedAfter}
+                        {STATUS_ORDER.map((s, i) => (
+                          <Table.Summary.Cell key={s} index={2 + i} align="right">
+                            {totals!.ledgers[s]}
+                          </Table.Summary.Cell>
+                        ))}
+                        <Table.Summary.Cell index={7} align="right">
+                          {totals!.rows}
                         </Table.Summary.Cell>
-                      ))}
-                      <Table.Summary.Cell index={12} align="right">
-                        {totals!.overdueTasks.total}
-                      </Table.Summary.Cell>
-                    </Table.Summary.Row>
-                  ) : null
-                }
-              />
+                        {CATEGORIES.map((k, i) => (
+                          <Table.Summary.Cell key={k} index={8 + i} align="right">
+                            {totals!.byCategory[k].before} → {totals!.byCategory[k].plannedAfter}
+                          </Table.Summary.Cell>
+                        ))}
+                        <Table.Summary.Cell index={12} align="right">
+                          {totals!.overdueTasks.total}
+                        </Table.Summary.Cell>
+                      </Table.Summary.Row>
+                    ) : null
+                  }
+                />
+              </Wide>
             ) : (
               <div style={{ minHeight: 200 }} />
             )}
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '8px 0 0' }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', margin: '8px 0 0' }}>
               {t('dashboard.beforeAfterTip')}
             </Typography.Paragraph>
           </Card>

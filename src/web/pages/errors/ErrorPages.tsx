@@ -17,7 +17,7 @@ export function NotFoundPage() {
   return (
     <Result
       status="404"
-      title={t('notFound.title')}
+      title={<h1 className="jf-result-title">{t('notFound.title')}</h1>}
       subTitle={t('notFound.sub')}
       extra={
         <Button type="primary" onClick={() => navigate('/')}>
@@ -35,7 +35,7 @@ export function ForbiddenPage() {
   return (
     <Result
       status="403"
-      title={t('forbidden.title')}
+      title={<h1 className="jf-result-title">{t('forbidden.title')}</h1>}
       subTitle={t('forbidden.sub')}
       extra={
         <Button type="primary" onClick={() => navigate('/')}>
@@ -50,5 +50,7 @@ export function ForbiddenPage() {
 export function NoMenuPage() {
   const t = useT();
   useTitle(t('noMenu.title'));
-  return <Result status="info" title={t('noMenu.title')} subTitle={t('noMenu.sub')} />;
+  return (
+    <Result status="info" title={<h1 className="jf-result-title">{t('noMenu.title')}</h1>} subTitle={t('noMenu.sub')} />
+  );
 }

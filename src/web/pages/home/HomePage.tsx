@@ -37,7 +37,7 @@ export default function HomePage() {
 
   return (
     <PageContainer title={t('home.title')}>
-      <Typography.Paragraph style={{ fontSize: 16 }}>
+      <Typography.Paragraph style={{ fontSize: '1rem' }}>
         {t('home.welcome', { name: me.displayName })}
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
@@ -71,7 +71,7 @@ export default function HomePage() {
                         <span>
                           {g.regionName}
                           {isMobile ? <br /> : ' '}
-                          <span className="jf-mono" style={{ color: '#8c8c8c' }}>
+                          <span className="jf-mono" style={{ color: 'var(--jf-text-secondary)' }}>
                             {g.regionCode}
                           </span>
                         </span>

@@ -10,6 +10,7 @@ import { isMessageKey } from '../../../shared/i18n.js';
 import type { RowError } from '../../../shared/errors.js';
 import { CATEGORIES, type Category } from '../../../shared/campaigns.codes.js';
 import { downloadTemplate, getJob, importLedgers, importOutcome, ledgerKeys } from './ledgers.api.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 /** 下载模板: the whole workbook or one category's sheet. */
 export function TemplateButton({ size }: { size?: 'small' | 'middle' }) {
@@ -188,8 +189,9 @@ export function ImportModal({
       <Typography.Paragraph type="secondary">{scopeNote ?? t('ledgers.importNote')}</Typography.Paragraph>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
         <Select
-          allowClear
+          allowClear={CLEARABLE}
           placeholder={t('ledgers.importAllSheets')}
+          aria-label={t('ledgers.importAllSheets')}
           value={category}
           onChange={setCategory}
           style={{ minWidth: 200 }}

@@ -114,6 +114,7 @@ function ReviewPanel({ view, onDone }: { view: LedgerView; onDone: () => Promise
         rows={3}
         maxLength={1000}
         showCount
+        aria-label={t('review.panelTitle')}
         value={note}
         status={noteError ? 'error' : undefined}
         onChange={(e) => {
@@ -170,9 +171,9 @@ function StatusAlert({ view }: { view: LedgerView }) {
           title={t('ledgers.returnedTitle')}
           description={
             <div>
-              <div style={{ whiteSpace: 'pre-wrap', fontSize: 15 }}>{l.returnNote}</div>
+              <div style={{ whiteSpace: 'pre-wrap', fontSize: '0.9375rem' }}>{l.returnNote}</div>
               {returnedAt ? (
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                   {returnedAt.actorName ?? ''} {fmtTime(returnedAt.at)}
                 </Typography.Text>
               ) : null}
@@ -245,6 +246,8 @@ export default function LedgerPage() {
   const [busy, setBusy] = useState<'accept' | 'submit' | 'withdraw' | 'export' | null>(null);
   const [undecided, setUndecided] = useState<{ rowId: string; category: Category; name: string }[] | null>(null);
   const [importOpen, setImportOpen] = useState(false);
+  // What the last row action did, for screen readers (the row itself appears silently in the table).
+  const [announcement, setAnnouncement] = useState('');
   const [entryOpen, setEntryOpen] = useState(false);
 
   const q = useQuery({ queryKey: ledgerKeys.detail(id), queryFn: () => getLedger(id), enabled: !!id });
@@ -297,6 +300,7 @@ export default function LedgerPage() {
   const add = async (input: RowInput) => {
     await addRow(l.id, input);
     await refresh();
+    setAnnouncement(t('ledgers.rowAdded', { name: input.name, category: t(`campaigns.category.${input.category}`) }));
   };
 
   const doAcceptAll = async (category?: Category) => {
@@ -372,7 +376,7 @@ export default function LedgerPage() {
           <Badge
             count={rows.length}
             showZero
-            color={open ? '#faad14' : rows.length ? '#52c41a' : '#d9d9d9'}
+            color={open ? '#874d00' : rows.length ? '#237804' : '#595959'}
             size="small"
             style={{ marginInlineStart: 6 }}
           />
@@ -381,7 +385,7 @@ export default function LedgerPage() {
       children: (
         <div>
           <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            <Typography.Text type="secondary" style={{ fontSize: '0.8125rem' }}>
               {c === 'sign'
                 ? t('ledgers.signGuideHint', {
                     max: view.signGuide.max,
@@ -489,6 +493,9 @@ export default function LedgerPage() {
         </>
       }
     >
+      <div role="status" className="jf-sr-only" data-testid="ledger-announcement">
+        {announcement}
+      </div>
       <style>{CSS}</style>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[16, 12]} align="middle">
@@ -498,7 +505,7 @@ export default function LedgerPage() {
                 <Typography.Text strong>{l.campaignName}</Typography.Text>
                 <StatusTag status={l.effectiveStatus} />
               </Flex>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {l.villageName} <span className="jf-mono">{l.villageCode}</span>
                 {l.submittedAt ? ` · ${t('ledgers.submittedAt', { time: fmtTime(l.submittedAt) })}` : ''}
               </Typography.Text>
@@ -511,7 +518,7 @@ export default function LedgerPage() {
             <Statistic
               title={t('ledgers.countUndecided')}
               value={view.counts.undecided}
-              styles={{ content: view.counts.undecided ? { color: '#d48806' } : undefined }}
+              styles={{ content: view.counts.undecided ? { color: '#874d00' } : undefined }}
               data-testid="count-undecided"
             />
           </Col>
@@ -573,7 +580,10 @@ export default function LedgerPage() {
               <ul style={{ margin: '4px 0', paddingInlineStart: 18, maxHeight: 180, overflow: 'auto' }}>
                 {undecided.map((u) => (
                   <li key={u.rowId}>
-                    <a onClick={() => setTab(u.category)}>{t(`campaigns.category.${u.category}`)}</a>：{u.name}
+                    <Button type="link" className="jf-link-button" onClick={() => setTab(u.category)}>
+                      {t(`campaigns.category.${u.category}`)}
+                    </Button>
+                    ：{u.name}
                   </li>
                 ))}
               </ul>
@@ -607,7 +617,7 @@ export default function LedgerPage() {
                       <Badge
                         count={view.rows[c].length}
                         showZero
-                        color={open ? '#faad14' : view.rows[c].length ? '#52c41a' : '#d9d9d9'}
+                        color={open ? '#874d00' : view.rows[c].length ? '#237804' : '#595959'}
                         size="small"
                       />
                     </Button>
@@ -680,7 +690,7 @@ export default function LedgerPage() {
             children: <span className="jf-mono">{p.deadline}</span>,
           }))}
           title={
-            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+            <Typography.Text type="secondary" style={{ fontSize: '0.8125rem' }}>
               {t('ledgers.phases')}
             </Typography.Text>
           }

@@ -61,7 +61,7 @@ export default function MyLedgersPage() {
                   <Typography.Text strong>{l.villageName}</Typography.Text>
                   <StatusTag status={l.effectiveStatus} />
                 </Flex>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                   {t('ledgers.listCounts', { rows: l.rows, undecided: l.undecided, nonCompliant: l.nonCompliant })}
                 </Typography.Text>
               </Flex>

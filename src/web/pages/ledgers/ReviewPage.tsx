@@ -29,6 +29,7 @@ import { ImportModal, TemplateButton } from './ImportModal.js';
 import { StatusTag } from './StatusTag.js';
 import { ledgerKeys, listLedgers, type LedgerListItem } from './ledgers.api.js';
 import { usePaging } from '../../components/usePaging.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 type StatusFilter = WorkflowStatus | 'all';
 
@@ -67,7 +68,7 @@ export default function ReviewPage() {
         <div>
           <Link to={`/ledgers/${l.id}?campaign=${campaign?.id ?? ''}`}>{l.villageName}</Link>
           <div>
-            <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem' }}>
               {l.villageCode}
             </Typography.Text>
           </div>
@@ -165,8 +166,9 @@ export default function ReviewPage() {
               />
             </div>
             <Input.Search
-              allowClear
+              allowClear={CLEARABLE}
               placeholder={t('review.searchPlaceholder')}
+              aria-label={t('review.searchPlaceholder')}
               value={q}
               onChange={(e) => setQ(e.target.value)}
               onSearch={(v) => {
@@ -196,7 +198,7 @@ export default function ReviewPage() {
                       <Typography.Text strong>{l.villageName}</Typography.Text>
                       <StatusTag status={l.effectiveStatus} />
                     </Flex>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                       {t('ledgers.listCounts', { rows: l.rows, undecided: l.undecided, nonCompliant: l.nonCompliant })}
                       {l.submittedAt ? ` · ${fmtTime(l.submittedAt)}` : ''}
                     </Typography.Text>

@@ -124,7 +124,7 @@ export function RowForm({
           <span style={{ whiteSpace: 'normal' }}>
             {s.name}
             {s.imposedBy ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {' '}
                 · {s.imposedBy}
               </Typography.Text>
@@ -132,7 +132,7 @@ export function RowForm({
           </span>
           <span style={{ flex: 'none' }}>
             {s.itemCode ? (
-              <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12, marginInlineEnd: 4 }}>
+              <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem', marginInlineEnd: 4 }}>
                 {s.itemCode}
               </Typography.Text>
             ) : null}
@@ -282,7 +282,7 @@ export function RowForm({
         </Flex>
       </Form>
       {!row && !compact ? (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
           {t('ledgers.keyboardHint')}
         </Typography.Text>
       ) : null}

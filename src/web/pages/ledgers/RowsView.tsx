@@ -34,12 +34,12 @@ function NameCell({ row, withBasis }: { row: LedgerRow; withBasis?: boolean }) {
     <div style={{ minWidth: 180, maxWidth: 320 }}>
       <Typography.Text strong>{row.name}</Typography.Text> <ChangeTag row={row} />
       <div>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
           {row.imposedBy || '—'}
         </Typography.Text>
       </div>
       {withBasis && row.basis ? (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
           {t('ledgers.field.basis')}：{row.basis}
         </Typography.Text>
       ) : null}
@@ -114,11 +114,11 @@ export function RowsView({
               <RowActions row={row} h={h} editable={editable} />
             </Flex>
             <NameCell row={row} withBasis />
-            <Typography.Paragraph style={{ fontSize: 13, margin: '4px 0' }}>
+            <Typography.Paragraph style={{ fontSize: '0.8125rem', margin: '4px 0' }}>
               {fieldsSummary(category, row.fields, t)}
             </Typography.Paragraph>
             <div style={{ background: '#fafafa', padding: 8, borderRadius: 4, margin: '6px 0' }}>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {t('ledgers.suggested')}
               </Typography.Text>
               <SuggestionView row={row} compact />
@@ -147,11 +147,11 @@ export function RowsView({
       title: t('ledgers.details'),
       dataIndex: 'fields',
       render: (_: unknown, row) => (
-        <div style={{ minWidth: 120, maxWidth: 260, fontSize: 13 }}>
+        <div style={{ minWidth: 120, maxWidth: 260, fontSize: '0.8125rem' }}>
           {fieldsSummary(category, row.fields, t)}
           {row.basis ? (
             <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
                 {cols.basis}：{row.basis}
               </Typography.Text>
             </div>

@@ -32,7 +32,7 @@ export function SuggestionView({ row, compact }: { row: LedgerRow; compact?: boo
         </Tooltip>
         {s.itemCode ? (
           <Tooltip title={s.itemName}>
-            <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem' }}>
               {t('ledgers.catalogItem')} {s.itemCode}
             </Typography.Text>
           </Tooltip>
@@ -41,14 +41,14 @@ export function SuggestionView({ row, compact }: { row: LedgerRow; compact?: boo
       {s.itemName ? (
         <Typography.Paragraph
           type="secondary"
-          style={{ fontSize: 12, margin: '2px 0 0' }}
+          style={{ fontSize: '0.75rem', margin: '2px 0 0' }}
           ellipsis={{ rows: 1, tooltip: s.itemName }}
         >
           {t('ledgers.catalogItemName', { name: s.itemName })}
         </Typography.Paragraph>
       ) : null}
       <Typography.Paragraph
-        style={{ fontSize: 12, margin: '2px 0 0' }}
+        style={{ fontSize: '0.75rem', margin: '2px 0 0' }}
         ellipsis={compact ? false : { rows: 2, tooltip: s.reason }}
       >
         {s.reason}
@@ -59,7 +59,7 @@ export function SuggestionView({ row, compact }: { row: LedgerRow; compact?: boo
             // A finding the locale tables do not know yet (a newer judge) shows its code.
             const key = `campaigns.flag.${f}`;
             return (
-              <Tag key={f} color="warning" style={{ fontSize: 11, marginInlineEnd: 0 }}>
+              <Tag key={f} color="warning" style={{ fontSize: '0.75rem', marginInlineEnd: 0 }}>
                 {isMessageKey(key) ? t(key) : f}
               </Tag>
             );
@@ -97,7 +97,7 @@ export function DecisionView({
           {d.overrideReason ? (
             <Typography.Paragraph
               type="secondary"
-              style={{ fontSize: 12, margin: '2px 0 0' }}
+              style={{ fontSize: '0.75rem', margin: '2px 0 0' }}
               ellipsis={{ rows: 2, tooltip: d.overrideReason }}
             >
               {t('ledgers.reason')}：{d.overrideReason}

@@ -1,19 +1,23 @@
 import { useEffect, useState } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Alert, Button, ConfigProvider, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { login, useMe, useSetMe } from '../../api/auth.js';
 import { ApiError } from '../../api/client.js';
 import { LangSwitch } from '../../components/LangSwitch.js';
+import { CareSwitch } from '../../components/CareSwitch.js';
+import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
+import { FOOTER_STYLE, FooterNav } from '../../components/FooterNav.js';
+import { HEADER_BG, HEADER_THEME } from '../../theme/theme.js';
 import { useT } from '../../i18n/index.js';
 
 /** Only same-site paths may be a post-login target (no open redirect). */
 const safeRedirect = (r: string | null) =>
   r && r.startsWith('/') && !r.startsWith('//') && !r.startsWith('/login') ? r : '/';
 
-function LogoMark({ size = 40 }: { size?: number }) {
+function LogoMark({ size = 2.5 }: { size?: number }) {
   return (
-    <svg width={size} height={size} viewBox="0 0 64 64" aria-hidden="true">
+    <svg viewBox="0 0 64 64" aria-hidden="true" style={{ width: `${size}rem`, height: `${size}rem` }}>
       <rect width="64" height="64" rx="14" fill="#ffffff" />
       <path
         d="M18 40 L30 48 L47 20"
@@ -62,34 +66,53 @@ export default function LoginPage() {
         minHeight: '100vh',
         display: 'flex',
         flexDirection: 'column',
-        background: 'linear-gradient(180deg, #0f3f8c 0, #1d5fc4 330px, #f0f2f5 330px)',
+        background: 'linear-gradient(180deg, #0f3f8c 0, #1d5fc4 20.625rem, var(--jf-page-bg) 20.625rem)',
       }}
     >
-      <header style={{ display: 'flex', justifyContent: 'flex-end', alignItems: 'center', padding: '12px 16px 0' }}>
-        <LangSwitch dark />
-      </header>
+      <SkipLink />
+      <ConfigProvider theme={HEADER_THEME}>
+        <header
+          className="jf-dark"
+          style={{
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            gap: 8,
+            padding: '0.75rem 1rem 0',
+            background: HEADER_BG,
+          }}
+        >
+          <CareSwitch dark />
+          <LangSwitch dark />
+        </header>
+      </ConfigProvider>
 
       <main
-        style={{ flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', padding: '8px 16px 32px' }}
+        id={MAIN_ID}
+        tabIndex={-1}
+        style={{ flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', padding: '0.5rem 1rem 2rem' }}
       >
-        <div style={{ textAlign: 'center', color: '#fff', marginBottom: 24 }}>
-          <LogoMark size={52} />
-          <h1 style={{ margin: '8px 0 0', fontSize: 32, fontWeight: 700, letterSpacing: 6 }}>{t('app.name')}</h1>
-          <div style={{ marginTop: 6, fontSize: 16, opacity: 0.92, letterSpacing: 1 }}>{t('app.subtitle')}</div>
+        <div style={{ textAlign: 'center', color: '#fff', marginBottom: '1.5rem' }}>
+          <LogoMark size={3.25} />
+          <h1 style={{ margin: '0.5rem 0 0', fontSize: '2rem', fontWeight: 700, letterSpacing: 6 }}>{t('app.name')}</h1>
+          <div style={{ marginTop: 6, fontSize: '1rem', letterSpacing: 1 }}>{t('app.subtitle')}</div>
         </div>
 
         <div
           style={{
             width: '100%',
-            maxWidth: 400,
+            maxWidth: '25rem',
             background: '#fff',
             borderRadius: 8,
             boxShadow: '0 8px 24px rgba(15, 63, 140, 0.18)',
-            padding: '28px 28px 20px',
+            padding: '1.75rem 1.75rem 1.25rem',
             boxSizing: 'border-box',
           }}
         >
-          <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 20, textAlign: 'center' }}>
+          <Typography.Title
+            level={2}
+            style={{ marginTop: 0, marginBottom: 20, textAlign: 'center', fontSize: '1.25rem' }}
+          >
             {t('login.title')}
           </Typography.Title>
           <Form
@@ -106,7 +129,7 @@ export default function LoginPage() {
               rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
             >
               <Input
-                prefix={<UserOutlined />}
+                prefix={<UserOutlined aria-hidden />}
                 autoComplete="username"
                 autoFocus
                 maxLength={64}
@@ -119,7 +142,7 @@ export default function LoginPage() {
               rules={[{ required: true, message: t('login.passwordRequired') }]}
             >
               <Input.Password
-                prefix={<LockOutlined />}
+                prefix={<LockOutlined aria-hidden />}
                 autoComplete="current-password"
                 maxLength={128}
                 placeholder={t('login.password')}
@@ -141,26 +164,27 @@ export default function LoginPage() {
               </Button>
             </Form.Item>
           </Form>
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0, textAlign: 'center' }}>
+          <Typography.Paragraph
+            type="secondary"
+            style={{ fontSize: '0.8125rem', marginBottom: 0, textAlign: 'center' }}
+          >
             {t('login.hint')}
           </Typography.Paragraph>
         </div>
       </main>
 
-      <footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, padding: '0 16px 16px' }}>
+      <footer style={FOOTER_STYLE}>
         <div>{t('login.slogan')}</div>
         <div style={{ marginTop: 4 }}>{t('login.browser')}</div>
-        <div style={{ marginTop: 8 }}>
-          <Link to="/public/admission" data-testid="public-info-link">
-            {t('login.publicInfo')}
-          </Link>
-          <span style={{ margin: '0 8px' }}>·</span>
-          <Link to="/public/check">{t('login.check')}</Link>
-          <span style={{ margin: '0 8px' }}>·</span>
-          <Link to="/public/catalogs">{t('login.catalogs')}</Link>
-          <span style={{ margin: '0 8px' }}>·</span>
-          <Link to="/verify">{t('login.verify')}</Link>
-        </div>
+        <FooterNav
+          style={{ marginTop: 8 }}
+          links={[
+            { to: '/public/admission', text: t('login.publicInfo'), testId: 'public-info-link' },
+            { to: '/public/check', text: t('login.check') },
+            { to: '/public/catalogs', text: t('login.catalogs') },
+            { to: '/verify', text: t('login.verify') },
+          ]}
+        />
       </footer>
     </div>
   );

@@ -18,6 +18,7 @@ import {
   type Region,
   type RegionNode,
 } from './regions.api.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 interface TreeNode {
   key: string;
@@ -99,8 +100,9 @@ export default function RegionTreePage() {
         <Col xs={24} lg={10} xl={9}>
           <Card styles={{ body: { padding: 16 } }}>
             <Input.Search
-              allowClear
+              allowClear={CLEARABLE}
               placeholder={t('regions.searchPlaceholder')}
+              aria-label={t('regions.searchPlaceholder')}
               enterButton={t('common.search')}
               value={input}
               onSearch={(v) => setQ(v.trim())}
@@ -134,12 +136,14 @@ export default function RegionTreePage() {
                     loading={search.isFetching}
                     empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('regions.noResults')} />}
                     onClick={(r) => void locate(r)}
-                    actions={() => <AimOutlined title={t('regions.locate')} style={{ color: '#8c8c8c' }} />}
+                    actions={() => (
+                      <AimOutlined title={t('regions.locate')} style={{ color: 'var(--jf-text-secondary)' }} />
+                    )}
                     render={(r) => (
                       <span>
                         {r.name}
                         <Tag style={{ marginInlineStart: 6 }}>{label(REGION_LEVEL_LABELS[r.level])}</Tag>
-                        <span className="jf-mono" style={{ color: '#8c8c8c' }}>
+                        <span className="jf-mono" style={{ color: 'var(--jf-text-secondary)' }}>
                           {r.code}
                         </span>
                       </span>
@@ -169,7 +173,10 @@ export default function RegionTreePage() {
                       <span data-code={n.key}>
                         {n.title}
                         {isMobile ? null : (
-                          <span className="jf-mono" style={{ color: '#aaa', marginInlineStart: 6, fontSize: 12 }}>
+                          <span
+                            className="jf-mono"
+                            style={{ color: 'var(--jf-text-secondary)', marginInlineStart: 6, fontSize: '0.75rem' }}
+                          >
                             {n.key}
                           </span>
                         )}
@@ -223,7 +230,7 @@ function RegionDetail({ code }: { code: string | null }) {
   ) : parent.data ? (
     <span>
       {parent.data.name}{' '}
-      <span className="jf-mono" style={{ color: '#8c8c8c' }}>
+      <span className="jf-mono" style={{ color: 'var(--jf-text-secondary)' }}>
         {parent.data.code}
       </span>
     </span>

@@ -69,13 +69,18 @@ export function NotificationBell() {
             data-testid="notification-item"
           >
             <Flex gap={6} align="baseline">
-              {n.readAt ? null : <Badge status="processing" />}
+              {n.readAt ? null : (
+                <>
+                  <Badge status="processing" />
+                  <span className="jf-sr-only">{t('notifications.unreadMark')}</span>
+                </>
+              )}
               <Typography.Text strong={!n.readAt}>{noticeText(n, 'title')}</Typography.Text>
             </Flex>
-            <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }} ellipsis={{ rows: 2 }}>
+            <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: '0.75rem' }} ellipsis={{ rows: 2 }}>
               {noticeText(n, 'body')}
             </Typography.Paragraph>
-            <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+            <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
               {fmtTime(n.createdAt)}
             </Typography.Text>
           </div>
@@ -114,12 +119,14 @@ export function NotificationBell() {
     >
       <Button
         type="text"
-        aria-label={t('notifications.title')}
+        aria-label={
+          unread ? t('notifications.unreadCount', { n: unread > 99 ? '99+' : unread }) : t('notifications.title')
+        }
         data-testid="notification-bell"
         style={{ color: '#fff', height: 40, paddingInline: 8 }}
       >
         <Badge count={unread} size="small" overflowCount={99} offset={[2, -2]}>
-          <BellOutlined style={{ color: '#fff', fontSize: 18 }} />
+          <BellOutlined aria-hidden style={{ color: '#fff', fontSize: '1.125rem' }} />
         </Badge>
       </Button>
     </Popover>

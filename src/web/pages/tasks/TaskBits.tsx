@@ -37,7 +37,7 @@ export function Deadline({ task }: { task: Pick<Task, 'deadline' | 'daysLeft' | 
       {note ? (
         <Typography.Text
           type={task.overdue ? 'danger' : left !== null && left <= 3 ? 'warning' : 'secondary'}
-          style={{ fontSize: 12, marginInlineStart: 4 }}
+          style={{ fontSize: '0.75rem', marginInlineStart: 4 }}
         >
           {note}
         </Typography.Text>

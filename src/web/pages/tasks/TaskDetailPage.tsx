@@ -57,7 +57,7 @@ function EvidenceCard({ d, onChanged }: { d: TaskDetail; onChanged: () => Promis
   const task = d.task;
   return (
     <Card size="small" title={t('tasks.evidenceTitle')} style={{ marginBottom: 16 }} data-testid="evidence-card">
-      <Typography.Paragraph type="secondary" style={{ fontSize: 13 }}>
+      <Typography.Paragraph type="secondary" style={{ fontSize: '0.8125rem' }}>
         {t('tasks.evidenceNote', { mb: MAX_MB })}
       </Typography.Paragraph>
       <SimpleList
@@ -68,12 +68,12 @@ function EvidenceCard({ d, onChanged }: { d: TaskDetail; onChanged: () => Promis
         render={(e) => (
           <div>
             <PaperClipOutlined /> <Typography.Text>{e.name}</Typography.Text>{' '}
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
               {t('tasks.revision', { n: e.revision })} · {fmtSize(e.size)} · {e.uploadedByName ?? ''}{' '}
               {fmtTime(e.uploadedAt)}
             </Typography.Text>
-            {e.note ? <div style={{ fontSize: 13 }}>{e.note}</div> : null}
-            <div className="jf-hash" style={{ color: '#8c8c8c' }}>
+            {e.note ? <div style={{ fontSize: '0.8125rem' }}>{e.note}</div> : null}
+            <div className="jf-hash" style={{ color: 'var(--jf-text-secondary)' }}>
               SHA-256 {e.sha256.slice(0, 16)}…
             </div>
           </div>
@@ -95,6 +95,7 @@ function EvidenceCard({ d, onChanged }: { d: TaskDetail; onChanged: () => Promis
             value={note}
             onChange={(e) => setNote(e.target.value)}
             placeholder={t('tasks.evidenceNotePlaceholder')}
+            aria-label={t('tasks.evidenceNotePlaceholder')}
           />
           <Upload
             accept={ACCEPT}
@@ -198,6 +199,7 @@ function ActionsCard({ d, onChanged }: { d: TaskDetail; onChanged: () => Promise
           <Typography.Text>{t('tasks.changeDeadline')}</Typography.Text>
           <DatePicker
             allowClear={false}
+            aria-label={t('tasks.changeDeadline')}
             value={dayjs(deadline ?? task.deadline)}
             onChange={(x) => x && setDeadline(x.format('YYYY-MM-DD'))}
           />

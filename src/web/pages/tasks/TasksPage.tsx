@@ -30,6 +30,7 @@ import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.j
 import { listTasks, taskKeys, type Task, type TaskFilter } from './tasks.api.js';
 import { Deadline, TaskStatusTag } from './TaskBits.js';
 import { usePaging } from '../../components/usePaging.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 type View = 'board' | 'overdue' | 'list';
 
@@ -46,17 +47,17 @@ function TaskCard({ task }: { task: Task }) {
         <Typography.Text strong style={{ display: 'block' }}>
           {task.title}
         </Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block' }}>
+        <Typography.Text type="secondary" style={{ fontSize: '0.75rem', display: 'block' }}>
           {task.villageName ?? ''} · {t('tasks.owner')}：{task.owner.name}
         </Typography.Text>
         <Flex justify="space-between" align="center" wrap gap={4} style={{ marginTop: 4 }}>
           <span>
             <Badge
               color={VERDICT_COLORS[task.verdict]}
-              text={<span style={{ fontSize: 12 }}>{t(`campaigns.verdict.${task.verdict}`)}</span>}
+              text={<span style={{ fontSize: '0.75rem' }}>{t(`campaigns.verdict.${task.verdict}`)}</span>}
             />
             {task.evidenceCount ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12, marginInlineStart: 8 }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem', marginInlineStart: 8 }}>
                 <PaperClipOutlined /> {task.evidenceCount}
               </Typography.Text>
             ) : null}
@@ -86,7 +87,7 @@ function BoardColumn({ status, base }: { status: TaskStatus; base: TaskFilter })
           <Badge
             count={q.data?.total ?? 0}
             showZero
-            color={status === 'open' ? '#1d5fc4' : '#bfbfbf'}
+            color={status === 'open' ? '#1d5fc4' : '#595959'}
             overflowCount={9999}
           />
         </span>
@@ -102,7 +103,7 @@ function BoardColumn({ status, base }: { status: TaskStatus; base: TaskFilter })
               <TaskCard key={task.id} task={task} />
             ))}
             {(q.data?.total ?? 0) > items.length ? (
-              <Typography.Text type="secondary" style={{ fontSize: 12, textAlign: 'center' }}>
+              <Typography.Text type="secondary" style={{ fontSize: '0.75rem', textAlign: 'center' }}>
                 {t('tasks.moreInList', { n: (q.data?.total ?? 0) - items.length })}
               </Typography.Text>
             ) : null}
@@ -137,7 +138,7 @@ function TaskTable({ filter, testId, empty }: { filter: TaskFilter; testId: stri
         render={(x) => (
           <Flex vertical gap={2}>
             <Typography.Text strong>{x.title}</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
               {x.villageName ?? ''} · {x.owner.name}
             </Typography.Text>
             <Flex gap={4} wrap align="center">
@@ -226,8 +227,9 @@ export default function TasksPage() {
             data-testid="task-view"
           />
           <Select
-            allowClear
+            allowClear={CLEARABLE}
             placeholder={t('tasks.allCategories')}
+            aria-label={t('tasks.category')}
             value={category}
             onChange={setCategory}
             style={{ width: 150 }}
@@ -235,8 +237,9 @@ export default function TasksPage() {
           />
           {view === 'list' ? (
             <Select
-              allowClear
+              allowClear={CLEARABLE}
               placeholder={t('tasks.allStatuses')}
+              aria-label={t('tasks.status')}
               value={status}
               onChange={setStatus}
               style={{ width: 130 }}

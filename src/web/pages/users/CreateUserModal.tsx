@@ -7,6 +7,7 @@ import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useT } from '../../i18n/index.js';
 import { createUser, userKeys, type Department, type NewUser } from './users.api.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 /** 新增用户: the new account must change this initial password at first sign-in. */
 export function CreateUserModal({ departments, onClose }: { departments: Department[]; onClose: () => void }) {
@@ -83,7 +84,7 @@ export function CreateUserModal({ departments, onClose }: { departments: Departm
         </Form.Item>
         <Form.Item name="departmentId" label={t('users.department')}>
           <Select
-            allowClear
+            allowClear={CLEARABLE}
             placeholder={t('users.departmentPlaceholder')}
             showSearch={{ optionFilterProp: 'label' }}
             options={departments.map((d) => ({ value: d.id, label: d.name }))}

@@ -110,7 +110,7 @@ export function GrantsDrawer({ user, onClose }: { user: UserRow | null; onClose:
                     {label(ROLE_LABELS[g.role], g.role)}
                   </Tag>
                   {g.regionName}{' '}
-                  <span className="jf-mono" style={{ color: '#8c8c8c' }}>
+                  <span className="jf-mono" style={{ color: 'var(--jf-text-secondary)' }}>
                     {g.regionCode}
                   </span>
                 </span>

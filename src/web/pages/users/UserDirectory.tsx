@@ -28,6 +28,7 @@ import { listDepartments, listUsers, updateUser, userKeys, type UserRow } from '
 import { CreateUserModal } from './CreateUserModal.js';
 import { GrantsDrawer } from './GrantsDrawer.js';
 import { usePaging } from '../../components/usePaging.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 /**
  * The user list shared by 用户管理 (mode "users": create, disable, unlock for the system admin) and
@@ -79,7 +80,7 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
           <Tooltip key={g.id} title={`${g.regionName}（${g.regionCode}）`}>
             <Tag color="blue" style={{ marginInlineEnd: 0 }}>
               {label(ROLE_LABELS[g.role], g.role)}
-              {mode === 'grants' ? <span style={{ opacity: 0.75 }}> · {g.regionName}</span> : null}
+              {mode === 'grants' ? <span> · {g.regionName}</span> : null}
             </Tag>
           </Tooltip>
         ))}
@@ -191,7 +192,7 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
         <span>
           {u.regionName}
           <br />
-          <span className="jf-mono" style={{ color: '#8c8c8c' }}>
+          <span className="jf-mono" style={{ color: 'var(--jf-text-secondary)' }}>
             {u.regionCode}
           </span>
         </span>
@@ -257,7 +258,7 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
           style={{ rowGap: 12 }}
         >
           <Form.Item name="q" label={t('users.query')} style={isMobile ? undefined : { minWidth: 320 }}>
-            <Input allowClear maxLength={50} placeholder={t('users.queryPlaceholder')} />
+            <Input allowClear={CLEARABLE} maxLength={50} placeholder={t('users.queryPlaceholder')} />
           </Form.Item>
           <Form.Item>
             <Space>

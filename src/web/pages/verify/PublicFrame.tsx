@@ -1,11 +1,16 @@
 import { useEffect, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { ConfigProvider } from 'antd';
 import { LangSwitch } from '../../components/LangSwitch.js';
+import { CareSwitch } from '../../components/CareSwitch.js';
+import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
+import { FOOTER_STYLE, FooterNav } from '../../components/FooterNav.js';
+import { useIsMobile } from '../../components/useIsMobile.js';
+import { HEADER_BG, HEADER_THEME } from '../../theme/theme.js';
 import { useT } from '../../i18n/index.js';
 
 function LogoMark() {
   return (
-    <svg width={28} height={28} viewBox="0 0 64 64" aria-hidden="true" style={{ flex: 'none' }}>
+    <svg viewBox="0 0 64 64" aria-hidden="true" style={{ flex: 'none', width: '1.75rem', height: '1.75rem' }}>
       <rect width="64" height="64" rx="12" fill="#ffffff" />
       <path
         d="M18 40 L30 48 L47 20"
@@ -20,8 +25,9 @@ function LogoMark() {
 }
 
 /**
- * The frame of the public pages (no login): a slim header, one narrow column that reads well on a
- * phone, and a footer with the way back to the sign-in page.
+ * The frame of the public pages (no login): a skip link, a slim header (关怀模式 and language), one
+ * narrow column that reads well on a phone, and a footer with the way back to the sign-in page and
+ * the accessibility statement.
  */
 export function PublicFrame({
   title,
@@ -33,63 +39,73 @@ export function PublicFrame({
   maxWidth?: number;
 }) {
   const t = useT();
+  const isMobile = useIsMobile();
   useEffect(() => {
     document.title = `${title} - ${t('app.name')}`;
   }, [title, t]);
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', background: '#f0f2f5' }}>
-      <header
-        style={{
-          background: '#0f3f8c',
-          color: '#fff',
-          height: 52,
-          display: 'flex',
-          alignItems: 'center',
-          gap: 10,
-          padding: '0 16px',
-        }}
-      >
-        <LogoMark />
-        <span style={{ fontSize: 17, fontWeight: 600, letterSpacing: 2, whiteSpace: 'nowrap' }}>{t('app.name')}</span>
-        <span
+    <div style={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', background: 'var(--jf-page-bg)' }}>
+      <SkipLink />
+      <ConfigProvider theme={HEADER_THEME}>
+        <header
+          className="jf-dark"
           style={{
-            fontSize: 13,
-            opacity: 0.8,
-            borderLeft: '1px solid rgba(255,255,255,0.4)',
-            paddingLeft: 10,
-            whiteSpace: 'nowrap',
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
-            flex: 1,
-            minWidth: 0,
+            background: HEADER_BG,
+            color: '#fff',
+            minHeight: '3.25rem',
+            display: 'flex',
+            alignItems: 'center',
+            gap: isMobile ? 4 : 10,
+            padding: isMobile ? '0 0.5rem' : '0 1rem',
           }}
         >
-          {t('public.portal')}
-        </span>
-        <LangSwitch dark />
-      </header>
+          <LogoMark />
+          <span style={{ fontSize: '1.0625rem', fontWeight: 600, letterSpacing: 2, whiteSpace: 'nowrap' }}>
+            {t('app.name')}
+          </span>
+          <span
+            style={{
+              fontSize: '0.8125rem',
+              borderLeft: '1px solid rgba(255,255,255,0.6)',
+              paddingLeft: '0.625rem',
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              flex: 1,
+              minWidth: 0,
+            }}
+          >
+            {t('public.portal')}
+          </span>
+          <CareSwitch dark iconOnly={isMobile} />
+          <LangSwitch dark />
+        </header>
+      </ConfigProvider>
       <main
+        id={MAIN_ID}
+        tabIndex={-1}
         style={{
           flex: 1,
           width: '100%',
-          maxWidth,
+          maxWidth: `${maxWidth / 16}rem`,
           boxSizing: 'border-box',
           margin: '0 auto',
-          padding: '16px 12px 24px',
+          padding: '1rem 0.75rem 1.5rem',
         }}
       >
-        <h1 style={{ fontSize: 20, margin: '4px 0 16px', fontWeight: 600 }}>{title}</h1>
+        <h1 style={{ fontSize: '1.25rem', margin: '0.25rem 0 1rem', fontWeight: 600 }}>{title}</h1>
         {children}
       </main>
-      <footer style={{ textAlign: 'center', color: '#8c8c8c', fontSize: 12, padding: '0 16px 16px' }}>
+      <footer style={FOOTER_STYLE}>
         <div>{t('layout.footer')}</div>
-        <div style={{ marginTop: 4 }}>
-          <Link to="/public/admission">{t('public.decisionsLink')}</Link>
-          <span style={{ margin: '0 8px' }}>·</span>
-          <Link to="/verify">{t('public.verifyLink')}</Link>
-          <span style={{ margin: '0 8px' }}>·</span>
-          <Link to="/login">{t('public.signIn')}</Link>
-        </div>
+        <FooterNav
+          style={{ marginTop: 4 }}
+          links={[
+            { to: '/public/admission', text: t('public.decisionsLink') },
+            { to: '/verify', text: t('public.verifyLink') },
+            { to: '/login', text: t('public.signIn') },
+          ]}
+        />
       </footer>
     </div>
   );

@@ -6,6 +6,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { api, isApiError } from '../../api/client.js';
 import { useI18n } from '../../i18n/index.js';
 import { PublicFrame } from './PublicFrame.js';
+import { CLEARABLE } from '../../components/ClearIcon.js';
 
 /** GET /api/public/verify/:code: validity, serial, type, issuing village, date and a masked name; nothing else. */
 interface VerifyResult {
@@ -110,7 +111,7 @@ export default function VerifyPage() {
               ...(v.revokedOn ? [{ key: 'revokedOn', label: t('verify.revokedOn'), children: v.revokedOn }] : []),
             ]}
           />
-          <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 12, marginBottom: 0 }}>
+          <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginTop: 12, marginBottom: 0 }}>
             {t('verify.privacy')}
           </Typography.Paragraph>
         </div>
@@ -133,12 +134,18 @@ function CodeForm({ initial }: { initial: string }) {
   return (
     <Card size="small" style={{ marginTop: 16 }} title={t('verify.byCode')}>
       <Form layout="vertical" onFinish={() => value.trim() && navigate(`/verify/${encodeURIComponent(value.trim())}`)}>
-        <Form.Item label={t('verify.codeLabel')} extra={t('verify.codeHelp')} style={{ marginBottom: 12 }}>
+        <Form.Item
+          label={t('verify.codeLabel')}
+          htmlFor="verify-code-input"
+          extra={t('verify.codeHelp')}
+          style={{ marginBottom: 12 }}
+        >
           <Input
+            id="verify-code-input"
             value={value}
             onChange={(e) => setValue(e.target.value)}
             maxLength={64}
-            allowClear
+            allowClear={CLEARABLE}
             placeholder={t('verify.codePlaceholder')}
           />
         </Form.Item>

@@ -18,9 +18,16 @@ function Sources({ c }: { c: PublicCatalog }) {
   const all = [c.sourceUrl, ...c.secondarySources].filter((u): u is string => !!u);
   if (!all.length) return null;
   return (
-    <Flex gap={10} wrap style={{ fontSize: 12 }}>
+    <Flex gap={10} wrap style={{ fontSize: '0.75rem' }}>
       {all.map((u, i) => (
-        <Typography.Link key={u} href={u} target="_blank" rel="noopener noreferrer" style={{ fontSize: 12 }} title={u}>
+        <Typography.Link
+          key={u}
+          href={u}
+          target="_blank"
+          rel="noopener noreferrer"
+          style={{ fontSize: '0.75rem' }}
+          title={u}
+        >
           <LinkOutlined /> {i === 0 ? t('catalogs.source') : t('catalogs.sourceN', { n: i + 1 })}
         </Typography.Link>
       ))}
@@ -41,7 +48,7 @@ function ItemRow({ i, n, negative }: { i: PublicItem; n: number; negative: boole
             borderRadius: 12,
             background: negative ? '#fff1f0' : '#f0f7ff',
             color: negative ? '#cf1322' : '#1d5fc4',
-            fontSize: 12,
+            fontSize: '0.75rem',
             display: 'inline-flex',
             alignItems: 'center',
             justifyContent: 'center',
@@ -50,24 +57,26 @@ function ItemRow({ i, n, negative }: { i: PublicItem; n: number; negative: boole
           {n}
         </span>
         <div style={{ minWidth: 0, flex: 1 }}>
-          <div style={{ fontSize: 15, fontWeight: 500, wordBreak: 'break-word' }}>
+          <div style={{ fontSize: '0.9375rem', fontWeight: 500, wordBreak: 'break-word' }}>
             {i.name}
             {i.addedBy ? (
-              <Tag color="green" style={{ marginInlineStart: 6, fontSize: 11 }}>
+              <Tag color="green" style={{ marginInlineStart: 6, fontSize: '0.75rem' }}>
                 {t('pubCatalogs.addedBy', { name: i.addedBy })}
               </Tag>
             ) : null}
           </div>
           {negative && i.alternative ? (
-            <div style={{ fontSize: 13, marginTop: 4, lineHeight: 1.7, wordBreak: 'break-word' }}>
-              <Tag color={i.alternativeOfficial ? 'blue' : 'gold'} style={{ fontSize: 11 }}>
+            <div style={{ fontSize: '0.8125rem', marginTop: 4, lineHeight: 1.7, wordBreak: 'break-word' }}>
+              <Tag color={i.alternativeOfficial ? 'blue' : 'gold'} style={{ fontSize: '0.75rem' }}>
                 {i.alternativeOfficial ? t('pubCheck.official') : t('pubCheck.platformGuidance')}
               </Tag>
               <span style={{ color: '#262626' }}>{t('pubCatalogs.whereToGo')}</span>
               {i.alternative}
             </div>
           ) : null}
-          <div style={{ fontSize: 12, color: '#8c8c8c', marginTop: 2, wordBreak: 'break-word' }}>
+          <div
+            style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)', marginTop: 2, wordBreak: 'break-word' }}
+          >
             {[
               i.category,
               i.responsibleDepartment,
@@ -78,7 +87,7 @@ function ItemRow({ i, n, negative }: { i: PublicItem; n: number; negative: boole
               .join(' · ')}
           </div>
           {i.funding ? (
-            <div style={{ fontSize: 12, color: '#595959' }}>{t('pubCatalogs.funding', { text: i.funding })}</div>
+            <div style={{ fontSize: '0.75rem', color: '#595959' }}>{t('pubCatalogs.funding', { text: i.funding })}</div>
           ) : null}
         </div>
       </Flex>
@@ -99,20 +108,20 @@ function CatalogCard({ c, kind }: { c: PublicCatalog; kind: CatalogKind }) {
         {c.effectiveFrom ? (
           <Tag style={{ marginInlineEnd: 0 }}>{t('catalogs.since', { date: c.effectiveFrom })}</Tag>
         ) : null}
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
           {t('catalogs.itemCount', { n: c.items.length })}
         </Typography.Text>
       </Flex>
-      <div style={{ fontWeight: 600, fontSize: 15, wordBreak: 'break-word' }}>{c.title}</div>
+      <div style={{ fontWeight: 600, fontSize: '0.9375rem', wordBreak: 'break-word' }}>{c.title}</div>
       <Typography.Paragraph
         type={c.complete ? 'secondary' : 'warning'}
-        style={{ fontSize: 12, margin: '4px 0' }}
+        style={{ fontSize: '0.75rem', margin: '4px 0' }}
         data-testid="completeness-note"
       >
         {c.completenessNote}
       </Typography.Paragraph>
       {c.dateNote ? (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '0 0 4px' }}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', margin: '0 0 4px' }}>
           {t('pubCatalogs.dateNote', { text: c.dateNote })}
         </Typography.Paragraph>
       ) : null}
@@ -199,7 +208,7 @@ export default function PublicCatalogsPage() {
       <div data-testid="public-catalogs">
         <Typography.Paragraph
           type="secondary"
-          style={{ fontSize: 12, marginBottom: 8 }}
+          style={{ fontSize: '0.75rem', marginBottom: 8 }}
           data-testid="public-catalogs-region"
         >
           {t('pubCatalogs.asOfRegion', { region: d.region.name, date: d.date })} ·{' '}
@@ -223,7 +232,7 @@ export default function PublicCatalogsPage() {
                       setParams(next, { replace: true });
                     }}
                     style={{
-                      fontSize: 13,
+                      fontSize: '0.8125rem',
                       lineHeight: '20px',
                       padding: '4px 10px',
                       borderRadius: 4,
@@ -243,7 +252,7 @@ export default function PublicCatalogsPage() {
               .filter((k) => k.kind === active)
               .map((k) => (
                 <div key={k.kind} role="tabpanel">
-                  <Typography.Title level={5} style={{ marginTop: 0 }}>
+                  <Typography.Title level={2} className="jf-h-small" style={{ marginTop: 0 }}>
                     {label(KIND_LABELS[k.kind], k.label)}
                   </Typography.Title>
                   {k.catalogs.map((c) => (

@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { Button, Flex, Input, Tag, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useI18n } from '../../../i18n/index.js';
+import { CLEARABLE } from '../../../components/ClearIcon.js';
 
 /**
  * The public pages' region: a 6-, 9- or 12-digit division code in `?region=`, remembered on the
@@ -36,39 +37,44 @@ export function RegionCodeInput(props: {
   resolvedName?: string | null;
   resolvedCode?: string | null;
   id?: string;
+  autoFocus?: boolean;
 }) {
   const { t } = useI18n();
   const bad = !!props.value && !REGION_CODE.test(props.value.trim());
+  const helpId = props.id ? `${props.id}-help` : undefined;
   return (
     <div>
       <Input
         id={props.id}
+        autoFocus={props.autoFocus}
+        aria-describedby={helpId}
+        aria-invalid={bad || undefined}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value.replace(/\s/g, ''))}
         inputMode="numeric"
         maxLength={12}
-        allowClear
+        allowClear={CLEARABLE}
         size="large"
-        prefix={<EnvironmentOutlined style={{ color: '#8c8c8c' }} />}
+        prefix={<EnvironmentOutlined aria-hidden style={{ color: 'var(--jf-text-secondary)' }} />}
         placeholder={t('pubCatalogs.regionPlaceholder')}
         status={bad ? 'error' : undefined}
         data-testid="public-region"
       />
       {bad ? (
-        <Typography.Text type="danger" style={{ fontSize: 12 }}>
+        <Typography.Text type="danger" style={{ fontSize: '0.75rem' }} id={helpId} role="alert">
           {t('pubCatalogs.regionInvalid')}
         </Typography.Text>
       ) : props.resolvedName && props.resolvedCode && props.resolvedCode.startsWith(props.value.trim()) ? (
-        <Flex gap={6} align="center" style={{ marginTop: 4 }}>
+        <Flex gap={6} align="center" style={{ marginTop: 4 }} id={helpId}>
           <Tag color="blue" style={{ marginInlineEnd: 0 }} data-testid="public-region-name">
             {props.resolvedName}
           </Tag>
-          <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem' }}>
             {props.resolvedCode}
           </Typography.Text>
         </Flex>
       ) : (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }} id={helpId}>
           {t('pubCatalogs.regionHelp')}
         </Typography.Text>
       )}
@@ -91,10 +97,11 @@ export function PublicCatalogNav({ region }: { region: string }) {
           textAlign: 'center',
           padding: '8px 4px',
           borderRadius: 6,
-          fontSize: 14,
-          background: active ? '#1d5fc4' : '#fff',
-          color: active ? '#fff' : '#1d5fc4',
-          border: '1px solid #1d5fc4',
+          fontSize: '0.875rem',
+          background: active ? 'var(--jf-link)' : '#fff',
+          color: active ? '#fff' : 'var(--jf-link)',
+          border: '1px solid var(--jf-link)',
+          textDecoration: active ? 'none' : undefined,
           fontWeight: active ? 600 : 400,
         }}
         aria-current={active ? 'page' : undefined}
@@ -104,7 +111,13 @@ export function PublicCatalogNav({ region }: { region: string }) {
     );
   };
   return (
-    <Flex gap={8} style={{ marginBottom: 16 }} data-testid="public-catalog-nav">
+    <Flex
+      gap={8}
+      style={{ marginBottom: 16 }}
+      data-testid="public-catalog-nav"
+      role="navigation"
+      aria-label={t('public.portal')}
+    >
       {tab('/public/check', t('pubCheck.navTitle'))}
       {tab('/public/catalogs', t('pubCatalogs.navTitle'))}
     </Flex>
@@ -140,11 +153,11 @@ export function RegionLine({ name, code, onChange }: { name: string; code: strin
   const { t } = useI18n();
   return (
     <Flex gap={8} align="center" wrap data-testid="public-region-line">
-      <EnvironmentOutlined style={{ color: '#1d5fc4' }} />
+      <EnvironmentOutlined aria-hidden style={{ color: 'var(--jf-link)' }} />
       <Typography.Text strong data-testid="public-region-name">
         {name}
       </Typography.Text>
-      <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: 12 }}>
+      <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem' }}>
         {code}
       </Typography.Text>
       <Button

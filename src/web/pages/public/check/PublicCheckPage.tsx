@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Spin, Tag, Typography } from 'antd';
@@ -9,14 +9,19 @@ import { PublicFrame } from '../../verify/PublicFrame.js';
 import { certificateCheck, publicKeys, type CertificateCheck } from '../../catalogs/catalogs.api.js';
 import { VERDICT_LABELS } from '../../catalogs/catalogs.labels.js';
 import { PublicCatalogNav, RegionCodeInput, RegionLine, usePublicRegion } from '../catalogs/publicRegion.js';
+import { CLEARABLE } from '../../../components/ClearIcon.js';
 
 const EXAMPLES = ['亲属关系证明', '入党政审证明', '居住证明', '无犯罪记录证明', '出生证明'];
 
+// Verdict colours read at 4.5:1 or more on their backgrounds; the verdict is always written out too.
 const VERDICT_STYLE = {
-  positive: { color: '#389e0d', bg: '#f6ffed', border: '#b7eb8f', icon: <CheckCircleFilled /> },
-  negative: { color: '#cf1322', bg: '#fff1f0', border: '#ffa39e', icon: <CloseCircleFilled /> },
-  unlisted: { color: '#d46b08', bg: '#fff7e6', border: '#ffd591', icon: <QuestionCircleFilled /> },
+  positive: { color: '#237804', bg: '#f6ffed', border: '#b7eb8f', icon: <CheckCircleFilled aria-hidden /> },
+  negative: { color: '#cf1322', bg: '#fff1f0', border: '#ffa39e', icon: <CloseCircleFilled aria-hidden /> },
+  unlisted: { color: '#ad4e00', bg: '#fff7e6', border: '#ffd591', icon: <QuestionCircleFilled aria-hidden /> },
 } as const;
+
+/** The verdict heading: focus moves there when an answer the visitor asked for arrives. */
+const VERDICT_HEADING_ID = 'check-verdict-heading';
 
 function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void }) {
   const { t } = useI18n();
@@ -24,7 +29,13 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
   const s = VERDICT_STYLE[r.verdict];
   const others = r.candidates.filter((c) => c.code !== r.item?.code).slice(0, 5);
   return (
-    <Card styles={{ body: { padding: 0 } }} data-testid="check-result" data-verdict={r.verdict}>
+    <Card
+      styles={{ body: { padding: 0 } }}
+      data-testid="check-result"
+      data-verdict={r.verdict}
+      role="region"
+      aria-labelledby={VERDICT_HEADING_ID}
+    >
       <div
         style={{
           background: s.bg,
@@ -34,12 +45,17 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
         }}
       >
         <Flex gap={10} align="center">
-          <span style={{ color: s.color, fontSize: 30, lineHeight: 1 }}>{s.icon}</span>
+          <span style={{ color: s.color, fontSize: '1.875rem', lineHeight: 1 }}>{s.icon}</span>
           <div style={{ minWidth: 0 }}>
-            <div style={{ color: s.color, fontSize: 20, fontWeight: 700, lineHeight: 1.3 }} data-testid="check-verdict">
+            <h2
+              id={VERDICT_HEADING_ID}
+              tabIndex={-1}
+              style={{ color: s.color, fontSize: '1.25rem', fontWeight: 700, lineHeight: 1.3, margin: 0 }}
+              data-testid="check-verdict"
+            >
               {label(VERDICT_LABELS[r.verdict])}
-            </div>
-            <div style={{ color: '#595959', fontSize: 13, wordBreak: 'break-word' }}>
+            </h2>
+            <div style={{ color: 'var(--jf-text-secondary)', fontSize: '0.8125rem', wordBreak: 'break-word' }}>
               {t('pubCheck.asked', { q: r.query, region: r.region.name })}
             </div>
           </div>
@@ -48,7 +64,7 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
       <div style={{ padding: 16 }}>
         {r.verdict === 'positive' && r.item ? (
           <>
-            <Typography.Paragraph style={{ fontSize: 15 }}>
+            <Typography.Paragraph style={{ fontSize: '0.9375rem' }}>
               {t('pubCheck.positive', { region: r.region.name, name: r.item.name })}
             </Typography.Paragraph>
             <Block title={t('pubCheck.basis')}>
@@ -57,25 +73,28 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
                 <div style={{ color: '#595959', marginTop: 4 }}>{r.item.basis}</div>
               ) : null}
             </Block>
-            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0 }}>
+            <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginBottom: 0 }}>
               {t('pubCheck.positiveNote')}
             </Typography.Paragraph>
           </>
         ) : null}
         {r.verdict === 'negative' && r.item ? (
           <>
-            <Typography.Paragraph style={{ fontSize: 15 }}>
+            <Typography.Paragraph style={{ fontSize: '0.9375rem' }}>
               {t('pubCheck.negative', { name: r.item.name })}
             </Typography.Paragraph>
-            <Block title={t('pubCheck.whereToGo')} testId="check-alternative" highlight>
+            <Block title={t('pubCheck.whereToGo')} testId="check-alternative" highlight focusable>
               {r.alternative ? (
                 <>
                   <Tag color={r.alternativeOfficial ? 'blue' : 'gold'} style={{ marginBottom: 4 }}>
                     {r.alternativeOfficial ? t('pubCheck.official') : t('pubCheck.platformGuidance')}
                   </Tag>
-                  <div style={{ fontSize: 15, lineHeight: 1.7 }}>{r.alternative}</div>
+                  <div style={{ fontSize: '0.9375rem', lineHeight: 1.7 }}>{r.alternative}</div>
                   {!r.alternativeOfficial ? (
-                    <div style={{ color: '#8c8c8c', fontSize: 12, marginTop: 6 }} data-testid="guidance-note">
+                    <div
+                      style={{ color: 'var(--jf-text-secondary)', fontSize: '0.75rem', marginTop: 6 }}
+                      data-testid="guidance-note"
+                    >
                       {t('pubCheck.guidanceNote')}
                     </div>
                   ) : null}
@@ -91,11 +110,11 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
         ) : null}
         {r.verdict === 'unlisted' ? (
           <>
-            <Typography.Paragraph style={{ fontSize: 15 }}>
+            <Typography.Paragraph style={{ fontSize: '0.9375rem' }}>
               {t('pubCheck.unlisted', { q: r.query, region: r.region.name })}
             </Typography.Paragraph>
-            <Block title={t('pubCheck.whatToDo')} highlight testId="check-unlisted-advice">
-              <div style={{ fontSize: 15, lineHeight: 1.7 }}>{t('pubCheck.unlistedAdvice')}</div>
+            <Block title={t('pubCheck.whatToDo')} highlight testId="check-unlisted-advice" focusable>
+              <div style={{ fontSize: '0.9375rem', lineHeight: 1.7 }}>{t('pubCheck.unlistedAdvice')}</div>
             </Block>
           </>
         ) : null}
@@ -140,7 +159,7 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
             </div>
           </div>
         ) : null}
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 16, marginBottom: 0 }}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginTop: 16, marginBottom: 0 }}>
           {t('pubCheck.footnote', { region: r.region.name, date: r.date, version: r.catalogVersion })}
         </Typography.Paragraph>
       </div>
@@ -148,20 +167,30 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
   );
 }
 
+/**
+ * A titled block of the answer. `focusable` blocks (where to go instead, what to do) are a Tab stop
+ * right after the verdict, so a keyboard or screen-reader user reaches the way forward at once.
+ */
 function Block({
   title,
   children,
   highlight,
   testId,
+  focusable,
 }: {
   title: string;
   children: ReactNode;
   highlight?: boolean;
   testId?: string;
+  focusable?: boolean;
 }) {
+  const headingId = useId();
   return (
     <div
       data-testid={testId}
+      role={focusable ? 'region' : undefined}
+      aria-labelledby={focusable ? headingId : undefined}
+      tabIndex={focusable ? 0 : undefined}
       style={{
         border: `1px solid ${highlight ? '#91caff' : '#f0f0f0'}`,
         background: highlight ? '#f0f7ff' : '#fafafa',
@@ -171,7 +200,9 @@ function Block({
         wordBreak: 'break-word',
       }}
     >
-      <div style={{ fontWeight: 600, marginBottom: 4 }}>{title}</div>
+      <h3 id={headingId} style={{ fontSize: 'inherit', fontWeight: 600, margin: '0 0 4px' }}>
+        {title}
+      </h3>
       {children}
     </div>
   );
@@ -184,6 +215,7 @@ function Block({
  */
 export default function PublicCheckPage() {
   const { t } = useI18n();
+  const label = useLabel();
   const [params, setParams] = useSearchParams();
   const { region, valid, input, setInput } = usePublicRegion(params, setParams);
   const q = (params.get('q') ?? '').trim();
@@ -198,17 +230,27 @@ export default function PublicCheckPage() {
     retry: false,
     staleTime: 60_000,
   });
-  // On a phone the answer is below the form: bring it into view when it arrives.
+  // On a phone the answer is below the form: bring it into view when it arrives. When the visitor
+  // asked on this page, focus moves to the verdict (or the error) so that it is read out at once.
   const resultRef = useRef<HTMLDivElement>(null);
+  const askedHere = useRef(false);
   const answered = check.data ?? check.error;
   useEffect(() => {
     const el = resultRef.current;
     if (!answered || !el) return;
+    if (askedHere.current) {
+      askedHere.current = false;
+      const target = check.data
+        ? document.getElementById(VERDICT_HEADING_ID)
+        : el.querySelector<HTMLElement>('[role=alert]');
+      target?.focus({ preventScroll: true });
+    }
     if (el.getBoundingClientRect().top > window.innerHeight * 0.35)
       el.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  }, [answered]);
+  }, [answered, check.data]);
 
   const ask = (name: string, code = input.trim()) => {
+    askedHere.current = true;
     setEditingRegion(false);
     const next = new URLSearchParams();
     if (code) next.set('region', code);
@@ -261,26 +303,38 @@ export default function PublicCheckPage() {
       </Typography.Paragraph>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout="vertical" onFinish={() => canAsk && ask(text)} requiredMark={false}>
-          <Form.Item label={t('pubCheck.nameLabel')} style={{ marginBottom: 8 }}>
+          <Form.Item label={t('pubCheck.nameLabel')} htmlFor="check-query-input" style={{ marginBottom: 8 }}>
             <Input
+              id="check-query-input"
               value={text}
               onChange={(e) => setText(e.target.value)}
               maxLength={100}
               size="large"
-              allowClear
+              allowClear={CLEARABLE}
               placeholder={t('pubCheck.namePlaceholder')}
               enterKeyHint="search"
               data-testid="check-query"
             />
           </Form.Item>
-          <Flex gap={6} wrap style={{ marginBottom: 12 }}>
+          <Flex gap={6} wrap style={{ marginBottom: 12 }} role="group" aria-label={t('pubCheck.examples')}>
             {EXAMPLES.map((e) => (
-              <Tag key={e} style={{ cursor: 'pointer', marginInlineEnd: 0 }} onClick={() => setText(e)}>
+              <Button
+                key={e}
+                size="small"
+                shape="round"
+                aria-pressed={text.trim() === e}
+                onClick={() => setText(e)}
+                data-testid="check-example"
+              >
                 {e}
-              </Tag>
+              </Button>
             ))}
           </Flex>
-          <Form.Item label={t('pubCheck.regionLabel')} style={{ marginBottom: 12 }}>
+          <Form.Item
+            label={t('pubCheck.regionLabel')}
+            htmlFor={editingRegion || !check.data ? 'check-region-input' : undefined}
+            style={{ marginBottom: 12 }}
+          >
             {check.data && !editingRegion && input.trim() === region && check.data.region.code.startsWith(region) ? (
               <RegionLine
                 name={check.data.region.name}
@@ -289,6 +343,8 @@ export default function PublicCheckPage() {
               />
             ) : (
               <RegionCodeInput
+                id="check-region-input"
+                autoFocus={editingRegion}
                 value={input}
                 onChange={setInput}
                 resolvedName={check.data?.region.name}
@@ -309,11 +365,26 @@ export default function PublicCheckPage() {
           </Button>
         </Form>
       </Card>
+      {/* Read out by screen readers whatever has focus: the state of the question in one sentence. */}
+      <div role="status" className="jf-sr-only" data-testid="check-announcement">
+        {!q || !valid
+          ? ''
+          : check.isPending
+            ? t('pubCheck.checking')
+            : check.data
+              ? t('pubCheck.announce', {
+                  verdict: label(VERDICT_LABELS[check.data.verdict]),
+                  asked: t('pubCheck.asked', { q: check.data.query, region: check.data.region.name }),
+                })
+              : check.error
+                ? t('pubCheck.failed')
+                : ''}
+      </div>
       <div ref={resultRef} style={{ scrollMarginTop: 12 }}>
         {result}
       </div>
       {!q ? (
-        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem' }}>
           {t('pubCheck.howItWorks')}
         </Typography.Paragraph>
       ) : null}

@@ -1,0 +1,32 @@
+import type { a11y as zh } from '../zh-CN/a11y.js';
+
+/** English (second language): accessibility. */
+export const a11y: Record<keyof typeof zh, string> = {
+  'care.switch': 'Large text',
+  'care.on': 'Large text, high contrast and larger buttons are on; press again to turn them off',
+  'care.off': 'Turn on large text, high contrast and larger buttons',
+  'a11y.skipToMain': 'Skip to main content',
+  'a11y.statementLink': 'Accessibility statement',
+  'a11y.scrollTable': '{name} (table; scroll with the arrow keys)',
+  'common.clear': 'Clear',
+  'common.progress': 'Progress',
+  'layout.userMenu': 'User menu: {name}',
+  'layout.mainMenu': 'Main menu',
+  'layout.expandMenu': 'Expand menu',
+  'layout.collapseMenu': 'Collapse menu',
+  'public.footerNav': 'Public pages',
+  'catalogs.kindPicker': 'List kind',
+  'pubCheck.examples': 'Common certificates: pick one to fill in the name',
+  'pubCheck.announce': 'Result: {verdict}. {asked}',
+  'notifications.unreadCount': 'Notifications, {n} unread',
+  'notifications.unreadMark': 'Unread',
+  'ledgers.rowAdded': 'Added to {category}: {name}',
+  'dashboard.chartAlt': '{title} (chart; the figures are under “Show data table”)',
+  'dashboard.showTable': 'Show data table',
+  'dashboard.phase': 'Phase',
+  'dashboard.deadlineCol': 'Deadline',
+  'dashboard.doneCol': 'Done',
+  'dashboard.percentCol': 'Percent done',
+  'dashboard.behind': 'behind',
+  'dashboard.category': 'Category',
+};
