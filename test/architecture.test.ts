@@ -55,7 +55,6 @@ const SIZE_ALLOWANCE: Record<string, number> = {
   'src/server/features/certificates/certificates.routes.test.ts': 558,
   'src/server/features/catalogs/catalogs.model.ts': 539,
   'src/server/features/catalogs/catalogs.routes.ts': 507,
-  'src/server/features/campaigns/campaigns.judge.ts': 463,
   'src/server/features/catalogs/catalogs.adjustments.test.ts': 412,
   'src/server/features/certificates/certificates.routes.ts': 411,
   'src/server/features/admission/admission.repo.ts': 408,

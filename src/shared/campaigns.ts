@@ -6,6 +6,7 @@
  */
 import { z } from './zod.js';
 import { REGION_LEVELS } from './roles.js';
+import type { Keyed } from './i18n.js';
 
 export * from './campaigns.codes.js';
 import {
@@ -258,10 +259,20 @@ export const rowFieldsSchema = z.object({
   volumeLastYear: z.number().optional(),
 });
 export type AnyFields = z.infer<typeof rowFieldsSchema>;
+/** A text sent by key and parameters (Keyed in shared/i18n.ts; `formatKeyed` words it), nested two deep (no recursion, so OpenAPI can describe it). */
+const keyedLeaf = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export const keyedSchema: z.ZodType<Keyed> = z.object({
+  key: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), keyedLeaf, z.array(keyedLeaf)])).optional(),
+});
 export const suggestionSchema = z.object({
   verdict,
   clause: z.string(),
-  reason: z.string(),
+  /** Why (`campaigns.reason.*`): parameters are data (names, bases) or keyed texts. */
+  reason: keyedSchema,
   itemCode: z.string().nullable(),
   itemName: z.string().nullable(),
   matchKind: z.string().nullable(),
@@ -568,7 +579,7 @@ export const taskDetailSchema = z.object({
       name: z.string(),
       imposedBy: z.string(),
       basis: z.string(),
-      suggestionReason: z.string(),
+      suggestionReason: keyedSchema,
       overrideReason: z.string().nullable(),
     })
     .nullable(),

@@ -10,7 +10,7 @@ import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../core/actor.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { streamWorkbook, type SheetColumn, type SheetSpec } from '../../core/spreadsheets.js';
-import { zh } from '../../../shared/i18n.js';
+import { formatKeyed, zh } from '../../../shared/i18n.js';
 import { CATEGORIES, VERDICTS, type Category, type RollupChild } from '../../../shared/campaigns.js';
 import * as regions from '../regions/regions.service.js';
 import { categoryName, verdictName } from './campaigns.model.js';
@@ -100,7 +100,7 @@ function categorySheet(
     })),
     { header: zh('campaigns.export.suggested'), width: 10, value: (r) => verdictName(r.suggestion.verdict) },
     { header: zh('campaigns.export.clause'), width: 12, value: (r) => r.suggestion.clause },
-    { header: zh('campaigns.export.reason'), width: 40, value: (r) => r.suggestion.reason },
+    { header: zh('campaigns.export.reason'), width: 40, value: (r) => formatKeyed('zh-CN', r.suggestion.reason) },
     {
       header: zh('campaigns.export.catalogItem'),
       width: 24,

@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/campaigns.js';
 import type { RowInput } from './campaigns.model.js';
 import type { Flag, Suggestion } from './campaigns.judge.js';
+import type { Keyed } from '../../../shared/i18n.js';
 import type { LedgerRecord } from './ledgers.repo.js';
 import type { LedgerRowTable } from './campaigns.tables.js';
 
@@ -66,7 +67,7 @@ export const toRow = (r: Selectable<LedgerRowTable>): RowRecord => ({
   suggestion: {
     verdict: r.suggestedVerdict as Verdict,
     clause: r.suggestionClause,
-    reason: r.suggestionReason,
+    reason: reasonOf(r.suggestionReason),
     itemCode: r.suggestionItemCode,
     itemName: r.suggestionItemName,
     matchKind: r.matchKind,
@@ -93,6 +94,22 @@ export const toRow = (r: Selectable<LedgerRowTable>): RowRecord => ({
   version: Number(r.version),
 });
 
+/** A keyed reason as stored (JSON in suggestion_reason). */
+export const reasonColumn = (reason: Keyed) => JSON.stringify(reason);
+
+/** The stored reason: keyed, or (judged before reasons were keyed) the Chinese text as it was written. */
+export function reasonOf(stored: string): Keyed {
+  if (stored.startsWith('{')) {
+    try {
+      const k = JSON.parse(stored) as Keyed;
+      if (typeof k?.key === 'string') return k;
+    } catch {
+      // not JSON: an old text
+    }
+  }
+  return { key: 'campaigns.reason.text', params: { text: stored } };
+}
+
 export const inputOf = (r: Pick<RowRecord, 'category' | 'name' | 'imposedBy' | 'basis' | 'fields'>): RowInput => ({
   category: r.category,
   name: r.name,
@@ -104,7 +121,7 @@ export const inputOf = (r: Pick<RowRecord, 'category' | 'name' | 'imposedBy' | '
 export const sameSuggestion = (a: Suggestion, b: Suggestion) =>
   a.verdict === b.verdict &&
   a.clause === b.clause &&
-  a.reason === b.reason &&
+  reasonColumn(a.reason) === reasonColumn(b.reason) &&
   a.itemCode === b.itemCode &&
   a.matchKind === b.matchKind &&
   a.catalogVersion === b.catalogVersion &&

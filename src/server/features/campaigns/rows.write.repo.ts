@@ -18,7 +18,7 @@ import type {
 import { fieldsHashOf, naturalKeyOf, type RowInput } from './campaigns.model.js';
 import type { Suggestion } from './campaigns.judge.js';
 import type { LedgerRecord } from './ledgers.repo.js';
-import type { RowRecord } from './rows.repo.js';
+import { reasonColumn, type RowRecord } from './rows.repo.js';
 import type { LedgerRowTable } from './campaigns.tables.js';
 import { updateVersioned } from './versioned.repo.js';
 
@@ -26,7 +26,7 @@ import { updateVersioned } from './versioned.repo.js';
 export const suggestionColumns = (s: Suggestion, now: string) => ({
   suggestedVerdict: s.verdict,
   suggestionClause: s.clause,
-  suggestionReason: s.reason,
+  suggestionReason: reasonColumn(s.reason),
   suggestionItemCode: s.itemCode,
   suggestionItemName: s.itemName,
   matchKind: s.matchKind,

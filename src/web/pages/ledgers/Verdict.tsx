@@ -19,8 +19,9 @@ export function VerdictTag({ verdict, prefix }: { verdict: Verdict; prefix?: str
 
 /** The system's suggestion: verdict, the clause and the catalog item behind it, the reason and flags. */
 export function SuggestionView({ row, compact }: { row: LedgerRow; compact?: boolean }) {
-  const { t } = useI18n();
+  const { t, keyed } = useI18n();
   const s = row.suggestion;
+  const reason = keyed(s.reason);
   return (
     <div style={{ minWidth: compact ? undefined : 220, maxWidth: compact ? undefined : 360 }} data-testid="suggestion">
       <Flex wrap gap={4} align="center">
@@ -49,9 +50,9 @@ export function SuggestionView({ row, compact }: { row: LedgerRow; compact?: boo
       ) : null}
       <Typography.Paragraph
         style={{ fontSize: '0.75rem', margin: '2px 0 0' }}
-        ellipsis={compact ? false : { rows: 2, tooltip: s.reason }}
+        ellipsis={compact ? false : { rows: 2, tooltip: reason }}
       >
-        {s.reason}
+        {reason}
       </Typography.Paragraph>
       {s.flags.length ? (
         <Flex wrap gap={4} style={{ marginTop: 2 }}>
@@ -148,7 +149,7 @@ export function OverrideModal({
   onClose: () => void;
   onSubmit: (verdict: Verdict, reason: string) => Promise<unknown>;
 }) {
-  const { t } = useI18n();
+  const { t, keyed } = useI18n();
   const [form] = Form.useForm<{ verdict: Verdict; reason: string }>();
   const [busy, setBusy] = useState(false);
   const verdict = Form.useWatch('verdict', form);
@@ -186,7 +187,7 @@ export function OverrideModal({
         <Form form={form} layout="vertical" requiredMark={false}>
           <Typography.Paragraph type="secondary">
             {t('ledgers.suggested')}：{t(`campaigns.verdict.${row.suggestion.verdict}`)}（{row.suggestion.clause}）
-            {row.suggestion.reason}
+            {keyed(row.suggestion.reason)}
           </Typography.Paragraph>
           <Form.Item name="verdict" label={t('ledgers.verdict')}>
             <Radio.Group

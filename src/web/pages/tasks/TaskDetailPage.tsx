@@ -231,7 +231,7 @@ function ActionsCard({ d, onChanged }: { d: TaskDetail; onChanged: () => Promise
 /** 整改任务 detail: what, why (clause and the row behind it), owner, deadline, evidence, closure. */
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, keyed } = useI18n();
   const qc = useQueryClient();
   const isMobile = useIsMobile();
   const q = useQuery({ queryKey: taskKeys.detail(id), queryFn: () => getTask(id) });
@@ -316,7 +316,7 @@ export default function TaskDetailPage() {
                   { key: 'name', label: t('tasks.rowName'), children: d.row.name },
                   { key: 'by', label: t('tasks.rowImposedBy'), children: d.row.imposedBy || '—' },
                   { key: 'basis', label: t('ledgers.field.basis'), children: d.row.basis || '—' },
-                  { key: 'why', label: t('tasks.rowReason'), children: d.row.suggestionReason },
+                  { key: 'why', label: t('tasks.rowReason'), children: keyed(d.row.suggestionReason) },
                   ...(d.row.overrideReason
                     ? [{ key: 'override', label: t('ledgers.overrideReason'), children: d.row.overrideReason }]
                     : []),
