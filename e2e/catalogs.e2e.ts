@@ -253,6 +253,62 @@ describe('catalog adjustments as demo-district', () => {
     }
   });
 
+  it('in English, every Chinese word on the catalog and public pages is data the API sent (no Chinese labels)', async () => {
+    const { context, page, errors } = await h.newPage(DESKTOP);
+    page.setDefaultTimeout(SLOW);
+    // The API's answers as text: what the server sent is data (names, titles, notes); labels come from the locale.
+    const sent: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/') && (r.headers()['content-type'] ?? '').includes('json'))
+        r.text().then(
+          (body) => sent.push(body),
+          () => undefined,
+        );
+    });
+    // The language switch names the other language; the public check page offers Chinese example queries.
+    const OWN = ['中文', '亲属关系证明', '入党政审证明', '居住证明', '无犯罪记录证明', '出生证明'];
+    const notSent = async () => {
+      const runs = (await page.locator('body').innerText()).match(/[\u4e00-\u9fff]+/g) ?? [];
+      const data = sent.join('\n');
+      return [...new Set(runs)].filter((r) => !data.includes(r) && !OWN.some((o) => o.includes(r)));
+    };
+    try {
+      await signIn(page, 'demo-district');
+      await page.evaluate(() => window.localStorage.setItem('jianfu.locale', 'en-US'));
+      await page.goto(`/catalogs/browse?region=${TOWNSHIP}&kind=certificate`);
+      await itemLink(page, WITHDRAWN).click();
+      await page.getByTestId('item-history').waitFor();
+      await expect.poll(notSent, POLL).toEqual([]);
+      await h.screenshot(page, 'catalogs-item-english-desktop');
+      await page.keyboard.press('Escape');
+      await page.goto('/catalogs/adjustments');
+      await page.getByTestId('adjustment-row').first().click();
+      await page.getByTestId('adjustment-detail').waitFor();
+      await expect.poll(notSent, POLL).toEqual([]);
+      await h.screenshot(page, 'catalogs-adjustment-english-desktop');
+      await page.goto(`/catalogs/diff?region=${TOWNSHIP}&from=${today}&to=${effective}`);
+      await page.getByTestId('diff-withdrawn').first().waitFor();
+      expect(await page.getByTestId('diff-section-withdrawn').innerText()).toContain('Law or regulation repealed');
+      await expect.poll(notSent, POLL).toEqual([]);
+      await h.screenshot(page, 'catalogs-diff-english-desktop');
+      await page.goto('/catalogs/transfer');
+      await page.getByTestId('import-card').waitFor();
+      await expect.poll(notSent, POLL).toEqual([]);
+      await page.goto(`/public/catalogs?region=${VILLAGE}`);
+      await page.getByTestId('public-catalog').first().waitFor();
+      await expect.poll(notSent, POLL).toEqual([]);
+      await h.screenshot(page, 'public-catalogs-english-desktop');
+      await page.goto(`/public/check?region=${VILLAGE}&q=${encodeURIComponent('亲属关系证明')}`);
+      await page.locator('[data-testid="check-result"][data-verdict="negative"]').waitFor();
+      expect(await page.getByTestId('check-verdict').innerText()).toContain('The village must not issue it');
+      await expect.poll(notSent, POLL).toEqual([]);
+      await h.screenshot(page, 'public-check-english-desktop');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('refuses a template-based spreadsheet with a bad row and lists the row errors', async () => {
     const { context, page, errors } = await h.newPage(DESKTOP);
     page.setDefaultTimeout(SLOW);

@@ -1,118 +1,24 @@
 /**
- * Catalogs (目录): enums, Chinese labels and the zod schemas of the catalog API, shared by server and
- * web. Response schemas carry no transforms, so they describe exactly what the server sends.
+ * Catalogs (目录): the zod schemas of the catalog API, shared by server and web, and (re-exported) its
+ * codes. Response schemas carry no transforms, so they describe exactly what the server sends: codes and
+ * parameters, never labels (the labels are in src/shared/locales/<locale>/catalogs.ts).
  */
 import { z } from './zod.js';
+import {
+  ADJUSTMENT_OPERATIONS,
+  ADJUSTMENT_STATUSES,
+  CATALOG_KINDS,
+  CATALOG_LAYERS,
+  CERTIFICATE_VERDICTS,
+  COMPLETENESS,
+  DIFF_CAUSES,
+  ITEM_FIELDS,
+  REASON_TYPES,
+  REVISION_OPERATIONS,
+  REVISION_SOURCES,
+} from './catalogs.enums.js';
 
-export const CATALOG_KINDS = [
-  'duty',
-  'assistance',
-  'certificate',
-  'negative_certificate',
-  'prohibition',
-  'mechanism',
-  'sign_guide',
-  'micro_power',
-  'disclosure',
-] as const;
-export type CatalogKind = (typeof CATALOG_KINDS)[number];
-
-export const CATALOG_KIND_LABELS: Record<CatalogKind, string> = {
-  duty: '履行职责事项',
-  assistance: '协助政务服务事项',
-  certificate: '出具证明事项',
-  negative_certificate: '不应出具证明事项',
-  prohibition: '减负措施（不得事项）',
-  mechanism: '工作机制',
-  sign_guide: '标识牌内容及悬挂位置',
-  micro_power: '小微权力清单',
-  disclosure: '村务公开事项',
-};
-
-/**
- * Where a catalog comes from. Base layers are shipped or imported; district/township are local lists.
- * `other_province` and `other_locality` (a city's or county's list from elsewhere) are references: not in
- * force anywhere until a layer adopts them.
- */
-export const CATALOG_LAYERS = [
-  'national',
-  'provincial',
-  'other_province',
-  'other_locality',
-  'district',
-  'township',
-] as const;
-export type CatalogLayer = (typeof CATALOG_LAYERS)[number];
-export const CATALOG_LAYER_LABELS: Record<CatalogLayer, string> = {
-  national: '全国',
-  provincial: '省级',
-  other_province: '外省参考',
-  other_locality: '外地参考',
-  district: '区级',
-  township: '乡镇（街道）级',
-};
-
-export const REASON_TYPES = [
-  'law_issued',
-  'law_amended',
-  'law_repealed',
-  'department_request',
-  'annual_review',
-  'other',
-] as const;
-export type ReasonType = (typeof REASON_TYPES)[number];
-export const REASON_TYPE_LABELS: Record<ReasonType, string> = {
-  law_issued: '法律法规出台',
-  law_amended: '法律法规修订',
-  law_repealed: '法律法规废止',
-  department_request: '部门申请',
-  annual_review: '年度评估调整',
-  other: '其他',
-};
-
-/** add/amend/withdraw act on an item at a layer; adopt/unadopt switch a whole catalog on or off at a layer. */
-export const ADJUSTMENT_OPERATIONS = ['add', 'amend', 'withdraw', 'adopt', 'unadopt'] as const;
-export type AdjustmentOperation = (typeof ADJUSTMENT_OPERATIONS)[number];
-export const ADJUSTMENT_OPERATION_LABELS: Record<AdjustmentOperation, string> = {
-  add: '新增事项',
-  amend: '修改事项',
-  withdraw: '取消事项',
-  adopt: '采用目录',
-  unadopt: '停用目录',
-};
-
-export const ADJUSTMENT_STATUSES = ['draft', 'submitted', 'approved', 'rejected', 'cancelled'] as const;
-export type AdjustmentStatus = (typeof ADJUSTMENT_STATUSES)[number];
-export const ADJUSTMENT_STATUS_LABELS: Record<AdjustmentStatus, string> = {
-  draft: '草稿',
-  submitted: '已提交待审批',
-  approved: '已批准',
-  rejected: '已驳回',
-  cancelled: '已撤回',
-};
-
-export const CERTIFICATE_VERDICTS = ['positive', 'negative', 'unlisted'] as const;
-export type CertificateVerdict = (typeof CERTIFICATE_VERDICTS)[number];
-export const CERTIFICATE_VERDICT_LABELS: Record<CertificateVerdict, string> = {
-  positive: '可以出具（在村级组织出具证明事项清单内）',
-  negative: '不应由村级组织出具（在不应出具证明事项清单内）',
-  unlisted: '不在清单内（须有法律法规依据，经集体研究并由村委会主任签字后方可出具）',
-};
-
-/** Editable fields of an item, with the Chinese labels the UI and the spreadsheet use. */
-export const ITEM_FIELD_LABELS = {
-  name: '事项名称',
-  category: '类别',
-  basis: '设定依据（文件）',
-  basisArticle: '依据条款',
-  responsibleDepartment: '责任部门',
-  funding: '经费保障（费随事转）',
-  alternativeChannel: '替代办理渠道',
-  notes: '备注',
-  sourceUrl: '来源网址',
-  effectiveTo: '失效日期',
-} as const;
-export type ItemFieldName = keyof typeof ITEM_FIELD_LABELS;
+export * from './catalogs.enums.js';
 
 const isRealDate = (s: string) => {
   const d = new Date(`${s}T00:00:00Z`);
@@ -197,6 +103,44 @@ export const updateCatalogBody = z.strictObject({
   completenessNote: optText(500),
 });
 
+export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
+export const codeParams = z.strictObject({ code: itemCode });
+const kindsParam = z.string().max(200).optional();
+export const regionDateQuery = z.strictObject({ region: regionCodeParam, date: isoDate.optional() });
+export const catalogListQuery = z.strictObject({
+  region: regionCodeParam.optional(),
+  kind: z.enum(CATALOG_KINDS).optional(),
+});
+export const effectiveQuery = z.strictObject({
+  region: regionCodeParam,
+  date: isoDate.optional(),
+  kinds: kindsParam,
+  view: z.enum(['internal', 'public']).optional(),
+});
+export const diffQuery = z.strictObject({ region: regionCodeParam, from: isoDate, to: isoDate });
+export const matchQuery = z.strictObject({
+  q: z.string().trim().min(1, '请输入要匹配的名称').max(200),
+  region: regionCodeParam,
+  kinds: kindsParam,
+  date: isoDate.optional(),
+});
+export const catalogItemsQuery = z.strictObject({ date: isoDate.optional(), region: regionCodeParam.optional() });
+export const exportQuery = z.strictObject({ date: isoDate.optional() });
+export const adjustmentListQuery = z.strictObject({
+  status: z.enum(ADJUSTMENT_STATUSES).optional(),
+  operation: z.enum(ADJUSTMENT_OPERATIONS).optional(),
+  region: regionCodeParam.optional(),
+  catalogId: z.string().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type AdjustmentListQuery = z.input<typeof adjustmentListQuery>;
+export const certificateCheckQuery = z.strictObject({
+  q: z.string().trim().min(1, '请输入证明名称').max(100, '证明名称不能超过 100 个字'),
+  region: regionCodeParam,
+});
+export const publicCatalogsQuery = z.strictObject({ region: regionCodeParam });
+
 // ───────────────────────────── responses ─────────────────────────────
 
 export const regionRef = z.object({ code: z.string(), name: z.string(), level: z.string() });
@@ -204,11 +148,11 @@ export const regionRef = z.object({ code: z.string(), name: z.string(), level: z
 export const catalogSchema = z.object({
   id: z.string(),
   kind: z.enum(CATALOG_KINDS),
-  kindLabel: z.string(),
   title: z.string(),
   layer: z.enum(CATALOG_LAYERS),
-  layerLabel: z.string(),
   province: z.string().nullable(),
+  /** other_locality lists: the city or county they come from, e.g. 河北省石家庄市鹿泉区. */
+  locality: z.string().nullable(),
   year: z.number().nullable(),
   ownerRegion: regionRef.nullable(),
   sourceUrl: z.string().nullable(),
@@ -284,18 +228,15 @@ export type EffectiveItemDto = z.infer<typeof effectiveItemSchema>;
 export const adjustmentSummarySchema = z.object({
   id: z.string(),
   operation: z.enum(ADJUSTMENT_OPERATIONS),
-  operationLabel: z.string(),
   targetRegion: regionRef,
   catalogId: z.string().nullable(),
   itemCode: z.string().nullable(),
   itemName: z.string().nullable(),
   reasonType: z.enum(REASON_TYPES),
-  reasonLabel: z.string(),
   basis: z.string(),
   effectiveDate: z.string(),
   effectiveFrom: z.string().nullable(),
   status: z.enum(ADJUSTMENT_STATUSES),
-  statusLabel: z.string(),
   proposerName: z.string(),
   approverName: z.string().nullable(),
   publishedAt: z.string().nullable(),
@@ -335,11 +276,10 @@ export const activeCatalogSchema = catalogSchema
   .pick({
     id: true,
     kind: true,
-    kindLabel: true,
     title: true,
     layer: true,
-    layerLabel: true,
     province: true,
+    locality: true,
     sourceUrl: true,
     secondarySources: true,
     complete: true,
@@ -369,8 +309,9 @@ export const effectiveCatalogSchema = z.object({
 });
 
 const diffCause = z.object({
-  type: z.enum(['adjustment', 'import', 'seed', 'adoption', 'expired', 'catalog']),
-  description: z.string(),
+  type: z.enum(DIFF_CAUSES),
+  /** type expired: the item's expiry date. */
+  expiredOn: z.string().nullable(),
   adjustment: adjustmentSummarySchema.nullable(),
   revisionId: z.string().nullable(),
 });
@@ -382,7 +323,7 @@ const diffEntry = z.object({
   catalogId: z.string(),
   before: itemFieldsSchema.nullable(),
   after: itemFieldsSchema.nullable(),
-  changedFields: z.array(z.string()),
+  changedFields: z.array(z.enum(ITEM_FIELDS)),
   causes: z.array(diffCause),
 });
 export const catalogDiffSchema = z.object({
@@ -399,13 +340,11 @@ export const catalogDiffSchema = z.object({
 export const revisionSchema = z.object({
   id: z.string(),
   revision: z.number(),
-  operation: z.enum(['base', 'add', 'amend', 'withdraw']),
-  operationLabel: z.string(),
+  operation: z.enum(REVISION_OPERATIONS),
   layer: regionRef.nullable(),
   effectiveFrom: z.string().nullable(),
   fields: itemPatchSchema,
-  source: z.enum(['seed', 'import', 'adjustment']),
-  sourceLabel: z.string(),
+  source: z.enum(REVISION_SOURCES),
   importJobId: z.string().nullable(),
   adjustment: adjustmentSummarySchema.nullable(),
   createdAt: z.string(),
@@ -458,7 +397,6 @@ export const certificateCheckSchema = z.object({
   region: regionRef,
   date: z.string(),
   verdict: z.enum(CERTIFICATE_VERDICTS),
-  verdictLabel: z.string(),
   item: z
     .object({
       code: z.string(),
@@ -498,13 +436,13 @@ export const publicCatalogsSchema = z.object({
   kinds: z.array(
     z.object({
       kind: z.enum(CATALOG_KINDS),
-      label: z.string(),
       catalogs: z.array(
         z.object({
           id: z.string(),
           title: z.string(),
-          layerLabel: z.string(),
+          layer: z.enum(CATALOG_LAYERS),
           province: z.string().nullable(),
+          locality: z.string().nullable(),
           sourceUrl: z.string().nullable(),
           secondarySources: z.array(z.string()),
           complete: z.boolean(),
@@ -518,10 +456,55 @@ export const publicCatalogsSchema = z.object({
   ),
 });
 
-// ───────────────────────────── completeness (issue 9) ─────────────────────────────
+export const catalogListSchema = z.object({ items: z.array(catalogSchema) });
 
-export const COMPLETENESS = ['complete', 'partial', 'missing'] as const;
-export type Completeness = (typeof COMPLETENESS)[number];
+export const catalogItemsSchema = z.object({
+  catalogId: z.string(),
+  date: z.string(),
+  complete: z.boolean(),
+  completenessNote: z.string(),
+  items: z.array(effectiveItemSchema),
+});
+
+/** The catalog version a region is judged against on a date. */
+export const regionVersionSchema = z.object({
+  region: regionRef,
+  catalogVersion: z.string(),
+  date: z.string(),
+  itemCount: z.number(),
+});
+
+/** A stored version: the catalogs and item revisions a judgement used. */
+export const catalogVersionSchema = z.object({
+  id: z.string(),
+  catalogIds: z.array(z.string()),
+  itemCount: z.number(),
+  createdAt: z.string(),
+  items: z.array(
+    z.object({
+      itemId: z.string(),
+      code: z.string(),
+      catalogId: z.string(),
+      name: z.string(),
+      revisionIds: z.array(z.string()),
+    }),
+  ),
+});
+
+export const adjustmentListSchema = z.object({ total: z.number(), items: z.array(adjustmentSummarySchema) });
+
+/** The result of an import job (GET /api/jobs/:id → result). */
+export const importResultSchema = z.object({
+  catalogId: z.string(),
+  rows: z.number(),
+  added: z.number(),
+  changed: z.number(),
+  unchanged: z.number(),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+export const jobStartedSchema = z.object({ jobId: z.string() });
+
+// ───────────────────────────── completeness (issue 9) ─────────────────────────────
 
 export const kindCompletenessSchema = z.object({
   kind: z.enum(CATALOG_KINDS),

@@ -135,6 +135,9 @@ export async function proposeCatalogAdjustment(
   change: CatalogChangeInput,
 ): Promise<CatalogChangeResult> {
   try {
+    // The catalog service acts for a signed-in user only.
+    if (!ctx.actor) throw new AppError('unauthenticated');
+    const authed = { ...ctx, actor: ctx.actor };
     let catalogId: string | undefined;
     if (change.action === 'add') {
       const eff = await catalogs.effectiveFor(deps, change.targetRegionCode, change.effectiveDate);
@@ -156,7 +159,7 @@ export async function proposeCatalogAdjustment(
             ...(change.name ? { name: change.name } : {}),
             ...(change.action === 'add' ? { basis: change.basis } : {}),
           };
-    const created = await adjustments.createAdjustment(deps, ctx, {
+    const created = await adjustments.createAdjustment(deps, authed, {
       targetRegion: change.targetRegionCode,
       operation: change.action,
       ...(catalogId ? { catalogId } : {}),
@@ -167,7 +170,7 @@ export async function proposeCatalogAdjustment(
       basis: change.basis,
       effectiveDate: change.effectiveDate,
     });
-    const submitted = await adjustments.submitAdjustment(deps, ctx, created.id, created.version);
+    const submitted = await adjustments.submitAdjustment(deps, authed, created.id, created.version);
     return {
       adjustmentId: submitted.id,
       note: `已按准入决定提出目录调整（待区民政局审批），调整编号 ${submitted.id}`,

@@ -1,9 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
+import type { Agent, TestApp } from '../../../../test/test-app.js';
 import { verifyChain } from '../../core/audit.js';
-import { HANDIAN_TOWNSHIP, HANDIAN_VILLAGE, secondDistrictLead } from './catalogs.test-helpers.js';
+import {
+  adjustmentsApp,
+  HANDIAN_TOWNSHIP,
+  HANDIAN_VILLAGE,
+  proposeAndSubmit,
+  signInAt,
+} from './catalogs.test-helpers.js';
 
 // S-7.1 dynamic adjustment, S-9 "refine the provincial lists": the Done-means of the Catalogs issue.
+// The rules of the workflow are in catalogs.adjustments.rules.test.ts.
 let t: TestApp;
 let district: Agent;
 let reviewer: Agent;
@@ -13,26 +20,11 @@ const WITHDRAWN = 'SX-CERT-2023-04'; // 学生参加活动情况反馈证明 (Sh
 
 /** Sessions time out when the clock jumps, so sign in again after moving it. */
 async function setClock(iso: string) {
-  t.clock.set(iso);
-  district = await t.as('demo-district');
-  township = await t.as('demo-township');
-  await reviewer.login('district-lead-2', 'Review#2024y');
+  ({ district, township } = await signInAt(t, iso, reviewer));
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { JIANFU_CATALOG_FOUR_EYES: '1' } });
-  district = await t.as('demo-district');
-  township = await t.as('demo-township');
-  reviewer = await secondDistrictLead(t);
-  const v = await t.deps.db
-    .selectFrom('region')
-    .select('code')
-    .where('level', '=', 'village')
-    .where('townshipCode', '!=', HANDIAN_TOWNSHIP)
-    .orderBy('code')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  otherVillage = v.code;
+  ({ t, district, township, reviewer, otherVillage } = await adjustmentsApp());
 });
 afterAll(() => t.close());
 
@@ -43,7 +35,7 @@ describe('the Done flow: a district item, a township withdrawal with a future da
   let withdrawal: any;
 
   it('demo-district proposes a district item; a second district lead approves it (proposer ≠ approver)', async () => {
-    const draft = await district.post('/api/catalogs/adjustments', {
+    const { draft, submitted } = await proposeAndSubmit(district, {
       targetRegion: '140404',
       operation: 'add',
       catalogId: 'shanxi-2023-duties-catalog',
@@ -60,13 +52,9 @@ describe('the Done flow: a district item, a township withdrawal with a future da
     expect(draft.status).toBe(200);
     expect(draft.body).toMatchObject({
       status: 'draft',
-      statusLabel: '草稿',
       operation: 'add',
       targetRegion: { code: '140404000000', name: '上党区' },
       abilities: { edit: true, submit: true, approve: false },
-    });
-    const submitted = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
     });
     expect(submitted.status).toBe(200);
     const self = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, {
@@ -91,7 +79,7 @@ describe('the Done flow: a district item, a township withdrawal with a future da
   });
 
   it('demo-township proposes to withdraw a provincial item for 韩店街道 (法律法规废止, future date); demo-district approves', async () => {
-    const draft = await township.post('/api/catalogs/adjustments', {
+    const { draft, submitted } = await proposeAndSubmit(township, {
       targetRegion: HANDIAN_TOWNSHIP,
       operation: 'withdraw',
       itemCode: WITHDRAWN,
@@ -102,12 +90,9 @@ describe('the Done flow: a district item, a township withdrawal with a future da
     });
     expect(draft.status).toBe(200);
     expect(draft.body).toMatchObject({
-      reasonLabel: '法律法规废止',
+      reasonType: 'law_repealed',
       itemName: '学生参加活动情况反馈证明',
       current: { name: '学生参加活动情况反馈证明' },
-    });
-    const submitted = await township.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
     });
     expect(submitted.status).toBe(200);
     expect(
@@ -175,7 +160,6 @@ describe('the Done flow: a district item, a township withdrawal with a future da
     expect(res.body.revisions[1].adjustment).toMatchObject({
       id: withdrawal.id,
       reasonType: 'law_repealed',
-      reasonLabel: '法律法规废止',
       proposerName: '韩店街道（演示）',
     });
   });
@@ -186,9 +170,13 @@ describe('the Done flow: a district item, a township withdrawal with a future da
     expect(res.body.withdrawn.map((e: any) => e.code)).toEqual([WITHDRAWN]);
     expect(res.body.withdrawn[0].causes[0]).toMatchObject({
       type: 'adjustment',
-      adjustment: { id: withdrawal.id, reasonLabel: '法律法规废止' },
+      adjustment: { id: withdrawal.id, reasonType: 'law_repealed' },
     });
-    expect(res.body.withdrawn[0].causes[0].description).toMatch(/韩店街道取消事项（法律法规废止，2026-12-15起生效）/);
+    expect(res.body.withdrawn[0].causes[0].adjustment).toMatchObject({
+      targetRegion: { name: '韩店街道' },
+      operation: 'withdraw',
+      effectiveFrom: '2026-12-15',
+    });
     expect(res.body.added.map((e: any) => e.code)).toEqual(['140404-DUTY-01']);
     expect(res.body.added[0].causes[0].adjustment.id).toBe(added.id);
     expect(res.body.amended).toEqual([]);
@@ -249,87 +237,6 @@ describe('the Done flow: a district item, a township withdrawal with a future da
     ).toBe(200);
     expect(codes(await pub())).toContain('140404-DUTY-01');
   });
-});
-
-describe('rules of the workflow', () => {
-  it('refuses a stale version with 409 and lets the proposer edit a draft', async () => {
-    const draft = await township.post('/api/catalogs/adjustments', {
-      targetRegion: HANDIAN_TOWNSHIP,
-      operation: 'amend',
-      itemCode: 'SX-CERT-2023-01',
-      reasonType: 'department_request',
-      basis: '（测试）部门来函',
-      effectiveDate: '2027-01-01',
-      fields: { responsibleDepartment: '中共长治市上党区委组织部' },
-    });
-    expect(draft.status).toBe(200);
-    const edited = await township.patch(`/api/catalogs/adjustments/${draft.body.id}`, {
-      version: draft.body.version,
-      effectiveDate: '2027-02-01',
-    });
-    expect(edited.status).toBe(200);
-    expect(edited.body).toMatchObject({ effectiveDate: '2027-02-01', version: draft.body.version + 1 });
-    const stale = await township.patch(`/api/catalogs/adjustments/${draft.body.id}`, {
-      version: draft.body.version,
-      effectiveDate: '2027-03-01',
-    });
-    expect(stale.status).toBe(409);
-    expect(stale.body.error.message).toMatch(/刷新/);
-    // Another user cannot see someone else's draft at all.
-    expect((await district.get(`/api/catalogs/adjustments/${draft.body.id}`)).status).toBe(404);
-    const cancelled = await township.post(`/api/catalogs/adjustments/${draft.body.id}/cancel`, {
-      version: edited.body.version,
-    });
-    expect(cancelled.body.status).toBe('cancelled');
-  });
-
-  it('a township officer may not propose for the district layer (403) nor for another township (404)', async () => {
-    const body = {
-      operation: 'withdraw',
-      itemCode: 'SX-CERT-2023-02',
-      reasonType: 'other',
-      basis: 'x',
-      effectiveDate: '2027-01-01',
-    };
-    const d = await township.post('/api/catalogs/adjustments', { ...body, targetRegion: '140404000000' });
-    expect(d.status).toBe(403);
-    const other = `${otherVillage.slice(0, 9)}000`;
-    expect((await township.post('/api/catalogs/adjustments', { ...body, targetRegion: other })).status).toBe(404);
-    expect((await township.post('/api/catalogs/adjustments', { ...body, targetRegion: HANDIAN_VILLAGE })).status).toBe(
-      400,
-    );
-  });
-
-  it('rejects with a reason; a rejected adjustment changes nothing', async () => {
-    const draft = await township.post('/api/catalogs/adjustments', {
-      targetRegion: HANDIAN_TOWNSHIP,
-      operation: 'withdraw',
-      itemCode: 'SX-CERT-2023-02',
-      reasonType: 'other',
-      basis: '（测试）',
-      effectiveDate: '2027-01-01',
-    });
-    const sub = await township.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
-    });
-    expect(
-      (
-        await district.post(`/api/catalogs/adjustments/${draft.body.id}/reject`, {
-          version: sub.body.version,
-          note: '',
-        })
-      ).status,
-    ).toBe(400);
-    const rej = await district.post(`/api/catalogs/adjustments/${draft.body.id}/reject`, {
-      version: sub.body.version,
-      note: '依据不足',
-    });
-    expect(rej.body).toMatchObject({ status: 'rejected', decisionNote: '依据不足' });
-    await setClock('2027-02-01T02:00:00Z');
-    expect(codesOf((await township.get(`/api/catalogs/effective?region=${HANDIAN_VILLAGE}`)).body)).toContain(
-      'SX-CERT-2023-02',
-    );
-  });
 
   it('withdrawing an item that is no longer in force answers 409', async () => {
     const res = await township.post('/api/catalogs/adjustments', {
@@ -342,71 +249,5 @@ describe('rules of the workflow', () => {
     });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/不在现行目录中/);
-  });
-
-  it('an amendment at the township layer changes the item for that township only; a past effective date takes effect on approval day', async () => {
-    const draft = await township.post('/api/catalogs/adjustments', {
-      targetRegion: HANDIAN_TOWNSHIP,
-      operation: 'amend',
-      itemCode: 'CN-NEG-2020-01',
-      reasonType: 'department_request',
-      basis: '（测试）区公安分局来函',
-      effectiveDate: '2027-01-15',
-      fields: { alternativeChannel: '（测试）到韩店派出所户籍窗口办理' },
-    });
-    const sub = await township.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
-    });
-    const ok = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, { version: sub.body.version });
-    expect(ok.body.effectiveFrom).toBe('2027-02-01'); // the clock says 2027-02-01: no retroactive change
-    const item = (b: any) => b.catalogs.flatMap((c: any) => c.items).find((i: any) => i.code === 'CN-NEG-2020-01');
-    const here = item((await district.get(`/api/catalogs/effective?region=${HANDIAN_VILLAGE}`)).body);
-    expect(here).toMatchObject({
-      alternativeChannel: '（测试）到韩店派出所户籍窗口办理',
-      amendedBy: [{ code: HANDIAN_TOWNSHIP }],
-      effectiveFrom: '2027-02-01',
-    });
-    expect(
-      item((await district.get(`/api/catalogs/effective?region=${otherVillage}`)).body).alternativeChannel,
-    ).toBeNull();
-  });
-});
-
-describe("adoption of another province's list is an audited adjustment", () => {
-  it('the Hunan list is labelled and inactive until the district adopts it', async () => {
-    const list = await district.get(`/api/catalogs?region=${HANDIAN_VILLAGE}`);
-    const hunan = list.body.items.find((c: any) => c.id === 'hunan-2020-burden-reduction-list');
-    expect(hunan).toMatchObject({ layer: 'other_province', activeHere: false, complete: false });
-    expect(hunan.layerLabel).toMatch(/外省参考/);
-    expect(hunan.completenessNote).toMatch(/^部分/);
-    const draft = await district.post('/api/catalogs/adjustments', {
-      targetRegion: '140404',
-      operation: 'adopt',
-      catalogId: 'hunan-2020-burden-reduction-list',
-      reasonType: 'annual_review',
-      basis: '（测试）区委减负办会议纪要',
-      effectiveDate: '2027-02-01',
-    });
-    expect(draft.status).toBe(200);
-    const sub = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
-    });
-    const ok = await reviewer.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, { version: sub.body.version });
-    expect(ok.status).toBe(200);
-    const eff = await district.get(`/api/catalogs/effective?region=${HANDIAN_VILLAGE}&kinds=prohibition`);
-    const adopted = eff.body.catalogs.find((c: any) => c.id === 'hunan-2020-burden-reduction-list');
-    expect(adopted).toMatchObject({ via: 'adopted', adoptedBy: { code: '140404000000' } });
-    expect(adopted.items).toHaveLength(6);
-    const actions = await t.deps.db
-      .selectFrom('auditLog')
-      .select('action')
-      .where('entityId', '=', draft.body.id)
-      .orderBy('seq')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual([
-      'catalogs.adjustment.create',
-      'catalogs.adjustment.submit',
-      'catalogs.adjustment.approve',
-    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
 import { verifyChain } from '../../core/audit.js';
+import { proposeAndSubmit } from './catalogs.test-helpers.js';
 
 // Catalogs issue, Done-means 1 (S-7.1, S-9), as worded: everything signed in as demo-district, with the
 // default configuration (four-eyes off), on both databases.
@@ -23,7 +24,7 @@ describe('demo-district adds a district item and withdraws a provincial item for
   const ids: string[] = [];
 
   it('adds a district item and approves it', async () => {
-    const draft = await district.post('/api/catalogs/adjustments', {
+    const { draft, submitted: sub } = await proposeAndSubmit(district, {
       targetRegion: '140404',
       operation: 'add',
       catalogId: 'shanxi-2023-duties-catalog',
@@ -38,9 +39,6 @@ describe('demo-district adds a district item and withdraws a provincial item for
       },
     });
     expect(draft.status).toBe(200);
-    const sub = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
-    });
     const ok = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, { version: sub.body.version });
     expect(ok.status).toBe(200);
     expect(ok.body.status).toBe('approved');
@@ -48,7 +46,7 @@ describe('demo-district adds a district item and withdraws a provincial item for
   });
 
   it('withdraws a Shanxi item for 韩店街道 with reason 法律法规废止 and a future date; the catalog changes on that date, not before', async () => {
-    const draft = await district.post('/api/catalogs/adjustments', {
+    const { draft, submitted: sub } = await proposeAndSubmit(district, {
       targetRegion: HANDIAN_TOWNSHIP,
       operation: 'withdraw',
       itemCode: WITHDRAWN,
@@ -57,10 +55,7 @@ describe('demo-district adds a district item and withdraws a provincial item for
       effectiveDate: '2026-12-15',
     });
     expect(draft.status).toBe(200);
-    expect(draft.body.reasonLabel).toBe('法律法规废止');
-    const sub = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
-    });
+    expect(draft.body.reasonType).toBe('law_repealed');
     const ok = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, { version: sub.body.version });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'approved', effectiveFrom: '2026-12-15', inEffect: false });

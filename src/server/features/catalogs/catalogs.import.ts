@@ -7,20 +7,24 @@
  * row per import, and every written item gets a revision carrying the import's job id (per-item history).
  * It runs as a job; the HTTP call answers 202 {jobId}.
  */
-import crypto from 'node:crypto';
 import type { Deps } from '../../deps.js';
-import type { RequestContext } from '../../core/actor.js';
-import { AppError, notFound } from '../../core/errors.js';
+import type { AuthedContext } from '../../core/actor.js';
+import { AppError, msg } from '../../core/errors.js';
+import { fileById, insertFile, type StoredFile } from '../../core/files.repo.js';
 import { appendAudit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import type { JobContext } from '../../core/jobs.js';
 import { failImport, precheckXlsx, readSheet } from '../../core/xlsx.js';
 import type { RowError } from '../../../shared/errors.js';
+import { zh } from '../../../shared/i18n.js';
 import { z } from '../../../shared/zod.js';
+import type { ImportResult } from '../../../shared/catalogs.js';
+import { actorById } from '../accounts/directory.js';
 import { EMPTY_FIELDS, type CatalogRecord, type ItemFields, type RevisionRecord } from './catalogs.model.js';
 import { canImportInto } from './catalogs.policy.js';
 import { contentKey } from './catalogs.seed.js';
 import { CATALOG_COLUMNS, ITEM_SHEET, validateRow, type ImportRow } from './catalogs.excel.js';
+import { missing } from './catalogs.effective.js';
 import * as repo from './catalogs.repo.js';
 
 export const IMPORT_JOB = 'catalogs.import';
@@ -34,32 +38,26 @@ export const importPayload = z.object({
 });
 export type ImportPayload = z.infer<typeof importPayload>;
 
-export interface ImportResult {
-  catalogId: string;
-  rows: number;
-  added: number;
-  changed: number;
-  unchanged: number;
-}
+export type { ImportResult };
+
+const importForbidden = () => new AppError('forbidden', msg('catalogs.error.importForbidden'));
 
 /** Checks the request, stores the file and enqueues the import job (authorised again when it runs). */
 export async function startImport(
   deps: Deps,
-  ctx: RequestContext,
+  ctx: AuthedContext,
   catalogId: string,
   file: { filename: string; mimetype: string; data: Buffer },
 ) {
-  const actor = ctx.actor!;
-  const catalog = (await repo.catalogById(deps.db, catalogId)) ?? notFound('目录');
-  if (!canImportInto(actor, catalog)) throw new AppError('forbidden', '只有区民政局可以向该目录导入事项');
+  const { actor } = ctx;
+  const catalog = (await repo.catalogById(deps.db, catalogId)) ?? missing('catalog');
+  if (!canImportInto(actor, catalog)) throw importForbidden();
   await precheckXlsx(file.data);
   const fileId = newId();
-  await repo.storeFile(deps.db, {
+  await insertFile(deps.db, {
     id: fileId,
     name: file.filename.slice(0, 200),
     contentType: file.mimetype.slice(0, 100),
-    size: file.data.length,
-    sha256: crypto.createHash('sha256').update(file.data).digest('hex'),
     data: file.data,
     createdBy: actor.userId,
     createdAt: deps.clock.nowIso(),
@@ -88,12 +86,12 @@ const rowFields = (r: ImportRow, keep: ItemFields): ItemFields => ({
 
 /** The job: parse, validate every row, then write everything in one transaction (or nothing). */
 export async function runImport(deps: Deps, p: ImportPayload, job: JobContext): Promise<ImportResult> {
-  const actor = await repo.actorById(deps.db, p.userId);
-  if (!actor) throw new AppError('forbidden', '导入人账户已停用');
-  const catalog = (await repo.catalogById(deps.db, p.catalogId)) ?? notFound('目录');
-  if (!canImportInto(actor, catalog)) throw new AppError('forbidden', '只有区民政局可以向该目录导入事项');
-  const file = (await repo.fileById(deps.db, p.fileId)) ?? notFound('上传文件');
-  const ctx: RequestContext = { actor, ip: p.ip, requestId: p.requestId };
+  const actor = await actorById(deps.db, p.userId);
+  if (!actor) throw new AppError('forbidden', msg('catalogs.error.importerDisabled'));
+  const catalog = (await repo.catalogById(deps.db, p.catalogId)) ?? missing('catalog');
+  if (!canImportInto(actor, catalog)) throw importForbidden();
+  const file = (await fileById(deps.db, p.fileId)) ?? missing('file');
+  const ctx: AuthedContext = { actor, ip: p.ip, requestId: p.requestId };
   try {
     return await importRows(deps, ctx, catalog, file, job);
   } catch (err) {
@@ -117,22 +115,25 @@ export async function runImport(deps: Deps, p: ImportPayload, job: JobContext): 
 
 async function importRows(
   deps: Deps,
-  ctx: RequestContext,
+  ctx: AuthedContext,
   catalog: CatalogRecord,
-  file: NonNullable<Awaited<ReturnType<typeof repo.fileById>>>,
+  file: StoredFile,
   job: JobContext,
 ): Promise<ImportResult> {
-  const actor = ctx.actor!;
+  const { actor } = ctx;
 
-  await job.progress(0, 0, '正在读取文件');
-  const read = await readSheet(Buffer.from(file.data), CATALOG_COLUMNS);
+  await job.progress(0, 0, zh('catalogs.import.reading'));
+  const read = await readSheet(file.data, CATALOG_COLUMNS);
   const sheet = read.sheet || ITEM_SHEET;
   if (read.errors.length) failImport(read.errors);
-  if (!read.rows.length) failImport([{ sheet, row: 2, message: '工作表中没有数据行' }]);
+  if (!read.rows.length) failImport([{ sheet, row: 2, message: zh('catalogs.import.noRows') }]);
   const total = read.rows.length;
-  await job.progress(0, total, '正在校验');
+  await job.progress(0, total, zh('catalogs.import.checking'));
 
   const errors: RowError[] = [];
+  const codeColumn = CATALOG_COLUMNS.find((c) => c.key === 'code')!.header;
+  const codeError = (row: number, message: string) =>
+    errors.push({ sheet, row, column: codeColumn, field: 'code', message });
   const rows: ImportRow[] = [];
   const firstRowOf = new Map<string, number>();
   for (const r of read.rows) {
@@ -141,13 +142,7 @@ async function importRows(
     const code = (r.values.code ?? '').trim();
     const seen = code ? firstRowOf.get(code) : undefined;
     if (seen !== undefined) {
-      errors.push({
-        sheet,
-        row: r.row,
-        column: '事项编码',
-        field: 'code',
-        message: `事项编码“${code}”与第 ${seen} 行重复`,
-      });
+      codeError(r.row, zh('catalogs.import.duplicateCode', { code, row: seen }));
       continue;
     }
     if (code) firstRowOf.set(code, r.row);
@@ -161,25 +156,13 @@ async function importRows(
   for (const r of rows) {
     const item = existing.get(r.code);
     if (!item) continue;
+    const other = catalogTitles.get(item.catalogId) ?? item.catalogId;
     if (item.catalogId !== catalog.id)
-      errors.push({
-        sheet,
-        row: r.row,
-        column: '事项编码',
-        field: 'code',
-        message: `事项编码“${r.code}”已属于目录“${catalogTitles.get(item.catalogId) ?? item.catalogId}”`,
-      });
-    else if (item.originRegionCode !== null)
-      errors.push({
-        sheet,
-        row: r.row,
-        column: '事项编码',
-        field: 'code',
-        message: `事项编码“${r.code}”是动态调整新增的事项，请通过动态调整修改`,
-      });
+      codeError(r.row, zh('catalogs.import.codeOfOtherCatalog', { code: r.code, catalog: other }));
+    else if (item.originRegionCode !== null) codeError(r.row, zh('catalogs.import.codeOfAdjustment', { code: r.code }));
   }
   if (errors.length) failImport(errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)));
-  await job.progress(total, total, '正在写入');
+  await job.progress(total, total, zh('catalogs.import.writing'));
 
   const base = await repo.baseRevisionsOfCatalog(deps.db, catalog.id);
   const latest = new Map<string, RevisionRecord>();
@@ -244,10 +227,6 @@ async function importRows(
       after: { ...result, jobId: job.jobId, fileId: file.id, fileName: file.name, sha256: file.sha256 },
     });
   });
-  await job.progress(
-    total,
-    total,
-    `导入完成：新增 ${result.added} 项，更新 ${result.changed} 项，未变化 ${result.unchanged} 项`,
-  );
+  await job.progress(total, total, zh('catalogs.import.done', { ...result }));
   return result;
 }

@@ -17,12 +17,11 @@ describe('GET /api/public/catalogs', () => {
     expect(res.body.catalogVersion).toMatch(/^cv-[0-9a-f]{24}$/);
     const kind = (k: string) => res.body.kinds.find((x: any) => x.kind === k);
     const negative = kind('negative_certificate');
-    expect(negative.label).toBe('不应出具证明事项');
     expect(negative.catalogs).toHaveLength(1);
     const nl = negative.catalogs[0];
     expect(nl).toMatchObject({
       id: 'national-2020-negative-certificates-batch1',
-      layerLabel: '全国',
+      layer: 'national',
       complete: true,
       sourceUrl: 'http://mzj.cnbz.gov.cn/zdxx/flfg/15366031.html',
     });
@@ -37,7 +36,8 @@ describe('GET /api/public/catalogs', () => {
     const positive = kind('certificate');
     expect(positive.catalogs[0]).toMatchObject({
       id: 'shanxi-2023-village-issued-certificates',
-      layerLabel: '山西省',
+      layer: 'provincial',
+      province: '山西省',
       complete: true,
     });
     expect(positive.catalogs[0].items.map((i: any) => i.code)).toEqual([
@@ -93,7 +93,6 @@ describe('GET /api/public/certificate-check', () => {
     expect(res.body.item.catalog).toMatch(/不应由基层群众性自治组织出具证明事项清单/);
     expect(res.body.item.basis).toMatch(/民发〔2020〕20号/);
     expect(res.body.alternative).toMatch(/公安机关/);
-    expect(res.body.verdictLabel).toMatch(/不应由村级组织出具/);
     const pub = await t.agent().get(`/api/public/catalogs?region=${HANDIAN_VILLAGE}`);
     expect(res.body.catalogVersion).toBe(pub.body.catalogVersion);
     // The version is stored, so whoever kept it can resolve it later.
@@ -159,7 +158,7 @@ describe('rate limit (JIANFU_PUBLIC_RATE_LIMIT=3)', () => {
 describe('cached public answers (catalog generation)', () => {
   it('sees a change written straight to the database, by no service, on the next request', async () => {
     const { sql } = await import('kysely');
-    const { catalogGeneration } = await import('./catalogs.service.js');
+    const { catalogGeneration } = await import('./catalogs.versions.repo.js');
     const url = `/api/public/certificate-check?q=${encodeURIComponent('亲属关系证明')}&region=${HANDIAN_VILLAGE}`;
     const first = await t.agent().get(url);
     expect((await t.agent().get(url)).body).toEqual(first.body); // served from the memo

@@ -1,15 +1,11 @@
-/** All SQL of the catalogs feature, and the row → record mapping. */
+/**
+ * SQL of the catalogs, their items, revisions and adoptions, with the row → record mapping. Adjustments
+ * are in catalogs.adjustments.repo.ts, version snapshots and the generation in catalogs.versions.repo.ts.
+ */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../core/actor.js';
-import type { RegionLevel, Role } from '../../../shared/roles.js';
-import type {
-  AdjustmentOperation,
-  AdjustmentStatus,
-  CatalogKind,
-  CatalogLayer,
-  ReasonType,
-} from '../../../shared/catalogs.js';
+import type { CatalogKind, CatalogLayer } from '../../../shared/catalogs.js';
 import type {
   AdoptionRecord,
   CatalogExtra,
@@ -20,36 +16,13 @@ import type {
   RevisionRecord,
   RevisionSource,
 } from './catalogs.model.js';
-import { adjustmentVisibleTo, layerVisibleTo } from './catalogs.policy.js';
+import { layerVisibleTo } from './catalogs.policy.js';
 
 const CHUNK = 500;
-const chunks = <T>(xs: T[], n = CHUNK) =>
+/** Splits a list for `in (…)` lists and multi-row inserts (bound-parameter limits). */
+export const chunks = <T>(xs: T[], n = CHUNK) =>
   Array.from({ length: Math.ceil(xs.length / n) }, (_, i) => xs.slice(i * n, i * n + n));
-const parse = <T>(s: string | null, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
-
-// ───────────────────────────── regions (read-only lookups) ─────────────────────────────
-
-export interface RegionRef {
-  code: string;
-  name: string;
-  level: RegionLevel;
-}
-
-/** A region by its 12-digit code (no scope: callers check visibility with the policy). */
-export async function regionByCode(db: Kysely<DB>, code: string): Promise<RegionRef | null> {
-  const r = await db.selectFrom('region').select(['code', 'name', 'level']).where('code', '=', code).executeTakeFirst();
-  return r ? { code: r.code, name: r.name, level: r.level as RegionLevel } : null;
-}
-
-export async function regionsByCodes(db: Kysely<DB>, codes: string[]): Promise<Map<string, RegionRef>> {
-  const out = new Map<string, RegionRef>();
-  for (const part of chunks([...new Set(codes)])) {
-    if (!part.length) continue;
-    const rows = await db.selectFrom('region').select(['code', 'name', 'level']).where('code', 'in', part).execute();
-    for (const r of rows) out.set(r.code, { code: r.code, name: r.name, level: r.level as RegionLevel });
-  }
-  return out;
-}
+export const parse = <T>(s: string | null, fallback: T): T => (s ? (JSON.parse(s) as T) : fallback);
 
 // ───────────────────────────── catalogs ─────────────────────────────
 
@@ -153,6 +126,7 @@ export async function itemCounts(db: Kysely<DB>): Promise<Map<string, number>> {
 // ───────────────────────────── items and revisions ─────────────────────────────
 
 type RevisionRow = DB['catalogItemRevision'];
+const ITEM_COLUMNS = ['id', 'code', 'catalogId', 'originRegionCode'] as const;
 
 const toRevision = (r: RevisionRow & { publishedAt?: string | null }): RevisionRecord => ({
   id: r.id,
@@ -170,20 +144,16 @@ const toRevision = (r: RevisionRow & { publishedAt?: string | null }): RevisionR
   createdBy: r.createdBy,
 });
 
-export interface NewRevision {
-  id: string;
-  itemId: string;
-  revision: number;
-  regionCode: string | null;
-  operation: RevisionOperation;
-  effectiveFrom: string | null;
-  fields: ItemPatch;
-  source: RevisionSource;
-  adjustmentId: string | null;
-  importId: string | null;
-  createdAt: string;
-  createdBy: string | null;
-}
+/** Revisions with the publication of the adjustment behind each (seed and import revisions are public). */
+const revisionsWithPublication = (db: Kysely<DB>) =>
+  db
+    .selectFrom('catalogItemRevision')
+    .leftJoin('catalogAdjustment', 'catalogAdjustment.id', 'catalogItemRevision.adjustmentId')
+    .selectAll('catalogItemRevision')
+    .select('catalogAdjustment.publishedAt');
+
+/** A revision to write (whether it is published follows from its adjustment). */
+export type NewRevision = Omit<RevisionRecord, 'published'>;
 
 /**
  * Items of the given catalogs with the revisions that can apply to a region whose layers are `layers`
@@ -200,16 +170,12 @@ export async function loadItems(
     eb.or([eb(col, 'is', null), eb(col, 'in', layers)]);
   const items = await db
     .selectFrom('catalogItem')
-    .select(['id', 'code', 'catalogId', 'originRegionCode'])
+    .select(ITEM_COLUMNS)
     .where('catalogId', 'in', catalogIds)
     .where(layerFilter('catalogItem.originRegionCode'))
     .execute();
-  const revisions = await db
-    .selectFrom('catalogItemRevision')
+  const revisions = await revisionsWithPublication(db)
     .innerJoin('catalogItem', 'catalogItem.id', 'catalogItemRevision.itemId')
-    .leftJoin('catalogAdjustment', 'catalogAdjustment.id', 'catalogItemRevision.adjustmentId')
-    .selectAll('catalogItemRevision')
-    .select('catalogAdjustment.publishedAt')
     .where('catalogItem.catalogId', 'in', catalogIds)
     .where(layerFilter('catalogItemRevision.regionCode'))
     .where((eb) =>
@@ -220,28 +186,22 @@ export async function loadItems(
 }
 
 export async function itemByCode(db: Kysely<DB>, code: string): Promise<ItemRecord | null> {
-  return (
-    (await db
-      .selectFrom('catalogItem')
-      .select(['id', 'code', 'catalogId', 'originRegionCode'])
-      .where('code', '=', code)
-      .executeTakeFirst()) ?? null
-  );
+  return (await db.selectFrom('catalogItem').select(ITEM_COLUMNS).where('code', '=', code).executeTakeFirst()) ?? null;
 }
 
-export async function itemsByCodes(db: Kysely<DB>, codes: string[]): Promise<Map<string, ItemRecord>> {
+/** Items whose `column` is one of `values` (chunked), keyed by that column. */
+async function itemsWhereIn(db: Kysely<DB>, column: 'code' | 'id', values: string[]) {
   const out = new Map<string, ItemRecord>();
-  for (const part of chunks(codes)) {
+  for (const part of chunks([...new Set(values)])) {
     if (!part.length) continue;
-    const rows = await db
-      .selectFrom('catalogItem')
-      .select(['id', 'code', 'catalogId', 'originRegionCode'])
-      .where('code', 'in', part)
-      .execute();
-    for (const r of rows) out.set(r.code, r);
+    for (const r of await db.selectFrom('catalogItem').select(ITEM_COLUMNS).where(column, 'in', part).execute())
+      out.set(r[column], r);
   }
   return out;
 }
+
+export const itemsByCodes = (db: Kysely<DB>, codes: string[]) => itemsWhereIn(db, 'code', codes);
+export const itemsByIds = (db: Kysely<DB>, ids: string[]) => itemsWhereIn(db, 'id', ids);
 
 export async function codesWithPrefix(db: Kysely<DB>, prefix: string): Promise<Set<string>> {
   const rows = await db
@@ -254,11 +214,7 @@ export async function codesWithPrefix(db: Kysely<DB>, prefix: string): Promise<S
 
 /** Every revision of an item on layers the actor may see, in order. */
 export async function revisionsOfItem(db: Kysely<DB>, actor: Actor, itemId: string): Promise<RevisionRecord[]> {
-  const rows = await db
-    .selectFrom('catalogItemRevision')
-    .leftJoin('catalogAdjustment', 'catalogAdjustment.id', 'catalogItemRevision.adjustmentId')
-    .selectAll('catalogItemRevision')
-    .select('catalogAdjustment.publishedAt')
+  const rows = await revisionsWithPublication(db)
     .where('catalogItemRevision.itemId', '=', itemId)
     .where(layerVisibleTo(actor, 'catalogItemRevision.regionCode'))
     .orderBy('catalogItemRevision.revision')
@@ -273,7 +229,7 @@ export async function baseRevisionsOfCatalog(
 ): Promise<{ items: ItemRecord[]; revisions: RevisionRecord[] }> {
   const items = await db
     .selectFrom('catalogItem')
-    .select(['id', 'code', 'catalogId', 'originRegionCode'])
+    .select(ITEM_COLUMNS)
     .where('catalogId', '=', catalogId)
     .where('originRegionCode', 'is', null)
     .execute();
@@ -321,33 +277,24 @@ export async function revisionsByIds(db: Kysely<DB>, ids: string[]): Promise<Rev
   const out: RevisionRecord[] = [];
   for (const part of chunks(ids)) {
     if (!part.length) continue;
-    const rows = await db
-      .selectFrom('catalogItemRevision')
-      .leftJoin('catalogAdjustment', 'catalogAdjustment.id', 'catalogItemRevision.adjustmentId')
-      .selectAll('catalogItemRevision')
-      .select('catalogAdjustment.publishedAt')
-      .where('catalogItemRevision.id', 'in', part)
-      .execute();
+    const rows = await revisionsWithPublication(db).where('catalogItemRevision.id', 'in', part).execute();
     out.push(...rows.map(toRevision));
   }
   return out;
 }
 
-export async function itemsByIds(db: Kysely<DB>, ids: string[]): Promise<Map<string, ItemRecord>> {
-  const out = new Map<string, ItemRecord>();
-  for (const part of chunks([...new Set(ids)])) {
-    if (!part.length) continue;
-    const rows = await db
-      .selectFrom('catalogItem')
-      .select(['id', 'code', 'catalogId', 'originRegionCode'])
-      .where('id', 'in', part)
-      .execute();
-    for (const r of rows) out.set(r.id, r);
-  }
-  return out;
-}
-
 // ───────────────────────────── adoptions ─────────────────────────────
+
+const toAdoption = (r: DB['catalogAdoption'] & { publishedAt: string | null }): AdoptionRecord => ({
+  id: r.id,
+  catalogId: r.catalogId,
+  regionCode: r.regionCode,
+  operation: r.operation as 'adopt' | 'unadopt',
+  effectiveFrom: r.effectiveFrom,
+  adjustmentId: r.adjustmentId,
+  published: r.adjustmentId === null || !!r.publishedAt,
+  createdAt: r.createdAt,
+});
 
 export async function adoptionsFor(db: Kysely<DB>, layers: string[]): Promise<AdoptionRecord[]> {
   if (!layers.length) return [];
@@ -358,242 +305,9 @@ export async function adoptionsFor(db: Kysely<DB>, layers: string[]): Promise<Ad
     .select('catalogAdjustment.publishedAt')
     .where('catalogAdoption.regionCode', 'in', layers)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    catalogId: r.catalogId,
-    regionCode: r.regionCode,
-    operation: r.operation as 'adopt' | 'unadopt',
-    effectiveFrom: r.effectiveFrom,
-    adjustmentId: r.adjustmentId,
-    published: r.adjustmentId === null || !!r.publishedAt,
-    createdAt: r.createdAt,
-  }));
+  return rows.map(toAdoption);
 }
 
 export async function insertAdoption(db: Kysely<DB>, a: DB['catalogAdoption']) {
   await db.insertInto('catalogAdoption').values(a).execute();
-}
-
-// ───────────────────────────── adjustments ─────────────────────────────
-
-type AdjustmentRow = DB['catalogAdjustment'];
-
-export interface AdjustmentRecord {
-  id: string;
-  targetRegionCode: string;
-  targetLevel: RegionLevel;
-  operation: AdjustmentOperation;
-  catalogId: string | null;
-  itemId: string | null;
-  itemCode: string | null;
-  itemName: string | null;
-  changes: ItemPatch | null;
-  reasonType: ReasonType;
-  reasonNote: string | null;
-  basis: string;
-  effectiveDate: string;
-  effectiveFrom: string | null;
-  status: AdjustmentStatus;
-  proposerId: string;
-  proposerName: string;
-  submittedAt: string | null;
-  approverId: string | null;
-  approverName: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  publishedAt: string | null;
-  publishedBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-const toAdjustment = (r: AdjustmentRow): AdjustmentRecord => ({
-  id: r.id,
-  targetRegionCode: r.targetRegionCode,
-  targetLevel: r.targetLevel as RegionLevel,
-  operation: r.operation as AdjustmentOperation,
-  catalogId: r.catalogId,
-  itemId: r.itemId,
-  itemCode: r.itemCode,
-  itemName: r.itemName,
-  changes: parse<ItemPatch | null>(r.changesJson, null),
-  reasonType: r.reasonType as ReasonType,
-  reasonNote: r.reasonNote,
-  basis: r.basis,
-  effectiveDate: r.effectiveDate,
-  effectiveFrom: r.effectiveFrom,
-  status: r.status as AdjustmentStatus,
-  proposerId: r.proposerId,
-  proposerName: r.proposerName,
-  submittedAt: r.submittedAt,
-  approverId: r.approverId,
-  approverName: r.approverName,
-  decidedAt: r.decidedAt,
-  decisionNote: r.decisionNote,
-  publishedAt: r.publishedAt,
-  publishedBy: r.publishedBy,
-  createdAt: r.createdAt,
-  updatedAt: r.updatedAt,
-  version: r.version,
-});
-
-export async function insertAdjustment(db: Kysely<DB>, row: AdjustmentRow) {
-  await db.insertInto('catalogAdjustment').values(row).execute();
-}
-
-export async function adjustmentById(db: Kysely<DB>, id: string): Promise<AdjustmentRecord | null> {
-  const r = await db.selectFrom('catalogAdjustment').selectAll().where('id', '=', id).executeTakeFirst();
-  return r ? toAdjustment(r) : null;
-}
-
-export async function adjustmentsByIds(db: Kysely<DB>, ids: string[]): Promise<Map<string, AdjustmentRecord>> {
-  const out = new Map<string, AdjustmentRecord>();
-  for (const part of chunks([...new Set(ids)])) {
-    if (!part.length) continue;
-    for (const r of await db.selectFrom('catalogAdjustment').selectAll().where('id', 'in', part).execute())
-      out.set(r.id, toAdjustment(r));
-  }
-  return out;
-}
-
-/** Optimistic update of an adjustment; false when `version` is stale. */
-export async function updateAdjustment(
-  db: Kysely<DB>,
-  id: string,
-  version: number,
-  patch: Partial<AdjustmentRow>,
-  now: string,
-): Promise<boolean> {
-  const r = await db
-    .updateTable('catalogAdjustment')
-    .set({ ...patch, updatedAt: now, version: version + 1 })
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-export interface AdjustmentFilter {
-  status?: AdjustmentStatus;
-  operation?: AdjustmentOperation;
-  region?: string;
-  itemId?: string;
-  catalogId?: string;
-}
-
-function filteredAdjustments(db: Kysely<DB>, actor: Actor, f: AdjustmentFilter) {
-  let q = db.selectFrom('catalogAdjustment').where(adjustmentVisibleTo(actor));
-  if (f.status) q = q.where('catalogAdjustment.status', '=', f.status);
-  if (f.operation) q = q.where('catalogAdjustment.operation', '=', f.operation);
-  if (f.region) q = q.where('catalogAdjustment.targetRegionCode', '=', f.region);
-  if (f.itemId) q = q.where('catalogAdjustment.itemId', '=', f.itemId);
-  if (f.catalogId) q = q.where('catalogAdjustment.catalogId', '=', f.catalogId);
-  return q;
-}
-
-/** One page of the adjustments the actor may see, newest first. */
-export async function listAdjustments(
-  db: Kysely<DB>,
-  actor: Actor,
-  f: AdjustmentFilter,
-  page: number,
-  pageSize: number,
-) {
-  const q = filteredAdjustments(db, actor, f);
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await q
-    .selectAll('catalogAdjustment')
-    .orderBy('catalogAdjustment.createdAt', 'desc')
-    .orderBy('catalogAdjustment.id', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
-  return { total, items: rows.map(toAdjustment) };
-}
-
-/** Undecided adjustments on an item, visible to the actor. */
-export async function pendingForItem(db: Kysely<DB>, actor: Actor, itemId: string) {
-  const rows = await filteredAdjustments(db, actor, { itemId })
-    .selectAll('catalogAdjustment')
-    .where('catalogAdjustment.status', 'in', ['draft', 'submitted'])
-    .orderBy('catalogAdjustment.createdAt')
-    .execute();
-  return rows.map(toAdjustment);
-}
-
-/** Approved adjustments on the given layers that take effect after `date`. */
-export async function scheduledOn(db: Kysely<DB>, layers: string[], date: string, publishedOnly: boolean) {
-  if (!layers.length) return [];
-  let q = db
-    .selectFrom('catalogAdjustment')
-    .selectAll()
-    .where('status', '=', 'approved')
-    .where('targetRegionCode', 'in', layers)
-    .where('effectiveFrom', '>', date);
-  if (publishedOnly) q = q.where('publishedAt', 'is not', null);
-  return (await q.orderBy('effectiveFrom').execute()).map(toAdjustment);
-}
-
-// ───────────────────────────── versions ─────────────────────────────
-
-/** Stores a version snapshot once (ignores a concurrent insert of the same id). */
-export async function ensureVersion(db: Kysely<DB>, v: DB['catalogVersion']) {
-  await db
-    .insertInto('catalogVersion')
-    .values(v)
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute();
-}
-
-export async function versionById(db: Kysely<DB>, id: string) {
-  const r = await db.selectFrom('catalogVersion').selectAll().where('id', '=', id).executeTakeFirst();
-  return r
-    ? {
-        id: r.id,
-        catalogIds: parse<string[]>(r.catalogIdsJson, []),
-        revisionIds: parse<string[]>(r.revisionIdsJson, []),
-        itemCount: Number(r.itemCount),
-        createdAt: r.createdAt,
-      }
-    : null;
-}
-
-// ───────────────────────────── files and actors (for the import job) ─────────────────────────────
-
-export async function storeFile(db: Kysely<DB>, f: DB['storedFile']) {
-  await db.insertInto('storedFile').values(f).execute();
-}
-
-export async function fileById(db: Kysely<DB>, id: string) {
-  return (await db.selectFrom('storedFile').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
-}
-
-/**
- * The actor behind a user id (for work done outside a request, such as a job re-checking permissions).
- * Null when the account is gone or disabled.
- */
-export async function actorById(db: Kysely<DB>, userId: string): Promise<Actor | null> {
-  const u = await db
-    .selectFrom('appUser')
-    .select(['id', 'username', 'displayName', 'regionCode', 'departmentId', 'status'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!u || u.status !== 'active') return null;
-  const grants = await db
-    .selectFrom('grant')
-    .innerJoin('region', 'region.code', 'grant.regionCode')
-    .select(['grant.role', 'grant.regionCode', 'region.level'])
-    .where('grant.userId', '=', userId)
-    .execute();
-  return {
-    userId: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    regionCode: u.regionCode,
-    departmentId: u.departmentId,
-    grants: grants.map((g) => ({ role: g.role as Role, regionCode: g.regionCode, level: g.level as RegionLevel })),
-    sessionId: null,
-    mustChangePassword: false,
-  };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
-import { HANDIAN_TOWNSHIP, HANDIAN_VILLAGE } from './catalogs.test-helpers.js';
+import { HANDIAN_TOWNSHIP, HANDIAN_VILLAGE, proposeAndSubmit } from './catalogs.test-helpers.js';
 import { measureEffectiveCatalog, measureMatch } from './catalogs.bench-support.js';
 
 let t: TestApp;
@@ -107,7 +107,7 @@ describe('catalogs', () => {
     ]);
     expect(res.body.items.find((c: any) => c.id === 'hebei-luquan-2023-village-government-services')).toMatchObject({
       layer: 'other_locality',
-      layerLabel: '外地参考（河北省石家庄市鹿泉区，未采用时不生效）',
+      locality: '河北省石家庄市鹿泉区',
       activeHere: true,
       complete: false,
     });
@@ -124,9 +124,8 @@ describe('catalogs', () => {
     const c = await district.get('/api/catalogs/shanxi-2023-duties-catalog');
     expect(c.body).toMatchObject({
       kind: 'duty',
-      kindLabel: '履行职责事项',
       layer: 'provincial',
-      layerLabel: '山西省',
+      province: '山西省',
       abilities: { update: true, import: true },
     });
     const patched = await district.patch('/api/catalogs/shanxi-2023-duties-catalog', {
@@ -169,7 +168,6 @@ describe('catalogs', () => {
     expect(created.status).toBe(200);
     expect(created.body).toMatchObject({
       layer: 'district',
-      layerLabel: '区级',
       complete: false,
       origin: 'local',
       ownerRegion: { code: '140404000000', name: '上党区' },
@@ -179,7 +177,7 @@ describe('catalogs', () => {
       (await district.post('/api/catalogs', { kind: 'micro_power', title: '某村清单', ownerRegion: HANDIAN_VILLAGE }))
         .status,
     ).toBe(400);
-    const draft = await township.post('/api/catalogs/adjustments', {
+    const { draft, submitted: sub } = await proposeAndSubmit(township, {
       targetRegion: HANDIAN_TOWNSHIP,
       operation: 'add',
       catalogId: created.body.id,
@@ -189,9 +187,6 @@ describe('catalogs', () => {
       fields: { name: '村级重大事项决策（测试）', basis: '“四议两公开”工作法（测试）' },
     });
     expect(draft.status).toBe(200);
-    const sub = await township.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
-      version: draft.body.version,
-    });
     const ok = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, { version: sub.body.version });
     expect(ok.body).toMatchObject({ status: 'approved', itemCode: '140404001-POWER-01' });
     const here = await village.get(`/api/catalogs/${created.body.id}/items?region=${HANDIAN_VILLAGE}`);

@@ -148,26 +148,27 @@ export async function seedCatalogs(deps: Deps): Promise<{ catalogs: number; item
         const newRevs: repo.NewRevision[] = [];
         for (const it of seed.items) {
           const fields = seedItemFields(it);
+          const revision = (itemId: string, n: number): repo.NewRevision => ({
+            id: newId(),
+            itemId,
+            revision: n,
+            regionCode: null,
+            operation: 'base',
+            effectiveFrom: seed.effectiveFrom,
+            fields,
+            source: 'seed',
+            adjustmentId: null,
+            importId: null,
+            createdAt: now,
+            createdBy: null,
+          });
           const item = byCode.get(it.code);
           if (!item) {
             if (otherCodes.has(it.code))
               throw new Error(`seed item ${it.code} already exists in catalog ${otherCodes.get(it.code)!.catalogId}`);
             const id = newId();
             newItems.push({ id, code: it.code, catalogId: seed.id, originRegionCode: null, createdAt: now });
-            newRevs.push({
-              id: newId(),
-              itemId: id,
-              revision: 1,
-              regionCode: null,
-              operation: 'base',
-              effectiveFrom: seed.effectiveFrom,
-              fields,
-              source: 'seed',
-              adjustmentId: null,
-              importId: null,
-              createdAt: now,
-              createdBy: null,
-            });
+            newRevs.push(revision(id, 1));
             continue;
           }
           const last = latest.get(item.id);
@@ -175,22 +176,8 @@ export async function seedCatalogs(deps: Deps): Promise<{ catalogs: number; item
             last &&
             last.source === 'seed' &&
             contentKey(last.fields, last.effectiveFrom) !== contentKey(fields, seed.effectiveFrom)
-          ) {
-            newRevs.push({
-              id: newId(),
-              itemId: item.id,
-              revision: last.revision + 1,
-              regionCode: null,
-              operation: 'base',
-              effectiveFrom: seed.effectiveFrom,
-              fields,
-              source: 'seed',
-              adjustmentId: null,
-              importId: null,
-              createdAt: now,
-              createdBy: null,
-            });
-          }
+          )
+            newRevs.push(revision(item.id, last.revision + 1));
         }
         await repo.insertItems(trx, newItems);
         await repo.insertRevisions(trx, newRevs);

@@ -2,10 +2,8 @@ import { completenessSchema, regionCodeParam, setCompletenessBody } from '../../
 import { z } from '../../../shared/zod.js';
 import type { Routes } from '../feature.js';
 import { authed, can, route, typed } from '../../http/route.js';
-import { shanghaiDate } from '../../core/clock.js';
-import { effectiveFor } from './catalogs.service.js';
 import { normalizeCode } from '../regions/regions.model.js';
-import { notFound } from '../../core/errors.js';
+import { effectiveFor, missing, today } from './catalogs.effective.js';
 import { listCompleteness, setCompleteness } from './catalogs.status.js';
 
 const tags = ['目录'];
@@ -13,10 +11,9 @@ const tags = ['目录'];
 /** How complete each kind of catalog is for a region (read), and the district setting it (write). */
 export const catalogStatusRoutes: Routes = (app, deps) => {
   const r = typed(app);
-  const today = () => shanghaiDate(deps.clock.now());
   const read = async (actor: Parameters<typeof listCompleteness>[1], region: string) => {
-    const code = normalizeCode(region) ?? notFound('区划');
-    return listCompleteness(deps, actor, code, await effectiveFor(deps, code, today()));
+    const code = normalizeCode(region) ?? missing('region');
+    return listCompleteness(deps, actor, code, await effectiveFor(deps, code, today(deps)));
   };
   r.get(
     '/api/catalogs/completeness',
@@ -34,7 +31,7 @@ export const catalogStatusRoutes: Routes = (app, deps) => {
     }),
     async (req) => {
       const ctx = authed(req);
-      const code = normalizeCode(req.body.region) ?? notFound('区划');
+      const code = normalizeCode(req.body.region) ?? missing('region');
       await setCompleteness(deps, ctx, { ...req.body, region: code });
       return read(ctx.actor, code);
     },

@@ -9,12 +9,13 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import type { AuthedContext, Actor } from '../../core/actor.js';
-import { AppError, msg, notFound } from '../../core/errors.js';
+import { AppError, msg } from '../../core/errors.js';
 import { appendAudit } from '../../core/audit.js';
 import { CATALOG_KINDS, type CatalogKind, type Completeness } from '../../../shared/catalogs.js';
 import { layersOf, type Effective } from './catalogs.model.js';
 import { canCreateCatalogAt, canReadRegion, isLayerLevel } from './catalogs.policy.js';
 import * as regions from '../regions/regions.service.js';
+import { missing } from './catalogs.effective.js';
 import * as repo from './catalogs.status.repo.js';
 
 export interface KindCompleteness {
@@ -103,8 +104,8 @@ export async function setCompleteness(
   },
   db: Kysely<DB> = deps.db,
 ) {
-  const region = (await regions.byCode(db, input.region)) ?? notFound('区划');
-  if (!canReadRegion(ctx.actor, region.code)) notFound('区划');
+  const region = (await regions.byCode(db, input.region)) ?? missing('region');
+  if (!canReadRegion(ctx.actor, region.code)) missing('region');
   if (!isLayerLevel(region.level) || !canCreateCatalogAt(ctx.actor, { code: region.code, level: region.level }))
     throw new AppError('forbidden', msg('catalogs.error.completenessForbidden'));
   const now = deps.clock.nowIso();
@@ -147,8 +148,8 @@ export const canSetCompleteness = (actor: Actor, region: { code: string; level: 
 
 /** The completeness of every kind for a region the actor may read, today. */
 export async function listCompleteness(deps: Deps, actor: Actor, regionCode: string, eff: Effective) {
-  const region = (await regions.byCode(deps.db, regionCode)) ?? notFound('区划');
-  if (!canReadRegion(actor, region.code)) notFound('区划');
+  const region = (await regions.byCode(deps.db, regionCode)) ?? missing('region');
+  if (!canReadRegion(actor, region.code)) missing('region');
   const kinds = await completenessOf(deps.db, eff);
   return {
     region: { code: region.code, name: region.name, level: region.level },

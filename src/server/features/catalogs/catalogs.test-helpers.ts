@@ -1,6 +1,6 @@
 /** Helpers for the catalog tests (not a test file itself). */
 import ExcelJS from 'exceljs';
-import type { Agent, TestApp, TestResponse } from '../../../../test/test-app.js';
+import { createTestApp, type Agent, type TestApp, type TestResponse } from '../../../../test/test-app.js';
 import { XLSX_TYPE } from '../../core/spreadsheets.js';
 
 export const HANDIAN_TOWNSHIP = '140404001000';
@@ -33,6 +33,49 @@ export async function secondDistrictLead(t: TestApp, username = 'district-lead-2
   if (changed.status !== 200) throw new Error(`password: ${changed.status}`);
   await a.login(username, 'Review#2024y');
   return a;
+}
+
+/**
+ * The app of the adjustment tests: four-eyes on, the district and township leads signed in, a second
+ * district lead (the reviewer), and a village of another township.
+ */
+export async function adjustmentsApp() {
+  const t = await createTestApp({ env: { JIANFU_CATALOG_FOUR_EYES: '1' } });
+  const reviewer = await secondDistrictLead(t);
+  const village = await t.deps.db
+    .selectFrom('region')
+    .select('code')
+    .where('level', '=', 'village')
+    .where('townshipCode', '!=', HANDIAN_TOWNSHIP)
+    .orderBy('code')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  return {
+    t,
+    reviewer,
+    district: await t.as('demo-district'),
+    township: await t.as('demo-township'),
+    otherVillage: village.code,
+  };
+}
+
+/** Proposes an adjustment as `agent` and submits it; the draft and the submitted adjustment. */
+export async function proposeAndSubmit(agent: Agent, body: Record<string, unknown>) {
+  const draft = await agent.post('/api/catalogs/adjustments', body);
+  if (draft.status !== 200) throw new Error(`propose: ${draft.status} ${JSON.stringify(draft.body)}`);
+  const submitted = await agent.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
+    version: draft.body.version,
+  });
+  return { draft, submitted };
+}
+
+/** Sets the clock and signs in again (sessions time out when the clock jumps). */
+export async function signInAt(t: TestApp, iso: string, reviewer: Agent) {
+  t.clock.set(iso);
+  const district = await t.as('demo-district');
+  const township = await t.as('demo-township');
+  await reviewer.login('district-lead-2', 'Review#2024y');
+  return { district, township };
 }
 
 /** A workbook with the template's header row and the given rows (header text → cell). */

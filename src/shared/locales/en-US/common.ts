@@ -51,6 +51,10 @@ export const common: Record<keyof typeof zh, string> = {
   'error.passwordChangeRequired': 'You must change your password before continuing.',
   'error.requestId': 'Request ID: {id}',
   'error.title': 'Operation failed',
+  'upload.error.notMultipart': 'Upload the .xlsx file as multipart/form-data (field name: file)',
+  'upload.error.noFile': 'No file was received; choose the .xlsx file to import',
+  'upload.error.missingFile': 'File missing',
+  'upload.error.tooLarge': 'The file is over the {mb} MB limit; split it and import the parts',
 
   'menu.home': 'Workbench',
   'menu.regions': 'Regions',

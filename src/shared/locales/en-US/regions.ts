@@ -18,4 +18,11 @@ export const regions: Record<keyof typeof zh, string> = {
   'regions.noTree': 'No region is visible to your account',
   'regions.locate': 'Show in tree',
   'regions.notVisible': '(outside your jurisdiction)',
+  'regions.templateFile': 'region-import-template.xlsx',
+  'regions.importSource': 'Spreadsheet import: {name}',
+  'regions.unnamedFile': 'unnamed file',
+  'regions.error.notFound': 'No such region, or you may not see it',
+  'regions.error.badCode': 'Region code “{code}” is malformed: it has 2, 4, 6, 9 or 12 digits',
+  'regions.error.outOfScope': 'You may import only regions within your jurisdiction',
+  'regions.error.noSuchCode': 'The division data has no code {code}',
 };

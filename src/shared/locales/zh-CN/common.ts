@@ -49,6 +49,10 @@ export const common = {
   'error.passwordChangeRequired': '首次登录须修改密码后才能继续使用',
   'error.requestId': '请求编号：{id}',
   'error.title': '操作失败',
+  'upload.error.notMultipart': '请以 multipart/form-data 方式上传 .xlsx 文件（字段名 file）',
+  'upload.error.noFile': '没有收到文件，请选择要导入的 .xlsx 文件',
+  'upload.error.missingFile': '缺少文件',
+  'upload.error.tooLarge': '上传的文件超过 {mb} MB 的上限，请拆分后分批导入',
 
   'menu.home': '工作台',
   'menu.regions': '区划管理',

@@ -16,4 +16,11 @@ export const regions = {
   'regions.noTree': '您的账户暂无可查看的区划',
   'regions.locate': '在树中定位',
   'regions.notVisible': '（不在您的管辖范围内）',
+  'regions.templateFile': '区划导入模板.xlsx',
+  'regions.importSource': '表格导入：{name}',
+  'regions.unnamedFile': '未命名文件',
+  'regions.error.notFound': '未找到该区划，或您无权查看',
+  'regions.error.badCode': '区划代码“{code}”格式错误，应为 2、4、6、9 或 12 位数字',
+  'regions.error.outOfScope': '只能导入本人管辖范围内的区划',
+  'regions.error.noSuchCode': '区划数据中没有代码 {code}',
 } as const;

@@ -29,7 +29,8 @@ import dayjs from 'dayjs';
 import { fmtTime } from '../../components/format.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
+import { EDITABLE_FIELDS } from '../../../shared/catalogs.enums.js';
+import { useI18n } from '../../i18n/index.js';
 import {
   adjustmentAction,
   catalogKeys,
@@ -37,7 +38,6 @@ import {
   type AdjustmentAction,
   type AdjustmentDto,
 } from './catalogs.api.js';
-import { EDITABLE_FIELDS, FIELD_LABELS, KIND_LABELS, REASON_LABELS } from './catalogs.labels.js';
 import { OperationTag, StatusTag, todayStr } from './CatalogTags.js';
 import { AdjustmentFormDrawer } from './AdjustmentFormDrawer.js';
 
@@ -54,7 +54,6 @@ export function diffLinkFor(a: Pick<AdjustmentDto, 'targetRegion' | 'effectiveDa
 /** One adjustment: what it changes, why, who proposed and decided it, and the actions its `abilities` allow. */
 export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useI18n();
-  const label = useLabel();
   const isMobile = useIsMobile();
   const qc = useQueryClient();
   const { message } = useFeedback();
@@ -86,7 +85,7 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
     const current = (adj.current ?? {}) as Record<string, unknown>;
     const rows = EDITABLE_FIELDS.filter((k) => k in changes).map((k) => ({
       key: k,
-      field: label(FIELD_LABELS[k]),
+      field: t(`catalogs.field.${k}`),
       before: current[k],
       after: changes[k],
     }));
@@ -235,7 +234,7 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
                     label: t('catalogs.catalog'),
                     children: (
                       <span>
-                        {a.kind ? <Tag>{label(KIND_LABELS[a.kind])}</Tag> : null}
+                        {a.kind ? <Tag>{t(`catalogs.kind.${a.kind}`)}</Tag> : null}
                         {a.catalogTitle}
                       </span>
                     ),
@@ -263,7 +262,7 @@ export function AdjustmentDrawer({ id, onClose }: { id: string | null; onClose: 
             {
               key: 'reason',
               label: t('adjust.reasonType'),
-              children: label(REASON_LABELS[a.reasonType], a.reasonLabel),
+              children: t(`catalogs.reason.${a.reasonType}`),
             },
             {
               key: 'basis',

@@ -2,11 +2,18 @@ import { useEffect, useMemo, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, DatePicker, Descriptions, Drawer, Flex, Form, Input, Radio, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { AdjustmentOperation, ReasonType } from '../../../shared/catalogs.js';
+import {
+  ADJUSTMENT_OPERATIONS,
+  EDITABLE_FIELDS,
+  REASON_TYPES,
+  type AdjustmentOperation,
+  type ItemFieldName,
+  type ReasonType,
+} from '../../../shared/catalogs.enums.js';
 import { isApiError } from '../../api/client.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
+import { useI18n } from '../../i18n/index.js';
 import {
   adjustmentAction,
   catalogKeys,
@@ -19,19 +26,7 @@ import {
   type EffectiveItemDto,
   type ItemFields,
 } from './catalogs.api.js';
-import {
-  EDITABLE_FIELDS,
-  FIELD_LABELS,
-  KIND_LABELS,
-  KIND_ORDER,
-  OPERATION_HELP,
-  OPERATION_LABELS,
-  OPERATIONS,
-  REASON_LABELS,
-  REASON_TYPES,
-  type EditableField,
-} from './catalogs.labels.js';
-import { LayerTag, todayStr } from './CatalogTags.js';
+import { byKind, catalogOption, LayerTag, todayStr } from './CatalogTags.js';
 import { TargetLayerSelect, useLayers } from './TargetLayerSelect.js';
 
 /** What a caller may preset (e.g. "withdraw this item" from the item drawer). */
@@ -48,14 +43,14 @@ interface FormValues {
   catalogId?: string;
   itemCode?: string;
   newCode?: string;
-  fields: Partial<Record<Exclude<EditableField, 'effectiveTo'>, string | null>> & { effectiveTo?: Dayjs | null };
+  fields: Partial<Record<Exclude<ItemFieldName, 'effectiveTo'>, string | null>> & { effectiveTo?: Dayjs | null };
   reasonType?: ReasonType;
   basis?: string;
   reasonNote?: string;
   effectiveDate?: Dayjs;
 }
 
-const LONG_FIELDS: EditableField[] = ['name', 'basis', 'funding', 'alternativeChannel', 'notes'];
+const LONG_FIELDS: ItemFieldName[] = ['name', 'basis', 'funding', 'alternativeChannel', 'notes'];
 
 const fieldsOf = (f: Partial<ItemFields> | null | undefined): FormValues['fields'] => {
   const out: FormValues['fields'] = {};
@@ -82,7 +77,7 @@ function toApiFields(values: FormValues['fields'], current: ItemFields | null): 
 }
 
 /** The input for one item field. */
-function fieldInput(k: EditableField) {
+function fieldInput(k: ItemFieldName) {
   if (k === 'effectiveTo') return <DatePicker style={{ width: '100%' }} />;
   if (LONG_FIELDS.includes(k))
     return <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} maxLength={k === 'name' ? 500 : 1000} />;
@@ -102,7 +97,6 @@ export function AdjustmentFormDrawer(props: {
 }) {
   const { open, onClose, preset, editing } = props;
   const { t } = useI18n();
-  const label = useLabel();
   const isMobile = useIsMobile();
   const qc = useQueryClient();
   const { message } = useFeedback();
@@ -180,27 +174,17 @@ export function AdjustmentFormDrawer(props: {
             ? c.activeHere && !c.ownerRegion
             : false,
     );
-    return KIND_ORDER.map((k) => ({
-      label: label(KIND_LABELS[k]),
-      options: fit
-        .filter((c) => c.kind === k)
-        .map((c) => ({ value: c.id, search: c.title, label: <span title={c.title}>{c.title}</span> })),
-    })).filter((g) => g.options.length);
-  }, [catalogs.data, operation, label]);
+    return byKind(t, fit, catalogOption);
+  }, [catalogs.data, operation, t]);
 
   const itemOptions = useMemo(
     () =>
-      KIND_ORDER.map((k) => ({
-        label: label(KIND_LABELS[k]),
-        options: items
-          .filter((i) => i.kind === k)
-          .map((i) => ({
-            value: i.code,
-            search: `${i.name} ${i.code}`,
-            label: <span title={i.name}>{`${i.name}（${i.code}）`}</span>,
-          })),
-      })).filter((g) => g.options.length),
-    [items, label],
+      byKind(t, items, (i) => ({
+        value: i.code,
+        search: `${i.name} ${i.code}`,
+        label: <span title={i.name}>{`${i.name}（${i.code}）`}</span>,
+      })),
+    [items, t],
   );
 
   const save = useMutation({
@@ -316,13 +300,13 @@ export function AdjustmentFormDrawer(props: {
           name="operation"
           label={t('adjust.operation')}
           rules={[{ required: true }]}
-          extra={label(OPERATION_HELP[operation])}
+          extra={t(`catalogs.operationHelp.${operation}`)}
         >
           <Radio.Group
             disabled={!!editing}
             optionType="button"
             buttonStyle="solid"
-            options={OPERATIONS.map((o) => ({ value: o, label: label(OPERATION_LABELS[o]) }))}
+            options={ADJUSTMENT_OPERATIONS.map((o) => ({ value: o, label: t(`catalogs.operation.${o}`) }))}
             onChange={() => form.setFieldsValue({ catalogId: undefined, itemCode: undefined, fields: {} })}
           />
         </Form.Item>
@@ -409,7 +393,7 @@ export function AdjustmentFormDrawer(props: {
                   );
                 })(),
               },
-              { key: 'basis', label: label(FIELD_LABELS.basis), children: currentItem.basis ?? '—' },
+              { key: 'basis', label: t('catalogs.field.basis'), children: currentItem.basis ?? '—' },
             ]}
           />
         ) : null}
@@ -437,7 +421,7 @@ export function AdjustmentFormDrawer(props: {
               <Form.Item
                 key={k}
                 name={['fields', k]}
-                label={label(FIELD_LABELS[k])}
+                label={t(`catalogs.field.${k}`)}
                 rules={
                   k === 'name' || k === 'basis'
                     ? [
@@ -465,7 +449,7 @@ export function AdjustmentFormDrawer(props: {
         >
           <Select
             placeholder={t('adjust.reasonPlaceholder')}
-            options={REASON_TYPES.map((r) => ({ value: r, label: label(REASON_LABELS[r]) }))}
+            options={REASON_TYPES.map((r) => ({ value: r, label: t(`catalogs.reason.${r}`) }))}
             data-testid="adjustment-reason"
           />
         </Form.Item>

@@ -3,12 +3,17 @@ import { useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Segmented, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { AdjustmentOperation, AdjustmentStatus } from '../../../shared/catalogs.js';
+import {
+  ADJUSTMENT_OPERATIONS,
+  ADJUSTMENT_STATUSES,
+  type AdjustmentOperation,
+  type AdjustmentStatus,
+} from '../../../shared/catalogs.enums.js';
 import { useMe } from '../../api/auth.js';
 import { accessOf } from '../../access.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
+import { useI18n } from '../../i18n/index.js';
 import {
   catalogKeys,
   listAdjustments,
@@ -16,7 +21,6 @@ import {
   type AdjustmentFilter,
   type AdjustmentSummary,
 } from './catalogs.api.js';
-import { OPERATION_LABELS, OPERATIONS, REASON_LABELS, STATUS_LABELS, STATUSES } from './catalogs.labels.js';
 import { OperationTag, StatusTag } from './CatalogTags.js';
 import { AdjustmentDrawer } from './AdjustmentDrawer.js';
 import { AdjustmentFormDrawer } from './AdjustmentFormDrawer.js';
@@ -29,7 +33,6 @@ import { CLEARABLE } from '../../components/ClearIcon.js';
  */
 export default function AdjustmentsPage() {
   const { t } = useI18n();
-  const label = useLabel();
   const isMobile = useIsMobile();
   const { data: me } = useMe();
   const access = accessOf(me);
@@ -85,7 +88,7 @@ export default function AdjustmentsPage() {
               </Flex>
               <div style={{ fontWeight: 500 }}>{what(a)}</div>
               <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
-                {a.targetRegion.name} · {label(REASON_LABELS[a.reasonType], a.reasonLabel)} ·{' '}
+                {a.targetRegion.name} · {t(`catalogs.reason.${a.reasonType}`)} ·{' '}
                 {t('adjust.effectiveOn', { date: a.effectiveFrom ?? a.effectiveDate })}
               </div>
             </div>
@@ -109,7 +112,7 @@ export default function AdjustmentsPage() {
           title: t('adjust.reasonType'),
           dataIndex: 'reasonType',
           width: 130,
-          render: (_: unknown, a) => label(REASON_LABELS[a.reasonType], a.reasonLabel),
+          render: (_: unknown, a) => t(`catalogs.reason.${a.reasonType}`),
         },
         {
           title: t('adjust.effectiveDate'),
@@ -187,7 +190,7 @@ export default function AdjustmentsPage() {
               }}
               options={[
                 { value: 'all', label: t('adjust.all') },
-                ...STATUSES.map((s) => ({ value: s, label: label(STATUS_LABELS[s]) })),
+                ...ADJUSTMENT_STATUSES.map((s) => ({ value: s, label: t(`catalogs.status.${s}`) })),
               ]}
               data-testid="adjustment-status-filter"
             />
@@ -201,7 +204,7 @@ export default function AdjustmentsPage() {
               setOperation(v);
               setPage(1);
             }}
-            options={OPERATIONS.map((o) => ({ value: o, label: label(OPERATION_LABELS[o]) }))}
+            options={ADJUSTMENT_OPERATIONS.map((o) => ({ value: o, label: t(`catalogs.operation.${o}`) }))}
             style={{ minWidth: 140 }}
           />
         </Flex>
@@ -226,7 +229,7 @@ export default function AdjustmentsPage() {
               <Empty
                 image={Empty.PRESENTED_IMAGE_SIMPLE}
                 description={
-                  status ? t('adjust.emptyStatus', { status: label(STATUS_LABELS[status]) }) : t('adjust.empty')
+                  status ? t('adjust.emptyStatus', { status: t(`catalogs.status.${status}`) }) : t('adjust.empty')
                 }
               />
             ),

@@ -32,7 +32,8 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
+import { CATALOG_KINDS } from '../../../shared/catalogs.enums.js';
+import { useI18n } from '../../i18n/index.js';
 import {
   catalogItems,
   catalogKeys,
@@ -44,7 +45,6 @@ import {
   type CatalogDto,
   type EffectiveItemDto,
 } from './catalogs.api.js';
-import { KIND_LABELS, KIND_ORDER, KIND_SHORT, OPERATION_LABELS } from './catalogs.labels.js';
 import { CompletenessNote, CompletenessTag, LayerTag, SourceLinks, StatusTag, todayStr } from './CatalogTags.js';
 import { useItemMatcher } from './itemSearch.js';
 import { ItemDrawer } from './ItemDrawer.js';
@@ -321,7 +321,6 @@ function ReferenceCatalog({
  */
 export default function CatalogBrowserPage() {
   const { t } = useI18n();
-  const label = useLabel();
   const isMobile = useIsMobile();
   const { message } = useFeedback();
   const { data: me } = useMe();
@@ -375,7 +374,7 @@ export default function CatalogBrowserPage() {
     const active = new Set((eff?.catalogs ?? []).map((c) => c.id));
     return (catalogs.data ?? []).filter((c) => !active.has(c.id));
   }, [catalogs.data, eff]);
-  const kinds = KIND_ORDER.filter((k) => filtered.some((c) => c.kind === k) || inactive.some((c) => c.kind === k));
+  const kinds = CATALOG_KINDS.filter((k) => filtered.some((c) => c.kind === k) || inactive.some((c) => c.kind === k));
   const kindParam = params.get('kind') as CatalogKind | null;
   const firstHit = matcher ? kinds.find((k) => filtered.some((c) => c.kind === k && c.shown.length)) : undefined;
   const firstFull = kinds.find((k) => filtered.some((c) => c.kind === k && c.items.length));
@@ -401,7 +400,7 @@ export default function CatalogBrowserPage() {
     const n = filtered.filter((c) => c.kind === k).reduce((s, c) => s + c.shown.length, 0);
     return (
       <span>
-        {label(KIND_SHORT[k])}
+        {t(`catalogs.kindShort.${k}`)}
         <Badge
           count={n}
           showZero
@@ -419,7 +418,7 @@ export default function CatalogBrowserPage() {
     return (
       <div>
         <Typography.Title level={2} className="jf-h-small" style={{ marginTop: 0 }}>
-          {label(KIND_LABELS[k])}
+          {t(`catalogs.kind.${k}`)}
         </Typography.Title>
         {mine.length === 0 ? (
           <Alert type="info" showIcon title={t('catalogs.noActiveOfKind')} style={{ marginBottom: 12 }} />
@@ -535,7 +534,7 @@ export default function CatalogBrowserPage() {
               <Flex key={a.id} gap={6} wrap align="center" style={{ marginTop: 4 }}>
                 <LinkButton onClick={() => setAdjustmentId(a.id)}>
                   {a.effectiveFrom ?? a.effectiveDate} · {a.targetRegion.name} ·{' '}
-                  {label(OPERATION_LABELS[a.operation], a.operationLabel)} · {a.itemName ?? a.catalogId}
+                  {t(`catalogs.operation.${a.operation}`)} · {a.itemName ?? a.catalogId}
                 </LinkButton>
                 <StatusTag status={a.status} />
               </Flex>

@@ -7,9 +7,8 @@ import dayjs from 'dayjs';
 import { useMe } from '../../api/auth.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { catalogDiff, catalogKeys, type DiffEntry, type ItemFields } from './catalogs.api.js';
-import { CHANGED_FIELD_EN, FIELD_LABELS, KIND_LABELS, REASON_LABELS, type FieldName } from './catalogs.labels.js';
+import { useI18n, type Translate } from '../../i18n/index.js';
+import { catalogDiff, catalogKeys, type DiffCause, type DiffEntry } from './catalogs.api.js';
 import { OperationTag, StatusTag, todayStr } from './CatalogTags.js';
 import { AdjustmentDrawer } from './AdjustmentDrawer.js';
 import { LinkButton } from '../../components/LinkButton.js';
@@ -17,20 +16,32 @@ import { LinkButton } from '../../components/LinkButton.js';
 type Section = 'added' | 'amended' | 'withdrawn';
 // 4.5:1 on white; the section's title says what it is, the colour only repeats it.
 const SECTION_COLORS: Record<Section, string> = { added: '#237804', amended: '#1d5fc4', withdrawn: '#cf1322' };
-const ZH_TO_FIELD: Record<string, FieldName> = {
-  事项名称: 'name',
-  类别: 'category',
-  设定依据: 'basis',
-  依据条款: 'basisArticle',
-  责任部门: 'responsibleDepartment',
-  经费保障: 'funding',
-  替代办理渠道: 'alternativeChannel',
-  办理指引: 'guidance',
-  备注: 'notes',
-  来源网址: 'sourceUrl',
-  兜底项: 'catchAll',
-  失效日期: 'effectiveTo',
-};
+
+/** Why an item changed: the adjustment behind it (region, operation, reason, date), an import, expiry … */
+function describeCause(t: Translate, c: DiffCause): string {
+  const a = c.adjustment;
+  const params = a
+    ? {
+        region: a.targetRegion.name,
+        operation: t(`catalogs.operation.${a.operation}`),
+        reason: t(`catalogs.reason.${a.reasonType}`),
+        date: a.effectiveFrom ?? a.effectiveDate,
+      }
+    : null;
+  switch (c.type) {
+    case 'adjustment':
+      return params ? t('catalogs.cause.adjustment', params) : t('catalogs.cause.adjustmentUnknown');
+    case 'adoption':
+      return params ? t('catalogs.cause.adoption', params) : t('catalogs.cause.adoptionUnknown');
+    case 'import':
+    case 'seed':
+      return t(`catalogs.revisionSource.${c.type}`);
+    case 'expired':
+      return t('catalogs.cause.expired', { date: c.expiredOn ?? '' });
+    case 'catalog':
+      return t('catalogs.cause.catalog');
+  }
+}
 
 function Entry({
   e,
@@ -43,8 +54,7 @@ function Entry({
   first: boolean;
   onOpenAdjustment: (id: string) => void;
 }) {
-  const { t, locale } = useI18n();
-  const label = useLabel();
+  const { t } = useI18n();
   return (
     <div
       style={{ padding: first ? '0 0 10px' : '10px 0', borderTop: first ? undefined : '1px solid #f0f0f0' }}
@@ -57,19 +67,16 @@ function Entry({
         <Typography.Text type="secondary" className="jf-mono" style={{ fontSize: '0.75rem' }}>
           {e.code}
         </Typography.Text>
-        <Tag style={{ marginInlineEnd: 0 }}>{label(KIND_LABELS[e.kind])}</Tag>
+        <Tag style={{ marginInlineEnd: 0 }}>{t(`catalogs.kind.${e.kind}`)}</Tag>
       </Flex>
       {section === 'amended' && e.changedFields.length ? (
         <div style={{ marginTop: 4 }}>
           {e.changedFields.map((f) => {
-            const key = ZH_TO_FIELD[f];
-            const before = key && e.before ? (e.before as ItemFields)[key as keyof ItemFields] : null;
-            const after = key && e.after ? (e.after as ItemFields)[key as keyof ItemFields] : null;
+            const before = e.before ? e.before[f] : null;
+            const after = e.after ? e.after[f] : null;
             return (
               <div key={f} style={{ fontSize: '0.8125rem', wordBreak: 'break-word' }}>
-                <Typography.Text type="secondary">
-                  {locale === 'zh-CN' ? f : key ? FIELD_LABELS[key].en : (CHANGED_FIELD_EN[f] ?? f)}：
-                </Typography.Text>
+                <Typography.Text type="secondary">{t(`catalogs.field.${f}`)}：</Typography.Text>
                 <Typography.Text delete type="secondary">
                   {String(before ?? '—')}
                 </Typography.Text>
@@ -87,15 +94,14 @@ function Entry({
         >
           <div>
             <Typography.Text type="secondary">{t('diff.cause')}：</Typography.Text>
-            {c.description}
+            {describeCause(t, c)}
           </div>
           {c.adjustment ? (
             <Flex gap={6} wrap align="center" style={{ marginTop: 2 }}>
               <OperationTag operation={c.adjustment.operation} />
               <StatusTag status={c.adjustment.status} />
               <span style={{ fontSize: '0.75rem' }}>
-                {label(REASON_LABELS[c.adjustment.reasonType], c.adjustment.reasonLabel)} · {t('adjust.basis')}：
-                {c.adjustment.basis}
+                {t(`catalogs.reason.${c.adjustment.reasonType}`)} · {t('adjust.basis')}：{c.adjustment.basis}
               </span>
               <span style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
                 {t('adjust.proposer')}：{c.adjustment.proposerName}

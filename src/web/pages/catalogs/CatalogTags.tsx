@@ -2,16 +2,56 @@ import type { CSSProperties, ReactNode } from 'react';
 import { Flex, Tag, Tooltip, Typography } from 'antd';
 import { LinkOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import type { AdjustmentOperation, AdjustmentStatus, CatalogLayer } from '../../../shared/catalogs.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
 import {
-  LAYER_COLORS,
-  LAYER_LABELS,
-  OPERATION_COLORS,
-  OPERATION_LABELS,
-  STATUS_COLORS,
-  STATUS_LABELS,
-} from './catalogs.labels.js';
+  CATALOG_KINDS,
+  type AdjustmentOperation,
+  type AdjustmentStatus,
+  type CatalogKind,
+  type CatalogLayer,
+} from '../../../shared/catalogs.enums.js';
+import { useI18n, type Translate } from '../../i18n/index.js';
+
+const LAYER_COLORS: Record<CatalogLayer, string> = {
+  national: 'red',
+  provincial: 'volcano',
+  other_province: 'default',
+  other_locality: 'default',
+  district: 'blue',
+  township: 'cyan',
+};
+const OPERATION_COLORS: Record<AdjustmentOperation, string> = {
+  add: 'green',
+  amend: 'blue',
+  withdraw: 'red',
+  adopt: 'purple',
+  unadopt: 'orange',
+};
+const STATUS_COLORS: Record<AdjustmentStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  approved: 'success',
+  rejected: 'error',
+  cancelled: 'default',
+};
+
+/** Select options grouped by kind, in the pages' kind order (kinds without options left out). */
+export function byKind<T extends { kind: CatalogKind }>(
+  t: Translate,
+  list: T[],
+  option: (x: T) => { value: string; search: string; label: ReactNode },
+) {
+  return CATALOG_KINDS.map((k) => ({
+    label: t(`catalogs.kind.${k}`),
+    options: list.filter((x) => x.kind === k).map(option),
+  })).filter((g) => g.options.length);
+}
+
+/** A catalog as a select option (searchable by title). */
+export const catalogOption = (c: { id: string; title: string }) => ({
+  value: c.id,
+  search: c.title,
+  label: <span title={c.title}>{c.title}</span>,
+});
 
 /** Today as YYYY-MM-DD in the browser's zone (Asia/Shanghai for our users; the server decides "today" itself). */
 export const todayStr = () => dayjs().format('YYYY-MM-DD');
@@ -26,11 +66,11 @@ export function LayerTag({
   province?: string | null;
   style?: CSSProperties;
 }) {
-  const label = useLabel();
-  const text = label(LAYER_LABELS[layer]);
+  const { t } = useI18n();
+  const text = t(`catalogs.layer.${layer}`);
   const withProvince =
     (layer === 'provincial' || layer === 'other_province' || layer === 'other_locality') && province
-      ? `${text}（${province}）`
+      ? t('catalogs.layer.withPlace', { layer: text, place: province })
       : text;
   return (
     <Tag color={LAYER_COLORS[layer]} style={{ marginInlineEnd: 0, ...style }} data-testid="layer-tag">
@@ -76,19 +116,19 @@ export function CompletenessNote({
 }
 
 export function StatusTag({ status }: { status: AdjustmentStatus }) {
-  const label = useLabel();
+  const { t } = useI18n();
   return (
     <Tag color={STATUS_COLORS[status]} style={{ marginInlineEnd: 0 }} data-testid="adjustment-status">
-      {label(STATUS_LABELS[status])}
+      {t(`catalogs.status.${status}`)}
     </Tag>
   );
 }
 
 export function OperationTag({ operation }: { operation: AdjustmentOperation }) {
-  const label = useLabel();
+  const { t } = useI18n();
   return (
     <Tag color={OPERATION_COLORS[operation]} style={{ marginInlineEnd: 0 }}>
-      {label(OPERATION_LABELS[operation])}
+      {t(`catalogs.operation.${operation}`)}
     </Tag>
   );
 }

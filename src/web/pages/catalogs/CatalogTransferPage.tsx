@@ -24,7 +24,7 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
+import { useI18n } from '../../i18n/index.js';
 import {
   catalogKeys,
   downloadTemplate,
@@ -35,23 +35,12 @@ import {
   jobRowErrors,
   listCatalogs,
   uploadImport,
-  type CatalogDto,
   type ImportResult,
   type RowError,
 } from './catalogs.api.js';
-import { KIND_LABELS, KIND_ORDER } from './catalogs.labels.js';
-import { CompletenessNote, CompletenessTag, LayerTag, todayStr } from './CatalogTags.js';
+import { byKind, catalogOption, CompletenessNote, CompletenessTag, LayerTag, todayStr } from './CatalogTags.js';
 
 const MAX_BYTES = 20 * 1024 * 1024;
-
-function catalogOptions(list: CatalogDto[], label: (l: { zh: string; en: string }) => string) {
-  return KIND_ORDER.map((k) => ({
-    label: label(KIND_LABELS[k]),
-    options: list
-      .filter((c) => c.kind === k)
-      .map((c) => ({ value: c.id, search: c.title, label: <span title={c.title}>{c.title}</span> })),
-  })).filter((g) => g.options.length);
-}
 
 /** Polls an import job until it succeeds or fails; the row errors of a refused file come back in a table. */
 function ImportJob({ jobId }: { jobId: string }) {
@@ -182,7 +171,6 @@ function ImportJob({ jobId }: { jobId: string }) {
  */
 export default function CatalogTransferPage() {
   const { t } = useI18n();
-  const label = useLabel();
   const { message } = useFeedback();
   const { data: me } = useMe();
   const [params, setParams] = useSearchParams();
@@ -240,7 +228,7 @@ export default function CatalogTransferPage() {
                       filterOption: (input, option) =>
                         String((option as { search?: string })?.search ?? '').includes(input.trim()),
                     }}
-                    options={catalogOptions(importable, label)}
+                    options={byKind(t, importable, catalogOption)}
                     data-testid="import-catalog"
                   />
                 </Form.Item>
@@ -378,7 +366,7 @@ export default function CatalogTransferPage() {
                     filterOption: (input, option) =>
                       String((option as { search?: string })?.search ?? '').includes(input.trim()),
                   }}
-                  options={catalogOptions(catalogs.data ?? [], label)}
+                  options={byKind(t, catalogs.data ?? [], catalogOption)}
                 />
               </Form.Item>
               <Form.Item label={t('catalogs.asOf')} htmlFor="transfer-export-date">

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
+import { ITEM_FIELDS } from '../../../shared/catalogs.enums.js';
+import { useI18n } from '../../i18n/index.js';
 import {
   catalogKeys,
   itemHistory,
@@ -11,39 +12,19 @@ import {
   type EffectiveItemDto,
   type Revision,
 } from './catalogs.api.js';
-import {
-  FIELD_LABELS,
-  KIND_LABELS,
-  REASON_LABELS,
-  REVISION_OP_LABELS,
-  REVISION_SOURCE_LABELS,
-  STATUS_LABELS,
-  type FieldName,
-} from './catalogs.labels.js';
 import { CompletenessNote, CompletenessTag, LayerTag, OperationTag, StatusTag } from './CatalogTags.js';
 import { LinkButton } from '../../components/LinkButton.js';
 
 const OP_COLORS = { base: 'gray', add: 'green', amend: 'blue', withdraw: 'red' } as const;
-const DETAIL_FIELDS: FieldName[] = [
-  'category',
-  'basis',
-  'basisArticle',
-  'responsibleDepartment',
-  'funding',
-  'alternativeChannel',
-  'guidance',
-  'notes',
-  'sourceUrl',
-  'effectiveTo',
-];
+/** Every field but the name (the title) and catchAll (a tag). */
+const DETAIL_FIELDS = ITEM_FIELDS.filter((k) => k !== 'name' && k !== 'catchAll');
 
 function AdjustmentLine({ a, onOpen }: { a: AdjustmentSummary; onOpen?: (id: string) => void }) {
   const { t } = useI18n();
-  const label = useLabel();
   return (
     <div style={{ fontSize: '0.75rem', color: '#595959', lineHeight: 1.7 }}>
       <div>
-        {t('adjust.reasonType')}：{label(REASON_LABELS[a.reasonType], a.reasonLabel)}
+        {t('adjust.reasonType')}：{t(`catalogs.reason.${a.reasonType}`)}
       </div>
       <div style={{ wordBreak: 'break-word' }}>
         {t('adjust.basis')}：{a.basis}
@@ -52,7 +33,7 @@ function AdjustmentLine({ a, onOpen }: { a: AdjustmentSummary; onOpen?: (id: str
         {t('adjust.proposer')}：{a.proposerName}
         {a.approverName ? ` · ${t('adjust.approver')}：${a.approverName}` : ''}
         {' · '}
-        {label(STATUS_LABELS[a.status], a.statusLabel)}
+        {t(`catalogs.status.${a.status}`)}
         {onOpen ? (
           <LinkButton style={{ marginInlineStart: 8, fontSize: '0.75rem' }} onClick={() => onOpen(a.id)}>
             {t('adjust.open')}
@@ -65,25 +46,24 @@ function AdjustmentLine({ a, onOpen }: { a: AdjustmentSummary; onOpen?: (id: str
 
 function RevisionItem({ r, onOpen }: { r: Revision; onOpen?: (id: string) => void }) {
   const { t } = useI18n();
-  const label = useLabel();
-  const changed = Object.keys(r.fields).filter((k) => k in FIELD_LABELS) as FieldName[];
+  const changed = ITEM_FIELDS.filter((k) => k in r.fields);
   return (
     <div data-testid="history-revision">
       <Flex gap={6} wrap align="center">
-        <Typography.Text strong>{label(REVISION_OP_LABELS[r.operation], r.operationLabel)}</Typography.Text>
+        <Typography.Text strong>{t(`catalogs.revisionOp.${r.operation}`)}</Typography.Text>
         {r.layer ? <Tag style={{ marginInlineEnd: 0 }}>{r.layer.name}</Tag> : null}
         <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
           {t('history.effectiveFrom', { date: r.effectiveFrom ?? t('history.noDate') })}
         </Typography.Text>
       </Flex>
       <div style={{ fontSize: '0.75rem', color: 'var(--jf-text-secondary)' }}>
-        {label(REVISION_SOURCE_LABELS[r.source], r.sourceLabel)} · {t('history.revision', { n: r.revision })}
+        {t(`catalogs.revisionSource.${r.source}`)} · {t('history.revision', { n: r.revision })}
       </div>
       {r.operation === 'amend' && changed.length ? (
         <div style={{ fontSize: '0.75rem', marginTop: 2 }}>
           {changed.map((k) => (
             <div key={k} style={{ wordBreak: 'break-word' }}>
-              {label(FIELD_LABELS[k])} → {String((r.fields as Record<string, unknown>)[k] ?? '—')}
+              {t(`catalogs.field.${k}`)} → {String((r.fields as Record<string, unknown>)[k] ?? '—')}
             </div>
           ))}
         </div>
@@ -108,7 +88,6 @@ export function ItemDrawer(props: {
 }) {
   const { item, catalog } = props;
   const { t } = useI18n();
-  const label = useLabel();
   const isMobile = useIsMobile();
   const history = useQuery({
     queryKey: catalogKeys.history(item?.code ?? ''),
@@ -150,7 +129,7 @@ export function ItemDrawer(props: {
             <Tag className="jf-mono" style={{ marginInlineEnd: 0 }}>
               {item.code}
             </Tag>
-            <Tag style={{ marginInlineEnd: 0 }}>{label(KIND_LABELS[item.kind])}</Tag>
+            <Tag style={{ marginInlineEnd: 0 }}>{t(`catalogs.kind.${item.kind}`)}</Tag>
             {catalog ? <LayerTag layer={catalog.layer} province={catalog.province} /> : null}
             {catalog ? <CompletenessTag complete={catalog.complete} note={catalog.completenessNote} /> : null}
             {item.addedBy ? <Tag color="green">{t('item.addedBy', { name: item.addedBy.name })}</Tag> : null}
@@ -159,7 +138,7 @@ export function ItemDrawer(props: {
                 {t('item.amendedBy', { name: r.name })}
               </Tag>
             ))}
-            {item.catchAll ? <Tag color="gold">{label(FIELD_LABELS.catchAll)}</Tag> : null}
+            {item.catchAll ? <Tag color="gold">{t('catalogs.field.catchAll')}</Tag> : null}
           </Flex>
           {catalog ? (
             <div style={{ marginBottom: 12 }}>
@@ -179,7 +158,7 @@ export function ItemDrawer(props: {
               { key: 'from', label: t('item.effectiveFrom'), children: item.effectiveFrom ?? t('history.noDate') },
               ...DETAIL_FIELDS.filter((k) => item[k] !== null && item[k] !== undefined && item[k] !== '').map((k) => ({
                 key: k,
-                label: label(FIELD_LABELS[k]),
+                label: t(`catalogs.field.${k}`),
                 children:
                   k === 'sourceUrl' ? (
                     <Typography.Link

@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { Select, Tag } from 'antd';
 import { ROLE_PERMISSIONS, type Permission } from '../../../shared/roles.js';
-import { api } from '../../api/client.js';
 import { useMe } from '../../api/auth.js';
 import { useI18n } from '../../i18n/index.js';
+import { fetchChildren, regionKeys } from '../regions/regions.api.js';
 
 interface Layer {
   code: string;
@@ -28,11 +28,8 @@ export function useLayers(permission: Permission = 'catalogs.manage'): { layers:
   const counties = grants.filter((g) => g.level === 'county');
   const children = useQueries({
     queries: counties.map((g) => ({
-      queryKey: ['regions', 'children', g.regionCode],
-      queryFn: () =>
-        api<{ items: { code: string; name: string; level: string }[] }>(`/api/regions/${g.regionCode}/children`).then(
-          (r) => r.items,
-        ),
+      queryKey: regionKeys.children(g.regionCode),
+      queryFn: () => fetchChildren(g.regionCode),
       staleTime: 5 * 60_000,
     })),
   });

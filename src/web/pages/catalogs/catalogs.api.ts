@@ -5,14 +5,19 @@
 import type { z } from 'zod';
 import type {
   AdjustmentDto,
+  AdjustmentListQuery,
   AdjustmentOperation,
   AdjustmentStatus,
   CatalogDto,
   CatalogKind,
   CreateAdjustmentBody,
   EffectiveItemDto,
+  ImportResult,
   UpdateAdjustmentBody,
+  adjustmentListSchema,
   adjustmentSummarySchema,
+  catalogItemsSchema,
+  catalogListSchema,
   catalogDiffSchema,
   certificateCheckSchema,
   effectiveCatalogSchema,
@@ -34,6 +39,7 @@ export type EffectiveCatalog = z.infer<typeof effectiveCatalogSchema>;
 export type ActiveCatalog = EffectiveCatalog['catalogs'][number];
 export type CatalogDiff = z.infer<typeof catalogDiffSchema>;
 export type DiffEntry = CatalogDiff['added'][number];
+export type DiffCause = DiffEntry['causes'][number];
 export type ItemHistory = z.infer<typeof itemHistorySchema>;
 export type Revision = z.infer<typeof revisionSchema>;
 export type ItemFields = z.infer<typeof itemFieldsSchema>;
@@ -43,22 +49,9 @@ export type MatchCandidate = z.infer<typeof matchCandidateSchema>;
 export type PublicCatalogs = z.infer<typeof publicCatalogsSchema>;
 export type PublicCatalog = PublicCatalogs['kinds'][number]['catalogs'][number];
 export type PublicItem = PublicCatalog['items'][number];
-export type { CreateAdjustmentBody, UpdateAdjustmentBody, RowError };
-
-export interface ImportResult {
-  catalogId: string;
-  rows: number;
-  added: number;
-  changed: number;
-  unchanged: number;
-}
-
-export interface AdjustmentFilter {
-  status?: AdjustmentStatus;
-  operation?: AdjustmentOperation;
-  region?: string;
-  catalogId?: string;
-}
+export type CatalogItems = z.infer<typeof catalogItemsSchema>;
+export type { CreateAdjustmentBody, ImportResult, UpdateAdjustmentBody, RowError };
+export type AdjustmentFilter = Omit<AdjustmentListQuery, 'page' | 'pageSize'>;
 
 export const catalogKeys = {
   all: ['catalogs'] as const,
@@ -75,16 +68,13 @@ export const catalogKeys = {
 };
 
 export const listCatalogs = (region?: string) =>
-  api<{ items: CatalogDto[] }>('/api/catalogs', { query: { region } }).then((r) => r.items);
+  api<z.infer<typeof catalogListSchema>>('/api/catalogs', { query: { region } }).then((r) => r.items);
 export const effectiveCatalog = (region: string, date: string, view: 'internal' | 'public' = 'internal') =>
   api<EffectiveCatalog>('/api/catalogs/effective', {
     query: { region, date, view: view === 'public' ? view : undefined },
   });
 export const catalogItems = (id: string, date: string) =>
-  api<{ catalogId: string; date: string; complete: boolean; completenessNote: string; items: EffectiveItemDto[] }>(
-    `/api/catalogs/${encodeURIComponent(id)}/items`,
-    { query: { date } },
-  );
+  api<CatalogItems>(`/api/catalogs/${encodeURIComponent(id)}/items`, { query: { date } });
 export const itemHistory = (code: string) =>
   api<ItemHistory>(`/api/catalogs/items/${encodeURIComponent(code)}/history`);
 export const catalogDiff = (region: string, from: string, to: string) =>
@@ -97,7 +87,7 @@ export const exportEffective = (region: string, date: string) =>
 export const downloadTemplate = () => download('/api/catalogs/template.xlsx', undefined, '目录导入模板.xlsx');
 
 export const listAdjustments = (f: AdjustmentFilter, page: number, pageSize: number) =>
-  api<{ total: number; items: AdjustmentSummary[] }>('/api/catalogs/adjustments', { query: { ...f, page, pageSize } });
+  api<z.infer<typeof adjustmentListSchema>>('/api/catalogs/adjustments', { query: { ...f, page, pageSize } });
 export const getAdjustment = (id: string) => api<AdjustmentDto>(`/api/catalogs/adjustments/${encodeURIComponent(id)}`);
 /** quiet: the form shows the server's Chinese message next to the fields. */
 export const createAdjustment = (body: CreateAdjustmentBody) =>

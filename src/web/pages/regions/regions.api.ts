@@ -1,22 +1,9 @@
-import type { RegionLevel } from '../../../shared/roles.js';
+import type { RegionDto, RegionNodeDto } from '../../../shared/regions.js';
 import { api } from '../../api/client.js';
 import { normalizeRegionQuery } from '../../components/format.js';
 
-export interface Region {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  kind: string | null;
-  parentCode: string | null;
-  provinceCode: string | null;
-  cityCode: string | null;
-  countyCode: string | null;
-  townshipCode: string | null;
-  villageCode: string | null;
-}
-export interface RegionNode extends Region {
-  childCount: number;
-}
+export type Region = RegionDto;
+export type RegionNode = RegionNodeDto;
 
 export const regionKeys = {
   roots: ['regions', 'roots'] as const,

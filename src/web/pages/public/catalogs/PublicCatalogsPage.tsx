@@ -3,12 +3,11 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Form, Spin, Tag, Typography } from 'antd';
 import { LinkOutlined, SearchOutlined } from '@ant-design/icons';
-import type { CatalogKind } from '../../../../shared/catalogs.js';
+import { layerLabel, type CatalogKind } from '../../../../shared/catalogs.enums.js';
 import { isApiError } from '../../../api/client.js';
-import { useI18n, useLabel } from '../../../i18n/index.js';
+import { useI18n } from '../../../i18n/index.js';
 import { PublicFrame } from '../../verify/PublicFrame.js';
 import { publicCatalogs, publicKeys, type PublicCatalog, type PublicItem } from '../../catalogs/catalogs.api.js';
-import { KIND_LABELS, KIND_SHORT } from '../../catalogs/catalogs.labels.js';
 import { PublicCatalogNav, RegionCodeInput, RegionLine, usePublicRegion } from './publicRegion.js';
 
 const PREFERRED: CatalogKind[] = ['certificate', 'negative_certificate'];
@@ -104,7 +103,7 @@ function CatalogCard({ c, kind }: { c: PublicCatalog; kind: CatalogKind }) {
         <Tag color={c.complete ? 'success' : 'warning'} style={{ marginInlineEnd: 0 }} data-testid="completeness-tag">
           {c.complete ? t('catalogs.complete') : t('catalogs.partial')}
         </Tag>
-        <Tag style={{ marginInlineEnd: 0 }}>{c.layerLabel}</Tag>
+        <Tag style={{ marginInlineEnd: 0 }}>{layerLabel(c, t)}</Tag>
         {c.effectiveFrom ? (
           <Tag style={{ marginInlineEnd: 0 }}>{t('catalogs.since', { date: c.effectiveFrom })}</Tag>
         ) : null}
@@ -149,7 +148,6 @@ function CatalogCard({ c, kind }: { c: PublicCatalog; kind: CatalogKind }) {
  */
 export default function PublicCatalogsPage() {
   const { t } = useI18n();
-  const label = useLabel();
   const [params, setParams] = useSearchParams();
   const { region, valid, input, setInput } = usePublicRegion(params, setParams);
   const q = useQuery({
@@ -243,7 +241,7 @@ export default function PublicCatalogsPage() {
                       fontFamily: 'inherit',
                     }}
                   >
-                    {label(KIND_SHORT[k.kind], k.label)} {n}
+                    {t(`catalogs.kindShort.${k.kind}`)} {n}
                   </button>
                 );
               })}
@@ -253,7 +251,7 @@ export default function PublicCatalogsPage() {
               .map((k) => (
                 <div key={k.kind} role="tabpanel">
                   <Typography.Title level={2} className="jf-h-small" style={{ marginTop: 0 }}>
-                    {label(KIND_LABELS[k.kind], k.label)}
+                    {t(`catalogs.kind.${k.kind}`)}
                   </Typography.Title>
                   {k.catalogs.map((c) => (
                     <CatalogCard key={c.id} c={c} kind={k.kind} />

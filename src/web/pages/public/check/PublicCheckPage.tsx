@@ -4,10 +4,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Form, Input, Spin, Tag, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, QuestionCircleFilled, SearchOutlined } from '@ant-design/icons';
 import { isApiError } from '../../../api/client.js';
-import { useI18n, useLabel } from '../../../i18n/index.js';
+import { useI18n } from '../../../i18n/index.js';
 import { PublicFrame } from '../../verify/PublicFrame.js';
 import { certificateCheck, publicKeys, type CertificateCheck } from '../../catalogs/catalogs.api.js';
-import { VERDICT_LABELS } from '../../catalogs/catalogs.labels.js';
 import { PublicCatalogNav, RegionCodeInput, RegionLine, usePublicRegion } from '../catalogs/publicRegion.js';
 import { CLEARABLE } from '../../../components/ClearIcon.js';
 
@@ -25,7 +24,6 @@ const VERDICT_HEADING_ID = 'check-verdict-heading';
 
 function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void }) {
   const { t } = useI18n();
-  const label = useLabel();
   const s = VERDICT_STYLE[r.verdict];
   const others = r.candidates.filter((c) => c.code !== r.item?.code).slice(0, 5);
   return (
@@ -53,7 +51,7 @@ function Verdict({ r, onAsk }: { r: CertificateCheck; onAsk: (q: string) => void
               style={{ color: s.color, fontSize: '1.25rem', fontWeight: 700, lineHeight: 1.3, margin: 0 }}
               data-testid="check-verdict"
             >
-              {label(VERDICT_LABELS[r.verdict])}
+              {t(`catalogs.verdict.${r.verdict}`)}
             </h2>
             <div style={{ color: 'var(--jf-text-secondary)', fontSize: '0.8125rem', wordBreak: 'break-word' }}>
               {t('pubCheck.asked', { q: r.query, region: r.region.name })}
@@ -215,7 +213,6 @@ function Block({
  */
 export default function PublicCheckPage() {
   const { t } = useI18n();
-  const label = useLabel();
   const [params, setParams] = useSearchParams();
   const { region, valid, input, setInput } = usePublicRegion(params, setParams);
   const q = (params.get('q') ?? '').trim();
@@ -373,7 +370,7 @@ export default function PublicCheckPage() {
             ? t('pubCheck.checking')
             : check.data
               ? t('pubCheck.announce', {
-                  verdict: label(VERDICT_LABELS[check.data.verdict]),
+                  verdict: t(`catalogs.verdict.${check.data.verdict}`),
                   asked: t('pubCheck.asked', { q: check.data.query, region: check.data.region.name }),
                 })
               : check.error
