@@ -31,7 +31,6 @@ import { shanghaiDate } from '../../src/server/core/clock.js';
 import { importFromChinaDivision } from '../../src/server/features/regions/regions.service.js';
 import { catalogLookups } from '../../src/server/features/campaigns/campaigns.catalog.js';
 import { judgeRow, judgeSigns, type Suggestion } from '../../src/server/features/campaigns/campaigns.judge.js';
-import * as rowsRepo from '../../src/server/features/campaigns/rows.repo.js';
 import * as rowsWrite from '../../src/server/features/campaigns/rows.write.repo.js';
 import {
   COUNTER_COLUMNS,
