@@ -213,50 +213,6 @@ function statusOf(rng: Rng): { status: LedgerStatus; stale: boolean } {
 // ------------------------------------------------------------------ columns
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const ROW_KEYS: (keyof LedgerRowTable)[] = [
-  'id',
-  'campaignId',
-  'ledgerId',
-  'category',
-  'seq',
-  'name',
-  'imposedBy',
-  'basis',
-  'fields',
-  'naturalKey',
-  'fieldsHash',
-  'suggestedVerdict',
-  'suggestionClause',
-  'suggestionReason',
-  'suggestionItemCode',
-  'suggestionItemName',
-  'matchKind',
-  'flags',
-  'catalogVersion',
-  'judgedAt',
-  'verdict',
-  'decision',
-  'overrideReason',
-  'decidedBy',
-  'decidedAt',
-  'workflowStatus',
-  'cleanupStatus',
-  'prevRowId',
-  'prevVerdict',
-  'prevFieldsHash',
-  'changeKind',
-  'source',
-  'photoFileId',
-  'provinceCode',
-  'cityCode',
-  'countyCode',
-  'townshipCode',
-  'villageCode',
-  'createdBy',
-  'createdAt',
-  'updatedAt',
-  'version',
-];
 const INT_KEYS = new Set<string>(['seq', 'version', 'approvalStale', 'ledgerCount', 'sort', 'evidenceCount', 'year']);
 /** One transaction per batch, through the app's own bulk insert (db/dialect.ts). */
 const insertMany = (deps: Deps, table: string, columns: Column[], rows: unknown[][]) =>
@@ -556,7 +512,7 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
     const flush = async () => {
       const ft = Date.now();
       await insertMany(deps, 'ledger', columnsOf(LEDGER_KEYS), ledgers);
-      await insertMany(deps, 'ledger_row', columnsOf(ROW_KEYS as string[]), rows);
+      await insertMany(deps, 'ledger_row', columnsOf(rowsWrite.ROW_COLUMNS as string[]), rows);
       await insertMany(deps, 'cleanup_task', columnsOf(TASK_KEYS), tasks);
       ledgers = [];
       rows = [];
@@ -695,7 +651,7 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
             1,
           ]);
         }
-        rows.push(ROW_KEYS.map((k) => row[k]));
+        rows.push(rowsWrite.ROW_COLUMNS.map((k) => row[k]));
         villageRowObjects.push(row);
       }
       const counters = countersOf(villageRowObjects);
