@@ -27,7 +27,10 @@ export interface RowError {
   row?: number;
   column?: string;
   field?: string;
+  /** Chinese; `key` and `params` name the same message in the locale tables, when it has one. */
   message: string;
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The suggestion rules as tables, against a fake catalog lookup (the real one is exercised by the API tests). */
 import { describe, expect, it } from 'vitest';
+import { formatKeyed, MESSAGES } from '../../../shared/i18n.js';
 import {
   basisLevel,
   boardOf,
@@ -117,7 +118,12 @@ describe('signs (S-6.1; allowed list and 村6社5 configurable)', () => {
     expect(asCommunity.get('a4')!.verdict).toBe('keep');
     const stricter = await judgeSigns(rows, { ...DEFAULT_SIGN_GUIDE, maxVillage: 4 }, 'village', null);
     expect(['s1', 's2'].map((id) => stricter.get(id)!.verdict)).toEqual(['merge', 'merge']);
-    expect(stricter.get('s1')!.reason).toMatch(/超过上限 4 块/);
+    expect(stricter.get('s1')!.reason).toMatchObject({
+      key: 'campaigns.reason.signOverLimitVillage',
+      params: { max: 4 },
+    });
+    expect(formatKeyed('zh-CN', stricter.get('s1')!.reason)).toMatch(/超过上限 4 块/);
+    expect(formatKeyed('en-US', stricter.get('s1')!.reason)).toMatch(/over the limit of 4/);
   });
 });
 
@@ -215,14 +221,13 @@ describe('certificates (S-6.2): the public check decides', () => {
     ).toMatchObject({ verdict, matchKind });
   });
   it('a negative item cites the alternative channel', async () => {
-    expect(
-      (
-        await judgeCertificate(
-          { category: 'certificate', name: '亲属关系证明', imposedBy: '', basis: '', fields: { volumeLastYear: 0 } },
-          fake,
-        )
-      ).reason,
-    ).toContain('公安机关查询户籍信息');
+    const { reason } = await judgeCertificate(
+      { category: 'certificate', name: '亲属关系证明', imposedBy: '', basis: '', fields: { volumeLastYear: 0 } },
+      fake,
+    );
+    expect(reason.key).toBe('campaigns.reason.certificateNegativeAlternative');
+    expect(formatKeyed('zh-CN', reason)).toContain('办事群众可公安机关查询户籍信息');
+    expect(formatKeyed('en-US', reason)).toMatch(/^On the list of certificates the village must not issue/);
   });
 });
 
@@ -241,5 +246,20 @@ describe('task owners: the imposing department, found by name without region pre
     ['区', null],
   ] as const)('%s → %s', (text, id) => {
     expect(matchDepartment(text, deps, ['山西省', '长治市', '上党区'])?.id ?? null).toBe(id);
+  });
+});
+
+/** The placeholders of a message. */
+const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('reasons are keyed', () => {
+  it('every reason has the same placeholders in both locales, and the English one no Chinese', () => {
+    const keys = Object.keys(MESSAGES['zh-CN']).filter((k) => k.startsWith('campaigns.reason.'));
+    expect(keys.length).toBeGreaterThan(30);
+    for (const k of keys) {
+      const [zhText, enText] = [MESSAGES['zh-CN'], MESSAGES['en-US']].map((m) => m[k as keyof typeof m]);
+      expect(holes(enText), k).toEqual(holes(zhText));
+      expect(enText, k).not.toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
 import { launchedCampaign, ledgerOf, PDF_MIN, PNG_1PX, upload } from '../../../../test/fixtures/ledgers/helpers.js';
-import { runReminders, REMINDER_JOB } from './tasks.service.js';
+import { runReminders, REMINDER_JOB } from './reminders.service.js';
 
 let t: TestApp;
 let campaignId: string;

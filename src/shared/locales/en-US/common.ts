@@ -2,6 +2,7 @@ import type { common as zh } from '../zh-CN/common.js';
 
 /** English (second language): common. */
 export const common: Record<keyof typeof zh, string> = {
+  'common.listSeparator': ', ',
   'app.name': 'Jianfu',
   'app.subtitle': 'Village-level burden reduction platform',
   'app.lang.zh': '中文',

@@ -1,5 +1,6 @@
 /** 简体中文（主语言）：common。en-US/common.ts 必须提供同样的键（类型检查保证）。 */
 export const common = {
+  'common.listSeparator': '、',
   'app.name': '减负通',
   'app.subtitle': '村级组织减负工作平台',
   'app.lang.zh': '中文',
