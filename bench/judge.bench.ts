@@ -33,7 +33,8 @@ import { evaluateRequests, type LabelledRequest } from '../src/server/features/a
 import { judgeInputOf, precheck } from '../src/server/features/admission/admission.precheck.js';
 import { requestContent, type RequestContent } from '../src/server/features/admission/admission.schemas.js';
 import { evaluateRows, suggestionFor, type LabelledRow } from '../src/server/features/campaigns/campaigns.eval.js';
-import { DEFAULT_SIGN_GUIDE, rowInput, type RowInput } from '../src/server/features/campaigns/campaigns.model.js';
+import { DEFAULT_SIGN_GUIDE, type RowInput } from '../src/server/features/campaigns/campaigns.model.js';
+import { createRowBody as rowInput } from '../src/shared/campaigns.js';
 import { formatScore, type Score } from '../src/server/features/catalogs/judge.eval.js';
 import type { CatalogView } from '../src/server/features/catalogs/judge.js';
 import { clearCompiledRules, compileRulesUncached, evaluate } from '../src/server/features/catalogs/rules.js';

@@ -68,7 +68,7 @@ import {
   type Target,
 } from './report.js';
 import { PRECHECK_OUTCOMES } from '../src/server/features/admission/admission.schemas.js';
-import { SUGGESTED_VERDICTS } from '../src/server/features/campaigns/campaigns.model.js';
+import { SUGGESTED_VERDICTS } from '../src/shared/campaigns.js';
 
 // ------------------------------------------------------------------ options
 

@@ -70,7 +70,7 @@ describe('npm run regions:import', { timeout: 240_000 }, () => {
         ['regions.import', 'cli:regions-import', null],
         ['regions.import', 'cli:regions-import', null],
       ]);
-      expect((await verifyChain(deps.db)).ok).toBe(true);
+      expect((await verifyChain(deps.db, deps.keys)).ok).toBe(true);
     });
   });
 

@@ -111,3 +111,6 @@ export function layerLabel(c: LayerFacts, tr: (key: MessageKey, params?: Message
     });
   return tr(`catalogs.layerOf.${c.layer}`);
 }
+
+/** Web addresses: http(s) only (a `javascript:` or `data:` link is refused, issue 14 L). */
+export const HTTP_URL = /^https?:\/\/[^\s<>"'`]+$/i;

@@ -12,6 +12,7 @@ import {
   CERTIFICATE_VERDICTS,
   COMPLETENESS,
   DIFF_CAUSES,
+  HTTP_URL,
   ITEM_FIELDS,
   REASON_TYPES,
   REVISION_OPERATIONS,
@@ -36,6 +37,7 @@ export const itemCode = z
 
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
 const optText = (max: number) => text(max).nullable().optional();
+const optUrl = text(500).regex(HTTP_URL, '网址应以 http:// 或 https:// 开头').nullable().optional();
 
 /** Fields of an item for an add (name and basis required) or an amend (any subset). */
 export const itemFieldsInput = z.strictObject({
@@ -47,7 +49,7 @@ export const itemFieldsInput = z.strictObject({
   funding: optText(500),
   alternativeChannel: optText(1000),
   notes: optText(1000),
-  sourceUrl: optText(500),
+  sourceUrl: optUrl,
   effectiveTo: isoDate.nullable().optional(),
   /** Prohibition items: recognition rules, one per line (validated by the catalog service). */
   patterns: optText(4000),
@@ -91,7 +93,7 @@ export const createCatalogBody = z.strictObject({
   title: text(300).min(2, '请填写目录名称'),
   /** The district or township that owns this local list (e.g. the district's 小微权力清单). */
   ownerRegion: regionCodeParam,
-  sourceUrl: optText(500),
+  sourceUrl: optUrl,
   basis: optText(1000),
   complete: z.boolean().default(false),
   completenessNote: optText(500),
@@ -100,7 +102,7 @@ export const createCatalogBody = z.strictObject({
 export const updateCatalogBody = z.strictObject({
   version: z.number().int(),
   title: text(300).min(2).optional(),
-  sourceUrl: optText(500),
+  sourceUrl: optUrl,
   complete: z.boolean().optional(),
   completenessNote: optText(500),
 });

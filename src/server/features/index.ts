@@ -15,7 +15,7 @@ import { admissionJobs, EXPIRY_JOB } from './admission/admission.jobs.js';
 import { certificatesRoutes } from './certificates/certificates.routes.js';
 import { campaignsRoutes } from './campaigns/campaigns.routes.js';
 import { campaignsJobs } from './campaigns/campaigns.jobs.js';
-import { REMINDER_JOB } from './campaigns/tasks.service.js';
+import { REMINDER_JOB } from './campaigns/reminders.service.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { subscribeNotifications } from './notifications/notifications.subscribers.js';
 

@@ -175,7 +175,7 @@ describe('journey (a): an out-of-catalog special task through district review an
       'admission.approve',
       'admission.approve',
     ]);
-    expect((await verifyChain(t.deps.db)).ok).toBe(true);
+    expect((await verifyChain(t.deps.db, t.deps.keys)).ok).toBe(true);
   });
 });
 

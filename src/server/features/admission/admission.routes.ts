@@ -1,6 +1,6 @@
 import { z } from '../../../shared/zod.js';
 import { typed, type Routes } from '../feature.js';
-import { actorOf, ctxOf } from '../../http/policy.js';
+import { actorOf, ctxOf, currentBy } from '../../http/policy.js';
 import * as admission from './admission.service.js';
 import {
   calendarConfig,
@@ -35,6 +35,7 @@ const judgedSchema = precheckSchema.extend({
 
 export const admissionRoutes: Routes = (app, deps) => {
   const r = typed(app);
+  const now = currentBy((a, id) => admission.getRequest(deps, a, id));
 
   r.post(
     '/api/admission/requests',
@@ -148,7 +149,7 @@ export const admissionRoutes: Routes = (app, deps) => {
   r.patch(
     '/api/admission/requests/:id',
     {
-      config: { policy: perm('admission.file') },
+      config: { policy: perm('admission.file'), current: now },
       schema: {
         tags,
         summary: '修改草稿或退回的申请（已提交的申请冻结：409）',
@@ -163,7 +164,7 @@ export const admissionRoutes: Routes = (app, deps) => {
   r.post(
     '/api/admission/requests/:id/submit',
     {
-      config: { policy: perm('admission.file') },
+      config: { policy: perm('admission.file'), current: now },
       schema: {
         tags,
         summary: '提交（冻结当前版本并自动预审）',
@@ -178,7 +179,7 @@ export const admissionRoutes: Routes = (app, deps) => {
   r.post(
     '/api/admission/requests/:id/decision',
     {
-      config: { policy: perm('admission.read') },
+      config: { policy: perm('admission.read'), current: now },
       schema: {
         tags,
         summary:
@@ -194,7 +195,7 @@ export const admissionRoutes: Routes = (app, deps) => {
   r.post(
     '/api/admission/requests/:id/withdraw',
     {
-      config: { policy: perm('admission.read') },
+      config: { policy: perm('admission.read'), current: now },
       schema: {
         tags,
         summary: '撤回（决定前，申请部门）或撤销已准入任务（申请部门、区民政局），须写理由',

@@ -6,7 +6,8 @@
 import type { CatalogView } from '../catalogs/judge.js';
 import { score, type Score, type Scored } from '../catalogs/judge.eval.js';
 import { suggestRow, suggestSigns, type Suggestion } from './campaigns.judge.js';
-import { rowInput, SUGGESTED_VERDICTS, type RowInput, type SuggestedVerdict } from './campaigns.model.js';
+import { createRowBody as rowInput, SUGGESTED_VERDICTS, type SuggestedVerdict } from '../../../shared/campaigns.js';
+import type { RowInput } from './campaigns.model.js';
 
 export interface LabelledRow {
   id: string;

@@ -1,5 +1,9 @@
 /** The suggestion rules as tables, against the seed catalogs (an in-memory CatalogView; the DB wiring is exercised by the API tests). */
 import { describe, expect, it } from 'vitest';
+import { formatKeyed, type Keyed } from '../../../shared/i18n.js';
+
+/** A keyed reason as the Chinese UI and the export word it. */
+const zhOf = (k: Keyed) => formatKeyed('zh-CN', k);
 import {
   basisLevel,
   boardOf,
@@ -116,7 +120,7 @@ describe('signs (S-6.1; allowed list and 村6社5 configurable)', () => {
     expect(asCommunity.get('a4')!.verdict).toBe('keep');
     const stricter = await judgeSigns(rows, { ...DEFAULT_SIGN_GUIDE, maxVillage: 4 }, 'village', null);
     expect(['s1', 's2'].map((id) => stricter.get(id)!.verdict)).toEqual(['merge', 'merge']);
-    expect(stricter.get('s1')!.reason).toMatch(/超过上限 4 块/);
+    expect(zhOf(stricter.get('s1')!.reason)).toMatch(/超过上限 4 块/);
   });
 });
 
@@ -217,7 +221,7 @@ describe('work affairs (S-6.4, S-7.2, S-7.3)', () => {
   it('a prohibited task is cancel even while catalogs are incomplete, naming the item and the words', () => {
     const s = suggestRow(affair('各村与镇政府签订森林防火目标责任状，实行一票否决'), seed);
     expect(s).toMatchObject({ verdict: 'cancel', matchKind: 'prohibited' });
-    expect(s.reason).toContain('一票否决');
+    expect(zhOf(s.reason)).toContain('一票否决');
   });
 });
 
@@ -237,10 +241,12 @@ describe('certificates (S-6.2): the public check decides', () => {
   });
   it('a negative item cites the alternative (the platform guidance where the official column is missing)', () => {
     expect(
-      suggestCertificate(
-        { category: 'certificate', name: '亲属关系证明', imposedBy: '', basis: '', fields: { volumeLastYear: 0 } },
-        seed,
-      ).reason,
+      zhOf(
+        suggestCertificate(
+          { category: 'certificate', name: '亲属关系证明', imposedBy: '', basis: '', fields: { volumeLastYear: 0 } },
+          seed,
+        ).reason,
+      ),
     ).toContain('民发〔2020〕20号');
   });
 });

@@ -8,25 +8,24 @@
  * village is partial or missing. It is a suggestion only — never a final verdict, never accepted in bulk.
  * Lawful duty or assistance work is never suggested `cancel`; a prohibited task is.
  */
-import { AppError } from '../../core/errors.js';
+import { AppError, msg } from '../../core/errors.js';
+import type { Keyed } from '../../../shared/i18n.js';
+import type { SuggestedVerdict, Verdict } from '../../../shared/campaigns.js';
 import { judge, type CatalogView } from '../catalogs/judge.js';
-import type { CatalogHit, Category, MechanismFields, RowInput, Verdict, WorkAffairFields } from './campaigns.model.js';
-import { CATALOG_HIT_LABELS, type SuggestedVerdict } from './campaigns.model.js';
+import type { CatalogHit, Category, MechanismFields, RowInput, WorkAffairFields } from './campaigns.model.js';
 import {
-  FLAGS,
+  because,
+  fold,
   prohibited,
   type CatalogLookup,
   type CertificateVerdict,
   type Flag,
   type Suggestion,
-} from './campaigns.suggestion.js';
+} from './judge.types.js';
 
 export { boardOf, type BoardRule } from '../catalogs/judge.js';
-export * from './campaigns.suggestion.js';
-export { judgeSigns, suggestSigns, type SignRow } from './campaigns.signs.js';
-export type { SuggestedVerdict };
-
-const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+export * from './judge.types.js';
+export { judgeSigns, suggestSigns, type SignRow } from './judge.signs.js';
 
 // ------------------------------------------------------------------ mechanisms (S-6.3, S-9)
 
@@ -52,14 +51,14 @@ export function suggestMechanism(input: RowInput, view: CatalogView): Suggestion
   if (f.fundedBy === 'none') failing.push('no_funding');
   if (!f.effective) failing.push('no_effect');
   if (!f.villagersAccept) failing.push('not_accepted');
-  const tests = failing.map((x) => FLAGS[x]).join('、');
+  const tests = failing.map((x) => ({ key: `campaigns.flag.${x}` }) as Keyed);
   if (organ) {
     if (failing.length && failing.some((x) => x !== 'no_funding'))
       return {
         ...base,
         verdict: 'rectify',
         clause: 'S-9',
-        reason: `属于有法定依据的保留机制“${organ.name}”，但${tests}，须整改使其发挥作用`,
+        reason: because('statutoryFailing', { item: organ.name, tests }),
         matchKind: 'statutory',
         flags: ['statutory', ...failing],
       };
@@ -67,7 +66,9 @@ export function suggestMechanism(input: RowInput, view: CatalogView): Suggestion
       ...base,
       verdict: 'keep',
       clause: 'S-6.3',
-      reason: `属于有法定依据的保留机制“${organ.name}”${organ.basis ? `（${organ.basis}）` : ''}`,
+      reason: organ.basis
+        ? because('statutoryBasis', { item: organ.name, basis: organ.basis })
+        : because('statutory', { item: organ.name }),
       matchKind: 'statutory',
       flags: ['statutory'],
     };
@@ -81,7 +82,7 @@ export function suggestMechanism(input: RowInput, view: CatalogView): Suggestion
         ...base,
         verdict: 'rectify',
         clause: 'S-6.3',
-        reason: `有${level === 'law' ? '法律法规' : '中央文件'}依据，可以保留，但须由设立单位提供人员和经费，不得转嫁给村级组织`,
+        reason: because('mechanismShifted', { level: because(`level.${level}`) }),
         matchKind: level,
         flags: [...flags, 'burden_shifted', ...failing],
       };
@@ -90,7 +91,7 @@ export function suggestMechanism(input: RowInput, view: CatalogView): Suggestion
         ...base,
         verdict: 'rectify',
         clause: 'S-9',
-        reason: `有${level === 'law' ? '法律法规' : '中央文件'}依据，但${tests}，须整改`,
+        reason: because('mechanismFailing', { level: because(`level.${level}`), tests }),
         matchKind: level,
         flags: [...flags, ...failing],
       };
@@ -98,18 +99,18 @@ export function suggestMechanism(input: RowInput, view: CatalogView): Suggestion
       ...base,
       verdict: 'keep',
       clause: 'S-6.3',
-      reason: `有${level === 'law' ? '法律法规' : '中央文件'}依据，由设立单位提供人员和经费`,
+      reason: because('mechanismKeep', { level: because(`level.${level}`) }),
       matchKind: level,
       flags,
     };
   }
-  const why = level === 'none' ? '没有依据' : '只有省级以下文件依据';
+  const why = because(level === 'none' ? 'why.none' : 'why.local');
   if (failing.length)
     return {
       ...base,
       verdict: 'cancel',
       clause: 'S-9、S-6.3',
-      reason: `${why}，且${tests}，属于应当取消的机制`,
+      reason: because('mechanismCancel', { why, tests }),
       matchKind: level,
       flags: [...flags, 'no_basis', ...failing],
     };
@@ -117,7 +118,7 @@ export function suggestMechanism(input: RowInput, view: CatalogView): Suggestion
     ...base,
     verdict: 'merge',
     clause: 'S-6.3',
-    reason: `${why}（只有党中央、国务院明确要求或法律法规规定的才可设立）；村级组织能够承担的，并入村民委员会下属委员会等现有组织，不设专门机制${f.dedicatedPost ? '和专岗' : ''}`,
+    reason: because(f.dedicatedPost ? 'mechanismMergePost' : 'mechanismMerge', { why }),
     matchKind: level,
     flags: [...flags, 'no_basis'],
   };
@@ -141,13 +142,17 @@ export function suggestWorkAffair(input: RowInput, view: CatalogView): Suggestio
   const hit: CatalogHit = f.catalogHit ?? matched;
   const item = j.item && matched !== 'none' && (f.catalogHit === null || f.catalogHit === matched) ? j.item : null;
   const base = { itemCode: item?.code ?? null, itemName: item?.name ?? null, catalogVersion: v, matchKind: hit };
-  const how = item ? `“${item.name}”` : f.catalogHit ? `（经办人确认为${CATALOG_HIT_LABELS[hit]}）` : '';
+  const how = item
+    ? because('how.item', { item: item.name })
+    : f.catalogHit
+      ? because('how.confirmed', { hit: { key: `campaigns.catalogHit.${hit}` } })
+      : because('how.none');
   if (hit === 'duty')
     return {
       ...base,
       verdict: 'keep',
       clause: 'S-6.4',
-      reason: `属于履行职责事项${how}，由村级组织承担，部门给予指导`,
+      reason: because('duty', { how }),
       flags: extra,
     };
   if (hit === 'assistance') {
@@ -156,14 +161,14 @@ export function suggestWorkAffair(input: RowInput, view: CatalogView): Suggestio
         ...base,
         verdict: 'rectify',
         clause: 'S-6.4',
-        reason: `属于协助政务服务事项${how}，但没有经费保障：应“费随事转、权随责走”，由要求单位提供经费和工作条件`,
+        reason: because('assistanceUnfunded', { how }),
         flags: ['assistance_unfunded', ...extra],
       };
     return {
       ...base,
       verdict: 'keep',
       clause: 'S-6.4',
-      reason: `属于协助政务服务事项${how}，村级组织只做协助性工作，经费：${f.funding.trim()}`,
+      reason: because('assistance', { how, funding: f.funding.trim() }),
       flags: extra,
     };
   }
@@ -172,7 +177,7 @@ export function suggestWorkAffair(input: RowInput, view: CatalogView): Suggestio
       ...base,
       verdict: 'keep',
       clause: 'S-7.3',
-      reason: `目录外专项任务，已经区政府批准（${f.approvalRef.trim()}）`,
+      reason: because('approvedTask', { approvalRef: f.approvalRef.trim() }),
       flags: ['out_of_catalog', ...extra],
     };
   const incomplete = view.completeness('duty') !== 'complete' || view.completeness('assistance') !== 'complete';
@@ -182,14 +187,17 @@ export function suggestWorkAffair(input: RowInput, view: CatalogView): Suggestio
       matchKind: 'unverified',
       verdict: 'verify',
       clause: 'S-6.4、S-7.3',
-      reason: `待核实（目录未完整）：本村适用的履行职责事项目录（${view.completeness('duty') === 'missing' ? '未导入' : '部分'}）和协助政务服务事项目录（${view.completeness('assistance') === 'missing' ? '未导入' : '部分'}）尚未完整，现有目录中没有对应事项，不能断定为目录外事项；区民政局导入正式目录后重新判断，核实前不建议取消`,
+      reason: because('verifyWorkAffair', {
+        duty: because(`completeness.${view.completeness('duty')}`),
+        assistance: because(`completeness.${view.completeness('assistance')}`),
+      }),
       flags: ['catalog_incomplete', ...extra],
     };
   return {
     ...base,
     verdict: 'cancel',
     clause: 'S-7.2、S-7.3',
-    reason: '目录外事项，未经区政府批准，不得以行政命令要求村级组织承担；确需村级协助的，由部门报区政府审批',
+    reason: because('outsideCatalog'),
     flags: ['out_of_catalog', ...extra],
   };
 }
@@ -212,7 +220,7 @@ export function suggestCertificate(input: RowInput, view: CatalogView): Suggesti
       ...base,
       verdict: 'keep',
       clause: 'S-6.2',
-      reason: `在村级组织出具证明事项清单内：“${item?.name ?? input.name}”，依法及时出具`,
+      reason: because('certificatePositive', { item: item?.name ?? input.name }),
       flags: [],
     };
   if (j.verdict === 'negative_certificate') {
@@ -221,7 +229,9 @@ export function suggestCertificate(input: RowInput, view: CatalogView): Suggesti
       ...base,
       verdict: 'cancel',
       clause: 'S-6.2',
-      reason: `在不应由村级组织出具的证明事项清单内：“${item?.name ?? input.name}”，不再出具${alternative ? `；办事群众可${alternative}` : ''}`,
+      reason: alternative
+        ? because('certificateNegativeAlternative', { item: item?.name ?? input.name, alternative })
+        : because('certificateNegative', { item: item?.name ?? input.name }),
       flags: ['certificate_negative'],
     };
   }
@@ -230,7 +240,7 @@ export function suggestCertificate(input: RowInput, view: CatalogView): Suggesti
       ...base,
       verdict: 'rectify',
       clause: 'S-6.2',
-      reason: `不在证明事项清单内；有依据（${input.basis.trim()}）的，须经集体研究并由村委会主任签字后出具，并报乡镇纳入清单调整`,
+      reason: because('certificateUnlistedBasis', { basis: input.basis.trim() }),
       flags: ['certificate_unlisted'],
     };
   if (j.verdict === 'unverifiable')
@@ -238,14 +248,14 @@ export function suggestCertificate(input: RowInput, view: CatalogView): Suggesti
       ...base,
       verdict: 'verify',
       clause: 'S-6.2',
-      reason: '待核实（目录未完整）：本村适用的证明事项清单尚未完整，现有清单中没有该证明；核实前不建议取消',
+      reason: because('verifyCertificate'),
       flags: ['certificate_unlisted', 'catalog_incomplete'],
     };
   return {
     ...base,
     verdict: 'cancel',
     clause: 'S-6.2',
-    reason: '不在证明事项清单内，又无法律法规依据，不应出具；确有依据的，请改判并写明依据',
+    reason: because('certificateUnlisted'),
     flags: ['certificate_unlisted'],
   };
 }
@@ -275,9 +285,6 @@ export const acceptable = (v: SuggestedVerdict): v is Verdict => v !== 'verify';
  */
 export function acceptedVerdict(suggested: SuggestedVerdict, action: 'accept' | 'override'): Verdict {
   if (action === 'accept' && !acceptable(suggested))
-    throw new AppError(
-      'validation_failed',
-      '建议为“待核实（目录未完整）”，不能直接采纳：请核实后选择处理意见并写明理由',
-    );
+    throw new AppError('validation_failed', msg('campaigns.error.verifyNotAcceptable'));
   return suggested as Verdict;
 }

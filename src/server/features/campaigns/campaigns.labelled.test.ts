@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { formatScore } from '../catalogs/judge.eval.js';
 import { seedCatalogView } from '../catalogs/seed-view.js';
 import { evaluateRows, type LabelledRow } from './campaigns.eval.js';
-import { CATEGORIES, DEFAULT_SIGN_GUIDE } from './campaigns.model.js';
+import { DEFAULT_SIGN_GUIDE } from './campaigns.model.js';
+import { CATEGORIES } from '../../../shared/campaigns.js';
 
 const rows = (
   JSON.parse(readFileSync(new URL('../../../../test/fixtures/ledger-rows.json', import.meta.url), 'utf8')) as {

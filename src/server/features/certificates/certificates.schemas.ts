@@ -7,13 +7,21 @@ import { z } from '../../../shared/zod.js';
 import {
   isValidIdNumber,
   isValidMobile,
+  maskPersonalText,
   NAME_PATTERN,
   normalizeIdNumber,
   normalizePhone,
 } from './certificates.identity.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const text = (max: number) => z.string().trim().max(max);
+/**
+ * Free text (purpose, facts, notes, reasons): ID and mobile numbers typed into it are masked on write
+ * (issue 14 M1), so they never reach lists, exports, prints or audit payloads in clear. A holder's
+ * numbers belong in the holder fields, which are encrypted.
+ */
+const text = (max: number) => z.string().trim().max(max).overwrite(maskPersonalText);
+/** Search terms: compared through the blind index, never stored. */
+const term = (max: number) => z.string().trim().max(max);
 
 export const idNumber = z
   .string()
@@ -139,10 +147,10 @@ export const promiseItemBody = z.strictObject({
 });
 
 export const registerQuery = z.strictObject({
-  q: text(50).optional(),
-  name: text(30).optional(),
-  idNumber: text(18).optional(),
-  phone: text(11).optional(),
+  q: term(50).optional(),
+  name: term(30).optional(),
+  idNumber: term(18).optional(),
+  phone: term(11).optional(),
   status: z.enum(['valid', 'revoked']).optional(),
   path: z.enum(['catalog', 'deliberation']).optional(),
   from: isoDate.optional(),

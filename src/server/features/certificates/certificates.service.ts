@@ -17,7 +17,7 @@ import { newId, newToken } from '../../core/ids.js';
 import type { CatalogKind } from '../../../shared/catalogs.js';
 import * as regions from '../regions/regions.service.js';
 import { catalogJudge, type CatalogJudge, type JudgedItem } from '../admission/catalog.gateway.js';
-import { maskIdNumber, maskName, maskPhone } from './certificates.identity.js';
+import { at, maskIdNumber, maskName, maskPhone, sealPersonal } from './certificates.identity.js';
 import { canPrint, canRevoke, canUnmask, configCounty, issuingVillage } from './certificates.policy.js';
 import * as repo from './certificates.repo.js';
 import type { CertificateListRow } from './certificates.repo.js';
@@ -109,21 +109,6 @@ export async function matchAtDesk(deps: Deps, actor: Actor, q: string) {
 // Issuing
 // ---------------------------------------------------------------------------------------------------
 
-function sealPersonal(deps: Deps, holder: { name: string; idNumber: string | null; phone: string | null }) {
-  const c = deps.cipher;
-  return {
-    holderNameEnc: c.encrypt(holder.name),
-    holderNameIndex: c.blindIndex(holder.name),
-    holderNameMasked: maskName(holder.name),
-    idNumberEnc: holder.idNumber ? c.encrypt(holder.idNumber) : null,
-    idNumberIndex: holder.idNumber ? c.blindIndex(holder.idNumber) : null,
-    idNumberMasked: holder.idNumber ? maskIdNumber(holder.idNumber) : null,
-    phoneEnc: holder.phone ? c.encrypt(holder.phone) : null,
-    phoneIndex: holder.phone ? c.blindIndex(holder.phone) : null,
-    phoneMasked: holder.phone ? maskPhone(holder.phone) : null,
-  };
-}
-
 const badRequest = (field: string, message: string): never => {
   throw new AppError('validation_failed', message, { issues: [{ field, message }] });
 };
@@ -195,7 +180,7 @@ export async function issue(deps: Deps, ctx: RequestContext, input: IssueBody) {
         catalogVersionId: judge.versionId,
         path,
         templateCode: template.code,
-        ...sealPersonal(deps, input.holder),
+        ...sealPersonal(deps, 'certificate', id, input.holder),
         purpose: input.purpose,
         demander: input.demander,
         basis,
@@ -432,8 +417,8 @@ export async function print(deps: Deps, ctx: RequestContext, id: string, reason:
       regionCode: c.regionCode,
       after: { serial: c.serial, copyNo, reprint, reason, fields: ['name', 'idNumber'] },
     });
-    const holderName = deps.cipher.decrypt(c.holderNameEnc);
-    const idNumber = c.idNumberEnc ? deps.cipher.decrypt(c.idNumberEnc) : null;
+    const holderName = deps.cipher.decrypt(c.holderNameEnc, at('certificate', id, 'holder_name_enc'));
+    const idNumber = c.idNumberEnc ? deps.cipher.decrypt(c.idNumberEnc, at('certificate', id, 'id_number_enc')) : null;
     const t = templateFor(c.templateCode === 'generic' ? null : c.templateCode);
     return {
       serial: c.serial,
@@ -500,9 +485,11 @@ export async function unmask(
       })
       .execute();
     const out: { name?: string; idNumber?: string | null; phone?: string | null } = {};
-    if (fields.includes('name')) out.name = deps.cipher.decrypt(c.holderNameEnc);
-    if (fields.includes('idNumber')) out.idNumber = c.idNumberEnc ? deps.cipher.decrypt(c.idNumberEnc) : null;
-    if (fields.includes('phone')) out.phone = c.phoneEnc ? deps.cipher.decrypt(c.phoneEnc) : null;
+    const open = (v: string | null, column: string) =>
+      v ? deps.cipher.decrypt(v, at('certificate', id, column)) : null;
+    if (fields.includes('name')) out.name = open(c.holderNameEnc, 'holder_name_enc')!;
+    if (fields.includes('idNumber')) out.idNumber = open(c.idNumberEnc, 'id_number_enc');
+    if (fields.includes('phone')) out.phone = open(c.phoneEnc, 'phone_enc');
     return out;
   });
 }
@@ -718,7 +705,9 @@ export async function refuse(
         alternativeChannel: item?.kind === 'negative_certificate' ? item.alternativeChannel : null,
         guidance: item?.kind === 'negative_certificate' ? item.guidance : null,
         reason,
-        holderNameEnc: input.holderName ? deps.cipher.encrypt(input.holderName) : null,
+        holderNameEnc: input.holderName
+          ? deps.cipher.encrypt(input.holderName, at('certificate_case', id, 'holder_name_enc'))
+          : null,
         holderNameMasked: input.holderName ? maskName(input.holderName) : null,
         idNumberEnc: null,
         idNumberIndex: null,
@@ -807,7 +796,7 @@ export async function promise(
   const year = Number(day.slice(0, 4));
   await repo.ensureCounter(deps.db, village.code, year, 'promise');
   const id = newId();
-  const sealed = sealPersonal(deps, input.holder);
+  const sealed = sealPersonal(deps, 'certificate_case', id, input.holder);
   const text = [...promiseText(item!, village.name, input.purpose, input.demander), `适用依据：${flag.basis}`];
   await deps.db.transaction().execute(async (trx) => {
     const number = await nextCaseNumber(trx, village.code, year, 'promise');

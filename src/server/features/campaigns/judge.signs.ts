@@ -1,13 +1,12 @@
 /**
- * Suggested verdicts for a village's boards (S-6.1), judged together against the district's sign guide:
- * placement per board, then the count limit (村6社5 by default). Pure.
+ * Suggested verdicts for a village's boards (S-6.1), judged together against the district's sign guide
+ * (the same guide the admission gate uses, carried by the village's CatalogView): placement per board,
+ * then the count limit (村6社5 by default), which spans the village. Pure.
  */
 import { boardOf, type CatalogView, type SignGuide as ViewSignGuide } from '../catalogs/judge.js';
 import type { RowInput, SignFields, SignGuide } from './campaigns.model.js';
 import { GUIDE_BOARD, SERVICE_ORG_BOARD } from './campaigns.model.js';
-import type { CatalogLookup, Suggestion } from './campaigns.suggestion.js';
-
-const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+import { because, fold, type CatalogLookup, type Suggestion } from './judge.types.js';
 
 export interface SignRow {
   id: string;
@@ -20,7 +19,7 @@ const SHORT_SIGN = 12;
 /**
  * Judges every sign of one village together: placement per board, then the count limit (村6社5 by
  * default) over boards hung outside and inside. Boards beyond the limit are suggested for merging into
- * the combined guide sign, statutory boards last. `guide` is the district's (the view's) sign guide.
+ * the combined guide sign, statutory boards last.
  */
 export function suggestSigns(
   rows: SignRow[],
@@ -29,8 +28,8 @@ export function suggestSigns(
   guide: SignGuide | ViewSignGuide = view!.signGuide,
 ): Map<string, Suggestion> {
   const out = new Map<string, Suggestion>();
-  const versionId = view?.versionId ?? null;
   const sorted = [...rows].sort((a, b) => a.seq - b.seq);
+  const versionId = view?.versionId ?? null;
   const hasGuideItems = view?.items.some((i) => i.kind === 'sign_guide') ?? false;
   const fromGuideCatalog = (name: string) => {
     if (!view || !hasGuideItems) return null;
@@ -58,7 +57,7 @@ export function suggestSigns(
               ...base,
               verdict: 'rectify',
               clause: 'S-6.1',
-              reason: `功能区入口只设简短标识（${SHORT_SIGN} 字以内），请精简为功能区名称`,
+              reason: because('signNotShort', { max: SHORT_SIGN }),
               matchKind: 'functional_area',
               flags: ['sign_not_short'],
             }
@@ -66,7 +65,7 @@ export function suggestSigns(
               ...base,
               verdict: 'keep',
               clause: 'S-6.1',
-              reason: '功能区入口的简短标识，符合指引',
+              reason: because('signShort'),
               matchKind: 'functional_area',
               flags: [],
             };
@@ -76,7 +75,7 @@ export function suggestSigns(
         ...base,
         verdict: 'keep',
         clause: 'S-6.1',
-        reason: `属于允许悬挂的牌子“${label}”${fromCatalog ? '（标识牌指引目录）' : '（区民政局配置的允许清单）'}`,
+        reason: because(fromCatalog ? 'signAllowedCatalog' : 'signAllowedList', { board: label }),
         matchKind: 'allowed',
         flags: [],
       };
@@ -87,7 +86,7 @@ export function suggestSigns(
           ...base,
           verdict: 'rectify',
           clause: 'S-6.1',
-          reason: `“${inside.name}”应悬挂在村综合服务设施内的醒目位置，不在室外另挂`,
+          reason: because('signInsideOnly', { board: inside.name }),
           matchKind: 'inside',
           flags: ['sign_placement'],
         };
@@ -97,7 +96,7 @@ export function suggestSigns(
           ...base,
           verdict: 'merge',
           clause: 'S-6.1',
-          reason: '服务站只设一块服务功能综合指引牌，请与已有指引牌合并',
+          reason: because('signGuideDuplicate'),
           matchKind: 'inside',
           flags: ['sign_duplicate_guide'],
         };
@@ -107,10 +106,7 @@ export function suggestSigns(
           ...base,
           verdict: 'keep',
           clause: 'S-6.1',
-          reason:
-            inside.name === SERVICE_ORG_BOARD
-              ? '综合服务组织标识悬挂在室内醒目位置，符合指引'
-              : '服务站设一块服务功能综合指引牌，符合指引',
+          reason: because(inside.name === SERVICE_ORG_BOARD ? 'signServiceOrg' : 'signGuide'),
           matchKind: 'inside',
           flags: [],
         };
@@ -121,7 +117,7 @@ export function suggestSigns(
         ...base,
         verdict: 'merge',
         clause: 'S-6.1',
-        reason: `不在允许清单内，请将内容并入“${GUIDE_BOARD}”，不再单独挂牌`,
+        reason: because('signMergeInside'),
         matchKind: 'other',
         flags: ['sign_not_allowed'],
       };
@@ -130,7 +126,7 @@ export function suggestSigns(
         ...base,
         verdict: 'merge',
         clause: 'S-6.1',
-        reason: `不在允许在室外悬挂的牌子清单内；有依据（${basis.trim()}）的，并入室内“${GUIDE_BOARD}”`,
+        reason: because('signMergeWithBasis', { basis: basis.trim() }),
         matchKind: 'other',
         flags: ['sign_not_allowed'],
       };
@@ -139,7 +135,7 @@ export function suggestSigns(
         ...base,
         verdict: 'cancel',
         clause: 'S-6.1、S-9',
-        reason: '不在允许悬挂的牌子清单内，且无依据，建议摘除',
+        reason: because('signRemove'),
         matchKind: 'other',
         flags: ['sign_not_allowed'],
       };
@@ -155,7 +151,12 @@ export function suggestSigns(
         ...s,
         verdict: 'merge',
         clause: 'S-6.1',
-        reason: `本${villageKind === 'community' ? '社区' : '村'}共 ${counted.length} 块牌子，超过上限 ${max} 块（“村${guide.maxVillage}社${guide.maxCommunity}”，可配置），请并入“${GUIDE_BOARD}”`,
+        reason: because(villageKind === 'community' ? 'signOverLimitCommunity' : 'signOverLimitVillage', {
+          count: counted.length,
+          max,
+          maxVillage: guide.maxVillage,
+          maxCommunity: guide.maxCommunity,
+        }),
         flags: [...s.flags, 'sign_over_limit'],
       });
     }
@@ -163,7 +164,7 @@ export function suggestSigns(
   return out;
 }
 
-/** The callers' form (kept for the current wiring): the district guide, the village kind and the lookup. */
+/** The callers' form: the district guide, the village kind and the village's lookup. */
 export async function judgeSigns(
   rows: SignRow[],
   guide: SignGuide,
