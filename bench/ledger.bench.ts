@@ -31,7 +31,7 @@ import { overdueQuery, rollupQuery } from '../src/server/features/campaigns/roll
 import { ancestorEqualities } from '../src/server/features/campaigns/campaigns.scope.js';
 import { recountLedger } from '../src/server/features/campaigns/ledgers.repo.js';
 import { byCode } from '../src/server/features/regions/regions.service.js';
-import { clearCatalogMemo } from '../src/server/features/campaigns/campaigns.catalog.js';
+import { clearMatcherCache } from '../src/server/features/catalogs/catalogs.matching.js';
 import { shanghaiDate } from '../src/server/core/clock.js';
 import * as repo from '../src/server/features/campaigns/campaigns.repo.js';
 import { workAffairSheet } from '../test/fixtures/ledgers/rows.js';
@@ -148,7 +148,7 @@ async function benchImport(deps: Deps, runs: number, log: (l: string) => void) {
       for (const l of await deps.db.selectFrom('ledger').select('id').where('campaignId', '=', campaign.id).execute())
         await recountLedger(deps.db, l.id);
       const cold = i === 0;
-      if (cold) clearCatalogMemo();
+      if (cold) clearMatcherCache();
       const timings: Record<string, number> = {};
       const m = await measured(() =>
         importLedgerFile(deps, township, campaign.id, file, { category: 'work_affair', timings }),

@@ -589,13 +589,13 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
         let verdict: Verdict | null = null;
         let decision: 'accepted' | 'overridden' | null = null;
         let reason: string | null = null;
-        if (allDecided || rng.chance(0.5)) {
+        if (s.verdict !== 'verify' && (allDecided || rng.chance(0.5))) {
           if (rng.chance(0.04)) {
             verdict = rng.pick(VERDICTS.filter((k) => k !== s!.verdict));
             decision = 'overridden';
             reason = '经村民代表会议研究，结合本村实际改判';
           } else {
-            verdict = s.verdict;
+            verdict = s.verdict as Verdict;
             decision = 'accepted';
           }
         }

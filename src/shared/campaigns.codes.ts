@@ -10,6 +10,12 @@ export type Category = (typeof CATEGORIES)[number];
 
 export const VERDICTS = ['keep', 'cancel', 'merge', 'rectify'] as const;
 export type Verdict = (typeof VERDICTS)[number];
+/**
+ * A suggestion may also be `verify` (待核实（目录未完整）): the answer would rest on "not in the catalog"
+ * while the village's catalog of that kind is incomplete. Never a final verdict, never accepted in bulk.
+ */
+export const SUGGESTED_VERDICTS = [...VERDICTS, 'verify'] as const;
+export type SuggestedVerdict = (typeof SUGGESTED_VERDICTS)[number];
 
 /** Stored workflow status of a ledger. */
 export const LEDGER_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;

@@ -25,6 +25,7 @@ import {
   SUGGEST_SOURCES,
   TASK_STATUSES,
   VERDICTS,
+  SUGGESTED_VERDICTS,
   VILLAGE_KINDS,
   WORKFLOW_STATUSES,
 } from './campaigns.codes.js';
@@ -269,7 +270,7 @@ export const keyedSchema: z.ZodType<Keyed> = z.object({
   params: z.record(z.string(), z.union([z.string(), z.number(), keyedLeaf, z.array(keyedLeaf)])).optional(),
 });
 export const suggestionSchema = z.object({
-  verdict,
+  verdict: z.enum(SUGGESTED_VERDICTS),
   clause: z.string(),
   /** Why (`campaigns.reason.*`): parameters are data (names, bases) or keyed texts. */
   reason: keyedSchema,

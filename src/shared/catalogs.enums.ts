@@ -80,6 +80,7 @@ export const ITEM_FIELDS = [
   'sourceUrl',
   'catchAll',
   'effectiveTo',
+  'patterns',
 ] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 

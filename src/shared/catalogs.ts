@@ -51,6 +51,8 @@ export const itemFieldsInput = z.strictObject({
   notes: optText(1000),
   sourceUrl: optUrl,
   effectiveTo: isoDate.nullable().optional(),
+  /** Prohibition items: recognition rules, one per line (validated by the catalog service). */
+  patterns: optText(4000),
 });
 export type ItemFieldsInput = z.infer<typeof itemFieldsInput>;
 
@@ -194,6 +196,8 @@ export const itemFieldsSchema = z.object({
   sourceUrl: z.string().nullable(),
   catchAll: z.boolean(),
   effectiveTo: z.string().nullable(),
+  /** Prohibition items: the platform's recognition rules (one per line), never the official text. */
+  patterns: z.string().nullable(),
 });
 
 /** A partial set of item fields as stored on a revision or an adjustment (response shape). */
@@ -210,6 +214,7 @@ export const itemPatchSchema = z.object({
   sourceUrl: z.string().nullable().optional(),
   catchAll: z.boolean().optional(),
   effectiveTo: z.string().nullable().optional(),
+  patterns: z.string().nullable().optional(),
 });
 
 export const effectiveItemSchema = itemFieldsSchema.extend({

@@ -7,6 +7,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { catalogsRoutes } from './catalogs/catalogs.routes.js';
 import { catalogStatusRoutes } from './catalogs/catalogs.status.routes.js';
 import { catalogsJobs } from './catalogs/catalogs.jobs.js';
+import { COMPLETENESS_TODO_JOB } from './catalogs/catalogs.todo.js';
 import { seedCatalogs } from './catalogs/catalogs.seed.js';
 import { seedCatalogDemo } from './catalogs/catalogs.demo.js';
 import { admissionRoutes } from './admission/admission.routes.js';
@@ -30,6 +31,7 @@ export const features: Feature[] = [
     name: 'catalogs',
     routes: (app, deps) => (catalogsRoutes(app, deps), catalogStatusRoutes(app, deps)),
     jobs: catalogsJobs,
+    schedules: [{ job: COMPLETENESS_TODO_JOB, everyMs: 6 * HOUR }],
     seed: seedCatalogs,
     demo: seedCatalogDemo,
   },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
 import { verifyChain } from '../../core/audit.js';
+import { declareComplete } from '../../../../test/catalog-status.js';
 
 let t: TestApp;
 let dept: Agent, district: Agent, approver: Agent, township: Agent, village: Agent;
@@ -13,6 +14,7 @@ const signIn = async () => {
 beforeAll(async () => {
   t = await createTestApp();
   await signIn();
+  for (const kind of ['duty', 'assistance']) expect((await declareComplete(district, COUNTY, kind)).status).toBe(200);
 });
 afterAll(() => t.close());
 
@@ -200,7 +202,7 @@ describe('journey (b): a dedicated post without a statutory basis (S-6.3)', () =
     expect(portal.body.items).toContainEqual(expect.objectContaining({ title: '村级禁毒专干', decision: 'refused' }));
   });
 
-  it("a statutory mechanism without the requester's money and people is returned for changes", async () => {
+  it("the village's own statutory organ needs no outside money or people: admissible as catalogued", async () => {
     const body = await fileAndSubmit(
       specialTask({
         kind: 'mechanism',
@@ -211,10 +213,8 @@ describe('journey (b): a dedicated post without a statutory basis (S-6.3)', () =
         basis: [{ document: '中华人民共和国人民调解法', article: '第八条', level: 'law' }],
       }),
     );
-    expect(body.status).toBe('returned');
-    expect(body.revision).toBe(2);
-    expect(body.precheck.findings.map((f: any) => f.rule)).toContain('mechanism_unfunded');
-    expect(body.abilities.edit).toBe(true);
+    expect(body.precheck.outcome).toBe('admissible');
+    expect(body.precheck.findings.map((f: any) => f.rule)).toEqual(['statutory_mechanism']);
   });
 
   it('a negative-list certificate demanded of villages is refused (S-6.2)', async () => {
@@ -473,11 +473,11 @@ describe('effect on the catalogs', () => {
   it('an admitted request that adds to a catalog produces a submitted adjustment through the catalog service', async () => {
     const sub = await fileAndSubmit(
       specialTask({
-        title: '协助开展高标准农田建设政策宣传',
+        title: '协助开展高标准农田建设项目地块核实',
         catalogChange: {
           action: 'add',
           kind: 'assistance',
-          name: '协助开展高标准农田建设政策宣传',
+          name: '协助开展高标准农田建设项目地块核实',
           reason: '年度常态化协助事项，纳入区级协助事项目录',
         },
       }),
@@ -510,7 +510,7 @@ describe('effect on the catalogs', () => {
       status: 'submitted',
       reasonType: 'department_request',
       targetRegionCode: COUNTY,
-      itemName: '协助开展高标准农田建设政策宣传',
+      itemName: '协助开展高标准农田建设项目地块核实',
     });
     expect(adj.reasonNote).toContain(sub.number);
     expect((await district.post(`/api/admission/requests/${sub.id}/catalog-adjustment`)).status).toBe(409);

@@ -67,7 +67,8 @@ export const STEP_LABELS: Record<StepName, string> = {
   government: '区政府审批',
 };
 
-export const PRECHECK_OUTCOMES = ['admissible', 'needs_government', 'returned', 'refused'] as const;
+/** unverified: 待核实（目录未完整）— the answer would rest on “not in the catalog” while that catalog is incomplete. */
+export const PRECHECK_OUTCOMES = ['admissible', 'needs_government', 'unverified', 'returned', 'refused'] as const;
 export type PrecheckOutcome = (typeof PRECHECK_OUTCOMES)[number];
 
 const code12 = z.string().regex(/^\d{12}$/, '区划代码应为 12 位数字');
@@ -166,6 +167,12 @@ export const findingSchema = z.object({
   item: itemRef.nullable(),
   score: z.number().nullable(),
   message: z.string(),
+  /** The document the clause or item comes from. */
+  document: z.string().nullable().optional(),
+  /** Prohibitions: the words that triggered the rule, per section of the request. */
+  triggers: z.array(z.object({ section: z.string(), words: z.array(z.string()), excerpt: z.string() })).optional(),
+  /** Returned: what to add (basis, statutory_basis, funding, staffing, placement, shorter_name). */
+  missing: z.array(z.string()).optional(),
 });
 export const precheckSchema = z.object({
   outcome: z.enum(PRECHECK_OUTCOMES),
@@ -174,6 +181,9 @@ export const precheckSchema = z.object({
   findings: z.array(findingSchema),
   catalogVersionId: z.string(),
   checkedOn: z.string(),
+  /** The judge's verdict (catalogs/judge.ts) and the completeness of the catalog kinds it rests on. */
+  verdict: z.string().optional(),
+  completeness: z.record(z.string(), z.enum(['complete', 'partial', 'missing'])).optional(),
 });
 
 const targetSchema = z.object({ regionCode: z.string(), regionName: z.string(), level: z.string() });

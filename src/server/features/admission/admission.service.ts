@@ -29,7 +29,7 @@ import {
   selfAndAncestors,
   stepGrant,
 } from './admission.policy.js';
-import { precheck, type PrecheckResult } from './admission.precheck.js';
+import { OUTCOME_SEVERITY, precheck, type PrecheckResult } from './admission.precheck.js';
 import { addWorkingDays, NATIONAL_2026, type WorkCalendar } from './admission.calendar.js';
 import {
   chainConfig,
@@ -42,7 +42,7 @@ import {
   type RequestStatus,
   type StepName,
 } from './admission.schemas.js';
-import { catalogJudge, proposeCatalogAdjustment } from './catalog.gateway.js';
+import { catalogView, proposeCatalogAdjustment } from './catalog.gateway.js';
 
 const today = (deps: Deps) => shanghaiDate(deps.clock.now());
 const hashContent = (c: RequestContent) => sm3(JSON.stringify(c));
@@ -350,8 +350,6 @@ function judgeRegions(targets: { regionCode: string; level: string }[]): string[
   return [...out].sort();
 }
 
-const SEVERITY = { admissible: 0, needs_government: 1, returned: 2, refused: 3 } as const;
-
 /**
  * Runs the pre-check against the effective catalogs of every township the request reaches, on the
  * given date, and keeps the strictest result (with the list of versions judged against).
@@ -365,9 +363,9 @@ export async function runPrecheck(
   const judged: { regionCode: string; catalogVersionId: string; outcome: string }[] = [];
   let worst: PrecheckResult | null = null;
   for (const code of judgeRegions(targets)) {
-    const result = await precheck(content, await catalogJudge(deps, code, date));
+    const result = precheck(content, await catalogView(deps, code, date));
     judged.push({ regionCode: code, catalogVersionId: result.catalogVersionId, outcome: result.outcome });
-    if (!worst || SEVERITY[result.outcome] > SEVERITY[worst.outcome]) worst = result;
+    if (!worst || OUTCOME_SEVERITY[result.outcome] > OUTCOME_SEVERITY[worst.outcome]) worst = result;
   }
   return { ...worst!, judged };
 }
@@ -454,8 +452,9 @@ export async function submitRequest(deps: Deps, ctx: RequestContext, id: string,
   const result = await runPrecheck(deps, content, targets, day);
   const { chain, calendar } = await settingsFor(deps.db, county12(r.regionCode));
   const plan =
-    result.outcome === 'admissible' || result.outcome === 'needs_government'
-      ? await planChain(deps, actor, r, targets, result.needsGovernment, chain)
+    // unverified (目录未完整): reviewed like an admissible request; the district verifies it against the official tables.
+    result.outcome === 'admissible' || result.outcome === 'needs_government' || result.outcome === 'unverified'
+      ? await planChain(deps, actor, r, targets, result.outcome === 'needs_government', chain)
       : [];
   const now = deps.clock.nowIso();
   const hash = hashContent(content);

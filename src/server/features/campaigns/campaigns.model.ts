@@ -14,6 +14,7 @@ import {
   type PhaseKey,
   type RowFields,
   type SignFields,
+  type SuggestedVerdict,
   type Verdict,
   type WorkflowStatus,
 } from '../../../shared/campaigns.js';
@@ -44,7 +45,7 @@ export const effectiveStatus = (status: LedgerStatus, approvalStale: boolean): W
 
 /** Chinese names the server writes (task titles, spreadsheets, the judge's reasons). */
 export const categoryName = (c: Category) => zh(`campaigns.category.${c}`);
-export const verdictName = (v: Verdict) => zh(`campaigns.verdict.${v}`);
+export const verdictName = (v: SuggestedVerdict) => zh(`campaigns.verdict.${v}`);
 export const phaseName = (k: PhaseKey) => zh(`campaigns.phase.${k}`);
 /** The catalog names the judge quotes in its reasons. */
 export const CATALOG_HIT_LABELS = Object.fromEntries(

@@ -45,7 +45,20 @@ beforeAll(async () => {
     expect((await village.post(`/api/ledgers/${ledgerId}/rows`, r)).status).toBe(200);
   const v = (await village.get(`/api/ledgers/${ledgerId}`)).body.ledger.version;
   const acc = await village.post(`/api/ledgers/${ledgerId}/accept-all`, { version: v });
-  await village.post(`/api/ledgers/${ledgerId}/submit`, { version: acc.body.ledgerVersion });
+  expect(acc.status).toBe(200);
+  // 待核实（目录未完整） is never accepted in bulk: the cadre decides the statistics form after checking it.
+  const ledger = (await village.get(`/api/ledgers/${ledgerId}`)).body;
+  const form = ledger.rows.work_affair.find((r: any) => r.name === '填报农村人居环境统计表');
+  expect(form.suggestion.verdict).toBe('verify');
+  expect(form.decision).toBeNull();
+  const decided = await village.post(`/api/ledger-rows/${form.id}/decision`, {
+    action: 'override',
+    verdict: 'cancel',
+    reason: '经核实不在履行职责和协助事项目录内，也未经区政府批准',
+    version: form.version,
+  });
+  expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+  await village.post(`/api/ledgers/${ledgerId}/submit`, { version: decided.body.ledgerVersion });
   const l = (await township.get(`/api/ledgers/${ledgerId}`)).body.ledger;
   expect((await township.post(`/api/ledgers/${ledgerId}/approve`, { version: l.version })).status).toBe(200);
   tasks = (await township.get(`/api/tasks?campaignId=${campaignId}`)).body.items;

@@ -1,27 +1,12 @@
 /**
- * Suggested verdicts for signs (S-6.1): every sign of one village is judged together, since the count
- * limit (村6社5 by default) spans the village.
+ * Suggested verdicts for a village's boards (S-6.1), judged together against the district's sign guide
+ * (the same guide the admission gate uses, carried by the village's CatalogView): placement per board,
+ * then the count limit (村6社5 by default), which spans the village. Pure.
  */
-import type { SignFields, SignGuide, BoardRule } from './campaigns.model.js';
+import { boardOf, type CatalogView, type SignGuide as ViewSignGuide } from '../catalogs/judge.js';
+import type { RowInput, SignFields, SignGuide } from './campaigns.model.js';
 import { GUIDE_BOARD, SERVICE_ORG_BOARD } from './campaigns.model.js';
-import { because, fold, type CatalogHitItem, type CatalogLookup, type Suggestion } from './judge.types.js';
-import type { RowInput } from './campaigns.model.js';
-
-/** The board rule the text belongs to: the rule with the longest matching pattern. */
-export function boardOf(text: string, rules: BoardRule[]): BoardRule | null {
-  const t = fold(text);
-  let best: BoardRule | null = null;
-  let len = 0;
-  for (const r of rules)
-    for (const p of r.patterns) {
-      const fp = fold(p);
-      if (fp && t.includes(fp) && fp.length > len) {
-        best = r;
-        len = fp.length;
-      }
-    }
-  return best;
-}
+import { because, fold, type CatalogLookup, type Suggestion } from './judge.types.js';
 
 export interface SignRow {
   id: string;
@@ -36,19 +21,21 @@ const SHORT_SIGN = 12;
  * default) over boards hung outside and inside. Boards beyond the limit are suggested for merging into
  * the combined guide sign, statutory boards last.
  */
-export async function judgeSigns(
+export function suggestSigns(
   rows: SignRow[],
-  guide: SignGuide,
+  view: CatalogView | null,
   villageKind: 'village' | 'community',
-  versionId: string | null,
-  lookup?: CatalogLookup | null,
-): Promise<Map<string, Suggestion>> {
+  guide: SignGuide | ViewSignGuide = view!.signGuide,
+): Map<string, Suggestion> {
   const out = new Map<string, Suggestion>();
   const sorted = [...rows].sort((a, b) => a.seq - b.seq);
-  const guideHits = new Map<string, CatalogHitItem | null>();
-  if (lookup)
-    for (const r of sorted)
-      if (!guideHits.has(r.input.name)) guideHits.set(r.input.name, await lookup.match(r.input.name, ['sign_guide']));
+  const versionId = view?.versionId ?? null;
+  const hasGuideItems = view?.items.some((i) => i.kind === 'sign_guide') ?? false;
+  const fromGuideCatalog = (name: string) => {
+    if (!view || !hasGuideItems) return null;
+    const r = view.match(name, ['sign_guide']);
+    return r.best ? { code: r.best.code, name: r.best.name } : null;
+  };
   let guideSeen = false;
   const counted: { id: string; rank: number; seq: number }[] = [];
   for (const r of sorted) {
@@ -56,7 +43,7 @@ export async function judgeSigns(
     const position = (r.input.fields as SignFields).position;
     const allowed = boardOf(name, guide.allowedBoards);
     const inside = boardOf(name, guide.insideBoards);
-    const fromCatalog = guideHits.get(name) ?? null;
+    const fromCatalog = fromGuideCatalog(name);
     const base = {
       itemCode: fromCatalog?.code ?? null,
       itemName: fromCatalog?.name ?? null,
@@ -175,4 +162,15 @@ export async function judgeSigns(
     }
   }
   return out;
+}
+
+/** The callers' form: the district guide, the village kind and the village's lookup. */
+export async function judgeSigns(
+  rows: SignRow[],
+  guide: SignGuide,
+  villageKind: 'village' | 'community',
+  _versionId: string | null,
+  lookup?: CatalogLookup | null,
+): Promise<Map<string, Suggestion>> {
+  return suggestSigns(rows, lookup?.view ?? null, villageKind, guide);
 }

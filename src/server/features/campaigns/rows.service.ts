@@ -25,7 +25,7 @@ import * as ledgersRepo from './ledgers.repo.js';
 import * as rowsRepo from './rows.repo.js';
 import * as rowsWrite from './rows.write.repo.js';
 import { cancelOpenTaskOfRow } from './tasks.repo.js';
-import { judgeRow } from './campaigns.judge.js';
+import { acceptedVerdict, judgeRow } from './campaigns.judge.js';
 import { ensureEditable, getRow, loadLedger, loadRow, lookupFor } from './ledgers.service.js';
 import { applySignSuggestions, duplicate, judgedWrite, judgeSignSet, parseInput, signInputs } from './rows.judging.js';
 import { afterRowChange } from './review.service.js';
@@ -191,7 +191,7 @@ export async function decideRow(deps: Deps, ctx: AuthedContext, rowId: string, b
     const { r, l, c } = await loadRow(trx, actor, rowId);
     ensureEditable(actor, l, c);
     if (r.version !== body.version) throw conflict();
-    let verdict: Verdict = r.suggestion.verdict;
+    let verdict: Verdict = acceptedVerdict(r.suggestion.verdict, body.action);
     let decision: DecisionKind = 'accepted';
     let reason: string | null = null;
     if (body.action === 'override') {

@@ -252,7 +252,9 @@ export async function acceptSuggestions(
       version: eb('version', '+', 1),
     }))
     .where('ledgerId', '=', ledgerId)
-    .where('verdict', 'is', null);
+    .where('verdict', 'is', null)
+    // 待核实（目录未完整） is never accepted in bulk: the cadre verifies it and decides with a reason.
+    .where('suggestedVerdict', '!=', 'verify');
   if (category) q = q.where('category', '=', category);
   return Number((await q.executeTakeFirst()).numUpdatedRows);
 }

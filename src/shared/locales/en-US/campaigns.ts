@@ -587,4 +587,8 @@ export const campaigns: Record<keyof typeof zh, string> = {
   'campaigns.error.notMultipart': 'Upload the file as multipart/form-data (field "file")',
   'campaigns.error.noFile': 'No file was received',
   'campaigns.error.noFileField': 'File missing',
+  'campaigns.verdict.verify': 'To verify (catalog incomplete)',
+  'campaigns.flag.catalog_incomplete': 'Catalog incomplete: to verify',
+  'campaigns.error.verifyNotAcceptable':
+    'The suggestion is “to verify (catalog incomplete)” and cannot be accepted as it stands: verify it, choose a verdict and give the reason',
 };

@@ -60,4 +60,13 @@ export const reasons: Record<keyof typeof zh, string> = {
   'campaigns.reason.certificateUnlisted':
     'Not on the certificate list and without a basis in law: not to be issued; if there is a basis, override and name it',
   'campaigns.reason.text': '{text}',
+  'campaigns.reason.prohibitedRules': 'A prohibited burden: {rules}',
+  'campaigns.reason.prohibitedRule': '{code} “{item}” in “{catalog}” (triggered by “{words}”)',
+  'campaigns.reason.completeness.missing': 'not imported',
+  'campaigns.reason.completeness.partial': 'partial',
+  'campaigns.reason.completeness.complete': 'complete',
+  'campaigns.reason.verifyWorkAffair':
+    'To verify (catalog incomplete): the duty catalog ({duty}) and the assistance catalog ({assistance}) that apply to this village are not complete and hold no matching item, so this cannot be called out-of-catalog work; it is judged again once the district imports the official catalogs. Do not cancel before it is verified',
+  'campaigns.reason.verifyCertificate':
+    'To verify (catalog incomplete): the certificate lists that apply to this village are not complete and do not hold this certificate. Do not cancel before it is verified',
 };

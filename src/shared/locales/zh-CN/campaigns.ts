@@ -572,4 +572,7 @@ export const campaigns = {
   'campaigns.error.notMultipart': '请以 multipart/form-data 上传文件（字段名 file）',
   'campaigns.error.noFile': '没有收到文件',
   'campaigns.error.noFileField': '缺少文件',
+  'campaigns.verdict.verify': '待核实（目录未完整）',
+  'campaigns.flag.catalog_incomplete': '目录未完整，待核实',
+  'campaigns.error.verifyNotAcceptable': '建议为“待核实（目录未完整）”，不能直接采纳：请核实后选择处理意见并写明理由',
 } as const;

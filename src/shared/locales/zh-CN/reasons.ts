@@ -52,4 +52,13 @@ export const reasons = {
     '不在证明事项清单内，又无法律法规依据，不应出具；确有依据的，请改判并写明依据',
   /** A reason stored before reasons were keyed: shown as it was written. */
   'campaigns.reason.text': '{text}',
+  'campaigns.reason.prohibitedRules': '属于减负措施禁止事项：{rules}',
+  'campaigns.reason.prohibitedRule': '《{catalog}》{code}“{item}”（触发词“{words}”）',
+  'campaigns.reason.completeness.missing': '未导入',
+  'campaigns.reason.completeness.partial': '部分',
+  'campaigns.reason.completeness.complete': '完整',
+  'campaigns.reason.verifyWorkAffair':
+    '待核实（目录未完整）：本村适用的履行职责事项目录（{duty}）和协助政务服务事项目录（{assistance}）尚未完整，现有目录中没有对应事项，不能断定为目录外事项；区民政局导入正式目录后重新判断，核实前不建议取消',
+  'campaigns.reason.verifyCertificate':
+    '待核实（目录未完整）：本村适用的证明事项清单尚未完整，现有清单中没有该证明；核实前不建议取消',
 } as const;

@@ -1,11 +1,18 @@
 /** Colours of the campaigns feature's codes (tags and charts); their words are in the locale tables. */
-import type { CampaignStatus, TaskStatus, Verdict, WorkflowStatus } from '../../../shared/campaigns.js';
+import type {
+  CampaignStatus,
+  SuggestedVerdict,
+  TaskStatus,
+  Verdict,
+  WorkflowStatus,
+} from '../../../shared/campaigns.js';
 
-export const VERDICT_COLORS: Record<Verdict, string> = {
+export const VERDICT_COLORS: Record<SuggestedVerdict, string> = {
   keep: 'green',
   cancel: 'red',
   merge: 'orange',
   rectify: 'gold',
+  verify: 'purple',
 };
 /** Chart colours of the verdicts (and of "undecided"). */
 export const VERDICT_CHART_COLORS: Record<Verdict | 'undecided', string> = {

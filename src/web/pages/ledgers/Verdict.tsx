@@ -3,11 +3,11 @@ import { Button, Flex, Form, Input, Modal, Radio, Tag, Tooltip, Typography } fro
 import { CheckOutlined, EditOutlined } from '@ant-design/icons';
 import { useI18n, useT } from '../../i18n/index.js';
 import { isMessageKey } from '../../../shared/i18n.js';
-import { VERDICTS, type Verdict } from '../../../shared/campaigns.codes.js';
+import { VERDICTS, type SuggestedVerdict, type Verdict } from '../../../shared/campaigns.codes.js';
 import { VERDICT_COLORS } from '../campaigns/campaigns.colors.js';
 import type { LedgerRow } from './ledgers.api.js';
 
-export function VerdictTag({ verdict, prefix }: { verdict: Verdict; prefix?: string }) {
+export function VerdictTag({ verdict, prefix }: { verdict: SuggestedVerdict; prefix?: string }) {
   const t = useT();
   return (
     <Tag color={VERDICT_COLORS[verdict]} style={{ marginInlineEnd: 4 }}>
@@ -117,7 +117,8 @@ export function DecisionView({
       )}
       {editable ? (
         <Flex gap={4} wrap style={{ marginTop: 4 }}>
-          {!d || d.kind === 'overridden' ? (
+          {/* 待核实（目录未完整） is never accepted as it stands: the cadre verifies and overrides with a reason. */}
+          {(!d || d.kind === 'overridden') && row.suggestion.verdict !== 'verify' ? (
             <Button
               size="small"
               type={d ? 'default' : 'primary'}
@@ -156,7 +157,7 @@ export function OverrideModal({
   useEffect(() => {
     if (row)
       form.setFieldsValue({
-        verdict: row.decision?.verdict ?? row.suggestion.verdict,
+        verdict: row.decision?.verdict ?? (row.suggestion.verdict === 'verify' ? undefined : row.suggestion.verdict),
         reason: row.decision?.overrideReason ?? '',
       });
   }, [row, form]);
