@@ -22,11 +22,16 @@ import { composeDeps } from '../src/server/compose.js';
 import { buildApp } from '../src/server/app.js';
 import { seedFeatures } from '../src/server/features/index.js';
 import type { Deps } from '../src/server/deps.js';
-import type { Actor, RequestContext } from '../src/server/core/actor.js';
-import { createCampaign, runLaunch } from '../src/server/features/campaigns/campaigns.service.js';
-import { importLedgerRows } from '../src/server/features/campaigns/campaigns.import.js';
-import { overdueQuery, rollupOf, rollupQuery } from '../src/server/features/campaigns/rollups.service.js';
-import { clearCatalogMemo } from '../src/server/features/campaigns/campaigns.catalog.js';
+import type { Actor, AuthedContext } from '../src/server/core/actor.js';
+import { createCampaign } from '../src/server/features/campaigns/campaigns.service.js';
+import { runLaunch } from '../src/server/features/campaigns/launch.service.js';
+import { importLedgerFile } from '../src/server/features/campaigns/import.service.js';
+import { rollupOf } from '../src/server/features/campaigns/rollups.service.js';
+import { overdueQuery, rollupQuery } from '../src/server/features/campaigns/rollups.repo.js';
+import { ancestorEqualities } from '../src/server/features/campaigns/campaigns.scope.js';
+import { recountLedger } from '../src/server/features/campaigns/ledgers.repo.js';
+import { byCode } from '../src/server/features/regions/regions.service.js';
+import { clearMatcherCache } from '../src/server/features/catalogs/catalogs.matching.js';
 import { shanghaiDate } from '../src/server/core/clock.js';
 import * as repo from '../src/server/features/campaigns/campaigns.repo.js';
 import { workAffairSheet } from '../test/fixtures/ledgers/rows.js';
@@ -101,7 +106,7 @@ async function measured<T>(
 
 async function benchImport(deps: Deps, runs: number, log: (l: string) => void) {
   const district = actorOf('district_lead', BENCH_DISTRICT, 'county');
-  const ctx: RequestContext = { actor: district, ip: null, requestId: 'bench' };
+  const ctx: AuthedContext = { actor: district, ip: null, requestId: 'bench' };
   const campaign = await createCampaign(deps, ctx, {
     name: '导入基准（临时）',
     regionCode: BENCH_DISTRICT,
@@ -126,7 +131,7 @@ async function benchImport(deps: Deps, runs: number, log: (l: string) => void) {
         rows: workAffairSheet(villages, 10_000),
       },
     ]);
-    const township: RequestContext = {
+    const township: AuthedContext = {
       actor: actorOf('township_officer', '140404001000', 'township'),
       ip: null,
       requestId: 'bench',
@@ -141,12 +146,12 @@ async function benchImport(deps: Deps, runs: number, log: (l: string) => void) {
     for (let i = 0; i < runs; i++) {
       await deps.db.deleteFrom('ledgerRow').where('campaignId', '=', campaign.id).execute();
       for (const l of await deps.db.selectFrom('ledger').select('id').where('campaignId', '=', campaign.id).execute())
-        await repo.recountLedger(deps.db, l.id);
+        await recountLedger(deps.db, l.id);
       const cold = i === 0;
-      if (cold) clearCatalogMemo();
+      if (cold) clearMatcherCache();
       const timings: Record<string, number> = {};
       const m = await measured(() =>
-        importLedgerRows(deps, township, campaign.id, file, { category: 'work_affair', timings }),
+        importLedgerFile(deps, township, campaign.id, file, { category: 'work_affair', timings }),
       );
       if (m.result.inserted !== 10_000) throw new Error(`import inserted ${m.result.inserted}`);
       results.push({ ms: m.ms, peakRssMb: m.peakRssMb, baseRssMb: m.baseRssMb, cold, timings });
@@ -157,7 +162,7 @@ async function benchImport(deps: Deps, runs: number, log: (l: string) => void) {
       );
     }
     const second = await measured(() =>
-      importLedgerRows(deps, township, campaign.id, file, { category: 'work_affair' }),
+      importLedgerFile(deps, township, campaign.id, file, { category: 'work_affair' }),
     );
     return {
       rows: 10_000,
@@ -196,9 +201,10 @@ async function benchRollups(deps: Deps, runs: number, log: (l: string) => void) 
     ['district', BENCH_DISTRICT],
     ['province', BENCH_PROVINCE],
   ] as const) {
-    const node = (await repo.regionWithAncestors(deps.db, code))!;
-    const main = rollupQuery(deps.db, c.id, node).compile();
-    const overdue = overdueQuery(deps.db, c.id, node, shanghaiDate(deps.clock.now())).compile();
+    const node = (await byCode(deps.db, code))!;
+    const pinned = { level: node.level, pins: ancestorEqualities(node) };
+    const main = rollupQuery(deps.db, c.id, pinned).compile();
+    const overdue = overdueQuery(deps.db, c.id, pinned, shanghaiDate(deps.clock.now())).compile();
     const service: number[] = [];
     const sqlMain: number[] = [];
     const sqlOverdue: number[] = [];

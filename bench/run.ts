@@ -5,12 +5,14 @@
  *   npm run bench -- --quick           smoke run (short loads, district-sized export): bench/results/quick.json
  *   npm run bench -- --name=foo        writes bench/results/foo.json (README only for full runs, or with --readme)
  *   npm run bench -- --no-pg | --no-sqlite
- *   npm run bench -- --only=matcher,catalog,ledger,start,http,export,web    some phases only
+ *   npm run bench -- --only=matcher,judge,catalog,ledger,start,http,export,web    some phases only
+ *                                      (writes bench/results/only-<phases>.json unless --name is given)
  *   npm run bench -- --no-profile      no CPU profiles of missed targets
  *   BENCH_DURATION=5 npm run bench     seconds per autocannon run (default 10; quick 3)
  *
  * Steps: build the web app if stale; generate or reuse the province dataset for each database (keyed
- * by a hash of the generator's sources); the matcher (dev set, hold-out) and effective-catalog timings;
+ * by a hash of the generator's sources); the matcher (dev set, hold-out); the judge on the labelled
+ * requests and ledger rows (in memory, then on a small demo database of each dialect); effective-catalog timings;
  * the ledger benchmark (10,000-row import, roll-ups beside bare SQL); then per database the real server
  * as a child process on 127.0.0.1 (pinned to core 0, this process on core 1): cold start beside a bare
  * node:http server started the same way, idle RSS, autocannon throughput and latency of four routes
@@ -65,6 +67,8 @@ import {
   type Figure,
   type Target,
 } from './report.js';
+import { PRECHECK_OUTCOMES } from '../src/server/features/admission/admission.schemas.js';
+import { SUGGESTED_VERDICTS } from '../src/shared/campaigns.js';
 
 // ------------------------------------------------------------------ options
 
@@ -72,10 +76,11 @@ const argv = process.argv.slice(2);
 const flag = (f: string) => argv.includes(f);
 const opt = (k: string) => argv.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3);
 const QUICK = flag('--quick');
-const NAME = opt('name') ?? (QUICK ? 'quick' : 'full');
-const WRITE_README = flag('--readme') || (!QUICK && !opt('only') && !opt('name'));
 const ONLY = opt('only')?.split(',') ?? null;
-const PHASES = ['matcher', 'catalog', 'ledger', 'start', 'http', 'export', 'web'] as const;
+// A partial run never overwrites the full run's results.
+const NAME = opt('name') ?? (QUICK ? 'quick' : ONLY ? `only-${ONLY.join('-')}` : 'full');
+const WRITE_README = flag('--readme') || (!QUICK && !ONLY && !opt('name'));
+const PHASES = ['matcher', 'judge', 'catalog', 'ledger', 'start', 'http', 'export', 'web'] as const;
 type Phase = (typeof PHASES)[number];
 const runs = (p: Phase) => !ONLY || ONLY.includes(p);
 const DURATION = Number(process.env.BENCH_DURATION ?? (QUICK ? 3 : 10));
@@ -180,6 +185,8 @@ const G = {
   io: 'Spreadsheet import and export',
   web: 'Web app (headless Chromium, cold loads)',
   cat: 'Catalogs and the certificate matcher',
+  judge:
+    'Judge: labelled department requests (admission pre-check) and ledger rows (suggested verdicts) against the demo district’s catalogs',
 };
 
 for (const r of ['health', ...LOADED] as RouteKey[]) {
@@ -394,6 +401,79 @@ def('catalog.effective', G.cat, 'effective catalog of a village (load + layering
 def('catalog.effectivePublic', G.cat, 'effective catalog of a village, public view, p50', 'ms', 'lower', catCmd);
 def('catalog.matchCold', G.cat, 'match in a region, first call (builds the matcher)', 'ms', 'lower', catCmd);
 def('catalog.match', G.cat, 'match in a region, matcher cached, p50', 'ms', 'lower', catCmd);
+
+const judgeCmd = `\`${CMD}\` → runJudgeBench() (bench/judge.bench.ts)`;
+const judgeDbCmd = `${judgeCmd}: a fresh database migrated and seeded as the demo app (seedFeatures, loadDemo, seedDemo), 韩店村's views by catalogViewFor with the district's sign guide (requests: internal view, as the gate; ledger rows: public view, as the ledger)`;
+const judgeMemCmd = `${judgeCmd}: in-memory view of the seed catalogs (seed-view.ts), no database`;
+const ISSUE9 = 'issue 9';
+/** A labelled set on each database: its accuracy (target ≥ 95 %) and per-label precision and recall. */
+function defJudgeSet(set: 'requests' | 'ledger', what: string, label: string, labels: readonly string[]) {
+  def(`judge.${set}.accuracy`, G.judge, `${what}: ${label} accuracy`, '%', 'higher', judgeDbCmd, {
+    target: T('>=', 95, ISSUE9),
+  });
+  for (const l of labels) {
+    def(`judge.${set}.precision.${l}`, G.judge, `${what}: precision, ${label} ${l}`, '%', 'higher', judgeDbCmd);
+    def(`judge.${set}.recall.${l}`, G.judge, `${what}: recall, ${label} ${l}`, '%', 'higher', judgeDbCmd);
+  }
+}
+defJudgeSet('requests', 'requests', 'outcome', PRECHECK_OUTCOMES);
+def(
+  'judge.requests.prohibitedRefused',
+  G.judge,
+  'requests: prohibited requests refused (none admissible, none to the district government)',
+  '%',
+  'higher',
+  judgeDbCmd,
+  { target: T('>=', 100, ISSUE9) },
+);
+defJudgeSet('ledger', 'ledger rows', 'suggested verdict', SUGGESTED_VERDICTS);
+def(
+  'judge.ledger.lawfulCancelled',
+  G.judge,
+  'ledger rows: lawful duty or assistance work suggested cancel',
+  'rows',
+  'lower',
+  judgeDbCmd,
+  { target: T('<=', 0, ISSUE9) },
+);
+def(
+  'judge.differences',
+  G.judge,
+  'requests and ledger rows judged differently from the in-memory view',
+  'rows',
+  'lower',
+  judgeDbCmd,
+);
+def(
+  'judge.view.cold',
+  G.judge,
+  'building the village’s judge view, cold (new connection, empty memos)',
+  'ms',
+  'lower',
+  judgeDbCmd,
+);
+def(
+  'judge.view.warm',
+  G.judge,
+  'building the village’s judge view, warm (caches hit, median of 10)',
+  'ms',
+  'lower',
+  judgeDbCmd,
+);
+def('judge.memory.requests.accuracy', G.judge, 'in memory: requests outcome accuracy', '%', 'higher', judgeMemCmd, {
+  dbIndependent: true,
+  target: T('>=', 95, ISSUE9),
+});
+def('judge.memory.ledger.accuracy', G.judge, 'in memory: ledger rows accuracy', '%', 'higher', judgeMemCmd, {
+  dbIndependent: true,
+  target: T('>=', 95, ISSUE9),
+});
+for (const [k, what] of [
+  ['precheck', 'pre-check of one request'],
+  ['rules', 'prohibition rules on one request'],
+  ['suggestion', 'ledger suggestion for one row'],
+] as const)
+  def(`judge.memory.${k}`, G.judge, `${what} (one core)`, 'µs', 'lower', judgeMemCmd, { dbIndependent: true });
 
 const notes: string[] = [];
 const raw: Record<string, unknown> = {};
@@ -635,6 +715,102 @@ async function runMatcher() {
   put('matcher.holdout.issue', 'sqlite', val(h.issueAccuracy, { note: `${h.rows} rows` }));
   put('matcher.holdout.verdict', 'sqlite', val(h.verdictAccuracy));
   put('matcher.holdout.top1', 'sqlite', val(h.top1CodeAccuracy));
+}
+
+const pc = (x: number) => round(x * 100, 2);
+
+async function runJudge(dialects: Dialect[]) {
+  const { runJudgeBench } = await import('./judge.bench.js');
+  const j = await runJudgeBench({
+    secondsPerRun: QUICK ? 0.3 : 1,
+    write: !QUICK,
+    print: false,
+    dialects,
+    pgUrl: pgUrls().url,
+    log: (l) => log(`   ${l}`),
+  });
+  raw.judge = j;
+  const mem = { requests: j.requests.all, ledgerRows: j.ledgerRows.all };
+  put(
+    'judge.memory.requests.accuracy',
+    'sqlite',
+    val(pc(mem.requests.accuracy), { note: `${mem.requests.rows} requests` }),
+  );
+  put(
+    'judge.memory.ledger.accuracy',
+    'sqlite',
+    val(pc(mem.ledgerRows.accuracy), { note: `${mem.ledgerRows.rows} rows` }),
+  );
+  put('judge.memory.precheck', 'sqlite', val(j.timings.precheckPerRequestUs));
+  put('judge.memory.rules', 'sqlite', val(j.timings.rulesPerRequestUs));
+  put('judge.memory.suggestion', 'sqlite', val(j.timings.suggestionPerRowUs));
+  const dbKeys = keysOf('judge.').filter((k) => !k.startsWith('judge.memory.'));
+  for (const d of dialects) {
+    const r = j.databases[d];
+    if (!r || 'skipped' in r) {
+      missing(dbKeys, [d], r?.skipped ?? 'not run');
+      continue;
+    }
+    const rq = r.requests.all;
+    const lr = r.ledgerRows.all;
+    const inMemory = (x: number) => ({ baseline: { label: 'in-memory view', value: pc(x), unit: '%' } });
+    put(
+      'judge.requests.accuracy',
+      d,
+      val(pc(rq.accuracy), {
+        ...inMemory(mem.requests.accuracy),
+        note: `${Math.round(rq.accuracy * rq.rows)}/${rq.rows}`,
+      }),
+    );
+    put(
+      'judge.requests.prohibitedRefused',
+      d,
+      val(pc(rq.prohibited ? rq.prohibitedRefused / rq.prohibited : 1), {
+        note: `${rq.prohibitedRefused}/${rq.prohibited}; let through ${rq.prohibitedLetThrough.length}`,
+      }),
+    );
+    for (const [o, s] of Object.entries(rq.perLabel)) {
+      put(`judge.requests.precision.${o}`, d, val(pc(s.precision), { note: `${s.predicted} predicted` }));
+      put(`judge.requests.recall.${o}`, d, val(pc(s.recall), { note: `${s.support} labelled` }));
+    }
+    put(
+      'judge.ledger.accuracy',
+      d,
+      val(pc(lr.accuracy), {
+        ...inMemory(mem.ledgerRows.accuracy),
+        note: `${Math.round(lr.accuracy * lr.rows)}/${lr.rows}`,
+      }),
+    );
+    put('judge.ledger.lawfulCancelled', d, val(lr.lawfulCancelled.length, { note: `of ${lr.lawfulWork} lawful rows` }));
+    for (const [v, s] of Object.entries(lr.perLabel)) {
+      put(`judge.ledger.precision.${v}`, d, val(pc(s.precision), { note: `${s.predicted} predicted` }));
+      put(`judge.ledger.recall.${v}`, d, val(pc(s.recall), { note: `${s.support} labelled` }));
+    }
+    const diff = r.differences.requests.length + r.differences.ledgerRows.length;
+    put(
+      'judge.differences',
+      d,
+      val(diff, {
+        note: r.sameAsMemory
+          ? 'same outcomes as in memory'
+          : `${r.differences.requests.length} requests, ${r.differences.ledgerRows.length} rows; rule hits ${r.differences.ruleHits.database} vs ${r.differences.ruleHits.memory}`,
+      }),
+    );
+    put(
+      'judge.view.cold',
+      d,
+      val(r.viewBuild.coldMs, {
+        note: `${r.views.requests.items} items; public view next ${r.viewBuild.publicFirstMs} ms`,
+      }),
+    );
+    put('judge.view.warm', d, val(r.viewBuild.warmMs));
+    log(
+      `   ${d}: requests ${pc(rq.accuracy)} %, prohibited refused ${rq.prohibitedRefused}/${rq.prohibited}, ledger ${pc(lr.accuracy)} %, lawful cancelled ${lr.lawfulCancelled.length}; ${r.sameAsMemory ? 'same as in memory' : `${diff} outcomes differ from in memory`}; view cold ${r.viewBuild.coldMs} ms, warm ${r.viewBuild.warmMs} ms`,
+    );
+  }
+  log(
+    `   in memory: requests ${pc(mem.requests.accuracy)} %, ledger ${pc(mem.ledgerRows.accuracy)} %, pre-check ${j.timings.precheckPerRequestUs} µs/request`,
+  );
 }
 
 async function runCatalog(d: Dialect, url: string) {
@@ -1336,7 +1512,9 @@ async function main() {
   const key = await generatorKey();
   raw.generatorKey = key;
   const needData = (['catalog', 'ledger', 'start', 'http', 'export', 'web'] as Phase[]).some(runs);
-  const dbKeys = figures.filter((f) => !f.dbIndependent).map((f) => f.key);
+  // Figures measured on the province datasets (the judge phase makes its own small databases).
+  const dbKeys = figures.filter((f) => !f.dbIndependent && !f.key.startsWith('judge.')).map((f) => f.key);
+  const noData = 'phase not selected (--only)';
   if (flag('--no-sqlite')) missing(dbKeys, ['sqlite'], 'skipped (--no-sqlite)');
   else if (needData) {
     unpinSelf();
@@ -1354,9 +1532,11 @@ async function main() {
     );
   }
   const pgu = pgUrls();
+  let pgUnreachable = false;
   if (flag('--no-pg')) pgReason = 'skipped (--no-pg)';
   else {
     const unreachable = await pgReachable(pgu.admin);
+    pgUnreachable = !!unreachable;
     if (unreachable)
       pgReason = `PostgreSQL not reachable (${pgu.admin.replace(/:[^:@/]*@/, ':***@')}: ${unreachable.slice(0, 120)})`;
     else if (needData) {
@@ -1377,12 +1557,27 @@ async function main() {
       );
     }
   }
-  if (!urls.postgres) missing(dbKeys, ['postgres'], pgReason);
+  if (!urls.postgres) missing(dbKeys, ['postgres'], needData ? pgReason : noData);
   if (pinned) pinSelf(1);
 
   if (runs('matcher'))
     await phase('matcher (dev set, hold-out)', runMatcher, (why) => missing(keysOf('matcher.'), ['sqlite'], why));
   else missing(keysOf('matcher.'), ['sqlite'], 'phase not selected (--only)');
+
+  // The judge makes its own small demo databases (no province dataset needed).
+  const judgeDialects = DIALECTS.filter((d) =>
+    d === 'sqlite' ? !flag('--no-sqlite') : !flag('--no-pg') && !pgUnreachable,
+  );
+  if (runs('judge')) {
+    for (const d of DIALECTS)
+      if (!judgeDialects.includes(d))
+        missing(keysOf('judge.'), [d], d === 'sqlite' ? 'skipped (--no-sqlite)' : pgReason);
+    await phase(
+      'judge (labelled requests and ledger rows; in memory, then a demo database per dialect)',
+      () => runJudge(judgeDialects),
+      (why) => missing(keysOf('judge.'), DIALECTS, why),
+    );
+  } else missing(keysOf('judge.'), DIALECTS, 'phase not selected (--only)');
 
   for (const d of DIALECTS) {
     if (!urls[d]) continue;
@@ -1414,7 +1609,11 @@ async function main() {
 
   // Anything still empty says why.
   for (const d of DIALECTS)
-    missing(dbKeys, [d], urls[d] ? 'not run' : d === 'postgres' ? pgReason : 'no SQLite dataset');
+    missing(
+      figures.filter((f) => !f.dbIndependent).map((f) => f.key),
+      [d],
+      urls[d] ? 'not run' : !needData ? noData : d === 'postgres' ? pgReason : 'no SQLite dataset',
+    );
   missing(
     figures.filter((f) => f.dbIndependent).map((f) => f.key),
     ['sqlite'],

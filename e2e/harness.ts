@@ -15,6 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Result as AxeResult } from 'axe-core';
 
@@ -124,6 +126,8 @@ export interface Harness {
   audits: AuditRecord[];
   /** The last part of the server's output (for failure messages). */
   serverLog(): string;
+  /** The answer of a captcha the server issued (read from its database, as a person reads the image). */
+  captchaAnswer(id: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -267,6 +271,7 @@ export async function startHarness(): Promise<Harness> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
 
+  const databaseUrl = process.env.E2E_DATABASE_URL ?? `sqlite:${path.join(tmp, 'e2e.db')}`;
   let output = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: ROOT,
@@ -279,7 +284,7 @@ export async function startHarness(): Promise<Harness> {
       JIANFU_DEMO_PASSWORD: DEMO_PASSWORD,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: process.env.E2E_DATABASE_URL ?? `sqlite:${path.join(tmp, 'e2e.db')}`,
+      DATABASE_URL: databaseUrl,
       JIANFU_PUBLIC_RATE_LIMIT: '0',
       JIANFU_LOG_LEVEL: process.env.JIANFU_LOG_LEVEL ?? 'warn',
     },
@@ -430,6 +435,23 @@ export async function startHarness(): Promise<Harness> {
       return file;
     },
     serverLog: () => output,
+    async captchaAnswer(id) {
+      if (databaseUrl.startsWith('sqlite:')) {
+        const db = new SQLite(databaseUrl.slice('sqlite:'.length), { readonly: true, fileMustExist: true });
+        try {
+          return (db.prepare('select answer from captcha where id = ?').get(id) as { answer: string }).answer;
+        } finally {
+          db.close();
+        }
+      }
+      const c = new pg.Client({ connectionString: databaseUrl });
+      await c.connect();
+      try {
+        return (await c.query('select answer from captcha where id = $1', [id])).rows[0].answer as string;
+      } finally {
+        await c.end();
+      }
+    },
     stop,
   };
 }

@@ -72,6 +72,37 @@ async function confirmPopup(page: Page) {
   await pop.waitFor({ state: 'hidden' });
 }
 
+const POLL = { timeout: 15_000 };
+
+/** Field names whose text values are data (typed by users, or reference names); everything else is a code or a label. */
+const DATA_FIELDS = new Set([
+  'name',
+  'imposedBy',
+  'basis',
+  'funding',
+  'approvalRef',
+  'overrideReason',
+  'returnNote',
+  'note',
+  'villageName',
+  'townshipName',
+  'regionName',
+  'campaignName',
+  'itemName',
+  'actorName',
+  'displayName',
+  'params',
+]);
+
+/** Collects the data texts of an API answer (the values of DATA_FIELDS, at any depth). */
+function collectData(v: unknown, out: string[], data = false): void {
+  if (typeof v === 'string') {
+    if (data) out.push(v);
+  } else if (Array.isArray(v)) for (const x of v) collectData(x, out, data);
+  else if (v && typeof v === 'object')
+    for (const [k, x] of Object.entries(v)) collectData(x, out, data || DATA_FIELDS.has(k));
+}
+
 /** Adds one row through the entry form by keyboard: name, Tab, imposed-by, (more), Enter. */
 async function addRow(
   page: Page,
@@ -232,6 +263,24 @@ describe('ledger journey (issue 4, Done means)', () => {
     const villageBook = new ExcelJS.Workbook();
     await villageBook.xlsx.load(fs.readFileSync(await exported.path()) as unknown as ArrayBuffer);
     expect(villageBook.worksheets.map((w) => w.name)).toEqual(['标识牌', '工作机制', '工作事务', '证明事项']);
+    // …and imports back unchanged: the import is a background job whose progress bar fills, then the
+    // dialog reports what it wrote.
+    await page.getByTestId('import-button').click();
+    await page.locator('.ant-modal input[type=file]').setInputFiles({
+      name: '本村台账.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: fs.readFileSync(await exported.path()),
+    });
+    const importJob = page.getByTestId('import-job');
+    await importJob.getByTestId('import-progress').waitFor();
+    await importJob.getByTestId('import-result').waitFor();
+    expect(await importJob.getByTestId('import-result').innerText()).toContain('新增 0 项，更新 0 项，未变 5 项');
+    expect(await importJob.locator('.ant-progress-status-success').count()).toBe(1);
+    await page
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /关\s*闭/ })
+      .click();
+    expect(await stat(page, 'count-undecided')).toBe(0);
     await page.getByTestId('submit-ledger').click();
     await page.getByTestId('ledger-status').filter({ hasText: '已提交' }).waitFor();
     await page.getByText('已提交，等待乡镇审核').waitFor();
@@ -317,7 +366,7 @@ describe('ledger journey (issue 4, Done means)', () => {
     await page.keyboard.press('Enter');
     await page.getByTestId('rows-certificate').getByText('上年出具 42 份').waitFor();
 
-    // A spreadsheet with bad rows is refused as a whole, naming sheet, row and column.
+    // A spreadsheet with bad rows is refused as a whole (the job fails), naming sheet, row and column.
     const bad = path.join(os.tmpdir(), `jianfu-ledgers-bad-${process.pid}.xlsx`);
     const wbBad = new ExcelJS.Workbook();
     const signs = wbBad.addWorksheet('标识牌');
@@ -362,6 +411,52 @@ describe('ledger journey (issue 4, Done means)', () => {
     for (const step of ['提交审核', '退回修改', '审核通过'])
       await page.getByText(step, { exact: true }).first().waitFor();
     await page.close();
+  });
+
+  it('in English, the ledger pages show no Chinese from the server but data (names, bases, notes, catalog item names)', async () => {
+    const texts: string[] = [];
+    const pageIn = async (username: string) => {
+      const page = await open(username);
+      page.on('response', (r) => {
+        if (r.url().includes('/api/') && (r.headers()['content-type'] ?? '').includes('json'))
+          r.json().then(
+            (body: unknown) => collectData(body, texts),
+            () => undefined,
+          );
+      });
+      await page.evaluate(() => window.localStorage.setItem('jianfu.locale', 'en-US'));
+      return page;
+    };
+    /** Chinese runs on the page that are no data the API sent (the language switch names Chinese in Chinese). */
+    const notData = async (page: Page) => {
+      const runs = (await page.locator('main').innerText()).match(/[\u4e00-\u9fff]+/g) ?? [];
+      const data = texts.join('\n');
+      return [...new Set(runs)].filter((r) => !data.includes(r));
+    };
+    const village = await pageIn('demo-village');
+    await village.goto('/ledgers');
+    await village.getByRole('heading', { level: 1 }).waitFor();
+    await village.locator('main .ant-tag').first().waitFor();
+    await expect.poll(() => notData(village), POLL).toEqual([]);
+    await h.audit(village);
+    await village.goto(ledgerUrl);
+    await village.getByTestId('ledger-status').waitFor();
+    for (const c of ['sign', 'mechanism', 'work_affair', 'certificate']) {
+      await village.getByTestId(`tab-${c}`).click();
+      await village.getByTestId(`rows-${c}`).getByTestId('suggestion').first().waitFor();
+      await expect.poll(() => notData(village), POLL).toEqual([]);
+    }
+    // The suggestion's reason is worded in English from its key; the village's own words stay as typed.
+    expect(await village.getByTestId('rows-certificate').innerText()).toMatch(/must not issue|the village issues/);
+    await h.screenshot(village, 'ledgers-editor-english-desktop');
+    await village.close();
+
+    const township = await pageIn('demo-township');
+    await township.goto(`/review?campaign=${campaignId}`);
+    await township.getByTestId('review-table').waitFor();
+    await expect.poll(() => notData(township), POLL).toEqual([]);
+    await h.screenshot(township, 'ledgers-review-list-english-desktop');
+    await township.close();
   });
 
   it('demo-district sees the consolidated numbers change and downloads the district spreadsheet that contains them', async () => {

@@ -54,7 +54,7 @@ const ACCOUNTS: {
   },
   {
     username: 'demo-sysadmin',
-    see: ['区划管理', '区划树', '用户管理'],
+    see: ['区划管理', '区划树', '用户管理', '双人复核'],
     notSee: [],
     exact: true,
     landing: '/regions',
@@ -62,13 +62,21 @@ const ACCOUNTS: {
   },
   {
     username: 'demo-secadmin',
-    see: ['区划管理', '区划树', '用户管理', '角色授权'],
+    see: ['区划管理', '区划树', '用户管理', '角色授权', '在线会话管理', '双人复核'],
     notSee: [],
     exact: true,
     landing: '/regions',
     heading: '区划树',
   },
-  { username: 'demo-auditor', see: ['审计日志'], notSee: [], exact: true, landing: '/audit', heading: '审计日志' },
+  // The two-person procedure: every administrator reviews the others' requests (docs/security.md).
+  {
+    username: 'demo-auditor',
+    see: ['审计日志', '双人复核'],
+    notSee: [],
+    exact: true,
+    landing: '/audit',
+    heading: '审计日志',
+  },
 ];
 
 function checkMenu(labels: string[], see: string[], notSee: string[], exact?: boolean) {

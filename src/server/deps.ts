@@ -5,6 +5,7 @@ import type { Database, DialectName } from './db/database.js';
 import type { DB } from './db/schema.js';
 import type { Clock } from './core/clock.js';
 import type { FieldCipher } from './core/crypto.js';
+import type { KeyRing } from './core/keys.js';
 import type { JobQueue } from './core/jobs.js';
 import type { DomainEventBus } from './events.js';
 
@@ -16,6 +17,10 @@ export interface Deps {
   config: Config;
   clock: Clock;
   cipher: FieldCipher;
+  /** Data and audit keys (never constants; see core/keys.ts). */
+  keys: KeyRing;
+  /** Process state: readiness answers 503 once shutting down. */
+  lifecycle: { shuttingDown: boolean };
   logger: Logger;
   jobs: JobQueue;
   /** Domain events: services record them in their transactions; features subscribe (composition root). */

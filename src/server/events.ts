@@ -4,6 +4,7 @@
  * imports the other. Payloads carry ids and the few facts a subscriber needs, never whole rows.
  */
 import type { EventBus } from './core/events.js';
+import type { Completeness } from '../shared/catalogs.enums.js';
 
 export interface LedgerFacts {
   ledgerId: string;
@@ -74,6 +75,8 @@ export interface DomainEvents {
   };
   /** An admitted request expires soon. */
   'admission.expiring': { request: RequestFacts; expiresOn: string; daysLeft: number; reminder: number };
+  /** A district's duty or assistance catalog is not complete: judgements resting on it are 待核实. */
+  'catalogs.incomplete': { regionCode: string; regionName: string; duty: Completeness; assistance: Completeness };
   /** A village flagged a task that reached it without admission. */
   'admission.flagged': {
     flagId: string;

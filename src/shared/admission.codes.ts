@@ -38,7 +38,8 @@ export type StepName = (typeof STEPS)[number];
 export const STEP_STATUSES = ['open', 'pending', 'approved', 'returned', 'rejected', 'cancelled'] as const;
 export type StepStatus = (typeof STEP_STATUSES)[number];
 
-export const PRECHECK_OUTCOMES = ['admissible', 'needs_government', 'returned', 'refused'] as const;
+/** unverified: 待核实（目录未完整）— the answer would rest on “not in the catalog” while that catalog is incomplete. */
+export const PRECHECK_OUTCOMES = ['admissible', 'needs_government', 'unverified', 'returned', 'refused'] as const;
 export type PrecheckOutcome = (typeof PRECHECK_OUTCOMES)[number];
 
 /** Whether an admitted request is in force on a day. */

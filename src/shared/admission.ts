@@ -148,6 +148,12 @@ export const findingSchema = z.object({
   item: itemRefSchema.nullable(),
   score: z.number().nullable(),
   message: z.string(),
+  /** The document the clause or item comes from. */
+  document: z.string().nullable().optional(),
+  /** Prohibitions: the words that triggered the rule, per section of the request. */
+  triggers: z.array(z.object({ section: z.string(), words: z.array(z.string()), excerpt: z.string() })).optional(),
+  /** Returned: what to add (basis, statutory_basis, funding, staffing, placement, shorter_name). */
+  missing: z.array(z.string()).optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
@@ -158,6 +164,9 @@ export const precheckSchema = z.object({
   findings: z.array(findingSchema),
   catalogVersionId: z.string(),
   checkedOn: z.string(),
+  /** The judge's verdict (catalogs/judge.ts) and the completeness of the catalog kinds it rests on. */
+  verdict: z.string().optional(),
+  completeness: z.record(z.string(), z.enum(['complete', 'partial', 'missing'])).optional(),
 });
 /** The dry run of the filing form: the strictest result over every township judged. */
 export const judgedPrecheckSchema = precheckSchema.extend({

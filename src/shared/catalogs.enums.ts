@@ -80,6 +80,7 @@ export const ITEM_FIELDS = [
   'sourceUrl',
   'catchAll',
   'effectiveTo',
+  'patterns',
 ] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
@@ -110,3 +111,6 @@ export function layerLabel(c: LayerFacts, tr: (key: MessageKey, params?: Message
     });
   return tr(`catalogs.layerOf.${c.layer}`);
 }
+
+/** Web addresses: http(s) only (a `javascript:` or `data:` link is refused, issue 14 L). */
+export const HTTP_URL = /^https?:\/\/[^\s<>"'`]+$/i;

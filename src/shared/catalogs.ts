@@ -12,6 +12,7 @@ import {
   CERTIFICATE_VERDICTS,
   COMPLETENESS,
   DIFF_CAUSES,
+  HTTP_URL,
   ITEM_FIELDS,
   REASON_TYPES,
   REVISION_OPERATIONS,
@@ -36,6 +37,7 @@ export const itemCode = z
 
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字符`);
 const optText = (max: number) => text(max).nullable().optional();
+const optUrl = text(500).regex(HTTP_URL, '网址应以 http:// 或 https:// 开头').nullable().optional();
 
 /** Fields of an item for an add (name and basis required) or an amend (any subset). */
 export const itemFieldsInput = z.strictObject({
@@ -47,8 +49,10 @@ export const itemFieldsInput = z.strictObject({
   funding: optText(500),
   alternativeChannel: optText(1000),
   notes: optText(1000),
-  sourceUrl: optText(500),
+  sourceUrl: optUrl,
   effectiveTo: isoDate.nullable().optional(),
+  /** Prohibition items: recognition rules, one per line (validated by the catalog service). */
+  patterns: optText(4000),
 });
 export type ItemFieldsInput = z.infer<typeof itemFieldsInput>;
 
@@ -89,7 +93,7 @@ export const createCatalogBody = z.strictObject({
   title: text(300).min(2, '请填写目录名称'),
   /** The district or township that owns this local list (e.g. the district's 小微权力清单). */
   ownerRegion: regionCodeParam,
-  sourceUrl: optText(500),
+  sourceUrl: optUrl,
   basis: optText(1000),
   complete: z.boolean().default(false),
   completenessNote: optText(500),
@@ -98,7 +102,7 @@ export const createCatalogBody = z.strictObject({
 export const updateCatalogBody = z.strictObject({
   version: z.number().int(),
   title: text(300).min(2).optional(),
-  sourceUrl: optText(500),
+  sourceUrl: optUrl,
   complete: z.boolean().optional(),
   completenessNote: optText(500),
 });
@@ -192,6 +196,8 @@ export const itemFieldsSchema = z.object({
   sourceUrl: z.string().nullable(),
   catchAll: z.boolean(),
   effectiveTo: z.string().nullable(),
+  /** Prohibition items: the platform's recognition rules (one per line), never the official text. */
+  patterns: z.string().nullable(),
 });
 
 /** A partial set of item fields as stored on a revision or an adjustment (response shape). */
@@ -208,6 +214,7 @@ export const itemPatchSchema = z.object({
   sourceUrl: z.string().nullable().optional(),
   catchAll: z.boolean().optional(),
   effectiveTo: z.string().nullable().optional(),
+  patterns: z.string().nullable().optional(),
 });
 
 export const effectiveItemSchema = itemFieldsSchema.extend({

@@ -6,7 +6,14 @@
  */
 import { z } from './zod.js';
 import { CERTIFICATE_VERDICTS } from './catalogs.js';
-import { isValidIdNumber, isValidMobile, NAME_PATTERN, normalizeIdNumber, normalizePhone } from './identity.js';
+import {
+  isValidIdNumber,
+  isValidMobile,
+  maskPersonalText,
+  NAME_PATTERN,
+  normalizeIdNumber,
+  normalizePhone,
+} from './identity.js';
 import {
   CASE_KINDS,
   CERTIFICATE_EVENTS,
@@ -22,7 +29,14 @@ export * from './certificates.codes.js';
 export type { CertificateVerdict } from './catalogs.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const text = (max: number) => z.string().trim().max(max);
+/**
+ * Free text (purpose, facts, notes, reasons): ID and mobile numbers typed into it are masked on write
+ * (issue 14 M1), so they never reach lists, exports, prints or audit payloads in clear. A holder's
+ * numbers belong in the holder fields, which are encrypted.
+ */
+const text = (max: number) => z.string().trim().max(max).overwrite(maskPersonalText);
+/** Search terms: compared through the blind index, never stored. */
+const term = (max: number) => z.string().trim().max(max);
 const page = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -143,10 +157,10 @@ export const promiseItemBody = z.strictObject({
 export const promiseItemParams = z.strictObject({ code: z.string().min(1).max(40) });
 
 export const registerQuery = z.strictObject({
-  q: text(50).optional(),
-  name: text(30).optional(),
-  idNumber: text(18).optional(),
-  phone: text(11).optional(),
+  q: term(50).optional(),
+  name: term(30).optional(),
+  idNumber: term(18).optional(),
+  phone: term(11).optional(),
   status: z.enum(CERTIFICATE_STATUSES).optional(),
   path: z.enum(ISSUE_PATHS).optional(),
   from: isoDate.optional(),

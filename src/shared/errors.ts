@@ -3,6 +3,10 @@ export const ERROR_CODES = [
   'validation_failed',
   'unauthenticated',
   'password_change_required',
+  'mfa_enrolment_required',
+  'mfa_required',
+  'captcha_required',
+  'two_person_required',
   'csrf_failed',
   'forbidden',
   'not_found',
@@ -12,6 +16,8 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'rate_limited',
   'import_failed',
+  'integrity_failed',
+  'service_unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -21,7 +27,10 @@ export interface RowError {
   row?: number;
   column?: string;
   field?: string;
+  /** Chinese; `key` and `params` name the same message in the locale tables, when it has one. */
   message: string;
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 /**

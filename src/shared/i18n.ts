@@ -21,3 +21,23 @@ export function format(locale: Locale, key: MessageKey, params?: MessageParams):
 
 /** Chinese, for the server (error messages, notifications, exports). */
 export const zh = (key: MessageKey, params?: MessageParams) => format('zh-CN', key, params);
+
+/** A text the API sends by key (a suggestion's reason …): a parameter may itself be a keyed text, or a list of them. */
+export interface Keyed {
+  /** A message key (typed as text: the API may send a key a newer server knows, shown as is). */
+  key: string;
+  params?: KeyedParams;
+}
+export type KeyedParams = Record<string, string | number | Keyed | Keyed[]>;
+
+/** A keyed text in `locale`, its keyed parameters worded first (lists joined by the locale's separator). */
+export function formatKeyed(locale: Locale, m: Keyed): string {
+  const word = (v: string | number | Keyed | Keyed[]): string | number =>
+    Array.isArray(v)
+      ? v.map((x) => formatKeyed(locale, x)).join(format(locale, 'common.listSeparator'))
+      : typeof v === 'object'
+        ? formatKeyed(locale, v)
+        : v;
+  const params = m.params && Object.fromEntries(Object.entries(m.params).map(([k, v]) => [k, word(v)]));
+  return format(locale, m.key as MessageKey, params);
+}

@@ -36,3 +36,26 @@ export const isValidMobile = (raw: string) => /^1[3-9]\d{9}$/.test(normalizePhon
 
 /** A person's name: Chinese characters, Latin letters, the middle dot (少数民族 / foreign names) and spaces. */
 export const NAME_PATTERN = /^[\p{Script=Han}A-Za-z·•.\s]+$/u;
+
+/** `1404**********123X`: first 4 and last 4 kept (the birth date is hidden). */
+export const maskIdNumber = (id: string) => `${id.slice(0, 4)}${'*'.repeat(Math.max(0, id.length - 8))}${id.slice(-4)}`;
+
+/** `138****1234`: first 3 and last 4 digits of a mobile number. */
+export const maskMobile = (p: string) => `${p.slice(0, 3)}****${p.slice(-4)}`;
+
+// An 18-character ID number (or a 15-digit first-generation one) and a mainland mobile number, not
+// part of a longer run of digits (order numbers, codes).
+const ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)(1[3-9]\d{9})(?!\d)/g;
+
+/**
+ * Masks ID and mobile numbers found in free text (a certificate's purpose, facts, a note), so that
+ * typed personal numbers never reach lists, exports or audit payloads in clear. Region codes (12
+ * digits) and other digit runs are left alone.
+ */
+export function maskPersonalText(text: string): string {
+  return text.replace(ID_IN_TEXT, (m) => maskIdNumber(m.toUpperCase())).replace(MOBILE_IN_TEXT, (m) => maskMobile(m));
+}
+
+/** True when free text contains an unmasked ID or mobile number. */
+export const hasPersonalNumber = (text: string) => maskPersonalText(text) !== text;

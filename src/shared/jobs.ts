@@ -9,7 +9,10 @@ export const jobSchema = z.object({
   total: z.number(),
   message: z.string().nullable(),
   result: z.unknown(),
-  /** On failure: { code, message, details: { errors: [{ sheet, row, column, message }] } } for imports. */
+  /**
+   * On failure: { code, message, key?, params?, details } — `key`/`params` name the message in the locale
+   * tables; imports put their row errors in details.errors ([{ sheet, row, column, message, key?, params? }]).
+   */
   error: z.unknown(),
   createdAt: z.string(),
   updatedAt: z.string(),

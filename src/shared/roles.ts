@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'users.read',
   'users.manage',
   'grants.manage',
+  'sessions.manage',
+  'admin.requests',
   'audit.read',
   'catalogs.read',
   'catalogs.manage',
@@ -77,6 +79,10 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'users.read': ['sysadmin', 'secadmin'],
   'users.manage': ['sysadmin'],
   'grants.manage': ['secadmin'],
+  // 安全管理员 ends any session and resets a second factor (DB-19, AS-07).
+  'sessions.manage': ['secadmin'],
+  // The two-person procedure: any of the three administrators requests and reviews (never their own).
+  'admin.requests': ['sysadmin', 'secadmin', 'auditor'],
   'audit.read': ['auditor'],
   'catalogs.read': BUSINESS,
   'catalogs.manage': ['district_lead', 'township_officer'],

@@ -65,6 +65,11 @@ function ClientBridge({ children }: { children: ReactNode }) {
         void qc.invalidateQueries({ queryKey: ME_KEY });
         navigate('/password', { replace: true });
       },
+      mfaEnrolmentRequired: () => {
+        msg.warning({ key: 'mfa-required', content: t('error.mfaEnrolmentRequired') });
+        void qc.invalidateQueries({ queryKey: ME_KEY });
+        navigate('/mfa', { replace: true });
+      },
     });
   }, [msg, noti, navigate, qc, t, path]);
 

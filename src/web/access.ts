@@ -5,6 +5,8 @@ export interface AccessSubject {
   permissions: readonly string[];
   grants: readonly { role: string }[];
   mustChangePassword: boolean;
+  /** TOTP is required and not enrolled yet (only the enrolment page is usable). */
+  mfaEnrolmentRequired?: boolean;
 }
 
 /**
@@ -16,6 +18,8 @@ export interface Access {
   signedIn: boolean;
   /** Must change the password first: nothing else is usable (the API answers 403 elsewhere). */
   mustChangePassword: boolean;
+  /** Must enrol TOTP first. */
+  mfaEnrolmentRequired: boolean;
   /** Holds at least one business role (village, township, district, approver, department). */
   isBusinessUser: boolean;
   /** Holds one of the three admin roles (三员). */
@@ -26,6 +30,10 @@ export interface Access {
   canReadUsers: boolean;
   canManageUsers: boolean;
   canManageGrants: boolean;
+  /** 安全管理员: every session in the region, and resetting a second factor. */
+  canManageSessions: boolean;
+  /** The two-person procedure for changes to administrator accounts. */
+  canReviewAdminRequests: boolean;
   canReadAudit: boolean;
   canReadCatalogs: boolean;
   canManageCatalogs: boolean;
@@ -67,6 +75,7 @@ export type AccessFlag = keyof Access;
 const NONE: Access = {
   signedIn: false,
   mustChangePassword: false,
+  mfaEnrolmentRequired: false,
   isBusinessUser: false,
   isAdminUser: false,
   canReadRegions: false,
@@ -75,6 +84,8 @@ const NONE: Access = {
   canReadUsers: false,
   canManageUsers: false,
   canManageGrants: false,
+  canManageSessions: false,
+  canReviewAdminRequests: false,
   canReadAudit: false,
   canReadCatalogs: false,
   canManageCatalogs: false,
@@ -101,12 +112,14 @@ const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r
 export function accessOf(me: AccessSubject | null | undefined): Access {
   if (!me) return NONE;
   if (me.mustChangePassword) return { ...NONE, signedIn: true, mustChangePassword: true };
+  if (me.mfaEnrolmentRequired) return { ...NONE, signedIn: true, mfaEnrolmentRequired: true };
   const perms = new Set(me.permissions);
   const has = (p: Permission) => perms.has(p);
   const roles = me.grants.map((g) => g.role).filter(isRole);
   return {
     signedIn: true,
     mustChangePassword: false,
+    mfaEnrolmentRequired: false,
     isBusinessUser: roles.some((r) => !ADMIN_ROLES.includes(r)),
     isAdminUser: roles.some((r) => ADMIN_ROLES.includes(r)),
     canReadRegions: has('regions.read'),
@@ -115,6 +128,8 @@ export function accessOf(me: AccessSubject | null | undefined): Access {
     canReadUsers: has('users.read'),
     canManageUsers: has('users.manage'),
     canManageGrants: has('grants.manage'),
+    canManageSessions: has('sessions.manage'),
+    canReviewAdminRequests: has('admin.requests'),
     canReadAudit: has('audit.read'),
     canReadCatalogs: has('catalogs.read'),
     canManageCatalogs: has('catalogs.manage'),

@@ -296,6 +296,26 @@ export const pages: PageEntry[] = [
     access: 'signedIn',
     component: lazyPage(() => import('./pages/sessions/SessionsPage.js')),
   },
+  {
+    path: '/mfa',
+    titleKey: 'menu.mfa',
+    access: 'signedIn',
+    component: lazyPage(() => import('./pages/password/MfaPage.js')),
+  },
+  {
+    path: '/sessions/all',
+    titleKey: 'menu.allSessions',
+    access: 'canManageSessions',
+    component: lazyPage(() => import('./pages/sessions/AllSessionsPage.js')),
+    menu: { icon: <DesktopOutlined />, order: 45 },
+  },
+  {
+    path: '/admin-requests',
+    titleKey: 'menu.adminRequests',
+    access: 'canReviewAdminRequests',
+    component: lazyPage(() => import('./pages/users/AdminRequestsPage.js')),
+    menu: { icon: <AuditOutlined />, order: 60 },
+  },
 ];
 
 /**
@@ -323,6 +343,7 @@ export const allows = (entry: Pick<PageEntry, 'access'>, access: Access) =>
 /** Where a signed-in user lands: the first menu page they may open. */
 export function landingPath(access: Access): string | null {
   if (access.mustChangePassword) return '/password';
+  if (access.mfaEnrolmentRequired) return '/mfa';
   const first = sortedMenuPages().find((p) => allows(p, access));
   return first?.path.replace(/\/\*$/, '') ?? null;
 }

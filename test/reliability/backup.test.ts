@@ -1,12 +1,14 @@
 /**
  * RL-08 (T-BR1): backup and restore drills while the server keeps writing.
  *
- * SQLite: `npm run backup` (online backup API, one consistent step, integrity_check, manifest) while a
- * server process takes audited writes; `npm run restore` into a fresh file; the per-table checksums
+ * SQLite: `npm run backup` (online backup API, one consistent step, integrity_check, encrypted and MACed
+ * with a MACed manifest) while a server process takes audited writes; `npm run restore` into a fresh
+ * file (with the key file); the per-table checksums
  * (row count + SM3 over the rows in primary-key order) of the backup file and of the restored database
  * are identical, every write acknowledged before the backup began is present, the audit chain
- * verifies, and the app starts on the restored file. Refusals: an existing target without --force,
- * a target in use, a tampered backup.
+ * verifies, and the app starts on the restored file. Refusals (T-BR2): an existing target without
+ * --force, a target in use, a tampered backup, a backup without its manifest, another key; and the
+ * backup file holds no plaintext of the database.
  *
  * PostgreSQL: the README route. pg_dump runs on a snapshot exported by the checker, whose own
  * checksums are read in that same snapshot; pg_restore into a new database gives identical checksums.
@@ -21,9 +23,12 @@ import { verifyChain } from '../../src/server/core/audit.js';
 import {
   inspectSqliteFile,
   manifestPathOf,
+  openBackup,
   tableChecksums,
   type BackupManifest,
 } from '../../src/server/core/backup.js';
+import { FileSealer } from '../../src/server/core/crypto.js';
+import { loadConfig } from '../../src/server/config.js';
 import { freshDatabaseUrl } from '../dialects.js';
 import {
   CJK,
@@ -45,6 +50,7 @@ import {
   withSqlite,
   type ServerProcess,
   type TestDb,
+  keysOf,
 } from './harness.js';
 
 const PG = DIALECT === 'postgres';
@@ -159,11 +165,22 @@ describe.skipIf(PG)('SQLite online backup → restore drill under writes (T-BR1)
       expect((await server.exited).code, server.output().slice(-3000)).toBe(0);
 
       const manifest = JSON.parse(fs.readFileSync(manifestPathOf(backupFile), 'utf8')) as BackupManifest;
-      const snapshot = inspectSqliteFile(backupFile);
+      expect(manifest.encryption).toMatchObject({ cipher: 'sm4-ctr', mac: 'hmac-sm3' });
+      const sealer = new FileSealer(keysOf(db.url).dataSecret);
+      const plain = path.join(dir, 'decrypted.db');
+      await openBackup(backupFile, sealer, plain);
+      const snapshot = inspectSqliteFile(plain);
       expect(snapshot.integrity).toBe('ok');
       expect(snapshot.tables).toEqual(manifest.tables);
+      // Encrypted: a name written before the backup is in the decrypted copy, not in the backup file.
+      const marker = Buffer.from(ackedBefore[0], 'utf8');
+      expect(fs.readFileSync(plain).includes(marker)).toBe(true);
+      expect(fs.readFileSync(backupFile).includes(marker)).toBe(false);
 
-      const restore = await runCli('src/server/cli/restore.ts', [backupFile], { DATABASE_URL: `sqlite:${restored}` });
+      const keyFile = loadConfig({ DATABASE_URL: db.url } as NodeJS.ProcessEnv).keys.file!;
+      const restore = await runCli('src/server/cli/restore.ts', [backupFile, '--key-file', keyFile], {
+        DATABASE_URL: `sqlite:${restored}`,
+      });
       expect(restore.code, restore.stdout + restore.stderr).toBe(0);
       const after = inspectSqliteFile(restored);
       expect(after.integrity).toBe('ok');
@@ -171,7 +188,7 @@ describe.skipIf(PG)('SQLite online backup → restore drill under writes (T-BR1)
       expect(after.tables).toEqual(snapshot.tables);
 
       const names = await withDb(`sqlite:${restored}`, async ({ db: k }) => {
-        const chain = await verifyChain(k);
+        const chain = await verifyChain(k, keysOf(db.url));
         expect(chain.ok).toBe(true);
         const deps = await k.selectFrom('department').select(['id', 'name']).execute();
         const audited = new Set(
@@ -217,6 +234,24 @@ describe.skipIf(PG)('SQLite online backup → restore drill under writes (T-BR1)
       expect(bad.code).toBe(1);
       expect(bad.stderr).toContain('备份文件校验失败');
       expect(inspectSqliteFile(restored).tables).toEqual(beforeTamper); // untouched by the refused restore
+      // Without its manifest, or with another key: refused as well.
+      const bare = path.join(dir, 'bare.db');
+      fs.copyFileSync(backupFile, bare);
+      const noManifest = await runCli('src/server/cli/restore.ts', [bare, '--force'], {
+        DATABASE_URL: `sqlite:${restored}`,
+      });
+      expect(noManifest.code).toBe(1);
+      expect(noManifest.stderr).toMatch(/缺少清单文件/);
+      const otherKeys = path.join(dir, 'other.keys.json');
+      const foreign = JSON.parse(fs.readFileSync(keyFile, 'utf8'));
+      foreign.dataSecret = crypto.randomBytes(32).toString('base64');
+      fs.writeFileSync(otherKeys, JSON.stringify(foreign));
+      const wrongKey = await runCli('src/server/cli/restore.ts', [backupFile, '--force', '--key-file', otherKeys], {
+        DATABASE_URL: `sqlite:${restored}`,
+      });
+      expect(wrongKey.code).toBe(1);
+      expect(wrongKey.stderr).toMatch(/密钥不符/);
+      expect(inspectSqliteFile(restored).tables).toEqual(beforeTamper);
 
       const forced = await runCli('src/server/cli/restore.ts', [backupFile, '--force'], {
         DATABASE_URL: `sqlite:${restored}`,
@@ -225,7 +260,7 @@ describe.skipIf(PG)('SQLite online backup → restore drill under writes (T-BR1)
 
       // The checksum is sensitive: one changed cell changes exactly that table's checksum.
       const altered = path.join(dir, 'altered.db');
-      fs.copyFileSync(backupFile, altered);
+      fs.copyFileSync(plain, altered);
       withSqlite(altered, (x) =>
         x.prepare('update department set name = name || ? where rowid = (select min(rowid) from department)').run('·'),
       );
@@ -323,7 +358,7 @@ describe.skipIf(!PG)('PostgreSQL pg_dump → pg_restore drill under writes (READ
       expect(restore.code, restore.err).toBe(0);
       const restored = await withDb(target.url, ({ db: k }) => tableChecksums(k, 'postgres'));
       expect(restored).toEqual(snapshot);
-      const chain = await withDb(target.url, ({ db: k }) => verifyChain(k));
+      const chain = await withDb(target.url, ({ db: k }) => verifyChain(k, keysOf(db.url)));
       expect(chain.ok).toBe(true);
       figure('pg_dump/pg_restore drill', {
         fillMb: FILL_MB,

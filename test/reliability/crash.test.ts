@@ -36,6 +36,7 @@ import {
   withDb,
   type ServerProcess,
   type TestDb,
+  keysOf,
 } from './harness.js';
 
 type Outcome = 'ok' | 'fail' | 'info';
@@ -154,7 +155,7 @@ describe(`kill -9 during writes (RL-01, RL-03; ${DIALECT})`, () => {
           .execute();
         const auditsById = new Map<string, number>();
         for (const a of audits) if (a.entityId) auditsById.set(a.entityId, (auditsById.get(a.entityId) ?? 0) + 1);
-        const chain = await verifyChain(k);
+        const chain = await verifyChain(k, keysOf(db.url));
         const orphanAudits = audits.filter(
           (a) => a.afterJson?.includes(`rel-${run}-`) && !rows.some((r) => r.id === a.entityId),
         ).length;
@@ -286,7 +287,7 @@ describe(`kill -9 during a one-transaction import (RL-05; ${DIALECT})`, () => {
       } finally {
         server?.kill('SIGKILL');
       }
-      const chain = await withDb(db.url, ({ db: k }) => verifyChain(k));
+      const chain = await withDb(db.url, ({ db: k }) => verifyChain(k, keysOf(db.url)));
       expect(chain.ok).toBe(true);
     },
     budget(15_000, ITERATIONS),

@@ -15,6 +15,7 @@ import SQLiteCtor from 'better-sqlite3';
 import { sql } from 'kysely';
 import { loadConfig } from '../../src/server/config.js';
 import { composeDeps } from '../../src/server/compose.js';
+import { readKeyRing } from '../../src/server/core/keys.js';
 import { openDatabase, type Database } from '../../src/server/db/database.js';
 import { loadDemo } from '../../src/server/features/accounts/bootstrap.js';
 import { appendAudit } from '../../src/server/core/audit.js';
@@ -122,6 +123,7 @@ export async function addAccount(
           createdAt: now,
           updatedAt: now,
           version: 1,
+          demo: 1, // a test account on the demo password, like the demo accounts (no forced second factor)
         })
         .execute();
       await trx
@@ -146,6 +148,9 @@ export async function addAccount(
 }
 
 /** Opens the database directly (the checker's view), runs `fn`, closes. */
+/** The key ring a server on this database generated (the key file beside it), for verifying its audit chain. */
+export const keysOf = (url: string) => readKeyRing(loadConfig({ DATABASE_URL: url } as NodeJS.ProcessEnv).keys);
+
 export async function withDb<T>(url: string, fn: (database: Database) => Promise<T>): Promise<T> {
   const database = openDatabase(url, { poolSize: 2 });
   try {

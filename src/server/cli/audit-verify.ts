@@ -1,11 +1,13 @@
 /**
- * `npm run audit:verify`: walks DATABASE_URL's audit chain (SM3) and prints OK with the row count, or
- * the first broken seq and why, exiting 1. Read-only: it writes nothing, not even an audit row.
+ * `npm run audit:verify`: walks DATABASE_URL's audit chain with the audit keys of the key file
+ * (HMAC-SM3; plain SM3 for rows older than the keyed chain), then compares it with every signed chain
+ * head in the anchor file, so a recomputed chain or a deleted tail is found. Prints OK with the row
+ * count, or the first broken seq and why, exiting 1. Writes nothing to the database.
  */
 import pino from 'pino';
 import { loadConfig } from '../config.js';
 import { composeDeps } from '../compose.js';
-import { verifyChain } from '../core/audit.js';
+import { readAnchors, verifyChain } from '../core/audit.js';
 import { redactUrl, runCli } from './cli.js';
 
 runCli(async (out) => {
@@ -13,9 +15,16 @@ runCli(async (out) => {
   const deps = await composeDeps(config, { logger: pino({ level: 'warn' }) });
   try {
     out(`数据库 / database: ${redactUrl(config.db.url)}`);
-    const verdict = await verifyChain(deps.db);
+    const file = config.audit.anchorFile;
+    const anchors = file ? readAnchors(file) : [];
+    out(`链头锚点 / anchors: ${file ?? '(未配置 none)'}，${anchors.length} 个`);
+    const verdict = await verifyChain(deps.db, deps.keys, { anchors });
     if (verdict.ok) {
-      out(`OK 审计链完整：共校验 ${verdict.checked} 条记录 / audit chain intact, ${verdict.checked} rows`);
+      out(
+        `OK 审计链完整：共校验 ${verdict.checked} 条记录，${verdict.anchors} 个链头锚点一致 / audit chain intact, ${verdict.checked} rows, ${verdict.anchors} anchors`,
+      );
+      if (!anchors.length)
+        out('注意：没有链头锚点，无法发现末尾记录被删除 / warning: no anchors, a deleted tail cannot be detected');
       return 0;
     }
     const broken = verdict.firstBroken!;

@@ -17,6 +17,8 @@ export interface Actor {
   grants: ActorGrant[];
   sessionId: string | null;
   mustChangePassword: boolean;
+  /** TOTP is required of this account and not enrolled yet: only the enrolment routes answer. */
+  mfaEnrolmentRequired?: boolean;
 }
 
 /** Request facts for the audit row. */

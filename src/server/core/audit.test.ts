@@ -1,78 +1,15 @@
-// T-AU2 / T-AU3: the SM3 audit chain grows with every write, is append-only in the database, and any
+// T-AU2 / T-AU3: the audit chain grows with every write, is append-only in the database, and any
 // direct alteration is found by verifyChain (and by `npm run audit:verify`) naming the first broken seq.
+// Issue 14 H1: the chain is keyed (HMAC-SM3 under an audit key, key id per row) and anchored by signed
+// chain heads exported outside the database, so recomputing it or cutting its tail is found too.
 import crypto from 'node:crypto';
-import SQLite from 'better-sqlite3';
-import pg from 'pg';
 import fc from 'fast-check';
-import pino from 'pino';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { runScript, sharedDatabase } from '../../../test/cli-helpers.js';
-import { TEST_DIALECT } from '../../../test/dialects.js';
-import type { DB } from '../db/schema.js';
-import type { DialectName } from '../db/database.js';
-import { loadConfig } from '../config.js';
-import { composeDeps } from '../compose.js';
-import type { Deps } from '../deps.js';
-import { appendAudit, GENESIS_HASH, rowHash, verifyChain } from './audit.js';
-import type { RequestContext } from './actor.js';
+import { GENESIS_HASH, rowHash, rowMac, verifyChain } from './audit.js';
 
-const CTX: RequestContext = { actor: null, ip: '127.0.0.1', requestId: 'audit-test' };
-
-/** Appends `n` audit rows, each in its own transaction, as a write would. */
-async function appendRows(deps: Pick<Deps, 'db' | 'dialect' | 'clock'>, n: number) {
-  for (let i = 0; i < n; i++) {
-    await deps.db.transaction().execute((trx) =>
-      appendAudit(trx, deps, CTX, {
-        action: 'test.write',
-        entity: 'test',
-        entityId: `e-${i}`,
-        regionCode: '140404001200',
-        before: { i },
-        after: { i: i + 1, note: '测试' },
-      }),
-    );
-  }
-}
-
-/** SQL that switches the append-only triggers off (for the tamper tests only). */
-async function disableTriggers(db: Kysely<DB>, dialect: DialectName) {
-  if (dialect === 'postgres') await sql`alter table audit_log disable trigger user`.execute(db);
-  else {
-    await sql`drop trigger audit_log_no_update`.execute(db);
-    await sql`drop trigger audit_log_no_delete`.execute(db);
-  }
-}
-
-const ROLLBACK = new Error('rollback');
-
-/** Runs a tamper inside a transaction that is always rolled back, so each trial starts from the intact chain. */
-async function tamperAndVerify(db: Kysely<DB>, dialect: DialectName, tamper: (trx: Kysely<DB>) => Promise<void>) {
-  let verdict: Awaited<ReturnType<typeof verifyChain>> | null = null;
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      await disableTriggers(trx, dialect);
-      await tamper(trx);
-      verdict = await verifyChain(trx, 7); // a small page size also exercises paging
-      throw ROLLBACK;
-    })
-    .catch((err) => {
-      if (err !== ROLLBACK) throw err;
-    });
-  return verdict!;
-}
-
-const count = async (db: Kysely<DB>) =>
-  Number(
-    (
-      await db
-        .selectFrom('auditLog')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+import { appendRows, count, tamperAndVerify } from './audit.test-helpers.js';
 
 describe('the chain grows with every write', () => {
   let t: TestApp;
@@ -117,8 +54,11 @@ describe('the chain grows with every write', () => {
     expect(row.ts).toBe(t.clock.nowIso());
     expect(row.requestId).toBeTruthy();
     expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
+    // Format 2: HMAC-SM3 under the current audit key, whose id the row carries; not the plain SM3.
+    expect(row.keyId).toBe(t.deps.keys.audit.current);
     const { hash, ...rest } = row;
-    expect(rowHash({ ...rest, seq: Number(rest.seq) })).toBe(hash);
+    expect(rowMac({ ...rest, seq: Number(rest.seq) }, t.deps.keys.audit.keys.get(row.keyId!)!)).toBe(hash);
+    expect(rowHash({ ...rest, seq: Number(rest.seq) })).not.toBe(hash);
   });
 
   it('a refused write appends nothing (the conflict rolls back with it)', async () => {
@@ -136,8 +76,8 @@ describe('the chain grows with every write', () => {
   it('verifyChain walks the whole demo chain from the genesis hash', async () => {
     const first = await t.deps.db.selectFrom('auditLog').selectAll().orderBy('seq').limit(1).executeTakeFirstOrThrow();
     expect(first).toMatchObject({ seq: 1, prevHash: GENESIS_HASH });
-    const verdict = await verifyChain(t.deps.db, 3);
-    expect(verdict).toEqual({ ok: true, checked: await count(t.deps.db), firstBroken: null });
+    const verdict = await verifyChain(t.deps.db, t.deps.keys, { pageSize: 3 });
+    expect(verdict).toEqual({ ok: true, checked: await count(t.deps.db), firstBroken: null, anchors: 0 });
   });
 });
 
@@ -161,7 +101,7 @@ describe('tamper evidence', () => {
     if (t.deps.dialect === 'postgres')
       await expect(sql`truncate audit_log`.execute(t.deps.db)).rejects.toThrow(/append-only/);
     expect(await count(t.deps.db)).toBe(N);
-    expect((await verifyChain(t.deps.db)).ok).toBe(true);
+    expect((await verifyChain(t.deps.db, t.deps.keys)).ok).toBe(true);
   });
 
   it('finds a row altered directly in the database (trigger dropped) and names its seq', async () => {
@@ -182,7 +122,7 @@ describe('tamper evidence', () => {
     expect(verdict).toMatchObject({ ok: false, firstBroken: { seq: 20, reason: expect.stringMatching(/已被删除/) } });
   });
 
-  it('finds a row whose content and hash were both rewritten, at the next row', async () => {
+  it('finds a row whose content and hash were both rewritten without the key, at that row', async () => {
     const verdict = await tamperAndVerify(t.deps.db, t.deps.dialect, async (trx) => {
       const r = await trx.selectFrom('auditLog').selectAll().where('seq', '=', 5).executeTakeFirstOrThrow();
       const { hash: _old, ...rest } = { ...r, seq: Number(r.seq), outcome: 'failure' };
@@ -194,8 +134,8 @@ describe('tamper evidence', () => {
     });
     expect(verdict).toMatchObject({
       ok: false,
-      checked: 5,
-      firstBroken: { seq: 6, reason: expect.stringMatching(/前序哈希不匹配/) },
+      checked: 4,
+      firstBroken: { seq: 5, reason: expect.stringMatching(/HMAC/) },
     });
   });
 
@@ -241,7 +181,7 @@ describe('tamper evidence', () => {
               .set({ action: 'forged.action', hash: rowHash(rest) })
               .where('seq', '=', a)
               .execute();
-            expected = a + 1;
+            expected = a; // without the audit key the rehash itself no longer fits
           } else {
             const last = await trx
               .selectFrom('auditLog')
@@ -270,44 +210,6 @@ describe('tamper evidence', () => {
       { numRuns: 20, seed: 20261128 },
     );
     expect(detected).toBe(20);
-    expect((await verifyChain(t.deps.db)).ok).toBe(true); // every trial was rolled back
-  });
-});
-
-describe(`npm run audit:verify (${TEST_DIALECT === 'postgres' ? 'PostgreSQL' : 'a SQLite file'})`, () => {
-  it('prints OK and the count for an intact chain, and exits 1 naming the row after a direct alteration', async () => {
-    const { url, file, drop } = await sharedDatabase();
-    try {
-      const deps = await composeDeps(loadConfig({ DATABASE_URL: url } as NodeJS.ProcessEnv), {
-        logger: pino({ level: 'silent' }),
-      });
-      await appendRows(deps, 6);
-      const rows = await count(deps.db);
-      await deps.database.close();
-
-      const ok = runScript('audit:verify', [], url);
-      expect(ok.status, ok.output).toBe(0);
-      expect(ok.stdout).toMatch(/OK/);
-      expect(ok.stdout).toContain(`共校验 ${rows} 条记录`);
-
-      if (file) {
-        const db = new SQLite(file);
-        db.exec('drop trigger audit_log_no_update');
-        db.prepare('update audit_log set after_json = \'{"i":999}\' where seq = ?').run(rows - 2);
-        db.close();
-      } else {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query('alter table audit_log disable trigger user');
-        await c.query(`update audit_log set after_json = '{"i":999}' where seq = $1`, [rows - 2]);
-        await c.end();
-      }
-      const broken = runScript('audit:verify', [], url);
-      expect(broken.status, broken.output).toBe(1);
-      expect(broken.stdout).toContain(`第 ${rows - 2} 条记录（seq=${rows - 2}）`);
-      expect(broken.stdout).toMatch(/被篡改/);
-    } finally {
-      await drop();
-    }
+    expect((await verifyChain(t.deps.db, t.deps.keys)).ok).toBe(true); // every trial was rolled back
   });
 });

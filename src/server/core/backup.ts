@@ -1,5 +1,11 @@
 /**
- * Backups and restores (RL-08, T-BR1).
+ * Backups and restores (RL-08, T-BR1, T-BR2).
+ *
+ * Since issue 14 a backup file is encrypted and MACed (format 2): the consistent copy below is
+ * encrypted with SM4-CTR and authenticated with HMAC-SM3 (encrypt-then-MAC) under keys derived from
+ * the data secret (`FileSealer`), and the manifest itself carries an HMAC. A restore refuses a file
+ * without its manifest, a manifest that does not verify (changed, or another key), and a file whose
+ * MAC does not match, before it decrypts anything. Plain format-1 backups are refused.
  *
  * SQLite: an online backup through SQLite's backup API, copied in ONE step so the copy is a consistent
  * snapshot of the live database (WAL readers never block the server's writes), written to a temporary
@@ -19,35 +25,20 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../db/database.js';
+import type { FileSealer } from './crypto.js';
+import {
+  BACKUP_FORMAT,
+  BackupError,
+  encryptFile,
+  fileSm3,
+  manifestMac,
+  manifestPathOf,
+  openBackup,
+  type BackupManifest,
+  type TableChecksum,
+} from './backup.seal.js';
 
-export const BACKUP_FORMAT = 'jianfu-sqlite-backup/1';
-
-export interface TableChecksum {
-  table: string;
-  rows: number;
-  /** SM3 over the rows in primary-key order (each row: JSON array of its values, columns sorted by name). */
-  sm3: string;
-}
-
-export interface BackupManifest {
-  format: string;
-  createdAt: string;
-  bytes: number;
-  /** SM3 of the backup file's bytes. */
-  fileSm3: string;
-  integrity: string;
-  tables: TableChecksum[];
-}
-
-/** Thrown for every refusal; the CLIs print the message (Chinese first, then English). */
-export class BackupError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'BackupError';
-  }
-}
-
-export const manifestPathOf = (file: string) => `${file}.manifest.json`;
+export * from './backup.seal.js';
 
 /** Canonical form of one value: blobs as x'hex', integers as JSON numbers (as text beyond 2^53). */
 function canon(v: unknown): unknown {
@@ -172,13 +163,6 @@ async function checksumRows(
   return { table, rows, sm3: hash.digest('hex') };
 }
 
-/** SM3 of a file's bytes (streamed). */
-export async function fileSm3(file: string): Promise<string> {
-  const hash = crypto.createHash('sm3');
-  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 function fsyncFile(file: string) {
   const fd = fs.openSync(file, 'r+');
   try {
@@ -226,6 +210,7 @@ export function inspectSqliteFile(file: string): {
 export async function backupSqlite(
   source: SQLite.Database,
   dest: string,
+  sealer: FileSealer,
   now: () => string = () => new Date().toISOString(),
 ): Promise<BackupManifest> {
   const target = path.resolve(dest);
@@ -250,22 +235,34 @@ export async function backupSqlite(
       throw new BackupError(
         `备份副本外键检查失败（${inspected.foreignKeyProblems} 处） / foreign_key_check of the copy failed`,
       );
-    fsyncFile(tmp);
-    const manifest: BackupManifest = {
+    const sealed = `${tmp}.sealed`;
+    const iv = crypto.randomBytes(16);
+    const mac = await encryptFile(tmp, sealed, sealer, iv);
+    fsyncFile(sealed);
+    const body: Omit<BackupManifest, 'mac'> = {
       format: BACKUP_FORMAT,
       createdAt: now(),
       bytes: fs.statSync(tmp).size,
       fileSm3: await fileSm3(tmp),
       integrity: inspected.integrity,
       tables: inspected.tables,
+      encryption: {
+        cipher: 'sm4-ctr',
+        mac: 'hmac-sm3',
+        iv: iv.toString('hex'),
+        keyCheck: sealer.kcv,
+        cipherBytes: fs.statSync(sealed).size,
+        cipherMac: mac,
+      },
     };
-    fs.renameSync(tmp, target);
+    const manifest: BackupManifest = { ...body, mac: manifestMac(sealer, body) };
+    fs.renameSync(sealed, target);
     fs.writeFileSync(manifestPathOf(target), `${JSON.stringify(manifest, null, 2)}\n`);
     fsyncFile(manifestPathOf(target));
     fsyncDir(path.dirname(target));
     return manifest;
   } finally {
-    for (const f of [tmp, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
+    for (const f of [tmp, `${tmp}.sealed`, `${tmp}-journal`, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
   }
 }
 
@@ -296,44 +293,30 @@ export interface RestoreReport {
 
 /**
  * Restores a backup file into `target` (the file of DATABASE_URL). Verifies the backup first (manifest
- * SM3 and checksums when the manifest is present, integrity_check always), refuses an existing target
- * unless `force`, and refuses a target another process has open even with `force`.
+ * and file MACs, decryption, SM3, table checksums, integrity_check), refuses an existing target unless
+ * `force`, and refuses a target another process has open even with `force`.
  */
 export async function restoreSqlite(
   backupFile: string,
   targetFile: string,
+  sealer: FileSealer,
   opts: { force?: boolean } = {},
 ): Promise<RestoreReport> {
   const source = path.resolve(backupFile);
   const target = path.resolve(targetFile);
-  if (!fs.existsSync(source)) throw new BackupError(`备份文件不存在：${source} / backup file not found`);
   if (source === target) throw new BackupError('备份文件与目标数据库是同一个文件 / the backup is the target database');
-  const manifestFile = manifestPathOf(source);
-  let manifest: BackupManifest | null = null;
-  if (fs.existsSync(manifestFile)) {
-    try {
-      manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as BackupManifest;
-    } catch {
-      throw new BackupError('备份文件校验失败：清单文件无法读取 / backup verification failed: unreadable manifest');
-    }
-    if (manifest.format !== BACKUP_FORMAT)
-      throw new BackupError(`备份文件校验失败：不支持的格式 ${manifest.format} / unsupported backup format`);
-    if ((await fileSm3(source)) !== manifest.fileSm3)
-      throw new BackupError(
-        '备份文件校验失败：文件内容与清单中的 SM3 不符（文件损坏或被改动） / backup verification failed: SM3 mismatch',
-      );
-  }
-  // Inspect a private copy, so that even opening the backup cannot change it.
+  // Verify and decrypt into a private copy, so that nothing is replaced before every check passed.
   const staged = `${target}.restore-${process.pid}`;
+  let manifest: BackupManifest;
   try {
     fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(source, staged);
+    manifest = await openBackup(source, sealer, staged);
     const inspected = inspectSqliteFile(staged);
     if (inspected.integrity !== 'ok')
       throw new BackupError(
         `备份文件校验失败：完整性检查未通过（${inspected.integrity}） / backup verification failed: integrity_check`,
       );
-    if (manifest && JSON.stringify(inspected.tables) !== JSON.stringify(manifest.tables))
+    if (JSON.stringify(inspected.tables) !== JSON.stringify(manifest.tables))
       throw new BackupError(
         '备份文件校验失败：表校验值与清单不符 / backup verification failed: table checksums differ from the manifest',
       );
@@ -358,9 +341,9 @@ export async function restoreSqlite(
   const after = inspectSqliteFile(target);
   if (after.integrity !== 'ok')
     throw new BackupError(`恢复后完整性检查失败：${after.integrity} / integrity_check after restore failed`);
-  if (manifest && JSON.stringify(after.tables) !== JSON.stringify(manifest.tables))
+  if (JSON.stringify(after.tables) !== JSON.stringify(manifest.tables))
     throw new BackupError('恢复后表校验值与备份不符 / table checksums after restore differ from the backup');
-  return { target, bytes: fs.statSync(target).size, manifestChecked: manifest !== null, tables: after.tables };
+  return { target, bytes: fs.statSync(target).size, manifestChecked: true, tables: after.tables };
 }
 
 /** What the CLIs print on PostgreSQL (exit code 2): the pg_dump / pg_restore route. */

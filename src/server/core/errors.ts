@@ -7,6 +7,10 @@ export const STATUS: Record<ErrorCode, number> = {
   import_failed: 400,
   unauthenticated: 401,
   password_change_required: 403,
+  mfa_enrolment_required: 403,
+  mfa_required: 401,
+  captcha_required: 401,
+  two_person_required: 409,
   csrf_failed: 403,
   forbidden: 403,
   not_found: 404,
@@ -15,6 +19,8 @@ export const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   account_locked: 423,
   rate_limited: 429,
+  integrity_failed: 500,
+  service_unavailable: 503,
   internal: 500,
 };
 

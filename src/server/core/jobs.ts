@@ -154,7 +154,13 @@ export class JobQueue {
     } catch (err) {
       const error =
         err instanceof AppError
-          ? { code: err.code, message: err.message, details: err.details }
+          ? {
+              code: err.code,
+              message: err.message,
+              // The message by key too, so a client shows it in the user's language.
+              ...(err.key ? { key: err.key, ...(err.params ? { params: err.params } : {}) } : {}),
+              details: err.details,
+            }
           : { code: 'internal', message: '任务执行失败' };
       if (!(err instanceof AppError)) this.logger.error({ err, jobId: id }, 'job failed');
       const retry = !(err instanceof AppError) && row.attempts < (def?.maxAttempts ?? 1);

@@ -1,4 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
 
 /** argon2id with the OWASP minimum parameters (m=19 MiB, t=2, p=1); runs off the main thread. */
 const OPTIONS = {
@@ -23,39 +25,66 @@ export const dummyHash = () => (dummy ??= hashPassword('jianfu-dummy-password-fo
 
 export interface PasswordPolicy {
   minLength: number;
+  adminMinLength: number;
   minClasses: number;
+  /** Least zxcvbn score (0–4) a password must reach; 3 = about 10^8 guesses. */
+  minScore: number;
 }
 
-const COMMON = new Set([
-  'password',
-  'password1',
-  'passw0rd',
-  'p@ssw0rd',
-  'qwerty123',
-  '12345678',
-  '123456789',
-  '1234567890',
-  'admin123',
-  'admin@123',
-  'abc12345',
-  'abcd1234',
-  'a1234567',
-  'qwe123!@#',
-  'aa123456',
-  'woaini1314',
-  'jianfu123',
-]);
+/**
+ * The product's own names: a password built on them is among the first an attacker tries here
+ * (jianfu = 减负, jianfutong = 减负通).
+ */
+export const PRODUCT_WORDS = ['jianfu', 'jianfutong', 'jfutong', '减负通', '减负'];
 
-/** Returns the Chinese reasons a password is refused (empty when it passes). */
-export function checkPassword(policy: PasswordPolicy, plain: string, username?: string): string[] {
+// zxcvbn-ts ships the common-password list (the top passwords of public breach corpora) and keyboard
+// adjacency graphs (1qaz@WSX is a keyboard walk); it estimates guesses for the whole password.
+let zxcvbn: ZxcvbnFactory | null = null;
+const estimator = () =>
+  (zxcvbn ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary },
+    graphs: common.adjacencyGraphs,
+  }));
+
+const folded = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[@4]/g, 'a')
+    .replace(/0/g, 'o')
+    .replace(/[1!|]/g, 'i')
+    .replace(/3/g, 'e')
+    .replace(/\$/g, 's');
+
+/**
+ * Returns the Chinese reasons a password is refused (empty when it passes): length (12 for
+ * administrators and district roles), character classes, the username, the product and place names of
+ * the deployment (`contextWords`: province, city, district and township names in pinyin), and the
+ * common-password / keyboard-pattern estimate.
+ */
+export function checkPassword(
+  policy: PasswordPolicy,
+  plain: string,
+  opts: { username?: string; admin?: boolean; contextWords?: readonly string[] } = {},
+): string[] {
   const problems: string[] = [];
-  if ([...plain].length < policy.minLength) problems.push(`密码长度至少 ${policy.minLength} 位`);
+  const min = opts.admin ? Math.max(policy.adminMinLength, policy.minLength) : policy.minLength;
+  if ([...plain].length < min) problems.push(`密码长度至少 ${min} 位`);
   if (plain.length > 128) problems.push('密码长度不能超过 128 位');
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(plain)).length;
   if (classes < policy.minClasses)
     problems.push(`密码须包含大写字母、小写字母、数字、特殊字符中的至少 ${policy.minClasses} 类`);
-  if (username && username.length >= 3 && plain.toLowerCase().includes(username.toLowerCase()))
-    problems.push('密码不能包含用户名');
-  if (COMMON.has(plain.toLowerCase())) problems.push('密码过于常见，请换一个');
+  const lower = plain.toLowerCase();
+  const { username } = opts;
+  if (username && username.length >= 3 && lower.includes(username.toLowerCase())) problems.push('密码不能包含用户名');
+  const words = [...PRODUCT_WORDS, ...(opts.contextWords ?? [])].filter((w) => [...w].length >= 2);
+  const hit = words.find((w) => {
+    const x = w.toLowerCase();
+    return (x.length >= 4 || /\p{Script=Han}/u.test(x)) && (lower.includes(x) || folded(plain).includes(x));
+  });
+  if (hit) problems.push(`密码不能包含系统名称或本地地名（如“${hit}”）`);
+  if (!hit && plain.length <= 128) {
+    const r = estimator().check(plain, [...words, ...(username ? [username] : [])]);
+    if (r.score < policy.minScore) problems.push('密码过于常见或有规律（常用密码、键盘序列、年份等），请换一个');
+  }
   return problems;
 }

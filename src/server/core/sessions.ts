@@ -15,17 +15,22 @@ export interface SessionSettings {
 /** The session id stored in the database is the SM3 of the cookie token, never the token itself. */
 export const sessionIdOf = (token: string) => sm3(`session:${token}`);
 
+/**
+ * Opens a session. `limits` (administrators: 15 min idle, 8 h absolute) override the defaults for this
+ * session; the idle limit is stored with the session so every later request applies it.
+ */
 export async function createSession(
   trx: Kysely<DB>,
   clock: Clock,
   settings: SessionSettings,
   userId: string,
   meta: { ip: string | null; userAgent: string | null },
+  limits: Partial<SessionSettings> = {},
 ) {
   const token = newToken();
   const csrfToken = newToken(24);
   const now = clock.nowIso();
-  const expiresAt = addMinutes(now, settings.absoluteHours * 60);
+  const expiresAt = addMinutes(now, (limits.absoluteHours ?? settings.absoluteHours) * 60);
   const id = sessionIdOf(token);
   await trx
     .insertInto('session')
@@ -38,18 +43,28 @@ export async function createSession(
       expiresAt,
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      idleMinutes: limits.idleMinutes ?? null,
     })
     .execute();
   return { id, token, csrfToken, expiresAt };
 }
 
-/** Loads the actor behind a session token, or null when it is unknown, idle too long, or past its absolute lifetime. */
+export interface SessionFacts {
+  actor: Actor;
+  csrfToken: string;
+}
+
+/**
+ * Loads the actor behind a session token, or null when it is unknown, idle too long, or past its
+ * absolute lifetime. `mfaRequiredFor` says whether an account with these roles must use TOTP.
+ */
 export async function resolveSession(
   db: Kysely<DB>,
   clock: Clock,
   settings: SessionSettings,
   token: string,
-): Promise<{ actor: Actor; csrfToken: string } | null> {
+  mfaRequiredFor: (roles: Role[], demo: boolean) => boolean = () => false,
+): Promise<SessionFacts | null> {
   const id = sessionIdOf(token);
   const row = await db
     .selectFrom('session')
@@ -59,6 +74,7 @@ export async function resolveSession(
       'session.csrfToken',
       'session.lastSeenAt',
       'session.expiresAt',
+      'session.idleMinutes',
       'appUser.id as userId',
       'appUser.username',
       'appUser.displayName',
@@ -66,12 +82,15 @@ export async function resolveSession(
       'appUser.departmentId',
       'appUser.status',
       'appUser.mustChangePassword',
+      'appUser.totpEnabledAt',
+      'appUser.demo',
     ])
     .where('session.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
   const now = clock.nowIso();
-  if (row.expiresAt <= now || addMinutes(row.lastSeenAt, settings.idleMinutes) <= now || row.status !== 'active') {
+  const idle = row.idleMinutes ?? settings.idleMinutes;
+  if (row.expiresAt <= now || addMinutes(row.lastSeenAt, idle) <= now || row.status !== 'active') {
     await db.deleteFrom('session').where('id', '=', id).execute();
     return null;
   }
@@ -85,6 +104,7 @@ export async function resolveSession(
     .select(['grant.role', 'grant.regionCode', 'region.level'])
     .where('grant.userId', '=', row.userId)
     .execute();
+  const roles = grants.map((g) => g.role as Role);
   return {
     csrfToken: row.csrfToken,
     actor: {
@@ -96,6 +116,7 @@ export async function resolveSession(
       grants: grants.map((g) => ({ role: g.role as Role, regionCode: g.regionCode, level: g.level as RegionLevel })),
       sessionId: id,
       mustChangePassword: row.mustChangePassword === 1,
+      mfaEnrolmentRequired: !row.totpEnabledAt && mfaRequiredFor(roles, row.demo === 1),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { buildTemplate, readSheet } from './xlsx.js';
+import { streamWorkbook } from './spreadsheets.js';
 
 const columns = [
   { header: '区划代码', key: 'code', required: true },
@@ -56,5 +57,27 @@ describe('readSheet', () => {
     await expect(
       readSheet(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), columns),
     ).rejects.toMatchObject({ message: expect.stringMatching(/旧版 .xls/) });
+  });
+  it('finds every named sheet of a streamed export, whose workbook part is stored last (exceljs#3064)', async () => {
+    const names = ['标识牌', '工作机制', '工作事务', '证明事项'];
+    for (let i = 0; i < 5; i++) {
+      const out = streamWorkbook(
+        names.map((name, k) => ({
+          name,
+          columns: [
+            { header: '区划代码', value: (r: string) => r },
+            { header: '名称', value: () => `${name}${i}` },
+          ],
+          rows: [`14040400${i}${k}`],
+        })),
+      );
+      const chunks: Buffer[] = [];
+      for await (const c of out) chunks.push(c as Buffer);
+      const buf = Buffer.concat(chunks);
+      for (const [k, name] of names.entries()) {
+        const r = await readSheet(buf, columns, { sheet: name });
+        expect(r.rows).toEqual([{ row: 2, values: { code: `14040400${i}${k}`, name: `${name}${i}` } }]);
+      }
+    }
   });
 });

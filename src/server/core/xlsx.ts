@@ -170,6 +170,29 @@ function cellText(v: ExcelJS.CellValue): { text: string; formula?: boolean } {
   return { text: String(v) };
 }
 
+/** The parts exceljs' streaming reader needs before any worksheet: without them it names sheets Sheet1… or fails. */
+const WORKBOOK_PARTS = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+const isSheet = (part: string) => part.startsWith('xl/worksheets/');
+
+/**
+ * exceljs' streaming reader reads the zip in stored order and intermittently loses the parts stored
+ * after the worksheets (exceljs#3064), while streaming writers (our own exports among them) store
+ * xl/workbook.xml last: such a file is re-packed with the workbook parts first and the worksheets in
+ * the middle. Files saved by Excel or WPS already have that order and pass unchanged.
+ */
+async function workbookPartsFirst(buf: Buffer): Promise<Buffer> {
+  const JSZip = (await import('jszip')).default;
+  const zip = await JSZip.loadAsync(buf);
+  const names = Object.keys(zip.files);
+  const firstSheet = names.findIndex(isSheet);
+  const head = names.filter((n) => WORKBOOK_PARTS.includes(n));
+  if (firstSheet < 0 || head.every((n) => names.indexOf(n) < firstSheet)) return buf;
+  const order = [...head, ...names.filter(isSheet), ...names.filter((n) => !isSheet(n) && !head.includes(n))];
+  const out = new JSZip();
+  for (const n of order) if (!zip.files[n].dir) out.file(n, await zip.files[n].async('nodebuffer'));
+  return out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+}
+
 /**
  * Reads the first sheet (or the named one) into records keyed by column key. Collects every problem
  * instead of stopping at the first, so the user can fix the whole file at once.
@@ -182,7 +205,7 @@ export async function readSheet(
   const limits = opts.limits ?? DEFAULT_LIMITS;
   await precheckXlsx(buf, limits);
   const { stream } = await loadExcelJs();
-  const reader = new stream.xlsx.WorkbookReader(Readable.from(buf), {
+  const reader = new stream.xlsx.WorkbookReader(Readable.from(await workbookPartsFirst(buf)), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

@@ -49,6 +49,13 @@ export interface UserTable {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** TOTP secret, SM4-sealed (bound to app_user.id / totp_secret_enc). */
+  totpSecretEnc: string | null;
+  totpEnabledAt: string | null;
+  /** Last accepted TOTP time step (replay protection). */
+  totpLastStep: number | null;
+  /** 1 for the demo accounts (documented exceptions: demo password, no forced MFA). */
+  demo: Generated<number>;
 }
 
 export interface GrantTable {
@@ -69,6 +76,8 @@ export interface SessionTable {
   expiresAt: string;
   ip: string | null;
   userAgent: string | null;
+  /** Idle limit of this session in minutes (administrators: shorter); null = the configured default. */
+  idleMinutes: number | null;
 }
 
 export interface AuditLogTable {
@@ -88,7 +97,63 @@ export interface AuditLogTable {
   beforeJson: string | null;
   afterJson: string | null;
   prevHash: string;
+  /** Format 1 (key_id NULL): SM3 of the fields. Format 2: HMAC-SM3 under audit key `key_id`. */
   hash: string;
+  keyId: string | null;
+}
+
+export interface KeyCheckTable {
+  purpose: string;
+  keyId: string;
+  kcv: string;
+  createdAt: string;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  lastFailureAt: string;
+  blockedUntil: string | null;
+}
+
+export interface CaptchaTable {
+  id: string;
+  answer: string;
+  expiresAt: string;
+}
+
+export interface RecoveryCodeTable {
+  id: string;
+  userId: string;
+  codeHash: string;
+  usedAt: string | null;
+  createdAt: string;
+}
+
+export interface PasswordHistoryTable {
+  id: string;
+  userId: string;
+  passwordHash: string;
+  createdAt: string;
+}
+
+export interface AdminRequestTable {
+  id: string;
+  kind: string;
+  targetUserId: string;
+  payloadJson: string;
+  regionCode: string;
+  status: string;
+  requestedBy: string;
+  requestedByName: string;
+  requesterRole: string;
+  requestedAt: string;
+  expiresAt: string;
+  decidedBy: string | null;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  note: string | null;
+  version: number;
 }
 
 export interface JobTable {
@@ -238,6 +303,12 @@ export interface DB {
   grant: GrantTable;
   session: SessionTable;
   auditLog: AuditLogTable;
+  keyCheck: KeyCheckTable;
+  loginThrottle: LoginThrottleTable;
+  captcha: CaptchaTable;
+  recoveryCode: RecoveryCodeTable;
+  passwordHistory: PasswordHistoryTable;
+  adminRequest: AdminRequestTable;
   job: JobTable;
   storedFile: FileTable;
   catalog: CatalogTable;

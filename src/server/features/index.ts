@@ -7,6 +7,7 @@ import { auditRoutes } from './audit/audit.routes.js';
 import { catalogsRoutes } from './catalogs/catalogs.routes.js';
 import { catalogStatusRoutes } from './catalogs/catalogs.status.routes.js';
 import { catalogsJobs } from './catalogs/catalogs.jobs.js';
+import { COMPLETENESS_TODO_JOB } from './catalogs/catalogs.todo.js';
 import { seedCatalogs } from './catalogs/catalogs.seed.js';
 import { seedCatalogDemo } from './catalogs/catalogs.demo.js';
 import { admissionRoutes } from './admission/admission.routes.js';
@@ -14,7 +15,7 @@ import { admissionJobs, EXPIRY_JOB } from './admission/admission.jobs.js';
 import { certificatesRoutes } from './certificates/certificates.routes.js';
 import { campaignsRoutes } from './campaigns/campaigns.routes.js';
 import { campaignsJobs } from './campaigns/campaigns.jobs.js';
-import { REMINDER_JOB } from './campaigns/tasks.service.js';
+import { REMINDER_JOB } from './campaigns/reminders.service.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { subscribeNotifications } from './notifications/notifications.subscribers.js';
 
@@ -30,6 +31,7 @@ export const features: Feature[] = [
     name: 'catalogs',
     routes: (app, deps) => (catalogsRoutes(app, deps), catalogStatusRoutes(app, deps)),
     jobs: catalogsJobs,
+    schedules: [{ job: COMPLETENESS_TODO_JOB, everyMs: 6 * HOUR }],
     seed: seedCatalogs,
     demo: seedCatalogDemo,
   },

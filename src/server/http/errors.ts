@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, defaultKey, STATUS } from '../core/errors.js';
 import { zh } from '../../shared/i18n.js';
+import { IntegrityError } from '../core/crypto.js';
 import type { ErrorCode } from '../../shared/errors.js';
 
 const WHERE: Record<string, string> = {
@@ -26,7 +27,25 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaIndexHtml?
 
     if (err instanceof AppError) {
       req.log.info({ code: err.code }, err.message);
+      const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (retry) reply.header('retry-after', String(retry));
+      // A 409 carries the record as it is now, so the UI can show what changed (issue 14).
+      const current = err.code === 'conflict' && err.details === undefined ? req.routeOptions.config?.current : null;
+      if (current)
+        return current(req).then(
+          (record) => send(err.code, err.message, { current: record }, err.key, err.params),
+          () => send(err.code, err.message, undefined, err.key, err.params),
+        );
       return send(err.code, err.message, err.details, err.key, err.params);
+    }
+    if (err instanceof IntegrityError) {
+      req.log.error({ err }, 'integrity check failed');
+      return send(
+        'integrity_failed',
+        zh(defaultKey('integrity_failed')),
+        { requestId: String(req.id) },
+        defaultKey('integrity_failed'),
+      );
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = WHERE[err.validationContext ?? 'body'] ?? '请求';

@@ -12,7 +12,7 @@ import type { Deps } from '../deps.js';
  */
 export type RoutePolicy =
   | { access: 'public' }
-  | { access: 'session'; allowPasswordChange?: boolean }
+  | { access: 'session'; allowPasswordChange?: boolean; allowMfaEnrolment?: boolean }
   | { access: 'permission'; permission: Permission; regionParam?: string };
 
 export interface RouteInfo {
@@ -25,6 +25,8 @@ export interface RouteInfo {
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    /** Reads the route's record as it is now: a 409 without details then carries it as `details.current`. */
+    current?: (req: FastifyRequest) => Promise<unknown>;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -74,6 +76,8 @@ export async function enforcePolicy(req: FastifyRequest, _reply: FastifyReply, _
   }
   const passwordRoute = policy.access === 'session' && policy.allowPasswordChange;
   if (actor.mustChangePassword && !passwordRoute) throw new AppError('password_change_required');
+  const mfaRoute = policy.access === 'session' && policy.allowMfaEnrolment;
+  if (actor.mfaEnrolmentRequired && !mfaRoute) throw new AppError('mfa_enrolment_required');
   if (policy.access === 'permission' && !hasPermission(actor, policy.permission)) throw new AppError('forbidden');
 }
 
@@ -120,3 +124,9 @@ export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('unauthenticated');
   return req.actor;
 }
+
+/** A route's `current` reader (see FastifyContextConfig): the record named by the `:id` parameter, as the actor sees it now. */
+export const currentBy =
+  (read: (actor: Actor, id: string) => Promise<unknown>) =>
+  (req: FastifyRequest): Promise<unknown> =>
+    read(actorOf(req), (req.params as { id: string }).id);

@@ -20,8 +20,15 @@ export interface RouteSchema {
  * One route's options in one line: its policy (checked before the body is read), its OpenAPI tag and
  * summary, and its zod schemas. `route(read, tags, '…', { params, response: { 200: x } })`.
  */
-export const route = <S extends RouteSchema>(policy: RoutePolicy, tags: string[], summary: string, schema: S) => ({
-  config: { policy },
+export const route = <S extends RouteSchema>(
+  policy: RoutePolicy,
+  tags: string[],
+  summary: string,
+  schema: S,
+  /** `current`: reads the record as it is now, for a 409's `details.current` (http/policy.ts `currentBy`). */
+  extra: { current?: (req: FastifyRequest) => Promise<unknown> } = {},
+) => ({
+  config: { policy, ...extra },
   schema: { tags, summary, ...schema },
 });
 

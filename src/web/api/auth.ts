@@ -1,39 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Permission, RegionLevel, Role } from '../../shared/roles.js';
+import type { Captcha, LoginBody, Me, MfaEnrolment, SessionInfo } from '../../shared/accounts.js';
 import { api, ApiError, setCsrfToken } from './client.js';
 import { persistLocale } from '../i18n/index.js';
 import { persistCare } from '../theme/care.js';
 
-export interface MeGrant {
-  role: Role;
-  roleLabel: string;
-  regionCode: string;
-  regionName: string;
-  level: RegionLevel;
-}
-
-/** GET /api/auth/me (also the body of a successful login). */
-export interface Me {
-  id: string;
-  username: string;
-  displayName: string;
-  region: { code: string; name: string; level: RegionLevel } | null;
-  department: { id: string; name: string } | null;
-  grants: MeGrant[];
-  permissions: Permission[];
-  mustChangePassword: boolean;
-  csrfToken: string | null;
-}
-
-export interface SessionInfo {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
+export type { Me, MeGrant, SessionInfo, Captcha, MfaEnrolment, LoginBody } from '../../shared/accounts.js';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -56,9 +27,12 @@ let signedOutOnPurpose = false;
 /** True after the user signed out (not timed out): the next sign-in starts at the landing page. */
 export const isSignedOutOnPurpose = () => signedOutOnPurpose;
 
-/** Signs in; errors (401 bad credentials, 423 locked) are left to the login form to show inline. */
-export async function login(username: string, password: string): Promise<Me> {
-  const me = await api<Me>('/api/auth/login', { method: 'POST', body: { username, password }, quiet: true });
+/**
+ * Signs in; errors (401 bad credentials, captcha_required / mfa_required, 423 this name waits, 429 this
+ * address waits) are left to the login form to show inline.
+ */
+export async function login(body: LoginBody): Promise<Me> {
+  const me = await api<Me>('/api/auth/login', { method: 'POST', body, quiet: true });
   setCsrfToken(me.csrfToken);
   signedOutOnPurpose = false;
   return me;
@@ -81,6 +55,17 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
 export const listSessions = () => api<{ items: SessionInfo[] }>('/api/auth/sessions');
 export const endSession = (id: string) =>
   api<{ ok: true }>(`/api/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
+/** Every session in the security administrator's region. */
+export const listAllSessions = () => api<{ items: SessionInfo[] }>('/api/sessions');
+export const endAnySession = (id: string) =>
+  api<{ ok: true }>(`/api/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
+
+export const fetchCaptcha = () => api<Captcha>('/api/auth/captcha', { quiet: true });
+export const startMfa = () => api<MfaEnrolment>('/api/auth/mfa/setup', { method: 'POST', quiet: true });
+export const enableMfa = (otp: string) =>
+  api<{ codes: string[] }>('/api/auth/mfa/enable', { method: 'POST', body: { otp }, quiet: true });
+export const renewRecoveryCodes = (otp: string) =>
+  api<{ codes: string[] }>('/api/auth/mfa/recovery-codes', { method: 'POST', body: { otp }, quiet: true });
 
 /** The current user from the query cache (loaded once at start, refreshed on demand). */
 export function useMe() {

@@ -40,12 +40,15 @@ interface Handlers {
   unauthenticated: (err: ApiError) => void;
   /** The account must change its password first: go to /password. */
   passwordChangeRequired: (err: ApiError) => void;
+  /** TOTP must be enrolled first: go to /mfa. */
+  mfaEnrolmentRequired: (err: ApiError) => void;
 }
 
 const handlers: Handlers = {
   notify: (err) => console.error(err),
   unauthenticated: () => window.location.assign('/login'),
   passwordChangeRequired: () => window.location.assign('/password'),
+  mfaEnrolmentRequired: () => window.location.assign('/mfa'),
 };
 
 export function configureClient(h: Partial<Handlers>) {
@@ -121,6 +124,7 @@ function handle(err: ApiError, quiet: boolean | undefined): never {
   if (!quiet) {
     if (err.code === 'unauthenticated') handlers.unauthenticated(err);
     else if (err.code === 'password_change_required') handlers.passwordChangeRequired(err);
+    else if (err.code === 'mfa_enrolment_required') handlers.mfaEnrolmentRequired(err);
     else handlers.notify(err);
   }
   throw err;

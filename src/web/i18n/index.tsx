@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
-import { format as formatMessage, type Locale, type MessageKey } from '../../shared/i18n.js';
+import { format as formatMessage, formatKeyed, type Keyed, type Locale, type MessageKey } from '../../shared/i18n.js';
 
 export type { Locale, MessageKey };
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
@@ -45,6 +45,8 @@ interface I18nValue {
   locale: Locale;
   setLocale: (l: Locale) => void;
   t: Translate;
+  /** A text the API sent by key (a suggestion's reason), in the current locale. */
+  keyed: (m: Keyed) => string;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -55,7 +57,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   useEffect(() => persistLocale(), [locale]);
   const setLocale = useCallback((l: Locale) => setLocaleState(l), []);
   const value = useMemo<I18nValue>(
-    () => ({ locale, setLocale, t: (key, vars) => formatMessage(locale, key, vars) }),
+    () => ({
+      locale,
+      setLocale,
+      t: (key, vars) => formatMessage(locale, key, vars),
+      keyed: (m) => formatKeyed(locale, m),
+    }),
     [locale, setLocale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -12,6 +12,8 @@ export const PERMISSION_LABELS: Partial<Record<Permission, { zh: string; en: str
   'users.read': { zh: '查看用户', en: 'View users' },
   'users.manage': { zh: '管理用户', en: 'Manage users' },
   'grants.manage': { zh: '角色授权', en: 'Grant roles' },
+  'sessions.manage': { zh: '管理在线会话', en: 'Manage sessions' },
+  'admin.requests': { zh: '管理员双人复核', en: 'Two-person review' },
   'audit.read': { zh: '查阅审计日志', en: 'Read the audit log' },
   'catalogs.read': { zh: '查看目录清单', en: 'View catalogs' },
   'catalogs.manage': { zh: '维护目录清单', en: 'Maintain catalogs' },

@@ -11,6 +11,7 @@ import {
   MenuOutlined,
   MenuUnfoldOutlined,
   UserOutlined,
+  SafetyOutlined,
 } from '@ant-design/icons';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { logout, ME_KEY, type Me } from '../api/auth.js';
@@ -75,7 +76,7 @@ export function AppLayout({ me, access, children }: { me: Me; access: Access; ch
   const isMobile = useIsMobile();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const forced = access.mustChangePassword;
+  const forced = access.mustChangePassword || access.mfaEnrolmentRequired;
 
   const visible = useMemo(() => sortedMenuPages().filter((p) => allows(p, access)), [access]);
   const items = useMemo<MenuItem[]>(() => {
@@ -121,6 +122,7 @@ export function AppLayout({ me, access, children }: { me: Me; access: Access; ch
       ? []
       : [
           { key: '/password', icon: <KeyOutlined />, label: t('menu.password') },
+          { key: '/mfa', icon: <SafetyOutlined />, label: t('menu.mfa') },
           { key: '/sessions', icon: <LaptopOutlined />, label: t('menu.sessions') },
           { type: 'divider' as const },
         ]),

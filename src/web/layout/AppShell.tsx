@@ -44,6 +44,7 @@ export default function AppShell() {
     );
   }
   if (access.mustChangePassword && location.pathname !== '/password') return <Navigate to="/password" replace />;
+  if (access.mfaEnrolmentRequired && location.pathname !== '/mfa') return <Navigate to="/mfa" replace />;
 
   const landing = landingPath(access);
   return (

@@ -1,83 +1,85 @@
 import { z } from '../../../shared/zod.js';
-import { PERMISSIONS, REGION_LEVELS, ROLES } from '../../../shared/roles.js';
+import {
+  adminRequestSchema,
+  captchaSchema,
+  createUserBody,
+  grantSchema,
+  loginBody,
+  meSchema,
+  mfaEnrolmentSchema,
+  otpCode,
+  pendingSchema,
+  recoveryCodesSchema,
+  sessionSchema,
+  updateUserBody,
+  userRowSchema,
+  userSchema,
+} from '../../../shared/accounts.js';
+import { ROLES } from '../../../shared/roles.js';
 import { typed, type Routes } from '../feature.js';
 import { actorOf, ctxOf } from '../../http/policy.js';
 import { clearSessionCookie, setSessionCookie } from '../../http/session.js';
-import * as accounts from './accounts.service.js';
 import { resolveSession } from '../../core/sessions.js';
+import * as accounts from './accounts.service.js';
+import * as auth from './accounts.auth.js';
+import { accountsAdminRoutes } from './accounts.admin.routes.js';
 
-const auth = ['认证与会话'];
+const authTags = ['认证与会话'];
 const admin = ['用户与授权'];
-const session = { access: 'session', allowPasswordChange: true } as const;
+/** Open while a password change or TOTP enrolment is pending. */
+const session = { access: 'session', allowPasswordChange: true, allowMfaEnrolment: true } as const;
 const ok = z.object({ ok: z.literal(true) });
-
-const meSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  region: z.object({ code: z.string(), name: z.string(), level: z.enum(REGION_LEVELS) }).nullable(),
-  department: z.object({ id: z.string(), name: z.string() }).nullable(),
-  grants: z.array(
-    z.object({
-      role: z.enum(ROLES),
-      roleLabel: z.string(),
-      regionCode: z.string(),
-      regionName: z.string(),
-      level: z.enum(REGION_LEVELS),
-    }),
-  ),
-  permissions: z.array(z.enum(PERMISSIONS)),
-  mustChangePassword: z.boolean(),
-  csrfToken: z.string().nullable(),
-});
-
-const grantSchema = z.object({ id: z.string(), role: z.enum(ROLES), regionCode: z.string(), regionName: z.string() });
-const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  departmentId: z.string().nullable(),
-  status: z.string(),
-  mustChangePassword: z.boolean(),
-  lockedUntil: z.string().nullable(),
-  lastLoginAt: z.string().nullable(),
-  createdAt: z.string(),
-  version: z.number(),
-});
 const idParams = z.strictObject({ id: z.string().min(1).max(100) });
 const password = z.string().min(1, '请输入密码').max(128, '密码过长');
 
 export const accountsRoutes: Routes = (app, deps) => {
+  accountsAdminRoutes(app, deps);
   const r = typed(app);
+  // Requests per address per minute on the sign-in routes; off with the public limit (load tests).
+  const limit = deps.config.publicRateLimit > 0 ? { max: 30, timeWindow: 60_000 } : false;
 
   r.post(
     '/api/auth/login',
     {
-      config: { policy: { access: 'public' }, rateLimit: { max: 30, timeWindow: 60_000 } },
+      config: { policy: { access: 'public' }, rateLimit: limit },
       schema: {
-        tags: auth,
-        summary: '登录（401 用户名或密码错误，423 账户已锁定）',
-        body: z.strictObject({ username: z.string().min(1, '请输入用户名').max(64), password }),
+        tags: authTags,
+        summary:
+          '登录（401 用户名或密码错误 / 需图形验证码 captcha_required / 需动态口令 mfa_required；423 该名称在本机暂停登录；429 本机暂停登录）',
+        body: loginBody,
         response: { 200: meSchema },
       },
     },
     async (req, reply) => {
-      const result = await accounts.login(deps, req.body, {
+      const result = await auth.login(deps, req.body, {
         ip: req.ip,
         userAgent: req.headers['user-agent'] ?? null,
         requestId: String(req.id),
       });
       setSessionCookie(reply, deps, result.session.token, result.session.expiresAt);
-      const found = await resolveSession(deps.db, deps.clock, deps.config.session, result.session.token);
+      const found = await resolveSession(
+        deps.db,
+        deps.clock,
+        deps.config.session,
+        result.session.token,
+        auth.mfaRequired(deps),
+      );
       return accounts.me(deps, found!.actor, found!.csrfToken);
     },
   );
 
+  r.get(
+    '/api/auth/captcha',
+    {
+      config: { policy: { access: 'public' }, rateLimit: limit },
+      schema: { tags: authTags, summary: '图形验证码（SVG，5 分钟内一次有效）', response: { 200: captchaSchema } },
+    },
+    async () => auth.newCaptcha(deps),
+  );
+
   r.post(
     '/api/auth/logout',
-    { config: { policy: session }, schema: { tags: auth, summary: '退出登录', response: { 200: ok } } },
+    { config: { policy: session }, schema: { tags: authTags, summary: '退出登录', response: { 200: ok } } },
     async (req, reply) => {
       await accounts.logout(deps, ctxOf(req));
       clearSessionCookie(reply, deps);
@@ -90,7 +92,7 @@ export const accountsRoutes: Routes = (app, deps) => {
     '/api/auth/me',
     {
       config: { policy: session },
-      schema: { tags: auth, summary: '当前用户、授权与权限', response: { 200: meSchema } },
+      schema: { tags: authTags, summary: '当前用户、授权与权限', response: { 200: meSchema } },
     },
     async (req) => accounts.me(deps, actorOf(req), req.csrfToken),
   );
@@ -100,8 +102,8 @@ export const accountsRoutes: Routes = (app, deps) => {
     {
       config: { policy: session },
       schema: {
-        tags: auth,
-        summary: '修改本人密码',
+        tags: authTags,
+        summary: '修改本人密码（长度、常用密码与本地地名黑名单、最近 5 次不得重复）',
         body: z.strictObject({ currentPassword: password, newPassword: password }),
         response: { 200: ok },
       },
@@ -112,28 +114,55 @@ export const accountsRoutes: Routes = (app, deps) => {
     },
   );
 
+  r.post(
+    '/api/auth/mfa/setup',
+    {
+      config: { policy: { access: 'session', allowMfaEnrolment: true } },
+      schema: {
+        tags: authTags,
+        summary: '开始绑定动态口令（TOTP，RFC 6238）：返回二维码与密钥',
+        response: { 200: mfaEnrolmentSchema },
+      },
+    },
+    async (req) => auth.startMfaEnrolment(deps, ctxOf(req)),
+  );
+
+  r.post(
+    '/api/auth/mfa/enable',
+    {
+      config: { policy: { access: 'session', allowMfaEnrolment: true } },
+      schema: {
+        tags: authTags,
+        summary: '以一个动态口令确认绑定；返回 10 个恢复码（只显示一次）',
+        body: z.strictObject({ otp: otpCode }),
+        response: { 200: recoveryCodesSchema },
+      },
+    },
+    async (req) => auth.confirmMfaEnrolment(deps, ctxOf(req), req.body.otp),
+  );
+
+  r.post(
+    '/api/auth/mfa/recovery-codes',
+    {
+      config: { policy: { access: 'session' } },
+      schema: {
+        tags: authTags,
+        summary: '重新生成恢复码（旧的作废；需当前动态口令）',
+        body: z.strictObject({ otp: otpCode }),
+        response: { 200: recoveryCodesSchema },
+      },
+    },
+    async (req) => auth.renewRecoveryCodes(deps, ctxOf(req), req.body.otp),
+  );
+
   r.get(
     '/api/auth/sessions',
     {
       config: { policy: session },
       schema: {
-        tags: auth,
+        tags: authTags,
         summary: '本人的在线会话',
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                createdAt: z.string(),
-                lastSeenAt: z.string(),
-                expiresAt: z.string(),
-                ip: z.string().nullable(),
-                userAgent: z.string().nullable(),
-                current: z.boolean(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: z.object({ items: z.array(sessionSchema) }) },
       },
     },
     async (req) => ({ items: await accounts.listSessions(deps, actorOf(req)) }),
@@ -143,7 +172,7 @@ export const accountsRoutes: Routes = (app, deps) => {
     '/api/auth/sessions/:id',
     {
       config: { policy: session },
-      schema: { tags: auth, summary: '结束本人的一个会话', params: idParams, response: { 200: ok } },
+      schema: { tags: authTags, summary: '结束本人的一个会话', params: idParams, response: { 200: ok } },
     },
     async (req) => {
       await accounts.endSession(deps, ctxOf(req), req.params.id);
@@ -163,12 +192,7 @@ export const accountsRoutes: Routes = (app, deps) => {
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),
-        response: {
-          200: z.object({
-            total: z.number(),
-            items: z.array(userSchema.extend({ locked: z.boolean(), grants: z.array(grantSchema) })),
-          }),
-        },
+        response: { 200: z.object({ total: z.number(), items: z.array(userRowSchema) }) },
       },
     },
     async (req) => accounts.listUsers(deps, actorOf(req), req.query.q, req.query.page, req.query.pageSize),
@@ -181,13 +205,7 @@ export const accountsRoutes: Routes = (app, deps) => {
       schema: {
         tags: admin,
         summary: '创建用户（首次登录须改密码）',
-        body: z.strictObject({
-          username: z.string().regex(/^[a-zA-Z0-9_.-]{3,64}$/, '用户名为 3–64 位字母、数字、下划线、点或连字符'),
-          displayName: z.string().min(1).max(50),
-          regionCode: z.string().regex(/^\d{12}$/, '区划代码应为 12 位数字'),
-          departmentId: z.string().nullable().optional(),
-          password,
-        }),
+        body: createUserBody,
         response: { 200: userSchema },
       },
     },
@@ -200,18 +218,17 @@ export const accountsRoutes: Routes = (app, deps) => {
       config: { policy: { access: 'permission', permission: 'users.manage' } },
       schema: {
         tags: admin,
-        summary: '修改、停用或解锁用户（乐观锁 version）',
+        summary: '修改、停用或解锁用户（乐观锁 version）；停用/启用管理员账户须双人复核，返回 202 与待复核申请',
         params: idParams,
-        body: z.strictObject({
-          displayName: z.string().min(1).max(50).optional(),
-          status: z.enum(['active', 'disabled']).optional(),
-          unlock: z.boolean().optional(),
-          version: z.number().int(),
-        }),
-        response: { 200: userSchema },
+        body: updateUserBody,
+        response: { 200: userSchema, 202: pendingSchema },
       },
     },
-    async (req) => accounts.updateUser(deps, ctxOf(req), req.params.id, req.body),
+    async (req, reply) => {
+      const res = await accounts.updateUser(deps, ctxOf(req), req.params.id, req.body);
+      if (res.pending) return reply.status(202).send({ pending: res.pending });
+      return res.user!;
+    },
   );
 
   r.get(
@@ -236,24 +253,26 @@ export const accountsRoutes: Routes = (app, deps) => {
       config: { policy: { access: 'permission', permission: 'grants.manage' } },
       schema: {
         tags: admin,
-        summary: '授予角色（角色 + 区划节点；三员分立）',
+        summary: '授予角色（角色 + 区划节点；三员分立；管理员角色须双人复核，pending 为待复核申请）',
         body: z.strictObject({ userId: z.string(), role: z.enum(ROLES), regionCode: z.string().regex(/^\d{12}$/) }),
-        response: { 200: z.object({ items: z.array(grantSchema) }) },
+        response: { 200: z.object({ items: z.array(grantSchema), pending: adminRequestSchema.nullable() }) },
       },
     },
-    async (req) => ({ items: await accounts.addGrant(deps, ctxOf(req), req.body) }),
+    async (req) => accounts.addGrant(deps, ctxOf(req), req.body),
   );
 
   r.delete(
     '/api/grants/:id',
     {
       config: { policy: { access: 'permission', permission: 'grants.manage' } },
-      schema: { tags: admin, summary: '撤销授权', params: idParams, response: { 200: ok } },
+      schema: {
+        tags: admin,
+        summary: '撤销授权（管理员角色须双人复核，pending 为待复核申请）',
+        params: idParams,
+        response: { 200: z.object({ ok: z.literal(true), pending: adminRequestSchema.nullable() }) },
+      },
     },
-    async (req) => {
-      await accounts.removeGrant(deps, ctxOf(req), req.params.id);
-      return { ok: true as const };
-    },
+    async (req) => ({ ok: true as const, ...(await accounts.removeGrant(deps, ctxOf(req), req.params.id)) }),
   );
 
   r.get(

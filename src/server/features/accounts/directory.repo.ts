@@ -11,6 +11,19 @@ const CHUNK = 500;
 const chunks = <T>(xs: T[]) =>
   Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
+/** The regions where `role` is held by an active user. */
+export async function regionsWithRole(db: Kysely<DB>, role: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('grant')
+    .innerJoin('appUser', 'appUser.id', 'grant.userId')
+    .select('grant.regionCode')
+    .distinct()
+    .where('grant.role', '=', role)
+    .where('appUser.status', '=', 'active')
+    .execute();
+  return rows.map((r) => r.regionCode);
+}
+
 export async function usersWithRoleAt(db: Kysely<DB>, role: string, regionCodes: string[]) {
   const out: { userId: string; regionCode: string }[] = [];
   for (const part of chunks([...new Set(regionCodes)]))

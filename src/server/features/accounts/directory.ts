@@ -7,6 +7,7 @@ export {
   actorById,
   departmentById,
   departmentsIn,
+  regionsWithRole,
   userIdByUsername,
   userName,
   usersOfDepartments,

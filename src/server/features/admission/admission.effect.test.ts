@@ -59,11 +59,11 @@ describe('effect on the catalogs', () => {
   it('an admitted request that adds to a catalog produces a submitted adjustment through the catalog service', async () => {
     const sub = await s.fileAndSubmit(
       specialTask({
-        title: '协助开展高标准农田建设政策宣传',
+        title: '协助开展高标准农田建设项目地块核实',
         catalogChange: {
           action: 'add',
           kind: 'assistance',
-          name: '协助开展高标准农田建设政策宣传',
+          name: '协助开展高标准农田建设项目地块核实',
           reason: '年度常态化协助事项，纳入区级协助事项目录',
         },
       }),
@@ -87,7 +87,7 @@ describe('effect on the catalogs', () => {
       status: 'submitted',
       reasonType: 'department_request',
       targetRegionCode: COUNTY,
-      itemName: '协助开展高标准农田建设政策宣传',
+      itemName: '协助开展高标准农田建设项目地块核实',
     });
     expect(adj.reasonNote).toContain(sub.number);
     expect((await s.district.post(`/api/admission/requests/${sub.id}/catalog-adjustment`)).status).toBe(409);

@@ -127,7 +127,7 @@ describe('journey (a): an out-of-catalog special task through district review an
       'admission.approve',
       'admission.approve',
     ]);
-    expect((await verifyChain(s.t.deps.db)).ok).toBe(true);
+    expect((await verifyChain(s.t.deps.db, s.t.deps.keys)).ok).toBe(true);
   });
 });
 
@@ -154,7 +154,7 @@ describe('journey (b): a dedicated post without a statutory basis (S-6.3)', () =
     expect(portal.body.items).toContainEqual(expect.objectContaining({ title: '村级禁毒专干', decision: 'refused' }));
   });
 
-  it("a statutory mechanism without the requester's money and people is returned for changes", async () => {
+  it("the village's own statutory organ needs no outside money or people: admissible as catalogued", async () => {
     const body = await s.fileAndSubmit(
       specialTask({
         kind: 'mechanism',
@@ -165,10 +165,8 @@ describe('journey (b): a dedicated post without a statutory basis (S-6.3)', () =
         basis: [{ document: '中华人民共和国人民调解法', article: '第八条', level: 'law' }],
       }),
     );
-    expect(body.status).toBe('returned');
-    expect(body.revision).toBe(2);
-    expect(body.precheck.findings.map((f: any) => f.rule)).toContain('mechanism_unfunded');
-    expect(body.abilities.edit).toBe(true);
+    expect(body.precheck.outcome).toBe('admissible');
+    expect(body.precheck.findings.map((f: any) => f.rule)).toEqual(['statutory_mechanism']);
   });
 
   it('a negative-list certificate demanded of villages is refused (S-6.2)', async () => {

@@ -5,7 +5,8 @@ import { canDecide, canEdit, canFile, canWithdraw, type RequestFacts, type StepF
 import { canPrint, canRevoke, canUnmask, issuingVillage } from '../certificates/certificates.policy.js';
 import { addWorkingDays, isWorkingDay, NATIONAL_2026, workingDaysBetween } from './admission.calendar.js';
 import { precheck } from './admission.precheck.js';
-import type { CatalogJudge, JudgedItem } from './catalog.gateway.js';
+import { createCatalogView, type CatalogView, type JudgedItem } from '../catalogs/judge.js';
+import { DEFAULT_SIGN_GUIDE } from '../campaigns/campaigns.model.js';
 import { requestContent } from './admission.schemas.js';
 
 const COUNTY = '140404000000';
@@ -162,7 +163,7 @@ describe('working days', () => {
   });
 });
 
-const item = (code: string, kind: JudgedItem['kind'], name: string): JudgedItem => ({
+const item = (code: string, kind: JudgedItem['kind'], name: string, patterns: string | null = null): JudgedItem => ({
   code,
   name,
   kind,
@@ -174,6 +175,7 @@ const item = (code: string, kind: JudgedItem['kind'], name: string): JudgedItem 
   funding: null,
   catchAll: false,
   catalogComplete: true,
+  patterns,
 });
 const content = (over: Record<string, unknown>) =>
   requestContent.parse({
@@ -193,27 +195,30 @@ describe('pre-check rules (with a stub catalog)', () => {
     item('D-01', 'duty', '村民自治事务'),
     item('A-01', 'assistance', '协助做好社会救助'),
     item('N-01', 'negative_certificate', '亲属关系证明'),
-    item('P-01', 'prohibition', '不得将村级组织作为招商引资责任主体'),
-    item('M-01', 'mechanism', '人民调解委员会'),
+    item('P-01', 'prohibition', '不得将村级组织作为招商引资责任主体', '招商引资 + 任务|指标'),
+    item('M-01', 'mechanism', '人民调解委员会（村委会下属）'),
   ];
-  const judge = (hits: Record<string, string>): CatalogJudge => ({
-    versionId: 'v-test',
-    regionCode: VILLAGE,
-    date: '2026-11-28',
-    async match(text, kinds) {
-      const code = hits[text];
-      const it = items.find((i) => i.code === code && (!kinds || kinds.includes(i.kind)));
-      return {
-        best: it ? { code: it.code, score: 0.9, reason: 'stub' } : null,
-        candidates: [],
-        unlisted: !it,
-        threshold: 0.6,
-        verdict: null,
-      };
-    },
-    item: (code) => items.find((i) => i.code === code) ?? null,
-    items: () => items,
-  });
+  /** A view whose matcher answers only the given titles (so the rules, not similarity, decide prohibitions). */
+  const view = (hits: Record<string, string>, completeness: 'complete' | 'partial' = 'complete'): CatalogView =>
+    createCatalogView({
+      versionId: 'v-test',
+      regionCode: VILLAGE,
+      date: '2026-11-28',
+      items,
+      signGuide: DEFAULT_SIGN_GUIDE,
+      completeness: { duty: completeness, assistance: completeness },
+      matcher: {
+        match(text, kinds) {
+          // The judge matches the title without filler (协助做好…): a hit key may be longer than the text.
+          const key = Object.keys(hits).find((k) => k === text || k.endsWith(text));
+          const it = items.find((i) => key && i.code === hits[key] && (!kinds || kinds.includes(i.kind)));
+          const c = it
+            ? [{ code: it.code, name: it.name, kind: it.kind, catalogId: it.catalogId, score: 0.9, reason: 'stub' }]
+            : [];
+          return { best: c[0] ?? null, candidates: c, unlisted: !it, normalized: text, terms: [], threshold: 0.6 };
+        },
+      },
+    });
 
   it.each<[string, Record<string, unknown>, Record<string, string>, string, string[]]>([
     ['a duty item', { title: '村民自治事务' }, { 村民自治事务: 'D-01' }, 'admissible', ['catalogued']],
@@ -226,7 +231,13 @@ describe('pre-check rules (with a stub catalog)', () => {
       ['catalogued', 'assistance_unfunded'],
     ],
     ['out of catalog', { title: '秸秆禁烧巡查' }, {}, 'needs_government', ['out_of_catalog']],
-    ['a prohibition', { title: '招商引资任务' }, { 招商引资任务: 'P-01' }, 'refused', ['prohibition']],
+    [
+      'a prohibition, whatever the basis',
+      { title: '下达招商引资任务', basis: [{ document: '某法', level: 'law' }] },
+      {},
+      'refused',
+      ['prohibition'],
+    ],
     [
       'a negative certificate',
       { kind: 'certificate', title: '亲属关系证明' },
@@ -249,30 +260,54 @@ describe('pre-check rules (with a stub catalog)', () => {
       ['mechanism_no_statutory_basis'],
     ],
     [
-      'a statutory mechanism, funded',
-      { kind: 'mechanism', title: '人民调解委员会', basis: [{ document: '人民调解法', level: 'law' }] },
-      { 人民调解委员会: 'M-01' },
-      'admissible',
-      ['catalogued'],
+      'a post recognised from the text, box unticked',
+      { title: '各村配备1名禁毒专干' },
+      {},
+      'refused',
+      ['mechanism_no_statutory_basis'],
     ],
     [
-      'a statutory mechanism, unfunded',
+      'the village’s own statutory organ, without outside money or people',
+      { kind: 'mechanism', title: '健全人民调解委员会', funding: { provided: false }, staffing: { provided: false } },
+      {},
+      'admissible',
+      ['statutory_mechanism'],
+    ],
+    [
+      'a mechanism with a statutory basis, unstaffed',
       {
         kind: 'mechanism',
-        title: '人民调解委员会',
-        basis: [{ document: '人民调解法', level: 'law' }],
+        title: '设立禁毒工作站',
+        basis: [{ document: '某法', level: 'law' }],
         staffing: { provided: false },
       },
-      { 人民调解委员会: 'M-01' },
+      {},
       'returned',
-      ['catalogued', 'mechanism_unfunded'],
+      ['mechanism_unfunded'],
     ],
     ['no basis at all', { title: '秸秆禁烧巡查', basis: [] }, {}, 'returned', ['no_basis', 'out_of_catalog']],
-  ])('%s → %s', async (_, over, hits, outcome, rules) => {
-    const r = await precheck(content(over), judge(hits));
+  ])('%s → %s', (_, over, hits, outcome, rules) => {
+    const r = precheck(content(over), view(hits));
     expect(r.outcome).toBe(outcome);
     expect(r.findings.map((f) => f.rule)).toEqual(rules);
     expect(r.catalogVersionId).toBe('v-test');
     for (const f of r.findings) expect(f.clause.text.length).toBeGreaterThan(5);
+  });
+
+  it('is unverified, never needs_government, when the duty or assistance catalog is incomplete', () => {
+    const r = precheck(content({ title: '秸秆禁烧巡查' }), view({}, 'partial'));
+    expect(r.outcome).toBe('unverified');
+    expect(r.needsGovernment).toBe(false);
+  });
+
+  it('names the triggering words and what to add', () => {
+    const refused = precheck(content({ title: '下达招商引资任务' }), view({}));
+    expect(refused.findings[0].triggers?.[0]).toMatchObject({ section: '标题', words: ['招商引资', '任务'] });
+    expect(refused.findings[0].message).toContain('招商引资');
+    const returned = precheck(
+      content({ title: '协助做好社会救助', funding: { provided: false } }),
+      view({ 协助做好社会救助: 'A-01' }),
+    );
+    expect(returned.findings.find((f) => f.outcome === 'returned')?.missing).toEqual(['funding']);
   });
 });

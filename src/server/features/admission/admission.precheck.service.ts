@@ -1,6 +1,6 @@
 /**
  * The pre-check (预审) over every township a request reaches: the pure rules of admission.precheck.ts
- * against each township's effective catalogs on the day, keeping the strictest result. The filing form
+ * against each township's effective catalogs on the day (the judge's CatalogView, catalog.gateway.ts), keeping the strictest result. The filing form
  * runs it as a dry run; submitting runs it for real (admission.submit.service.ts).
  */
 import type { Deps } from '../../deps.js';
@@ -8,12 +8,10 @@ import type { AuthedContext } from '../../core/actor.js';
 import { ensure, msg } from '../../core/errors.js';
 import type { RequestContent } from '../../../shared/admission.js';
 import { canFile } from './admission.policy.js';
-import { precheck, type PrecheckResult } from './admission.precheck.js';
-import { catalogJudge } from './catalog.gateway.js';
+import { OUTCOME_SEVERITY, precheck, type PrecheckResult } from './admission.precheck.js';
+import { catalogView } from './catalog.gateway.js';
 import { judgeRegions, today } from './admission.common.js';
 import { filingGrant, resolveTargets } from './admission.filing.service.js';
-
-const SEVERITY = { admissible: 0, needs_government: 1, returned: 2, refused: 3 } as const;
 
 export type JudgedPrecheck = PrecheckResult & {
   judged: { regionCode: string; catalogVersionId: string; outcome: string }[];
@@ -32,9 +30,9 @@ export async function runPrecheck(
   const judged: JudgedPrecheck['judged'] = [];
   let worst: PrecheckResult | null = null;
   for (const code of judgeRegions(targets)) {
-    const result = await precheck(content, await catalogJudge(deps, code, date));
+    const result = precheck(content, await catalogView(deps, code, date));
     judged.push({ regionCode: code, catalogVersionId: result.catalogVersionId, outcome: result.outcome });
-    if (!worst || SEVERITY[result.outcome] > SEVERITY[worst.outcome]) worst = result;
+    if (!worst || OUTCOME_SEVERITY[result.outcome] > OUTCOME_SEVERITY[worst.outcome]) worst = result;
   }
   return { ...worst!, judged };
 }

@@ -1,105 +1,91 @@
 /**
- * The automatic pre-check (预审) of an admission request. Takes the request content and a catalog
- * judge (effective catalogs of a region on the date, with the one matcher) and returns findings, each
- * with the clause and the catalog item that justify it. No database or clock of its own.
+ * The automatic pre-check (预审) of an admission request: the one judge (catalogs/judge.ts) says what the
+ * request is, this module turns that and the request's own facts (basis levels, funding, staffing) into
+ * an outcome with findings. Pure: no database, no clock.
  *
- * Rules, in the order they are applied (the worst outcome wins: refused > returned > needs_government > admissible):
- * - a burden-reduction prohibition (减负措施 不得事项) matches the task → refused (the item is the clause);
+ * Rules (the worst outcome wins: refused > returned > unverified > needs_government > admissible):
+ * - any prohibition rule that fires → refused, whatever basis is cited (the finding names the item, its
+ *   document and the words that triggered it);
  * - a certificate on the negative list → refused (S-6.2); an unlisted certificate without a statutory
  *   basis → refused (S-6.2); a positive-list certificate → admissible as catalogued;
- * - a mechanism or dedicated post without a central or statutory basis → refused (S-6.3); with one, but
- *   without the requesting body's money and people → returned (S-6.3);
- * - a duty item → admissible as catalogued; an assistance item without funding → returned (S-6.4 费随事转);
- * - no basis at all → returned (the form asks why);
- * - nothing in the effective catalogs → needs the district government's approval (S-7.2, S-7.3).
- */
-import type { CatalogJudge, CatalogKind, JudgedItem } from './catalog.gateway.js';
+ * - mechanisms and posts (recognised from the text or the box): the village's own statutory organ →
+ *   admissible as catalogued, no outside money needed; any other without a central or statutory basis →
+ *   refused; with one but without the requester's people and money → returned (S-6.3);
+ * - boards against the district's sign guide (S-6.1): allowed → admissible; a board that belongs inside
+ *   but is asked outside, or a long functional-area sign → returned; anything else → refused;
+ * - a duty item → admissible; an assistance item → admissible, unfunded → returned (S-6.4 费随事转);
+ * - no basis at all → returned, saying exactly what to add;
+ * - nothing in the effective catalogs → needs the district government's approval (S-7.3), or unverified
+ *   (待核实（目录未完整）) when a catalog kind the answer rests on is partial or missing.
+ */ import type { CatalogKind } from '../../../shared/catalogs.js';
+import {
+  judge,
+  refOf as ref,
+  type CatalogView,
+  type ItemRef,
+  type Judgement,
+  type Verdict,
+} from '../catalogs/judge.js';
 import { STATUTORY_LEVELS, type PrecheckOutcome, type RequestContent } from './admission.schemas.js';
+import {
+  citing,
+  clause,
+  documentOf,
+  joinLabels,
+  measure,
+  MISSING_LABELS,
+  OUTCOME_SEVERITY,
+  type Finding,
+  type Missing,
+  type PrecheckResult,
+} from './admission.findings.js';
 
-export const CLAUSES = {
-  'S-6.2':
-    '村级组织依法依规出具证明；任何部门不得要求村级组织出具没有法律法规或国务院决定依据、或不属于村级组织职责范围的证明。',
-  'S-6.3':
-    '村级组织能够承担的工作，不得要求设立专门机构、配备专人专岗；只有党中央、国务院明确要求或法律法规有规定的方可设立，且由设立方提供人员和经费，不得转嫁给村级组织。',
-  'S-6.4':
-    '履行职责事项由村级组织承担、部门给予指导；协助政务服务事项村级组织只承担协助工作，部门须落实“费随事转、权随责走”。',
-  'S-7.2': '未列入目录的事项，不得以行政命令方式交由村级组织承担。',
-  'S-7.3': '目录之外确需村级组织协助的专项工作，由部门报区政府按程序审批。',
-  BASIS: '申请准入须写明法律或政策依据（文件及条款）。',
-} as const;
-export type ClauseId = keyof typeof CLAUSES;
+export * from './admission.findings.js';
+export type { ItemRef };
 
-export interface ItemRef {
-  code: string;
-  name: string;
-  kind: string;
-  catalogId: string;
-  catalogTitle: string;
-  basis: string | null;
+/** The judge's input from a request. */
+export function judgeInputOf(content: RequestContent) {
+  return {
+    subject: content.kind,
+    title: content.title,
+    description: content.description,
+    forms: content.forms,
+    dedicatedPost: content.dedicatedPost,
+    basisText: content.basis.map((b) => `${b.document}${b.article ? ` ${b.article}` : ''}`).join('；'),
+  };
 }
 
-export interface Finding {
-  rule: string;
-  outcome: PrecheckOutcome;
-  clause: { id: string; text: string };
-  item: ItemRef | null;
-  score: number | null;
-  message: string;
-}
-
-export interface PrecheckResult {
-  outcome: PrecheckOutcome;
-  /** The request matches an item of the effective catalogs (admissible as catalogued). */
-  catalogued: boolean;
-  /** Out of catalog: the district government must approve (S-7.3). */
-  needsGovernment: boolean;
-  findings: Finding[];
-  catalogVersionId: string;
-  checkedOn: string;
-}
-
-const SEVERITY: Record<PrecheckOutcome, number> = { admissible: 0, needs_government: 1, returned: 2, refused: 3 };
-
-const ref = (it: JudgedItem): ItemRef => ({
-  code: it.code,
-  name: it.name,
-  kind: it.kind,
-  catalogId: it.catalogId,
-  catalogTitle: it.catalogTitle,
-  basis: it.basis,
-});
-const clause = (id: ClauseId) => ({ id, text: CLAUSES[id] });
-
-/** Best accepted candidate of the given kinds, with its item. */
-async function best(judge: CatalogJudge, text: string, kinds: readonly CatalogKind[]) {
-  const r = await judge.match(text, kinds);
-  if (!r.best) return null;
-  const item = judge.item(r.best.code);
-  return item ? { item, score: r.best.score, reason: r.best.reason } : null;
-}
-
-export async function precheck(content: RequestContent, judge: CatalogJudge): Promise<PrecheckResult> {
+export function precheck(content: RequestContent, view: CatalogView): PrecheckResult {
+  const j: Judgement = judge(view, judgeInputOf(content));
   const findings: Finding[] = [];
-  const text = content.title;
   const statutory = content.basis.filter((b) => STATUTORY_LEVELS.includes(b.level));
-  const basisText = content.basis.map((b) => `${b.document}${b.article ? ` ${b.article}` : ''}`).join('；');
+  const basisText = judgeInputOf(content).basisText;
   let catalogued = false;
+  let outOfCatalog = false;
+  let verdict: Verdict = j.verdict;
 
-  // 1. Burden-reduction prohibitions (减负措施): refused whatever the kind.
-  const prohibited = await best(judge, text, ['prohibition']);
-  if (prohibited) {
+  // 1. Prohibitions: refused whatever the basis; one finding per item that fired.
+  for (const f of j.findings) {
+    const words = [...new Set(f.triggers.flatMap((t) => t.words))];
     findings.push({
       rule: 'prohibition',
       outcome: 'refused',
-      clause: { id: prohibited.item.code, text: prohibited.item.name },
-      item: ref(prohibited.item),
-      score: prohibited.score,
-      message: `该事项属于减负措施明确不得交由村级组织承担的事项（${prohibited.item.code}“${prohibited.item.name}”）：${prohibited.reason}`,
+      clause: { id: f.item.code, text: f.item.name },
+      item: f.item,
+      score: null,
+      document: documentOf(f.item),
+      triggers: f.triggers,
+      message: `触发减负措施禁止事项《${f.item.catalogTitle}》${f.item.code}“${f.item.name}”：${f.triggers
+        .map((t) => `${t.section}中“${t.words.join('、')}”`)
+        .join(
+          '，',
+        )}（“${words.join('、')}”）。禁止事项不得交由村级组织承担，无论所附依据如何均不予准入；请删除或改正这些要求后重新提交`,
     });
   }
 
-  const claimed = content.catalogItemCode ? judge.item(content.catalogItemCode) : null;
-  if (content.catalogItemCode && !claimed) {
+  // A claimed catalog item (the department's own pick) stands in for a work match when it is in force here.
+  const claimed = content.catalogItemCode ? view.item(content.catalogItemCode) : null;
+  if (content.catalogItemCode && !claimed)
     findings.push({
       rule: 'claimed_item_missing',
       outcome: 'admissible',
@@ -108,140 +94,261 @@ export async function precheck(content: RequestContent, judge: CatalogJudge): Pr
       score: null,
       message: `申报的目录事项编码 ${content.catalogItemCode} 不在适用地区当日有效的目录中，已按名称重新比对`,
     });
-  }
-  const claimedIf = (kinds: readonly CatalogKind[]) =>
-    claimed && !claimed.catchAll && kinds.includes(claimed.kind)
-      ? { item: claimed, score: null as number | null, reason: '部门申报的目录事项' }
+  const workClaim =
+    !j.findings.length &&
+    claimed &&
+    !claimed.catchAll &&
+    (claimed.kind === 'duty' || claimed.kind === 'assistance') &&
+    ['duty', 'assistance', 'not_in_catalog', 'unverifiable'].includes(j.verdict)
+      ? claimed
       : null;
+  const workItem = workClaim
+    ? { item: ref(workClaim), score: null as number | null }
+    : j.item && (j.verdict === 'duty' || j.verdict === 'assistance')
+      ? { item: j.item, score: j.score }
+      : null;
+  if (workClaim) verdict = workClaim.kind === 'duty' ? 'duty' : 'assistance';
 
-  if (content.kind === 'certificate') {
-    // 2. Certificates: the village may issue only what the positive list (or law) allows.
-    const kinds: CatalogKind[] = ['certificate', 'negative_certificate'];
-    const hit = claimedIf(kinds) ?? (await best(judge, text, kinds));
-    if (hit?.item.kind === 'negative_certificate') {
-      findings.push({
-        rule: 'negative_certificate',
-        outcome: 'refused',
-        clause: clause('S-6.2'),
-        item: ref(hit.item),
-        score: hit.score,
-        message: `该证明列入《${hit.item.catalogTitle}》（${hit.item.code}“${hit.item.name}”），不得要求村级组织出具`,
-      });
-    } else if (hit?.item.kind === 'certificate') {
-      catalogued = true;
-      findings.push({
-        rule: 'catalogued',
-        outcome: 'admissible',
-        clause: clause('S-6.2'),
-        item: ref(hit.item),
-        score: hit.score,
-        message: `该证明属于村级组织出具证明事项目录（${hit.item.code}“${hit.item.name}”），按目录准入`,
-      });
-    } else if (statutory.length === 0) {
-      findings.push({
-        rule: 'certificate_no_basis',
-        outcome: 'refused',
-        clause: clause('S-6.2'),
-        item: null,
-        score: null,
-        message: '该证明不在村级组织出具证明事项目录内，且未提供法律、法规或国务院决定依据，不得要求村级组织出具',
-      });
-    }
-  } else if (content.kind === 'mechanism' || content.dedicatedPost) {
-    // 3. Mechanisms and dedicated posts (S-6.3).
-    const what = content.dedicatedPost ? '专人专岗' : '工作机制';
-    if (statutory.length === 0) {
-      findings.push({
-        rule: 'mechanism_no_statutory_basis',
-        outcome: 'refused',
-        clause: clause('S-6.3'),
-        item: null,
-        score: null,
-        message: `要求村级设立${what}，但没有党中央、国务院明确要求或法律法规规定的依据${basisText ? `（所附依据“${basisText}”不属于此类）` : ''}，不予准入`,
-      });
-    } else {
-      const hit =
-        content.kind === 'mechanism' ? (claimedIf(['mechanism']) ?? (await best(judge, text, ['mechanism']))) : null;
-      if (hit) {
+  if (!j.findings.length) {
+    switch (verdict) {
+      case 'negative_certificate':
+        findings.push({
+          rule: 'negative_certificate',
+          outcome: 'refused',
+          clause: clause('S-6.2'),
+          item: j.item,
+          score: j.score,
+          document: j.item ? documentOf(j.item) : null,
+          message: `该证明列入《${j.item!.catalogTitle}》（${j.item!.code}“${j.item!.name}”），不得要求村级组织出具`,
+        });
+        break;
+      case 'positive_certificate':
         catalogued = true;
         findings.push({
           rule: 'catalogued',
           outcome: 'admissible',
-          clause: clause('S-6.3'),
-          item: ref(hit.item),
-          score: hit.score,
-          message: `该机制属于有法律或中央文件依据的村级组织（${hit.item.code}“${hit.item.name}”）`,
+          clause: clause('S-6.2'),
+          item: j.item,
+          score: j.score,
+          document: j.item ? documentOf(j.item) : null,
+          message: `该证明属于村级组织出具证明事项目录（${j.item!.code}“${j.item!.name}”），按目录准入`,
         });
-      }
-      if (!content.funding.provided || !content.staffing.provided) {
+        break;
+      case 'statutory_mechanism':
+        catalogued = true;
         findings.push({
-          rule: 'mechanism_unfunded',
-          outcome: 'returned',
+          rule: 'statutory_mechanism',
+          outcome: 'admissible',
           clause: clause('S-6.3'),
-          item: hit ? ref(hit.item) : null,
+          item: j.item,
           score: null,
-          message: `设立${what}须由设立方提供${[!content.funding.provided && '经费', !content.staffing.provided && '人员'].filter(Boolean).join('和')}，不得转嫁给村级组织；请补充后重新提交`,
+          document: j.item ? documentOf(j.item) : null,
+          message: `${j.explanation}，属村级组织自身依法设立的组织，按目录准入，无须另行提供人员和经费`,
         });
+        break;
+      case 'mechanism': {
+        const what = j.mechanism.words.length
+          ? `工作机制或专人专岗（“${[...j.mechanism.words, ...(content.dedicatedPost ? ['专人专岗'] : [])].join('、')}”）`
+          : content.dedicatedPost
+            ? '专人专岗'
+            : '工作机制';
+        if (statutory.length === 0) {
+          const m = measure(view, 'mechanism_no_basis');
+          findings.push({
+            rule: 'mechanism_no_statutory_basis',
+            outcome: 'refused',
+            clause: clause('S-6.3'),
+            item: m ? ref(m) : null,
+            score: null,
+            document: m ? documentOf(ref(m)) : null,
+            message: `要求村级设立${what}，但没有党中央、国务院明确要求或法律法规规定的依据${basisText ? `（所附依据“${basisText}”不属于此类）` : ''}，不予准入${citing(m)}`,
+          });
+        } else if (!content.funding.provided || !content.staffing.provided) {
+          const missing: Missing[] = [];
+          if (!content.funding.provided) missing.push('funding');
+          if (!content.staffing.provided) missing.push('staffing');
+          const m = measure(view, 'mechanism_unfunded');
+          findings.push({
+            rule: 'mechanism_unfunded',
+            outcome: 'returned',
+            clause: clause('S-6.3'),
+            item: m ? ref(m) : null,
+            score: null,
+            document: m ? documentOf(ref(m)) : null,
+            missing,
+            message: `设立${what}须由设立方提供人员和经费，不得转嫁给村级组织。请补充：${joinLabels(missing)}${citing(m)}`,
+          });
+        } else outOfCatalog = true;
+        break;
       }
-    }
-  } else {
-    // 4. Work affairs, forms, signs, special tasks: duties and assistance catalogs (and the signage guide).
-    const kinds: CatalogKind[] =
-      content.kind === 'sign' ? ['sign_guide', 'duty', 'assistance'] : ['duty', 'assistance'];
-    const hit = claimedIf(kinds) ?? (await best(judge, text, kinds));
-    if (hit) {
-      catalogued = true;
-      const isAssistance = hit.item.kind === 'assistance';
-      findings.push({
-        rule: 'catalogued',
-        outcome: 'admissible',
-        clause: clause('S-6.4'),
-        item: ref(hit.item),
-        score: hit.score,
-        message: isAssistance
-          ? `属于协助政务服务事项（${hit.item.code}“${hit.item.name}”），村级组织只承担协助工作`
-          : `属于目录事项（${hit.item.code}“${hit.item.name}”），按目录准入`,
-      });
-      if (isAssistance && !content.funding.provided) {
+      case 'allowed_sign':
+        catalogued = true;
         findings.push({
-          rule: 'assistance_unfunded',
-          outcome: 'returned',
+          rule: 'sign_allowed',
+          outcome: 'admissible',
+          clause: clause('S-6.1'),
+          item: j.item,
+          score: j.score,
+          message: j.explanation,
+        });
+        break;
+      case 'inside_sign': {
+        const s = j.sign!;
+        if (s.position === 'outside') {
+          findings.push({
+            rule: 'sign_placement',
+            outcome: 'returned',
+            clause: clause('S-6.1'),
+            item: null,
+            score: null,
+            missing: ['placement'],
+            message: `${j.explanation}。请补充：${MISSING_LABELS.placement}`,
+          });
+        } else if (s.position === 'functional_area' && !s.short) {
+          findings.push({
+            rule: 'sign_not_short',
+            outcome: 'returned',
+            clause: clause('S-6.1'),
+            item: null,
+            score: null,
+            missing: ['shorter_name'],
+            message: `${j.explanation}。请补充：${MISSING_LABELS.shorter_name}`,
+          });
+        } else {
+          catalogued = true;
+          findings.push({
+            rule: 'sign_allowed',
+            outcome: 'admissible',
+            clause: clause('S-6.1'),
+            item: null,
+            score: null,
+            message: j.explanation,
+          });
+        }
+        break;
+      }
+      case 'sign_not_allowed': {
+        const m = measure(view, 'sign_not_allowed');
+        findings.push({
+          rule: 'sign_not_allowed',
+          outcome: 'refused',
+          clause: clause('S-6.1'),
+          item: m ? ref(m) : null,
+          score: null,
+          document: m ? documentOf(ref(m)) : null,
+          message: `${j.explanation}：部门不得以挂牌子安排村级组织工作，内容确需公开的并入村服务功能综合指引牌${citing(m)}`,
+        });
+        break;
+      }
+      case 'duty':
+        catalogued = true;
+        findings.push({
+          rule: 'catalogued',
+          outcome: 'admissible',
           clause: clause('S-6.4'),
-          item: ref(hit.item),
-          score: null,
-          message: '协助事项须落实“费随事转”：请写明工作经费的数额和来源后重新提交',
+          item: workItem!.item,
+          score: workItem!.score,
+          document: documentOf(workItem!.item),
+          message: `属于履行职责事项（${workItem!.item.code}“${workItem!.item.name}”），按目录准入${workClaim ? '（部门申报的目录事项）' : ''}`,
         });
-      }
+        break;
+      case 'assistance':
+        catalogued = true;
+        findings.push({
+          rule: 'catalogued',
+          outcome: 'admissible',
+          clause: clause('S-6.4'),
+          item: workItem!.item,
+          score: workItem!.score,
+          document: documentOf(workItem!.item),
+          message: `属于协助政务服务事项（${workItem!.item.code}“${workItem!.item.name}”），村级组织只承担协助工作${workClaim ? '（部门申报的目录事项）' : ''}`,
+        });
+        if (!content.funding.provided)
+          findings.push({
+            rule: 'assistance_unfunded',
+            outcome: 'returned',
+            clause: clause('S-6.4'),
+            item: workItem!.item,
+            score: null,
+            missing: ['funding'],
+            message: `协助事项须落实“费随事转”：请补充：${MISSING_LABELS.funding}`,
+          });
+        break;
+      case 'not_in_catalog':
+      case 'unverifiable':
+        if (content.kind === 'certificate' && statutory.length === 0)
+          findings.push({
+            rule: 'certificate_no_basis',
+            outcome: 'refused',
+            clause: clause('S-6.2'),
+            item: null,
+            score: null,
+            message: '该证明不在村级组织出具证明事项目录内，且未提供法律、法规或国务院决定依据，不得要求村级组织出具',
+          });
+        else outOfCatalog = true;
+        break;
+      default:
+        outOfCatalog = true;
     }
   }
 
-  if (content.basis.length === 0 && !findings.some((f) => f.outcome === 'refused')) {
+  const refused = findings.some((f) => f.outcome === 'refused');
+  if (content.basis.length === 0 && !refused) {
     findings.push({
       rule: 'no_basis',
       outcome: 'returned',
       clause: clause('BASIS'),
       item: null,
       score: null,
-      message: '未写明法律或政策依据，请补充依据文件及条款后重新提交',
+      missing: ['basis'],
+      message: `未写明法律或政策依据。请补充：${MISSING_LABELS.basis}（如《中华人民共和国村民委员会组织法》第五条）`,
     });
   }
 
-  const needsGovernment = !catalogued && !findings.some((f) => f.outcome === 'refused');
-  if (needsGovernment) {
-    findings.push({
-      rule: 'out_of_catalog',
-      outcome: 'needs_government',
-      clause: clause('S-7.3'),
-      item: null,
-      score: null,
-      message:
-        '该事项不在适用地区当日有效的目录内：不得以行政命令交由村级组织承担（S-7.2），确需村级组织协助的，须报区政府审批（S-7.3）',
-    });
+  let needsGovernment = false;
+  if (outOfCatalog && !refused) {
+    const kinds: CatalogKind[] =
+      verdict === 'mechanism'
+        ? ['mechanism']
+        : content.kind === 'certificate'
+          ? ['certificate', 'negative_certificate']
+          : ['duty', 'assistance'];
+    const incomplete = kinds.filter((k) => view.completeness(k) !== 'complete');
+    if (incomplete.length) {
+      findings.push({
+        rule: 'unverified',
+        outcome: 'unverified',
+        clause: clause('S-7.3'),
+        item: null,
+        score: null,
+        message: `待核实（目录未完整）：${j.explanation.replace(/：待核实（目录未完整）$/, '')}。区民政局导入正式目录后按目录判定，核实前不作“目录外事项”处理`,
+      });
+    } else {
+      needsGovernment = true;
+      findings.push({
+        rule: 'out_of_catalog',
+        outcome: 'needs_government',
+        clause: clause('S-7.3'),
+        item: null,
+        score: null,
+        message:
+          '该事项不在适用地区当日有效的目录内：不得以行政命令交由村级组织承担（S-7.2），确需村级组织协助的，须报区政府审批（S-7.3）',
+      });
+    }
   }
 
   const outcome = findings.reduce<PrecheckOutcome>(
-    (w, f) => (SEVERITY[f.outcome] > SEVERITY[w] ? f.outcome : w),
+    (w, f) => (OUTCOME_SEVERITY[f.outcome] > OUTCOME_SEVERITY[w] ? f.outcome : w),
     'admissible',
   );
-  return { outcome, catalogued, needsGovernment, findings, catalogVersionId: judge.versionId, checkedOn: judge.date };
+  return {
+    outcome,
+    catalogued,
+    needsGovernment,
+    findings,
+    catalogVersionId: view.versionId,
+    checkedOn: view.date,
+    verdict,
+    completeness: j.completeness,
+  };
 }

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import {
   admittedPageSchema,
   contentBody,
@@ -41,6 +42,10 @@ const detail = { params: idParams, response: { 200: requestDetailSchema } };
 
 export const admissionRoutes: Routes = (app, deps) => {
   const r = typed(app);
+  /** A 409 on a request carries the request as the actor sees it now (`details.current`). */
+  const now = {
+    current: (req: FastifyRequest) => read.getRequest(deps, authed(req), (req.params as { id: string }).id),
+  };
 
   r.post(
     '/api/admission/requests',
@@ -83,12 +88,12 @@ export const admissionRoutes: Routes = (app, deps) => {
   );
   r.patch(
     '/api/admission/requests/:id',
-    route(file, tags, '修改草稿或退回的申请（已提交的申请冻结：409）', { ...detail, body: updateBody }),
+    route(file, tags, '修改草稿或退回的申请（已提交的申请冻结：409）', { ...detail, body: updateBody }, now),
     async (req) => filing.updateRequest(deps, authed(req), req.params.id, req.body),
   );
   r.post(
     '/api/admission/requests/:id/submit',
-    route(file, tags, '提交（冻结当前版本并自动预审）', { ...detail, body: versionBody }),
+    route(file, tags, '提交（冻结当前版本并自动预审）', { ...detail, body: versionBody }, now),
     async (req) => submit.submitRequest(deps, authed(req), req.params.id, req.body.version),
   );
   r.post(
@@ -98,15 +103,19 @@ export const admissionRoutes: Routes = (app, deps) => {
       tags,
       '审核决定：approve 通过（可附条件）/ return 退回修改 / reject 不予准入（后两者须写理由）；绑定 version 与 revision，并发时仅一方成功（409）',
       { ...detail, body: decisionBody },
+      now,
     ),
     async (req) => review.decide(deps, authed(req), req.params.id, req.body),
   );
   r.post(
     '/api/admission/requests/:id/withdraw',
-    route(reader, tags, '撤回（决定前，申请部门）或撤销已准入任务（申请部门、区民政局），须写理由', {
-      ...detail,
-      body: withdrawBody,
-    }),
+    route(
+      reader,
+      tags,
+      '撤回（决定前，申请部门）或撤销已准入任务（申请部门、区民政局），须写理由',
+      { ...detail, body: withdrawBody },
+      now,
+    ),
     async (req) => effect.withdraw(deps, authed(req), req.params.id, req.body),
   );
   r.post(

@@ -112,8 +112,9 @@ export async function submitRequest(deps: Deps, ctx: AuthedContext, id: string, 
   const result = await runPrecheck(deps, content, targets, day);
   const { chain, calendar } = await settingsFor(deps.db, county12(r.regionCode));
   const plan =
-    result.outcome === 'admissible' || result.outcome === 'needs_government'
-      ? await planChain(deps, actor, r, targets, result.needsGovernment, chain)
+    // unverified (目录未完整): reviewed like an admissible request; the district verifies it against the official tables.
+    result.outcome === 'admissible' || result.outcome === 'needs_government' || result.outcome === 'unverified'
+      ? await planChain(deps, actor, r, targets, result.outcome === 'needs_government', chain)
       : [];
   const now = deps.clock.nowIso();
   const hash = hashContent(content);

@@ -1,6 +1,7 @@
 /** Helpers for the admission route tests (not a test file itself): one app per file, the demo agents, a filing. */
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
+import { declareComplete } from '../../../../test/catalog-status.js';
 
 export const COUNTY = '140404000000';
 export const VILLAGE = '140404001200';
@@ -38,7 +39,11 @@ export interface AdmissionTest {
   admit(sub: { id: string; version: number }): Promise<any>;
 }
 
-/** A fresh app for the file, with the demo department, district, approver, township and village signed in. */
+/**
+ * A fresh app for the file, with the demo department, district, approver, township and village signed in,
+ * and the district's duty and assistance catalogs declared complete (so "not in the catalog" is an answer,
+ * not 待核实).
+ */
 export function admissionTest(): AdmissionTest {
   const s = {
     async signIn() {
@@ -65,6 +70,8 @@ export function admissionTest(): AdmissionTest {
   beforeAll(async () => {
     s.t = await createTestApp();
     await s.signIn();
+    for (const kind of ['duty', 'assistance'])
+      expect((await declareComplete(s.district, COUNTY, kind)).status).toBe(200);
   });
   afterAll(() => s.t.close());
   return s;

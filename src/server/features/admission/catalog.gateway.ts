@@ -10,8 +10,11 @@ import { AppError } from '../../core/errors.js';
 import type { CatalogKind, CertificateVerdict } from '../../../shared/catalogs.js';
 import * as catalogs from '../catalogs/catalogs.service.js';
 import * as adjustments from '../catalogs/catalogs.adjustments.service.js';
+import { catalogViewFor } from '../catalogs/catalogs.judging.js';
+import { signGuideFor } from '../campaigns/campaigns.catalog.js';
+import type { CatalogView, JudgedItem as ViewItem } from '../catalogs/judge.js';
 
-export type { CatalogKind };
+export type { CatalogKind, CatalogView, ViewItem };
 
 export interface JudgedItem {
   code: string;
@@ -100,6 +103,15 @@ export async function catalogJudge(deps: Deps, regionCode: string, date: string)
     item: (code) => byCode.get(code) ?? null,
     items: (kind) => (kind ? items.filter((i) => i.kind === kind) : items),
   };
+}
+
+/**
+ * The effective catalogs of a region on a date (internal view) as the judge's CatalogView (the one
+ * matcher, the compiled prohibition rules, per-kind completeness and the district's sign guide, the same
+ * guide the ledger uses): what the admission pre-check judges against.
+ */
+export async function catalogView(deps: Deps, regionCode: string, date: string): Promise<CatalogView> {
+  return catalogViewFor(deps, regionCode, date, { signGuide: await signGuideFor(deps, regionCode) });
 }
 
 export interface CatalogChangeInput {

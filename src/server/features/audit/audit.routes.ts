@@ -33,6 +33,7 @@ const rowSchema = z.object({
   after: z.unknown(),
   prevHash: z.string(),
   hash: z.string(),
+  keyId: z.string().nullable(),
 });
 
 export const auditRoutes: Routes = (app, deps) => {
@@ -63,11 +64,12 @@ export const auditRoutes: Routes = (app, deps) => {
       config: { policy },
       schema: {
         tags,
-        summary: '校验审计哈希链（SM3），指出第一条被破坏的记录',
+        summary: '校验审计链（HMAC-SM3，需审计密钥）并与已导出的链头锚点比对，指出第一条被破坏的记录',
         response: {
           200: z.object({
             ok: z.boolean(),
             checked: z.number(),
+            anchors: z.number(),
             firstBroken: z.object({ seq: z.number(), reason: z.string() }).nullable(),
           }),
         },
@@ -98,7 +100,8 @@ export const auditRoutes: Routes = (app, deps) => {
             { header: '区划', value: (r) => r.regionCode },
             { header: '变更前', width: 40, value: (r) => r.beforeJson },
             { header: '变更后', width: 40, value: (r) => r.afterJson },
-            { header: '哈希（SM3）', width: 66, value: (r) => r.hash },
+            { header: '校验值（HMAC-SM3）', width: 66, value: (r) => r.hash },
+            { header: '密钥', width: 16, value: (r) => r.keyId },
           ],
         },
       ]);

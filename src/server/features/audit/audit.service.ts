@@ -1,6 +1,6 @@
 import type { Deps } from '../../deps.js';
 import type { RequestContext } from '../../core/actor.js';
-import { appendAudit, verifyChain } from '../../core/audit.js';
+import { appendAudit, readAnchors, verifyChain } from '../../core/audit.js';
 import { containsInsensitive } from '../../db/dialect.js';
 
 export interface AuditFilter {
@@ -56,7 +56,8 @@ export async function list(deps: Deps, ctx: RequestContext, f: AuditFilter, page
 }
 
 export async function verify(deps: Deps, ctx: RequestContext) {
-  const verdict = await verifyChain(deps.db);
+  const file = deps.config.audit.anchorFile;
+  const verdict = await verifyChain(deps.db, deps.keys, { anchors: file ? readAnchors(file) : [] });
   await deps.db
     .transaction()
     .execute((trx) => appendAudit(trx, deps, ctx, { action: 'audit.verify', entity: 'audit_log', after: verdict }));

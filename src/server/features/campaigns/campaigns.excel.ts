@@ -1,182 +1,141 @@
 /**
  * The spreadsheet columns of each ledger category, shared by the template, the import and the
  * exports (so an exported village ledger imports back unchanged), and the Chinese value parsers.
+ * Headers and notes come from the locale table (`campaigns.column.*`); the aliases are the other
+ * spellings of a header the import understands.
  */
 import type { ColumnDef } from '../../core/xlsx.js';
 import { buildTemplate } from '../../core/xlsx.js';
+import { zh, type MessageKey } from '../../../shared/i18n.js';
 import {
-  CATALOG_HIT_LABELS,
-  CATEGORY_LABELS,
-  PROVIDER_LABELS,
-  SIGN_POSITION_LABELS,
-  VERDICT_LABELS,
+  CATEGORIES,
+  PROVIDERS,
+  SIGN_POSITIONS,
+  VERDICTS,
   type CatalogHit,
   type Category,
   type Provider,
   type SignPosition,
   type Verdict,
-} from './campaigns.model.js';
+} from '../../../shared/campaigns.js';
+import { CATALOG_HIT_LABELS, categoryName } from './campaigns.model.js';
 
 export interface LedgerColumn extends ColumnDef {
   note?: string;
   width?: number;
 }
 
+type ColumnOpts = Omit<LedgerColumn, 'header' | 'key' | 'note'> & { note?: MessageKey };
+const column = (header: MessageKey, key: string, { note, ...opts }: ColumnOpts): LedgerColumn => ({
+  header: zh(header),
+  key,
+  ...(note ? { note: zh(note) } : {}),
+  ...opts,
+});
+/** A category's own column: its header is `campaigns.column.<category>.<key>`. */
+const own = (c: Category, key: string, opts: ColumnOpts) =>
+  column(`campaigns.column.${c}.${key}` as MessageKey, key, opts);
+
 export const VILLAGE_COLUMNS: LedgerColumn[] = [
-  {
-    header: '村（社区）代码',
-    key: 'villageCode',
+  column('campaigns.column.villageCode', 'villageCode', {
     aliases: ['村代码', '区划代码', '村（社区）区划代码', '统计用区划代码', '村社区代码'],
-    note: '12 位统计用区划代码；村级经办导入本村台账时可不填',
+    note: 'campaigns.columnNote.villageCode',
     width: 16,
-  },
-  {
-    header: '村（社区）名称',
-    key: 'villageName',
+  }),
+  column('campaigns.column.villageName', 'villageName', {
     aliases: ['村名称', '村（社区）', '村名', '村', '社区', '社区名称', '村社区名称'],
-    note: '未填代码时按名称匹配（如“韩店村”）',
+    note: 'campaigns.columnNote.villageName',
     width: 14,
-  },
+  }),
 ];
 
 const DECISION_COLUMNS: LedgerColumn[] = [
-  {
-    header: '处理意见',
-    key: 'verdict',
+  column('campaigns.column.verdict', 'verdict', {
     aliases: ['最终处理意见', '处理结果'],
-    note: '可不填（导入后在系统中采纳建议）；填写时为：保留、取消、合并、整改',
+    note: 'campaigns.columnNote.verdict',
     width: 10,
-  },
-  { header: '改判理由', key: 'overrideReason', aliases: ['理由'], note: '处理意见与系统建议不同时必填', width: 24 },
+  }),
+  column('campaigns.column.overrideReason', 'overrideReason', {
+    aliases: ['理由'],
+    note: 'campaigns.columnNote.overrideReason',
+    width: 24,
+  }),
 ];
+
+const yesNo = (c: Category, key: string, aliases: string[], width: number) =>
+  own(c, key, { required: true, aliases, note: 'campaigns.columnNote.yesNo', width });
+const provider = (key: string, aliases: string[]) =>
+  own('mechanism', key, { required: true, aliases, note: 'campaigns.columnNote.provider', width: 16 });
 
 export const CATEGORY_COLUMNS: Record<Category, LedgerColumn[]> = {
   sign: [
-    {
-      header: '标识牌文字',
-      key: 'name',
+    own('sign', 'name', {
       required: true,
       aliases: ['牌子名称', '标牌名称', '牌子文字', '标识牌名称', '名称'],
-      note: '牌子上的全部文字',
+      note: 'campaigns.columnNote.signName',
       width: 30,
-    },
-    {
-      header: '制发单位',
-      key: 'imposedBy',
+    }),
+    own('sign', 'imposedBy', {
       required: true,
       aliases: ['发牌单位', '制发部门', '要求悬挂单位', '要求单位'],
       width: 20,
-    },
-    {
-      header: '悬挂位置',
-      key: 'position',
+    }),
+    own('sign', 'position', {
       required: true,
       aliases: ['位置', '悬挂地点'],
-      note: '室外、室内、功能区入口',
+      note: 'campaigns.columnNote.position',
       width: 12,
-    },
-    { header: '依据', key: 'basis', aliases: ['设立依据', '文件依据', '政策依据'], width: 24 },
+    }),
+    own('sign', 'basis', { aliases: ['设立依据', '文件依据', '政策依据'], width: 24 }),
   ],
   mechanism: [
-    { header: '机制名称', key: 'name', required: true, aliases: ['工作机制名称', '名称'], width: 28 },
-    {
-      header: '设立单位',
-      key: 'imposedBy',
-      required: true,
-      aliases: ['设立部门', '要求设立单位', '要求单位'],
-      width: 20,
-    },
-    {
-      header: '设立依据',
-      key: 'basis',
+    own('mechanism', 'name', { required: true, aliases: ['工作机制名称', '名称'], width: 28 }),
+    own('mechanism', 'imposedBy', { required: true, aliases: ['设立部门', '要求设立单位', '要求单位'], width: 20 }),
+    own('mechanism', 'basis', {
       aliases: ['依据', '文件依据'],
-      note: '法律法规或中央文件名称及条款；没有可不填',
+      note: 'campaigns.columnNote.mechanismBasis',
       width: 26,
-    },
-    { header: '是否专人专岗', key: 'dedicatedPost', required: true, aliases: ['专人专岗'], note: '是、否', width: 12 },
-    {
-      header: '人员由谁提供',
-      key: 'staffBy',
-      required: true,
-      aliases: ['人员保障', '人员来源'],
-      note: '村级组织自行承担、设立单位、其他单位、无',
-      width: 16,
-    },
-    {
-      header: '经费由谁提供',
-      key: 'fundedBy',
-      required: true,
-      aliases: ['经费保障', '经费来源'],
-      note: '村级组织自行承担、设立单位、其他单位、无',
-      width: 16,
-    },
-    {
-      header: '是否发挥实际作用',
-      key: 'effective',
-      required: true,
-      aliases: ['发挥实际作用', '是否发挥作用'],
-      note: '是、否',
-      width: 14,
-    },
-    {
-      header: '村民是否认可',
-      key: 'villagersAccept',
-      required: true,
-      aliases: ['村民认可', '群众是否认可'],
-      note: '是、否',
-      width: 12,
-    },
+    }),
+    yesNo('mechanism', 'dedicatedPost', ['专人专岗'], 12),
+    provider('staffBy', ['人员保障', '人员来源']),
+    provider('fundedBy', ['经费保障', '经费来源']),
+    yesNo('mechanism', 'effective', ['发挥实际作用', '是否发挥作用'], 14),
+    yesNo('mechanism', 'villagersAccept', ['村民认可', '群众是否认可'], 12),
   ],
   work_affair: [
-    { header: '事项名称', key: 'name', required: true, aliases: ['工作事项', '名称', '工作事务名称'], width: 30 },
-    { header: '要求单位', key: 'imposedBy', required: true, aliases: ['交办单位', '要求部门', '交办部门'], width: 20 },
-    { header: '依据', key: 'basis', aliases: ['文件依据', '政策依据'], width: 24 },
-    {
-      header: '目录类别',
-      key: 'catalogHit',
+    own('work_affair', 'name', { required: true, aliases: ['工作事项', '名称', '工作事务名称'], width: 30 }),
+    own('work_affair', 'imposedBy', { required: true, aliases: ['交办单位', '要求部门', '交办部门'], width: 20 }),
+    own('work_affair', 'basis', { aliases: ['文件依据', '政策依据'], width: 24 }),
+    own('work_affair', 'catalogHit', {
       aliases: ['目录', '所属目录'],
-      note: '履职、协助、目录外；不填由系统按目录匹配',
+      note: 'campaigns.columnNote.catalogHit',
       width: 12,
-    },
-    {
-      header: '经费保障',
-      key: 'funding',
+    }),
+    own('work_affair', 'funding', {
       aliases: ['经费', '经费情况'],
-      note: '协助事项的经费（金额或文件）；没有可不填',
+      note: 'campaigns.columnNote.funding',
       width: 18,
-    },
-    {
-      header: '需填报表格数',
-      key: 'formsRequired',
+    }),
+    own('work_affair', 'formsRequired', {
       aliases: ['表格数', '报表数'],
-      note: '整数，没有填 0 或不填',
+      note: 'campaigns.columnNote.formsRequired',
       width: 12,
-    },
-    {
-      header: '区政府审批文号',
-      key: 'approvalRef',
+    }),
+    own('work_affair', 'approvalRef', {
       aliases: ['审批文号', '准入文号'],
-      note: '目录外专项任务经区政府批准的文号（S-7.3）',
+      note: 'campaigns.columnNote.approvalRef',
       width: 18,
-    },
+    }),
   ],
   certificate: [
-    { header: '证明名称', key: 'name', required: true, aliases: ['证明事项', '证明事项名称', '名称'], width: 28 },
-    {
-      header: '要求出具的单位',
-      key: 'imposedBy',
-      required: true,
-      aliases: ['要求单位', '索要单位', '需求单位'],
-      width: 20,
-    },
-    {
-      header: '上年出具数量',
-      key: 'volumeLastYear',
+    own('certificate', 'name', { required: true, aliases: ['证明事项', '证明事项名称', '名称'], width: 28 }),
+    own('certificate', 'imposedBy', { required: true, aliases: ['要求单位', '索要单位', '需求单位'], width: 20 }),
+    own('certificate', 'volumeLastYear', {
       aliases: ['上年数量', '出具数量', '年出具量'],
-      note: '整数，不清楚可不填',
+      note: 'campaigns.columnNote.volumeLastYear',
       width: 12,
-    },
-    { header: '依据', key: 'basis', aliases: ['设定依据', '法律依据'], width: 24 },
+    }),
+    own('certificate', 'basis', { aliases: ['设定依据', '法律依据'], width: 24 }),
   ],
 };
 
@@ -218,11 +177,17 @@ const EXAMPLES: Record<Category, string[]> = {
   certificate: ['140404001200', '韩店村委会', '亲属关系证明', '某商业银行', '35', '', '', ''],
 };
 
+/** The template's file name: the whole workbook, or one category's. */
+export const templateName = (category: Category | 'all') =>
+  category === 'all'
+    ? zh('campaigns.template.all')
+    : zh('campaigns.template.one', { category: categoryName(category) });
+
 /** A template workbook: one sheet per category (or just one), bold headers with notes, one example row. */
 export function ledgerTemplate(category: Category | 'all'): Promise<Buffer> {
-  const cats = category === 'all' ? (['sign', 'mechanism', 'work_affair', 'certificate'] as Category[]) : [category];
+  const cats = category === 'all' ? [...CATEGORIES] : [category];
   return buildTemplate(
-    cats.map((c) => ({ name: CATEGORY_LABELS[c], columns: importColumns(c), examples: [EXAMPLES[c]] })),
+    cats.map((c) => ({ name: categoryName(c), columns: importColumns(c), examples: [EXAMPLES[c]] })),
   );
 }
 
@@ -244,7 +209,7 @@ export function parsePosition(v: string): SignPosition | null {
   if (['室外', '外部', '门外', '大门', '户外', '外墙', '门口', '院外'].some((w) => t.includes(w))) return 'outside';
   if (['室内', '内部', '屋内', '室内墙', '内墙', '服务站', '服务大厅', '大厅'].some((w) => t.includes(w)))
     return 'inside';
-  return (Object.entries(SIGN_POSITION_LABELS).find(([, l]) => l === t)?.[0] as SignPosition) ?? null;
+  return SIGN_POSITIONS.find((p) => zh(`campaigns.position.${p}`) === t) ?? null;
 }
 
 export function parseProvider(v: string): Provider | null {
@@ -259,7 +224,7 @@ export function parseProvider(v: string): Provider | null {
   if (['设立单位', '部门', '要求单位', '上级部门', '设立部门', '主管部门'].includes(t) || t.includes('设立单位'))
     return 'imposer';
   if (t.startsWith('其他')) return 'other';
-  return (Object.entries(PROVIDER_LABELS).find(([, l]) => l === t)?.[0] as Provider) ?? null;
+  return PROVIDERS.find((p) => zh(`campaigns.provider.${p}`) === t) ?? null;
 }
 
 export function parseCatalogHit(v: string): CatalogHit | null | undefined {
@@ -274,10 +239,11 @@ export function parseCatalogHit(v: string): CatalogHit | null | undefined {
 export function parseVerdict(v: string): Verdict | null | undefined {
   const t = fold(v);
   if (!t) return null;
-  const hit = (Object.entries(VERDICT_LABELS) as [Verdict, string][]).find(
-    ([k, l]) => t === l || t === k || t.startsWith(l),
-  );
-  if (hit) return hit[0];
+  const hit = VERDICTS.find((k) => {
+    const l = zh(`campaigns.verdict.${k}`);
+    return t === l || t === k || t.startsWith(l);
+  });
+  if (hit) return hit;
   if (['撤销', '摘除', '清理', '停止'].some((w) => t.startsWith(w))) return 'cancel';
   if (['整合', '并入'].some((w) => t.startsWith(w))) return 'merge';
   return undefined;

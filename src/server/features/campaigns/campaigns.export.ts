@@ -8,28 +8,21 @@ import type { Kysely } from 'kysely';
 import type { Deps } from '../../deps.js';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../core/actor.js';
-import { notFound } from '../../core/errors.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { streamWorkbook, type SheetColumn, type SheetSpec } from '../../core/spreadsheets.js';
-import {
-  CATALOG_HIT_LABELS,
-  CATEGORIES,
-  CATEGORY_LABELS,
-  CLEANUP_LABELS,
-  PROVIDER_LABELS,
-  SIGN_POSITION_LABELS,
-  VERDICT_LABELS,
-  WORKFLOW_LABELS,
-  type CatalogHit,
-  type Category,
-  type Provider,
-  type SignPosition,
-} from './campaigns.model.js';
+import { formatKeyed, zh } from '../../../shared/i18n.js';
+import { CATEGORIES, VERDICTS, type Category, type RollupChild } from '../../../shared/campaigns.js';
+import * as regions from '../regions/regions.service.js';
+import { categoryName, verdictName } from './campaigns.model.js';
 import * as repo from './campaigns.repo.js';
+import * as ledgersRepo from './ledgers.repo.js';
+import { rowsOfLedgers, type RowRecord } from './rows.repo.js';
 import { CATEGORY_COLUMNS, VILLAGE_COLUMNS } from './campaigns.excel.js';
-import { ancestorEqualities, getVisibleCampaign, scopeNode } from './campaigns.service.js';
+import { getVisibleCampaign } from './campaigns.service.js';
+import { ancestorEqualities, scopeNode } from './campaigns.scope.js';
 import { canReadLedger } from './campaigns.policy.js';
 import { rollupOf } from './rollups.service.js';
+import { missing } from './campaigns.errors.js';
 
 interface LedgerRef {
   id: string;
@@ -37,9 +30,12 @@ interface LedgerRef {
   villageName: string;
   townshipName: string;
 }
-type ExportRow = repo.RowRecord & { ledger: LedgerRef };
+type ExportRow = RowRecord & { ledger: LedgerRef };
 
-const yesNo = (v: unknown) => (v === true ? '是' : v === false ? '否' : '');
+const yesNo = (v: unknown) => (v === true ? zh('common.yes') : v === false ? zh('common.no') : '');
+/** The Chinese name of a field's code (`campaigns.<table>.<code>`), or '' for none. */
+const named = (table: 'position' | 'provider' | 'catalogHit', code: unknown) =>
+  typeof code === 'string' && code ? zh(`campaigns.${table}.${code}` as Parameters<typeof zh>[0]) : '';
 
 function fieldValue(r: ExportRow, key: string): string | number | null {
   const f = r.fields as Record<string, unknown>;
@@ -55,16 +51,16 @@ function fieldValue(r: ExportRow, key: string): string | number | null {
     case 'basis':
       return r.basis;
     case 'position':
-      return SIGN_POSITION_LABELS[f.position as SignPosition] ?? '';
+      return named('position', f.position);
     case 'dedicatedPost':
     case 'effective':
     case 'villagersAccept':
       return yesNo(f[key]);
     case 'staffBy':
     case 'fundedBy':
-      return PROVIDER_LABELS[f[key] as Provider] ?? '';
+      return named('provider', f[key]);
     case 'catalogHit':
-      return f.catalogHit ? CATALOG_HIT_LABELS[f.catalogHit as CatalogHit] : '';
+      return named('catalogHit', f.catalogHit);
     case 'funding':
     case 'approvalRef':
       return String(f[key] ?? '');
@@ -75,6 +71,8 @@ function fieldValue(r: ExportRow, key: string): string | number | null {
       return null;
   }
 }
+
+const countOf = (label: string, n: number) => zh('campaigns.export.countOf', { label, n });
 
 function categorySheet(
   category: Category,
@@ -92,63 +90,62 @@ function categorySheet(
     }
   }
   const columns: SheetColumn<ExportRow>[] = [
-    ...(withTownship ? [{ header: '乡镇（街道）', width: 14, value: (r: ExportRow) => r.ledger.townshipName }] : []),
+    ...(withTownship
+      ? [{ header: zh('campaigns.export.township'), width: 14, value: (r: ExportRow) => r.ledger.townshipName }]
+      : []),
     ...[...VILLAGE_COLUMNS, ...CATEGORY_COLUMNS[category]].map((c) => ({
       header: c.header,
       width: c.width,
       value: (r: ExportRow) => fieldValue(r, c.key),
     })),
-    { header: '建议处理意见', width: 10, value: (r) => VERDICT_LABELS[r.suggestion.verdict] },
-    { header: '依据条款', width: 12, value: (r) => r.suggestion.clause },
-    { header: '建议理由', width: 40, value: (r) => r.suggestion.reason },
+    { header: zh('campaigns.export.suggested'), width: 10, value: (r) => verdictName(r.suggestion.verdict) },
+    { header: zh('campaigns.export.clause'), width: 12, value: (r) => r.suggestion.clause },
+    { header: zh('campaigns.export.reason'), width: 40, value: (r) => formatKeyed('zh-CN', r.suggestion.reason) },
     {
-      header: '目录事项',
+      header: zh('campaigns.export.catalogItem'),
       width: 24,
-      value: (r) => (r.suggestion.itemCode ? `${r.suggestion.itemName ?? ''}（${r.suggestion.itemCode}）` : ''),
+      value: (r) =>
+        r.suggestion.itemCode
+          ? zh('campaigns.export.catalogItemValue', { name: r.suggestion.itemName ?? '', code: r.suggestion.itemCode })
+          : '',
     },
-    { header: '处理意见', width: 10, value: (r) => (r.verdict ? VERDICT_LABELS[r.verdict] : '') },
-    { header: '改判理由', width: 24, value: (r) => r.overrideReason ?? '' },
-    { header: '审核状态', width: 14, value: (r) => WORKFLOW_LABELS[r.workflowStatus] },
-    { header: '整改状态', width: 10, value: (r) => CLEANUP_LABELS[r.cleanupStatus] },
-    { header: '目录版本', width: 16, value: (r) => r.suggestion.catalogVersion ?? '' },
+    { header: zh('campaigns.column.verdict'), width: 10, value: (r) => (r.verdict ? verdictName(r.verdict) : '') },
+    { header: zh('campaigns.column.overrideReason'), width: 24, value: (r) => r.overrideReason ?? '' },
+    {
+      header: zh('campaigns.export.workflow'),
+      width: 14,
+      value: (r) => zh(`campaigns.workflowLong.${r.workflowStatus}`),
+    },
+    { header: zh('campaigns.export.cleanup'), width: 10, value: (r) => zh(`campaigns.cleanup.${r.cleanupStatus}`) },
+    { header: zh('campaigns.export.catalogVersion'), width: 16, value: (r) => r.suggestion.catalogVersion ?? '' },
   ];
   return {
-    name: CATEGORY_LABELS[category],
+    name: categoryName(category),
     columns,
     rows: counted(),
     footer: () => [
-      ['合计', `共 ${counts.total} 项`],
+      [zh('campaigns.export.total'), zh('campaigns.export.totalN', { n: counts.total })],
       [
-        '其中',
-        `保留 ${counts.keep}`,
-        `取消 ${counts.cancel}`,
-        `合并 ${counts.merge}`,
-        `整改 ${counts.rectify}`,
-        `未定 ${counts.undecided}`,
-        `已完成整改 ${counts.closed}`,
+        zh('campaigns.export.ofWhich'),
+        ...VERDICTS.map((v) => countOf(verdictName(v), counts[v])),
+        countOf(zh('campaigns.export.undecided'), counts.undecided),
+        countOf(zh('campaigns.export.cleanedUp'), counts.closed),
       ],
     ],
   };
 }
 
 /** Rows of the given ledgers and category, ledger by ledger, read in batches. */
-async function* rowsOfLedgers(db: Kysely<DB>, ledgers: LedgerRef[], category: Category): AsyncGenerator<ExportRow> {
+async function* rowsOf(db: Kysely<DB>, ledgers: LedgerRef[], category: Category): AsyncGenerator<ExportRow> {
   for (let i = 0; i < ledgers.length; i += 200) {
     const batch = ledgers.slice(i, i + 200);
     const byId = new Map(batch.map((l) => [l.id, l]));
-    const rows = await db
-      .selectFrom('ledgerRow')
-      .selectAll()
-      .where(
-        'ledgerId',
-        'in',
-        batch.map((l) => l.id),
-      )
-      .where('category', '=', category)
-      .orderBy('villageCode')
-      .orderBy('seq')
-      .execute();
-    for (const r of rows) yield { ...repo.toRow(r), ledger: byId.get(r.ledgerId)! };
+    const rows = await rowsOfLedgers(
+      db,
+      batch.map((l) => l.id),
+      { category, chunk: 200, byVillage: true },
+    );
+    for (const r of rows) yield { ...r, ledger: byId.get(r.ledgerId)! };
   }
 }
 
@@ -160,21 +157,52 @@ export async function exportLedger(
   actor: Actor,
   ledgerId: string,
 ): Promise<{ filename: string; stream: PassThrough }> {
-  const l = await repo.findLedger(deps.db, ledgerId);
-  if (!l || !canReadLedger(actor, l)) return notFound('台账');
+  const l = await ledgersRepo.findLedger(deps.db, ledgerId);
+  if (!l || !canReadLedger(actor, l)) return missing('campaigns.error.ledgerNotFound');
   const c = (await repo.findCampaign(deps.db, l.campaignId))!;
-  const township = l.townshipCode
-    ? await deps.db.selectFrom('region').select('name').where('code', '=', l.townshipCode).executeTakeFirst()
-    : undefined;
+  const township = l.townshipCode ? await regions.byCode(deps.db, l.townshipCode) : null;
   const ref: LedgerRef = {
     id: l.id,
     villageCode: l.villageCode,
     villageName: l.villageName,
     townshipName: township?.name ?? '',
   };
-  const stream = streamWorkbook(CATEGORIES.map((k) => categorySheet(k, rowsOfLedgers(deps.db, [ref], k), false)));
-  return { filename: fileName([c.name, l.villageName, '自查台账', shanghaiDate(deps.clock.now())]), stream };
+  const stream = streamWorkbook(CATEGORIES.map((k) => categorySheet(k, rowsOf(deps.db, [ref], k), false)));
+  const filename = fileName([c.name, l.villageName, zh('campaigns.export.ledgerFile'), shanghaiDate(deps.clock.now())]);
+  return { filename, stream };
 }
+
+const sumOf = (x: RollupChild, k: 'tasksOpen' | 'tasksClosed') =>
+  CATEGORIES.reduce((s, c) => s + x.byCategory[c][k], 0);
+
+/** The summary sheet's columns: one line per child region (and the same columns for the total). */
+const SUMMARY_COLUMNS: SheetColumn<RollupChild>[] = [
+  { header: zh('campaigns.export.regionCode'), width: 14, value: (x) => x.regionCode },
+  { header: zh('campaigns.export.regionName'), width: 16, value: (x) => x.regionName },
+  { header: zh('campaigns.export.ledgers'), width: 8, value: (x) => x.ledgers.total },
+  ...(['approved', 'submitted', 'returned', 'draft'] as const).map((k): SheetColumn<RollupChild> => ({
+    header: zh(`campaigns.export.${k}`),
+    width: 8,
+    value: (x) => x.ledgers[k],
+  })),
+  { header: zh('campaigns.export.stale'), width: 10, value: (x) => x.ledgers.stale },
+  ...CATEGORIES.flatMap((k): SheetColumn<RollupChild>[] =>
+    (
+      [
+        ['before', 12],
+        ['plannedAfter', 14],
+        ['achievedAfter', 14],
+      ] as const
+    ).map(([figure, width]) => ({
+      header: zh(`campaigns.export.${figure}`, { category: categoryName(k) }),
+      width,
+      value: (x) => x.byCategory[k][figure],
+    })),
+  ),
+  { header: zh('campaigns.export.tasksOpen'), width: 12, value: (x) => sumOf(x, 'tasksOpen') },
+  { header: zh('campaigns.export.tasksClosed'), width: 12, value: (x) => sumOf(x, 'tasksClosed') },
+  { header: zh('campaigns.export.overdue'), width: 10, value: (x) => x.overdueTasks },
+];
 
 /** The consolidated ledgers of a node: summary by child region, then one sheet per category with totals. */
 export async function exportConsolidated(
@@ -186,81 +214,38 @@ export async function exportConsolidated(
   const c = await getVisibleCampaign(deps, actor, campaignId);
   const node = await scopeNode(deps, actor, c, regionCode);
   const r = await rollupOf(deps, c, node);
-  const eq = ancestorEqualities(node);
-  const ledgerRows = await deps.db
-    .selectFrom('ledger')
-    .select(['id', 'villageCode', 'villageName', 'townshipCode'])
-    .where('campaignId', '=', c.id)
-    .where((eb) => eb.and(eq.map(([k, v]) => eb(k, '=', v))))
-    .orderBy('villageCode')
-    .execute();
-  const townshipCodes = [...new Set(ledgerRows.map((l) => l.townshipCode ?? ''))];
-  const names = new Map<string, string>();
-  for (let i = 0; i < townshipCodes.length; i += 500)
-    for (const t of await deps.db
-      .selectFrom('region')
-      .select(['code', 'name'])
-      .where('code', 'in', townshipCodes.slice(i, i + 500))
-      .execute())
-      names.set(t.code, t.name);
+  const ledgerRows = await ledgersRepo.ledgersUnder(deps.db, c.id, ancestorEqualities(node));
+  const names = await regions.namesOf(
+    deps.db,
+    ledgerRows.map((l) => l.townshipCode ?? ''),
+  );
   const ledgers: LedgerRef[] = ledgerRows.map((l) => ({
     id: l.id,
     villageCode: l.villageCode,
     villageName: l.villageName,
     townshipName: names.get(l.townshipCode ?? '') ?? '',
   }));
-
-  type Child = (typeof r.children)[number];
-  const summaryColumns: SheetColumn<Child>[] = [
-    { header: '区划代码', width: 14, value: (x) => x.regionCode },
-    { header: '区划名称', width: 16, value: (x) => x.regionName },
-    { header: '台账数', width: 8, value: (x) => x.ledgers.total },
-    { header: '已审核', width: 8, value: (x) => x.ledgers.approved },
-    { header: '待审核', width: 8, value: (x) => x.ledgers.submitted },
-    { header: '已退回', width: 8, value: (x) => x.ledgers.returned },
-    { header: '填报中', width: 8, value: (x) => x.ledgers.draft },
-    { header: '审核已失效', width: 10, value: (x) => x.ledgers.stale },
-    ...CATEGORIES.flatMap((k): SheetColumn<Child>[] => [
-      { header: `${CATEGORY_LABELS[k]}（清理前）`, width: 12, value: (x) => x.byCategory[k].before },
-      { header: `${CATEGORY_LABELS[k]}（清理后·计划）`, width: 14, value: (x) => x.byCategory[k].plannedAfter },
-      { header: `${CATEGORY_LABELS[k]}（清理后·已完成）`, width: 14, value: (x) => x.byCategory[k].achievedAfter },
-    ]),
-    {
-      header: '整改任务（整改中）',
-      width: 12,
-      value: (x) => CATEGORIES.reduce((s, k) => s + x.byCategory[k].tasksOpen, 0),
-    },
-    {
-      header: '整改任务（已完成）',
-      width: 12,
-      value: (x) => CATEGORIES.reduce((s, k) => s + x.byCategory[k].tasksClosed, 0),
-    },
-    { header: '逾期任务', width: 10, value: (x) => x.overdueTasks },
-  ];
   const t = r.totals;
-  const totalRow: (string | number)[] = [
-    '合计',
-    node.name,
-    t.ledgers.total,
-    t.ledgers.approved,
-    t.ledgers.submitted,
-    t.ledgers.returned,
-    t.ledgers.draft,
-    t.ledgers.stale,
-    ...CATEGORIES.flatMap((k) => [t.byCategory[k].before, t.byCategory[k].plannedAfter, t.byCategory[k].achievedAfter]),
-    CATEGORIES.reduce((s, k) => s + t.byCategory[k].tasksOpen, 0),
-    CATEGORIES.reduce((s, k) => s + t.byCategory[k].tasksClosed, 0),
-    t.overdueTasks.total,
-  ];
-  const summary: SheetSpec<Child> = {
-    name: '汇总',
-    columns: summaryColumns,
+  const total: RollupChild = {
+    regionCode: zh('campaigns.export.total'),
+    regionName: node.name,
+    rows: t.rows,
+    byCategory: t.byCategory,
+    ledgers: t.ledgers,
+    overdueTasks: t.overdueTasks.total,
+  };
+  const summary: SheetSpec<RollupChild> = {
+    name: zh('campaigns.export.summarySheet'),
+    columns: SUMMARY_COLUMNS,
     rows: r.children,
-    footer: () => [totalRow, [`统计日期：${r.asOf}`, `专项行动：${c.name}`]],
+    footer: () => [
+      SUMMARY_COLUMNS.map((col) => col.value(total) as string | number),
+      [zh('campaigns.export.asOf', { date: r.asOf }), zh('campaigns.export.campaign', { name: c.name })],
+    ],
   };
   const stream = streamWorkbook([
     summary,
-    ...CATEGORIES.map((k) => categorySheet(k, rowsOfLedgers(deps.db, ledgers, k), true)),
+    ...CATEGORIES.map((k) => categorySheet(k, rowsOf(deps.db, ledgers, k), true)),
   ]);
-  return { filename: fileName([c.name, node.name, '汇总台账', r.asOf]), stream };
+  return { filename: fileName([c.name, node.name, zh('campaigns.export.summaryFile'), r.asOf]), stream };
 }

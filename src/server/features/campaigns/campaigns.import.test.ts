@@ -1,12 +1,14 @@
 /**
- * Spreadsheet import of ledgers (S-5, S-8): a 10,000-row file with 5 bad rows is refused naming the
- * 5 rows (sheet, row, column, in Chinese) with nothing written; the corrected file commits in one
+ * Spreadsheet import of ledgers (S-5, S-8), a job (POST answers 202 {jobId}; GET /api/jobs/:id reports
+ * progress and the outcome): a 10,000-row file with 5 bad rows is refused naming the 5 rows (sheet, row,
+ * column, in Chinese, keyed for other languages) with nothing written; the corrected file commits in one
  * transaction with one audit row; importing it again changes nothing. Templates and a village's own
  * four-sheet workbook too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
 import {
+  importWorkbook,
   launchedCampaign,
   ledgerOf,
   readWorkbook,
@@ -73,18 +75,23 @@ describe('a 10,000-row import', () => {
     bad[9000] = [...bad[8999]]; //              row 9002: duplicate of row 9001
     const file = await workbook([{ name: '工作事务', header: HEADER, rows: bad }]);
     const audits = await importCount();
-    const res = await upload(t, township, `/api/campaigns/${campaignId}/import?category=work_affair`, {
+    const { res, job } = await importWorkbook(t, township, `/api/campaigns/${campaignId}/import?category=work_affair`, {
       data: file,
       filename: '工作事务台账.xlsx',
     });
-    expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('import_failed');
-    expect(res.body.error.message).toMatch(/共 5 处错误，未写入任何数据/);
-    const errors = res.body.error.details.errors as { sheet: string; row: number; column: string; message: string }[];
+    expect(res.status).toBe(202);
+    expect(job).toMatchObject({ name: 'campaigns.import', status: 'failed' });
+    expect(job.error.code).toBe('import_failed');
+    expect(job.error.message).toMatch(/共 5 处错误，未写入任何数据/);
+    const errors = job.error.details.errors as { sheet: string; row: number; column: string; message: string }[];
     expect(errors.map((e) => e.row)).toEqual([12, 2002, 4002, 6002, 9002]);
     expect(errors.map((e) => e.column)).toEqual(['村（社区）代码', '事项名称', '需填报表格数', '目录类别', '事项名称']);
     for (const e of errors) expect(e.sheet).toBe('工作事务');
-    expect(errors[4].message).toBe('与第 9001 行重复（同一村的同一条目）');
+    expect(errors[4]).toMatchObject({
+      message: '与第 9001 行重复（同一村的同一条目）',
+      key: 'campaigns.importError.duplicate',
+      params: { row: 9001 },
+    });
     expect(await rowCount()).toBe(0);
     expect(await importCount()).toBe(audits);
   });
@@ -92,13 +99,15 @@ describe('a 10,000-row import', () => {
   it('the good file commits in one transaction with one audit row naming counts and the rows hash', async () => {
     const file = await workbook([{ name: '工作事务', header: HEADER, rows: good }]);
     const started = Date.now();
-    const res = await upload(t, township, `/api/campaigns/${campaignId}/import?category=work_affair`, {
+    const { res, job } = await importWorkbook(t, township, `/api/campaigns/${campaignId}/import?category=work_affair`, {
       data: file,
       filename: '工作事务台账.xlsx',
     });
     const ms = Date.now() - started;
-    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
-    expect(res.body).toMatchObject({
+    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(202);
+    expect(job.status, JSON.stringify(job.error).slice(0, 500)).toBe('succeeded');
+    expect(job).toMatchObject({ progress: 10_000, total: 10_000 });
+    expect(job.result).toMatchObject({
       rows: 10_000,
       inserted: 10_000,
       updated: 0,
@@ -116,7 +125,7 @@ describe('a 10,000-row import', () => {
       inserted: 10_000,
       rowIdCount: 10_000,
       rowIdsSm3: expect.stringMatching(/^[0-9a-f]{64}$/),
-      fileSha256: res.body.fileSha256,
+      fileSha256: job.result.fileSha256,
     });
     const judged = await t.deps.db
       .selectFrom('ledgerRow')
@@ -144,12 +153,11 @@ describe('a 10,000-row import', () => {
       .execute();
     const audits = await importCount();
     const file = await workbook([{ name: '工作事务', header: HEADER, rows: good }]);
-    const res = await upload(t, township, `/api/campaigns/${campaignId}/import?category=work_affair`, {
+    const { job } = await importWorkbook(t, township, `/api/campaigns/${campaignId}/import?category=work_affair`, {
       data: file,
       filename: '工作事务台账.xlsx',
     });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ inserted: 0, updated: 0, unchanged: 10_000 });
+    expect(job.result).toMatchObject({ inserted: 0, updated: 0, unchanged: 10_000 });
     expect(
       await t.deps.db
         .selectFrom('ledgerRow')
@@ -172,6 +180,38 @@ describe('a 10,000-row import', () => {
 
 const HEADER = ['村（社区）代码', '事项名称', '要求单位', '目录类别', '经费保障', '需填报表格数', '区政府审批文号'];
 
+/** A village's own workbook: three of the four sheets, no village column, Chinese values and decisions. */
+const villageWorkbook = (certificateVerdict: string) =>
+  workbook([
+    {
+      name: '标识牌',
+      header: ['标识牌文字', '制发单位', '悬挂位置', '处理意见'],
+      rows: [
+        ['韩店村民委员会', '韩店街道', '大门外', '保留'],
+        ['韩店村综治中心', '区委政法委', '室外', ''],
+      ],
+    },
+    {
+      name: '工作机制',
+      header: [
+        '机制名称',
+        '设立单位',
+        '设立依据',
+        '是否专人专岗',
+        '人员由谁提供',
+        '经费由谁提供',
+        '是否发挥实际作用',
+        '村民是否认可',
+      ],
+      rows: [['村务监督委员会', '村民会议', '《村民委员会组织法》第三十二条', '否', '村', '村', '是', '是']],
+    },
+    {
+      name: '证明事项',
+      header: ['证明名称', '要求出具的单位', '上年出具数量', '处理意见', '改判理由'],
+      rows: [['死亡证明', '保险公司', '12件', certificateVerdict, '']],
+    },
+  ]);
+
 describe('a village imports its own workbook', () => {
   it('downloads the template: one sheet per category with the required columns marked', async () => {
     const v = await t.as('demo-village');
@@ -193,72 +233,29 @@ describe('a village imports its own workbook', () => {
 
   it('imports four sheets without a village column; Chinese values and decisions are understood', async () => {
     const v = await t.as('demo-village');
-    const file = await workbook([
+    const file = await villageWorkbook('保留');
+    const refused = await importWorkbook(t, v, `/api/campaigns/${campaignId}/import`, {
+      data: file,
+      filename: '本村台账.xlsx',
+    });
+    expect(refused.job.status).toBe('failed');
+    expect(refused.job.error.details.errors).toEqual([
       {
-        name: '标识牌',
-        header: ['标识牌文字', '制发单位', '悬挂位置', '处理意见'],
-        rows: [
-          ['韩店村民委员会', '韩店街道', '大门外', '保留'],
-          ['韩店村综治中心', '区委政法委', '室外', ''],
-        ],
-      },
-      {
-        name: '工作机制',
-        header: [
-          '机制名称',
-          '设立单位',
-          '设立依据',
-          '是否专人专岗',
-          '人员由谁提供',
-          '经费由谁提供',
-          '是否发挥实际作用',
-          '村民是否认可',
-        ],
-        rows: [['村务监督委员会', '村民会议', '《村民委员会组织法》第三十二条', '否', '村', '村', '是', '是']],
-      },
-      {
-        name: '证明事项',
-        header: ['证明名称', '要求出具的单位', '上年出具数量', '处理意见', '改判理由'],
-        rows: [['死亡证明', '保险公司', '12件', '保留', '']],
+        sheet: '证明事项',
+        row: 2,
+        column: '改判理由',
+        message: '处理意见“保留”与系统建议“取消”不同，须写明改判理由',
+        key: 'campaigns.importError.reasonMissing',
+        params: { verdict: '保留', suggested: '取消' },
       },
     ]);
-    const res = await upload(t, v, `/api/campaigns/${campaignId}/import`, { data: file, filename: '本村台账.xlsx' });
-    expect(res.status).toBe(400);
-    expect(res.body.error.details.errors).toEqual([
-      { sheet: '证明事项', row: 2, column: '改判理由', message: '处理意见“保留”与系统建议“取消”不同，须写明改判理由' },
-    ]);
-    const fixed = await workbook([
-      {
-        name: '标识牌',
-        header: ['标识牌文字', '制发单位', '悬挂位置', '处理意见'],
-        rows: [
-          ['韩店村民委员会', '韩店街道', '大门外', '保留'],
-          ['韩店村综治中心', '区委政法委', '室外', ''],
-        ],
-      },
-      {
-        name: '工作机制',
-        header: [
-          '机制名称',
-          '设立单位',
-          '设立依据',
-          '是否专人专岗',
-          '人员由谁提供',
-          '经费由谁提供',
-          '是否发挥实际作用',
-          '村民是否认可',
-        ],
-        rows: [['村务监督委员会', '村民会议', '《村民委员会组织法》第三十二条', '否', '村', '村', '是', '是']],
-      },
-      {
-        name: '证明事项',
-        header: ['证明名称', '要求出具的单位', '上年出具数量', '处理意见', '改判理由'],
-        rows: [['死亡证明', '保险公司', '12件', '取消', '']],
-      },
-    ]);
-    const ok = await upload(t, v, `/api/campaigns/${campaignId}/import`, { data: fixed, filename: '本村台账.xlsx' });
-    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body).toMatchObject({ sheets: ['标识牌', '工作机制', '证明事项'], inserted: 4, ledgers: 1 });
+    const fixed = await villageWorkbook('取消');
+    const ok = await importWorkbook(t, v, `/api/campaigns/${campaignId}/import`, {
+      data: fixed,
+      filename: '本村台账.xlsx',
+    });
+    expect(ok.job.status, JSON.stringify(ok.job.error)).toBe('succeeded');
+    expect(ok.job.result).toMatchObject({ sheets: ['标识牌', '工作机制', '证明事项'], inserted: 4, ledgers: 1 });
     const view = (await v.get(`/api/ledgers/${await ledgerOf(t, campaignId, '140404001200')}`)).body;
     const sign = view.rows.sign.find((r: any) => r.name === '韩店村民委员会');
     expect(sign).toMatchObject({ fields: { position: 'outside' }, decision: { verdict: 'keep', kind: 'accepted' } });

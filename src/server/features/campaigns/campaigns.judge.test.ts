@@ -1,14 +1,17 @@
-/** The suggestion rules as tables, against a fake catalog lookup (the real one is exercised by the API tests). */
+/** The suggestion rules as tables, against the seed catalogs (an in-memory CatalogView; the DB wiring is exercised by the API tests). */
 import { describe, expect, it } from 'vitest';
+import { formatKeyed, type Keyed } from '../../../shared/i18n.js';
+
+/** A keyed reason as the Chinese UI and the export word it. */
+const zhOf = (k: Keyed) => formatKeyed('zh-CN', k);
 import {
   basisLevel,
   boardOf,
-  judgeCertificate,
-  judgeMechanism,
   judgeSigns,
-  judgeWorkAffair,
-  type CatalogHitItem,
-  type CatalogLookup,
+  suggestCertificate,
+  suggestMechanism,
+  suggestRow,
+  suggestWorkAffair,
 } from './campaigns.judge.js';
 import {
   DEFAULT_SIGN_GUIDE,
@@ -18,41 +21,41 @@ import {
   type WorkAffairFields,
 } from './campaigns.model.js';
 import { matchDepartment } from './tasks.service.js';
+import { createCatalogView, type JudgedItem } from '../catalogs/judge.js';
+import { seedCatalogView } from '../catalogs/seed-view.js';
 
-const item = (code: string, name: string, kind: string): CatalogHitItem => ({
+/** The demo district's catalogs as shipped: duty missing, assistance partial. */
+const seed = seedCatalogView({ signGuide: DEFAULT_SIGN_GUIDE });
+/** The seed catalogs plus an imported, complete duty and assistance catalog. */
+const extra = (code: string, kind: 'duty' | 'assistance', name: string): JudgedItem => ({
   code,
   name,
   kind,
-  score: 0.9,
-  basis: null,
+  catalogId: `district-${kind}`,
+  catalogTitle: `上党区村级组织${kind === 'duty' ? '履行职责' : '协助政务服务'}事项目录`,
+  basis: '区正式目录',
+  alternativeChannel: null,
+  guidance: null,
+  funding: null,
+  catchAll: false,
+  catalogComplete: true,
+  patterns: null,
 });
-const fake: CatalogLookup = {
-  versionId: 'cv-test',
-  match: async (name, kinds) => {
-    if (kinds.includes('mechanism') && name.includes('人民调解'))
-      return item('M-1', '人民调解委员会（村委会下属）', 'mechanism');
-    if (kinds.includes('prohibition') && name.includes('招商'))
-      return item('P-2', '不得将村级组织作为…招商引资…的责任主体', 'prohibition');
-    if (kinds.includes('duty') && name.includes('村务公开')) return item('D-5', '实行党务、村务、财务公开', 'duty');
-    if (kinds.includes('assistance') && name.includes('救助')) return item('A-9', '协助做好社会救助', 'assistance');
-    return null;
-  },
-  search: async () => [],
-  certificate: async (name) =>
-    name.includes('亲属')
-      ? {
-          verdict: 'negative',
-          item: { code: 'N-1', name: '亲属关系证明', basis: null },
-          alternative: '公安机关查询户籍信息',
-        }
-      : name.includes('入党')
-        ? {
-            verdict: 'positive',
-            item: { code: 'C-2', name: '入党外调政审等发展党员证明', basis: null },
-            alternative: null,
-          }
-        : { verdict: 'unlisted', item: null, alternative: null },
-};
+const imported = (() => {
+  return createCatalogView({
+    versionId: 'cv-imported',
+    regionCode: '140404001200',
+    date: '2026-12-01',
+    items: [
+      ...seed.items,
+      extra('SD-DUTY-01', 'duty', '村务公开'),
+      extra('SD-ASSIST-01', 'assistance', '协助开展适龄青年征兵宣传和兵役登记'),
+    ],
+    signGuide: DEFAULT_SIGN_GUIDE,
+    completeness: { duty: 'complete', assistance: 'complete' },
+  });
+})();
+const lookup = { versionId: seed.versionId, view: seed, search: async () => [] };
 
 const sign = (
   id: string,
@@ -85,9 +88,9 @@ describe('signs (S-6.1; allowed list and 村6社5 configurable)', () => {
     ['调解室', 'functional_area', '', 'keep', []],
     ['长治市上党区司法局韩店村人民调解工作室', 'functional_area', '', 'rectify', ['sign_not_short']],
   ] as const)('%s (%s, basis “%s”) → %s', async (name, position, basis, verdict, flags) => {
-    const s = (await judgeSigns([sign('a', 1, name, position, basis)], DEFAULT_SIGN_GUIDE, 'village', 'cv-test')).get(
-      'a',
-    )!;
+    const s = (
+      await judgeSigns([sign('a', 1, name, position, basis)], DEFAULT_SIGN_GUIDE, 'village', null, lookup)
+    ).get('a')!;
     expect(s).toMatchObject({ verdict, flags, clause: expect.stringContaining('S-6.1') });
   });
 
@@ -117,7 +120,7 @@ describe('signs (S-6.1; allowed list and 村6社5 configurable)', () => {
     expect(asCommunity.get('a4')!.verdict).toBe('keep');
     const stricter = await judgeSigns(rows, { ...DEFAULT_SIGN_GUIDE, maxVillage: 4 }, 'village', null);
     expect(['s1', 's2'].map((id) => stricter.get(id)!.verdict)).toEqual(['merge', 'merge']);
-    expect(stricter.get('s1')!.reason).toMatch(/超过上限 4 块/);
+    expect(zhOf(stricter.get('s1')!.reason)).toMatch(/超过上限 4 块/);
   });
 });
 
@@ -140,6 +143,8 @@ describe('mechanisms (S-6.3 and the four tests of S-9)', () => {
   it.each([
     ['人民调解委员会', '', {}, 'keep', 'statutory'],
     ['人民调解委员会', '', { effective: false }, 'rectify', 'statutory'],
+    ['村治保会', '', { fundedBy: 'none' }, 'keep', 'statutory'],
+    ['村务监督委员会', '', {}, 'keep', 'statutory'],
     ['禁毒工作站', '', {}, 'merge', 'none'],
     ['禁毒工作站', '', { fundedBy: 'none' }, 'cancel', 'none'],
     ['禁毒工作站', '区禁毒委文件', { villagersAccept: false }, 'cancel', 'local'],
@@ -160,10 +165,10 @@ describe('mechanisms (S-6.3 and the four tests of S-9)', () => {
     ['网格化工作站', '中办发〔2019〕1号', { fundedBy: 'village' }, 'rectify', 'central'],
     ['网格化工作站', '晋办发〔2020〕2号', {}, 'merge', 'province'],
   ] as const)('%s, basis “%s”, %o → %s (%s)', async (name, basis, f, verdict, matchKind) => {
-    expect(await judgeMechanism(mech(name, basis, f), fake)).toMatchObject({
+    expect(suggestMechanism(mech(name, basis, f), seed)).toMatchObject({
       verdict,
       matchKind,
-      catalogVersion: 'cv-test',
+      catalogVersion: seed.versionId,
     });
   });
   it.each([
@@ -188,15 +193,35 @@ const affair = (name: string, f: Partial<WorkAffairFields> = {}): RowInput => ({
 describe('work affairs (S-6.4, S-7.2, S-7.3)', () => {
   it.each([
     ['村务公开', {}, 'keep', 'duty', []],
-    ['协助社会救助', {}, 'rectify', 'assistance', ['assistance_unfunded']],
-    ['协助社会救助', { funding: '每年 2000 元' }, 'keep', 'assistance', []],
+    ['协助做好社会救助', {}, 'rectify', 'assistance', ['assistance_unfunded']],
+    ['协助做好社会救助', { funding: '每年 2000 元' }, 'keep', 'assistance', []],
+    ['协助开展适龄青年征兵宣传', {}, 'rectify', 'assistance', ['assistance_unfunded']],
     ['秸秆禁烧巡查', {}, 'cancel', 'none', ['out_of_catalog']],
     ['秸秆禁烧巡查', { approvalRef: '上党政函〔2023〕5号' }, 'keep', 'none', ['out_of_catalog']],
     ['秸秆禁烧巡查', { catalogHit: 'assistance', funding: '专项经费' }, 'keep', 'assistance', []],
-    ['招商引资任务', {}, 'cancel', 'prohibited', ['prohibited']],
-    ['协助社会救助', { formsRequired: 3, funding: '有' }, 'keep', 'assistance', ['forms_required']],
-  ] as const)('%s %o → %s (%s) %o', async (name, f, verdict, matchKind, flags) => {
-    expect(await judgeWorkAffair(affair(name, f), fake)).toMatchObject({ verdict, matchKind, flags });
+    ['承担年度招商引资任务指标', {}, 'cancel', 'prohibited', ['prohibited']],
+    ['协助做好社会救助', { formsRequired: 3, funding: '有' }, 'keep', 'assistance', ['forms_required']],
+  ] as const)('with complete catalogs: %s %o → %s (%s) %o', (name, f, verdict, matchKind, flags) => {
+    expect(suggestWorkAffair(affair(name, f), imported)).toMatchObject({ verdict, matchKind, flags });
+  });
+
+  it.each([
+    ['协助开展适龄青年征兵宣传'],
+    ['城乡居民医保参保缴费动员'],
+    ['城乡居民养老保险参保登记'],
+    ['协助开展统计调查'],
+    ['森林防火宣传和巡查'],
+    ['农村人居环境整治'],
+  ])('while the duty catalog is missing, lawful work not found (%s) is verify, never cancel', (name) => {
+    const s = suggestWorkAffair(affair(name), seed);
+    expect(s.verdict).not.toBe('cancel');
+    if (s.verdict === 'verify') expect(s.flags).toContain('catalog_incomplete');
+  });
+
+  it('a prohibited task is cancel even while catalogs are incomplete, naming the item and the words', () => {
+    const s = suggestRow(affair('各村与镇政府签订森林防火目标责任状，实行一票否决'), seed);
+    expect(s).toMatchObject({ verdict: 'cancel', matchKind: 'prohibited' });
+    expect(zhOf(s.reason)).toContain('一票否决');
   });
 });
 
@@ -208,21 +233,21 @@ describe('certificates (S-6.2): the public check decides', () => {
     ['居住证明', '《某条例》第5条', 'rectify', 'unlisted'],
   ] as const)('%s (basis “%s”) → %s (%s)', async (name, basis, verdict, matchKind) => {
     expect(
-      await judgeCertificate(
+      suggestCertificate(
         { category: 'certificate', name, imposedBy: '银行', basis, fields: { volumeLastYear: 0 } },
-        fake,
+        seed,
       ),
     ).toMatchObject({ verdict, matchKind });
   });
-  it('a negative item cites the alternative channel', async () => {
+  it('a negative item cites the alternative (the platform guidance where the official column is missing)', () => {
     expect(
-      (
-        await judgeCertificate(
+      zhOf(
+        suggestCertificate(
           { category: 'certificate', name: '亲属关系证明', imposedBy: '', basis: '', fields: { volumeLastYear: 0 } },
-          fake,
-        )
-      ).reason,
-    ).toContain('公安机关查询户籍信息');
+          seed,
+        ).reason,
+      ),
+    ).toContain('民发〔2020〕20号');
   });
 });
 

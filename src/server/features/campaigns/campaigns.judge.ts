@@ -1,253 +1,31 @@
 /**
- * Suggested verdicts: pure rules over a row's facts and the catalog's answers. Each suggestion cites
- * the seed-plan clause (S-…) and, where one applies, the catalog item behind it. The catalog is reached
- * only through the `CatalogLookup` port (campaigns.catalog.ts wires it to the catalogs feature).
+ * Suggested verdicts: pure rules over a row's facts and the one judge's answer (catalogs/judge.ts) against
+ * the village's effective catalogs (a CatalogView). Each suggestion cites the seed-plan clause (S-…) and,
+ * where one applies, the catalog item behind it.
+ *
+ * Besides keep / cancel / merge / rectify a suggestion may be `verify` (待核实（目录未完整）): the answer would
+ * rest on "not in the catalog" while the duty or assistance catalog (or the certificate lists) of the
+ * village is partial or missing. It is a suggestion only — never a final verdict, never accepted in bulk.
+ * Lawful duty or assistance work is never suggested `cancel`; a prohibited task is.
  */
-import type {
-  CatalogHit,
-  Category,
-  MechanismFields,
-  RowInput,
-  SignFields,
-  SignGuide,
-  Verdict,
-  WorkAffairFields,
-  BoardRule,
-} from './campaigns.model.js';
-import { CATALOG_HIT_LABELS, GUIDE_BOARD, SERVICE_ORG_BOARD } from './campaigns.model.js';
+import { AppError, msg } from '../../core/errors.js';
+import type { Keyed } from '../../../shared/i18n.js';
+import type { SuggestedVerdict, Verdict } from '../../../shared/campaigns.js';
+import { judge, type CatalogView } from '../catalogs/judge.js';
+import type { CatalogHit, Category, MechanismFields, RowInput, WorkAffairFields } from './campaigns.model.js';
+import {
+  because,
+  fold,
+  prohibited,
+  type CatalogLookup,
+  type CertificateVerdict,
+  type Flag,
+  type Suggestion,
+} from './judge.types.js';
 
-export type CertificateVerdict = 'positive' | 'negative' | 'unlisted';
-
-export interface CatalogHitItem {
-  code: string;
-  name: string;
-  kind: string;
-  score: number;
-  basis: string | null;
-}
-
-/** What the judge asks of the effective catalog of one village on one date. */
-export interface CatalogLookup {
-  /** The catalog version the answers come from (stored on every judged row). */
-  versionId: string;
-  /** The best item of the given kinds, or null when nothing reaches the matcher's threshold. */
-  match(name: string, kinds: readonly string[]): Promise<CatalogHitItem | null>;
-  /** Up to 5 candidates of the given kinds, best first, whatever their score (for type-ahead). */
-  search(text: string, kinds: readonly string[]): Promise<CatalogHitItem[]>;
-  /** Exactly the public certificate check's answer for this name and village (with the version it used). */
-  certificate(name: string): Promise<{
-    verdict: CertificateVerdict;
-    item: { code: string; name: string; basis: string | null } | null;
-    alternative: string | null;
-    catalogVersion?: string;
-  }>;
-}
-
-export const FLAGS = {
-  sign_not_allowed: '不在允许悬挂的牌子清单内',
-  sign_placement: '悬挂位置不符合指引',
-  sign_over_limit: '牌子数量超过上限',
-  sign_not_short: '功能区入口标识过长',
-  sign_duplicate_guide: '综合指引牌重复',
-  statutory: '有法定依据的保留机制',
-  no_basis: '无中央或法律法规依据',
-  dedicated_post: '要求专人专岗',
-  burden_shifted: '人员或经费转嫁村级组织',
-  no_funding: '无经费保障',
-  no_effect: '未发挥实际作用',
-  not_accepted: '村民不认可',
-  prohibited: '属于减负措施禁止事项',
-  out_of_catalog: '目录外事项',
-  assistance_unfunded: '协助事项无经费保障',
-  forms_required: '需要填报表格',
-  certificate_negative: '在不应出具证明清单内',
-  certificate_unlisted: '不在证明事项清单内',
-} as const;
-export type Flag = keyof typeof FLAGS;
-
-export interface Suggestion {
-  verdict: Verdict;
-  clause: string;
-  reason: string;
-  itemCode: string | null;
-  itemName: string | null;
-  /** sign: allowed|inside|other; mechanism: statutory|central|law|…; work affair: duty|assistance|none|prohibited; certificate: the public check's verdict. */
-  matchKind: string | null;
-  flags: Flag[];
-  catalogVersion: string | null;
-}
-
-// ------------------------------------------------------------------ signs (S-6.1)
-
-const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
-
-/** The board rule the text belongs to: the rule with the longest matching pattern. */
-export function boardOf(text: string, rules: BoardRule[]): BoardRule | null {
-  const t = fold(text);
-  let best: BoardRule | null = null;
-  let len = 0;
-  for (const r of rules)
-    for (const p of r.patterns) {
-      const fp = fold(p);
-      if (fp && t.includes(fp) && fp.length > len) {
-        best = r;
-        len = fp.length;
-      }
-    }
-  return best;
-}
-
-export interface SignRow {
-  id: string;
-  seq: number;
-  input: RowInput;
-}
-
-const SHORT_SIGN = 12;
-
-/**
- * Judges every sign of one village together: placement per board, then the count limit (村6社5 by
- * default) over boards hung outside and inside. Boards beyond the limit are suggested for merging into
- * the combined guide sign, statutory boards last.
- */
-export async function judgeSigns(
-  rows: SignRow[],
-  guide: SignGuide,
-  villageKind: 'village' | 'community',
-  versionId: string | null,
-  lookup?: CatalogLookup | null,
-): Promise<Map<string, Suggestion>> {
-  const out = new Map<string, Suggestion>();
-  const sorted = [...rows].sort((a, b) => a.seq - b.seq);
-  const guideHits = new Map<string, CatalogHitItem | null>();
-  if (lookup)
-    for (const r of sorted)
-      if (!guideHits.has(r.input.name)) guideHits.set(r.input.name, await lookup.match(r.input.name, ['sign_guide']));
-  let guideSeen = false;
-  const counted: { id: string; rank: number; seq: number }[] = [];
-  for (const r of sorted) {
-    const { name, basis } = r.input;
-    const position = (r.input.fields as SignFields).position;
-    const allowed = boardOf(name, guide.allowedBoards);
-    const inside = boardOf(name, guide.insideBoards);
-    const fromCatalog = guideHits.get(name) ?? null;
-    const base = {
-      itemCode: fromCatalog?.code ?? null,
-      itemName: fromCatalog?.name ?? null,
-      catalogVersion: versionId,
-    };
-    let s: Suggestion;
-    if (position === 'functional_area') {
-      s =
-        fold(name).length > SHORT_SIGN
-          ? {
-              ...base,
-              verdict: 'rectify',
-              clause: 'S-6.1',
-              reason: `功能区入口只设简短标识（${SHORT_SIGN} 字以内），请精简为功能区名称`,
-              matchKind: 'functional_area',
-              flags: ['sign_not_short'],
-            }
-          : {
-              ...base,
-              verdict: 'keep',
-              clause: 'S-6.1',
-              reason: '功能区入口的简短标识，符合指引',
-              matchKind: 'functional_area',
-              flags: [],
-            };
-    } else if (allowed || fromCatalog) {
-      const label = allowed?.name ?? fromCatalog!.name;
-      s = {
-        ...base,
-        verdict: 'keep',
-        clause: 'S-6.1',
-        reason: `属于允许悬挂的牌子“${label}”${fromCatalog ? '（标识牌指引目录）' : '（区民政局配置的允许清单）'}`,
-        matchKind: 'allowed',
-        flags: [],
-      };
-      counted.push({ id: r.id, rank: 0, seq: r.seq });
-    } else if (inside) {
-      if (position === 'outside') {
-        s = {
-          ...base,
-          verdict: 'rectify',
-          clause: 'S-6.1',
-          reason: `“${inside.name}”应悬挂在村综合服务设施内的醒目位置，不在室外另挂`,
-          matchKind: 'inside',
-          flags: ['sign_placement'],
-        };
-        counted.push({ id: r.id, rank: 1, seq: r.seq });
-      } else if (inside.name === GUIDE_BOARD && guideSeen) {
-        s = {
-          ...base,
-          verdict: 'merge',
-          clause: 'S-6.1',
-          reason: '服务站只设一块服务功能综合指引牌，请与已有指引牌合并',
-          matchKind: 'inside',
-          flags: ['sign_duplicate_guide'],
-        };
-      } else {
-        if (inside.name === GUIDE_BOARD) guideSeen = true;
-        s = {
-          ...base,
-          verdict: 'keep',
-          clause: 'S-6.1',
-          reason:
-            inside.name === SERVICE_ORG_BOARD
-              ? '综合服务组织标识悬挂在室内醒目位置，符合指引'
-              : '服务站设一块服务功能综合指引牌，符合指引',
-          matchKind: 'inside',
-          flags: [],
-        };
-        counted.push({ id: r.id, rank: inside.name === SERVICE_ORG_BOARD ? 1 : 2, seq: r.seq });
-      }
-    } else if (position === 'inside') {
-      s = {
-        ...base,
-        verdict: 'merge',
-        clause: 'S-6.1',
-        reason: `不在允许清单内，请将内容并入“${GUIDE_BOARD}”，不再单独挂牌`,
-        matchKind: 'other',
-        flags: ['sign_not_allowed'],
-      };
-    } else if (basis.trim()) {
-      s = {
-        ...base,
-        verdict: 'merge',
-        clause: 'S-6.1',
-        reason: `不在允许在室外悬挂的牌子清单内；有依据（${basis.trim()}）的，并入室内“${GUIDE_BOARD}”`,
-        matchKind: 'other',
-        flags: ['sign_not_allowed'],
-      };
-    } else {
-      s = {
-        ...base,
-        verdict: 'cancel',
-        clause: 'S-6.1、S-9',
-        reason: '不在允许悬挂的牌子清单内，且无依据，建议摘除',
-        matchKind: 'other',
-        flags: ['sign_not_allowed'],
-      };
-    }
-    out.set(r.id, s);
-  }
-  const max = villageKind === 'community' ? guide.maxCommunity : guide.maxVillage;
-  if (counted.length > max) {
-    const order = [...counted].sort((a, b) => a.rank - b.rank || a.seq - b.seq);
-    for (const extra of order.slice(max)) {
-      const s = out.get(extra.id)!;
-      out.set(extra.id, {
-        ...s,
-        verdict: 'merge',
-        clause: 'S-6.1',
-        reason: `本${villageKind === 'community' ? '社区' : '村'}共 ${counted.length} 块牌子，超过上限 ${max} 块（“村${guide.maxVillage}社${guide.maxCommunity}”，可配置），请并入“${GUIDE_BOARD}”`,
-        flags: [...s.flags, 'sign_over_limit'],
-      });
-    }
-  }
-  return out;
-}
+export { boardOf, type BoardRule } from '../catalogs/judge.js';
+export * from './judge.types.js';
+export { judgeSigns, suggestSigns, type SignRow } from './judge.signs.js';
 
 // ------------------------------------------------------------------ mechanisms (S-6.3, S-9)
 
@@ -263,22 +41,24 @@ export function basisLevel(basis: string): BasisLevel {
   return 'local';
 }
 
-export async function judgeMechanism(input: RowInput, lookup: CatalogLookup): Promise<Suggestion> {
+export function suggestMechanism(input: RowInput, view: CatalogView): Suggestion {
   const f = input.fields as MechanismFields;
-  const hit = await lookup.match(input.name, ['mechanism']);
-  const base = { itemCode: hit?.code ?? null, itemName: hit?.name ?? null, catalogVersion: lookup.versionId };
+  const j = judge(view, { subject: 'mechanism', title: input.name, dedicatedPost: f.dedicatedPost });
+  if (j.verdict === 'prohibited') return prohibited(j, f.dedicatedPost ? ['dedicated_post'] : [], view.versionId);
+  const organ = j.verdict === 'statutory_mechanism' ? j.item : null;
+  const base = { itemCode: organ?.code ?? null, itemName: organ?.name ?? null, catalogVersion: view.versionId };
   const failing: Flag[] = [];
   if (f.fundedBy === 'none') failing.push('no_funding');
   if (!f.effective) failing.push('no_effect');
   if (!f.villagersAccept) failing.push('not_accepted');
-  const tests = failing.map((x) => FLAGS[x]).join('、');
-  if (hit) {
+  const tests = failing.map((x) => ({ key: `campaigns.flag.${x}` }) as Keyed);
+  if (organ) {
     if (failing.length && failing.some((x) => x !== 'no_funding'))
       return {
         ...base,
         verdict: 'rectify',
         clause: 'S-9',
-        reason: `属于有法定依据的保留机制“${hit.name}”，但${tests}，须整改使其发挥作用`,
+        reason: because('statutoryFailing', { item: organ.name, tests }),
         matchKind: 'statutory',
         flags: ['statutory', ...failing],
       };
@@ -286,7 +66,9 @@ export async function judgeMechanism(input: RowInput, lookup: CatalogLookup): Pr
       ...base,
       verdict: 'keep',
       clause: 'S-6.3',
-      reason: `属于有法定依据的保留机制“${hit.name}”${hit.basis ? `（${hit.basis}）` : ''}`,
+      reason: organ.basis
+        ? because('statutoryBasis', { item: organ.name, basis: organ.basis })
+        : because('statutory', { item: organ.name }),
       matchKind: 'statutory',
       flags: ['statutory'],
     };
@@ -300,7 +82,7 @@ export async function judgeMechanism(input: RowInput, lookup: CatalogLookup): Pr
         ...base,
         verdict: 'rectify',
         clause: 'S-6.3',
-        reason: `有${level === 'law' ? '法律法规' : '中央文件'}依据，可以保留，但须由设立单位提供人员和经费，不得转嫁给村级组织`,
+        reason: because('mechanismShifted', { level: because(`level.${level}`) }),
         matchKind: level,
         flags: [...flags, 'burden_shifted', ...failing],
       };
@@ -309,7 +91,7 @@ export async function judgeMechanism(input: RowInput, lookup: CatalogLookup): Pr
         ...base,
         verdict: 'rectify',
         clause: 'S-9',
-        reason: `有${level === 'law' ? '法律法规' : '中央文件'}依据，但${tests}，须整改`,
+        reason: because('mechanismFailing', { level: because(`level.${level}`), tests }),
         matchKind: level,
         flags: [...flags, ...failing],
       };
@@ -317,18 +99,18 @@ export async function judgeMechanism(input: RowInput, lookup: CatalogLookup): Pr
       ...base,
       verdict: 'keep',
       clause: 'S-6.3',
-      reason: `有${level === 'law' ? '法律法规' : '中央文件'}依据，由设立单位提供人员和经费`,
+      reason: because('mechanismKeep', { level: because(`level.${level}`) }),
       matchKind: level,
       flags,
     };
   }
-  const why = level === 'none' ? '没有依据' : '只有省级以下文件依据';
+  const why = because(level === 'none' ? 'why.none' : 'why.local');
   if (failing.length)
     return {
       ...base,
       verdict: 'cancel',
       clause: 'S-9、S-6.3',
-      reason: `${why}，且${tests}，属于应当取消的机制`,
+      reason: because('mechanismCancel', { why, tests }),
       matchKind: level,
       flags: [...flags, 'no_basis', ...failing],
     };
@@ -336,7 +118,7 @@ export async function judgeMechanism(input: RowInput, lookup: CatalogLookup): Pr
     ...base,
     verdict: 'merge',
     clause: 'S-6.3',
-    reason: `${why}（只有党中央、国务院明确要求或法律法规规定的才可设立）；村级组织能够承担的，并入村民委员会下属委员会等现有组织，不设专门机制${f.dedicatedPost ? '和专岗' : ''}`,
+    reason: because(f.dedicatedPost ? 'mechanismMergePost' : 'mechanismMerge', { why }),
     matchKind: level,
     flags: [...flags, 'no_basis'],
   };
@@ -344,34 +126,33 @@ export async function judgeMechanism(input: RowInput, lookup: CatalogLookup): Pr
 
 // ------------------------------------------------------------------ work affairs (S-6.4, S-7.2, S-7.3)
 
-export async function judgeWorkAffair(input: RowInput, lookup: CatalogLookup): Promise<Suggestion> {
+export function suggestWorkAffair(input: RowInput, view: CatalogView): Suggestion {
   const f = input.fields as WorkAffairFields;
-  const v = lookup.versionId;
+  const v = view.versionId;
   const extra: Flag[] = f.formsRequired > 0 ? ['forms_required'] : [];
-  const banned = await lookup.match(input.name, ['prohibition']);
-  if (banned)
-    return {
-      verdict: 'cancel',
-      clause: 'S-7.2、S-9',
-      reason: `属于减负措施禁止事项：“${banned.name}”`,
-      itemCode: banned.code,
-      itemName: banned.name,
-      matchKind: 'prohibited',
-      flags: ['prohibited', ...extra],
-      catalogVersion: v,
-    };
-  const hitItem = await lookup.match(input.name, ['duty', 'assistance']);
-  const matched: CatalogHit = hitItem ? (hitItem.kind === 'duty' ? 'duty' : 'assistance') : 'none';
+  // A ledger row is, by definition, work the village was given: the rules read it with the village as subject.
+  const j = judge(view, {
+    subject: 'work_affair',
+    title: input.name,
+    description: `由村级组织承担：${input.name}`,
+    recognizeMechanisms: false,
+  });
+  if (j.verdict === 'prohibited') return prohibited(j, extra, v);
+  const matched: CatalogHit = j.verdict === 'duty' ? 'duty' : j.verdict === 'assistance' ? 'assistance' : 'none';
   const hit: CatalogHit = f.catalogHit ?? matched;
-  const item = hitItem && (f.catalogHit === null || f.catalogHit === matched) ? hitItem : null;
+  const item = j.item && matched !== 'none' && (f.catalogHit === null || f.catalogHit === matched) ? j.item : null;
   const base = { itemCode: item?.code ?? null, itemName: item?.name ?? null, catalogVersion: v, matchKind: hit };
-  const how = item ? `“${item.name}”` : f.catalogHit ? `（经办人确认为${CATALOG_HIT_LABELS[hit]}）` : '';
+  const how = item
+    ? because('how.item', { item: item.name })
+    : f.catalogHit
+      ? because('how.confirmed', { hit: { key: `campaigns.catalogHit.${hit}` } })
+      : because('how.none');
   if (hit === 'duty')
     return {
       ...base,
       verdict: 'keep',
       clause: 'S-6.4',
-      reason: `属于履行职责事项${how}，由村级组织承担，部门给予指导`,
+      reason: because('duty', { how }),
       flags: extra,
     };
   if (hit === 'assistance') {
@@ -380,14 +161,14 @@ export async function judgeWorkAffair(input: RowInput, lookup: CatalogLookup): P
         ...base,
         verdict: 'rectify',
         clause: 'S-6.4',
-        reason: `属于协助政务服务事项${how}，但没有经费保障：应“费随事转、权随责走”，由要求单位提供经费和工作条件`,
+        reason: because('assistanceUnfunded', { how }),
         flags: ['assistance_unfunded', ...extra],
       };
     return {
       ...base,
       verdict: 'keep',
       clause: 'S-6.4',
-      reason: `属于协助政务服务事项${how}，村级组织只做协助性工作，经费：${f.funding.trim()}`,
+      reason: because('assistance', { how, funding: f.funding.trim() }),
       flags: extra,
     };
   }
@@ -396,68 +177,114 @@ export async function judgeWorkAffair(input: RowInput, lookup: CatalogLookup): P
       ...base,
       verdict: 'keep',
       clause: 'S-7.3',
-      reason: `目录外专项任务，已经区政府批准（${f.approvalRef.trim()}）`,
+      reason: because('approvedTask', { approvalRef: f.approvalRef.trim() }),
       flags: ['out_of_catalog', ...extra],
+    };
+  const incomplete = view.completeness('duty') !== 'complete' || view.completeness('assistance') !== 'complete';
+  if (incomplete)
+    return {
+      ...base,
+      matchKind: 'unverified',
+      verdict: 'verify',
+      clause: 'S-6.4、S-7.3',
+      reason: because('verifyWorkAffair', {
+        duty: because(`completeness.${view.completeness('duty')}`),
+        assistance: because(`completeness.${view.completeness('assistance')}`),
+      }),
+      flags: ['catalog_incomplete', ...extra],
     };
   return {
     ...base,
     verdict: 'cancel',
     clause: 'S-7.2、S-7.3',
-    reason: '目录外事项，未经区政府批准，不得以行政命令要求村级组织承担；确需村级协助的，由部门报区政府审批',
+    reason: because('outsideCatalog'),
     flags: ['out_of_catalog', ...extra],
   };
 }
 
 // ------------------------------------------------------------------ certificates (S-6.2)
 
-export async function judgeCertificate(input: RowInput, lookup: CatalogLookup): Promise<Suggestion> {
-  const check = await lookup.certificate(input.name);
+export function suggestCertificate(input: RowInput, view: CatalogView): Suggestion {
+  const j = judge(view, { subject: 'certificate', title: input.name });
+  const item = j.item ? view.item(j.item.code) : null;
+  const matchKind: CertificateVerdict =
+    j.verdict === 'positive_certificate' ? 'positive' : j.verdict === 'negative_certificate' ? 'negative' : 'unlisted';
   const base = {
-    itemCode: check.item?.code ?? null,
-    itemName: check.item?.name ?? null,
-    catalogVersion: check.catalogVersion ?? lookup.versionId,
-    matchKind: check.verdict,
+    itemCode: item?.code ?? null,
+    itemName: item?.name ?? null,
+    catalogVersion: view.versionId,
+    matchKind,
   };
-  if (check.verdict === 'positive')
+  if (j.verdict === 'positive_certificate')
     return {
       ...base,
       verdict: 'keep',
       clause: 'S-6.2',
-      reason: `在村级组织出具证明事项清单内：“${check.item?.name ?? input.name}”，依法及时出具`,
+      reason: because('certificatePositive', { item: item?.name ?? input.name }),
       flags: [],
     };
-  if (check.verdict === 'negative')
+  if (j.verdict === 'negative_certificate') {
+    const alternative = item?.alternativeChannel ?? item?.guidance ?? null;
     return {
       ...base,
       verdict: 'cancel',
       clause: 'S-6.2',
-      reason: `在不应由村级组织出具的证明事项清单内：“${check.item?.name ?? input.name}”，不再出具${check.alternative ? `；办事群众可${check.alternative}` : ''}`,
+      reason: alternative
+        ? because('certificateNegativeAlternative', { item: item?.name ?? input.name, alternative })
+        : because('certificateNegative', { item: item?.name ?? input.name }),
       flags: ['certificate_negative'],
     };
+  }
   if (input.basis.trim())
     return {
       ...base,
       verdict: 'rectify',
       clause: 'S-6.2',
-      reason: `不在证明事项清单内；有依据（${input.basis.trim()}）的，须经集体研究并由村委会主任签字后出具，并报乡镇纳入清单调整`,
+      reason: because('certificateUnlistedBasis', { basis: input.basis.trim() }),
       flags: ['certificate_unlisted'],
+    };
+  if (j.verdict === 'unverifiable')
+    return {
+      ...base,
+      verdict: 'verify',
+      clause: 'S-6.2',
+      reason: because('verifyCertificate'),
+      flags: ['certificate_unlisted', 'catalog_incomplete'],
     };
   return {
     ...base,
     verdict: 'cancel',
     clause: 'S-6.2',
-    reason: '不在证明事项清单内，又无法律法规依据，不应出具；确有依据的，请改判并写明依据',
+    reason: because('certificateUnlisted'),
     flags: ['certificate_unlisted'],
   };
 }
 
-/** Judges one non-sign row (signs are judged per village by judgeSigns). */
-export function judgeRow(input: RowInput, lookup: CatalogLookup): Promise<Suggestion> {
-  const judges: Record<Exclude<Category, 'sign'>, (i: RowInput, l: CatalogLookup) => Promise<Suggestion>> = {
-    mechanism: judgeMechanism,
-    work_affair: judgeWorkAffair,
-    certificate: judgeCertificate,
+/** Suggests a verdict for one non-sign row (signs are judged per village by suggestSigns). */
+export function suggestRow(input: RowInput, view: CatalogView): Suggestion {
+  const judges: Record<Exclude<Category, 'sign'>, (i: RowInput, v: CatalogView) => Suggestion> = {
+    mechanism: suggestMechanism,
+    work_affair: suggestWorkAffair,
+    certificate: suggestCertificate,
   };
-  if (input.category === 'sign') throw new Error('signs are judged per village (judgeSigns)');
-  return judges[input.category](input, lookup);
+  if (input.category === 'sign') throw new Error('signs are judged per village (suggestSigns)');
+  return judges[input.category](input, view);
+}
+
+/** The callers' form (kept for the current wiring). */
+export async function judgeRow(input: RowInput, lookup: CatalogLookup): Promise<Suggestion> {
+  return suggestRow(input, lookup.view);
+}
+
+/** Is a suggestion one a cadre may accept as it stands (verify is not a verdict)? */
+export const acceptable = (v: SuggestedVerdict): v is Verdict => v !== 'verify';
+
+/**
+ * The verdict a cadre's decision starts from: the suggestion when accepted. 待核实（目录未完整） cannot be
+ * accepted as it stands (the cadre overrides it with a verdict and a reason) and is never accepted in bulk.
+ */
+export function acceptedVerdict(suggested: SuggestedVerdict, action: 'accept' | 'override'): Verdict {
+  if (action === 'accept' && !acceptable(suggested))
+    throw new AppError('validation_failed', msg('campaigns.error.verifyNotAcceptable'));
+  return suggested as Verdict;
 }

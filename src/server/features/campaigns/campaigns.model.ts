@@ -1,119 +1,62 @@
 /**
- * The words of the campaigns feature: categories, verdicts, workflow and clean-up states with their
- * Chinese labels, the per-category fields, the default phases of the seed plan, and the sign guide's
- * default setting. Pure data and pure functions.
+ * Domain logic of the campaigns feature: row identity and hashes, verdict and workflow rules, phases,
+ * the sign guide's default setting and the per-ledger counters. Pure data and pure functions; the enums
+ * and API schemas live in src/shared/campaigns.ts, the words in the locale tables.
  */
 import { createHash } from 'node:crypto';
-import { z } from '../../../shared/zod.js';
+import { zh } from '../../../shared/i18n.js';
+import {
+  CATALOG_HITS,
+  CATEGORIES,
+  type CatalogHit,
+  type Category,
+  type LedgerStatus,
+  type PhaseKey,
+  type RowFields,
+  type SignFields,
+  type SuggestedVerdict,
+  type Verdict,
+  type WorkflowStatus,
+} from '../../../shared/campaigns.js';
 
-export const CATEGORIES = ['sign', 'mechanism', 'work_affair', 'certificate'] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const CATEGORY_LABELS: Record<Category, string> = {
-  sign: '标识牌',
-  mechanism: '工作机制',
-  work_affair: '工作事务',
-  certificate: '证明事项',
-};
+export type {
+  CatalogHit,
+  Category,
+  CertificateFields,
+  CleanupStatus,
+  LedgerStatus,
+  MechanismFields,
+  PhaseKey,
+  Provider,
+  RowFields,
+  SignFields,
+  SignPosition,
+  TaskStatus,
+  Verdict,
+  WorkAffairFields,
+  WorkflowStatus,
+} from '../../../shared/campaigns.js';
 
-export const VERDICTS = ['keep', 'cancel', 'merge', 'rectify'] as const;
-export type Verdict = (typeof VERDICTS)[number];
-export const VERDICT_LABELS: Record<Verdict, string> = { keep: '保留', cancel: '取消', merge: '合并', rectify: '整改' };
 /** Rows with these verdicts are non-compliant and become clean-up tasks. */
 export const isNonCompliant = (v: Verdict | null | undefined) => v === 'cancel' || v === 'merge' || v === 'rectify';
 
-/** Stored workflow status of a ledger. */
-export const LEDGER_STATUSES = ['draft', 'submitted', 'returned', 'approved'] as const;
-export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
-/** Effective status, as denormalised onto rows: an approval the village edited afterwards is `stale`. */
-export const WORKFLOW_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'stale'] as const;
-export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
-export const WORKFLOW_LABELS: Record<WorkflowStatus, string> = {
-  draft: '填报中',
-  submitted: '已提交待审核',
-  returned: '已退回修改',
-  approved: '已审核通过',
-  stale: '审核后又修改（审核已失效）',
-};
 export const effectiveStatus = (status: LedgerStatus, approvalStale: boolean): WorkflowStatus =>
   status === 'approved' && approvalStale ? 'stale' : status;
 
-export const CLEANUP_STATUSES = ['none', 'open', 'closed'] as const;
-export type CleanupStatus = (typeof CLEANUP_STATUSES)[number];
-export const CLEANUP_LABELS: Record<CleanupStatus, string> = { none: '无需整改', open: '整改中', closed: '已整改' };
+/** Chinese names the server writes (task titles, spreadsheets, the judge's reasons). */
+export const categoryName = (c: Category) => zh(`campaigns.category.${c}`);
+export const verdictName = (v: SuggestedVerdict) => zh(`campaigns.verdict.${v}`);
+export const phaseName = (k: PhaseKey) => zh(`campaigns.phase.${k}`);
+/** The catalog names the judge quotes in its reasons. */
+export const CATALOG_HIT_LABELS = Object.fromEntries(
+  CATALOG_HITS.map((k) => [k, zh(`campaigns.catalogHit.${k}`)]),
+) as Record<CatalogHit, string>;
 
-export const TASK_STATUSES = ['open', 'closed', 'cancelled'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = { open: '整改中', closed: '已完成', cancelled: '已撤销' };
+/** A clean-up task's title (stored; notices quote it). */
+export const taskTitle = (category: Category, verdict: Verdict, name: string) =>
+  zh('campaigns.taskTitle', { category: categoryName(category), verdict: verdictName(verdict), name }).slice(0, 200);
 
-export const CAMPAIGN_STATUSES = ['draft', 'launching', 'active', 'closed'] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
-  draft: '未启动',
-  launching: '启动中',
-  active: '进行中',
-  closed: '已结束',
-};
-
-// ------------------------------------------------------------------ per-category fields
-
-export const SIGN_POSITIONS = ['outside', 'inside', 'functional_area'] as const;
-export type SignPosition = (typeof SIGN_POSITIONS)[number];
-export const SIGN_POSITION_LABELS: Record<SignPosition, string> = {
-  outside: '室外',
-  inside: '室内',
-  functional_area: '功能区入口',
-};
-
-export const PROVIDERS = ['village', 'imposer', 'other', 'none'] as const;
-export type Provider = (typeof PROVIDERS)[number];
-export const PROVIDER_LABELS: Record<Provider, string> = {
-  village: '村级组织自行承担',
-  imposer: '设立单位',
-  other: '其他单位',
-  none: '无',
-};
-
-export const CATALOG_HITS = ['duty', 'assistance', 'none'] as const;
-export type CatalogHit = (typeof CATALOG_HITS)[number];
-export const CATALOG_HIT_LABELS: Record<CatalogHit, string> = {
-  duty: '履行职责事项',
-  assistance: '协助政务服务事项',
-  none: '目录外',
-};
-
-const text = (max: number) => z.string().trim().max(max);
-const name = z.string().trim().min(1, '请填写名称').max(200);
-
-export const signFields = z.strictObject({ position: z.enum(SIGN_POSITIONS) });
-export const mechanismFields = z.strictObject({
-  dedicatedPost: z.boolean(),
-  staffBy: z.enum(PROVIDERS),
-  fundedBy: z.enum(PROVIDERS),
-  effective: z.boolean(),
-  villagersAccept: z.boolean(),
-});
-export const workAffairFields = z.strictObject({
-  /** The cadre's confirmation; null = take the catalog match. */
-  catalogHit: z.enum(CATALOG_HITS).nullable().default(null),
-  funding: text(200).default(''),
-  formsRequired: z.number().int().min(0).max(1000).default(0),
-  /** Reference of the district government's approval of an out-of-catalog task (S-7.3). */
-  approvalRef: text(100).default(''),
-});
-export const certificateFields = z.strictObject({ volumeLastYear: z.number().int().min(0).max(10_000_000).default(0) });
-
-export type SignFields = z.infer<typeof signFields>;
-export type MechanismFields = z.infer<typeof mechanismFields>;
-export type WorkAffairFields = z.infer<typeof workAffairFields>;
-export type CertificateFields = z.infer<typeof certificateFields>;
-export type RowFields = SignFields | MechanismFields | WorkAffairFields | CertificateFields;
-
-export const FIELD_SCHEMAS = {
-  sign: signFields,
-  mechanism: mechanismFields,
-  work_affair: workAffairFields,
-  certificate: certificateFields,
-} as const;
+// ------------------------------------------------------------------ row identity
 
 /** What a row is, whatever its category: the facts the cadre types. */
 export interface RowInput {
@@ -123,16 +66,6 @@ export interface RowInput {
   basis: string;
   fields: RowFields;
 }
-
-/** Bodies of the row API: one zod schema per category (discriminated by `category`). */
-const common = { name, imposedBy: text(100).default(''), basis: text(300).default('') };
-export const rowInput = z.discriminatedUnion('category', [
-  z.strictObject({ category: z.literal('sign'), ...common, fields: signFields }),
-  z.strictObject({ category: z.literal('mechanism'), ...common, fields: mechanismFields }),
-  z.strictObject({ category: z.literal('work_affair'), ...common, fields: workAffairFields }),
-  z.strictObject({ category: z.literal('certificate'), ...common, fields: certificateFields }),
-]);
-export type RowInputBody = z.infer<typeof rowInput>;
 
 const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
@@ -154,69 +87,9 @@ export function fieldsHashOf(r: RowInput): string {
     .slice(0, 32);
 }
 
-// ------------------------------------------------------------------ phases (the seed plan's defaults)
-
-export const PHASE_KEYS = ['self_inspection', 'signs_certificates', 'mechanisms_affairs', 'permanent_rules'] as const;
-export type PhaseKey = (typeof PHASE_KEYS)[number];
-
-export interface PhaseTemplate {
-  key: PhaseKey;
-  name: string;
-  clause: string;
-  categories: Category[];
-  /** Month-day and year offset of the default deadline. */
-  monthDay: string;
-  yearOffset: number;
-}
-
-export const DEFAULT_PHASES: PhaseTemplate[] = [
-  {
-    key: 'self_inspection',
-    name: '摸排自查、区级汇总',
-    clause: 'S-5',
-    categories: [],
-    monthDay: '08-10',
-    yearOffset: 0,
-  },
-  {
-    key: 'signs_certificates',
-    name: '标识牌、证明事项清理',
-    clause: 'S-6.1、S-6.2',
-    categories: ['sign', 'certificate'],
-    monthDay: '08-10',
-    yearOffset: 0,
-  },
-  {
-    key: 'mechanisms_affairs',
-    name: '工作机制、工作事务清理',
-    clause: 'S-6.3、S-6.4',
-    categories: ['mechanism', 'work_affair'],
-    monthDay: '12-10',
-    yearOffset: 0,
-  },
-  {
-    key: 'permanent_rules',
-    name: '建立准入和动态调整长效机制',
-    clause: 'S-7',
-    categories: [],
-    monthDay: '06-15',
-    yearOffset: 1,
-  },
-];
-
-export const defaultDeadline = (p: PhaseTemplate, year: number) => `${year + p.yearOffset}-${p.monthDay}`;
-
 /** The clean-up phase whose deadline applies to a row of this category. */
 export const phaseOfCategory = (c: Category): PhaseKey =>
   c === 'sign' || c === 'certificate' ? 'signs_certificates' : 'mechanisms_affairs';
-
-// ------------------------------------------------------------------ campaign settings
-
-export const campaignSettings = z.strictObject({
-  /** Reminder days before a task's deadline (a reminder on the day itself is always sent). */
-  reminderDaysBefore: z.array(z.number().int().min(1).max(60)).max(5).default([3]),
-});
-export type CampaignSettings = z.infer<typeof campaignSettings>;
 
 // ------------------------------------------------------------------ sign guide (configurable)
 
@@ -242,6 +115,7 @@ export const SERVICE_ORG_BOARD = '综合服务组织标识';
 /**
  * The Shanxi sign guide's text was not found (catalogs.json: NOT FOUND). These defaults are the four
  * statutory boards of the Guizhou (黔南) reference and the 左权 "村6社5" reading; a district sets its own.
+ * Board names, patterns and the note are the setting's data (a district edits them), not labels.
  */
 export const DEFAULT_SIGN_GUIDE: SignGuide = {
   allowedBoards: [
@@ -263,29 +137,6 @@ export const DEFAULT_SIGN_GUIDE: SignGuide = {
     '可配置：山西省《标识牌内容及悬挂位置参考指引》原文未取得。默认允许清单取自贵州黔南“每村只挂4块牌子”（村党组织、村民委员会、村集体经济组织、村务监督委员会），' +
     '数量上限取左权县“村6社5”的理解（村6块、社区5块），请区民政局按省指引核定后修改。',
 };
-
-export const signGuideInput = z.strictObject({
-  allowedBoards: z
-    .array(
-      z.strictObject({
-        name: z.string().trim().min(1).max(50),
-        patterns: z.array(z.string().trim().min(1).max(30)).min(1).max(20),
-      }),
-    )
-    .min(1)
-    .max(30),
-  insideBoards: z
-    .array(
-      z.strictObject({
-        name: z.string().trim().min(1).max(50),
-        patterns: z.array(z.string().trim().min(1).max(30)).min(1).max(20),
-      }),
-    )
-    .max(10),
-  maxVillage: z.number().int().min(1).max(50),
-  maxCommunity: z.number().int().min(1).max(50),
-  note: z.string().trim().max(500),
-});
 
 // ------------------------------------------------------------------ per-ledger counters
 
@@ -330,6 +181,18 @@ export function countersOf(
       out[counterColumn(c, 'removedDone')] += n;
     if (r.cleanupStatus === 'open') out[counterColumn(c, 'tasksOpen')] += n;
     if (r.cleanupStatus === 'closed') out[counterColumn(c, 'tasksClosed')] += n;
+  }
+  return out;
+}
+
+/** Items by key, in their order (Map.groupBy arrives with Node 21). */
+export function groupBy<T, K>(items: Iterable<T>, key: (x: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
   }
   return out;
 }

@@ -6,7 +6,7 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import { roleHas, type RegionLevel } from '../../../shared/roles.js';
 import { canAt, grantsWith, prefixLength, regionCovers, type Actor } from '../../core/actor.js';
 import { LEVEL_COLUMN } from '../../core/scope.js';
-import type { CampaignStatus, LedgerStatus, TaskStatus } from './campaigns.model.js';
+import type { CampaignStatus, LedgerStatus, OwnerKind, TaskStatus } from '../../../shared/campaigns.js';
 
 export interface CampaignFacts {
   regionCode: string;
@@ -20,7 +20,7 @@ export interface LedgerFacts {
 }
 export interface TaskFacts {
   villageCode: string;
-  ownerKind: 'village' | 'department';
+  ownerKind: OwnerKind;
   ownerDepartmentId: string | null;
   status: TaskStatus;
 }

@@ -5,87 +5,31 @@
  * ancestors are added as equalities so the same query is a prefix scan of the same index for a
  * township, a district or a province.
  */
-import type { Kysely } from 'kysely';
 import type { Deps } from '../../deps.js';
-import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../core/actor.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { StampedCache } from '../../core/stamped-cache.js';
-import type { RegionLevel } from '../../../shared/roles.js';
 import {
   CATEGORIES,
-  COUNTER_COLUMNS,
   VERDICTS,
   WORKFLOW_STATUSES,
-  counterColumn,
   type Category,
+  type ChangeCounts,
+  type ChangeKind,
+  type CycleChanges,
+  type Figures,
+  type Rollup,
   type Verdict,
   type WorkflowStatus,
-} from './campaigns.model.js';
-import { ancestorEqualities, getVisibleCampaign, scopeNode, type ScopeNode } from './campaigns.service.js';
+} from '../../../shared/campaigns.js';
+import * as regions from '../regions/regions.service.js';
+import { counterColumn } from './campaigns.model.js';
 import type { CampaignRecord } from './campaigns.repo.js';
+import { CHILD_COLUMN, changeCounts, overdueQuery, removedCounts, rollupQuery } from './rollups.repo.js';
+import { getVisibleCampaign } from './campaigns.service.js';
+import { ancestorEqualities, scopeNode, type ScopeNode } from './campaigns.scope.js';
 
-type ChildColumn = 'cityCode' | 'countyCode' | 'townshipCode' | 'villageCode';
-export const CHILD_COLUMN: Record<RegionLevel, ChildColumn> = {
-  province: 'cityCode',
-  city: 'countyCode',
-  county: 'townshipCode',
-  township: 'villageCode',
-  village: 'villageCode',
-  community: 'villageCode',
-};
-
-const pin = (node: ScopeNode) => ancestorEqualities(node);
-
-/**
- * The roll-up's main query: ledgers of a node by child region × workflow status, with the sums of their
- * row counters (category × verdict, removals done, tasks open/closed). One range scan of
- * ledger_scope_idx; about 22,000 ledgers for a province.
- */
-export function rollupQuery(db: Kysely<DB>, campaignId: string, node: ScopeNode) {
-  const child = CHILD_COLUMN[node.level];
-  return db
-    .selectFrom('ledger')
-    .select((eb) => [
-      eb.ref(child).as('regionCode'),
-      'status',
-      'approvalStale',
-      eb.fn.countAll<number>().as('ledgers'),
-      ...COUNTER_COLUMNS.map((k) => eb.fn.sum<number>(k).as(k)),
-    ])
-    .where('campaignId', '=', campaignId)
-    .where((eb) => eb.and(pin(node).map(([k, v]) => eb(k, '=', v))))
-    .groupBy([child, 'status', 'approvalStale']);
-}
-
-/** Open tasks past their deadline by child region × category. */
-export function overdueQuery(db: Kysely<DB>, campaignId: string, node: ScopeNode, today: string) {
-  const child = CHILD_COLUMN[node.level];
-  return db
-    .selectFrom('cleanupTask')
-    .select([(eb) => eb.ref(child).as('regionCode'), 'category', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('campaignId', '=', campaignId)
-    .where((eb) => eb.and(pin(node).map(([k, v]) => eb(k, '=', v))))
-    .where('status', '=', 'open')
-    .where('deadline', '<', today)
-    .groupBy([child, 'category']);
-}
-
-interface CategoryFigures {
-  before: number;
-  keep: number;
-  cancel: number;
-  merge: number;
-  rectify: number;
-  undecided: number;
-  /** Before minus what is to be cancelled or merged away. */
-  plannedAfter: number;
-  /** Before minus what has actually been cancelled or merged (task closed). */
-  achievedAfter: number;
-  tasksOpen: number;
-  tasksClosed: number;
-}
-const emptyFigures = (): CategoryFigures => ({
+const emptyFigures = (): Figures => ({
   before: 0,
   keep: 0,
   cancel: 0,
@@ -98,9 +42,11 @@ const emptyFigures = (): CategoryFigures => ({
   tasksClosed: 0,
 });
 const emptyLedgers = () => ({ total: 0, draft: 0, submitted: 0, returned: 0, approved: 0, stale: 0 });
+const byCategoryOf = <T>(make: () => T) =>
+  Object.fromEntries(CATEGORIES.map((k) => [k, make()])) as Record<Category, T>;
 
-function addFigures(into: CategoryFigures, f: CategoryFigures) {
-  for (const k of Object.keys(f) as (keyof CategoryFigures)[]) into[k] += f[k];
+function addFigures(into: Figures, f: Figures) {
+  for (const k of Object.keys(f) as (keyof Figures)[]) into[k] += f[k];
 }
 
 /**
@@ -125,22 +71,20 @@ export async function rollup(deps: Deps, actor: Actor, campaignId: string, regio
   return memoisedRollupOf(deps, c, node);
 }
 
-export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode) {
+export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode): Promise<Rollup> {
   const today = shanghaiDate(deps.clock.now());
+  const pinnedNode = { level: node.level, pins: ancestorEqualities(node) };
   const [groups, overdue] = await Promise.all([
-    rollupQuery(deps.db, c.id, node).execute(),
-    overdueQuery(deps.db, c.id, node, today).execute(),
+    rollupQuery(deps.db, c.id, pinnedNode).execute(),
+    overdueQuery(deps.db, c.id, pinnedNode, today).execute(),
   ]);
-  const byCategory = Object.fromEntries(CATEGORIES.map((k) => [k, emptyFigures()])) as Record<
-    Category,
-    CategoryFigures
-  >;
+  const byCategory = byCategoryOf(emptyFigures);
   const byStatus = Object.fromEntries(WORKFLOW_STATUSES.map((s) => [s, 0])) as Record<WorkflowStatus, number>;
   const children = new Map<
     string,
     {
       rows: number;
-      byCategory: Record<Category, CategoryFigures>;
+      byCategory: Record<Category, Figures>;
       ledgers: ReturnType<typeof emptyLedgers>;
       overdueTasks: number;
     }
@@ -153,10 +97,7 @@ export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode) {
         k,
         (x = {
           rows: 0,
-          byCategory: Object.fromEntries(CATEGORIES.map((cat) => [cat, emptyFigures()])) as Record<
-            Category,
-            CategoryFigures
-          >,
+          byCategory: byCategoryOf(emptyFigures),
           ledgers: emptyLedgers(),
           overdueTasks: 0,
         }),
@@ -184,7 +125,7 @@ export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode) {
     for (const cat of CATEGORIES) {
       const v = (k: Parameters<typeof counterColumn>[1]) =>
         Number((g as Record<string, unknown>)[counterColumn(cat, k)] ?? 0);
-      const f: CategoryFigures = {
+      const f: Figures = {
         before: v('total'),
         keep: v('keep'),
         cancel: v('cancel'),
@@ -210,7 +151,7 @@ export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode) {
       }
     }
   }
-  const overdueByCategory = Object.fromEntries(CATEGORIES.map((k) => [k, 0])) as Record<Category, number>;
+  const overdueByCategory = byCategoryOf(() => 0);
   let overdueTotal = 0;
   for (const o of overdue) {
     const n = Number(o.n);
@@ -233,7 +174,6 @@ export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode) {
     } else measured = false;
     return {
       key: p.key,
-      name: p.name,
       clause: p.clause,
       deadline: p.deadline,
       measured,
@@ -244,15 +184,7 @@ export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode) {
       behind: measured && p.deadline < today && done < total,
     };
   });
-  const codes = [...children.keys()].filter(Boolean);
-  const names = new Map<string, string>();
-  for (let i = 0; i < codes.length; i += 500)
-    for (const r of await deps.db
-      .selectFrom('region')
-      .select(['code', 'name'])
-      .where('code', 'in', codes.slice(i, i + 500))
-      .execute())
-      names.set(r.code, r.name);
+  const names = await regions.namesOf(deps.db, [...children.keys()]);
   return {
     campaign: { id: c.id, name: c.name, year: c.year },
     region: { code: node.code, name: node.name, level: node.level },
@@ -273,4 +205,27 @@ export async function rollupOf(deps: Deps, c: CampaignRecord, node: ScopeNode) {
     groups: cells,
   };
 }
-export type Rollup = Awaited<ReturnType<typeof rollupOf>>;
+
+/** Rows new, changed, unchanged since the previous cycle, and last cycle's rows not carried over, per category, under a node. */
+export async function cycleChanges(
+  deps: Deps,
+  actor: Actor,
+  campaignId: string,
+  regionCode: string | undefined,
+): Promise<CycleChanges> {
+  const c = await getVisibleCampaign(deps, actor, campaignId);
+  const node = await scopeNode(deps, actor, c, regionCode);
+  const pins = ancestorEqualities(node);
+  const by = byCategoryOf((): ChangeCounts => ({ new: 0, changed: 0, unchanged: 0, removed: 0 }));
+  for (const r of await changeCounts(deps.db, c.id, pins))
+    by[r.category as Category][(r.changeKind ?? 'new') as ChangeKind] += r.n;
+  if (c.previousCampaignId)
+    for (const r of await removedCounts(deps.db, c.previousCampaignId, c.id, pins))
+      by[r.category as Category].removed += r.n;
+  return {
+    campaignId: c.id,
+    previousCampaignId: c.previousCampaignId,
+    region: { code: node.code, name: node.name, level: node.level },
+    byCategory: by,
+  };
+}

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError, msg } from '../../core/errors.js';
+import { parsePatterns } from './rules.js';
 import type { MessageKey, MessageParams } from '../../../shared/i18n.js';
 import {
   EDITABLE_FIELDS,
@@ -45,6 +46,22 @@ export function cleanPatch(fields: ItemFieldsInput | undefined): ItemPatch {
   return out;
 }
 
+/**
+ * Recognition rules belong to prohibition items only, and every line must parse (the judge would skip a
+ * broken line): 400 with the line numbers in `details` (field `patterns`).
+ */
+function checkPatterns(kind: CatalogKind, fields: ItemPatch) {
+  if (!fields.patterns) return;
+  if (kind !== 'prohibition') throw refuse('validation_failed', 'catalogs.error.adjust.patternsNotProhibition');
+  const { errors } = parsePatterns(fields.patterns);
+  if (errors.length)
+    throw new AppError(
+      'validation_failed',
+      msg('catalogs.error.adjust.patternsInvalid', { lines: errors.map((e) => e.line).join('、') }),
+      errors.map((e) => ({ field: 'patterns', line: e.line, message: e.message })),
+    );
+}
+
 export interface Resolved {
   catalog: CatalogRecord | null;
   current: EffectiveItem | null;
@@ -83,6 +100,7 @@ export async function resolve(
       const dup = eff.items.find((i) => i.catalogId === catalog.id && i.fields.name === fields.name);
       if (dup)
         throw refuse('conflict', 'catalogs.error.adjust.duplicateName', { name: dup.fields.name, code: dup.code });
+      checkPatterns(catalog.kind, fields);
       return { catalog, current: null, itemName: fields.name, changes: fields };
     }
     case 'amend':
@@ -106,6 +124,7 @@ export async function resolve(
       );
       if (!Object.keys(changed).length) throw refuse('validation_failed', 'catalogs.error.adjust.noChange');
       if ('name' in changed && !changed.name) throw refuse('validation_failed', 'catalogs.error.adjust.nameEmpty');
+      checkPatterns(catalog.kind, changed);
       return { catalog, current, itemName: current.fields.name, changes: changed as ItemPatch };
     }
     case 'adopt': {

@@ -207,7 +207,7 @@ describe('the Done flow: a district item, a township withdrawal with a future da
       .orderBy('seq')
       .execute();
     expect(w.map((r) => r.actorName)).toEqual(['demo-township', 'demo-township', 'demo-district']);
-    expect((await verifyChain(t.deps.db)).ok).toBe(true);
+    expect((await verifyChain(t.deps.db, t.deps.keys)).ok).toBe(true);
   });
 
   it('publishing: the portal follows approval only after the district publishes', async () => {

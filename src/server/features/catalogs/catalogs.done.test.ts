@@ -102,6 +102,6 @@ describe('demo-district adds a district item and withdraws a provincial item for
       ]);
       expect(new Set(rows.map((r) => r.actorName))).toEqual(new Set(['demo-district']));
     }
-    expect((await verifyChain(t.deps.db)).ok).toBe(true);
+    expect((await verifyChain(t.deps.db, t.deps.keys)).ok).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import type { SheetColumn } from '../../core/spreadsheets.js';
 import type { RowError } from '../../../shared/errors.js';
 import type { SheetRow } from '../../core/xlsx.js';
 import type { EffectiveItem } from './catalogs.model.js';
+import { parsePatterns } from './rules.js';
 
 export const ITEM_SHEET = '目录事项';
 
@@ -23,7 +24,8 @@ export type ImportField =
   | 'effectiveFrom'
   | 'effectiveTo'
   | 'notes'
-  | 'sourceUrl';
+  | 'sourceUrl'
+  | 'patterns';
 
 interface CatalogColumn extends ColumnDef {
   key: ImportField;
@@ -70,6 +72,13 @@ export const CATALOG_COLUMNS: CatalogColumn[] = [
   { header: '失效日期', key: 'effectiveTo', width: 12, note: 'YYYY-MM-DD，可选；该日之后不再有效' },
   { header: '备注', key: 'notes', width: 24, note: '可选' },
   { header: '来源网址', key: 'sourceUrl', width: 30, note: '可选，以 http:// 或 https:// 开头' },
+  {
+    header: '识别规则',
+    key: 'patterns',
+    aliases: ['识别规则（平台拟定）', '匹配规则'],
+    width: 40,
+    note: '仅减负措施（不得事项）填写：每行一条识别规则（平台拟定，不是正式文本）；空白时保留原有规则',
+  },
 ];
 
 /** The import template: the item sheet, then a sheet of instructions. */
@@ -104,6 +113,7 @@ export interface ImportRow {
   effectiveTo: string | null;
   notes: string | null;
   sourceUrl: string | null;
+  patterns: string | null;
 }
 
 const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{1,39}$/;
@@ -148,6 +158,12 @@ export function validateRow(sheet: string, r: SheetRow): { row: ImportRow | null
     err('effectiveTo', '失效日期不能早于生效日期');
   const url = v('sourceUrl');
   if (url && !/^https?:\/\/\S+$/i.test(url)) err('sourceUrl', '来源网址应以 http:// 或 https:// 开头');
+  const rules = v('patterns');
+  if (rules) {
+    const { errors: bad } = parsePatterns(rules);
+    if (bad.length) err('patterns', `识别规则有误：${bad.map((e) => e.message).join('；')}`);
+    else if (rules.length > 4000) err('patterns', '识别规则不能超过 4000 个字符');
+  }
   for (const k of ['category', 'basisArticle', 'responsibleDepartment'] as const)
     if (v(k).length > 200) err(k, '不能超过 200 个字符');
   if (errors.length) return { row: null, errors };
@@ -166,6 +182,7 @@ export function validateRow(sheet: string, r: SheetRow): { row: ImportRow | null
       effectiveTo: dates.effectiveTo ?? null,
       notes: opt('notes'),
       sourceUrl: url || null,
+      patterns: opt('patterns'),
     },
     errors,
   };
@@ -189,6 +206,7 @@ export function itemExportColumns(extra: SheetColumn<EffectiveItem>[] = []): She
     { header: header('effectiveTo'), width: w('effectiveTo'), value: f('effectiveTo') },
     { header: header('notes'), width: w('notes'), value: f('notes') },
     { header: header('sourceUrl'), width: w('sourceUrl'), value: f('sourceUrl') },
+    { header: header('patterns'), width: w('patterns'), value: f('patterns') },
     ...extra,
   ];
 }

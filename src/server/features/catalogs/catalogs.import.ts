@@ -82,6 +82,8 @@ const rowFields = (r: ImportRow, keep: ItemFields): ItemFields => ({
   notes: r.notes,
   sourceUrl: r.sourceUrl,
   effectiveTo: r.effectiveTo,
+  // A sheet without rules keeps the item's rules (they are the platform's; change them by an adjustment).
+  patterns: r.patterns ?? keep.patterns,
 });
 
 /** The job: parse, validate every row, then write everything in one transaction (or nothing). */

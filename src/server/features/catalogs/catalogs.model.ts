@@ -36,6 +36,8 @@ export interface ItemFields {
   sourceUrl: string | null;
   catchAll: boolean;
   effectiveTo: string | null;
+  /** Prohibition items: recognition rules (catalogs/rules.ts), one per line; the platform's wording. */
+  patterns: string | null;
 }
 export type ItemPatch = Partial<ItemFields>;
 
@@ -52,20 +54,10 @@ export const ITEM_FIELD_KEYS: (keyof ItemFields)[] = [
   'sourceUrl',
   'catchAll',
   'effectiveTo',
+  'patterns',
 ];
 /** The fields people edit (guidance and catchAll come only from the seed). */
-export const EDITABLE_FIELDS: ItemFieldName[] = [
-  'name',
-  'category',
-  'basis',
-  'basisArticle',
-  'responsibleDepartment',
-  'funding',
-  'alternativeChannel',
-  'notes',
-  'sourceUrl',
-  'effectiveTo',
-];
+export const EDITABLE_FIELDS = ITEM_FIELD_KEYS.filter((k) => k !== 'guidance' && k !== 'catchAll') as ItemFieldName[];
 
 export const EMPTY_FIELDS: ItemFields = {
   name: '',
@@ -80,6 +72,7 @@ export const EMPTY_FIELDS: ItemFields = {
   sourceUrl: null,
   catchAll: false,
   effectiveTo: null,
+  patterns: null,
 };
 
 export interface CatalogExtra {

@@ -78,10 +78,10 @@ describe('route policies', () => {
 });
 
 describe('catalogs', () => {
-  it('GET /api/catalogs lists the 14 shipped lists with sources and completeness; with a region, which are in force there', async () => {
+  it('GET /api/catalogs lists the 18 shipped lists with sources and completeness; with a region, which are in force there', async () => {
     const res = await village.get(`/api/catalogs?region=${HANDIAN_VILLAGE}`);
     expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(14);
+    expect(res.body.items).toHaveLength(18);
     for (const c of res.body.items) {
       expect(c.completenessNote.startsWith(c.complete ? '完整' : '部分')).toBe(true);
       expect(c.sourceUrl).toMatch(/^http/);
@@ -94,8 +94,12 @@ describe('catalogs', () => {
     expect(active).toEqual([
       'hebei-luquan-2023-village-government-services',
       'hubei-duties-guidance-catalog',
+      'national-1991-farmer-burden-regulation',
+      'national-2019-burden-reduction-notice',
       'national-2020-negative-certificates-batch1',
       'national-2022-assistance-items',
+      'national-2023-fingertip-formalism-opinions',
+      'national-2026-government-app-measures',
       'national-statutory-village-assistance',
       'national-statutory-village-duties',
       'shanxi-2023-assistance-catalog',

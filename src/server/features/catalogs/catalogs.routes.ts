@@ -33,7 +33,7 @@ import {
 } from '../../../shared/catalogs.js';
 import type { FastifyReply } from 'fastify';
 import type { Routes } from '../feature.js';
-import type { RoutePolicy } from '../../http/policy.js';
+import { currentBy, type RoutePolicy } from '../../http/policy.js';
 import { authed, can, route, typed } from '../../http/route.js';
 import { readUpload } from '../../http/upload.js';
 import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
@@ -185,8 +185,10 @@ export const catalogsRoutes: Routes = (app, deps) => {
 /** The adjustment workflow: draft → submitted → approved | rejected (or cancelled), then published. */
 const adjustmentRoutes: Routes = (app, deps) => {
   const r = typed(app);
+  // A 409 on a step carries the adjustment as it is now (details.current).
+  const now = { current: currentBy((a, id) => adjustments.getAdjustment(deps, a, id)) };
   const step = <B extends z.ZodType>(policy: RoutePolicy, summary: string, body: B) =>
-    route(policy, tags, summary, { params: idParams, body, response: { 200: adjustmentSchema } });
+    route(policy, tags, summary, { params: idParams, body, response: { 200: adjustmentSchema } }, now);
 
   r.get(
     '/api/catalogs/adjustments',
@@ -215,11 +217,13 @@ const adjustmentRoutes: Routes = (app, deps) => {
   );
   r.patch(
     '/api/catalogs/adjustments/:id',
-    route(manage, tags, '修改草稿（仅提出人；乐观锁 version）', {
-      params: idParams,
-      body: updateAdjustmentBody,
-      response: { 200: adjustmentSchema },
-    }),
+    route(
+      manage,
+      tags,
+      '修改草稿（仅提出人；乐观锁 version）',
+      { params: idParams, body: updateAdjustmentBody, response: { 200: adjustmentSchema } },
+      now,
+    ),
     async (req) => adjustments.updateAdjustment(deps, authed(req), req.params.id, req.body),
   );
   r.post('/api/catalogs/adjustments/:id/submit', step(manage, '提交审批', versionBody), async (req) =>

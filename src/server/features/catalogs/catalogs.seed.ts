@@ -28,7 +28,16 @@ const COMPLETENESS_NOTES: Record<string, string> = {
     '完整：来源称共5项并列出全部5项；事项文字取自新闻报道，目录原表的设定依据、用途、主管部门等栏目未取得。',
   'national-2020-negative-certificates-batch1':
     '完整：20项名称齐全；官方清单的“替代方式”栏目未取得，所示办理指引为本平台整理，仅供参考。',
-  'shanxi-2023-burden-reduction-measures': '部分：已知9条中的2条（2023年6月26日新闻发布会报道），其余7条未取得。',
+  'shanxi-2023-burden-reduction-measures':
+    '部分：已知9条中的7条（第1–2条据2023年6月26日新闻发布会报道，第3–7条据该发布会的转载），第8、9条未取得。识别规则为本平台拟定。',
+  'national-2026-government-app-measures':
+    '部分：摘录国办函〔2026〕12号所列5种禁止情形中的4种（第5种为经营性使用，与向村级组织布置工作无关，原文未取得）。识别规则为本平台拟定。',
+  'national-2019-burden-reduction-notice':
+    '部分：摘录中办2019年减负通知中关于“一票否决”和责任状的一项要求（据评论文章引述，通知全文未取得）。识别规则为本平台拟定。',
+  'national-2023-fingertip-formalism-opinions':
+    '部分：摘录《关于防治“指尖上的形式主义”的若干意见》16条中的一项要求（据报道引述，全文未取得）。识别规则为本平台拟定。',
+  'national-1991-farmer-burden-regulation':
+    '部分：摘录《农民承担费用和劳务管理条例》第二条第二款；该条例现行效力未经核实，使用前请核对。识别规则为本平台拟定。',
   'shanxi-2023-duties-catalog': '部分：仅确认目录名称，事项正文未取得（0项），请区民政局导入正式附件表格。',
   'shanxi-2023-assistance-catalog': '部分：仅确认目录名称，事项正文未取得（0项），请区民政局导入正式附件表格。',
   'shanxi-2023-signage-guide': '部分：指引正文未取得（0项），请区民政局导入正式附件；左权县“村6社5”做法仅供参考。',
@@ -112,6 +121,7 @@ export function seedItemFields(it: SeedItem): ItemFields {
     sourceUrl: it.sourceUrl,
     catchAll: it.catchAll,
     effectiveTo: null,
+    patterns: it.patterns ?? null,
   };
 }
 

@@ -62,3 +62,37 @@ describe('GET/PUT /api/catalogs/completeness', () => {
     expect((await (await t.as('demo-village')).request('PUT', '/api/catalogs/completeness', body)).status).toBe(403);
   });
 });
+
+describe('the district to-do while its duty or assistance catalog is incomplete (issue 9)', () => {
+  it('tells the district lead once per state, and again only when the state changes', async () => {
+    const { remindIncompleteCatalogs } = await import('./catalogs.todo.js');
+    const app = await createTestApp();
+    try {
+      const d = await app.as('demo-district');
+      const todos = async () =>
+        (await d.get('/api/notifications')).body.items.filter((n: any) => n.kind === 'catalogs.incomplete');
+      expect(await remindIncompleteCatalogs(app.deps)).toMatchObject({ incomplete: 1 });
+      const first = await todos();
+      expect(first).toHaveLength(1);
+      expect(first[0]).toMatchObject({ link: `/catalogs/browse?region=${DISTRICT}` });
+      expect(first[0].title).toContain('上党区');
+      await remindIncompleteCatalogs(app.deps); // the same state: no second notice
+      expect(await todos()).toHaveLength(1);
+      for (const kind of ['duty', 'assistance']) {
+        const cur = kindOf((await d.get(`/api/catalogs/completeness?region=${DISTRICT}`)).body, kind);
+        const set = await d.request('PUT', '/api/catalogs/completeness', {
+          region: DISTRICT,
+          kind,
+          status: 'complete',
+          note: '已导入正式目录',
+          version: cur.source === 'set' ? cur.version : 0,
+        });
+        expect(set.status, JSON.stringify(set.body)).toBe(200);
+      }
+      expect(await remindIncompleteCatalogs(app.deps)).toMatchObject({ incomplete: 0 });
+      expect(await todos()).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 /** Helpers for the catalog tests (not a test file itself). */
 import ExcelJS from 'exceljs';
 import { createTestApp, type Agent, type TestApp, type TestResponse } from '../../../../test/test-app.js';
+import { enrolTotp, totpCode } from '../../../../test/mfa.js';
 import { XLSX_TYPE } from '../../core/spreadsheets.js';
 
 export const HANDIAN_TOWNSHIP = '140404001000';
@@ -9,7 +10,7 @@ export const HANDIAN_VILLAGE = '140404001200';
 /**
  * A second district lead, so that proposer ≠ approver can be exercised at the district layer. Made
  * through the real APIs: the system admin creates the account, the security admin grants the role,
- * the user changes the one-time password.
+ * the user changes the one-time password and enrols TOTP (required of district roles).
  */
 export async function secondDistrictLead(t: TestApp, username = 'district-lead-2'): Promise<Agent> {
   const sys = await t.as('demo-sysadmin');
@@ -29,10 +30,27 @@ export async function secondDistrictLead(t: TestApp, username = 'district-lead-2
   if (granted.status !== 200) throw new Error(`grant: ${granted.status} ${JSON.stringify(granted.body)}`);
   const a = t.agent();
   await a.login(username, 'Start#2023x');
-  const changed = await a.post('/api/auth/password', { currentPassword: 'Start#2023x', newPassword: 'Review#2024y' });
-  if (changed.status !== 200) throw new Error(`password: ${changed.status}`);
-  await a.login(username, 'Review#2024y');
+  const changed = await a.post('/api/auth/password', {
+    currentPassword: 'Start#2023x',
+    newPassword: 'Fuhe#Quzhang2031',
+  });
+  if (changed.status !== 200) throw new Error(`password: ${changed.status} ${JSON.stringify(changed.body)}`);
+  factors.set(username, await enrolTotp(t, a));
+  await signInAgain(t, a, username);
   return a;
+}
+
+const factors = new Map<string, { secret: string; codes: string[] }>();
+
+/**
+ * Signs the second district lead in again (after the test clock moved): password and a TOTP code, or a
+ * recovery code when the clock went back to an already used period.
+ */
+export async function signInAgain(t: TestApp, a: Agent, username = 'district-lead-2') {
+  const f = factors.get(username)!;
+  let res = await a.login(username, 'Fuhe#Quzhang2031', { otp: totpCode(t, f.secret) });
+  if (res.status !== 200) res = await a.login(username, 'Fuhe#Quzhang2031', { recoveryCode: f.codes.shift()! });
+  if (res.status !== 200) throw new Error(`login: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 /**
@@ -74,7 +92,7 @@ export async function signInAt(t: TestApp, iso: string, reviewer: Agent) {
   t.clock.set(iso);
   const district = await t.as('demo-district');
   const township = await t.as('demo-township');
-  await reviewer.login('district-lead-2', 'Review#2024y');
+  await signInAgain(t, reviewer);
   return { district, township };
 }
 

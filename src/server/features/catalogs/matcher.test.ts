@@ -289,7 +289,7 @@ describe('matching certificates', () => {
     expect(matcher.match('人民调解委员会', ['mechanism']).best?.code).toBe('CN-MECH-05');
     expect(matcher.match('村务监督委员会', ['mechanism']).best?.code).toBe('CN-MECH-03');
     expect(matcher.match('招商引资任务', ['prohibition']).best?.code).toBe('HN-PROH-2020-01');
-    expect(matcher.match('要求村里签责任状', ['prohibition']).best?.code).toBe('HN-PROH-2020-03');
+    expect(matcher.match('要求村里签责任状', ['prohibition']).best?.code).toBe('CN-PROH-2019-01');
     expect(matcher.match('协助社会救助', ['assistance']).best?.code).toBe('CN-ASSIST-2022-09');
     expect(matcher.match('村级财务管理制度').best?.code).toBe('JL-DISC-2022-07');
   });

@@ -69,7 +69,7 @@ export interface MatchResult {
 }
 
 export interface Matcher {
-  match(text: string, kinds?: readonly CatalogKind[]): MatchResult;
+  match(text: string, kinds?: readonly CatalogKind[], opts?: { readings?: boolean }): MatchResult;
 }
 
 export const CERTIFICATE_KINDS: readonly CatalogKind[] = ['certificate', 'negative_certificate'];
@@ -328,8 +328,8 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
   const itemsTouched: number[] = [];
   const relatedCap = RELATED_CAP * threshold;
 
-  function match(text: string, kinds?: readonly CatalogKind[]): MatchResult {
-    const tokens = tokenize(text, { readings: true });
+  function match(text: string, kinds?: readonly CatalogKind[], opts?: { readings?: boolean }): MatchResult {
+    const tokens = tokenize(text, { readings: opts?.readings ?? true });
     const normalized = joinSurfaces(tokens);
     const qTerms = termsOf(tokens, HEAD_BOOST);
     // Merge duplicate keys (keep the heavier), weight by IDF.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG_KINDS, loadSeedCatalogs, toMatchableItems, type SeedCatalog } from './seed-data.js';
+import { parsePatterns } from './rules.js';
 
 const catalogs = loadSeedCatalogs();
 const byId = (id: string): SeedCatalog => {
@@ -32,10 +33,14 @@ const NATIONAL_NEGATIVE_NAMES = [
 ];
 
 describe('seed catalogs', () => {
-  it('ships one file per reference list (14 lists)', () => {
+  it('ships one file per reference list (18 lists)', () => {
     expect(catalogs.map((c) => c.id).sort()).toEqual(
       [
         'hebei-luquan-2023-village-government-services',
+        'national-1991-farmer-burden-regulation',
+        'national-2019-burden-reduction-notice',
+        'national-2023-fingertip-formalism-opinions',
+        'national-2026-government-app-measures',
         'hubei-duties-guidance-catalog',
         'hunan-2020-burden-reduction-list',
         'jilin-chuanying-village-disclosure-reference',
@@ -96,6 +101,10 @@ describe('seed catalogs', () => {
       'statutory-village-mechanisms': 'CN-MECH',
       'hubei-duties-guidance-catalog': 'HB-DUTY',
       'hunan-2020-burden-reduction-list': 'HN-PROH-2020',
+      'national-1991-farmer-burden-regulation': 'CN-PROH-1991',
+      'national-2019-burden-reduction-notice': 'CN-PROH-2019',
+      'national-2023-fingertip-formalism-opinions': 'CN-PROH-2023',
+      'national-2026-government-app-measures': 'CN-PROH-2026',
       'jilin-chuanying-village-disclosure-reference': 'JL-DISC-2022',
       'national-statutory-village-duties': 'CN-LAW-DUTY',
       'national-statutory-village-assistance': 'CN-LAW-ASSIST',
@@ -122,7 +131,7 @@ describe('seed catalogs', () => {
       expect(c.complete, id).toBe(false);
       expect(c.importNote, id).toMatch(/导入/);
     }
-    expect(byId('shanxi-2023-burden-reduction-measures').unknownItemCount).toBe(7);
+    expect(byId('shanxi-2023-burden-reduction-measures').unknownItemCount).toBe(2);
   });
 
   it('adopts published national and Shanxi lists by default; never references from elsewhere or the statutory work-affair lists', () => {
@@ -198,6 +207,32 @@ describe('seed catalogs', () => {
     expect(byId('hunan-2020-burden-reduction-list').kind).toBe('prohibition');
     expect(byId('jilin-chuanying-village-disclosure-reference').kind).toBe('disclosure');
     expect(byId('shanxi-2023-signage-guide').kind).toBe('sign_guide');
+  });
+
+  it('gives every prohibition item recognition rules that parse, except the measures the structural rules enforce', () => {
+    const structural = ['SX-PROH-2023-06', 'SX-PROH-2023-07'];
+    for (const c of catalogs.filter((x) => x.kind === 'prohibition'))
+      for (const it of c.items) {
+        if (structural.includes(it.code)) {
+          expect(it.patterns, it.code).toBeNull();
+          expect(it.notes, it.code).toMatch(/mechanism rule/);
+          continue;
+        }
+        const { patterns, errors } = parsePatterns(it.patterns);
+        expect(errors, it.code).toEqual([]);
+        expect(patterns.length, it.code).toBeGreaterThan(0);
+      }
+    for (const c of catalogs.filter((x) => x.kind !== 'prohibition'))
+      for (const it of c.items) expect(it.patterns ?? null, it.code).toBeNull();
+  });
+
+  it('ships national prohibitions only with a source and an honest completeness statement', () => {
+    for (const c of catalogs.filter((x) => x.kind === 'prohibition' && x.layer === 'national')) {
+      expect(c.source_url).toMatch(/^https?:\/\//);
+      expect(c.complete).toBe(false);
+      expect(c.completeness).toMatch(/^PARTIAL: /);
+      for (const it of c.items) expect(it.notes, it.code).toMatch(/platform's/);
+    }
   });
 
   it('hands out copies', () => {

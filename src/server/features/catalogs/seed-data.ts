@@ -33,6 +33,12 @@ export interface SeedItem {
   catchAll: boolean;
   /** Negative items only: the platform's own guidance, explicitly NOT the official column. */
   guidance?: string;
+  /**
+   * Prohibition items: recognition rules in the pattern language of catalogs/rules.ts, one per line.
+   * The platform's own wording (like guidance), never the official text; null where the structural rules
+   * (mechanisms, signs) enforce the item instead.
+   */
+  patterns?: string | null;
 }
 
 export interface SeedCatalog {

@@ -16,7 +16,7 @@ import type { PageRequest } from '../../db/paginate.js';
 import { zh } from '../../../shared/i18n.js';
 import type { CaseKind, CertificateVerdict, PromiseBody, RefusalBody } from '../../../shared/certificates.js';
 import { catalogJudge, type JudgedItem } from '../admission/catalog.gateway.js';
-import { maskName } from './certificates.identity.js';
+import { at, maskName, sealPersonal } from './certificates.identity.js';
 import * as repo from './certificates.repo.js';
 import * as cases from './certificates.cases.repo.js';
 import type { CertificateCaseTable } from './certificates.tables.js';
@@ -31,7 +31,6 @@ import {
   today,
   type Village,
 } from './certificates.desk.service.js';
-import { sealPersonal } from './certificates.issue.service.js';
 import { insertDemand } from './certificates.demands.service.js';
 
 async function nextCaseNumber(trx: Kysely<DB>, villageCode: string, year: number, kind: CaseKind) {
@@ -111,7 +110,9 @@ export async function refuse(deps: Deps, ctx: AuthedContext, input: RefusalBody)
       alternativeChannel: negative ? item.alternativeChannel : null,
       guidance: negative ? item.guidance : null,
       reason: refusalReason(input.q, verdict, item, input.reason),
-      holderNameEnc: input.holderName ? deps.cipher.encrypt(input.holderName) : null,
+      holderNameEnc: input.holderName
+        ? deps.cipher.encrypt(input.holderName, at('certificate_case', id, 'holder_name_enc'))
+        : null,
       holderNameMasked: input.holderName ? maskName(input.holderName) : null,
       purpose: input.purpose,
       demander: input.demander,
@@ -179,7 +180,7 @@ export async function promise(deps: Deps, ctx: AuthedContext, input: PromiseBody
   const flag = await promiseFlag(deps, village.code, input.itemCode);
   if (!flag) throw new AppError('conflict', msg('certificates.error.promiseNotEnabled', { name: item.name }));
   const { now, day, year, id } = await numbering(deps, village.code, 'promise');
-  const sealed = sealPersonal(deps, input.holder);
+  const sealed = sealPersonal(deps, 'certificate_case', id, input.holder);
   const text = promiseText(item, village.name, input.purpose, input.demander, flag.basis);
   await deps.db.transaction().execute(async (trx) => {
     const number = await nextCaseNumber(trx, village.code, year, 'promise');

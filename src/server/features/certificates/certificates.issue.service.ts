@@ -13,26 +13,11 @@ import { newToken } from '../../core/ids.js';
 import { zh } from '../../../shared/i18n.js';
 import type { IssueBody, IssuePath } from '../../../shared/certificates.js';
 import type { JudgedItem } from '../admission/catalog.gateway.js';
-import { maskIdNumber, maskName, maskPhone } from './certificates.identity.js';
+import { maskIdNumber, maskName, maskPhone, sealPersonal } from './certificates.identity.js';
 import * as repo from './certificates.repo.js';
 import { templateFor } from './certificates.templates.js';
 import { badRequest, itemRef, judgeRequest, myVillage, numbering, today } from './certificates.desk.service.js';
 import { getCertificate } from './certificates.register.service.js';
-
-export function sealPersonal(deps: Deps, holder: { name: string; idNumber: string | null; phone: string | null }) {
-  const c = deps.cipher;
-  return {
-    holderNameEnc: c.encrypt(holder.name),
-    holderNameIndex: c.blindIndex(holder.name),
-    holderNameMasked: maskName(holder.name),
-    idNumberEnc: holder.idNumber ? c.encrypt(holder.idNumber) : null,
-    idNumberIndex: holder.idNumber ? c.blindIndex(holder.idNumber) : null,
-    idNumberMasked: holder.idNumber ? maskIdNumber(holder.idNumber) : null,
-    phoneEnc: holder.phone ? c.encrypt(holder.phone) : null,
-    phoneIndex: holder.phone ? c.blindIndex(holder.phone) : null,
-    phoneMasked: holder.phone ? maskPhone(holder.phone) : null,
-  };
-}
 
 /** The unlisted path's checks: a basis, the deliberation and the committee head's sign-off, none in the future. */
 function checkDeliberation(deps: Deps, input: IssueBody) {
@@ -87,7 +72,7 @@ export async function issue(deps: Deps, ctx: AuthedContext, input: IssueBody) {
       catalogVersionId: judge.versionId,
       path,
       templateCode: template.code,
-      ...sealPersonal(deps, input.holder),
+      ...sealPersonal(deps, 'certificate', id, input.holder),
       purpose: input.purpose,
       demander: input.demander,
       basis,

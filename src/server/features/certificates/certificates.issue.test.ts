@@ -70,7 +70,7 @@ describe('journey (c): a positive-list certificate, printed, verified, revoked',
       Object.values(row).filter((v): v is string => typeof v === 'string'),
     );
     expect(Object.values(row).filter((v) => v === zhang.name)).toEqual([]);
-    expect(String(row.idNumberEnc)).toMatch(/^sm4cbc1:/);
+    expect(String(row.idNumberEnc)).toMatch(/^sm4hm2:/); // SM4-CTR + HMAC-SM3 bound to table, row and column
 
     const printed = await s.village.post(`/api/certificates/${c.id}/print`, {});
     expect(printed.status, JSON.stringify(printed.body)).toBe(200);
@@ -148,7 +148,7 @@ describe('journey (c): a positive-list certificate, printed, verified, revoked',
       'certificates.revoke',
       'certificates.view',
     ]);
-    expect((await verifyChain(s.t.deps.db)).ok).toBe(true);
+    expect((await verifyChain(s.t.deps.db, s.t.deps.keys)).ok).toBe(true);
   });
 
   it('matches the adoption purpose to the adoption item of the positive list', async () => {

@@ -9,6 +9,7 @@ import { appendAudit } from '../../core/audit.js';
 import { AppError, ensure, msg } from '../../core/errors.js';
 import { zh } from '../../../shared/i18n.js';
 import type { PrintData, SignOff, UnmaskField } from '../../../shared/certificates.js';
+import { at } from './certificates.identity.js';
 import { canPrint, canRevoke, canUnmask } from './certificates.policy.js';
 import * as repo from './certificates.repo.js';
 import { verifyPath } from './certificates.presenter.js';
@@ -48,8 +49,8 @@ export async function print(deps: Deps, ctx: AuthedContext, id: string, reason: 
       regionCode: c.regionCode,
       after: { serial: c.serial, copyNo, reprint, reason, fields: ['name', 'idNumber'] },
     });
-    const holderName = deps.cipher.decrypt(c.holderNameEnc);
-    const idNumber = c.idNumberEnc ? deps.cipher.decrypt(c.idNumberEnc) : null;
+    const holderName = deps.cipher.decrypt(c.holderNameEnc, at('certificate', id, 'holder_name_enc'));
+    const idNumber = c.idNumberEnc ? deps.cipher.decrypt(c.idNumberEnc, at('certificate', id, 'id_number_enc')) : null;
     const t = templateFor(c.templateCode === 'generic' ? null : c.templateCode);
     return {
       serial: c.serial,
@@ -110,9 +111,11 @@ export async function unmask(
       note: `${fields.join(',')}：${input.reason}`,
     });
     const out: { name?: string; idNumber?: string | null; phone?: string | null } = {};
-    if (fields.includes('name')) out.name = deps.cipher.decrypt(c.holderNameEnc);
-    if (fields.includes('idNumber')) out.idNumber = c.idNumberEnc ? deps.cipher.decrypt(c.idNumberEnc) : null;
-    if (fields.includes('phone')) out.phone = c.phoneEnc ? deps.cipher.decrypt(c.phoneEnc) : null;
+    const open = (v: string | null, column: string) =>
+      v ? deps.cipher.decrypt(v, at('certificate', id, column)) : null;
+    if (fields.includes('name')) out.name = open(c.holderNameEnc, 'holder_name_enc')!;
+    if (fields.includes('idNumber')) out.idNumber = open(c.idNumberEnc, 'id_number_enc');
+    if (fields.includes('phone')) out.phone = open(c.phoneEnc, 'phone_enc');
     return out;
   });
 }

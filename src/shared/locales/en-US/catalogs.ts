@@ -100,6 +100,14 @@ export const catalogs: Record<keyof typeof zh, string> = {
   'adjust.newCodeHelp': 'Optional; generated on approval (e.g. 140404-CERT-01).',
   'adjust.newCodePlaceholder': 'Optional',
   'adjust.codeInvalid': 'Codes are 2–40 letters, digits, dots, underscores or hyphens',
+  'adjust.patternsHelp1': 'One recognition rule per line; lines starting with “注：” are notes and are not matched.',
+  'adjust.patternsHelp2': '“A|B”: either word; “cond1 + cond2”: both in the same sentence, in any order.',
+  'adjust.patternsHelp3': '“- C|D”: not when these words are in the same sentence.',
+  'adjust.patternsHelp4': '“{村}”, “{签}”, “{责任状}” …: the platform’s word groups with their common synonyms.',
+  'adjust.patternsHelp5':
+    '“签订*责任状”: * stands for up to 20 characters within one clause; “#张”: # stands for a number (20, 二十 …).',
+  'adjust.patternsHelp6':
+    'A word preceded in its clause by a negation (不得, 严禁, 禁止, 不再 …) does not count; to look for the negated wording, write the negation into the word.',
   'adjust.itemFields': 'Item',
   'adjust.amendFields': 'New text (only changed fields are sent)',
   'adjust.nameRequired': 'Enter the name',
@@ -347,6 +355,7 @@ export const catalogs: Record<keyof typeof zh, string> = {
   'catalogs.field.sourceUrl': 'Source URL',
   'catalogs.field.catchAll': 'Catch-all item',
   'catalogs.field.effectiveTo': 'Expires',
+  'catalogs.field.patterns': 'Recognition rules (drafted by the platform)',
   'catalogs.cause.adjustment': '{region}: {operation} ({reason}, in force from {date})',
   'catalogs.cause.adjustmentUnknown': 'Adjustment',
   'catalogs.cause.adoption': '{region}: {operation} (from {date})',
@@ -408,6 +417,8 @@ export const catalogs: Record<keyof typeof zh, string> = {
   'catalogs.error.adjust.itemNotInForce':
     'Item “{code}” is not in force in {region} on {date} (withdrawn, expired, or its list is not in force)',
   'catalogs.error.adjust.withdrawNoFields': 'A withdrawal changes no fields',
+  'catalogs.error.adjust.patternsNotProhibition': 'Recognition rules belong to prohibition items only',
+  'catalogs.error.adjust.patternsInvalid': 'Recognition rules: line {lines} cannot be read; see the syntax help',
   'catalogs.error.adjust.noChange': 'Nothing differs from the item in force; fill in the fields to change',
   'catalogs.error.adjust.nameEmpty': 'The item name cannot be empty',
   'catalogs.error.adjust.catalogToAdopt': 'Name the list to adopt (catalogId)',

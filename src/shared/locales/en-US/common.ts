@@ -2,6 +2,7 @@ import type { common as zh } from '../zh-CN/common.js';
 
 /** English (second language): common. */
 export const common: Record<keyof typeof zh, string> = {
+  'common.listSeparator': ', ',
   'app.name': 'Jianfu',
   'app.subtitle': 'Village-level burden reduction platform',
   'app.lang.zh': '中文',
@@ -127,4 +128,15 @@ export const common: Record<keyof typeof zh, string> = {
   'notifications.title': 'Notifications',
   'notifications.empty': 'No notifications',
   'notifications.readAll': 'Mark all read',
+  'error.mfaEnrolmentRequired': 'Set up a one-time code (TOTP) before continuing.',
+  'menu.mfa': 'One-time codes',
+  'menu.allSessions': 'All sessions',
+  'menu.adminRequests': 'Two-person review',
+  'error.code.mfa_enrolment_required': 'Set up one-time codes (TOTP) first',
+  'error.code.mfa_required': 'Enter the one-time code',
+  'error.code.captcha_required': 'Enter the captcha',
+  'error.code.two_person_required':
+    'This concerns an administrator and takes effect when a second administrator approves',
+  'error.code.integrity_failed': 'Integrity check failed; a security event was recorded',
+  'error.code.service_unavailable': 'The service is stopping or unavailable; please try again later',
 };

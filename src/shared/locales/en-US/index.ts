@@ -5,6 +5,7 @@ import { audit } from './audit.js';
 import { regions } from './regions.js';
 import { catalogs } from './catalogs.js';
 import { campaigns } from './campaigns.js';
+import { reasons } from './reasons.js';
 import { admission } from './admission.js';
 import { certificates } from './certificates.js';
 import { notices } from './notices.js';
@@ -18,6 +19,7 @@ export const enUS: Messages = {
   ...regions,
   ...catalogs,
   ...campaigns,
+  ...reasons,
   ...admission,
   ...certificates,
   ...notices,

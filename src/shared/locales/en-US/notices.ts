@@ -37,4 +37,7 @@ export const notices: Record<keyof typeof zh, string> = {
     'Admission request {number} expires on {expiresOn} ({days} days left); file again to continue',
   'notice.admission.flagged.title': 'Task without admission: {task}',
   'notice.admission.flagged.body': '{village} flagged “{task}” from {department} as not admitted',
+  'notice.catalogs.incomplete.title': 'Catalogs incomplete: import the official tables of {region}',
+  'notice.catalogs.incomplete.body':
+    'The duty or assistance catalog of {region} is not complete (the official annex has not been imported). Gate pre-checks and ledger suggestions that rest on these catalogs are “to verify (catalog incomplete)”. Import the official catalogs and set their completeness in the catalog browser.',
 };

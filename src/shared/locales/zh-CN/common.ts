@@ -1,5 +1,6 @@
 /** 简体中文（主语言）：common。en-US/common.ts 必须提供同样的键（类型检查保证）。 */
 export const common = {
+  'common.listSeparator': '、',
   'app.name': '减负通',
   'app.subtitle': '村级组织减负工作平台',
   'app.lang.zh': '中文',
@@ -125,4 +126,14 @@ export const common = {
   'notifications.title': '站内通知',
   'notifications.empty': '暂无通知',
   'notifications.readAll': '全部已读',
+  'error.mfaEnrolmentRequired': '请先绑定动态口令（TOTP）后再继续使用',
+  'menu.mfa': '动态口令',
+  'menu.allSessions': '在线会话管理',
+  'menu.adminRequests': '双人复核',
+  'error.code.mfa_enrolment_required': '请先绑定动态口令（TOTP）',
+  'error.code.mfa_required': '请输入动态口令',
+  'error.code.captcha_required': '请输入图形验证码',
+  'error.code.two_person_required': '此操作涉及管理员账户，须由另一名管理员复核后生效',
+  'error.code.integrity_failed': '数据完整性校验失败，已记录安全事件',
+  'error.code.service_unavailable': '服务正在停止或暂不可用，请稍后重试',
 } as const;

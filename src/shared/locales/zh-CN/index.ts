@@ -8,6 +8,7 @@ import { audit } from './audit.js';
 import { regions } from './regions.js';
 import { catalogs } from './catalogs.js';
 import { campaigns } from './campaigns.js';
+import { reasons } from './reasons.js';
 import { admission } from './admission.js';
 import { certificates } from './certificates.js';
 import { notices } from './notices.js';
@@ -20,6 +21,7 @@ export const zhCN = {
   ...regions,
   ...catalogs,
   ...campaigns,
+  ...reasons,
   ...admission,
   ...certificates,
   ...notices,

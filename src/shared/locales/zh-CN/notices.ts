@@ -35,4 +35,7 @@ export const notices = {
     '准入申请 {number} 将于 {expiresOn} 到期（剩余 {days} 天）；如需继续，请重新申请准入',
   'notice.admission.flagged.title': '未经准入任务：{task}',
   'notice.admission.flagged.body': '{village}标记{department}下达的“{task}”未经准入',
+  'notice.catalogs.incomplete.title': '目录未完整：请导入{region}正式目录',
+  'notice.catalogs.incomplete.body':
+    '{region}的村级组织履行职责事项或协助政务服务事项目录尚未完整（未导入正式附件）。依赖这两类目录的准入预审和台账研判结论均为“待核实（目录未完整）”。请导入正式目录，并在目录浏览中设定完整性。',
 } as const;

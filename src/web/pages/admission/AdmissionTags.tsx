@@ -24,12 +24,14 @@ const STATUS_COLORS: Record<RequestStatus, string> = {
 const OUTCOME_COLORS: Record<PrecheckOutcome, string> = {
   admissible: 'success',
   needs_government: 'warning',
+  unverified: 'purple',
   returned: 'orange',
   refused: 'error',
 };
 export const OUTCOME_ALERT: Record<PrecheckOutcome, 'success' | 'warning' | 'error' | 'info'> = {
   admissible: 'success',
   needs_government: 'warning',
+  unverified: 'info',
   returned: 'warning',
   refused: 'error',
 };

@@ -25,15 +25,8 @@ import { PageSpin } from '../../components/PageSpin.js';
 import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  CHANGE_KIND_LABELS,
-  PHASE_LABELS,
-  type Category,
-  type PhaseKey,
-} from './campaigns.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { CATEGORIES, type Category } from '../../../shared/campaigns.codes.js';
 import {
   campaignKeys,
   getCampaign,
@@ -99,7 +92,7 @@ function LaunchCard({ c, onLaunched }: { c: Campaign; onLaunched: () => Promise<
             aria-label={t('common.progress')}
           />
           <Typography.Text type="secondary">
-            {l.message ?? (l.total ? t('campaigns.launchCount', { done: l.progress, total: l.total }) : '')}
+            {l.total ? t('campaigns.launchCount', { done: l.progress, total: l.total }) : ''}
           </Typography.Text>
           {l.error ? (
             <Alert
@@ -127,7 +120,6 @@ function LaunchCard({ c, onLaunched }: { c: Campaign; onLaunched: () => Promise<
 /** Phase deadlines; the district lead may move them (open clean-up tasks follow their phase's date). */
 function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknown> }) {
   const { t } = useI18n();
-  const label = useLabel();
   const { message } = useFeedback();
   const [dates, setDates] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -176,8 +168,8 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
         columns={[
           {
             title: t('campaigns.phase'),
-            dataIndex: 'name',
-            render: (v: string, p) => label(PHASE_LABELS[p.key as PhaseKey], v),
+            dataIndex: 'key',
+            render: (_: unknown, p) => t(`campaigns.phase.${p.key}`),
           },
           {
             title: t('campaigns.clause'),
@@ -187,7 +179,8 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
           {
             title: t('campaigns.categories'),
             dataIndex: 'categories',
-            render: (v: Category[]) => (v.length ? v.map((k) => label(CATEGORY_LABELS[k])).join('、') : '—'),
+            render: (v: Category[]) =>
+              v.length ? v.map((k) => t(`campaigns.category.${k}`)).join(t('campaigns.listSeparator')) : '—',
           },
           {
             title: t('campaigns.deadline'),
@@ -196,7 +189,7 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
               c.abilities.edit ? (
                 <DatePicker
                   allowClear={false}
-                  aria-label={`${label(PHASE_LABELS[p.key], p.name)} ${t('campaigns.deadline')}`}
+                  aria-label={`${t(`campaigns.phase.${p.key}`)} ${t('campaigns.deadline')}`}
                   value={dayjs(dates[p.key] ?? v)}
                   onChange={(d) => d && setDates((x) => ({ ...x, [p.key]: d.format('YYYY-MM-DD') }))}
                   style={{ width: 150 }}
@@ -214,7 +207,6 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
 /** Next cycle: how many rows are new, changed, unchanged, and last cycle's rows not carried over. */
 function ChangesCard({ c }: { c: Campaign }) {
   const { t } = useI18n();
-  const label = useLabel();
   const ready = c.status === 'active' || c.status === 'closed';
   const q = useQuery({
     queryKey: [...campaignKeys.changes(c.id), c.status],
@@ -239,10 +231,10 @@ function ChangesCard({ c }: { c: Campaign }) {
             {
               title: t('campaigns.category'),
               dataIndex: 'category',
-              render: (k: Category) => label(CATEGORY_LABELS[k]),
+              render: (k: Category) => t(`campaigns.category.${k}`),
             },
             ...(['new', 'changed', 'unchanged', 'removed'] as const).map((k) => ({
-              title: label(CHANGE_KIND_LABELS[k]),
+              title: t(`campaigns.change.${k}`),
               dataIndex: k,
               align: 'right' as const,
             })),

@@ -6,8 +6,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMe } from '../../api/auth.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { DEFAULT_PHASES, defaultDeadline, type PhaseKey } from './campaigns.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { DEFAULT_PHASES, defaultDeadline, type PhaseKey } from '../../../shared/campaigns.codes.js';
 import { campaignKeys, createCampaign, type Campaign } from './campaigns.api.js';
 import { CLEARABLE } from '../../components/ClearIcon.js';
 
@@ -42,7 +42,6 @@ export function CampaignFormModal({
   previous?: Campaign | null;
 }) {
   const { t } = useI18n();
-  const label = useLabel();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const isMobile = useIsMobile();
@@ -159,7 +158,7 @@ export function CampaignFormModal({
           dataSource={DEFAULT_PHASES}
           scroll={{ x: 'max-content' }}
           columns={[
-            { title: t('campaigns.phase'), dataIndex: 'key', render: (_: unknown, p) => label(p.name) },
+            { title: t('campaigns.phase'), dataIndex: 'key', render: (_: unknown, p) => t(`campaigns.phase.${p.key}`) },
             {
               title: t('campaigns.clause'),
               dataIndex: 'clause',

@@ -2,8 +2,8 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Select, Tag } from 'antd';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { CAMPAIGN_STATUS_COLORS, CAMPAIGN_STATUS_LABELS } from './campaigns.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { CAMPAIGN_STATUS_COLORS } from './campaigns.colors.js';
 import {
   campaignKeys,
   chooseCampaign,
@@ -52,7 +52,6 @@ export function CampaignPicker({
   onChange: (id: string) => void;
 }) {
   const { t } = useI18n();
-  const label = useLabel();
   const options = campaigns
     .filter((c) => c.status !== 'draft')
     .map((c) => ({
@@ -61,7 +60,7 @@ export function CampaignPicker({
         <span>
           {c.name}
           <Tag color={CAMPAIGN_STATUS_COLORS[c.status]} style={{ marginInlineStart: 6 }}>
-            {label(CAMPAIGN_STATUS_LABELS[c.status])}
+            {t(`campaigns.campaignStatus.${c.status}`)}
           </Tag>
         </span>
       ),

@@ -7,16 +7,16 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { SimpleList } from '../../components/SimpleList.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { CAMPAIGN_STATUS_COLORS, CAMPAIGN_STATUS_LABELS } from './campaigns.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { CAMPAIGN_STATUS_COLORS } from './campaigns.colors.js';
 import { campaignKeys, listCampaigns, type Campaign } from './campaigns.api.js';
 import { CampaignFormModal } from './CampaignFormModal.js';
 
 export function CampaignStatusTag({ c }: { c: Pick<Campaign, 'status'> }) {
-  const label = useLabel();
+  const { t } = useI18n();
   return (
     <Tag color={CAMPAIGN_STATUS_COLORS[c.status]} data-testid="campaign-status">
-      {label(CAMPAIGN_STATUS_LABELS[c.status])}
+      {t(`campaigns.campaignStatus.${c.status}`)}
     </Tag>
   );
 }

@@ -76,9 +76,39 @@ function toApiFields(values: FormValues['fields'], current: ItemFields | null): 
   return out;
 }
 
+const PATTERN_HELP_KEYS = [
+  'adjust.patternsHelp1',
+  'adjust.patternsHelp2',
+  'adjust.patternsHelp3',
+  'adjust.patternsHelp4',
+  'adjust.patternsHelp5',
+  'adjust.patternsHelp6',
+] as const;
+
+/** The syntax of recognition rules (catalogs/rules.ts), in the reader's language. */
+function PatternsHelp() {
+  const { t } = useI18n();
+  return (
+    <ul style={{ margin: '4px 0 0', paddingInlineStart: 18 }} data-testid="patterns-help">
+      {PATTERN_HELP_KEYS.map((k) => (
+        <li key={k}>{t(k)}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** The input for one item field. */
 function fieldInput(k: ItemFieldName) {
   if (k === 'effectiveTo') return <DatePicker style={{ width: '100%' }} />;
+  if (k === 'patterns')
+    return (
+      <Input.TextArea
+        className="jf-mono"
+        autoSize={{ minRows: 4, maxRows: 14 }}
+        maxLength={4000}
+        data-testid="adjustment-patterns"
+      />
+    );
   if (LONG_FIELDS.includes(k))
     return <Input.TextArea autoSize={{ minRows: 1, maxRows: 5 }} maxLength={k === 'name' ? 500 : 1000} />;
   return <Input maxLength={k === 'sourceUrl' ? 500 : 200} />;
@@ -109,6 +139,7 @@ export function AdjustmentFormDrawer(props: {
   const operation = Form.useWatch('operation', form) ?? preset?.operation ?? 'add';
   const target = Form.useWatch('targetRegion', form);
   const itemCode = Form.useWatch('itemCode', form);
+  const catalogId = Form.useWatch('catalogId', form);
 
   useEffect(() => {
     if (!open) return;
@@ -155,6 +186,12 @@ export function AdjustmentFormDrawer(props: {
   const items = useMemo(() => (effective.data?.catalogs ?? []).flatMap((c) => c.items), [effective.data]);
   const currentItem: EffectiveItemDto | undefined = items.find((i) => i.code === itemCode);
   const currentFields: ItemFields | null = operation === 'amend' ? (currentItem ?? editing?.current ?? null) : null;
+  // Recognition rules belong to prohibition items only (the server refuses them elsewhere).
+  const chosenCatalog = operation === 'add' ? catalogId : (currentItem?.catalogId ?? editing?.catalogId);
+  const isProhibition =
+    [...(catalogs.data ?? []), ...(effective.data?.catalogs ?? [])].find((c) => c.id === chosenCatalog)?.kind ===
+    'prohibition';
+  const shownFields = EDITABLE_FIELDS.filter((k) => k !== 'patterns' || isProhibition);
 
   // Amend: start from the item as it stands, so the user edits rather than retypes.
   useEffect(() => {
@@ -417,11 +454,12 @@ export function AdjustmentFormDrawer(props: {
             {operation === 'amend' && !currentItem && !editing ? (
               <Typography.Paragraph type="secondary">{t('adjust.pickItemFirst')}</Typography.Paragraph>
             ) : null}
-            {EDITABLE_FIELDS.map((k) => (
+            {shownFields.map((k) => (
               <Form.Item
                 key={k}
                 name={['fields', k]}
                 label={t(`catalogs.field.${k}`)}
+                extra={k === 'patterns' ? <PatternsHelp /> : undefined}
                 rules={
                   k === 'name' || k === 'basis'
                     ? [

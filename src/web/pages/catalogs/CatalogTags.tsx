@@ -4,6 +4,7 @@ import { LinkOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import {
   CATALOG_KINDS,
+  HTTP_URL,
   type AdjustmentOperation,
   type AdjustmentStatus,
   type CatalogKind,
@@ -136,7 +137,7 @@ export function OperationTag({ operation }: { operation: AdjustmentOperation }) 
 /** Source link(s) of a list: the main source, then the others as 来源2, 来源3 … */
 export function SourceLinks({ url, more = [] }: { url: string | null; more?: string[] }) {
   const { t } = useI18n();
-  const all = [url, ...more].filter((u): u is string => !!u);
+  const all = [url, ...more].filter((u): u is string => !!u && HTTP_URL.test(u)); // http(s) links only
   if (!all.length) return <Typography.Text type="secondary">{t('catalogs.noSource')}</Typography.Text>;
   return (
     <Flex gap={8} wrap>

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { ITEM_FIELDS } from '../../../shared/catalogs.enums.js';
+import { HTTP_URL, ITEM_FIELDS } from '../../../shared/catalogs.enums.js';
 import { useI18n } from '../../i18n/index.js';
 import {
   catalogKeys,
@@ -160,7 +160,7 @@ export function ItemDrawer(props: {
                 key: k,
                 label: t(`catalogs.field.${k}`),
                 children:
-                  k === 'sourceUrl' ? (
+                  k === 'sourceUrl' && HTTP_URL.test(String(item[k])) ? (
                     <Typography.Link
                       href={String(item[k])}
                       target="_blank"

@@ -24,19 +24,9 @@ import { ScrollRegion } from '../../components/ScrollRegion.js';
 import { useFeedback } from '../../components/feedback.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useAfterPaint } from '../../components/useAfterPaint.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  PHASE_LABELS,
-  VERDICT_CHART_COLORS,
-  VERDICT_LABELS,
-  VERDICTS,
-  WORKFLOW_CHART_COLORS,
-  WORKFLOW_LABELS,
-  type Category,
-  type WorkflowStatus,
-} from '../campaigns/campaigns.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { CATEGORIES, VERDICTS, type Category, type WorkflowStatus } from '../../../shared/campaigns.codes.js';
+import { VERDICT_CHART_COLORS, WORKFLOW_CHART_COLORS } from '../campaigns/campaigns.colors.js';
 import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.js';
 import { campaignKeys, exportConsolidated, getRollup, type RollupChild } from '../campaigns/campaigns.api.js';
 import { ledgerKeys, listLedgers } from '../ledgers/ledgers.api.js';
@@ -139,7 +129,6 @@ function Stat({ title, value, testId, color }: { title: string; value: number; t
  */
 export default function DashboardPage() {
   const { t } = useI18n();
-  const label = useLabel();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const { message } = useFeedback();
@@ -187,7 +176,7 @@ export default function DashboardPage() {
     const childNames = r.children.map((c) => c.regionName);
     const progress: EChartsOption = {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0, type: 'scroll', data: STATUS_ORDER.map((s) => label(WORKFLOW_LABELS[s])) },
+      legend: { top: 0, type: 'scroll', data: STATUS_ORDER.map((s) => t(`campaigns.workflow.${s}`)) },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: {
@@ -199,7 +188,7 @@ export default function DashboardPage() {
       series: STATUS_ORDER.map((s) => ({
         type: 'bar' as const,
         stack: 'ledgers',
-        name: label(WORKFLOW_LABELS[s]),
+        name: t(`campaigns.workflow.${s}`),
         itemStyle: { color: WORKFLOW_CHART_COLORS[s] },
         barMaxWidth: 22,
         data: r.children.map((c) => c.ledgers[s]),
@@ -212,7 +201,7 @@ export default function DashboardPage() {
         axisPointer: { type: 'shadow' },
         formatter: (params: unknown) => {
           const p = measured[(params as { dataIndex: number }[])[0].dataIndex];
-          return `${label(PHASE_LABELS[p.key], p.name)}<br/>${t('dashboard.phaseTip', { done: p.done, total: p.total, date: p.deadline })}`;
+          return `${t(`campaigns.phase.${p.key}`)}<br/>${t('dashboard.phaseTip', { done: p.done, total: p.total, date: p.deadline })}`;
         },
       },
       grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
@@ -221,7 +210,7 @@ export default function DashboardPage() {
         type: 'category',
         inverse: true,
         data: measured.map(
-          (p) => `${label(PHASE_LABELS[p.key], p.name)}\n${t('dashboard.deadlineShort', { date: p.deadline })}`,
+          (p) => `${t(`campaigns.phase.${p.key}`)}\n${t('dashboard.deadlineShort', { date: p.deadline })}`,
         ),
         axisLabel: { width: isMobile ? 124 : 180, overflow: 'break', lineHeight: 15, fontSize: isMobile ? 11 : 12 },
       },
@@ -243,13 +232,13 @@ export default function DashboardPage() {
         },
       ],
     };
-    const cats = CATEGORIES.map((c) => label(CATEGORY_LABELS[c]));
+    const cats = CATEGORIES.map((c) => t(`campaigns.category.${c}`));
     const verdicts: EChartsOption = {
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: {
         top: 0,
         type: 'scroll',
-        data: [...VERDICTS.map((v) => label(VERDICT_LABELS[v])), t('dashboard.undecided')],
+        data: [...VERDICTS.map((v) => t(`campaigns.verdict.${v}`)), t('dashboard.undecided')],
       },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: cats },
@@ -257,7 +246,7 @@ export default function DashboardPage() {
       series: [...VERDICTS, 'undecided' as const].map((v) => ({
         type: 'bar' as const,
         stack: 'verdicts',
-        name: v === 'undecided' ? t('dashboard.undecided') : label(VERDICT_LABELS[v]),
+        name: v === 'undecided' ? t('dashboard.undecided') : t(`campaigns.verdict.${v}`),
         itemStyle: { color: VERDICT_CHART_COLORS[v] },
         barMaxWidth: 40,
         data: CATEGORIES.map((c) => r.totals.byCategory[c][v]),
@@ -303,20 +292,24 @@ export default function DashboardPage() {
     // The same figures as tables (the charts' text alternatives).
     const tables: Record<'progress' | 'phases' | 'verdicts' | 'beforeAfter', ChartData> = {
       progress: {
-        columns: [t('dashboard.region'), ...STATUS_ORDER.map((s) => label(WORKFLOW_LABELS[s]))],
+        columns: [t('dashboard.region'), ...STATUS_ORDER.map((s) => t(`campaigns.workflow.${s}`))],
         rows: r.children.map((c) => [c.regionName, ...STATUS_ORDER.map((s) => c.ledgers[s])]),
       },
       phases: {
         columns: [t('dashboard.phase'), t('dashboard.deadlineCol'), t('dashboard.doneCol'), t('dashboard.percentCol')],
         rows: measured.map((p) => [
-          label(PHASE_LABELS[p.key], p.name),
+          t(`campaigns.phase.${p.key}`),
           p.deadline,
           `${p.done}/${p.total}`,
           `${p.percent ?? 0}%${p.behind ? `（${t('dashboard.behind')}）` : ''}`,
         ]),
       },
       verdicts: {
-        columns: [t('dashboard.category'), ...VERDICTS.map((v) => label(VERDICT_LABELS[v])), t('dashboard.undecided')],
+        columns: [
+          t('dashboard.category'),
+          ...VERDICTS.map((v) => t(`campaigns.verdict.${v}`)),
+          t('dashboard.undecided'),
+        ],
         rows: CATEGORIES.map((c, i) => [
           cats[i],
           ...[...VERDICTS, 'undecided' as const].map((v) => r.totals.byCategory[c][v]),
@@ -346,7 +339,7 @@ export default function DashboardPage() {
       childCount: r.children.length,
       phaseCount: measured.length,
     };
-  }, [r, label, t, isMobile]);
+  }, [r, t, isMobile]);
 
   if (isPending) return <PageSpin />;
   if (error) return <Result status="error" title={t('common.loadFailed')} subTitle={error.message} />;
@@ -364,7 +357,7 @@ export default function DashboardPage() {
     if (!campaign || !r) return;
     setExporting(true);
     try {
-      await exportConsolidated(campaign.id, region, `${r.region.name}汇总台账.xlsx`);
+      await exportConsolidated(campaign.id, region, `${r.region.name}${t('campaigns.export.summaryFile')}.xlsx`);
       message.success(t('dashboard.exported'));
     } catch {
       /* shown by the client */
@@ -396,13 +389,13 @@ export default function DashboardPage() {
     },
     { title: t('dashboard.ledgers'), dataIndex: ['ledgers', 'total'], align: 'right' },
     ...STATUS_ORDER.map((s) => ({
-      title: label(WORKFLOW_LABELS[s]),
+      title: t(`campaigns.workflow.${s}`),
       dataIndex: ['ledgers', s],
       align: 'right' as const,
     })),
     { title: t('dashboard.rows'), dataIndex: 'rows', align: 'right' },
     ...CATEGORIES.map((k) => ({
-      title: <span title={t('dashboard.beforeAfterTip')}>{label(CATEGORY_LABELS[k])}</span>,
+      title: <span title={t('dashboard.beforeAfterTip')}>{t(`campaigns.category.${k}`)}</span>,
       key: k,
       align: 'right' as const,
       render: (_: unknown, c: RollupChild) => <span style={{ whiteSpace: 'nowrap' }}>{pair(c, k)}</span>,
@@ -614,7 +607,7 @@ export default function DashboardPage() {
             <Flex gap={6} wrap style={{ marginBottom: 8 }}>
               {CATEGORIES.map((c) => (
                 <Tag key={c} color={totals!.overdueTasks.byCategory[c] ? 'error' : 'default'}>
-                  {label(CATEGORY_LABELS[c])} {totals!.overdueTasks.byCategory[c]}
+                  {t(`campaigns.category.${c}`)} {totals!.overdueTasks.byCategory[c]}
                 </Tag>
               ))}
             </Flex>

@@ -38,15 +38,9 @@ import { PageSpin } from '../../components/PageSpin.js';
 import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel, type MessageKey } from '../../i18n/index.js';
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  LEDGER_EVENT_LABELS,
-  VERDICT_LABELS,
-  type Category,
-  type Verdict,
-} from '../campaigns/campaigns.labels.js';
+import { useI18n, type MessageKey } from '../../i18n/index.js';
+import { isMessageKey } from '../../../shared/i18n.js';
+import { CATEGORIES, type Category } from '../../../shared/campaigns.codes.js';
 import { ImportModal, TemplateButton } from './ImportModal.js';
 import { StatusTag } from './StatusTag.js';
 import { RowForm } from './RowForm.js';
@@ -235,7 +229,6 @@ function StatusAlert({ view }: { view: LedgerView }) {
 export default function LedgerPage() {
   const { id = '' } = useParams();
   const { t } = useI18n();
-  const label = useLabel();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const isMobile = useIsMobile();
@@ -246,6 +239,10 @@ export default function LedgerPage() {
   const [editing, setEditing] = useState<LedgerRow | null>(null);
   const [overriding, setOverriding] = useState<LedgerRow | null>(null);
   const [busyRowId, setBusyRowId] = useState<string | null>(null);
+  const eventLabel = (action: string) => {
+    const key = `campaigns.event.${action}`;
+    return isMessageKey(key) ? t(key) : action;
+  };
   const [busy, setBusy] = useState<'accept' | 'submit' | 'withdraw' | 'export' | null>(null);
   const [undecided, setUndecided] = useState<{ rowId: string; category: Category; name: string }[] | null>(null);
   const [importOpen, setImportOpen] = useState(false);
@@ -303,7 +300,7 @@ export default function LedgerPage() {
   const add = async (input: RowInput) => {
     await addRow(l.id, input);
     await refresh();
-    setAnnouncement(t('ledgers.rowAdded', { name: input.name, category: label(CATEGORY_LABELS[input.category]) }));
+    setAnnouncement(t('ledgers.rowAdded', { name: input.name, category: t(`campaigns.category.${input.category}`) }));
   };
 
   const doAcceptAll = async (category?: Category) => {
@@ -375,7 +372,7 @@ export default function LedgerPage() {
       key: c,
       label: (
         <span data-testid={isMobile ? undefined : `tab-${c}`}>
-          {label(CATEGORY_LABELS[c])}
+          {t(`campaigns.category.${c}`)}
           <Badge
             count={rows.length}
             showZero
@@ -584,7 +581,7 @@ export default function LedgerPage() {
                 {undecided.map((u) => (
                   <li key={u.rowId}>
                     <Button type="link" className="jf-link-button" onClick={() => setTab(u.category)}>
-                      {label(CATEGORY_LABELS[u.category])}
+                      {t(`campaigns.category.${u.category}`)}
                     </Button>
                     ：{u.name}
                   </li>
@@ -616,7 +613,7 @@ export default function LedgerPage() {
                       onClick={() => setTab(c)}
                       data-testid={`tab-${c}`}
                     >
-                      {label(CATEGORY_LABELS[c])}
+                      {t(`campaigns.category.${c}`)}
                       <Badge
                         count={view.rows[c].length}
                         showZero
@@ -646,10 +643,10 @@ export default function LedgerPage() {
                 <ul style={{ margin: 0, paddingInlineStart: 18 }}>
                   {removed.map((r) => (
                     <li key={r.rowId}>
-                      {label(CATEGORY_LABELS[r.category])}：{r.name}
+                      {t(`campaigns.category.${r.category}`)}：{r.name}
                       {r.imposedBy ? `（${r.imposedBy}）` : ''}
                       {r.verdict
-                        ? ` · ${t('ledgers.lastVerdict', { verdict: label(VERDICT_LABELS[r.verdict as Verdict]) })}`
+                        ? ` · ${t('ledgers.lastVerdict', { verdict: t(`campaigns.verdict.${r.verdict}`) })}`
                         : ''}
                     </li>
                   ))}
@@ -669,9 +666,14 @@ export default function LedgerPage() {
               title: fmtTime(e.at),
               content: (
                 <div>
-                  <Typography.Text strong>{label(LEDGER_EVENT_LABELS[e.action], e.action)}</Typography.Text>
+                  <Typography.Text strong>{eventLabel(e.action)}</Typography.Text>
                   {e.actorName ? <Typography.Text type="secondary"> · {e.actorName}</Typography.Text> : null}
-                  {e.note ? <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div> : null}
+                  {/* The stale event's note is the server's own words: shown in the user's language. */}
+                  {e.note ? (
+                    <div style={{ whiteSpace: 'pre-wrap' }}>
+                      {e.action === 'stale' ? t('campaigns.event.staleNote') : e.note}
+                    </div>
+                  ) : null}
                 </div>
               ),
             }))}
@@ -684,7 +686,7 @@ export default function LedgerPage() {
           column={isMobile ? 1 : 3}
           items={view.phases.map((p) => ({
             key: p.key,
-            label: p.name,
+            label: t(`campaigns.phase.${p.key}`),
             children: <span className="jf-mono">{p.deadline}</span>,
           }))}
           title={

@@ -22,8 +22,8 @@ import { PageSpin } from '../../components/PageSpin.js';
 import { SimpleList } from '../../components/SimpleList.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { WORKFLOW_LABELS, WORKFLOW_STATUSES, type WorkflowStatus } from '../campaigns/campaigns.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { WORKFLOW_STATUSES, type WorkflowStatus } from '../../../shared/campaigns.codes.js';
 import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.js';
 import { ImportModal, TemplateButton } from './ImportModal.js';
 import { StatusTag } from './StatusTag.js';
@@ -39,7 +39,6 @@ type StatusFilter = WorkflowStatus | 'all';
  */
 export default function ReviewPage() {
   const { t } = useI18n();
-  const label = useLabel();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const access = accessOf(useMe().data);
@@ -125,9 +124,9 @@ export default function ReviewPage() {
   const statusOptions = [
     ...WORKFLOW_STATUSES.filter((s) => s !== 'draft').map((s) => ({
       value: s as StatusFilter,
-      label: s === 'submitted' ? t('review.awaiting') : label(WORKFLOW_LABELS[s]),
+      label: s === 'submitted' ? t('review.awaiting') : t(`campaigns.workflow.${s}`),
     })),
-    { value: 'draft' as StatusFilter, label: label(WORKFLOW_LABELS.draft) },
+    { value: 'draft' as StatusFilter, label: t('campaigns.workflow.draft') },
     { value: 'all' as StatusFilter, label: t('audit.all') },
   ];
 

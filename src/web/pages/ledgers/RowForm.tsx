@@ -3,8 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { AutoComplete, Button, Flex, Form, Input, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { isApiError } from '../../api/client.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { SUGGEST_SOURCE_LABELS, type Category } from '../campaigns/campaigns.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import type { Category } from '../../../shared/campaigns.js';
 import { CategoryFieldInputs, cleanFields, columnLabels, defaultFields } from './fields.js';
 import {
   ledgerKeys,
@@ -80,7 +80,6 @@ export function RowForm({
   testId?: string;
 }) {
   const { t } = useI18n();
-  const label = useLabel();
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
   const [q, setQ] = useState('');
@@ -141,14 +140,14 @@ export function RowForm({
               style={{ marginInlineEnd: 0 }}
               color={s.source === 'catalog' ? 'blue' : s.source === 'guide' ? 'green' : 'default'}
             >
-              {label(SUGGEST_SOURCE_LABELS[s.source])}
+              {t(`campaigns.suggestSource.${s.source}`)}
               {s.source === 'township' && s.count > 1 ? ` ×${s.count}` : ''}
             </Tag>
           </span>
         </Flex>
       ),
     }));
-  }, [suggest.data, label]);
+  }, [suggest.data, t]);
 
   useEffect(() => {
     if (autoFocus) focusName();
@@ -251,7 +250,7 @@ export function RowForm({
           >
             <Input maxLength={100} data-testid="row-imposed-by" autoComplete="off" />
           </Form.Item>
-          <CategoryFieldInputs category={category} t={t} label={label} width={width} />
+          <CategoryFieldInputs category={category} t={t} width={width} />
           <Form.Item
             name="basis"
             label={cols.basis}

@@ -1,8 +1,8 @@
 import { Button, Card, Empty, Flex, Popconfirm, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined, EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { CHANGE_KIND_LABELS, type Category } from '../campaigns/campaigns.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import type { Category } from '../../../shared/campaigns.js';
 import { columnLabels, fieldsSummary } from './fields.js';
 import type { LedgerRow } from './ledgers.api.js';
 import { DecisionView, SuggestionView } from './Verdict.js';
@@ -17,13 +17,10 @@ export interface RowHandlers {
 
 function ChangeTag({ row }: { row: LedgerRow }) {
   const { t } = useI18n();
-  const label = useLabel();
   if (!row.changeKind || row.changeKind === 'unchanged')
     return row.source === 'previous' ? <Tag icon={<HistoryOutlined />}>{t('ledgers.fromLastCycle')}</Tag> : null;
   const before = row.previous?.before;
-  const tag = (
-    <Tag color={row.changeKind === 'new' ? 'cyan' : 'purple'}>{label(CHANGE_KIND_LABELS[row.changeKind])}</Tag>
-  );
+  const tag = <Tag color={row.changeKind === 'new' ? 'cyan' : 'purple'}>{t(`campaigns.change.${row.changeKind}`)}</Tag>;
   return before ? (
     <Tooltip title={t('ledgers.before', { name: before.name, by: before.imposedBy || '—' })}>{tag}</Tooltip>
   ) : (
@@ -96,7 +93,6 @@ export function RowsView({
   mobile: boolean;
 }) {
   const { t } = useI18n();
-  const label = useLabel();
   const cols = columnLabels(category, t);
 
   if (mobile) {
@@ -119,7 +115,7 @@ export function RowsView({
             </Flex>
             <NameCell row={row} withBasis />
             <Typography.Paragraph style={{ fontSize: '0.8125rem', margin: '4px 0' }}>
-              {fieldsSummary(category, row.fields, t, label)}
+              {fieldsSummary(category, row.fields, t)}
             </Typography.Paragraph>
             <div style={{ background: '#fafafa', padding: 8, borderRadius: 4, margin: '6px 0' }}>
               <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
@@ -152,7 +148,7 @@ export function RowsView({
       dataIndex: 'fields',
       render: (_: unknown, row) => (
         <div style={{ minWidth: 120, maxWidth: 260, fontSize: '0.8125rem' }}>
-          {fieldsSummary(category, row.fields, t, label)}
+          {fieldsSummary(category, row.fields, t)}
           {row.basis ? (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>

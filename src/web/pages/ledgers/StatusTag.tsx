@@ -1,13 +1,14 @@
 import { Tag } from 'antd';
-import { useLabel } from '../../i18n/index.js';
-import { WORKFLOW_COLORS, WORKFLOW_LABELS, type WorkflowStatus } from '../campaigns/campaigns.labels.js';
+import { useT } from '../../i18n/index.js';
+import type { WorkflowStatus } from '../../../shared/campaigns.js';
+import { WORKFLOW_COLORS } from '../campaigns/campaigns.colors.js';
 
 /** A ledger's workflow status: 草稿 / 已提交 / 已退回 / 已审核 / 审核失效 (kept apart from verdicts). */
 export function StatusTag({ status }: { status: WorkflowStatus }) {
-  const label = useLabel();
+  const t = useT();
   return (
     <Tag color={WORKFLOW_COLORS[status]} data-testid="ledger-status" style={{ marginInlineEnd: 0 }}>
-      {label(WORKFLOW_LABELS[status])}
+      {t(`campaigns.workflow.${status}`)}
     </Tag>
   );
 }

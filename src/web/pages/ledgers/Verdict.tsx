@@ -1,36 +1,31 @@
 import { useEffect, useState } from 'react';
 import { Button, Flex, Form, Input, Modal, Radio, Tag, Tooltip, Typography } from 'antd';
 import { CheckOutlined, EditOutlined } from '@ant-design/icons';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { VERDICT_COLORS, VERDICT_LABELS, VERDICTS, type Verdict } from '../campaigns/campaigns.labels.js';
+import { useI18n, useT } from '../../i18n/index.js';
+import { isMessageKey } from '../../../shared/i18n.js';
+import { VERDICTS, type SuggestedVerdict, type Verdict } from '../../../shared/campaigns.codes.js';
+import { VERDICT_COLORS } from '../campaigns/campaigns.colors.js';
 import type { LedgerRow } from './ledgers.api.js';
 
-export function VerdictTag({
-  verdict,
-  label: fallback,
-  prefix,
-}: {
-  verdict: Verdict;
-  label?: string;
-  prefix?: string;
-}) {
-  const label = useLabel();
+export function VerdictTag({ verdict, prefix }: { verdict: SuggestedVerdict; prefix?: string }) {
+  const t = useT();
   return (
     <Tag color={VERDICT_COLORS[verdict]} style={{ marginInlineEnd: 4 }}>
       {prefix}
-      {label(VERDICT_LABELS[verdict], fallback)}
+      {t(`campaigns.verdict.${verdict}`)}
     </Tag>
   );
 }
 
 /** The system's suggestion: verdict, the clause and the catalog item behind it, the reason and flags. */
 export function SuggestionView({ row, compact }: { row: LedgerRow; compact?: boolean }) {
-  const { t } = useI18n();
+  const { t, keyed } = useI18n();
   const s = row.suggestion;
+  const reason = keyed(s.reason);
   return (
     <div style={{ minWidth: compact ? undefined : 220, maxWidth: compact ? undefined : 360 }} data-testid="suggestion">
       <Flex wrap gap={4} align="center">
-        <VerdictTag verdict={s.verdict} label={s.verdictLabel} />
+        <VerdictTag verdict={s.verdict} />
         <Tooltip title={t('ledgers.clauseTip')}>
           <Tag color="blue" variant="outlined" style={{ marginInlineEnd: 4 }} className="jf-mono">
             {s.clause}
@@ -55,17 +50,21 @@ export function SuggestionView({ row, compact }: { row: LedgerRow; compact?: boo
       ) : null}
       <Typography.Paragraph
         style={{ fontSize: '0.75rem', margin: '2px 0 0' }}
-        ellipsis={compact ? false : { rows: 2, tooltip: s.reason }}
+        ellipsis={compact ? false : { rows: 2, tooltip: reason }}
       >
-        {s.reason}
+        {reason}
       </Typography.Paragraph>
       {s.flags.length ? (
         <Flex wrap gap={4} style={{ marginTop: 2 }}>
-          {s.flags.map((f) => (
-            <Tag key={f.code} color="warning" style={{ fontSize: '0.75rem', marginInlineEnd: 0 }}>
-              {f.label}
-            </Tag>
-          ))}
+          {s.flags.map((f) => {
+            // A finding the locale tables do not know yet (a newer judge) shows its code.
+            const key = `campaigns.flag.${f}`;
+            return (
+              <Tag key={f} color="warning" style={{ fontSize: '0.75rem', marginInlineEnd: 0 }}>
+                {isMessageKey(key) ? t(key) : f}
+              </Tag>
+            );
+          })}
         </Flex>
       ) : null}
     </div>
@@ -94,7 +93,6 @@ export function DecisionView({
         <div>
           <VerdictTag
             verdict={d.verdict}
-            label={d.verdictLabel}
             prefix={d.kind === 'overridden' ? t('ledgers.overridden') : t('ledgers.accepted')}
           />
           {d.overrideReason ? (
@@ -119,7 +117,8 @@ export function DecisionView({
       )}
       {editable ? (
         <Flex gap={4} wrap style={{ marginTop: 4 }}>
-          {!d || d.kind === 'overridden' ? (
+          {/* 待核实（目录未完整） is never accepted as it stands: the cadre verifies and overrides with a reason. */}
+          {(!d || d.kind === 'overridden') && row.suggestion.verdict !== 'verify' ? (
             <Button
               size="small"
               type={d ? 'default' : 'primary'}
@@ -151,15 +150,14 @@ export function OverrideModal({
   onClose: () => void;
   onSubmit: (verdict: Verdict, reason: string) => Promise<unknown>;
 }) {
-  const { t } = useI18n();
-  const label = useLabel();
+  const { t, keyed } = useI18n();
   const [form] = Form.useForm<{ verdict: Verdict; reason: string }>();
   const [busy, setBusy] = useState(false);
   const verdict = Form.useWatch('verdict', form);
   useEffect(() => {
     if (row)
       form.setFieldsValue({
-        verdict: row.decision?.verdict ?? row.suggestion.verdict,
+        verdict: row.decision?.verdict ?? (row.suggestion.verdict === 'verify' ? undefined : row.suggestion.verdict),
         reason: row.decision?.overrideReason ?? '',
       });
   }, [row, form]);
@@ -189,14 +187,14 @@ export function OverrideModal({
       {row ? (
         <Form form={form} layout="vertical" requiredMark={false}>
           <Typography.Paragraph type="secondary">
-            {t('ledgers.suggested')}：{label(VERDICT_LABELS[row.suggestion.verdict])}（{row.suggestion.clause}）
-            {row.suggestion.reason}
+            {t('ledgers.suggested')}：{t(`campaigns.verdict.${row.suggestion.verdict}`)}（{row.suggestion.clause}）
+            {keyed(row.suggestion.reason)}
           </Typography.Paragraph>
           <Form.Item name="verdict" label={t('ledgers.verdict')}>
             <Radio.Group
               optionType="button"
               buttonStyle="solid"
-              options={VERDICTS.map((v) => ({ value: v, label: label(VERDICT_LABELS[v]) }))}
+              options={VERDICTS.map((v) => ({ value: v, label: t(`campaigns.verdict.${v}`) }))}
               data-testid="override-verdict"
             />
           </Form.Item>

@@ -1,22 +1,8 @@
 import type { ReactNode } from 'react';
 import { Form, Input, InputNumber, Radio } from 'antd';
-import type { MessageKey, Translate } from '../../i18n/index.js';
-import {
-  CATALOG_HIT_LABELS,
-  CATALOG_HITS,
-  PROVIDER_LABELS,
-  PROVIDER_SHORT,
-  PROVIDERS,
-  SIGN_POSITION_LABELS,
-  SIGN_POSITIONS,
-  type CatalogHit,
-  type Category,
-  type Provider,
-  type SignPosition,
-} from '../campaigns/campaigns.labels.js';
+import type { Translate } from '../../i18n/index.js';
+import { CATALOG_HITS, PROVIDERS, SIGN_POSITIONS, type Category } from '../../../shared/campaigns.codes.js';
 import type { AnyFields, FieldsOf } from './ledgers.api.js';
-
-type Lbl = (l: { zh: string; en: string } | undefined, fallback?: string) => string;
 
 /** What a new row of each category starts with (the usual answer, so most rows need no clicks). */
 export function defaultFields<C extends Category>(category: C): FieldsOf[C] {
@@ -51,59 +37,33 @@ export function cleanFields(category: Category, f: AnyFields): AnyFields {
 }
 
 /** The labels of the common columns, which differ by category (board text, issuing body…). */
-const NAME_KEYS: Record<Category, MessageKey> = {
-  sign: 'ledgers.field.name.sign',
-  mechanism: 'ledgers.field.name.mechanism',
-  work_affair: 'ledgers.field.name.work_affair',
-  certificate: 'ledgers.field.name.certificate',
-};
-const BY_KEYS: Record<Category, MessageKey> = {
-  sign: 'ledgers.field.imposedBy.sign',
-  mechanism: 'ledgers.field.imposedBy.mechanism',
-  work_affair: 'ledgers.field.imposedBy.work_affair',
-  certificate: 'ledgers.field.imposedBy.certificate',
-};
-const NAME_HINT_KEYS: Record<Category, MessageKey> = {
-  sign: 'ledgers.field.namePlaceholder.sign',
-  mechanism: 'ledgers.field.namePlaceholder.mechanism',
-  work_affair: 'ledgers.field.namePlaceholder.work_affair',
-  certificate: 'ledgers.field.namePlaceholder.certificate',
-};
-
 export function columnLabels(category: Category, t: Translate) {
   return {
-    name: t(NAME_KEYS[category]),
-    imposedBy: t(BY_KEYS[category]),
+    name: t(`ledgers.field.name.${category}`),
+    imposedBy: t(`ledgers.field.imposedBy.${category}`),
     basis: t('ledgers.field.basis'),
-    namePlaceholder: t(NAME_HINT_KEYS[category]),
+    namePlaceholder: t(`ledgers.field.namePlaceholder.${category}`),
   };
 }
-
-const CATALOG_HIT_SHORT: Record<CatalogHit | 'auto', { zh: string; en: string }> = {
-  auto: { zh: '自动匹配', en: 'Auto' },
-  duty: { zh: '履职事项', en: 'Duty' },
-  assistance: { zh: '协助事项', en: 'Assistance' },
-  none: { zh: '目录外', en: 'Outside' },
-};
 
 const yesNo = (v: unknown, t: Translate) => (v ? t('common.yes') : t('common.no'));
 
 /** One line summarising a row's category fields (for the table and the cards). */
-export function fieldsSummary(category: Category, f: AnyFields, t: Translate, label: Lbl): ReactNode {
+export function fieldsSummary(category: Category, f: AnyFields, t: Translate): ReactNode {
   switch (category) {
     case 'sign':
-      return label(SIGN_POSITION_LABELS[f.position as SignPosition], f.position);
+      return f.position ? t(`campaigns.position.${f.position}`) : '';
     case 'mechanism':
       return [
         `${t('ledgers.field.dedicatedPost')}：${yesNo(f.dedicatedPost, t)}`,
-        `${t('ledgers.field.staffByShort')}：${label(PROVIDER_SHORT[f.staffBy as Provider], f.staffBy)}`,
-        `${t('ledgers.field.fundedByShort')}：${label(PROVIDER_SHORT[f.fundedBy as Provider], f.fundedBy)}`,
+        `${t('ledgers.field.staffByShort')}：${f.staffBy ? t(`campaigns.providerShort.${f.staffBy}`) : ''}`,
+        `${t('ledgers.field.fundedByShort')}：${f.fundedBy ? t(`campaigns.providerShort.${f.fundedBy}`) : ''}`,
         `${t('ledgers.field.effectiveShort')}：${yesNo(f.effective, t)}`,
         `${t('ledgers.field.acceptShort')}：${yesNo(f.villagersAccept, t)}`,
       ].join('；');
     case 'work_affair':
       return [
-        label(CATALOG_HIT_LABELS[(f.catalogHit ?? 'auto') as CatalogHit | 'auto']),
+        t(`campaigns.catalogHit.${f.catalogHit ?? 'auto'}`),
         f.funding ? `${t('ledgers.field.funding')}：${f.funding}` : t('ledgers.field.noFunding'),
         f.formsRequired ? t('ledgers.field.formsN', { n: f.formsRequired }) : null,
         f.approvalRef ? `${t('ledgers.field.approvalRef')}：${f.approvalRef}` : null,
@@ -127,12 +87,10 @@ const yesNoOptions = (t: Translate) => [
 export function CategoryFieldInputs({
   category,
   t,
-  label,
   width,
 }: {
   category: Category;
   t: Translate;
-  label: Lbl;
   width: (w: number) => number | string;
 }) {
   const item = (name: string, text: string, node: ReactNode, w: number, extra?: string) => (
@@ -146,6 +104,16 @@ export function CategoryFieldInputs({
       {node}
     </Form.Item>
   );
+  const providers = (
+    <Radio.Group
+      optionType="button"
+      options={PROVIDERS.map((p) => ({
+        value: p,
+        label: t(`campaigns.providerShort.${p}`),
+        title: t(`campaigns.provider.${p}`),
+      }))}
+    />
+  );
   switch (category) {
     case 'sign':
       return item(
@@ -154,7 +122,7 @@ export function CategoryFieldInputs({
         <Radio.Group
           optionType="button"
           size="middle"
-          options={SIGN_POSITIONS.map((p) => ({ value: p, label: label(SIGN_POSITION_LABELS[p]) }))}
+          options={SIGN_POSITIONS.map((p) => ({ value: p, label: t(`campaigns.position.${p}`) }))}
         />,
         300,
       );
@@ -167,32 +135,8 @@ export function CategoryFieldInputs({
             <Radio.Group optionType="button" options={yesNoOptions(t)} />,
             110,
           )}
-          {item(
-            'staffBy',
-            t('ledgers.field.staffBy'),
-            <Radio.Group
-              optionType="button"
-              options={PROVIDERS.map((p) => ({
-                value: p,
-                label: label(PROVIDER_SHORT[p]),
-                title: label(PROVIDER_LABELS[p]),
-              }))}
-            />,
-            300,
-          )}
-          {item(
-            'fundedBy',
-            t('ledgers.field.fundedBy'),
-            <Radio.Group
-              optionType="button"
-              options={PROVIDERS.map((p) => ({
-                value: p,
-                label: label(PROVIDER_SHORT[p]),
-                title: label(PROVIDER_LABELS[p]),
-              }))}
-            />,
-            300,
-          )}
+          {item('staffBy', t('ledgers.field.staffBy'), providers, 300)}
+          {item('fundedBy', t('ledgers.field.fundedBy'), providers, 300)}
           {item(
             'effective',
             t('ledgers.field.effective'),
@@ -217,8 +161,8 @@ export function CategoryFieldInputs({
               optionType="button"
               options={(['auto', ...CATALOG_HITS] as const).map((k) => ({
                 value: k,
-                label: label(CATALOG_HIT_SHORT[k]),
-                title: label(CATALOG_HIT_LABELS[k]),
+                label: t(`campaigns.catalogHitShort.${k}`),
+                title: t(`campaigns.catalogHit.${k}`),
               }))}
             />,
             360,

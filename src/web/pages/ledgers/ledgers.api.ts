@@ -1,165 +1,49 @@
+/**
+ * Ledger API calls and query keys. Types come from the shared contract (src/shared/campaigns.ts),
+ * imported as types only; the import runs as a job polled at GET /api/jobs/:id.
+ */
+import type { z } from 'zod';
 import { api, download } from '../../api/client.js';
-import type { Phase } from '../campaigns/campaigns.api.js';
 import type {
-  CatalogHit,
   Category,
-  LedgerStatus,
-  Provider,
-  SignPosition,
-  Verdict,
+  CreateRowBody,
+  DecideBody,
+  FieldsOf,
+  ImportResult,
+  LedgerListItem,
+  LedgerRowDto,
+  LedgerView,
+  RowResponse,
+  SuggestItem,
+  UpdateRowBody,
   WorkflowStatus,
-} from '../campaigns/campaigns.labels.js';
+} from '../../../shared/campaigns.js';
+import type { RowError } from '../../../shared/errors.js';
+import type { jobSchema } from '../../../shared/jobs.js';
+import { isMessageKey } from '../../../shared/i18n.js';
+import { translate } from '../../i18n/index.js';
 import { uploadFile } from './upload.js';
 
-export interface SignFields {
-  position: SignPosition;
-}
-export interface MechanismFields {
-  dedicatedPost: boolean;
-  staffBy: Provider;
-  fundedBy: Provider;
-  effective: boolean;
-  villagersAccept: boolean;
-}
-export interface WorkAffairFields {
-  catalogHit: CatalogHit | null;
-  funding: string;
-  formsRequired: number;
-  approvalRef: string;
-}
-export interface CertificateFields {
-  volumeLastYear: number;
-}
-export interface FieldsOf {
-  sign: SignFields;
-  mechanism: MechanismFields;
-  work_affair: WorkAffairFields;
-  certificate: CertificateFields;
-}
-export type AnyFields = Partial<SignFields & MechanismFields & WorkAffairFields & CertificateFields>;
+export type {
+  AnyFields,
+  CertificateFields,
+  FieldsOf,
+  ImportResult,
+  Ledger,
+  LedgerAbilities,
+  LedgerEvent,
+  LedgerListItem,
+  LedgerView,
+  MechanismFields,
+  RowResponse,
+  SignFields,
+  SuggestItem,
+  WorkAffairFields,
+} from '../../../shared/campaigns.js';
 
-export interface Suggestion {
-  verdict: Verdict;
-  verdictLabel: string;
-  clause: string;
-  reason: string;
-  itemCode: string | null;
-  itemName: string | null;
-  matchKind: string | null;
-  flags: { code: string; label: string }[];
-  catalogVersion: string | null;
-  judgedAt: string;
-}
-
-export interface Decision {
-  verdict: Verdict;
-  verdictLabel: string;
-  kind: 'accepted' | 'overridden';
-  overrideReason: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-}
-
-export interface LedgerRow {
-  id: string;
-  ledgerId: string;
-  category: Category;
-  seq: number;
-  name: string;
-  imposedBy: string;
-  basis: string;
-  fields: AnyFields;
-  source: 'manual' | 'import' | 'previous';
-  photoFileId: string | null;
-  suggestion: Suggestion;
-  decision: Decision | null;
-  nonCompliant: boolean;
-  cleanup: { status: 'none' | 'open' | 'closed'; taskId: string | null };
-  changeKind: 'new' | 'changed' | 'unchanged' | null;
-  previous: {
-    rowId: string;
-    verdict: Verdict | null;
-    before: { name: string; imposedBy: string; basis: string; fields: AnyFields } | null;
-  } | null;
-  version: number;
-  updatedAt: string;
-}
-
-export interface LedgerAbilities {
-  edit: boolean;
-  import: boolean;
-  submit: boolean;
-  withdraw: boolean;
-  return: boolean;
-  approve: boolean;
-}
-
-export interface Ledger {
-  id: string;
-  campaignId: string;
-  campaignName: string;
-  villageCode: string;
-  villageName: string;
-  villageKind: 'village' | 'community';
-  townshipCode: string | null;
-  status: LedgerStatus;
-  effectiveStatus: WorkflowStatus;
-  statusLabel: string;
-  approvalStale: boolean;
-  returnNote: string | null;
-  submittedAt: string | null;
-  reviewedAt: string | null;
-  approvedAt: string | null;
-  previousLedgerId: string | null;
-  version: number;
-  updatedAt: string;
-  abilities: LedgerAbilities;
-}
-
-export interface LedgerEvent {
-  id: string;
-  action: string;
-  note: string | null;
-  actorName: string | null;
-  at: string;
-}
-
-/** GET /api/ledgers/:id: the editor's data. */
-export interface LedgerView {
-  ledger: Ledger;
-  counts: { total: number; undecided: number; nonCompliant: number; byCategory: Record<Category, number> };
-  rows: Record<Category, LedgerRow[]>;
-  removedSinceLastCycle: {
-    rowId: string;
-    category: Category;
-    name: string;
-    imposedBy: string;
-    verdict: Verdict | null;
-  }[];
-  events: LedgerEvent[];
-  phases: Phase[];
-  signGuide: { allowedBoards: string[]; insideBoards: string[]; max: number; note: string };
-}
-
-export interface LedgerListItem {
-  id: string;
-  villageCode: string;
-  villageName: string;
-  villageKind: 'village' | 'community';
-  townshipCode: string | null;
-  townshipName: string | null;
-  status: LedgerStatus;
-  effectiveStatus: WorkflowStatus;
-  statusLabel: string;
-  approvalStale: boolean;
-  returnNote: string | null;
-  submittedAt: string | null;
-  approvedAt: string | null;
-  version: number;
-  rows: number;
-  undecided: number;
-  nonCompliant: number;
-}
+export type LedgerRow = LedgerRowDto;
+export type Suggestion = LedgerRow['suggestion'];
+export type Decision = NonNullable<LedgerRow['decision']>;
 
 export interface LedgerFilter {
   region?: string;
@@ -167,47 +51,12 @@ export interface LedgerFilter {
   q?: string;
 }
 
-export interface RowInput<C extends Category = Category> {
-  category: C;
-  name: string;
-  imposedBy: string;
-  basis: string;
-  fields: FieldsOf[C];
-}
+/** The facts of a row being added (the body of POST /api/ledgers/:id/rows). */
+export type RowInput<C extends Category = Category> = Extract<CreateRowBody, { category: C }> & { fields: FieldsOf[C] };
 
-export interface RowResponse {
-  row: LedgerRow;
-  ledgerVersion: number;
-  ledgerStatus: WorkflowStatus;
-}
-
-export interface SuggestItem {
-  name: string;
-  imposedBy: string | null;
-  source: 'catalog' | 'guide' | 'township';
-  itemCode: string | null;
-  kind: string | null;
-  count: number;
-}
-
-export interface ImportResult {
-  fileSha256: string;
-  sheets: string[];
-  rows: number;
-  ledgers: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-}
-
-/** One row-level problem of a refused import (error.details.errors). */
-export interface ImportRowError {
-  sheet?: string;
-  row?: number;
-  column?: string;
-  field?: string;
-  message: string;
-}
+export type Job = z.infer<typeof jobSchema>;
+/** One row-level problem of a refused import (the job's error.details.errors). */
+export type ImportRowError = RowError;
 
 export const ledgerKeys = {
   all: ['ledgers'] as const,
@@ -233,16 +82,12 @@ export const suggestNames = (id: string, category: Category, q: string, signal?:
   }).then((r) => r.items);
 export const addRow = (id: string, body: RowInput) =>
   api<RowResponse>(`/api/ledgers/${enc(id)}/rows`, { method: 'POST', body });
-export const updateRow = (
-  rowId: string,
-  body: { name?: string; imposedBy?: string; basis?: string; fields?: AnyFields; version: number },
-) => api<RowResponse>(`/api/ledger-rows/${enc(rowId)}`, { method: 'PATCH', body });
+export const updateRow = (rowId: string, body: UpdateRowBody) =>
+  api<RowResponse>(`/api/ledger-rows/${enc(rowId)}`, { method: 'PATCH', body });
 export const deleteRow = (rowId: string, version: number) =>
   api<{ ok: true }>(`/api/ledger-rows/${enc(rowId)}`, { method: 'DELETE', query: { version } });
-export const decideRow = (
-  rowId: string,
-  body: { action: 'accept' | 'override'; verdict?: Verdict; reason?: string; version: number },
-) => api<RowResponse>(`/api/ledger-rows/${enc(rowId)}/decision`, { method: 'POST', body });
+export const decideRow = (rowId: string, body: DecideBody) =>
+  api<RowResponse>(`/api/ledger-rows/${enc(rowId)}/decision`, { method: 'POST', body });
 export const acceptAll = (id: string, version: number, category?: Category) =>
   api<{ accepted: number; ledgerVersion: number }>(`/api/ledgers/${enc(id)}/accept-all`, {
     method: 'POST',
@@ -261,5 +106,20 @@ export const exportLedger = (id: string, fallbackName: string) =>
   download(`/api/ledgers/${enc(id)}/export`, undefined, fallbackName);
 export const downloadTemplate = (category: Category | 'all', fallbackName: string) =>
   download('/api/ledger-template', { category }, fallbackName);
+/** POST …/import (multipart) → 202 {jobId}; the job's progress, result or row errors at getJob(). */
 export const importLedgers = (campaignId: string, file: File, category?: Category) =>
-  uploadFile<ImportResult>(`/api/campaigns/${enc(campaignId)}/import`, file, { query: { category } });
+  uploadFile<{ jobId: string }>(`/api/campaigns/${enc(campaignId)}/import`, file, { query: { category } });
+export const getJob = (id: string) => api<Job>(`/api/jobs/${enc(id)}`, { quiet: true });
+
+/** The outcome of an import job: its result, or the refusal with its row errors. */
+export function importOutcome(job: Job | undefined) {
+  const error = job?.error as
+    | { message?: string; key?: string; params?: RowError['params']; details?: { errors?: RowError[] } }
+    | null
+    | undefined;
+  const message = error?.key && isMessageKey(error.key) ? translate(error.key, error.params) : (error?.message ?? '');
+  return {
+    result: job?.status === 'succeeded' ? (job.result as ImportResult) : null,
+    failure: job?.status === 'failed' ? { message, errors: error?.details?.errors ?? [] } : null,
+  };
+}

@@ -1,5 +1,6 @@
 import { api, ApiError, setCsrfToken, withQuery, type Query } from '../../api/client.js';
 import { translate } from '../../i18n/index.js';
+import { isMessageKey } from '../../../shared/i18n.js';
 
 /**
  * multipart/form-data uploads (ledger import, evidence, board photos). api/client.ts sends JSON only
@@ -36,8 +37,25 @@ export async function uploadFile<T>(
     /* not JSON */
   }
   if (res.ok) return body as T;
-  const e = (body as { error?: { code?: ApiError['code']; message?: string; details?: unknown } } | null)?.error;
-  if (e?.code && e.message) throw new ApiError(e.code, e.message, res.status, e.details);
+  const e = (
+    body as {
+      error?: {
+        code?: ApiError['code'];
+        message?: string;
+        key?: string;
+        params?: Record<string, string | number>;
+        details?: unknown;
+      };
+    } | null
+  )?.error;
+  // A keyed message is shown in the user's language, as api/client.ts does.
+  if (e?.code && e.message)
+    throw new ApiError(
+      e.code,
+      e.key && isMessageKey(e.key) ? translate(e.key, e.params) : e.message,
+      res.status,
+      e.details,
+    );
   if (res.status === 413) throw new ApiError('payload_too_large', translate('upload.tooLarge'), 413);
   throw new ApiError('http', translate('error.http', { status: res.status }), res.status);
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, ConfigProvider, Form, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { login, useMe, useSetMe } from '../../api/auth.js';
+import { Alert, Button, ConfigProvider, Flex, Form, Input, Typography } from 'antd';
+import { KeyOutlined, LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { fetchCaptcha, login, useMe, useSetMe, type Captcha } from '../../api/auth.js';
 import { ApiError } from '../../api/client.js';
 import { LangSwitch } from '../../components/LangSwitch.js';
 import { CareSwitch } from '../../components/CareSwitch.js';
@@ -39,26 +39,52 @@ export default function LoginPage() {
   const setMe = useSetMe();
   const [error, setError] = useState<ApiError | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  // Asked for by the server: a local captcha after failed sign-ins, the second factor of an enrolled account.
+  const [captcha, setCaptcha] = useState<Captcha | null>(null);
+  const [needOtp, setNeedOtp] = useState(false);
+  const [useRecovery, setUseRecovery] = useState(false);
 
   useEffect(() => {
     document.title = `${t('login.title')} - ${t('app.name')}`;
   }, [t]);
 
-  if (me) return <Navigate to={me.mustChangePassword ? '/password' : safeRedirect(params.get('redirect'))} replace />;
+  const firstPage = (m: { mustChangePassword: boolean; mfaEnrolmentRequired: boolean }) =>
+    m.mustChangePassword ? '/password' : m.mfaEnrolmentRequired ? '/mfa' : safeRedirect(params.get('redirect'));
+  if (me) return <Navigate to={firstPage(me)} replace />;
 
-  const onFinish = async (v: { username: string; password: string }) => {
+  const onFinish = async (v: { username: string; password: string; otp?: string; captchaAnswer?: string }) => {
     setSubmitting(true);
     setError(null);
     try {
-      const signedIn = await login(v.username.trim(), v.password);
+      const code = v.otp?.trim();
+      const signedIn = await login({
+        username: v.username.trim(),
+        password: v.password,
+        ...(needOtp && code ? (useRecovery ? { recoveryCode: code } : { otp: code }) : {}),
+        ...(captcha ? { captchaId: captcha.id, captchaAnswer: (v.captchaAnswer ?? '').trim() } : {}),
+      });
       setMe(signedIn);
-      navigate(signedIn.mustChangePassword ? '/password' : safeRedirect(params.get('redirect')), { replace: true });
+      navigate(firstPage(signedIn), { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('network', t('error.network'), 0));
+      const err = e instanceof ApiError ? e : new ApiError('network', t('error.network'), 0);
+      const d = err.details as { captchaRequired?: boolean; captcha?: Captcha } | undefined;
+      if (err.code === 'mfa_required') {
+        setNeedOtp(true);
+        setError(null);
+      } else setError(err);
+      // A captcha is single use: every refusal that asks for one brings a fresh one.
+      if (d?.captcha) setCaptcha(d.captcha);
+      else if (captcha) setCaptcha(await fetchCaptcha().catch(() => null));
     } finally {
       setSubmitting(false);
     }
   };
+  const errorTitle = (code: string) =>
+    code === 'account_locked' || code === 'rate_limited'
+      ? t('login.locked')
+      : code === 'captcha_required'
+        ? t('login.captchaTitle')
+        : t('login.failed');
 
   return (
     <div
@@ -148,11 +174,73 @@ export default function LoginPage() {
                 placeholder={t('login.password')}
               />
             </Form.Item>
+            {needOtp ? (
+              <Form.Item
+                name="otp"
+                label={useRecovery ? t('login.recoveryCode') : t('login.otp')}
+                extra={
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setUseRecovery(!useRecovery)}>
+                    {useRecovery ? t('login.useOtp') : t('login.useRecovery')}
+                  </Button>
+                }
+                rules={[{ required: true, whitespace: true, message: t('login.otpRequired') }]}
+              >
+                <Input
+                  prefix={<SafetyOutlined aria-hidden />}
+                  autoComplete="one-time-code"
+                  inputMode={useRecovery ? 'text' : 'numeric'}
+                  maxLength={useRecovery ? 14 : 6}
+                  autoFocus
+                  placeholder={useRecovery ? 'XXXX-XXXX-XXXX' : '123456'}
+                  data-testid="login-otp"
+                />
+              </Form.Item>
+            ) : null}
+            {captcha ? (
+              <Form.Item
+                label={t('login.captcha')}
+                required
+                extra={
+                  <Button
+                    type="link"
+                    size="small"
+                    style={{ padding: 0 }}
+                    onClick={() => void fetchCaptcha().then(setCaptcha, () => undefined)}
+                  >
+                    {t('login.captchaRefresh')}
+                  </Button>
+                }
+              >
+                <Flex gap={8} align="center">
+                  <Form.Item
+                    name="captchaAnswer"
+                    noStyle
+                    rules={[{ required: true, whitespace: true, message: t('login.captchaRequired') }]}
+                  >
+                    <Input
+                      prefix={<KeyOutlined aria-hidden />}
+                      maxLength={8}
+                      autoComplete="off"
+                      aria-label={t('login.captcha')}
+                      data-testid="login-captcha"
+                      data-captcha-id={captcha.id}
+                    />
+                  </Form.Item>
+                  <img
+                    src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(captcha.svg)}`}
+                    alt={t('login.captchaAlt')}
+                    width={120}
+                    height={40}
+                    style={{ flex: 'none', borderRadius: 4, border: '1px solid #d9d9d9' }}
+                  />
+                </Flex>
+              </Form.Item>
+            ) : null}
             {error ? (
               <Alert
-                type={error.code === 'account_locked' ? 'warning' : 'error'}
+                type={error.code === 'account_locked' || error.code === 'rate_limited' ? 'warning' : 'error'}
                 showIcon
-                title={error.code === 'account_locked' ? t('login.locked') : t('login.failed')}
+                title={errorTitle(error.code)}
                 description={error.message}
                 style={{ marginBottom: 16 }}
                 data-testid="login-error"

@@ -75,7 +75,7 @@ export default function PasswordPage() {
             extra={t('password.rules')}
             rules={[
               { required: true, message: t('common.required', { field: t('password.new') }) },
-              { min: 8, message: t('password.tooShort') },
+              { min: me?.passwordMinLength ?? 8, message: t('password.tooShort', { n: me?.passwordMinLength ?? 8 }) },
               ({ getFieldValue }) => ({
                 validator: (_, v: string) =>
                   v && v === getFieldValue('currentPassword')

@@ -1,24 +1,29 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Popconfirm, Table, Tag, Tooltip } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { endSession, listSessions, type SessionInfo } from '../../api/auth.js';
+import { endAnySession, endSession, listAllSessions, listSessions, type SessionInfo } from '../../api/auth.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useFeedback } from '../../components/feedback.js';
 import { fmtTime, summarizeUserAgent } from '../../components/format.js';
 import { useT } from '../../i18n/index.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 
-const KEY = ['auth', 'sessions'] as const;
-
-/** The user's own sessions, with "end session" for the others. */
-export default function SessionsPage() {
+/**
+ * Sessions: the user's own (with "end session" for the others), or with `all` every session in the
+ * security administrator's region (who may end any of them; AS-07).
+ */
+export function SessionsView({ all }: { all: boolean }) {
   const t = useT();
   const qc = useQueryClient();
   const isMobile = useIsMobile();
   const { message } = useFeedback();
-  const { data, isPending, isFetching, error, refetch } = useQuery({ queryKey: KEY, queryFn: listSessions });
+  const KEY = ['auth', all ? 'all-sessions' : 'sessions'];
+  const { data, isPending, isFetching, error, refetch } = useQuery({
+    queryKey: KEY,
+    queryFn: all ? listAllSessions : listSessions,
+  });
   const end = useMutation({
-    mutationFn: endSession,
+    mutationFn: all ? endAnySession : endSession,
     onSuccess: () => {
       message.success(t('sessions.ended'));
       void qc.invalidateQueries({ queryKey: KEY });
@@ -27,14 +32,19 @@ export default function SessionsPage() {
 
   return (
     <PageContainer
-      title={t('sessions.title')}
+      title={all ? t('menu.allSessions') : t('sessions.title')}
       extra={
         <Button icon={<ReloadOutlined />} onClick={() => void refetch()} loading={isFetching && !isPending}>
           {t('common.refresh')}
         </Button>
       }
     >
-      <Alert type="info" showIcon title={t('sessions.note')} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={all ? t('sessions.allNote') : t('sessions.note')}
+        style={{ marginBottom: 16 }}
+      />
       <Card>
         {error ? (
           <Alert
@@ -52,6 +62,15 @@ export default function SessionsPage() {
           pagination={false}
           scroll={{ x: 'max-content' }}
           columns={[
+            ...(all
+              ? [
+                  {
+                    title: t('sessions.user'),
+                    key: 'user',
+                    render: (_: unknown, s: SessionInfo) => `${s.displayName}（${s.username}）`,
+                  },
+                ]
+              : []),
             { title: t('sessions.createdAt'), dataIndex: 'createdAt', render: (v: string) => fmtTime(v) },
             { title: t('sessions.lastSeenAt'), dataIndex: 'lastSeenAt', render: (v: string) => fmtTime(v) },
             { title: t('sessions.expiresAt'), dataIndex: 'expiresAt', render: (v: string) => fmtTime(v) },
@@ -90,4 +109,8 @@ export default function SessionsPage() {
       </Card>
     </PageContainer>
   );
+}
+
+export default function SessionsPage() {
+  return <SessionsView all={false} />;
 }

@@ -1,15 +1,14 @@
 import { Tag, Typography } from 'antd';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { TASK_STATUS_COLORS, TASK_STATUS_LABELS } from '../campaigns/campaigns.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { TASK_STATUS_COLORS } from '../campaigns/campaigns.colors.js';
 import type { Task } from './tasks.api.js';
 
-export function TaskStatusTag({ task }: { task: Pick<Task, 'status' | 'statusLabel' | 'overdue'> }) {
+export function TaskStatusTag({ task }: { task: Pick<Task, 'status' | 'overdue'> }) {
   const { t } = useI18n();
-  const label = useLabel();
   return (
     <>
       <Tag color={TASK_STATUS_COLORS[task.status]} style={{ marginInlineEnd: 4 }}>
-        {label(TASK_STATUS_LABELS[task.status], task.statusLabel)}
+        {t(`campaigns.taskStatus.${task.status}`)}
       </Tag>
       {task.overdue ? (
         <Tag color="error" data-testid="overdue-tag">

@@ -27,8 +27,8 @@ import { SimpleList } from '../../components/SimpleList.js';
 import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import { CATEGORY_LABELS, VERDICT_COLORS, VERDICT_LABELS } from '../campaigns/campaigns.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { VERDICT_COLORS } from '../campaigns/campaigns.colors.js';
 import {
   addEvidence,
   closeTask,
@@ -231,8 +231,7 @@ function ActionsCard({ d, onChanged }: { d: TaskDetail; onChanged: () => Promise
 /** 整改任务 detail: what, why (clause and the row behind it), owner, deadline, evidence, closure. */
 export default function TaskDetailPage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
-  const label = useLabel();
+  const { t, keyed } = useI18n();
   const qc = useQueryClient();
   const isMobile = useIsMobile();
   const q = useQuery({ queryKey: taskKeys.detail(id), queryFn: () => getTask(id) });
@@ -284,16 +283,12 @@ export default function TaskDetailPage() {
                 {
                   key: 'category',
                   label: t('tasks.category'),
-                  children: label(CATEGORY_LABELS[task.category], task.categoryLabel),
+                  children: t(`campaigns.category.${task.category}`),
                 },
                 {
                   key: 'verdict',
                   label: t('tasks.verdict'),
-                  children: (
-                    <Tag color={VERDICT_COLORS[task.verdict]}>
-                      {label(VERDICT_LABELS[task.verdict], task.verdictLabel)}
-                    </Tag>
-                  ),
+                  children: <Tag color={VERDICT_COLORS[task.verdict]}>{t(`campaigns.verdict.${task.verdict}`)}</Tag>,
                 },
                 { key: 'clause', label: t('tasks.clause'), children: <span className="jf-mono">{task.clause}</span> },
                 { key: 'village', label: t('tasks.village'), children: task.villageName ?? '—' },
@@ -321,7 +316,7 @@ export default function TaskDetailPage() {
                   { key: 'name', label: t('tasks.rowName'), children: d.row.name },
                   { key: 'by', label: t('tasks.rowImposedBy'), children: d.row.imposedBy || '—' },
                   { key: 'basis', label: t('ledgers.field.basis'), children: d.row.basis || '—' },
-                  { key: 'why', label: t('tasks.rowReason'), children: d.row.suggestionReason },
+                  { key: 'why', label: t('tasks.rowReason'), children: keyed(d.row.suggestionReason) },
                   ...(d.row.overrideReason
                     ? [{ key: 'override', label: t('ledgers.overrideReason'), children: d.row.overrideReason }]
                     : []),

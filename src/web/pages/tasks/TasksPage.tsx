@@ -23,17 +23,9 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { PageSpin } from '../../components/PageSpin.js';
 import { SimpleList } from '../../components/SimpleList.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
-import {
-  CATEGORIES,
-  CATEGORY_LABELS,
-  TASK_STATUS_LABELS,
-  TASK_STATUSES,
-  VERDICT_COLORS,
-  VERDICT_LABELS,
-  type Category,
-  type TaskStatus,
-} from '../campaigns/campaigns.labels.js';
+import { useI18n } from '../../i18n/index.js';
+import { CATEGORIES, TASK_STATUSES, type Category, type TaskStatus } from '../../../shared/campaigns.codes.js';
+import { VERDICT_COLORS } from '../campaigns/campaigns.colors.js';
 import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.js';
 import { listTasks, taskKeys, type Task, type TaskFilter } from './tasks.api.js';
 import { Deadline, TaskStatusTag } from './TaskBits.js';
@@ -44,7 +36,6 @@ type View = 'board' | 'overdue' | 'list';
 
 function TaskCard({ task }: { task: Task }) {
   const { t } = useI18n();
-  const label = useLabel();
   return (
     <Link to={`/tasks/${task.id}`} style={{ color: 'inherit', display: 'block' }} data-testid="task-card">
       <Card
@@ -63,9 +54,7 @@ function TaskCard({ task }: { task: Task }) {
           <span>
             <Badge
               color={VERDICT_COLORS[task.verdict]}
-              text={
-                <span style={{ fontSize: '0.75rem' }}>{label(VERDICT_LABELS[task.verdict], task.verdictLabel)}</span>
-              }
+              text={<span style={{ fontSize: '0.75rem' }}>{t(`campaigns.verdict.${task.verdict}`)}</span>}
             />
             {task.evidenceCount ? (
               <Typography.Text type="secondary" style={{ fontSize: '0.75rem', marginInlineStart: 8 }}>
@@ -82,7 +71,6 @@ function TaskCard({ task }: { task: Task }) {
 
 function BoardColumn({ status, base }: { status: TaskStatus; base: TaskFilter }) {
   const { t } = useI18n();
-  const label = useLabel();
   const f = { ...base, status };
   const q = useQuery({
     queryKey: taskKeys.list(f, 1, 50),
@@ -95,7 +83,7 @@ function BoardColumn({ status, base }: { status: TaskStatus; base: TaskFilter })
       size="small"
       title={
         <span>
-          {label(TASK_STATUS_LABELS[status])}{' '}
+          {t(`campaigns.taskStatus.${status}`)}{' '}
           <Badge
             count={q.data?.total ?? 0}
             showZero
@@ -130,7 +118,6 @@ function BoardColumn({ status, base }: { status: TaskStatus; base: TaskFilter })
 
 function TaskTable({ filter, testId, empty }: { filter: TaskFilter; testId: string; empty: string }) {
   const { t } = useI18n();
-  const label = useLabel();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
   const { page, pageSize, pagination } = usePaging();
@@ -167,7 +154,7 @@ function TaskTable({ filter, testId, empty }: { filter: TaskFilter; testId: stri
     {
       title: t('tasks.category'),
       dataIndex: 'category',
-      render: (v: Category, x) => label(CATEGORY_LABELS[v], x.categoryLabel),
+      render: (v: Category) => t(`campaigns.category.${v}`),
     },
     { title: t('tasks.village'), dataIndex: 'villageName', render: (v: string | null) => v ?? '—' },
     { title: t('tasks.owner'), dataIndex: 'owner', render: (_: unknown, x) => x.owner.name },
@@ -196,7 +183,6 @@ function TaskTable({ filter, testId, empty }: { filter: TaskFilter; testId: stri
  */
 export default function TasksPage() {
   const { t } = useI18n();
-  const label = useLabel();
   const [params, setParams] = useSearchParams();
   const { campaigns, campaign, setCampaignId, isPending, error } = useCampaignChoice();
   const view = (params.get('view') as View | null) ?? 'board';
@@ -247,7 +233,7 @@ export default function TasksPage() {
             value={category}
             onChange={setCategory}
             style={{ width: 150 }}
-            options={CATEGORIES.map((c) => ({ value: c, label: label(CATEGORY_LABELS[c]) }))}
+            options={CATEGORIES.map((c) => ({ value: c, label: t(`campaigns.category.${c}`) }))}
           />
           {view === 'list' ? (
             <Select
@@ -257,7 +243,7 @@ export default function TasksPage() {
               value={status}
               onChange={setStatus}
               style={{ width: 130 }}
-              options={TASK_STATUSES.map((s) => ({ value: s, label: label(TASK_STATUS_LABELS[s]) }))}
+              options={TASK_STATUSES.map((s) => ({ value: s, label: t(`campaigns.taskStatus.${s}`) }))}
             />
           ) : null}
           <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>

@@ -1,61 +1,10 @@
+/** Clean-up task and inbox API calls. Types come from the shared contracts (type-only imports). */
 import { api, download } from '../../api/client.js';
-import type { Category, TaskStatus, Verdict } from '../campaigns/campaigns.labels.js';
+import type { Category, Evidence, Task, TaskDetail, TaskStatus, UpdateTaskBody } from '../../../shared/campaigns.js';
+import type { NotificationItem } from '../../../shared/notifications.js';
 import { uploadFile } from '../ledgers/upload.js';
 
-export interface Task {
-  id: string;
-  campaignId: string;
-  ledgerId: string;
-  rowId: string;
-  category: Category;
-  categoryLabel: string;
-  phaseKey: string;
-  title: string;
-  verdict: Verdict;
-  verdictLabel: string;
-  clause: string;
-  owner: { kind: 'village' | 'department'; departmentId: string | null; name: string };
-  villageCode: string | null;
-  villageName: string | null;
-  townshipCode: string | null;
-  deadline: string;
-  status: TaskStatus;
-  statusLabel: string;
-  overdue: boolean;
-  daysLeft: number | null;
-  closureNote: string | null;
-  closedAt: string | null;
-  evidenceCount: number;
-  version: number;
-  updatedAt: string;
-  abilities: { addEvidence: boolean; close: boolean; reassign: boolean; reopen: boolean };
-}
-
-export interface Evidence {
-  id: string;
-  revision: number;
-  name: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  note: string | null;
-  uploadedByName: string | null;
-  uploadedAt: string;
-}
-
-export interface TaskDetail {
-  task: Task;
-  row: {
-    id: string;
-    category: Category;
-    name: string;
-    imposedBy: string;
-    basis: string;
-    suggestionReason: string;
-    overrideReason: string | null;
-  } | null;
-  evidence: Evidence[];
-}
+export type { Evidence, NotificationItem, Task, TaskDetail };
 
 export interface TaskFilter {
   campaignId?: string;
@@ -66,9 +15,6 @@ export interface TaskFilter {
   category?: Category;
   mine?: boolean;
 }
-
-import type { NotificationItem } from '../../../shared/notifications.js';
-export type { NotificationItem };
 
 export const taskKeys = {
   all: ['tasks'] as const,
@@ -95,10 +41,8 @@ export const listTasks = (f: TaskFilter, page: number, pageSize: number) =>
   });
 /** quiet: a 404 (not visible) is shown by the page itself. */
 export const getTask = (id: string) => api<TaskDetail>(`/api/tasks/${enc(id)}`, { quiet: true });
-export const updateTask = (
-  id: string,
-  body: { deadline?: string; ownerKind?: 'village' | 'department'; ownerDepartmentId?: string | null; version: number },
-) => api<TaskDetail>(`/api/tasks/${enc(id)}`, { method: 'PATCH', body });
+export const updateTask = (id: string, body: UpdateTaskBody) =>
+  api<TaskDetail>(`/api/tasks/${enc(id)}`, { method: 'PATCH', body });
 export const closeTask = (id: string, version: number, note: string) =>
   api<TaskDetail>(`/api/tasks/${enc(id)}/close`, { method: 'POST', body: { version, note } });
 export const reopenTask = (id: string, version: number, note: string) =>

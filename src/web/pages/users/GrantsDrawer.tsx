@@ -40,16 +40,19 @@ export function GrantsDrawer({ user, onClose }: { user: UserRow | null; onClose:
   };
   const add = useMutation({
     mutationFn: (v: { role: Role; regionCode: string }) => addGrant({ userId: id, ...v }),
-    onSuccess: (items) => {
-      message.success(t('grants.added'));
+    onSuccess: (r) => {
+      // An administrator role is granted only when a second administrator approves.
+      if (r.pending) message.info(t('adminRequests.filed'));
+      else message.success(t('grants.added'));
       form.resetFields();
-      refresh(items);
+      refresh(r.items);
     },
   });
   const remove = useMutation({
     mutationFn: removeGrant,
-    onSuccess: () => {
-      message.success(t('grants.removed'));
+    onSuccess: (r) => {
+      if (r.pending) message.info(t('adminRequests.filed'));
+      else message.success(t('grants.removed'));
       refresh();
     },
   });

@@ -24,7 +24,16 @@ import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
-import { listDepartments, listUsers, updateUser, userKeys, type UserRow } from './users.api.js';
+import {
+  listDepartments,
+  listUsers,
+  resetMfa,
+  resetPassword,
+  updateUser,
+  userKeys,
+  type UserRow,
+} from './users.api.js';
+import { OneTimePasswordModal } from './OneTimePasswordModal.js';
 import { CreateUserModal } from './CreateUserModal.js';
 import { GrantsDrawer } from './GrantsDrawer.js';
 import { usePaging } from '../../components/usePaging.js';
@@ -64,11 +73,30 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
   const update = useMutation({
     mutationFn: (v: { user: UserRow; change: { status?: 'active' | 'disabled'; unlock?: true }; done: string }) =>
       updateUser(v.user.id, { ...v.change, version: v.user.version }),
-    onSuccess: (_r, v) => {
-      message.success(v.done);
+    onSuccess: (r, v) => {
+      // A change to an administrator is filed for a second administrator instead of applied.
+      if ('pending' in r) message.info(t('adminRequests.filed'));
+      else message.success(v.done);
       void qc.invalidateQueries({ queryKey: userKeys.all });
     },
     onError: () => void qc.invalidateQueries({ queryKey: userKeys.all }),
+  });
+  const [oneTime, setOneTime] = useState<{ name: string; password: string } | null>(null);
+  const reset = useMutation({
+    mutationFn: (u: UserRow) => resetPassword(u.id),
+    onSuccess: (r, u) => {
+      if (r.oneTimePassword) setOneTime({ name: u.displayName, password: r.oneTimePassword });
+      else message.info(t('adminRequests.filed'));
+      void qc.invalidateQueries({ queryKey: userKeys.all });
+    },
+  });
+  const resetFactor = useMutation({
+    mutationFn: (u: UserRow) => resetMfa(u.id),
+    onSuccess: (r) => {
+      if (r.pending) message.info(t('adminRequests.filed'));
+      else message.success(t('users.mfaReset'));
+      void qc.invalidateQueries({ queryKey: userKeys.all });
+    },
   });
 
   const roleTags = (u: UserRow) =>
@@ -96,6 +124,7 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
       )}
       {u.locked ? <Tag color="error">{t('users.locked')}</Tag> : null}
       {u.mustChangePassword ? <Tag color="warning">{t('users.mustChange')}</Tag> : null}
+      {u.mfaEnabled ? <Tag color="blue">{t('users.mfaOn')}</Tag> : null}
     </Flex>
   );
 
@@ -166,6 +195,34 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
           </Popconfirm>,
         );
     }
+    if (mode === 'users' && access.canManageUsers && !self)
+      items.push(
+        <Popconfirm
+          key="reset"
+          title={t('users.resetConfirm', { name: u.displayName })}
+          okText={t('users.resetPassword')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => reset.mutateAsync(u)}
+        >
+          <Button type="link" size="small" style={{ padding: 0 }}>
+            {t('users.resetPassword')}
+          </Button>
+        </Popconfirm>,
+      );
+    if (access.canManageSessions && u.mfaEnabled && !self)
+      items.push(
+        <Popconfirm
+          key="reset-mfa"
+          title={t('users.mfaResetConfirm', { name: u.displayName })}
+          okText={t('users.mfaResetAction')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => resetFactor.mutateAsync(u)}
+        >
+          <Button type="link" size="small" style={{ padding: 0 }}>
+            {t('users.mfaResetAction')}
+          </Button>
+        </Popconfirm>,
+      );
     if (access.canManageGrants && !self)
       items.push(
         <Button
@@ -291,6 +348,7 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
       </Card>
       {creating ? <CreateUserModal departments={departments.data ?? []} onClose={() => setCreating(false)} /> : null}
       <GrantsDrawer user={grantUser} onClose={() => setGrantUser(null)} />
+      <OneTimePasswordModal value={oneTime} onClose={() => setOneTime(null)} />
     </PageContainer>
   );
 }

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Form, Spin, Tag, Typography } from 'antd';
 import { LinkOutlined, SearchOutlined } from '@ant-design/icons';
-import { layerLabel, type CatalogKind } from '../../../../shared/catalogs.enums.js';
+import { HTTP_URL, layerLabel, type CatalogKind } from '../../../../shared/catalogs.enums.js';
 import { isApiError } from '../../../api/client.js';
 import { useI18n } from '../../../i18n/index.js';
 import { PublicFrame } from '../../verify/PublicFrame.js';
@@ -14,7 +14,7 @@ const PREFERRED: CatalogKind[] = ['certificate', 'negative_certificate'];
 
 function Sources({ c }: { c: PublicCatalog }) {
   const { t } = useI18n();
-  const all = [c.sourceUrl, ...c.secondarySources].filter((u): u is string => !!u);
+  const all = [c.sourceUrl, ...c.secondarySources].filter((u): u is string => !!u && HTTP_URL.test(u)); // http(s) links only
   if (!all.length) return null;
   return (
     <Flex gap={10} wrap style={{ fontSize: '0.75rem' }}>

@@ -1,0 +1,52 @@
+/** HTTP helpers of the campaigns routes: one uploaded file per request, files and spreadsheets sent back. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { PassThrough } from 'node:stream';
+import { AppError, msg } from '../../core/errors.js';
+import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
+import type { z } from 'zod';
+import { zh } from '../../../shared/i18n.js';
+import { idParams } from '../../../shared/campaigns.js';
+
+/** The schemas of a route on one record (`…/:id`): its body (if any) and its 200 answer. */
+export function onId<R extends z.ZodType>(
+  body: undefined,
+  response: R,
+): { params: typeof idParams; response: { 200: R } };
+export function onId<B extends z.ZodType, R extends z.ZodType>(
+  body: B,
+  response: R,
+): { params: typeof idParams; body: B; response: { 200: R } };
+export function onId(body: z.ZodType | undefined, response: z.ZodType) {
+  return { params: idParams, ...(body ? { body } : {}), response: { 200: response } };
+}
+
+/** The one uploaded file of a multipart request (field `file`; put other fields such as `note` before it). */
+export async function readUpload(req: FastifyRequest) {
+  if (!req.isMultipart()) throw new AppError('unsupported_media_type', msg('campaigns.error.notMultipart'));
+  const part = await req.file();
+  if (!part)
+    throw new AppError('validation_failed', msg('campaigns.error.noFile'), {
+      issues: [{ field: 'file', message: zh('campaigns.error.noFileField') }],
+    });
+  const data = await part.toBuffer();
+  const noteField = part.fields.note as { value?: unknown } | undefined;
+  const note = typeof noteField?.value === 'string' ? noteField.value.trim().slice(0, 500) || null : null;
+  return { filename: part.filename || 'file', data, note };
+}
+
+/** A stored file (evidence, photo), never sniffed or cached by the browser. */
+export const sendFile = (reply: FastifyReply, f: { data: Buffer; contentType: string; name: string }) =>
+  reply
+    .header('content-type', f.contentType)
+    .header('content-disposition', attachment(f.name))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(f.data);
+
+/** A spreadsheet (streamed export or template), not cached. */
+export const sendXlsx = (reply: FastifyReply, f: { filename: string; stream: PassThrough | Buffer }) =>
+  reply
+    .type(XLSX_TYPE)
+    .header('content-disposition', attachment(f.filename))
+    .header('cache-control', 'no-store')
+    .send(f.stream);
