@@ -42,6 +42,8 @@ describe('journey (a): an out-of-catalog special task through district review an
       content: specialTask({ title: '改名' }),
     });
     expect(edit.status).toBe(409);
+    // The 409 carries the request as it is now, so the form can show what changed.
+    expect(edit.body.error.details.current).toMatchObject({ id: created.body.id, status: 'in_review', revision: 1 });
 
     // The approver cannot decide the district step; the village cannot see a request under review.
     expect((await s.decide(s.approver, sub.body)).status).toBe(403);

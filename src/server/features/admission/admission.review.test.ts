@@ -95,6 +95,8 @@ describe('the review chain', () => {
       approver2.post(`/api/admission/requests/${sub.id}/decision`, body),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const lost = results.find((r) => r.status === 409)!;
+    expect(lost.body.error.details.current).toMatchObject({ id: sub.id, status: 'approved' });
     const events = await s.t.deps.db
       .selectFrom('admissionEvent')
       .select('action')
