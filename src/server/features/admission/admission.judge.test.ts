@@ -3,57 +3,26 @@
  * catalogs are incomplete, prohibited requests refused whatever their basis (naming the rule and the words, and
  * beyond anyone's approval), mechanisms returned saying what to add.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
+import { describe, expect, it } from 'vitest';
 import { declareComplete } from '../../../../test/catalog-status.js';
+import { admissionTest, COUNTY, specialTask, VILLAGE } from './admission.test-helpers.js';
 
-let t: TestApp;
-let dept: Agent, district: Agent;
-beforeAll(async () => {
-  t = await createTestApp();
-  [dept, district] = await Promise.all(['demo-department', 'demo-district'].map((u) => t.as(u)));
-});
-afterAll(() => t.close());
-
-const COUNTY = '140404000000';
-const VILLAGE = '140404001200';
-
-const specialTask = (over: Record<string, unknown> = {}) => ({
-  kind: 'special_task',
-  title: '秸秆禁烧网格巡查专项任务',
-  description: '秋收期间协助开展秸秆禁烧网格巡查',
-  basis: [{ document: '长治市大气污染防治工作方案', article: '第三条', level: 'local' }],
-  targets: [COUNTY],
-  startsOn: '2026-12-01',
-  endsOn: '2027-03-31',
-  funding: { provided: true, amountYuan: 50000, source: '区级财政专项' },
-  staffing: { provided: true, people: 2, description: '农业农村局派驻网格员' },
-  forms: [{ name: '巡查日志', frequency: 'weekly' }],
-  ...over,
-});
-
-async function fileAndSubmit(content: Record<string, unknown>) {
-  const created = await dept.post('/api/admission/requests', { content });
-  expect(created.status, JSON.stringify(created.body)).toBe(200);
-  const submitted = await dept.post(`/api/admission/requests/${created.body.id}/submit`, {
-    version: created.body.version,
-  });
-  expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-  return submitted.body;
-}
+/** The district's duty and assistance catalogs stay incomplete until the first test declares them complete. */
+const s = admissionTest({ catalogsComplete: false });
 
 describe('the pre-check with the judge', () => {
   it('is 待核实（目录未完整） for an out-of-catalog task while the catalogs are incomplete, and goes to the district government once they are complete', async () => {
-    const before = await dept.post('/api/admission/precheck', { content: specialTask() });
+    const before = await s.dept.post('/api/admission/precheck', { content: specialTask() });
     expect(before.body).toMatchObject({ outcome: 'unverified', needsGovernment: false });
     expect(before.body.completeness).toMatchObject({ duty: 'partial', assistance: 'partial' });
-    for (const kind of ['duty', 'assistance']) expect((await declareComplete(district, COUNTY, kind)).status).toBe(200);
-    const after = await dept.post('/api/admission/precheck', { content: specialTask() });
+    for (const kind of ['duty', 'assistance'])
+      expect((await declareComplete(s.district, COUNTY, kind)).status).toBe(200);
+    const after = await s.dept.post('/api/admission/precheck', { content: specialTask() });
     expect(after.body).toMatchObject({ outcome: 'needs_government', needsGovernment: true });
   });
 
   it('a mechanism a department asks for, with a statutory basis but without its money and people, is returned saying what to add', async () => {
-    const body = await fileAndSubmit(
+    const body = await s.fileAndSubmit(
       specialTask({
         kind: 'mechanism',
         title: '各村设立禁毒工作站',
@@ -71,7 +40,7 @@ describe('the pre-check with the judge', () => {
   });
 
   it('a prohibited request is refused whatever basis it cites, naming the rule and the words', async () => {
-    const body = await fileAndSubmit(
+    const body = await s.fileAndSubmit(
       specialTask({
         kind: 'work_affair',
         title: '各村与镇政府签订年度森林防火目标责任状，实行一票否决',
@@ -86,7 +55,7 @@ describe('the pre-check with the judge', () => {
     expect(f.triggers[0].words).toEqual(expect.arrayContaining(['签订', '责任状']));
     expect(f.message).toContain('一票否决');
     // Refused at pre-check: nobody can approve it (there is no open review step).
-    const approve = await district.post(`/api/admission/requests/${body.id}/decision`, {
+    const approve = await s.district.post(`/api/admission/requests/${body.id}/decision`, {
       version: body.version,
       revision: body.revision,
       action: 'approve',
@@ -102,13 +71,13 @@ describe('a prohibition rule amended by the district (S-6.1 rules are catalog da
     specialTask({ kind: 'work_affair', title: '各村与镇政府签订安全生产包保协议', targets: [VILLAGE] });
 
   it('changes the gate’s answer from its effective date, with history, diff and audit', async () => {
-    const before = await dept.post('/api/admission/precheck', { content: pledge() });
+    const before = await s.dept.post('/api/admission/precheck', { content: pledge() });
     expect(before.body.outcome).not.toBe('refused');
 
-    const item = await district.get(`/api/catalogs/items/${PLEDGE}/history`);
+    const item = await s.district.get(`/api/catalogs/items/${PLEDGE}/history`);
     expect(item.status).toBe(200);
     const current: string = item.body.revisions.at(-1).fields.patterns;
-    const draft = await district.post('/api/catalogs/adjustments', {
+    const draft = await s.district.post('/api/catalogs/adjustments', {
       targetRegion: COUNTY,
       operation: 'amend',
       itemCode: PLEDGE,
@@ -118,20 +87,22 @@ describe('a prohibition rule amended by the district (S-6.1 rules are catalog da
       fields: { patterns: `${current}\n${NEW_LINE}` },
     });
     expect(draft.status, JSON.stringify(draft.body)).toBe(200);
-    const submitted = await district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
+    const submitted = await s.district.post(`/api/catalogs/adjustments/${draft.body.id}/submit`, {
       version: draft.body.version,
     });
-    const approved = await district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, {
+    const approved = await s.district.post(`/api/catalogs/adjustments/${draft.body.id}/approve`, {
       version: submitted.body.version,
     });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
 
     // Approved but not yet in force: the gate still answers as before.
-    expect((await dept.post('/api/admission/precheck', { content: pledge() })).body.outcome).toBe(before.body.outcome);
+    expect((await s.dept.post('/api/admission/precheck', { content: pledge() })).body.outcome).toBe(
+      before.body.outcome,
+    );
 
     // From the effective date the amended rule refuses it, naming the new line and its words.
-    t.clock.set('2027-01-02T02:00:00.000Z');
-    const [dept2, district2] = await Promise.all(['demo-department', 'demo-district'].map((u) => t.as(u)));
+    s.t.clock.set('2027-01-02T02:00:00.000Z');
+    const [dept2, district2] = await Promise.all(['demo-department', 'demo-district'].map((u) => s.t.as(u)));
     const after = await dept2.post('/api/admission/precheck', { content: pledge() });
     expect(after.body.outcome).toBe('refused');
     const f = after.body.findings.find((x: any) => x.rule === 'prohibition');
@@ -150,7 +121,7 @@ describe('a prohibition rule amended by the district (S-6.1 rules are catalog da
     const amended = diff.body.amended.find((e: any) => e.code === PLEDGE);
     expect(amended.changedFields).toEqual(['patterns']);
     expect(amended.after.patterns).toContain(NEW_LINE);
-    const audit = await t.deps.db
+    const audit = await s.t.deps.db
       .selectFrom('auditLog')
       .select('action')
       .where('entityId', '=', draft.body.id)
