@@ -107,6 +107,9 @@ export const admission: Record<keyof typeof zh, string> = {
   'admission.precheck.hint.admissible': 'A catalogued item: admissible as catalogued, subject to review.',
   'admission.precheck.hint.needs_government':
     'Outside the catalogs: may not be ordered; if truly needed, the district government must approve.',
+  'admission.precheck.hint.unverified':
+    'The district’s duty or assistance catalog is not complete and holds no matching item, so this cannot be called out-of-catalog work: the district civil-affairs bureau verifies it against the official catalogs in its review; it does not go to the district government.',
+  'admission.precheck.triggers': 'Triggered by',
   'admission.precheck.hint.returned': 'Submitted as it stands it would be returned; see below.',
   'admission.precheck.hint.refused': 'Submitted as it stands it would be refused.',
   'admission.precheck.clause': 'Clause',

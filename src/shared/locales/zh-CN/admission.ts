@@ -99,6 +99,9 @@ export const admission = {
   'admission.precheck.outcome': '预审结论',
   'admission.precheck.hint.admissible': '属于目录内事项，可按目录准入，仍须经审核确认。',
   'admission.precheck.hint.needs_government': '不在目录内：不得以行政命令交由村级组织承担，确需协助的须报区政府审批。',
+  'admission.precheck.hint.unverified':
+    '本区履行职责事项或协助政务服务事项目录尚未完整，现有目录中没有对应事项，不能断定为目录外事项：由区民政局对照正式目录核实后审核，不送区政府审批。',
+  'admission.precheck.triggers': '触发词',
   'admission.precheck.hint.returned': '按现有内容提交将被退回，请按以下意见补充。',
   'admission.precheck.hint.refused': '按现有内容提交将不予准入。',
   'admission.precheck.clause': '依据条款',

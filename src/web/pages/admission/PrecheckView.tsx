@@ -39,6 +39,18 @@ export function PrecheckView({ precheck, compact }: { precheck: Precheck; compac
               </Tag>
             </Flex>
             <Typography.Paragraph style={{ marginBottom: 4 }}>{f.message}</Typography.Paragraph>
+            {f.triggers?.length ? (
+              <Flex gap={4} wrap align="center" style={{ marginBottom: 4 }} data-testid="finding-triggers">
+                <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
+                  {t('admission.precheck.triggers')}：
+                </Typography.Text>
+                {[...new Set(f.triggers.flatMap((x) => x.words))].map((w) => (
+                  <Tag key={w} color="red" style={{ marginInlineEnd: 0 }}>
+                    {w}
+                  </Tag>
+                ))}
+              </Flex>
+            ) : null}
             {compact ? null : (
               <Typography.Paragraph type="secondary" style={{ marginBottom: 4, fontSize: '0.75rem' }}>
                 {t('admission.precheck.clause')}（{f.clause.id}）：{f.clause.text}

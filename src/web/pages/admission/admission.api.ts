@@ -55,6 +55,8 @@ export interface Finding {
   item: ItemRef | null;
   score: number | null;
   message: string;
+  /** Prohibition findings: the words that fired the rule, per part of the request. */
+  triggers?: { section: string; words: string[]; excerpt: string }[];
 }
 
 export interface Precheck {

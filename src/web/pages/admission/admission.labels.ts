@@ -80,12 +80,13 @@ export const STEP_STATUS_LABELS: Record<string, L> = {
   cancelled: { zh: '已取消', en: 'Cancelled' },
 };
 
-export const OUTCOMES = ['admissible', 'needs_government', 'returned', 'refused'] as const;
+export const OUTCOMES = ['admissible', 'needs_government', 'unverified', 'returned', 'refused'] as const;
 export type PrecheckOutcome = (typeof OUTCOMES)[number];
 
 export const OUTCOME_LABELS: Record<PrecheckOutcome, L> = {
   admissible: { zh: '可按目录准入', en: 'Admissible as catalogued' },
   needs_government: { zh: '须报区政府审批', en: 'Needs district-government approval' },
+  unverified: { zh: '待核实（目录未完整）', en: 'To verify (catalog incomplete)' },
   returned: { zh: '退回补充', en: 'Returned for changes' },
   refused: { zh: '不予准入', en: 'Refused' },
 };
@@ -93,12 +94,14 @@ export const OUTCOME_LABELS: Record<PrecheckOutcome, L> = {
 export const OUTCOME_COLORS: Record<PrecheckOutcome, string> = {
   admissible: 'success',
   needs_government: 'warning',
+  unverified: 'purple',
   returned: 'orange',
   refused: 'error',
 };
 export const OUTCOME_ALERT: Record<PrecheckOutcome, 'success' | 'warning' | 'error' | 'info'> = {
   admissible: 'success',
   needs_government: 'warning',
+  unverified: 'info',
   returned: 'warning',
   refused: 'error',
 };
