@@ -181,6 +181,15 @@ const isSheet = (part: string) => part.startsWith('xl/worksheets/');
  * the middle. Files saved by Excel or WPS already have that order and pass unchanged.
  */
 async function workbookPartsFirst(buf: Buffer): Promise<Buffer> {
+  try {
+    return await repack(buf);
+  } catch {
+    // A part that does not inflate (or a damaged directory) is the user's file, not a server fault.
+    throw refuse('文件内容无法解析（压缩包已损坏），请用 Excel 或 WPS 重新保存为 .xlsx 后上传');
+  }
+}
+
+async function repack(buf: Buffer): Promise<Buffer> {
   const JSZip = (await import('jszip')).default;
   const zip = await JSZip.loadAsync(buf);
   const names = Object.keys(zip.files);

@@ -70,7 +70,7 @@ const minutesLeft = (until: string, now: Date) =>
   Math.max(1, Math.ceil((new Date(until).getTime() - now.getTime()) / 60_000));
 
 type Outcome =
-  | { kind: 'ok'; session: { token: string; csrfToken: string; expiresAt: string } }
+  | { kind: 'ok'; session: { token: string; csrfToken: string; expiresAt: string }; userId: string }
   | { kind: 'bad'; captchaRequired: boolean }
   | { kind: 'delayed'; until: string; scope: 'name' | 'address' }
   | { kind: 'captcha'; wrong: boolean }
@@ -219,7 +219,7 @@ export async function login(deps: Deps, input: LoginBody, meta: LoginMeta) {
       regionCode: user.regionCode,
       after: { sessionCreated: true, factor, sessionsEnded: ended },
     });
-    return { kind: 'ok', session };
+    return { kind: 'ok', session, userId: user.id };
   });
   if (outcome.kind === 'ok') return outcome;
   if (outcome.kind === 'bad')

@@ -20,7 +20,9 @@ import { typed, type Routes } from '../feature.js';
 import { actorOf, ctxOf } from '../../http/policy.js';
 import { clearSessionCookie, setSessionCookie } from '../../http/session.js';
 import { resolveSession } from '../../core/sessions.js';
+import { AppError } from '../../core/errors.js';
 import * as accounts from './accounts.service.js';
+import * as directory from './directory.js';
 import * as auth from './accounts.auth.js';
 import { accountsAdminRoutes } from './accounts.admin.routes.js';
 
@@ -64,7 +66,12 @@ export const accountsRoutes: Routes = (app, deps) => {
         result.session.token,
         auth.mfaRequired(deps),
       );
-      return accounts.me(deps, found!.actor, found!.csrfToken);
+      if (found) return accounts.me(deps, found.actor, found.csrfToken);
+      // A concurrent sign-in of the same user (sessions per user are capped) may already have ended this
+      // one: the sign-in itself succeeded, so answer it; the next request with this cookie gets 401.
+      const actor = await directory.actorById(deps.db, result.userId);
+      if (!actor) throw new AppError('unauthenticated');
+      return accounts.me(deps, actor, result.session.csrfToken);
     },
   );
 

@@ -375,7 +375,11 @@ export async function updateUser(
       },
       input.version,
     );
-    if (!updated) throw new AppError('conflict', undefined, { current: view(await loadVisibleUser(deps, actor, id)) });
+    // Read inside the transaction: on SQLite it holds the only connection, so deps.db would wait forever.
+    if (!updated) {
+      const now = await repo.findVisibleUser(trx, actor, id);
+      throw new AppError('conflict', undefined, now ? { current: view(now) } : undefined);
+    }
     if (input.unlock) await authRepo.clearThrottles(trx, [`n:${user.username}`], `p:${user.username}|`);
     if (input.status === 'disabled') await repo.deleteSessionsOf(trx, id);
     await appendAudit(trx, deps, ctx, {
