@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, PHONE, signIn, startHarness, type Harness } from './harness.js';
+import { declareCatalogsComplete, DESKTOP, PHONE, signIn, startHarness, type Harness } from './harness.js';
 
 /**
  * Browser journeys of the admission gate (issue 5): (a) an out-of-catalog special task filed by a
@@ -109,35 +109,6 @@ async function submit(page: Page) {
   return new URL(page.url()).pathname.split('/').pop()!;
 }
 
-/**
- * The district declares its duty and assistance catalogs complete (as after importing the official
- * annex tables; the import itself is the catalog journey's). Until then an out-of-catalog task is
- * 待核实（目录未完整）, never sent to the district government (issue 9).
- */
-async function declareCatalogsComplete() {
-  const { context, page } = await h.newPage(DESKTOP);
-  await signIn(page, 'demo-district');
-  const me = await (await page.request.get('/api/auth/me')).json();
-  const headers = { 'X-CSRF-Token': String(me.csrfToken) };
-  for (const kind of ['duty', 'assistance']) {
-    const cur = await (await page.request.get('/api/catalogs/completeness?region=140404000000')).json();
-    const k = cur.kinds.find((x: { kind: string }) => x.kind === kind);
-    if (k.status === 'complete' && k.source === 'set') continue;
-    const res = await page.request.put('/api/catalogs/completeness', {
-      headers,
-      data: {
-        region: '140404000000',
-        kind,
-        status: 'complete',
-        note: '已导入正式目录（浏览器测试）',
-        version: k.source === 'set' ? k.version : 0,
-      },
-    });
-    expect(res.status(), await res.text()).toBe(200);
-  }
-  await context.close();
-}
-
 /** Opens the request from the review queue and records the decision. */
 async function decide(page: Page, title: string, choice: '同意准入' | '附条件同意', text: string) {
   await page.goto('/admission/review');
@@ -157,7 +128,7 @@ async function decide(page: Page, title: string, choice: '同意准入' | '附�
 describe('admission gate in the browser', () => {
   it('(a) an out-of-catalog special task: filed, district review, district-government approval, village view, public decision', async () => {
     const title = `秸秆禁烧网格巡查专项任务${RUN}`;
-    await declareCatalogsComplete();
+    await declareCatalogsComplete(h);
 
     // The department files it; the live pre-check says it needs the district government (S-7.3).
     const dept = await h.newPage(DESKTOP);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { enUS } from '../src/shared/locales/en-US/index.js';
 import { zhCN } from '../src/shared/locales/zh-CN/index.js';
-import { DESKTOP, ROOT, signIn, startHarness, type Harness } from './harness.js';
+import { declareCatalogsComplete, DESKTOP, ROOT, signIn, startHarness, type Harness } from './harness.js';
 
 /**
  * The English UI (issue 10) on the admission and certificate pages: a request filed, reviewed and
@@ -178,6 +178,7 @@ describe('the English UI shows no Chinese from the server but data', () => {
   it('admission: filing with the live pre-check, the request page, review, the admitted list and the public page', async () => {
     const title = `秸秆禁烧网格巡查专项任务${RUN}`;
     const conditions = '巡查日志由网格员填报，不得要求村干部代填';
+    await declareCatalogsComplete(h);
 
     const dept = await english('demo-department');
     await dept.page.goto('/admission/requests');

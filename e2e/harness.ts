@@ -487,3 +487,32 @@ export async function menuLabels(page: Page, testId: 'side-menu' | 'drawer-menu'
   await menu.waitFor();
   return (await menu.locator('.ant-menu-title-content').allInnerTexts()).map((s) => s.trim()).filter(Boolean);
 }
+
+/**
+ * The district declares its duty and assistance catalogs complete (as after importing the official
+ * annex tables; the import itself is the catalog journey's). Until then an out-of-catalog task is
+ * 待核实（目录未完整）, never sent to the district government (issue 9).
+ */
+export async function declareCatalogsComplete(h: Harness) {
+  const { context, page } = await h.newPage(DESKTOP);
+  await signIn(page, 'demo-district');
+  const me = await (await page.request.get('/api/auth/me')).json();
+  const headers = { 'X-CSRF-Token': String(me.csrfToken) };
+  for (const kind of ['duty', 'assistance']) {
+    const cur = await (await page.request.get('/api/catalogs/completeness?region=140404000000')).json();
+    const k = cur.kinds.find((x: { kind: string }) => x.kind === kind);
+    if (k.status === 'complete' && k.source === 'set') continue;
+    const res = await page.request.put('/api/catalogs/completeness', {
+      headers,
+      data: {
+        region: '140404000000',
+        kind,
+        status: 'complete',
+        note: '已导入正式目录（浏览器测试）',
+        version: k.source === 'set' ? k.version : 0,
+      },
+    });
+    if (res.status() !== 200) throw new Error(`completeness ${kind}: ${res.status()} ${await res.text()}`);
+  }
+  await context.close();
+}
