@@ -3,7 +3,14 @@
  * finding and of the result, and how outcomes rank. Pure; admission.precheck.ts applies the rules.
  */
 import type { CatalogKind } from '../../../shared/catalogs.js';
-import type { CatalogView, Completeness, ItemRef, JudgedItem, Verdict } from '../catalogs/judge.js';
+import {
+  refOf,
+  type CatalogView,
+  type Completeness,
+  type ItemRef,
+  type JudgedItem,
+  type Verdict,
+} from '../catalogs/judge.js';
 import type { Trigger } from '../catalogs/rules.js';
 import type { PrecheckOutcome } from './admission.schemas.js';
 
@@ -91,6 +98,11 @@ export function measure(view: CatalogView, rule: keyof typeof MEASURE_OF): Judge
     if (it) return it;
   }
   return null;
+}
+/** A finding's item, score and document when it cites a measure (or nothing). */
+export function cited(m: JudgedItem | null) {
+  const item = m ? refOf(m) : null;
+  return { item, score: null, document: item ? documentOf(item) : null };
 }
 export const citing = (it: JudgedItem | null) => (it ? `；另见《${it.catalogTitle}》${it.code}“${it.name}”` : '');
 

@@ -28,6 +28,7 @@ import {
 } from '../catalogs/judge.js';
 import { STATUTORY_LEVELS, type PrecheckOutcome, type RequestContent } from './admission.schemas.js';
 import {
+  cited,
   citing,
   clause,
   documentOf,
@@ -158,9 +159,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
             rule: 'mechanism_no_statutory_basis',
             outcome: 'refused',
             clause: clause('S-6.3'),
-            item: m ? ref(m) : null,
-            score: null,
-            document: m ? documentOf(ref(m)) : null,
+            ...cited(m),
             message: `要求村级设立${what}，但没有党中央、国务院明确要求或法律法规规定的依据${basisText ? `（所附依据“${basisText}”不属于此类）` : ''}，不予准入${citing(m)}`,
           });
         } else if (!content.funding.provided || !content.staffing.provided) {
@@ -172,9 +171,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
             rule: 'mechanism_unfunded',
             outcome: 'returned',
             clause: clause('S-6.3'),
-            item: m ? ref(m) : null,
-            score: null,
-            document: m ? documentOf(ref(m)) : null,
+            ...cited(m),
             missing,
             message: `设立${what}须由设立方提供人员和经费，不得转嫁给村级组织。请补充：${joinLabels(missing)}${citing(m)}`,
           });
@@ -233,9 +230,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
           rule: 'sign_not_allowed',
           outcome: 'refused',
           clause: clause('S-6.1'),
-          item: m ? ref(m) : null,
-          score: null,
-          document: m ? documentOf(ref(m)) : null,
+          ...cited(m),
           message: `${j.explanation}：部门不得以挂牌子安排村级组织工作，内容确需公开的并入村服务功能综合指引牌${citing(m)}`,
         });
         break;

@@ -12,29 +12,12 @@ import * as catalogs from '../catalogs/catalogs.service.js';
 import * as adjustments from '../catalogs/catalogs.adjustments.service.js';
 import { catalogViewFor } from '../catalogs/catalogs.judging.js';
 import { signGuideFor } from '../campaigns/campaigns.catalog.js';
-import type { CatalogView, JudgedItem as ViewItem } from '../catalogs/judge.js';
+import { judgedItemsOf, type CatalogView, type JudgedItem as ViewItem } from '../catalogs/judge.js';
 
 export type { CatalogKind, CatalogView, ViewItem };
 
-export interface JudgedItem {
-  code: string;
-  name: string;
-  kind: CatalogKind;
-  catalogId: string;
-  catalogTitle: string;
-  /** Legal or policy basis (document, article where known). */
-  basis: string | null;
-  /** Official alternative channel (negative items), only where the source gives it. */
-  alternativeChannel: string | null;
-  /** The platform's own guidance for negative items: NOT the official column; label it so. */
-  guidance: string | null;
-  /** Funding arrangement (assistance items), only where the source gives it. */
-  funding: string | null;
-  /** The positive list's bucket item; never a match. */
-  catchAll: boolean;
-  /** false where the catalog itself is partial. */
-  catalogComplete: boolean;
-}
+/** An item of the effective catalogs: the judge's own item (catalogs/judge.view.ts). */
+export type JudgedItem = ViewItem;
 
 export interface JudgedMatch {
   best: { code: string; score: number; reason: string } | null;
@@ -59,23 +42,7 @@ export interface CatalogJudge {
 export async function catalogJudge(deps: Deps, regionCode: string, date: string): Promise<CatalogJudge> {
   const eff = await catalogs.effectiveFor(deps, regionCode, date);
   const versionId = await catalogs.recordVersion(deps, eff);
-  const byId = new Map(eff.active.map((a) => [a.catalog.id, a.catalog]));
-  const items: JudgedItem[] = eff.items.map((i) => {
-    const c = byId.get(i.catalogId);
-    return {
-      code: i.code,
-      name: i.fields.name,
-      kind: i.kind,
-      catalogId: i.catalogId,
-      catalogTitle: c?.title ?? i.catalogId,
-      basis: i.fields.basis,
-      alternativeChannel: i.fields.alternativeChannel,
-      guidance: i.fields.guidance,
-      funding: i.fields.funding,
-      catchAll: i.fields.catchAll,
-      catalogComplete: c?.complete ?? false,
-    };
-  });
+  const items = judgedItemsOf(eff);
   const byCode = new Map(items.map((i) => [i.code, i]));
   return {
     versionId,

@@ -18,9 +18,9 @@ import { levelOf } from '../regions/regions.model.js';
 import {
   CATALOG_KINDS,
   CATALOG_LAYERS,
+  ITEM_FIELDS,
   type CatalogKind,
   type CatalogLayer,
-  type ItemFieldName,
 } from '../../../shared/catalogs.js';
 
 export interface ItemFields {
@@ -41,23 +41,8 @@ export interface ItemFields {
 }
 export type ItemPatch = Partial<ItemFields>;
 
-export const ITEM_FIELD_KEYS: (keyof ItemFields)[] = [
-  'name',
-  'category',
-  'basis',
-  'basisArticle',
-  'responsibleDepartment',
-  'funding',
-  'alternativeChannel',
-  'guidance',
-  'notes',
-  'sourceUrl',
-  'catchAll',
-  'effectiveTo',
-  'patterns',
-];
-/** The fields people edit (guidance and catchAll come only from the seed). */
-export const EDITABLE_FIELDS = ITEM_FIELD_KEYS.filter((k) => k !== 'guidance' && k !== 'catchAll') as ItemFieldName[];
+/** Every item field, in column order (the shared contract's list). */
+export const ITEM_FIELD_KEYS: readonly (keyof ItemFields)[] = ITEM_FIELDS;
 
 export const EMPTY_FIELDS: ItemFields = {
   name: '',
