@@ -4,6 +4,7 @@
  * exactly what the server sends; the web takes its types from here by `z.infer` (type-only imports).
  */
 import { z } from './zod.js';
+import { dateText, idParams, pageOf, pageQuery, paging, regionCode12 } from './common.js';
 import { CATALOG_KINDS } from './catalogs.js';
 import {
   BASIS_LEVELS,
@@ -24,14 +25,10 @@ import {
 
 export * from './admission.codes.js';
 
-const code12 = z.string().regex(/^\d{12}$/, '区划代码应为 12 位数字');
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-const page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-export const pageQuery = z.strictObject(page);
-const pageOf = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), items: z.array(item) });
+const code12 = regionCode12;
+export const isoDate = dateText;
+const page = paging;
+export { idParams, pageQuery };
 
 // ───────────────────────────── requests ─────────────────────────────
 
@@ -95,7 +92,6 @@ export type SeenContent = Pick<RequestContent, 'kind' | 'title'> &
     staffing?: Partial<RequestContent['staffing']>;
   };
 
-export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
 export const contentBody = z.strictObject({ content: requestContent });
 export const updateBody = z.strictObject({ version: z.number().int().min(1), content: requestContent });
 export const versionBody = z.strictObject({ version: z.number().int().min(1) });

@@ -5,6 +5,7 @@
  * no transforms, so they describe exactly what the server sends.
  */
 import { z } from './zod.js';
+import { dateText, idParams, okSchema, pageOf, paging, regionCode12 } from './common.js';
 import { REGION_LEVELS } from './roles.js';
 import type { Keyed } from './i18n.js';
 
@@ -32,20 +33,15 @@ import {
 
 // ------------------------------------------------------------------ common pieces
 
-export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
-export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
-export const regionCode = z.string().regex(/^\d{12}$/, '区划代码应为 12 位数字');
+export const date = dateText;
+export { idParams, okSchema };
+export const regionCode = regionCode12;
 export const versionBody = z.strictObject({ version: z.number().int() });
 export const regionParams = z.strictObject({ region: regionCode });
 export const regionQuery = z.strictObject({ region: regionCode.optional() });
-export const okSchema = z.object({ ok: z.literal(true) });
 const category = z.enum(CATEGORIES);
 const verdict = z.enum(VERDICTS);
 const byCat = <T extends z.ZodType>(t: T) => z.object({ sign: t, mechanism: t, work_affair: t, certificate: t });
-const paging = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
 
 // ------------------------------------------------------------------ row facts by category
 
@@ -366,7 +362,7 @@ export const ledgerListItemSchema = z.object({
   nonCompliant: z.number(),
 });
 export type LedgerListItem = z.infer<typeof ledgerListItemSchema>;
-export const ledgerListSchema = z.object({ total: z.number(), items: z.array(ledgerListItemSchema) });
+export const ledgerListSchema = pageOf(ledgerListItemSchema);
 
 /** Create: `{category, name, imposedBy, basis, fields}` with the category's fields (one schema per category). */
 const common = { name, imposedBy: text(100).default(''), basis: text(300).default('') };

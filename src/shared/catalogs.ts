@@ -4,6 +4,7 @@
  * parameters, never labels (the labels are in src/shared/locales/<locale>/catalogs.ts).
  */
 import { z } from './zod.js';
+import { idParams, pageOf, paging } from './common.js';
 import {
   ADJUSTMENT_OPERATIONS,
   ADJUSTMENT_STATUSES,
@@ -107,7 +108,7 @@ export const updateCatalogBody = z.strictObject({
   completenessNote: optText(500),
 });
 
-export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
+export { idParams };
 export const codeParams = z.strictObject({ code: itemCode });
 const kindsParam = z.string().max(200).optional();
 export const regionDateQuery = z.strictObject({ region: regionCodeParam, date: isoDate.optional() });
@@ -135,8 +136,7 @@ export const adjustmentListQuery = z.strictObject({
   operation: z.enum(ADJUSTMENT_OPERATIONS).optional(),
   region: regionCodeParam.optional(),
   catalogId: z.string().max(100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  ...paging,
 });
 export type AdjustmentListQuery = z.input<typeof adjustmentListQuery>;
 export const certificateCheckQuery = z.strictObject({
@@ -498,7 +498,7 @@ export const catalogVersionSchema = z.object({
   ),
 });
 
-export const adjustmentListSchema = z.object({ total: z.number(), items: z.array(adjustmentSummarySchema) });
+export const adjustmentListSchema = pageOf(adjustmentSummarySchema);
 
 /** The result of an import job (GET /api/jobs/:id → result). */
 export const importResultSchema = z.object({

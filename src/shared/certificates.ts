@@ -5,6 +5,7 @@
  * forms except the audited print and unmask endpoints. Response schemas carry no transforms.
  */
 import { z } from './zod.js';
+import { dateText, idParams, pageOf, pageQuery, paging } from './common.js';
 import { CERTIFICATE_VERDICTS } from './catalogs.js';
 import {
   isValidIdNumber,
@@ -28,7 +29,7 @@ import {
 export * from './certificates.codes.js';
 export type { CertificateVerdict } from './catalogs.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoDate = dateText;
 /**
  * Free text (purpose, facts, notes, reasons): ID and mobile numbers typed into it are masked on write
  * (issue 14 M1), so they never reach lists, exports, prints or audit payloads in clear. A holder's
@@ -37,12 +38,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY
 const text = (max: number) => z.string().trim().max(max).overwrite(maskPersonalText);
 /** Search terms: compared through the blind index, never stored. */
 const term = (max: number) => z.string().trim().max(max);
-const page = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-};
-export const pageQuery = z.strictObject(page);
-const pageOf = <T extends z.ZodType>(item: T) => z.object({ total: z.number(), items: z.array(item) });
+const page = paging;
+export { idParams, pageQuery };
 
 // ───────────────────────────── requests ─────────────────────────────
 
@@ -175,7 +172,6 @@ export type RegisterQuery = z.output<typeof registerQuery>;
 export const registerFilterQuery = registerQuery.omit({ page: true, pageSize: true });
 export type RegisterFilter = z.input<typeof registerFilterQuery>;
 
-export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
 export const codeParams = z.strictObject({ code: z.string().min(1).max(100) });
 
 // ───────────────────────────── responses ─────────────────────────────

@@ -1,5 +1,6 @@
 /** The inbox API: shared by server and web (types from z.infer). */
 import { z } from './zod.js';
+import { idParams, pageFields } from './common.js';
 
 export const notificationSchema = z.object({
   id: z.string(),
@@ -20,8 +21,7 @@ export type NotificationItem = z.infer<typeof notificationSchema>;
 
 export const inboxQuery = z.strictObject({
   unread: z.enum(['true', 'false']).default('false'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageFields(100),
 });
 export const inboxSchema = z.object({ total: z.number(), unread: z.number(), items: z.array(notificationSchema) });
-export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
+export { idParams };

@@ -9,7 +9,6 @@ import {
   flagPageSchema,
   flagQuery,
   flagSchema,
-  idParams,
   judgedPrecheckSchema,
   listQuery,
   pageQuery,
@@ -25,7 +24,7 @@ import {
   withdrawBody,
 } from '../../../shared/admission.js';
 import type { Routes } from '../feature.js';
-import { authed, can, isPublic, perMinute, route, typed } from '../../http/route.js';
+import { authed, can, isPublic, ok, onId, perMinute, route, typed, withBody, withQuery } from '../../http/route.js';
 import * as filing from './admission.filing.service.js';
 import * as prechecks from './admission.precheck.service.js';
 import * as submit from './admission.submit.service.js';
@@ -38,7 +37,7 @@ import * as flags from './admission.flags.service.js';
 const tags = ['准入'];
 const file = can('admission.file');
 const reader = can('admission.read');
-const detail = { params: idParams, response: { 200: requestDetailSchema } };
+const detail = onId(undefined, requestDetailSchema);
 
 export const admissionRoutes: Routes = (app, deps) => {
   const r = typed(app);
@@ -49,36 +48,32 @@ export const admissionRoutes: Routes = (app, deps) => {
 
   r.post(
     '/api/admission/requests',
-    route(file, tags, '新建准入申请草稿（部门经办）', { body: contentBody, response: { 200: requestDetailSchema } }),
+    route(file, tags, '新建准入申请草稿（部门经办）', withBody(contentBody, requestDetailSchema)),
     async (req) => filing.createRequest(deps, authed(req), req.body.content),
   );
   r.post(
     '/api/admission/precheck',
-    route(file, tags, '预审试算（不保存）：逐条说明依据条款与目录事项', {
-      body: contentBody,
-      response: { 200: judgedPrecheckSchema },
-    }),
+    route(file, tags, '预审试算（不保存）：逐条说明依据条款与目录事项', withBody(contentBody, judgedPrecheckSchema)),
     async (req) => prechecks.previewPrecheck(deps, authed(req), req.body.content),
   );
   r.get(
     '/api/admission/requests',
-    route(reader, tags, '准入申请列表（按管辖范围；queue=awaiting 为待我审核）', {
-      querystring: listQuery,
-      response: { 200: summaryPageSchema },
-    }),
+    route(
+      reader,
+      tags,
+      '准入申请列表（按管辖范围；queue=awaiting 为待我审核）',
+      withQuery(listQuery, summaryPageSchema),
+    ),
     async (req) => read.listRequests(deps, authed(req), req.query),
   );
   r.get(
     '/api/admission/admitted',
-    route(reader, tags, '已准入、适用于本辖区且在有效期内的任务（村级查看）', {
-      querystring: pageQuery,
-      response: { 200: admittedPageSchema },
-    }),
+    route(reader, tags, '已准入、适用于本辖区且在有效期内的任务（村级查看）', withQuery(pageQuery, admittedPageSchema)),
     async (req) => read.listAdmitted(deps, authed(req), req.query),
   );
   r.get(
     '/api/admission/reminders',
-    route(reader, tags, '准入到期提醒（到期前 30/7/1 天）', { response: { 200: remindersSchema } }),
+    route(reader, tags, '准入到期提醒（到期前 30/7/1 天）', ok(remindersSchema)),
     async (req) => effect.listReminders(deps, authed(req)),
   );
   r.get(
@@ -88,12 +83,12 @@ export const admissionRoutes: Routes = (app, deps) => {
   );
   r.patch(
     '/api/admission/requests/:id',
-    route(file, tags, '修改草稿或退回的申请（已提交的申请冻结：409）', { ...detail, body: updateBody }, now),
+    route(file, tags, '修改草稿或退回的申请（已提交的申请冻结：409）', onId(updateBody, requestDetailSchema), now),
     async (req) => filing.updateRequest(deps, authed(req), req.params.id, req.body),
   );
   r.post(
     '/api/admission/requests/:id/submit',
-    route(file, tags, '提交（冻结当前版本并自动预审）', { ...detail, body: versionBody }, now),
+    route(file, tags, '提交（冻结当前版本并自动预审）', onId(versionBody, requestDetailSchema), now),
     async (req) => submit.submitRequest(deps, authed(req), req.params.id, req.body.version),
   );
   r.post(
@@ -102,7 +97,7 @@ export const admissionRoutes: Routes = (app, deps) => {
       reader,
       tags,
       '审核决定：approve 通过（可附条件）/ return 退回修改 / reject 不予准入（后两者须写理由）；绑定 version 与 revision，并发时仅一方成功（409）',
-      { ...detail, body: decisionBody },
+      onId(decisionBody, requestDetailSchema),
       now,
     ),
     async (req) => review.decide(deps, authed(req), req.params.id, req.body),
@@ -113,7 +108,7 @@ export const admissionRoutes: Routes = (app, deps) => {
       reader,
       tags,
       '撤回（决定前，申请部门）或撤销已准入任务（申请部门、区民政局），须写理由',
-      { ...detail, body: withdrawBody },
+      onId(withdrawBody, requestDetailSchema),
       now,
     ),
     async (req) => effect.withdraw(deps, authed(req), req.params.id, req.body),
@@ -129,10 +124,8 @@ export const admissionRoutes: Routes = (app, deps) => {
     async (req) => effect.produceAdjustment(deps, authed(req), req.params.id),
   );
 
-  r.get(
-    '/api/admission/settings',
-    route(reader, tags, '本区准入审核流程与工作日历', { response: { 200: settingsSchema } }),
-    async (req) => settings.getSettings(deps, authed(req)),
+  r.get('/api/admission/settings', route(reader, tags, '本区准入审核流程与工作日历', ok(settingsSchema)), async (req) =>
+    settings.getSettings(deps, authed(req)),
   );
   r.put(
     '/api/admission/settings',
@@ -140,48 +133,46 @@ export const admissionRoutes: Routes = (app, deps) => {
       can('admission.configure'),
       tags,
       '配置本区准入审核流程（环节、工作日时限、指定审核人）与节假日（区民政局）',
-      {
-        body: settingsBody,
-        response: { 200: settingsSchema },
-      },
+      withBody(settingsBody, settingsSchema),
     ),
     async (req) => settings.updateSettings(deps, authed(req), req.body),
   );
 
   r.get(
     '/api/admission/departments',
-    route(reader, tags, '可被标记的部门（本区县及以上登记的党政群机构）', { response: { 200: departmentsSchema } }),
+    route(reader, tags, '可被标记的部门（本区县及以上登记的党政群机构）', ok(departmentsSchema)),
     async (req) => ({ items: await flags.namableDepartments(deps, authed(req).actor) }),
   );
   r.post(
     '/api/admission/flags',
-    route(can('admission.flag'), tags, '村级标记“未经准入下达的任务”并指明部门', {
-      body: flagBody,
-      response: { 200: flagSchema },
-    }),
+    route(can('admission.flag'), tags, '村级标记“未经准入下达的任务”并指明部门', withBody(flagBody, flagSchema)),
     async (req) => flags.createFlag(deps, authed(req), req.body),
   );
   r.get(
     '/api/admission/flags',
-    route(reader, tags, '未经准入任务标记列表（村看本村，乡镇看本乡镇，区看全区，部门看指向本部门的）', {
-      querystring: flagQuery,
-      response: { 200: flagPageSchema },
-    }),
+    route(
+      reader,
+      tags,
+      '未经准入任务标记列表（村看本村，乡镇看本乡镇，区看全区，部门看指向本部门的）',
+      withQuery(flagQuery, flagPageSchema),
+    ),
     async (req) => flags.listFlags(deps, authed(req), req.query),
   );
   r.get(
     '/api/admission/flags/by-department',
-    route(reader, tags, '未经准入任务标记按部门计数（按管辖范围）', { response: { 200: departmentCountsSchema } }),
+    route(reader, tags, '未经准入任务标记按部门计数（按管辖范围）', ok(departmentCountsSchema)),
     async (req) => flags.flagsByDepartment(deps, authed(req)),
   );
 
   r.get(
     '/api/public/admission-decisions',
     perMinute(
-      route(isPublic, ['公开'], '公开的准入决定（按区划：适用于该地区的已准入、不予准入和预审不予准入事项）', {
-        querystring: publicDecisionsQuery,
-        response: { 200: publicDecisionsSchema },
-      }),
+      route(
+        isPublic,
+        ['公开'],
+        '公开的准入决定（按区划：适用于该地区的已准入、不予准入和预审不予准入事项）',
+        withQuery(publicDecisionsQuery, publicDecisionsSchema),
+      ),
       deps.config.publicRateLimit,
     ),
     async (req) => read.publicDecisions(deps, req.query.region, req.query),

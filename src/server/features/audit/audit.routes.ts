@@ -1,88 +1,37 @@
-import { z } from '../../../shared/zod.js';
-import { typed, type Routes } from '../feature.js';
-import { ctxOf } from '../../http/policy.js';
-import { attachment, streamWorkbook, XLSX_TYPE } from '../../core/spreadsheets.js';
+import { auditFilterQuery, auditListQuery, auditPageSchema, auditVerifySchema } from '../../../shared/audit.js';
+import type { Routes } from '../feature.js';
+import { authed, can, ok, route, sendXlsx, typed, withQuery } from '../../http/route.js';
+import { streamWorkbook } from '../../core/spreadsheets.js';
 import * as audit from './audit.service.js';
 
 const tags = ['审计'];
-const policy = { access: 'permission', permission: 'audit.read' } as const;
-const filter = z.strictObject({
-  actor: z.string().max(64).optional(),
-  action: z.string().max(64).optional(),
-  entity: z.string().max(64).optional(),
-  entityId: z.string().max(100).optional(),
-  outcome: z.enum(['success', 'failure']).optional(),
-  from: z.string().max(30).optional(),
-  to: z.string().max(30).optional(),
-});
-const rowSchema = z.object({
-  seq: z.number(),
-  id: z.string(),
-  ts: z.string(),
-  actorId: z.string().nullable(),
-  actorName: z.string().nullable(),
-  actorRoles: z.string().nullable(),
-  ip: z.string().nullable(),
-  requestId: z.string().nullable(),
-  action: z.string(),
-  outcome: z.string(),
-  entity: z.string(),
-  entityId: z.string().nullable(),
-  regionCode: z.string().nullable(),
-  before: z.unknown(),
-  after: z.unknown(),
-  prevHash: z.string(),
-  hash: z.string(),
-  keyId: z.string().nullable(),
-});
+const policy = can('audit.read');
 
 export const auditRoutes: Routes = (app, deps) => {
   const r = typed(app);
   r.get(
     '/api/audit',
-    {
-      config: { policy },
-      schema: {
-        tags,
-        summary: '审计记录查询（仅审计管理员）',
-        querystring: filter.extend({
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(50),
-        }),
-        response: { 200: z.object({ total: z.number(), items: z.array(rowSchema) }) },
-      },
-    },
+    route(policy, tags, '审计记录查询（仅审计管理员）', withQuery(auditListQuery, auditPageSchema)),
     async (req) => {
       const { page, pageSize, ...f } = req.query;
-      return audit.list(deps, ctxOf(req), f, page, pageSize);
+      return audit.list(deps, authed(req), f, page, pageSize);
     },
   );
-
   r.get(
     '/api/audit/verify',
-    {
-      config: { policy },
-      schema: {
-        tags,
-        summary: '校验审计链（HMAC-SM3，需审计密钥）并与已导出的链头锚点比对，指出第一条被破坏的记录',
-        response: {
-          200: z.object({
-            ok: z.boolean(),
-            checked: z.number(),
-            anchors: z.number(),
-            firstBroken: z.object({ seq: z.number(), reason: z.string() }).nullable(),
-          }),
-        },
-      },
-    },
-    async (req) => audit.verify(deps, ctxOf(req)),
+    route(
+      policy,
+      tags,
+      '校验审计链（HMAC-SM3，需审计密钥）并与已导出的链头锚点比对，指出第一条被破坏的记录',
+      ok(auditVerifySchema),
+    ),
+    async (req) => audit.verify(deps, authed(req)),
   );
-
   r.get(
     '/api/audit/export',
-    { config: { policy }, schema: { tags, summary: '导出审计记录（xlsx）', querystring: filter } },
+    route(policy, tags, '导出审计记录（xlsx）', { querystring: auditFilterQuery }),
     async (req, reply) => {
-      const rows = audit.exportRows(deps, ctxOf(req), req.query);
+      const rows = audit.exportRows(deps, authed(req), req.query);
       const stream = streamWorkbook([
         {
           name: '审计记录',
@@ -105,10 +54,7 @@ export const auditRoutes: Routes = (app, deps) => {
           ],
         },
       ]);
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment(`审计记录-${deps.clock.nowIso().slice(0, 10)}.xlsx`))
-        .send(stream);
+      return sendXlsx(reply, `审计记录-${deps.clock.nowIso().slice(0, 10)}.xlsx`, stream);
     },
   );
 };

@@ -2,16 +2,10 @@ import type { Deps } from '../../deps.js';
 import type { RequestContext } from '../../core/actor.js';
 import { appendAudit, readAnchors, verifyChain } from '../../core/audit.js';
 import { containsInsensitive } from '../../db/dialect.js';
+import { paginate } from '../../db/paginate.js';
+import type { AuditFilter } from '../../../shared/audit.js';
 
-export interface AuditFilter {
-  actor?: string;
-  action?: string;
-  entity?: string;
-  entityId?: string;
-  outcome?: 'success' | 'failure';
-  from?: string;
-  to?: string;
-}
+export type { AuditFilter };
 
 function filtered(deps: Deps, f: AuditFilter) {
   let q = deps.db.selectFrom('auditLog');
@@ -29,14 +23,9 @@ const parse = (s: string | null) => (s ? JSON.parse(s) : null);
 
 /** One page of the trail, newest first. The auditor's query is itself audited. */
 export async function list(deps: Deps, ctx: RequestContext, f: AuditFilter, page: number, pageSize: number) {
-  const q = filtered(deps, f);
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await q
-    .selectAll()
-    .orderBy('seq', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
+  const { total, items: rows } = await paginate(filtered(deps, f), { page, pageSize }, (q) =>
+    q.selectAll().orderBy('seq', 'desc'),
+  );
   await deps.db
     .transaction()
     .execute((trx) =>

@@ -2,23 +2,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PassThrough } from 'node:stream';
 import { AppError, msg } from '../../core/errors.js';
-import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
-import type { z } from 'zod';
+import { attachment } from '../../core/spreadsheets.js';
+import { sendXlsx as xlsx } from '../../http/route.js';
 import { zh } from '../../../shared/i18n.js';
-import { idParams } from '../../../shared/campaigns.js';
-
-/** The schemas of a route on one record (`…/:id`): its body (if any) and its 200 answer. */
-export function onId<R extends z.ZodType>(
-  body: undefined,
-  response: R,
-): { params: typeof idParams; response: { 200: R } };
-export function onId<B extends z.ZodType, R extends z.ZodType>(
-  body: B,
-  response: R,
-): { params: typeof idParams; body: B; response: { 200: R } };
-export function onId(body: z.ZodType | undefined, response: z.ZodType) {
-  return { params: idParams, ...(body ? { body } : {}), response: { 200: response } };
-}
 
 /** The one uploaded file of a multipart request (field `file`; put other fields such as `note` before it). */
 export async function readUpload(req: FastifyRequest) {
@@ -45,8 +31,4 @@ export const sendFile = (reply: FastifyReply, f: { data: Buffer; contentType: st
 
 /** A spreadsheet (streamed export or template), not cached. */
 export const sendXlsx = (reply: FastifyReply, f: { filename: string; stream: PassThrough | Buffer }) =>
-  reply
-    .type(XLSX_TYPE)
-    .header('content-disposition', attachment(f.filename))
-    .header('cache-control', 'no-store')
-    .send(f.stream);
+  xlsx(reply.header('cache-control', 'no-store'), f.filename, f.stream);

@@ -1,5 +1,5 @@
 import * as s from '../../../shared/campaigns.js';
-import { authed, can, route, typed } from '../../http/route.js';
+import { authed, can, ok, onId, route, typed, withBody } from '../../http/route.js';
 import type { Routes } from '../feature.js';
 import * as campaigns from './campaigns.service.js';
 import { launchCampaign } from './launch.service.js';
@@ -9,7 +9,7 @@ import { cycleChanges, rollup } from './rollups.service.js';
 import { startImport } from './import.service.js';
 import { exportConsolidated } from './campaigns.export.js';
 import { ledgerTemplate, templateName } from './campaigns.excel.js';
-import { onId, readUpload, sendXlsx } from './campaigns.http.js';
+import { readUpload, sendXlsx } from './campaigns.http.js';
 import { ledgersRoutes } from './ledgers.routes.js';
 import { tasksRoutes } from './tasks.routes.js';
 
@@ -25,17 +25,17 @@ export const campaignsRoutes: Routes = (app, deps) => {
   const r = typed(app);
   r.get(
     '/api/campaigns',
-    route(seeCampaigns, tags, '可见的专项行动（上级发起的与本人辖区内的）', {
-      response: { 200: s.campaignListSchema },
-    }),
+    route(seeCampaigns, tags, '可见的专项行动（上级发起的与本人辖区内的）', ok(s.campaignListSchema)),
     async (req) => ({ items: await campaigns.listCampaigns(deps, authed(req).actor) }),
   );
   r.post(
     '/api/campaigns',
-    route(manage, tags, '发起专项行动（默认按实施方案的四个阶段和截止日期，可修改）', {
-      body: s.createCampaignBody,
-      response: { 200: s.campaignSchema },
-    }),
+    route(
+      manage,
+      tags,
+      '发起专项行动（默认按实施方案的四个阶段和截止日期，可修改）',
+      withBody(s.createCampaignBody, s.campaignSchema),
+    ),
     async (req) => campaigns.createCampaign(deps, authed(req), req.body),
   );
   r.get(

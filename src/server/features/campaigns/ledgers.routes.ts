@@ -1,12 +1,12 @@
 import * as s from '../../../shared/campaigns.js';
-import { authed, can, route, typed } from '../../http/route.js';
+import { authed, can, onId, route, typed } from '../../http/route.js';
 import { currentBy } from '../../http/policy.js';
 import type { Routes } from '../feature.js';
 import * as ledgers from './ledgers.service.js';
 import * as rows from './rows.service.js';
 import * as review from './review.service.js';
 import { exportLedger } from './campaigns.export.js';
-import { onId, readUpload, sendFile, sendXlsx } from './campaigns.http.js';
+import { readUpload, sendFile, sendXlsx } from './campaigns.http.js';
 
 const tags = ['自查台账'];
 const read = can('ledgers.read');

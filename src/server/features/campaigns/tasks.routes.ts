@@ -1,8 +1,8 @@
 import * as s from '../../../shared/campaigns.js';
-import { authed, can, route, typed } from '../../http/route.js';
+import { authed, can, onId, route, typed, withQuery } from '../../http/route.js';
 import type { Routes } from '../feature.js';
 import * as tasks from './tasks.service.js';
-import { onId, readUpload, sendFile } from './campaigns.http.js';
+import { readUpload, sendFile } from './campaigns.http.js';
 
 const tags = ['清理整改任务'];
 const read = can('tasks.read');
@@ -14,10 +14,12 @@ export const tasksRoutes: Routes = (app, deps) => {
   const r = typed(app);
   r.get(
     '/api/tasks',
-    route(read, tags, '整改任务（按行动、区划、状态、类别筛选；overdue=true 为逾期清单；mine=true 为本人负责）', {
-      querystring: s.taskListQuery,
-      response: { 200: s.taskListSchema },
-    }),
+    route(
+      read,
+      tags,
+      '整改任务（按行动、区划、状态、类别筛选；overdue=true 为逾期清单；mine=true 为本人负责）',
+      withQuery(s.taskListQuery, s.taskListSchema),
+    ),
     async (req) => tasks.listTasks(deps, authed(req).actor, req.query),
   );
   r.get(

@@ -31,12 +31,10 @@ import {
   updateCatalogBody,
   versionBody,
 } from '../../../shared/catalogs.js';
-import type { FastifyReply } from 'fastify';
 import type { Routes } from '../feature.js';
 import { currentBy, type RoutePolicy } from '../../http/policy.js';
-import { authed, can, route, typed } from '../../http/route.js';
+import { authed, can, onId, sendXlsx, route, typed, withBody, withQuery } from '../../http/route.js';
 import { readUpload } from '../../http/upload.js';
-import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
 import * as catalogs from './catalogs.service.js';
 import * as adjustments from './catalogs.adjustments.service.js';
 import * as decisions from './catalogs.adjustments.decisions.js';
@@ -51,27 +49,28 @@ const read = can('catalogs.read');
 const manage = can('catalogs.manage');
 const approve = can('catalogs.approve');
 
-const sendXlsx = (reply: FastifyReply, filename: string, body: unknown) =>
-  reply.header('content-type', XLSX_TYPE).header('content-disposition', attachment(filename)).send(body);
-
 /** Catalogs, versions, matching, imports and exports; then adjustments; then the public window. */
 export const catalogsRoutes: Routes = (app, deps) => {
   const r = typed(app);
 
   r.get(
     '/api/catalogs',
-    route(read, tags, '全部目录（含来源、完整性说明）；带 region 时标明每个目录是否在该区划现行有效', {
-      querystring: catalogListQuery,
-      response: { 200: catalogListSchema },
-    }),
+    route(
+      read,
+      tags,
+      '全部目录（含来源、完整性说明）；带 region 时标明每个目录是否在该区划现行有效',
+      withQuery(catalogListQuery, catalogListSchema),
+    ),
     async (req) => ({ items: await catalogs.listCatalogs(deps, authed(req).actor, req.query) }),
   );
   r.post(
     '/api/catalogs',
-    route(approve, tags, '建立本地目录（如区级小微权力清单），事项通过动态调整新增或表格导入', {
-      body: createCatalogBody,
-      response: { 200: catalogSchema },
-    }),
+    route(
+      approve,
+      tags,
+      '建立本地目录（如区级小微权力清单），事项通过动态调整新增或表格导入',
+      withBody(createCatalogBody, catalogSchema),
+    ),
     async (req) => catalogs.createCatalog(deps, authed(req), req.body),
   );
   r.get('/api/catalogs/template.xlsx', route(read, tags, '下载目录导入模板（xlsx）', {}), async (_req, reply) =>
@@ -79,10 +78,12 @@ export const catalogsRoutes: Routes = (app, deps) => {
   );
   r.get(
     '/api/catalogs/effective',
-    route(read, tags, '区划在某日的现行目录（基础目录 + 区级、乡镇级调整），含目录版本号', {
-      querystring: effectiveQuery,
-      response: { 200: effectiveCatalogSchema },
-    }),
+    route(
+      read,
+      tags,
+      '区划在某日的现行目录（基础目录 + 区级、乡镇级调整），含目录版本号',
+      withQuery(effectiveQuery, effectiveCatalogSchema),
+    ),
     async (req) => catalogs.effectiveCatalog(deps, authed(req).actor, req.query),
   );
   r.get(
@@ -95,34 +96,37 @@ export const catalogsRoutes: Routes = (app, deps) => {
   );
   r.get(
     '/api/catalogs/diff',
-    route(read, tags, '区划现行目录在两个日期之间的变化（新增、修改、取消及其依据的调整）', {
-      querystring: diffQuery,
-      response: { 200: catalogDiffSchema },
-    }),
+    route(
+      read,
+      tags,
+      '区划现行目录在两个日期之间的变化（新增、修改、取消及其依据的调整）',
+      withQuery(diffQuery, catalogDiffSchema),
+    ),
     async (req) => catalogs.diff(deps, authed(req).actor, req.query),
   );
   r.get(
     '/api/catalogs/version',
-    route(read, tags, '区划在某日适用的目录版本号（台账、准入、证明记录保存此号）', {
-      querystring: regionDateQuery,
-      response: { 200: regionVersionSchema },
-    }),
+    route(
+      read,
+      tags,
+      '区划在某日适用的目录版本号（台账、准入、证明记录保存此号）',
+      withQuery(regionDateQuery, regionVersionSchema),
+    ),
     async (req) => catalogs.versionFor(deps, authed(req).actor, req.query),
   );
   r.get(
     '/api/catalogs/versions/:id',
-    route(read, tags, '某个目录版本包含的目录和事项修订', {
-      params: idParams,
-      response: { 200: catalogVersionSchema },
-    }),
+    route(read, tags, '某个目录版本包含的目录和事项修订', onId(undefined, catalogVersionSchema)),
     async (req) => catalogs.getVersion(deps, req.params.id),
   );
   r.get(
     '/api/catalogs/match',
-    route(read, tags, '按名称匹配区划现行目录中的事项（得分与理由），返回目录版本号', {
-      querystring: matchQuery,
-      response: { 200: matchResultSchema },
-    }),
+    route(
+      read,
+      tags,
+      '按名称匹配区划现行目录中的事项（得分与理由），返回目录版本号',
+      withQuery(matchQuery, matchResultSchema),
+    ),
     async (req) => match(deps, authed(req).actor, req.query),
   );
   r.get(
@@ -133,18 +137,12 @@ export const catalogsRoutes: Routes = (app, deps) => {
     }),
     async (req) => catalogs.itemHistory(deps, authed(req).actor, req.params.code),
   );
-  r.get(
-    '/api/catalogs/:id',
-    route(read, tags, '目录详情', { params: idParams, response: { 200: catalogSchema } }),
-    async (req) => catalogs.getCatalog(deps, authed(req).actor, req.params.id),
+  r.get('/api/catalogs/:id', route(read, tags, '目录详情', onId(undefined, catalogSchema)), async (req) =>
+    catalogs.getCatalog(deps, authed(req).actor, req.params.id),
   );
   r.patch(
     '/api/catalogs/:id',
-    route(approve, tags, '修改目录信息（名称、来源、完整性；乐观锁 version）', {
-      params: idParams,
-      body: updateCatalogBody,
-      response: { 200: catalogSchema },
-    }),
+    route(approve, tags, '修改目录信息（名称、来源、完整性；乐观锁 version）', onId(updateCatalogBody, catalogSchema)),
     async (req) => catalogs.updateCatalog(deps, authed(req), req.params.id, req.body),
   );
   r.get(
@@ -188,14 +186,16 @@ const adjustmentRoutes: Routes = (app, deps) => {
   // A 409 on a step carries the adjustment as it is now (details.current).
   const now = { current: currentBy((a, id) => adjustments.getAdjustment(deps, a, id)) };
   const step = <B extends z.ZodType>(policy: RoutePolicy, summary: string, body: B) =>
-    route(policy, tags, summary, { params: idParams, body, response: { 200: adjustmentSchema } }, now);
+    route(policy, tags, summary, onId(body, adjustmentSchema), now);
 
   r.get(
     '/api/catalogs/adjustments',
-    route(read, tags, '目录调整列表（本人可见层级；草稿仅提出人可见）', {
-      querystring: adjustmentListQuery,
-      response: { 200: adjustmentListSchema },
-    }),
+    route(
+      read,
+      tags,
+      '目录调整列表（本人可见层级；草稿仅提出人可见）',
+      withQuery(adjustmentListQuery, adjustmentListSchema),
+    ),
     async (req) => {
       const { region, ...rest } = req.query;
       const filter = { ...rest, region: region ? region.padEnd(12, '0') : undefined };
@@ -204,26 +204,22 @@ const adjustmentRoutes: Routes = (app, deps) => {
   );
   r.post(
     '/api/catalogs/adjustments',
-    route(manage, tags, '提出目录调整（草稿）：新增、修改、取消事项，或采用、停用目录', {
-      body: createAdjustmentBody,
-      response: { 200: adjustmentSchema },
-    }),
+    route(
+      manage,
+      tags,
+      '提出目录调整（草稿）：新增、修改、取消事项，或采用、停用目录',
+      withBody(createAdjustmentBody, adjustmentSchema),
+    ),
     async (req) => adjustments.createAdjustment(deps, authed(req), req.body),
   );
   r.get(
     '/api/catalogs/adjustments/:id',
-    route(read, tags, '目录调整详情（含 abilities）', { params: idParams, response: { 200: adjustmentSchema } }),
+    route(read, tags, '目录调整详情（含 abilities）', onId(undefined, adjustmentSchema)),
     async (req) => adjustments.getAdjustment(deps, authed(req).actor, req.params.id),
   );
   r.patch(
     '/api/catalogs/adjustments/:id',
-    route(
-      manage,
-      tags,
-      '修改草稿（仅提出人；乐观锁 version）',
-      { params: idParams, body: updateAdjustmentBody, response: { 200: adjustmentSchema } },
-      now,
-    ),
+    route(manage, tags, '修改草稿（仅提出人；乐观锁 version）', onId(updateAdjustmentBody, adjustmentSchema), now),
     async (req) => adjustments.updateAdjustment(deps, authed(req), req.params.id, req.body),
   );
   r.post('/api/catalogs/adjustments/:id/submit', step(manage, '提交审批', versionBody), async (req) =>

@@ -31,8 +31,20 @@ import {
   type CaseKind,
 } from '../../../shared/certificates.js';
 import type { Routes } from '../feature.js';
-import { authed, can, isPublic, perMinute, route, typed } from '../../http/route.js';
-import { attachment, streamWorkbook, XLSX_TYPE } from '../../core/spreadsheets.js';
+import {
+  authed,
+  can,
+  isPublic,
+  ok,
+  onId,
+  perMinute,
+  route,
+  sendXlsx,
+  typed,
+  withBody,
+  withQuery,
+} from '../../http/route.js';
+import { streamWorkbook } from '../../core/spreadsheets.js';
 import * as desk from './certificates.desk.service.js';
 import * as issuing from './certificates.issue.service.js';
 import * as register from './certificates.register.service.js';
@@ -69,27 +81,28 @@ export const certificatesRoutes: Routes = (app, deps) => {
       issue,
       tags,
       '证明受理：按本村现行目录比对（可出具 / 不应出具 / 目录外），给出可办理方式、模板预览和替代渠道',
-      {
-        querystring: matchQuery,
-        response: { 200: matchSchema },
-      },
+      withQuery(matchQuery, matchSchema),
     ),
     async (req) => desk.matchAtDesk(deps, authed(req), req.query.q),
   );
   r.post(
     '/api/certificates',
-    route(issue, tags, '开具证明（目录内按模板；目录外须依据、集体研究记录和村委会主任签字；不应出具事项 409）', {
-      body: issueBody,
-      response: { 200: certificateDetailSchema },
-    }),
+    route(
+      issue,
+      tags,
+      '开具证明（目录内按模板；目录外须依据、集体研究记录和村委会主任签字；不应出具事项 409）',
+      withBody(issueBody, certificateDetailSchema),
+    ),
     async (req) => issuing.issue(deps, authed(req), req.body),
   );
   r.get(
     '/api/certificates',
-    route(reader, tags, '证明开具台账（个人信息一律脱敏；按姓名、身份证号、手机号精确查询经盲索引，查询留痕）', {
-      querystring: registerQuery,
-      response: { 200: registerPageSchema },
-    }),
+    route(
+      reader,
+      tags,
+      '证明开具台账（个人信息一律脱敏；按姓名、身份证号、手机号精确查询经盲索引，查询留痕）',
+      withQuery(registerQuery, registerPageSchema),
+    ),
     async (req) => register.listRegister(deps, authed(req), req.query),
   );
   r.get(
@@ -97,39 +110,28 @@ export const certificatesRoutes: Routes = (app, deps) => {
     route(reader, tags, '导出证明开具台账（xlsx，个人信息脱敏，导出留痕）', { querystring: registerFilterQuery }),
     async (req, reply) => {
       const stream = streamWorkbook([registerSheet(register.exportRegister(deps, authed(req), req.query))]);
-      return reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment(registerFileName(deps.clock.nowIso().slice(0, 10))))
-        .send(stream);
+      return sendXlsx(reply, registerFileName(deps.clock.nowIso().slice(0, 10)), stream);
     },
   );
 
-  r.post(
-    CASES.refusal.path,
-    route(issue, tags, CASES.refusal.create, { body: refusalBody, response: { 200: caseSchema } }),
-    async (req) => cases.refuse(deps, authed(req), req.body),
+  r.post(CASES.refusal.path, route(issue, tags, CASES.refusal.create, withBody(refusalBody, caseSchema)), async (req) =>
+    cases.refuse(deps, authed(req), req.body),
   );
-  r.post(
-    CASES.promise.path,
-    route(issue, tags, CASES.promise.create, { body: promiseBody, response: { 200: caseSchema } }),
-    async (req) => cases.promise(deps, authed(req), req.body),
+  r.post(CASES.promise.path, route(issue, tags, CASES.promise.create, withBody(promiseBody, caseSchema)), async (req) =>
+    cases.promise(deps, authed(req), req.body),
   );
   for (const kind of ['refusal', 'promise'] as const) {
-    r.get(
-      CASES[kind].path,
-      route(reader, tags, CASES[kind].list, { querystring: pageQuery, response: { 200: casePageSchema } }),
-      async (req) => cases.listCases(deps, authed(req), kind, req.query),
+    r.get(CASES[kind].path, route(reader, tags, CASES[kind].list, withQuery(pageQuery, casePageSchema)), async (req) =>
+      cases.listCases(deps, authed(req), kind, req.query),
     );
-    r.get(
-      `${CASES[kind].path}/:id`,
-      route(reader, tags, CASES[kind].one, { params: idParams, response: { 200: caseSchema } }),
-      async (req) => cases.getCase(deps, authed(req), kind, req.params.id),
+    r.get(`${CASES[kind].path}/:id`, route(reader, tags, CASES[kind].one, onId(undefined, caseSchema)), async (req) =>
+      cases.getCase(deps, authed(req), kind, req.params.id),
     );
   }
 
   r.get(
     '/api/certificates/promise-items',
-    route(reader, tags, '本区确定适用告知承诺的证明事项（默认无）', { response: { 200: promiseItemsSchema } }),
+    route(reader, tags, '本区确定适用告知承诺的证明事项（默认无）', ok(promiseItemsSchema)),
     async (req) => ({ items: await settings.listPromiseItems(deps, authed(req)) }),
   );
   r.put(
@@ -144,10 +146,7 @@ export const certificatesRoutes: Routes = (app, deps) => {
 
   r.get(
     '/api/certificates/demands',
-    route(reader, tags, '仍被索要已取消（不应出具）证明的记录', {
-      querystring: demandsQuery,
-      response: { 200: demandPageSchema },
-    }),
+    route(reader, tags, '仍被索要已取消（不应出具）证明的记录', withQuery(demandsQuery, demandPageSchema)),
     async (req) => {
       const { demanderKey, delistedOnly, page, pageSize } = req.query;
       return demands.listDemands(
@@ -160,53 +159,48 @@ export const certificatesRoutes: Routes = (app, deps) => {
   );
   r.post(
     '/api/certificates/demands',
-    route(issue, tags, '记录某单位仍索要证明（自动比对是否属于不应出具事项）', {
-      body: demandBody,
-      response: { 200: demandSchema },
-    }),
+    route(issue, tags, '记录某单位仍索要证明（自动比对是否属于不应出具事项）', withBody(demandBody, demandSchema)),
     async (req) => demands.recordDemand(deps, authed(req), req.body),
   );
   r.get(
     '/api/certificates/demands/by-demander',
-    route(reader, tags, '按索要单位计数（delisted：索要不应出具证明的次数）', {
-      response: { 200: demanderCountsSchema },
-    }),
+    route(reader, tags, '按索要单位计数（delisted：索要不应出具证明的次数）', ok(demanderCountsSchema)),
     async (req) => demands.demandsByDemander(deps, authed(req)),
   );
 
   r.get(
     '/api/certificates/:id',
-    route(reader, tags, '证明详情（脱敏；含核验码、事件记录与可执行操作；查看留痕）', {
-      params: idParams,
-      response: { 200: certificateDetailSchema },
-    }),
+    route(
+      reader,
+      tags,
+      '证明详情（脱敏；含核验码、事件记录与可执行操作；查看留痕）',
+      onId(undefined, certificateDetailSchema),
+    ),
     async (req) => register.viewCertificate(deps, authed(req), req.params.id),
   );
   r.post(
     '/api/certificates/:id/print',
-    route(issue, tags, 'A4 打印数据（含完整姓名和身份证号，仅出具村可用，逐份编号；重印须写原因；留痕）', {
-      params: idParams,
-      body: printBody,
-      response: { 200: printSchema },
-    }),
+    route(
+      issue,
+      tags,
+      'A4 打印数据（含完整姓名和身份证号，仅出具村可用，逐份编号；重印须写原因；留痕）',
+      onId(printBody, printSchema),
+    ),
     async (req) => printing.print(deps, authed(req), req.params.id, req.body.reason),
   );
   r.post(
     '/api/certificates/:id/unmask',
-    route(can('certificates.unmask'), tags, '查看完整个人信息（仅出具村经办人员；须写原因；每次留痕）', {
-      params: idParams,
-      body: unmaskBody,
-      response: { 200: unmaskedSchema },
-    }),
+    route(
+      can('certificates.unmask'),
+      tags,
+      '查看完整个人信息（仅出具村经办人员；须写原因；每次留痕）',
+      onId(unmaskBody, unmaskedSchema),
+    ),
     async (req) => printing.unmask(deps, authed(req), req.params.id, req.body),
   );
   r.post(
     '/api/certificates/:id/revoke',
-    route(issue, tags, '撤销证明（须写理由；核验页随即显示已撤销）', {
-      params: idParams,
-      body: revokeBody,
-      response: { 200: certificateDetailSchema },
-    }),
+    route(issue, tags, '撤销证明（须写理由；核验页随即显示已撤销）', onId(revokeBody, certificateDetailSchema)),
     async (req) => printing.revoke(deps, authed(req), req.params.id, req.body),
   );
 

@@ -1,7 +1,7 @@
 import { z } from '../../../shared/zod.js';
 import { idParams, inboxQuery, inboxSchema } from '../../../shared/notifications.js';
 import type { Routes } from '../feature.js';
-import { authed, route, session, typed } from '../../http/route.js';
+import { authed, route, session, typed, withQuery } from '../../http/route.js';
 import * as notifications from './notifications.service.js';
 
 const tags = ['通知'];
@@ -10,10 +10,7 @@ export const notificationsRoutes: Routes = (app, deps) => {
   const r = typed(app);
   r.get(
     '/api/notifications',
-    route(session, tags, '本人的站内通知（整改提醒、台账退回/通过等）', {
-      querystring: inboxQuery,
-      response: { 200: inboxSchema },
-    }),
+    route(session, tags, '本人的站内通知（整改提醒、台账退回/通过等）', withQuery(inboxQuery, inboxSchema)),
     async (req) =>
       notifications.listNotifications(deps, authed(req).actor, { ...req.query, unread: req.query.unread === 'true' }),
   );

