@@ -33,3 +33,12 @@ export async function paginate<DB, TB extends keyof DB, O, T>(
           .execute();
   return { total, items };
 }
+
+/**
+ * The equality conditions of a list filter that are given, for `q.where((eb) => eb.and(given({ col: f.x })))`:
+ * undefined, null and '' values are left out (no condition at all gives `1 = 1`).
+ */
+export const given = <T extends Record<string, unknown>>(conditions: T) =>
+  Object.fromEntries(
+    Object.entries(conditions).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  ) as Partial<{ [K in keyof T]: NonNullable<T[K]> }>;

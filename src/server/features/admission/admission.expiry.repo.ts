@@ -36,9 +36,7 @@ export async function reminderExists(db: Kysely<DB>, requestId: string, kind: st
   const row = await db
     .selectFrom('admissionReminder')
     .select('id')
-    .where('requestId', '=', requestId)
-    .where('kind', '=', kind)
-    .where('expiresOn', '=', expiresOn)
+    .where((eb) => eb.and({ requestId, kind, expiresOn }))
     .executeTakeFirst();
   return row !== undefined;
 }

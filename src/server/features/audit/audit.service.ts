@@ -2,18 +2,17 @@ import type { Deps } from '../../deps.js';
 import type { RequestContext } from '../../core/actor.js';
 import { appendAudit, readAnchors, verifyChain } from '../../core/audit.js';
 import { containsInsensitive } from '../../db/dialect.js';
-import { paginate } from '../../db/paginate.js';
+import { given, paginate } from '../../db/paginate.js';
 import type { AuditFilter } from '../../../shared/audit.js';
 
 export type { AuditFilter };
 
 function filtered(deps: Deps, f: AuditFilter) {
-  let q = deps.db.selectFrom('auditLog');
+  let q = deps.db
+    .selectFrom('auditLog')
+    .where((eb) => eb.and(given({ entity: f.entity, entityId: f.entityId, outcome: f.outcome })));
   if (f.actor) q = q.where((eb) => containsInsensitive(eb.ref('actorName'), f.actor!));
   if (f.action) q = q.where('action', 'like', `${f.action}%`);
-  if (f.entity) q = q.where('entity', '=', f.entity);
-  if (f.entityId) q = q.where('entityId', '=', f.entityId);
-  if (f.outcome) q = q.where('outcome', '=', f.outcome);
   if (f.from) q = q.where('ts', '>=', f.from);
   if (f.to) q = q.where('ts', '<=', f.to);
   return q;

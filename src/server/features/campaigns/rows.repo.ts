@@ -200,9 +200,7 @@ export async function hasNaturalKey(
   const r = await db
     .selectFrom('ledgerRow')
     .select('id')
-    .where('ledgerId', '=', ledgerId)
-    .where('category', '=', category)
-    .where('naturalKey', '=', naturalKey)
+    .where((eb) => eb.and({ ledgerId, category, naturalKey }))
     .executeTakeFirst();
   return !!r;
 }

@@ -1,36 +1,6 @@
 import { z } from '../../../shared/zod.js';
 import { zh } from '../../../shared/i18n.js';
-import {
-  adjustmentListQuery,
-  adjustmentListSchema,
-  adjustmentSchema,
-  approveBody,
-  catalogDiffSchema,
-  catalogItemsQuery,
-  catalogItemsSchema,
-  catalogListQuery,
-  catalogListSchema,
-  catalogSchema,
-  catalogVersionSchema,
-  codeParams,
-  createAdjustmentBody,
-  createCatalogBody,
-  diffQuery,
-  effectiveCatalogSchema,
-  effectiveQuery,
-  exportQuery,
-  idParams,
-  itemHistorySchema,
-  jobStartedSchema,
-  matchQuery,
-  matchResultSchema,
-  regionDateQuery,
-  regionVersionSchema,
-  rejectBody,
-  updateAdjustmentBody,
-  updateCatalogBody,
-  versionBody,
-} from '../../../shared/catalogs.js';
+import * as s from '../../../shared/catalogs.js';
 import type { Routes } from '../feature.js';
 import { currentBy, type RoutePolicy } from '../../http/policy.js';
 import { authed, can, onId, sendXlsx, route, typed, withBody, withQuery } from '../../http/route.js';
@@ -59,7 +29,7 @@ export const catalogsRoutes: Routes = (app, deps) => {
       read,
       tags,
       '全部目录（含来源、完整性说明）；带 region 时标明每个目录是否在该区划现行有效',
-      withQuery(catalogListQuery, catalogListSchema),
+      withQuery(s.catalogListQuery, s.catalogListSchema),
     ),
     async (req) => ({ items: await catalogs.listCatalogs(deps, authed(req).actor, req.query) }),
   );
@@ -69,7 +39,7 @@ export const catalogsRoutes: Routes = (app, deps) => {
       approve,
       tags,
       '建立本地目录（如区级小微权力清单），事项通过动态调整新增或表格导入',
-      withBody(createCatalogBody, catalogSchema),
+      withBody(s.createCatalogBody, s.catalogSchema),
     ),
     async (req) => catalogs.createCatalog(deps, authed(req), req.body),
   );
@@ -82,13 +52,13 @@ export const catalogsRoutes: Routes = (app, deps) => {
       read,
       tags,
       '区划在某日的现行目录（基础目录 + 区级、乡镇级调整），含目录版本号',
-      withQuery(effectiveQuery, effectiveCatalogSchema),
+      withQuery(s.effectiveQuery, s.effectiveCatalogSchema),
     ),
     async (req) => catalogs.effectiveCatalog(deps, authed(req).actor, req.query),
   );
   r.get(
     '/api/catalogs/effective/export.xlsx',
-    route(read, tags, '导出区划在某日的现行目录（xlsx）', { querystring: regionDateQuery }),
+    route(read, tags, '导出区划在某日的现行目录（xlsx）', { querystring: s.regionDateQuery }),
     async (req, reply) => {
       const out = await exports.effectiveWorkbook(deps, authed(req).actor, req.query);
       return sendXlsx(reply, out.filename, out.stream);
@@ -100,7 +70,7 @@ export const catalogsRoutes: Routes = (app, deps) => {
       read,
       tags,
       '区划现行目录在两个日期之间的变化（新增、修改、取消及其依据的调整）',
-      withQuery(diffQuery, catalogDiffSchema),
+      withQuery(s.diffQuery, s.catalogDiffSchema),
     ),
     async (req) => catalogs.diff(deps, authed(req).actor, req.query),
   );
@@ -110,13 +80,13 @@ export const catalogsRoutes: Routes = (app, deps) => {
       read,
       tags,
       '区划在某日适用的目录版本号（台账、准入、证明记录保存此号）',
-      withQuery(regionDateQuery, regionVersionSchema),
+      withQuery(s.regionDateQuery, s.regionVersionSchema),
     ),
     async (req) => catalogs.versionFor(deps, authed(req).actor, req.query),
   );
   r.get(
     '/api/catalogs/versions/:id',
-    route(read, tags, '某个目录版本包含的目录和事项修订', onId(undefined, catalogVersionSchema)),
+    route(read, tags, '某个目录版本包含的目录和事项修订', onId(undefined, s.catalogVersionSchema)),
     async (req) => catalogs.getVersion(deps, req.params.id),
   );
   r.get(
@@ -125,38 +95,46 @@ export const catalogsRoutes: Routes = (app, deps) => {
       read,
       tags,
       '按名称匹配区划现行目录中的事项（得分与理由），返回目录版本号',
-      withQuery(matchQuery, matchResultSchema),
+      withQuery(s.matchQuery, s.matchResultSchema),
     ),
     async (req) => match(deps, authed(req).actor, req.query),
   );
   r.get(
     '/api/catalogs/items/:code/history',
     route(read, tags, '事项的全部修订历史（各层级、各次调整或导入）', {
-      params: codeParams,
-      response: { 200: itemHistorySchema },
+      params: s.codeParams,
+      response: { 200: s.itemHistorySchema },
     }),
     async (req) => catalogs.itemHistory(deps, authed(req).actor, req.params.code),
   );
-  r.get('/api/catalogs/:id', route(read, tags, '目录详情', onId(undefined, catalogSchema)), async (req) =>
+  r.get('/api/catalogs/:id', route(read, tags, '目录详情', onId(undefined, s.catalogSchema)), async (req) =>
     catalogs.getCatalog(deps, authed(req).actor, req.params.id),
   );
   r.patch(
     '/api/catalogs/:id',
-    route(approve, tags, '修改目录信息（名称、来源、完整性；乐观锁 version）', onId(updateCatalogBody, catalogSchema)),
+    route(
+      approve,
+      tags,
+      '修改目录信息（名称、来源、完整性；乐观锁 version）',
+      onId(s.updateCatalogBody, s.catalogSchema),
+    ),
     async (req) => catalogs.updateCatalog(deps, authed(req), req.params.id, req.body),
   );
   r.get(
     '/api/catalogs/:id/items',
     route(read, tags, '目录在某日的事项（带 region 时为该区划细化后的事项）', {
-      params: idParams,
-      querystring: catalogItemsQuery,
-      response: { 200: catalogItemsSchema },
+      params: s.idParams,
+      querystring: s.catalogItemsQuery,
+      response: { 200: s.catalogItemsSchema },
     }),
     async (req) => catalogs.catalogItems(deps, authed(req).actor, req.params.id, req.query),
   );
   r.get(
     '/api/catalogs/:id/export.xlsx',
-    route(read, tags, '导出目录在某日的事项（xlsx，可按模板重新导入）', { params: idParams, querystring: exportQuery }),
+    route(read, tags, '导出目录在某日的事项（xlsx，可按模板重新导入）', {
+      params: s.idParams,
+      querystring: s.exportQuery,
+    }),
     async (req, reply) => {
       const out = await exports.catalogWorkbook(deps, req.params.id, req.query.date);
       return sendXlsx(reply, out.filename, out.stream);
@@ -168,7 +146,7 @@ export const catalogsRoutes: Routes = (app, deps) => {
       approve,
       tags,
       '导入正式附件表格（multipart，字段 file；按事项编码全部成功或全部不写入）；202 返回 jobId，进度见 GET /api/jobs/:id',
-      { params: idParams, response: { 202: jobStartedSchema } },
+      { params: s.idParams, response: { 202: s.jobStartedSchema } },
     ),
     async (req, reply) => {
       const file = await readUpload(req, deps.config.http.uploadLimit);
@@ -186,7 +164,7 @@ const adjustmentRoutes: Routes = (app, deps) => {
   // A 409 on a step carries the adjustment as it is now (details.current).
   const now = { current: currentBy((a, id) => adjustments.getAdjustment(deps, a, id)) };
   const step = <B extends z.ZodType>(policy: RoutePolicy, summary: string, body: B) =>
-    route(policy, tags, summary, onId(body, adjustmentSchema), now);
+    route(policy, tags, summary, onId(body, s.adjustmentSchema), now);
 
   r.get(
     '/api/catalogs/adjustments',
@@ -194,7 +172,7 @@ const adjustmentRoutes: Routes = (app, deps) => {
       read,
       tags,
       '目录调整列表（本人可见层级；草稿仅提出人可见）',
-      withQuery(adjustmentListQuery, adjustmentListSchema),
+      withQuery(s.adjustmentListQuery, s.adjustmentListSchema),
     ),
     async (req) => {
       const { region, ...rest } = req.query;
@@ -208,37 +186,37 @@ const adjustmentRoutes: Routes = (app, deps) => {
       manage,
       tags,
       '提出目录调整（草稿）：新增、修改、取消事项，或采用、停用目录',
-      withBody(createAdjustmentBody, adjustmentSchema),
+      withBody(s.createAdjustmentBody, s.adjustmentSchema),
     ),
     async (req) => adjustments.createAdjustment(deps, authed(req), req.body),
   );
   r.get(
     '/api/catalogs/adjustments/:id',
-    route(read, tags, '目录调整详情（含 abilities）', onId(undefined, adjustmentSchema)),
+    route(read, tags, '目录调整详情（含 abilities）', onId(undefined, s.adjustmentSchema)),
     async (req) => adjustments.getAdjustment(deps, authed(req).actor, req.params.id),
   );
   r.patch(
     '/api/catalogs/adjustments/:id',
-    route(manage, tags, '修改草稿（仅提出人；乐观锁 version）', onId(updateAdjustmentBody, adjustmentSchema), now),
+    route(manage, tags, '修改草稿（仅提出人；乐观锁 version）', onId(s.updateAdjustmentBody, s.adjustmentSchema), now),
     async (req) => adjustments.updateAdjustment(deps, authed(req), req.params.id, req.body),
   );
-  r.post('/api/catalogs/adjustments/:id/submit', step(manage, '提交审批', versionBody), async (req) =>
+  r.post('/api/catalogs/adjustments/:id/submit', step(manage, '提交审批', s.versionBody), async (req) =>
     adjustments.submitAdjustment(deps, authed(req), req.params.id, req.body.version),
   );
-  r.post('/api/catalogs/adjustments/:id/cancel', step(manage, '撤回（草稿或待审批）', versionBody), async (req) =>
+  r.post('/api/catalogs/adjustments/:id/cancel', step(manage, '撤回（草稿或待审批）', s.versionBody), async (req) =>
     adjustments.cancelAdjustment(deps, authed(req), req.params.id, req.body.version),
   );
   r.post(
     '/api/catalogs/adjustments/:id/approve',
-    step(approve, '批准（审批人不能是提出人）；生效日期 = max(拟生效日期, 批准当日)', approveBody),
+    step(approve, '批准（审批人不能是提出人）；生效日期 = max(拟生效日期, 批准当日)', s.approveBody),
     async (req) => decisions.approveAdjustment(deps, authed(req), req.params.id, req.body),
   );
-  r.post('/api/catalogs/adjustments/:id/reject', step(approve, '驳回（须填写理由）', rejectBody), async (req) =>
+  r.post('/api/catalogs/adjustments/:id/reject', step(approve, '驳回（须填写理由）', s.rejectBody), async (req) =>
     decisions.rejectAdjustment(deps, authed(req), req.params.id, req.body),
   );
   r.post(
     '/api/catalogs/adjustments/:id/publish',
-    step(approve, '向社会公开已批准的调整（公开前门户仍显示调整前的目录）', versionBody),
+    step(approve, '向社会公开已批准的调整（公开前门户仍显示调整前的目录）', s.versionBody),
     async (req) => decisions.publishAdjustment(deps, authed(req), req.params.id, req.body.version),
   );
 };

@@ -10,7 +10,7 @@ import type { Actor } from '../../core/actor.js';
 import { visibleTo } from '../../core/scope.js';
 import { newId } from '../../core/ids.js';
 import { containsInsensitive, isUniqueViolation } from '../../db/dialect.js';
-import { paginate, type PageRequest } from '../../db/paginate.js';
+import { given, paginate, type PageRequest } from '../../db/paginate.js';
 import type { CertificateEvent, CertificateStatus, IssuePath } from '../../../shared/certificates.js';
 import type { CertificateTable } from './certificates.tables.js';
 
@@ -97,14 +97,17 @@ function filtered(db: Kysely<DB>, actor: Actor, f: RegisterFilter) {
         containsInsensitive(eb.ref('demander'), f.q!),
       ]),
     );
-  if (f.nameIndex) q = q.where('holderNameIndex', '=', f.nameIndex);
-  if (f.idIndex) q = q.where('idNumberIndex', '=', f.idIndex);
-  if (f.phoneIndex) q = q.where('phoneIndex', '=', f.phoneIndex);
-  if (f.status) q = q.where('status', '=', f.status);
-  if (f.path) q = q.where('path', '=', f.path);
+  const equal = {
+    holderNameIndex: f.nameIndex,
+    idNumberIndex: f.idIndex,
+    phoneIndex: f.phoneIndex,
+    status: f.status,
+    path: f.path,
+    villageCode: f.villageCode,
+  };
+  q = q.where((eb) => eb.and(given(equal)));
   if (f.from) q = q.where('issuedOn', '>=', f.from);
   if (f.to) q = q.where('issuedOn', '<=', f.to);
-  if (f.villageCode) q = q.where('villageCode', '=', f.villageCode);
   return q;
 }
 
@@ -255,9 +258,7 @@ export async function ensureCounter(db: Kysely<DB>, regionCode: string, year: nu
   const found = await db
     .selectFrom('certificateCounter')
     .select('lastSeq')
-    .where('regionCode', '=', regionCode)
-    .where('year', '=', year)
-    .where('kind', '=', kind)
+    .where((eb) => eb.and({ regionCode, year, kind }))
     .executeTakeFirst();
   if (found) return;
   try {

@@ -1,35 +1,4 @@
-import {
-  casePageSchema,
-  caseSchema,
-  certificateDetailSchema,
-  codeParams,
-  demandBody,
-  demanderCountsSchema,
-  demandPageSchema,
-  demandSchema,
-  demandsQuery,
-  idParams,
-  issueBody,
-  matchQuery,
-  matchSchema,
-  pageQuery,
-  printBody,
-  printSchema,
-  promiseBody,
-  promiseItemBody,
-  promiseItemParams,
-  promiseItemSchema,
-  promiseItemsSchema,
-  refusalBody,
-  registerFilterQuery,
-  registerPageSchema,
-  registerQuery,
-  revokeBody,
-  unmaskBody,
-  unmaskedSchema,
-  verifySchema,
-  type CaseKind,
-} from '../../../shared/certificates.js';
+import * as s from '../../../shared/certificates.js';
 import type { Routes } from '../feature.js';
 import {
   authed,
@@ -57,7 +26,7 @@ import { registerFileName, registerSheet } from './certificates.export.js';
 const tags = ['证明'];
 const issue = can('certificates.issue');
 const reader = can('certificates.read');
-const CASES: Record<CaseKind, { path: string; list: string; create: string; one: string }> = {
+const CASES: Record<s.CaseKind, { path: string; list: string; create: string; one: string }> = {
   refusal: {
     path: '/api/certificates/refusals',
     list: '不予出具告知单登记（脱敏）',
@@ -81,7 +50,7 @@ export const certificatesRoutes: Routes = (app, deps) => {
       issue,
       tags,
       '证明受理：按本村现行目录比对（可出具 / 不应出具 / 目录外），给出可办理方式、模板预览和替代渠道',
-      withQuery(matchQuery, matchSchema),
+      withQuery(s.matchQuery, s.matchSchema),
     ),
     async (req) => desk.matchAtDesk(deps, authed(req), req.query.q),
   );
@@ -91,7 +60,7 @@ export const certificatesRoutes: Routes = (app, deps) => {
       issue,
       tags,
       '开具证明（目录内按模板；目录外须依据、集体研究记录和村委会主任签字；不应出具事项 409）',
-      withBody(issueBody, certificateDetailSchema),
+      withBody(s.issueBody, s.certificateDetailSchema),
     ),
     async (req) => issuing.issue(deps, authed(req), req.body),
   );
@@ -101,52 +70,58 @@ export const certificatesRoutes: Routes = (app, deps) => {
       reader,
       tags,
       '证明开具台账（个人信息一律脱敏；按姓名、身份证号、手机号精确查询经盲索引，查询留痕）',
-      withQuery(registerQuery, registerPageSchema),
+      withQuery(s.registerQuery, s.registerPageSchema),
     ),
     async (req) => register.listRegister(deps, authed(req), req.query),
   );
   r.get(
     '/api/certificates/export',
-    route(reader, tags, '导出证明开具台账（xlsx，个人信息脱敏，导出留痕）', { querystring: registerFilterQuery }),
+    route(reader, tags, '导出证明开具台账（xlsx，个人信息脱敏，导出留痕）', { querystring: s.registerFilterQuery }),
     async (req, reply) => {
       const stream = streamWorkbook([registerSheet(register.exportRegister(deps, authed(req), req.query))]);
       return sendXlsx(reply, registerFileName(deps.clock.nowIso().slice(0, 10)), stream);
     },
   );
 
-  r.post(CASES.refusal.path, route(issue, tags, CASES.refusal.create, withBody(refusalBody, caseSchema)), async (req) =>
-    cases.refuse(deps, authed(req), req.body),
+  r.post(
+    CASES.refusal.path,
+    route(issue, tags, CASES.refusal.create, withBody(s.refusalBody, s.caseSchema)),
+    async (req) => cases.refuse(deps, authed(req), req.body),
   );
-  r.post(CASES.promise.path, route(issue, tags, CASES.promise.create, withBody(promiseBody, caseSchema)), async (req) =>
-    cases.promise(deps, authed(req), req.body),
+  r.post(
+    CASES.promise.path,
+    route(issue, tags, CASES.promise.create, withBody(s.promiseBody, s.caseSchema)),
+    async (req) => cases.promise(deps, authed(req), req.body),
   );
   for (const kind of ['refusal', 'promise'] as const) {
-    r.get(CASES[kind].path, route(reader, tags, CASES[kind].list, withQuery(pageQuery, casePageSchema)), async (req) =>
-      cases.listCases(deps, authed(req), kind, req.query),
+    r.get(
+      CASES[kind].path,
+      route(reader, tags, CASES[kind].list, withQuery(s.pageQuery, s.casePageSchema)),
+      async (req) => cases.listCases(deps, authed(req), kind, req.query),
     );
-    r.get(`${CASES[kind].path}/:id`, route(reader, tags, CASES[kind].one, onId(undefined, caseSchema)), async (req) =>
+    r.get(`${CASES[kind].path}/:id`, route(reader, tags, CASES[kind].one, onId(undefined, s.caseSchema)), async (req) =>
       cases.getCase(deps, authed(req), kind, req.params.id),
     );
   }
 
   r.get(
     '/api/certificates/promise-items',
-    route(reader, tags, '本区确定适用告知承诺的证明事项（默认无）', ok(promiseItemsSchema)),
+    route(reader, tags, '本区确定适用告知承诺的证明事项（默认无）', ok(s.promiseItemsSchema)),
     async (req) => ({ items: await settings.listPromiseItems(deps, authed(req)) }),
   );
   r.put(
     '/api/certificates/promise-items/:code',
     route(can('certificates.configure'), tags, '确定或取消某证明事项适用告知承诺（区民政局；须写明依据文件）', {
-      params: promiseItemParams,
-      body: promiseItemBody,
-      response: { 200: promiseItemSchema },
+      params: s.promiseItemParams,
+      body: s.promiseItemBody,
+      response: { 200: s.promiseItemSchema },
     }),
     async (req) => settings.setPromiseItem(deps, authed(req), req.params.code, req.body),
   );
 
   r.get(
     '/api/certificates/demands',
-    route(reader, tags, '仍被索要已取消（不应出具）证明的记录', withQuery(demandsQuery, demandPageSchema)),
+    route(reader, tags, '仍被索要已取消（不应出具）证明的记录', withQuery(s.demandsQuery, s.demandPageSchema)),
     async (req) => {
       const { demanderKey, delistedOnly, page, pageSize } = req.query;
       return demands.listDemands(
@@ -159,12 +134,12 @@ export const certificatesRoutes: Routes = (app, deps) => {
   );
   r.post(
     '/api/certificates/demands',
-    route(issue, tags, '记录某单位仍索要证明（自动比对是否属于不应出具事项）', withBody(demandBody, demandSchema)),
+    route(issue, tags, '记录某单位仍索要证明（自动比对是否属于不应出具事项）', withBody(s.demandBody, s.demandSchema)),
     async (req) => demands.recordDemand(deps, authed(req), req.body),
   );
   r.get(
     '/api/certificates/demands/by-demander',
-    route(reader, tags, '按索要单位计数（delisted：索要不应出具证明的次数）', ok(demanderCountsSchema)),
+    route(reader, tags, '按索要单位计数（delisted：索要不应出具证明的次数）', ok(s.demanderCountsSchema)),
     async (req) => demands.demandsByDemander(deps, authed(req)),
   );
 
@@ -174,7 +149,7 @@ export const certificatesRoutes: Routes = (app, deps) => {
       reader,
       tags,
       '证明详情（脱敏；含核验码、事件记录与可执行操作；查看留痕）',
-      onId(undefined, certificateDetailSchema),
+      onId(undefined, s.certificateDetailSchema),
     ),
     async (req) => register.viewCertificate(deps, authed(req), req.params.id),
   );
@@ -184,7 +159,7 @@ export const certificatesRoutes: Routes = (app, deps) => {
       issue,
       tags,
       'A4 打印数据（含完整姓名和身份证号，仅出具村可用，逐份编号；重印须写原因；留痕）',
-      onId(printBody, printSchema),
+      onId(s.printBody, s.printSchema),
     ),
     async (req) => printing.print(deps, authed(req), req.params.id, req.body.reason),
   );
@@ -194,13 +169,13 @@ export const certificatesRoutes: Routes = (app, deps) => {
       can('certificates.unmask'),
       tags,
       '查看完整个人信息（仅出具村经办人员；须写原因；每次留痕）',
-      onId(unmaskBody, unmaskedSchema),
+      onId(s.unmaskBody, s.unmaskedSchema),
     ),
     async (req) => printing.unmask(deps, authed(req), req.params.id, req.body),
   );
   r.post(
     '/api/certificates/:id/revoke',
-    route(issue, tags, '撤销证明（须写理由；核验页随即显示已撤销）', onId(revokeBody, certificateDetailSchema)),
+    route(issue, tags, '撤销证明（须写理由；核验页随即显示已撤销）', onId(s.revokeBody, s.certificateDetailSchema)),
     async (req) => printing.revoke(deps, authed(req), req.params.id, req.body),
   );
 
@@ -208,8 +183,8 @@ export const certificatesRoutes: Routes = (app, deps) => {
     '/api/public/verify/:code',
     perMinute(
       route(isPublic, ['公开'], '证明真伪核验（/verify/<code> 页面的数据）：有效性、出具村、日期、类型、脱敏姓名', {
-        params: codeParams,
-        response: { 200: verifySchema },
+        params: s.codeParams,
+        response: { 200: s.verifySchema },
       }),
       deps.config.publicRateLimit,
     ),
