@@ -420,7 +420,10 @@ export const publicDecisionSchema = z.object({
   effectState: z.enum(EFFECT_STATES),
   decidedOn: z.string().nullable(),
   decidedByBody: z.string().nullable(),
+  /** The reason as published (Chinese); a pre-check refusal's also by key in precheckReasons. */
   reason: z.string().nullable(),
+  /** A pre-check refusal: its findings' messages (`admission.finding.*`), worded in the reader's language. */
+  precheckReasons: z.array(keyedSchema),
   conditions: z.string().nullable(),
   basis: z.array(z.string()),
   scope: z.array(z.string()),

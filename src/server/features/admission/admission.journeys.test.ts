@@ -148,7 +148,6 @@ describe('journey (b): a dedicated post without a statutory basis (S-6.3)', () =
     expect(body.status).toBe('refused');
     expect(body.precheck.outcome).toBe('refused');
     const finding = body.precheck.findings.find((f: any) => f.rule === 'mechanism_no_statutory_basis');
-    expect(finding.clause.id).toBe('S-6.3');
     expect(finding.clause).toEqual({ id: 'S-6.3' });
     // Sent by key: the web words it; the decision document is worded in Chinese from the same table.
     expect(finding.message).toMatchObject({ key: 'admission.finding.mechanismNoBasis' });
@@ -156,6 +155,16 @@ describe('journey (b): a dedicated post without a statutory basis (S-6.3)', () =
     expect(formatKeyed('en-US', finding.message)).toMatch(/^Asks villages to set up .*: not admissible/);
     expect(body.decisionReason).toContain('区禁毒委关于加强禁毒工作的通知');
     expect(body.decisionReason).toContain('S-6.3');
+
+    expect(body.steps).toEqual([]);
+    const portal = await s.t.agent().get(`/api/public/admission-decisions?region=${TOWNSHIP}`);
+    expect(portal.body.items).toContainEqual(
+      expect.objectContaining({
+        title: '村级禁毒专干',
+        decision: 'refused',
+        precheckReasons: [expect.objectContaining({ key: 'admission.finding.mechanismNoBasis' })],
+      }),
+    );
 
     // A pre-check stored before findings were keyed (a sentence and the clause's text) still reads, as written.
     const old = {
@@ -180,9 +189,10 @@ describe('journey (b): a dedicated post without a statutory basis (S-6.3)', () =
         message: { key: 'admission.finding.text', params: { text: formatKeyed('zh-CN', finding.message) } },
       }),
     );
-    expect(body.steps).toEqual([]);
-    const portal = await s.t.agent().get(`/api/public/admission-decisions?region=${TOWNSHIP}`);
-    expect(portal.body.items).toContainEqual(expect.objectContaining({ title: '村级禁毒专干', decision: 'refused' }));
+    const republished = await s.t.agent().get(`/api/public/admission-decisions?region=${TOWNSHIP}`);
+    expect(republished.body.items.find((d: any) => d.title === '村级禁毒专干').precheckReasons).toEqual([
+      { key: 'admission.finding.text', params: { text: formatKeyed('zh-CN', finding.message) } },
+    ]);
   });
 
   it("the village's own statutory organ needs no outside money or people: admissible as catalogued", async () => {
