@@ -7,8 +7,9 @@ import { zhCN } from '../src/shared/locales/zh-CN/index.js';
 import { declareCatalogsComplete, DESKTOP, ROOT, signIn, startHarness, type Harness } from './harness.js';
 
 /**
- * The English UI (issue 10) on the admission and certificate pages: a request filed, reviewed and
- * published, a certificate issued and found in the register, all in en-US. Every Chinese run on a page
+ * The English UI (issue 10) on the admission, certificate and ledger pages: a request filed, reviewed and
+ * published, a certificate issued and found in the register, a village ledger filled with the judge's
+ * suggestions, all in en-US. Every Chinese run on a page
  * must be data the API sent (names, titles, what people typed), never a label: not a run of the web's own
  * Chinese table (a label the web forgot to translate) and not a run of a Chinese message the server
  * rendered from it (a label the server sent). Labels are found by the English table's text.
@@ -49,16 +50,8 @@ const strings = (v: unknown): string[] =>
   typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(strings) : [];
 /** The language switch names the other language. */
 const OWN = ['中文'];
-/**
- * Left out of the check, each for its reason: the printed certificate's preview is Chinese in every UI
- * language (the sheet is printed in Chinese); the pre-check's finding sentences and clause texts are still
- * written in Chinese by admission.precheck.ts, which branch `judge` rebuilds (keys and values follow there).
- */
-const CHINESE_BY_DESIGN = [
-  '[data-testid="template-preview"]',
-  '[data-testid="finding-message"]',
-  '[data-testid="finding-clause-text"]',
-];
+/** Left out of the check: the printed certificate's preview is Chinese in every UI language (the sheet is printed in Chinese). */
+const CHINESE_BY_DESIGN = ['[data-testid="template-preview"]'];
 
 /**
  * Records the API's JSON answers of a page and returns a check, the Chinese runs on the page that are
@@ -109,6 +102,18 @@ async function english(username: string) {
   await signIn(p.page, username);
   await p.page.evaluate(() => window.localStorage.setItem('jianfu.locale', 'en-US'));
   return { ...p, notEnglish };
+}
+
+/** JSON calls to the API as the page's user (with the session's CSRF token); throws unless 200. */
+async function api(page: Page) {
+  const me = await (await page.request.get('/api/auth/me')).json();
+  const headers = { 'X-CSRF-Token': String(me.csrfToken) };
+  const call = async (method: 'get' | 'post', url: string, data?: unknown) => {
+    const res = await page.request[method](url, { headers, ...(data === undefined ? {} : { data }) });
+    if (res.status() !== 200) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
+    return res.json();
+  };
+  return { get: (url: string) => call('get', url), post: (url: string, data: unknown) => call('post', url, data) };
 }
 
 /** The page is English (bar data), then audited. */
@@ -173,6 +178,31 @@ async function approve(page: Page, notEnglish: () => Promise<string[]>, title: s
   await panel.getByTestId('decision-submit').click();
   await page.getByText(en['admission.decide.done']).waitFor();
 }
+
+/** Rows of every category whose suggestions differ: allowed, inside-only and other boards; a statutory and an unfounded mechanism; a duty, an assistance and a prohibited affair; a positive and a negative certificate. */
+const LEDGER_ROWS = [
+  { category: 'sign', name: '韩店村民委员会', imposedBy: '韩店街道办事处', fields: { position: 'outside' } },
+  { category: 'sign', name: '韩店村党群服务中心', imposedBy: '区委组织部', fields: { position: 'inside' } },
+  { category: 'sign', name: '韩店村禁毒工作站', imposedBy: '区禁毒委', fields: { position: 'outside' } },
+  {
+    category: 'mechanism',
+    name: '人民调解委员会',
+    imposedBy: '韩店村民委员会',
+    basis: '《人民调解法》',
+    fields: { dedicatedPost: false, staffBy: 'village', fundedBy: 'village', effective: true, villagersAccept: true },
+  },
+  {
+    category: 'mechanism',
+    name: '网格化服务管理工作站',
+    imposedBy: '区委政法委',
+    fields: { dedicatedPost: true, staffBy: 'village', fundedBy: 'village', effective: true, villagersAccept: true },
+  },
+  { category: 'work_affair', name: '村务公开', imposedBy: '韩店街道办事处', fields: {} },
+  { category: 'work_affair', name: '协助做好社会救助', imposedBy: '长治市上党区民政局', fields: {} },
+  { category: 'work_affair', name: '招商引资任务', imposedBy: '区商务局', fields: {} },
+  { category: 'certificate', name: '亲属关系证明', imposedBy: '某商业银行', fields: { volumeLastYear: 30 } },
+  { category: 'certificate', name: '入党外调政审证明', imposedBy: '区委组织部', fields: { volumeLastYear: 4 } },
+];
 
 describe('the English UI shows no Chinese from the server but data', () => {
   it('admission: filing with the live pre-check, the request page, review, the admitted list and the public page', async () => {
@@ -253,6 +283,46 @@ describe('the English UI shows no Chinese from the server but data', () => {
     await checked(village.page, village.notEnglish);
     expect(village.errors).toEqual([]);
     await village.context.close();
+  });
+
+  it('ledgers: a village ledger with rows of every category and the judge’s suggestions', async () => {
+    // The district launches a campaign over 上党区 (one ledger per village, built by a job).
+    const district = await h.newPage(DESKTOP);
+    await signIn(district.page, 'demo-district');
+    const asDistrict = await api(district.page);
+    const created = await asDistrict.post('/api/campaigns', {
+      name: `村级组织减负专项行动${RUN}`,
+      regionCode: '140404000000',
+      year: Number(day(0).slice(0, 4)),
+    });
+    await asDistrict.post(`/api/campaigns/${created.id}/launch`, { version: created.version });
+    await expect
+      .poll(async () => (await asDistrict.get(`/api/campaigns/${created.id}`)).launch?.status, { timeout: 60_000 })
+      .toBe('succeeded');
+    await district.context.close();
+
+    const { context, page, errors, notEnglish } = await english('demo-village');
+    await page.goto('/ledgers');
+    await page.waitForURL(/\/ledgers\/[\w-]+(\?|$)/);
+    const ledgerId = new URL(page.url()).pathname.split('/').pop()!;
+    const asVillage = await api(page);
+    for (const row of LEDGER_ROWS) await asVillage.post(`/api/ledgers/${ledgerId}/rows`, row);
+    await page.reload();
+    await page.getByTestId('ledger-status').waitFor();
+    for (const c of ['sign', 'mechanism', 'work_affair', 'certificate']) {
+      await page.getByTestId(`tab-${c}`).click();
+      await page.getByTestId(`rows-${c}`).getByTestId('suggestion').first().waitFor();
+      // Audited once, on the first tab (the route's audit; the other tabs share it).
+      if (c === 'sign') await checked(page, notEnglish);
+      else await expect.poll(notEnglish, { timeout: 10_000 }).toEqual([]);
+    }
+    // The suggestion's reason is worded in English from its key.
+    await expect(page.getByTestId('rows-certificate').innerText()).resolves.toMatch(
+      /must not issue|the village issues/,
+    );
+    await h.screenshot(page, 'ledger-english-desktop');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('certificates: the desk, the certificate page, the register and the refusal cases', async () => {

@@ -42,6 +42,21 @@ export type StepStatus = (typeof STEP_STATUSES)[number];
 export const PRECHECK_OUTCOMES = ['admissible', 'needs_government', 'unverified', 'returned', 'refused'] as const;
 export type PrecheckOutcome = (typeof PRECHECK_OUTCOMES)[number];
 
+/** What a returned request must add before it is filed again (`admission.missing.<code>`). */
+export const PRECHECK_MISSING = [
+  'basis',
+  'statutory_basis',
+  'funding',
+  'staffing',
+  'placement',
+  'shorter_name',
+] as const;
+export type PrecheckMissing = (typeof PRECHECK_MISSING)[number];
+
+/** The seed-plan clauses a finding cites (`admission.clause.<id>`); a prohibition cites its item's code instead. */
+export const PRECHECK_CLAUSES = ['S-6.1', 'S-6.2', 'S-6.3', 'S-6.4', 'S-7.2', 'S-7.3', 'BASIS'] as const;
+export type PrecheckClause = (typeof PRECHECK_CLAUSES)[number];
+
 /** Whether an admitted request is in force on a day. */
 export const EFFECT_STATES = ['none', 'scheduled', 'in_effect', 'expired'] as const;
 export type EffectState = (typeof EFFECT_STATES)[number];

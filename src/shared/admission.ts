@@ -6,6 +6,7 @@
 import { z } from './zod.js';
 import { dateText, idParams, pageOf, pageQuery, paging, regionCode12 } from './common.js';
 import { CATALOG_KINDS } from './catalogs.js';
+import { keyedSchema } from './keyed.js';
 import {
   BASIS_LEVELS,
   CHANGE_ACTIONS,
@@ -16,6 +17,7 @@ import {
   EVENT_ACTIONS,
   FREQUENCIES,
   GOVERNMENT_FOR,
+  PRECHECK_MISSING,
   PRECHECK_OUTCOMES,
   REQUEST_KINDS,
   REQUEST_STATUSES,
@@ -140,16 +142,18 @@ export type ItemRef = z.infer<typeof itemRefSchema>;
 export const findingSchema = z.object({
   rule: z.string(),
   outcome: z.enum(PRECHECK_OUTCOMES),
-  clause: z.object({ id: z.string(), text: z.string() }),
+  /** A seed-plan clause (PRECHECK_CLAUSES, worded by `admission.clause.<id>`) or, for a prohibition, the item's code. */
+  clause: z.object({ id: z.string() }),
   item: itemRefSchema.nullable(),
   score: z.number().nullable(),
-  message: z.string(),
+  /** What the finding says (`admission.finding.*`): parameters are data (names, words, bases) or keyed texts. */
+  message: keyedSchema,
   /** The document the clause or item comes from. */
   document: z.string().nullable().optional(),
   /** Prohibitions: the words that triggered the rule, per section of the request. */
   triggers: z.array(z.object({ section: z.string(), words: z.array(z.string()), excerpt: z.string() })).optional(),
-  /** Returned: what to add (basis, statutory_basis, funding, staffing, placement, shorter_name). */
-  missing: z.array(z.string()).optional(),
+  /** Returned: what to add (`admission.missing.<code>`). */
+  missing: z.array(z.enum(PRECHECK_MISSING)).optional(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
@@ -412,7 +416,10 @@ export const publicDecisionSchema = z.object({
   effectState: z.enum(EFFECT_STATES),
   decidedOn: z.string().nullable(),
   decidedByBody: z.string().nullable(),
+  /** The reason as published (Chinese); a pre-check refusal's also by key in precheckReasons. */
   reason: z.string().nullable(),
+  /** A pre-check refusal: its findings' messages (`admission.finding.*`), worded in the reader's language. */
+  precheckReasons: z.array(keyedSchema),
   conditions: z.string().nullable(),
   basis: z.array(z.string()),
   scope: z.array(z.string()),

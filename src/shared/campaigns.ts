@@ -7,7 +7,7 @@
 import { z } from './zod.js';
 import { dateText, idParams, okSchema, pageOf, paging, regionCode12 } from './common.js';
 import { REGION_LEVELS } from './roles.js';
-import type { Keyed } from './i18n.js';
+import { keyedSchema } from './keyed.js';
 
 export * from './campaigns.codes.js';
 import {
@@ -256,15 +256,6 @@ export const rowFieldsSchema = z.object({
   volumeLastYear: z.number().optional(),
 });
 export type AnyFields = z.infer<typeof rowFieldsSchema>;
-/** A text sent by key and parameters (Keyed in shared/i18n.ts; `formatKeyed` words it), nested two deep (no recursion, so OpenAPI can describe it). */
-const keyedLeaf = z.object({
-  key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-});
-export const keyedSchema: z.ZodType<Keyed> = z.object({
-  key: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), keyedLeaf, z.array(keyedLeaf)])).optional(),
-});
 export const suggestionSchema = z.object({
   verdict: z.enum(SUGGESTED_VERDICTS),
   clause: z.string(),

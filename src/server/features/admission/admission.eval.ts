@@ -5,7 +5,7 @@
  */
 import type { CatalogView } from '../catalogs/judge.js';
 import { score, type Score, type Scored } from '../catalogs/judge.eval.js';
-import { precheck } from './admission.precheck.js';
+import { findingZh, precheck } from './admission.precheck.js';
 import { PRECHECK_OUTCOMES, requestContent, type PrecheckOutcome } from './admission.schemas.js';
 
 export interface LabelledRequest {
@@ -44,7 +44,7 @@ export function evaluateRequests(view: CatalogView, rows: readonly LabelledReque
       want: r.expect.outcome,
       got: res.outcome,
       why: r.expect.why,
-      detail: refusing.map((f) => `[${f.rule}${f.item ? ` ${f.item.code}` : ''}] ${f.message}`).join(' / '),
+      detail: refusing.map((f) => `[${f.rule}${f.item ? ` ${f.item.code}` : ''}] ${findingZh(f)}`).join(' / '),
     });
     if (r.expect.outcome === 'refused' && r.expect.rule) {
       prohibited++;

@@ -1,6 +1,8 @@
 /**
- * What a pre-check finding says: the seed-plan clauses, what a returned request must add, the shape of a
- * finding and of the result, and how outcomes rank. Pure; admission.precheck.ts applies the rules.
+ * What a pre-check finding says: its clause, what a returned request must add, its keyed message, the shape of
+ * a finding and of the result, and how outcomes rank. Pure; admission.precheck.ts applies the rules. The texts
+ * live in src/shared/locales/{zh-CN,en-US}/admission.ts (`admission.clause.*`, `admission.missing.*`,
+ * `admission.finding.*`).
  */
 import type { CatalogKind } from '../../../shared/catalogs.js';
 import {
@@ -13,41 +15,23 @@ import {
 } from '../catalogs/judge.js';
 import type { Trigger } from '../catalogs/rules.js';
 import type { PrecheckOutcome } from './admission.schemas.js';
+import type { PrecheckClause, PrecheckMissing } from '../../../shared/admission.codes.js';
+import { formatKeyed, type Keyed, type KeyedParams, type MessageKey } from '../../../shared/i18n.js';
 
-export const CLAUSES = {
-  'S-6.1':
-    '标识牌按省标识牌内容及悬挂位置参考指引规范：综合服务组织标识挂在室内醒目位置，服务站设一块服务功能综合指引牌，功能区入口设简短标识。',
-  'S-6.2':
-    '村级组织依法依规出具证明；任何部门不得要求村级组织出具没有法律法规或国务院决定依据、或不属于村级组织职责范围的证明。',
-  'S-6.3':
-    '村级组织能够承担的工作，不得要求设立专门机构、配备专人专岗；只有党中央、国务院明确要求或法律法规有规定的方可设立，且由设立方提供人员和经费，不得转嫁给村级组织。',
-  'S-6.4':
-    '履行职责事项由村级组织承担、部门给予指导；协助政务服务事项村级组织只承担协助工作，部门须落实“费随事转、权随责走”。',
-  'S-7.2': '未列入目录的事项，不得以行政命令方式交由村级组织承担。',
-  'S-7.3': '目录之外确需村级组织协助的专项工作，由部门报区政府按程序审批。',
-  BASIS: '申请准入须写明法律或政策依据（文件及条款）。',
-} as const;
-export type ClauseId = keyof typeof CLAUSES;
-
-/** What a returned request must add before it is filed again. */
-export const MISSING = ['basis', 'statutory_basis', 'funding', 'staffing', 'placement', 'shorter_name'] as const;
-export type Missing = (typeof MISSING)[number];
-export const MISSING_LABELS: Record<Missing, string> = {
-  basis: '依据：法律法规或政策文件的名称、文号及条款',
-  statutory_basis: '党中央、国务院文件或法律法规的依据（文件名称及条款）',
-  funding: '经费：由申请单位提供的工作经费数额和来源',
-  staffing: '人员：由申请单位提供的工作人员（人数、来源）',
-  placement: '悬挂位置：改为村综合服务设施内的醒目位置',
-  shorter_name: '标识文字：精简为 12 字以内的功能区名称',
-};
+/** The seed-plan clauses a finding cites (worded by `admission.clause.<id>` in the locale tables). */
+export type ClauseId = PrecheckClause;
+/** What a returned request must add before it is filed again (worded by `admission.missing.<code>`). */
+export type Missing = PrecheckMissing;
 
 export interface Finding {
   rule: string;
   outcome: PrecheckOutcome;
-  clause: { id: string; text: string };
+  /** A seed-plan clause, or for a prohibition the item's code. */
+  clause: { id: string };
   item: ItemRef | null;
   score: number | null;
-  message: string;
+  /** What the finding says, by key (`admission.finding.*`) and parameters. */
+  message: Keyed;
   /** The document the clause or item comes from. */
   document?: string | null;
   /** Prohibitions: the words that triggered the rule, per section of the request. */
@@ -79,7 +63,7 @@ export const OUTCOME_SEVERITY: Record<PrecheckOutcome, number> = {
   refused: 4,
 };
 
-export const clause = (id: ClauseId) => ({ id, text: CLAUSES[id] });
+export const clause = (id: ClauseId) => ({ id });
 export const documentOf = (it: ItemRef) =>
   `《${it.catalogTitle}》${it.basis && !it.catalogTitle.includes(it.basis) ? `（${it.basis}）` : ''}`;
 
@@ -104,6 +88,42 @@ export function cited(m: JudgedItem | null) {
   const item = m ? refOf(m) : null;
   return { item, score: null, document: item ? documentOf(item) : null };
 }
-export const citing = (it: JudgedItem | null) => (it ? `；另见《${it.catalogTitle}》${it.code}“${it.name}”` : '');
+/** A finding's message (`admission.finding.<key>`); parameters are data or keyed texts. */
+type FindingKey = Extract<MessageKey, `admission.finding.${string}`> extends `admission.finding.${infer K}` ? K : never;
+export const say = (key: FindingKey, params?: KeyedParams): Keyed => ({
+  key: `admission.finding.${key}`,
+  ...(params ? { params } : {}),
+});
+/** Nothing (an optional part of a message left out). */
+export const none = say('none');
+/** Data words as a list the locale joins. */
+export const texts = (xs: readonly string[]) => xs.map((text) => say('text', { text }));
+/** What to add, as a list the locale joins. */
+export const missingList = (m: readonly Missing[]): Keyed[] => m.map((x) => ({ key: `admission.missing.${x}` }));
+/** “see also” the measure that states the rule, or nothing. */
+export const citing = (it: JudgedItem | null) =>
+  it ? say('citing', { catalog: it.catalogTitle, code: it.code, item: it.name }) : none;
 
-export const joinLabels = (m: Missing[]) => m.map((x) => MISSING_LABELS[x]).join('；');
+/** A finding's message in Chinese (the decision document, the timeline, notices). */
+export const findingZh = (f: Pick<Finding, 'message'>) => formatKeyed('zh-CN', f.message);
+
+/** A finding judged before messages were keyed: the Chinese sentence then written, the clause's text beside its id. */
+type StoredFinding = Omit<Finding, 'message' | 'clause'> & {
+  message: Keyed | string;
+  clause: { id: string; text?: string };
+};
+
+/**
+ * A pre-check result as stored (precheck_json). Findings judged before messages were keyed keep the sentence
+ * the server wrote then (shown as written, `admission.finding.text`); their clause's text is worded from its id
+ * now (a seed-plan clause) or is the prohibition item's name, which the finding carries.
+ */
+export function storedPrecheck(json: string): PrecheckResult {
+  const p = JSON.parse(json) as Omit<PrecheckResult, 'findings'> & { findings: StoredFinding[] };
+  const findings = p.findings.map(({ message, clause: c, ...rest }) => ({
+    ...rest,
+    clause: { id: c.id },
+    message: typeof message === 'string' ? say('text', { text: message }) : message,
+  }));
+  return { ...p, findings };
+}

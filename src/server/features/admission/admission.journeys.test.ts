@@ -1,6 +1,7 @@
 /** Admission journeys through the API: an out-of-catalog task to the district government, and what the pre-check refuses or returns; access and validation. */
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '../../core/audit.js';
+import { formatKeyed } from '../../../shared/i18n.js';
 import { admissionTest, VILLAGE, TOWNSHIP, specialTask } from './admission.test-helpers.js';
 
 const s = admissionTest();
@@ -147,13 +148,51 @@ describe('journey (b): a dedicated post without a statutory basis (S-6.3)', () =
     expect(body.status).toBe('refused');
     expect(body.precheck.outcome).toBe('refused');
     const finding = body.precheck.findings.find((f: any) => f.rule === 'mechanism_no_statutory_basis');
-    expect(finding.clause.id).toBe('S-6.3');
-    expect(finding.clause.text).toContain('专人专岗');
-    expect(finding.message).toContain('区禁毒委关于加强禁毒工作的通知');
+    expect(finding.clause).toEqual({ id: 'S-6.3' });
+    // Sent by key: the web words it; the decision document is worded in Chinese from the same table.
+    expect(finding.message).toMatchObject({ key: 'admission.finding.mechanismNoBasis' });
+    expect(formatKeyed('zh-CN', finding.message)).toContain('区禁毒委关于加强禁毒工作的通知');
+    expect(formatKeyed('en-US', finding.message)).toMatch(/^Asks villages to set up .*: not admissible/);
+    expect(body.decisionReason).toContain('区禁毒委关于加强禁毒工作的通知');
     expect(body.decisionReason).toContain('S-6.3');
+
     expect(body.steps).toEqual([]);
     const portal = await s.t.agent().get(`/api/public/admission-decisions?region=${TOWNSHIP}`);
-    expect(portal.body.items).toContainEqual(expect.objectContaining({ title: '村级禁毒专干', decision: 'refused' }));
+    expect(portal.body.items).toContainEqual(
+      expect.objectContaining({
+        title: '村级禁毒专干',
+        decision: 'refused',
+        precheckReasons: [expect.objectContaining({ key: 'admission.finding.mechanismNoBasis' })],
+      }),
+    );
+
+    // A pre-check stored before findings were keyed (a sentence and the clause's text) still reads, as written.
+    const old = {
+      ...body.precheck,
+      findings: body.precheck.findings.map((f: any) => ({
+        ...f,
+        clause: { id: f.clause.id, text: '村级组织能够承担的工作，不得要求设立专门机构、配备专人专岗' },
+        message: formatKeyed('zh-CN', f.message),
+      })),
+    };
+    await s.t.deps.db
+      .updateTable('admissionRequest')
+      .set({ precheckJson: JSON.stringify(old) })
+      .where('id', '=', body.id)
+      .execute();
+    const stored = await s.dept.get(`/api/admission/requests/${body.id}`);
+    expect(stored.status).toBe(200);
+    expect(stored.body.precheck.findings).toContainEqual(
+      expect.objectContaining({
+        rule: 'mechanism_no_statutory_basis',
+        clause: { id: 'S-6.3' },
+        message: { key: 'admission.finding.text', params: { text: formatKeyed('zh-CN', finding.message) } },
+      }),
+    );
+    const republished = await s.t.agent().get(`/api/public/admission-decisions?region=${TOWNSHIP}`);
+    expect(republished.body.items.find((d: any) => d.title === '村级禁毒专干').precheckReasons).toEqual([
+      { key: 'admission.finding.text', params: { text: formatKeyed('zh-CN', finding.message) } },
+    ]);
   });
 
   it("the village's own statutory organ needs no outside money or people: admissible as catalogued", async () => {

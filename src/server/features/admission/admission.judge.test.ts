@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { declareComplete } from '../../../../test/catalog-status.js';
+import { formatKeyed } from '../../../shared/i18n.js';
 import { admissionTest, COUNTY, specialTask, VILLAGE } from './admission.test-helpers.js';
 
 /** The district's duty and assistance catalogs stay incomplete until the first test declares them complete. */
@@ -53,7 +54,8 @@ describe('the pre-check with the judge', () => {
     const f = body.precheck.findings.find((x: any) => x.rule === 'prohibition');
     expect(f.item.code).toBe('CN-PROH-2019-01');
     expect(f.triggers[0].words).toEqual(expect.arrayContaining(['签订', '责任状']));
-    expect(f.message).toContain('一票否决');
+    expect(f.message.key).toBe('admission.finding.prohibition');
+    expect(formatKeyed('zh-CN', f.message)).toContain('一票否决');
     // Refused at pre-check: nobody can approve it (there is no open review step).
     const approve = await s.district.post(`/api/admission/requests/${body.id}/decision`, {
       version: body.version,

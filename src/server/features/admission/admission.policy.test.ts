@@ -8,6 +8,7 @@ import { precheck } from './admission.precheck.js';
 import { createCatalogView, type CatalogView, type JudgedItem } from '../catalogs/judge.js';
 import { DEFAULT_SIGN_GUIDE } from '../campaigns/campaigns.model.js';
 import { requestContent } from './admission.schemas.js';
+import { formatKeyed, isMessageKey } from '../../../shared/i18n.js';
 
 const COUNTY = '140404000000';
 const TOWNSHIP = '140404001000';
@@ -291,7 +292,12 @@ describe('pre-check rules (with a stub catalog)', () => {
     expect(r.outcome).toBe(outcome);
     expect(r.findings.map((f) => f.rule)).toEqual(rules);
     expect(r.catalogVersionId).toBe('v-test');
-    for (const f of r.findings) expect(f.clause.text.length).toBeGreaterThan(5);
+    for (const f of r.findings) {
+      // A seed-plan clause worded in both languages, or a prohibition's item; every placeholder filled.
+      expect(isMessageKey(`admission.clause.${f.clause.id}`) || f.clause.id === f.item?.code).toBe(true);
+      expect(isMessageKey(f.message.key)).toBe(true);
+      for (const locale of ['zh-CN', 'en-US'] as const) expect(formatKeyed(locale, f.message)).not.toMatch(/\{\w+\}/);
+    }
   });
 
   it('is unverified, never needs_government, when the duty or assistance catalog is incomplete', () => {
@@ -303,7 +309,7 @@ describe('pre-check rules (with a stub catalog)', () => {
   it('names the triggering words and what to add', () => {
     const refused = precheck(content({ title: '下达招商引资任务' }), view({}));
     expect(refused.findings[0].triggers?.[0]).toMatchObject({ section: '标题', words: ['招商引资', '任务'] });
-    expect(refused.findings[0].message).toContain('招商引资');
+    expect(formatKeyed('zh-CN', refused.findings[0].message)).toContain('招商引资');
     const returned = precheck(
       content({ title: '协助做好社会救助', funding: { provided: false } }),
       view({ 协助做好社会救助: 'A-01' }),

@@ -19,6 +19,7 @@
  *   (待核实（目录未完整）) when a catalog kind the answer rests on is partial or missing.
  */ import type { CatalogKind } from '../../../shared/catalogs.js';
 import {
+  boardOf,
   judge,
   refOf as ref,
   type CatalogView,
@@ -27,15 +28,18 @@ import {
   type Verdict,
 } from '../catalogs/judge.js';
 import { STATUTORY_LEVELS, type PrecheckOutcome, type RequestContent } from './admission.schemas.js';
+import { SHORT_SIGN } from '../catalogs/judge.recognize.js';
 import {
   cited,
   citing,
   clause,
   documentOf,
-  joinLabels,
   measure,
-  MISSING_LABELS,
+  missingList,
+  none,
   OUTCOME_SEVERITY,
+  say,
+  texts,
   type Finding,
   type Missing,
   type PrecheckResult,
@@ -43,6 +47,9 @@ import {
 
 export * from './admission.findings.js';
 export type { ItemRef };
+
+/** A catalog item named in a message: its catalog, code and name. */
+const named = (it: ItemRef) => ({ catalog: it.catalogTitle, code: it.code, item: it.name });
 
 /** The judge's input from a request. */
 export function judgeInputOf(content: RequestContent) {
@@ -54,6 +61,24 @@ export function judgeInputOf(content: RequestContent) {
     dedicatedPost: content.dedicatedPost,
     basisText: content.basis.map((b) => `${b.document}${b.article ? ` ${b.article}` : ''}`).join('；'),
   };
+}
+
+/** What a mechanism request asks villages to set up (the words recognised, the dedicated-post box). */
+function whatOf(j: Judgement, content: RequestContent) {
+  const words = j.mechanism.words.join('、');
+  if (words) return say(content.dedicatedPost ? 'what.wordsPost' : 'what.words', { words });
+  return say(content.dedicatedPost ? 'what.post' : 'what.mechanism');
+}
+
+/** Why a request is 待核实 (目录未完整): the catalog kinds its answer rests on that are incomplete. */
+function unverifiedMessage(j: Judgement, content: RequestContent, kinds: CatalogKind[], view: CatalogView) {
+  if (kinds.includes('mechanism')) return say('unverifiedMechanism', { what: whatOf(j, content) });
+  if (kinds.includes('certificate')) return say('unverifiedCertificate');
+  const lists = kinds.flatMap((k) => {
+    const c = view.completeness(k);
+    return c === 'complete' ? [] : [{ key: `admission.finding.incomplete.${k}.${c}` }];
+  });
+  return say('unverifiedWork', { lists });
 }
 
 export function precheck(content: RequestContent, view: CatalogView): PrecheckResult {
@@ -71,16 +96,17 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
     findings.push({
       rule: 'prohibition',
       outcome: 'refused',
-      clause: { id: f.item.code, text: f.item.name },
+      clause: { id: f.item.code },
       item: f.item,
       score: null,
       document: documentOf(f.item),
       triggers: f.triggers,
-      message: `触发减负措施禁止事项《${f.item.catalogTitle}》${f.item.code}“${f.item.name}”：${f.triggers
-        .map((t) => `${t.section}中“${t.words.join('、')}”`)
-        .join(
-          '，',
-        )}（“${words.join('、')}”）。禁止事项不得交由村级组织承担，无论所附依据如何均不予准入；请删除或改正这些要求后重新提交`,
+      message: say('prohibition', {
+        catalog: f.item.catalogTitle,
+        code: f.item.code,
+        item: f.item.name,
+        words: texts(words),
+      }),
     });
   }
 
@@ -93,7 +119,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
       clause: clause('S-7.2'),
       item: null,
       score: null,
-      message: `申报的目录事项编码 ${content.catalogItemCode} 不在适用地区当日有效的目录中，已按名称重新比对`,
+      message: say('claimedItemMissing', { code: content.catalogItemCode }),
     });
   const workClaim =
     !j.findings.length &&
@@ -120,7 +146,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
           item: j.item,
           score: j.score,
           document: j.item ? documentOf(j.item) : null,
-          message: `该证明列入《${j.item!.catalogTitle}》（${j.item!.code}“${j.item!.name}”），不得要求村级组织出具`,
+          message: say('negativeCertificate', named(j.item!)),
         });
         break;
       case 'positive_certificate':
@@ -132,7 +158,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
           item: j.item,
           score: j.score,
           document: j.item ? documentOf(j.item) : null,
-          message: `该证明属于村级组织出具证明事项目录（${j.item!.code}“${j.item!.name}”），按目录准入`,
+          message: say('positiveCertificate', named(j.item!)),
         });
         break;
       case 'statutory_mechanism':
@@ -144,15 +170,14 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
           item: j.item,
           score: null,
           document: j.item ? documentOf(j.item) : null,
-          message: `${j.explanation}，属村级组织自身依法设立的组织，按目录准入，无须另行提供人员和经费`,
+          message: say('statutoryMechanism', {
+            ...named(j.item!),
+            basis: j.item!.basis ? say('parens', { text: j.item!.basis }) : none,
+          }),
         });
         break;
       case 'mechanism': {
-        const what = j.mechanism.words.length
-          ? `工作机制或专人专岗（“${[...j.mechanism.words, ...(content.dedicatedPost ? ['专人专岗'] : [])].join('、')}”）`
-          : content.dedicatedPost
-            ? '专人专岗'
-            : '工作机制';
+        const what = whatOf(j, content);
         if (statutory.length === 0) {
           const m = measure(view, 'mechanism_no_basis');
           findings.push({
@@ -160,7 +185,11 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
             outcome: 'refused',
             clause: clause('S-6.3'),
             ...cited(m),
-            message: `要求村级设立${what}，但没有党中央、国务院明确要求或法律法规规定的依据${basisText ? `（所附依据“${basisText}”不属于此类）` : ''}，不予准入${citing(m)}`,
+            message: say('mechanismNoBasis', {
+              what,
+              attached: basisText ? say('attachedBasis', { basis: basisText }) : none,
+              citing: citing(m),
+            }),
           });
         } else if (!content.funding.provided || !content.staffing.provided) {
           const missing: Missing[] = [];
@@ -173,22 +202,26 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
             clause: clause('S-6.3'),
             ...cited(m),
             missing,
-            message: `设立${what}须由设立方提供人员和经费，不得转嫁给村级组织。请补充：${joinLabels(missing)}${citing(m)}`,
+            message: say('mechanismUnfunded', { what, missing: missingList(missing), citing: citing(m) }),
           });
         } else outOfCatalog = true;
         break;
       }
-      case 'allowed_sign':
+      case 'allowed_sign': {
         catalogued = true;
+        const allowed = boardOf(j.sign!.board, view.signGuide.allowedBoards);
         findings.push({
           rule: 'sign_allowed',
           outcome: 'admissible',
           clause: clause('S-6.1'),
           item: j.item,
           score: j.score,
-          message: j.explanation,
+          message: allowed
+            ? say('signAllowedGuide', { board: allowed.name })
+            : say('signAllowedCatalog', { board: j.item?.name ?? j.sign!.board }),
         });
         break;
+      }
       case 'inside_sign': {
         const s = j.sign!;
         if (s.position === 'outside') {
@@ -199,7 +232,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
             item: null,
             score: null,
             missing: ['placement'],
-            message: `${j.explanation}。请补充：${MISSING_LABELS.placement}`,
+            message: say('signPlacement', { board: s.rule ?? s.board, missing: missingList(['placement']) }),
           });
         } else if (s.position === 'functional_area' && !s.short) {
           findings.push({
@@ -209,7 +242,11 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
             item: null,
             score: null,
             missing: ['shorter_name'],
-            message: `${j.explanation}。请补充：${MISSING_LABELS.shorter_name}`,
+            message: say('signNotShort', {
+              board: s.board,
+              max: SHORT_SIGN,
+              missing: missingList(['shorter_name']),
+            }),
           });
         } else {
           catalogued = true;
@@ -219,7 +256,8 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
             clause: clause('S-6.1'),
             item: null,
             score: null,
-            message: j.explanation,
+            message:
+              s.position === 'functional_area' ? say('signShort') : say('signInside', { board: s.rule ?? s.board }),
           });
         }
         break;
@@ -231,7 +269,11 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
           outcome: 'refused',
           clause: clause('S-6.1'),
           ...cited(m),
-          message: `${j.explanation}：部门不得以挂牌子安排村级组织工作，内容确需公开的并入村服务功能综合指引牌${citing(m)}`,
+          message: say('signNotAllowed', {
+            board: j.sign!.board,
+            allowed: texts(view.signGuide.allowedBoards.map((b) => b.name)),
+            citing: citing(m),
+          }),
         });
         break;
       }
@@ -244,7 +286,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
           item: workItem!.item,
           score: workItem!.score,
           document: documentOf(workItem!.item),
-          message: `属于履行职责事项（${workItem!.item.code}“${workItem!.item.name}”），按目录准入${workClaim ? '（部门申报的目录事项）' : ''}`,
+          message: say('duty', { ...named(workItem!.item), claimed: workClaim ? say('claimed') : none }),
         });
         break;
       case 'assistance':
@@ -256,7 +298,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
           item: workItem!.item,
           score: workItem!.score,
           document: documentOf(workItem!.item),
-          message: `属于协助政务服务事项（${workItem!.item.code}“${workItem!.item.name}”），村级组织只承担协助工作${workClaim ? '（部门申报的目录事项）' : ''}`,
+          message: say('assistance', { ...named(workItem!.item), claimed: workClaim ? say('claimed') : none }),
         });
         if (!content.funding.provided)
           findings.push({
@@ -266,7 +308,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
             item: workItem!.item,
             score: null,
             missing: ['funding'],
-            message: `协助事项须落实“费随事转”：请补充：${MISSING_LABELS.funding}`,
+            message: say('assistanceUnfunded', { missing: missingList(['funding']) }),
           });
         break;
       case 'not_in_catalog':
@@ -278,7 +320,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
             clause: clause('S-6.2'),
             item: null,
             score: null,
-            message: '该证明不在村级组织出具证明事项目录内，且未提供法律、法规或国务院决定依据，不得要求村级组织出具',
+            message: say('certificateNoBasis'),
           });
         else outOfCatalog = true;
         break;
@@ -296,7 +338,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
       item: null,
       score: null,
       missing: ['basis'],
-      message: `未写明法律或政策依据。请补充：${MISSING_LABELS.basis}（如《中华人民共和国村民委员会组织法》第五条）`,
+      message: say('noBasis', { missing: missingList(['basis']) }),
     });
   }
 
@@ -316,7 +358,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
         clause: clause('S-7.3'),
         item: null,
         score: null,
-        message: `待核实（目录未完整）：${j.explanation.replace(/：待核实（目录未完整）$/, '')}。区民政局导入正式目录后按目录判定，核实前不作“目录外事项”处理`,
+        message: unverifiedMessage(j, content, kinds, view),
       });
     } else {
       needsGovernment = true;
@@ -326,8 +368,7 @@ export function precheck(content: RequestContent, view: CatalogView): PrecheckRe
         clause: clause('S-7.3'),
         item: null,
         score: null,
-        message:
-          '该事项不在适用地区当日有效的目录内：不得以行政命令交由村级组织承担（S-7.2），确需村级组织协助的，须报区政府审批（S-7.3）',
+        message: say('outOfCatalog'),
       });
     }
   }

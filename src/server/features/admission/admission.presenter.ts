@@ -160,6 +160,10 @@ export function presentPublicDecision(r: AdmissionRequest, scope: Target[], day:
     decidedOn: r.decidedOn,
     decidedByBody: r.decidedByBody,
     reason: decision === 'approved' ? null : r.decisionReason,
+    precheckReasons:
+      decision === 'refused'
+        ? (r.precheck?.findings.filter((f) => f.outcome === 'refused').map((f) => f.message) ?? [])
+        : [],
     conditions: r.conditions,
     basis: basisLines(r.content),
     scope: scope.map((t) => t.regionName),

@@ -24,7 +24,7 @@ import type {
 } from '../../../shared/admission.js';
 import { selfAndAncestors } from './admission.policy.js';
 import { readableRequests, targetMeets } from './admission.scope.repo.js';
-import type { PrecheckResult } from './admission.precheck.js';
+import { storedPrecheck, type PrecheckResult } from './admission.findings.js';
 import type { AdmissionRequestTable } from './admission.tables.js';
 
 export interface AdmissionRequest extends Omit<
@@ -49,7 +49,7 @@ export const toRequest = (r: AdmissionRequestTable): AdmissionRequest => {
     precheckOutcome: r.precheckOutcome as PrecheckOutcome | null,
     currentStep: r.currentStep as StepName | null,
     content: JSON.parse(contentJson),
-    precheck: precheckJson ? JSON.parse(precheckJson) : null,
+    precheck: precheckJson ? storedPrecheck(precheckJson) : null,
     needsGovernment: Number(needsGovernment) === 1,
     revision: Number(r.revision),
     version: Number(r.version),

@@ -21,6 +21,7 @@ import * as repo from './admission.repo.js';
 import type { AdmissionRequest, Target } from './admission.repo.js';
 import * as steps from './admission.steps.repo.js';
 import { runPrecheck } from './admission.precheck.service.js';
+import { findingZh } from './admission.findings.js';
 import { settingsFor } from './admission.settings.service.js';
 import { getRequest } from './admission.read.service.js';
 
@@ -81,7 +82,7 @@ function afterPrecheck(
         decision: 'refused',
         decisionReason: result.findings
           .filter((f) => f.outcome === 'refused')
-          .map((f) => `${f.message}（${f.clause.id}）`)
+          .map((f) => `${findingZh(f)}（${f.clause.id}）`)
           .join('；'),
         decidedAt: now,
         decidedOn: day,
@@ -169,7 +170,7 @@ export async function submitRequest(deps: Deps, ctx: AuthedContext, id: string, 
         step: null,
         note: result.findings
           .filter((f) => f.outcome !== 'admissible')
-          .map((f) => f.message)
+          .map(findingZh)
           .join('；'),
       });
     }
@@ -186,7 +187,7 @@ export async function submitRequest(deps: Deps, ctx: AuthedContext, id: string, 
       action: 'precheck',
       from: 'in_review',
       to,
-      note: result.findings.map((f) => `[${f.clause.id}] ${f.message}`).join('\n'),
+      note: result.findings.map((f) => `[${f.clause.id}] ${findingZh(f)}`).join('\n'),
     });
     await appendAudit(trx, deps, ctx, {
       action: 'admission.submit',

@@ -340,6 +340,81 @@ export const admission: Record<keyof typeof zh, string> = {
     'The district civil affairs bureau will propose the catalog adjustment this decision asks for',
   'admission.text.adjustmentBasis': 'Admission decision {number}',
 
+  'admission.clause.S-6.1':
+    'Signboards follow the provincial guide on their content and placement: the service organisations’ signs hang in a prominent place indoors, the service station has one combined guide board of its services, and functional areas have a short sign at their entrance.',
+  'admission.clause.S-6.2':
+    'Village organisations issue certificates as the law provides; no department may ask them for a certificate without a basis in law, regulation or a State Council decision, or outside their duties.',
+  'admission.clause.S-6.3':
+    'For work village organisations can take on, no dedicated body, post or staff may be required; only what the Party Central Committee and the State Council explicitly require or the law provides may be set up, with the people and money provided by whoever sets it up, never shifted onto the village.',
+  'admission.clause.S-6.4':
+    'Duty items are carried out by village organisations with the departments’ guidance; for assistance items villages only assist, and departments must send the money and the authority with the work.',
+  'admission.clause.S-7.2':
+    'Work not listed in the catalogs must not be assigned to village organisations by administrative order.',
+  'admission.clause.S-7.3':
+    'Special work outside the catalogs that truly needs the villages’ help is submitted by the department to the district government for approval.',
+  'admission.clause.BASIS': 'An admission request must state its legal or policy basis (document and article).',
+  'admission.missing.basis': 'Basis: the title, number and article of the law, regulation or policy document',
+  'admission.missing.statutory_basis':
+    'A basis in a document of the Party Central Committee or the State Council, or in law or regulation (title and article)',
+  'admission.missing.funding': 'Funding: the amount and source of the money the requesting body provides',
+  'admission.missing.staffing': 'Staffing: the people the requesting body provides (how many, from where)',
+  'admission.missing.placement': 'Placement: a prominent place inside the village service centre',
+  'admission.missing.shorter_name': 'Sign text: a functional-area name of at most 12 characters',
+  'admission.finding.text': '{text}',
+  'admission.finding.none': '',
+  'admission.finding.parens': ' ({text})',
+  'admission.finding.citing': '; see also 《{catalog}》 {code} “{item}”',
+  'admission.finding.claimed': ' (the catalog item the department named)',
+  'admission.finding.attachedBasis': ' (the basis given, “{basis}”, is not of this kind)',
+  'admission.finding.what.words': 'a working mechanism or dedicated post (“{words}”)',
+  'admission.finding.what.wordsPost': 'a working mechanism or dedicated post (“{words}”, and a dedicated post)',
+  'admission.finding.what.post': 'a dedicated post',
+  'admission.finding.what.mechanism': 'a working mechanism',
+  'admission.finding.prohibition':
+    'Triggers the prohibited item {code} “{item}” of 《{catalog}》 (trigger words “{words}”). Prohibited items must not be assigned to village organisations, whatever the basis: not admissible. Remove or correct these requirements and submit again.',
+  'admission.finding.claimedItemMissing':
+    'The catalog item code {code} given is not in the catalogs in force for the region today; the request was matched by its title instead.',
+  'admission.finding.negativeCertificate':
+    'This certificate is listed in 《{catalog}》 ({code} “{item}”): villages must not be asked to issue it.',
+  'admission.finding.positiveCertificate':
+    'This certificate is on the list of certificates villages issue ({code} “{item}”): admissible as catalogued.',
+  'admission.finding.statutoryMechanism':
+    'One of the village’s own statutory organisations, 《{catalog}》 {code} “{item}”{basis}: admissible as catalogued, no outside people or money needed.',
+  'admission.finding.mechanismNoBasis':
+    'Asks villages to set up {what} without an explicit requirement of the Party Central Committee or the State Council or a basis in law or regulation{attached}: not admissible{citing}.',
+  'admission.finding.mechanismUnfunded':
+    'Whoever sets up {what} must provide its people and money; they must not be shifted onto the village. Please add: {missing}{citing}.',
+  'admission.finding.signAllowedGuide': 'An allowed board, “{board}” (the district’s sign guide).',
+  'admission.finding.signAllowedCatalog': 'An allowed board, “{board}” (the sign-guide catalog).',
+  'admission.finding.signShort': 'A short sign at a functional area’s entrance, as the sign guide allows.',
+  'admission.finding.signInside': '“{board}” hangs inside the service centre, as the district’s sign guide allows.',
+  'admission.finding.signPlacement':
+    '“{board}” belongs in a prominent place inside the village service centre, not on another board outside. Please add: {missing}.',
+  'admission.finding.signNotShort':
+    'A functional area’s entrance has only a short sign (at most {max} characters); “{board}” is too long. Please add: {missing}.',
+  'admission.finding.signNotAllowed':
+    '“{board}” is not on the district sign guide’s list of allowed boards (allowed: {allowed}): departments must not assign work to villages by hanging boards; content that must be public goes onto the village’s combined service guide board{citing}.',
+  'admission.finding.duty': 'A duty item ({code} “{item}”): admissible as catalogued{claimed}.',
+  'admission.finding.assistance': 'An assistance item ({code} “{item}”): villages only assist{claimed}.',
+  'admission.finding.assistanceUnfunded': 'Assistance work must come with its money. Please add: {missing}.',
+  'admission.finding.certificateNoBasis':
+    'This certificate is not on the list of certificates villages issue, and no basis in law, regulation or a State Council decision is given: villages must not be asked to issue it.',
+  'admission.finding.noBasis':
+    'No legal or policy basis is given. Please add: {missing} (e.g. Article 5 of the Organic Law of the Villagers’ Committees).',
+  'admission.finding.incomplete.duty.partial': 'the duty catalog is partial (incomplete)',
+  'admission.finding.incomplete.duty.missing': 'the duty catalog is missing (the official table is not imported)',
+  'admission.finding.incomplete.assistance.partial': 'the assistance catalog is partial (incomplete)',
+  'admission.finding.incomplete.assistance.missing':
+    'the assistance catalog is missing (the official table is not imported)',
+  'admission.finding.unverifiedWork':
+    'To be verified (catalogs incomplete): no item of the current catalogs matches, but {lists}, so it cannot be said to be outside the catalogs. It is judged against the official catalogs once the district civil affairs bureau imports them; until then it is not treated as out of catalog.',
+  'admission.finding.unverifiedCertificate':
+    'To be verified (catalogs incomplete): this certificate is not on the current certificate lists, but the lists are incomplete. It is judged against the official catalogs once the district civil affairs bureau imports them; until then it is not treated as out of catalog.',
+  'admission.finding.unverifiedMechanism':
+    'To be verified (catalogs incomplete): asks villages to set up {what}, which is not one of their statutory organisations. It is judged against the official catalogs once the district civil affairs bureau imports them; until then it is not treated as out of catalog.',
+  'admission.finding.outOfCatalog':
+    'Not in the catalogs in force for the region today: it must not be assigned to villages by administrative order (S-7.2); if the villages’ help is truly needed, the district government must approve it (S-7.3).',
+
   'admission.error.notFound': 'The admission request does not exist or you may not see it',
   'admission.error.stale': 'Someone else has handled or changed this request; refresh and try again',
   'admission.error.settingsStale': 'Someone else has changed the settings; refresh and try again',

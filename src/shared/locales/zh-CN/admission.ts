@@ -329,6 +329,72 @@ export const admission = {
   'admission.text.adjustmentPending': '待区民政局依据本准入决定提出目录调整',
   'admission.text.adjustmentBasis': '准入决定 {number}',
 
+  'admission.clause.S-6.1':
+    '标识牌按省标识牌内容及悬挂位置参考指引规范：综合服务组织标识挂在室内醒目位置，服务站设一块服务功能综合指引牌，功能区入口设简短标识。',
+  'admission.clause.S-6.2':
+    '村级组织依法依规出具证明；任何部门不得要求村级组织出具没有法律法规或国务院决定依据、或不属于村级组织职责范围的证明。',
+  'admission.clause.S-6.3':
+    '村级组织能够承担的工作，不得要求设立专门机构、配备专人专岗；只有党中央、国务院明确要求或法律法规有规定的方可设立，且由设立方提供人员和经费，不得转嫁给村级组织。',
+  'admission.clause.S-6.4':
+    '履行职责事项由村级组织承担、部门给予指导；协助政务服务事项村级组织只承担协助工作，部门须落实“费随事转、权随责走”。',
+  'admission.clause.S-7.2': '未列入目录的事项，不得以行政命令方式交由村级组织承担。',
+  'admission.clause.S-7.3': '目录之外确需村级组织协助的专项工作，由部门报区政府按程序审批。',
+  'admission.clause.BASIS': '申请准入须写明法律或政策依据（文件及条款）。',
+  'admission.missing.basis': '依据：法律法规或政策文件的名称、文号及条款',
+  'admission.missing.statutory_basis': '党中央、国务院文件或法律法规的依据（文件名称及条款）',
+  'admission.missing.funding': '经费：由申请单位提供的工作经费数额和来源',
+  'admission.missing.staffing': '人员：由申请单位提供的工作人员（人数、来源）',
+  'admission.missing.placement': '悬挂位置：改为村综合服务设施内的醒目位置',
+  'admission.missing.shorter_name': '标识文字：精简为 12 字以内的功能区名称',
+  /** A finding judged before findings were keyed: the sentence as it was written then. */
+  'admission.finding.text': '{text}',
+  'admission.finding.none': '',
+  'admission.finding.parens': '（{text}）',
+  'admission.finding.citing': '；另见《{catalog}》{code}“{item}”',
+  'admission.finding.claimed': '（部门申报的目录事项）',
+  'admission.finding.attachedBasis': '（所附依据“{basis}”不属于此类）',
+  'admission.finding.what.words': '工作机制或专人专岗（“{words}”）',
+  'admission.finding.what.wordsPost': '工作机制或专人专岗（“{words}、专人专岗”）',
+  'admission.finding.what.post': '专人专岗',
+  'admission.finding.what.mechanism': '工作机制',
+  'admission.finding.prohibition':
+    '触发减负措施禁止事项《{catalog}》{code}“{item}”（触发词“{words}”）。禁止事项不得交由村级组织承担，无论所附依据如何均不予准入；请删除或改正这些要求后重新提交',
+  'admission.finding.claimedItemMissing': '申报的目录事项编码 {code} 不在适用地区当日有效的目录中，已按名称重新比对',
+  'admission.finding.negativeCertificate': '该证明列入《{catalog}》（{code}“{item}”），不得要求村级组织出具',
+  'admission.finding.positiveCertificate': '该证明属于村级组织出具证明事项目录（{code}“{item}”），按目录准入',
+  'admission.finding.statutoryMechanism':
+    '属于村级组织依法设立的组织《{catalog}》{code}“{item}”{basis}，按目录准入，无须另行提供人员和经费',
+  'admission.finding.mechanismNoBasis':
+    '要求村级设立{what}，但没有党中央、国务院明确要求或法律法规规定的依据{attached}，不予准入{citing}',
+  'admission.finding.mechanismUnfunded':
+    '设立{what}须由设立方提供人员和经费，不得转嫁给村级组织。请补充：{missing}{citing}',
+  'admission.finding.signAllowedGuide': '属于允许悬挂的牌子“{board}”（区标识牌指引）',
+  'admission.finding.signAllowedCatalog': '属于允许悬挂的牌子“{board}”（标识牌指引目录）',
+  'admission.finding.signShort': '功能区入口的简短标识，符合标识牌指引',
+  'admission.finding.signInside': '“{board}”悬挂在综合服务设施内，符合区标识牌指引',
+  'admission.finding.signPlacement': '“{board}”应悬挂在村综合服务设施内的醒目位置，不在室外另挂。请补充：{missing}',
+  'admission.finding.signNotShort': '功能区入口只设简短标识（{max} 字以内），“{board}”过长。请补充：{missing}',
+  'admission.finding.signNotAllowed':
+    '“{board}”不在区标识牌指引允许悬挂的牌子清单内（允许：{allowed}）：部门不得以挂牌子安排村级组织工作，内容确需公开的并入村服务功能综合指引牌{citing}',
+  'admission.finding.duty': '属于履行职责事项（{code}“{item}”），按目录准入{claimed}',
+  'admission.finding.assistance': '属于协助政务服务事项（{code}“{item}”），村级组织只承担协助工作{claimed}',
+  'admission.finding.assistanceUnfunded': '协助事项须落实“费随事转”：请补充：{missing}',
+  'admission.finding.certificateNoBasis':
+    '该证明不在村级组织出具证明事项目录内，且未提供法律、法规或国务院决定依据，不得要求村级组织出具',
+  'admission.finding.noBasis': '未写明法律或政策依据。请补充：{missing}（如《中华人民共和国村民委员会组织法》第五条）',
+  'admission.finding.incomplete.duty.partial': '履行职责事项目录部分（目录未完整）',
+  'admission.finding.incomplete.duty.missing': '履行职责事项目录缺失（未导入正式目录）',
+  'admission.finding.incomplete.assistance.partial': '协助政务服务事项目录部分（目录未完整）',
+  'admission.finding.incomplete.assistance.missing': '协助政务服务事项目录缺失（未导入正式目录）',
+  'admission.finding.unverifiedWork':
+    '待核实（目录未完整）：现有目录中没有与之对应的事项，但{lists}，无法断定是否属于目录外事项。区民政局导入正式目录后按目录判定，核实前不作“目录外事项”处理',
+  'admission.finding.unverifiedCertificate':
+    '待核实（目录未完整）：该证明不在现有证明事项清单内，但清单尚未完整。区民政局导入正式目录后按目录判定，核实前不作“目录外事项”处理',
+  'admission.finding.unverifiedMechanism':
+    '待核实（目录未完整）：要求村级设立{what}，不属于村级组织依法设立的组织。区民政局导入正式目录后按目录判定，核实前不作“目录外事项”处理',
+  'admission.finding.outOfCatalog':
+    '该事项不在适用地区当日有效的目录内：不得以行政命令交由村级组织承担（S-7.2），确需村级组织协助的，须报区政府审批（S-7.3）',
+
   'admission.error.notFound': '未找到该准入申请，或您无权查看',
   'admission.error.stale': '该申请已被他人处理或修改，请刷新后重试',
   'admission.error.settingsStale': '设置已被他人修改，请刷新后重试',

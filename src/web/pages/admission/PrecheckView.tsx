@@ -2,14 +2,20 @@ import { Alert, Flex, Tag, Typography } from 'antd';
 import type { CatalogKind } from '../../../shared/catalogs.js';
 import { useI18n } from '../../i18n/index.js';
 import { OUTCOME_ALERT, OutcomeTag } from './AdmissionTags.js';
-import type { Precheck } from '../../../shared/admission.js';
+import { PRECHECK_CLAUSES, type PrecheckClause } from '../../../shared/admission.codes.js';
+import type { Finding, Precheck } from '../../../shared/admission.js';
+
+const isClause = (id: string): id is PrecheckClause => (PRECHECK_CLAUSES as readonly string[]).includes(id);
 
 /**
  * The pre-check's verdict and every finding with the clause (S-…) and the catalog item it rests on.
  * Used live in the filing form, on the request page and beside the reviewer's decision panel.
  */
 export function PrecheckView({ precheck, compact }: { precheck: Precheck; compact?: boolean }) {
-  const { t } = useI18n();
+  const { t, keyed } = useI18n();
+  /** A seed-plan clause's text, or a prohibition's item (its code is the clause). */
+  const clauseText = (f: Finding) =>
+    isClause(f.clause.id) ? t(`admission.clause.${f.clause.id}`) : (f.item?.name ?? '');
   return (
     <div data-testid="precheck">
       <Alert
@@ -38,7 +44,7 @@ export function PrecheckView({ precheck, compact }: { precheck: Precheck; compac
               </Tag>
             </Flex>
             <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="finding-message">
-              {f.message}
+              {keyed(f.message)}
             </Typography.Paragraph>
             {f.triggers?.length ? (
               <Flex gap={4} wrap align="center" style={{ marginBottom: 4 }} data-testid="finding-triggers">
@@ -55,7 +61,7 @@ export function PrecheckView({ precheck, compact }: { precheck: Precheck; compac
             {compact ? null : (
               <Typography.Paragraph type="secondary" style={{ marginBottom: 4, fontSize: '0.75rem' }}>
                 {t('admission.precheck.clause')}（{f.clause.id}）：
-                <span data-testid="finding-clause-text">{f.clause.text}</span>
+                <span data-testid="finding-clause-text">{clauseText(f)}</span>
               </Typography.Paragraph>
             )}
             {f.item ? (

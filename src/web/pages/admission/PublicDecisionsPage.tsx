@@ -145,12 +145,12 @@ const row = (name: string, value: string | null | undefined) =>
   value ? (
     <div style={{ display: 'flex', gap: 8, fontSize: '0.8125rem', lineHeight: 1.7 }}>
       <span style={{ color: 'var(--jf-text-secondary)', flex: 'none', width: 72 }}>{name}</span>
-      <span style={{ minWidth: 0, wordBreak: 'break-word' }}>{value}</span>
+      <span style={{ minWidth: 0, wordBreak: 'break-word', whiteSpace: 'pre-line' }}>{value}</span>
     </div>
   ) : null;
 
 function DecisionCard({ d }: { d: PublicDecision }) {
-  const { t } = useI18n();
+  const { t, keyed } = useI18n();
   const stored = useStoredName();
   return (
     <Card size="small" data-testid="public-decision">
@@ -172,7 +172,7 @@ function DecisionCard({ d }: { d: PublicDecision }) {
       {d.effectiveFrom ? row(t('publicAdmission.period'), `${d.effectiveFrom} — ${d.expiresOn ?? ''}`) : null}
       {row(t('publicAdmission.basis'), d.basis.join('；'))}
       {row(t('publicAdmission.conditions'), d.conditions)}
-      {row(t('publicAdmission.reason'), d.reason)}
+      {row(t('publicAdmission.reason'), d.precheckReasons.length ? d.precheckReasons.map(keyed).join('\n') : d.reason)}
       {d.withdrawnOn
         ? row(t('publicAdmission.withdrawn'), `${d.withdrawnOn}${d.withdrawReason ? `：${d.withdrawReason}` : ''}`)
         : null}

@@ -31,6 +31,7 @@ import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
 import type { StepStatus } from '../../../shared/admission.codes.js';
+import type { Keyed } from '../../../shared/i18n.js';
 import { admissionKeys, getRequest, proposeAdjustment, submitRequest, withdrawRequest } from './admission.api.js';
 import type { RequestDetail, RequestEvent, RequestStep } from '../../../shared/admission.js';
 import { EffectTag, StatusTag, useStoredName } from './AdmissionTags.js';
@@ -68,7 +69,7 @@ export default function RequestDetailPage() {
 }
 
 function Detail({ detail }: { detail: RequestDetail }) {
-  const { t } = useI18n();
+  const { t, keyed } = useI18n();
   const stored = useStoredName();
   const eventNote = useEventNote(detail);
   const navigate = useNavigate();
@@ -97,7 +98,12 @@ function Detail({ detail }: { detail: RequestDetail }) {
     switch (detail.status) {
       case 'refused':
         return (
-          <Alert type="error" showIcon title={t('admission.detail.refusedTitle')} description={detail.decisionReason} />
+          <Alert
+            type="error"
+            showIcon
+            title={t('admission.detail.refusedTitle')}
+            description={lines(precheckReasons(detail, 'refused', keyed)) ?? detail.decisionReason}
+          />
         );
       case 'rejected':
         return (
@@ -114,7 +120,7 @@ function Detail({ detail }: { detail: RequestDetail }) {
             type="warning"
             showIcon
             title={t('admission.detail.returnedTitle')}
-            description={returnedReason(detail, stored) ?? undefined}
+            description={returnedReason(detail, stored) ?? lines(precheckReasons(detail, 'returned', keyed))}
           />
         );
       case 'approved':
@@ -543,13 +549,19 @@ function useEventNote(d: RequestDetail) {
   };
 }
 
-/** The reason of the last return (from the step that returned it). */
+/** The reason of the last return by a reviewer (from the step that returned it). */
 function returnedReason(d: RequestDetail, stored: (name: string) => string): string | null {
   const s = d.steps.toReversed().find((x) => x.status === 'returned');
-  if (s?.reason) return `${stored(s.body)}：${s.reason}`;
-  const pre = d.precheck?.findings.filter((f) => f.outcome === 'returned').map((f) => f.message);
-  return pre?.length ? pre.join('；') : null;
+  return s?.reason ? `${stored(s.body)}：${s.reason}` : null;
 }
+
+/** The pre-check's findings of an outcome in the reader's language: why it refused or returned the request. */
+const precheckReasons = (d: RequestDetail, outcome: 'refused' | 'returned', keyed: (m: Keyed) => string) =>
+  d.precheck?.findings.filter((f) => f.outcome === outcome).map((f) => keyed(f.message)) ?? [];
+
+/** Texts one per line (undefined when there are none). */
+const lines = (texts: string[]) =>
+  texts.length ? <span style={{ whiteSpace: 'pre-line' }}>{texts.join('\n')}</span> : undefined;
 
 function WithdrawModal({
   detail,
