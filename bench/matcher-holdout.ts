@@ -14,11 +14,13 @@ import {
   CERTIFICATE_KINDS,
   certificateVerdict,
   createMatcher,
+  type MatchResult,
+} from '../src/server/features/catalogs/matcher.js';
+import {
   evaluateMatcher,
   type CertificateVerdict,
   type LabelledName,
-  type MatchResult,
-} from '../src/server/features/catalogs/matcher.js';
+} from '../src/server/features/catalogs/matcher.eval.js';
 import { loadSeedCatalogs, toMatchableItems } from '../src/server/features/catalogs/seed-data.js';
 
 interface HoldoutRow extends LabelledName {

@@ -14,14 +14,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CERTIFICATE_KINDS, createMatcher, type Matcher } from '../src/server/features/catalogs/matcher.js';
 import {
-  CERTIFICATE_KINDS,
-  createMatcher,
   evaluateMatcher,
   type LabelledName,
-  type Matcher,
   type MatcherEvaluation,
-} from '../src/server/features/catalogs/matcher.js';
+} from '../src/server/features/catalogs/matcher.eval.js';
 import { loadSeedCatalogs, toMatchableItems } from '../src/server/features/catalogs/seed-data.js';
 
 const DEVSET_URL = new URL('../test/fixtures/matcher-devset.json', import.meta.url);

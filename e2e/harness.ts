@@ -376,7 +376,9 @@ export async function startHarness(): Promise<Harness> {
         reducedMotion: 'reduce',
       });
       const page = await context.newPage();
-      page.setDefaultTimeout(20_000);
+      // A wait is for a condition, not a timing: a shared CI machine under load may take far longer than
+      // a quiet one (a live pre-check took over 20 s with two cores and load 12), so give conditions room.
+      page.setDefaultTimeout(60_000);
       // A route counts as visited once it has rendered its page (an <h1> in <main>) and stayed there;
       // routes that only redirect (/ → the landing page) never do.
       page.on('framenavigated', (frame) => {

@@ -24,24 +24,13 @@ const QUERY = /\.(selectFrom|insertInto|updateTable|deleteFrom|mergeInto|replace
 const mayQuery = (f: string) => f.endsWith('.repo.ts') || rel(f).startsWith('src/server/db/');
 
 /** Files still holding queries outside a repository, and how many (may only go down). */
-const QUERY_ALLOWANCE: Record<string, number> = {
-  'src/server/core/sessions.ts': 5,
-  'src/server/features/audit/audit.service.ts': 1,
-  'src/server/core/backup.ts': 1,
-};
+const QUERY_ALLOWANCE: Record<string, number> = {};
 
 const MAX_LINES = 400;
 /** The matcher's data tables (vocabulary, synonyms) are data, not code. */
-const DATA_TABLES = new Set([
-  'src/server/features/catalogs/matcher.synonyms.ts',
-  'src/server/features/catalogs/matcher.normalize.ts',
-]);
+const DATA_TABLES = new Set(['src/server/features/catalogs/matcher.synonyms.ts']);
 /** Files over the limit today, with their length (may only go down). */
-const SIZE_ALLOWANCE: Record<string, number> = {
-  'src/server/features/catalogs/matcher.ts': 638,
-  'src/server/features/accounts/accounts.service.ts': 604,
-  'src/server/features/catalogs/catalogs.model.ts': 539,
-};
+const SIZE_ALLOWANCE: Record<string, number> = {};
 
 describe('the shape of the code', () => {
   it('runs queries only in repositories (*.repo.ts) and db/', () => {

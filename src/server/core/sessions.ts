@@ -6,6 +6,7 @@ import { addMinutes } from './clock.js';
 import { sm3 } from './crypto.js';
 import { newToken } from './ids.js';
 import type { Actor } from './actor.js';
+import * as repo from './sessions.repo.js';
 
 export interface SessionSettings {
   idleMinutes: number;
@@ -32,20 +33,17 @@ export async function createSession(
   const now = clock.nowIso();
   const expiresAt = addMinutes(now, (limits.absoluteHours ?? settings.absoluteHours) * 60);
   const id = sessionIdOf(token);
-  await trx
-    .insertInto('session')
-    .values({
-      id,
-      userId,
-      csrfToken,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt,
-      ip: meta.ip,
-      userAgent: meta.userAgent?.slice(0, 300) ?? null,
-      idleMinutes: limits.idleMinutes ?? null,
-    })
-    .execute();
+  await repo.insertSession(trx, {
+    id,
+    userId,
+    csrfToken,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    idleMinutes: limits.idleMinutes ?? null,
+  });
   return { id, token, csrfToken, expiresAt };
 }
 
@@ -66,44 +64,19 @@ export async function resolveSession(
   mfaRequiredFor: (roles: Role[], demo: boolean) => boolean = () => false,
 ): Promise<SessionFacts | null> {
   const id = sessionIdOf(token);
-  const row = await db
-    .selectFrom('session')
-    .innerJoin('appUser', 'appUser.id', 'session.userId')
-    .select([
-      'session.id',
-      'session.csrfToken',
-      'session.lastSeenAt',
-      'session.expiresAt',
-      'session.idleMinutes',
-      'appUser.id as userId',
-      'appUser.username',
-      'appUser.displayName',
-      'appUser.regionCode',
-      'appUser.departmentId',
-      'appUser.status',
-      'appUser.mustChangePassword',
-      'appUser.totpEnabledAt',
-      'appUser.demo',
-    ])
-    .where('session.id', '=', id)
-    .executeTakeFirst();
+  const row = await repo.sessionWithUser(db, id);
   if (!row) return null;
   const now = clock.nowIso();
   const idle = row.idleMinutes ?? settings.idleMinutes;
   if (row.expiresAt <= now || addMinutes(row.lastSeenAt, idle) <= now || row.status !== 'active') {
-    await db.deleteFrom('session').where('id', '=', id).execute();
+    await repo.endSession(db, id);
     return null;
   }
   // Touch at most once a minute so that reads do not turn into writes on every request.
   if (addMinutes(row.lastSeenAt, 1) <= now) {
-    await db.updateTable('session').set({ lastSeenAt: now }).where('id', '=', id).execute();
+    await repo.touchSession(db, id, now);
   }
-  const grants = await db
-    .selectFrom('grant')
-    .innerJoin('region', 'region.code', 'grant.regionCode')
-    .select(['grant.role', 'grant.regionCode', 'region.level'])
-    .where('grant.userId', '=', row.userId)
-    .execute();
+  const grants = await repo.grantsWithLevel(db, row.userId);
   const roles = grants.map((g) => g.role as Role);
   return {
     csrfToken: row.csrfToken,

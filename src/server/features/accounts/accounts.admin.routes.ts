@@ -12,7 +12,8 @@ import {
 } from '../../../shared/accounts.js';
 import { typed, type Routes } from '../feature.js';
 import { actorOf, ctxOf } from '../../http/policy.js';
-import * as accounts from './accounts.service.js';
+import * as sessions from './accounts.sessions.service.js';
+import * as users from './accounts.users.service.js';
 import * as requests from './accounts.requests.js';
 
 const admin = ['用户与授权'];
@@ -33,7 +34,7 @@ export const accountsAdminRoutes: Routes = (app, deps) => {
         response: { 200: z.object({ items: z.array(sessionSchema) }) },
       },
     },
-    async (req) => ({ items: await accounts.listAllSessions(deps, actorOf(req)) }),
+    async (req) => ({ items: await sessions.listAllSessions(deps, actorOf(req)) }),
   );
 
   r.delete(
@@ -43,7 +44,7 @@ export const accountsAdminRoutes: Routes = (app, deps) => {
       schema: { tags: admin, summary: '结束任一会话（安全管理员）', params: idParams, response: { 200: ok } },
     },
     async (req) => {
-      await accounts.endAnySession(deps, ctxOf(req), req.params.id);
+      await sessions.endAnySession(deps, ctxOf(req), req.params.id);
       return { ok: true as const };
     },
   );
@@ -60,7 +61,7 @@ export const accountsAdminRoutes: Routes = (app, deps) => {
       },
     },
     async (req, reply) => {
-      const res = await accounts.resetPassword(deps, ctxOf(req), req.params.id);
+      const res = await users.resetPassword(deps, ctxOf(req), req.params.id);
       return reply.status(res.pending ? 202 : 200).send(res);
     },
   );
@@ -77,7 +78,7 @@ export const accountsAdminRoutes: Routes = (app, deps) => {
       },
     },
     async (req, reply) => {
-      const res = await accounts.resetMfa(deps, ctxOf(req), req.params.id);
+      const res = await users.resetMfa(deps, ctxOf(req), req.params.id);
       return reply.status(res.pending ? 202 : 200).send(res);
     },
   );

@@ -42,6 +42,18 @@ export function oneTimePassword(): string {
 export const rememberPassword = (trx: Trx, deps: Deps, userId: string, passwordHash: string) =>
   authRepo.addPasswordHistory(trx, { id: newId(), userId, passwordHash, createdAt: deps.clock.nowIso() });
 
+/** Sets a password (hashed), remembers it in the history; `mustChange` makes the user change it at the next sign-in. */
+export async function setPassword(trx: Trx, deps: Deps, userId: string, passwordHash: string, mustChange: boolean) {
+  const now = deps.clock.nowIso();
+  await repo.updateUser(trx, userId, {
+    passwordHash,
+    mustChangePassword: mustChange ? 1 : 0,
+    passwordChangedAt: now,
+    updatedAt: now,
+  });
+  await rememberPassword(trx, deps, userId, passwordHash);
+}
+
 export async function applyStatus(
   trx: Trx,
   deps: Deps,
@@ -109,15 +121,7 @@ export async function applyAddGrant(
 /** Sets a one-time password the user must change at the next sign-in; ends their sessions. The second factor stays. */
 export async function applyResetPassword(trx: Trx, deps: Deps, ctx: RequestContext, user: Target) {
   const password = oneTimePassword();
-  const passwordHash = await hashPassword(password);
-  const now = deps.clock.nowIso();
-  await repo.updateUser(trx, user.id, {
-    passwordHash,
-    mustChangePassword: 1,
-    passwordChangedAt: now,
-    updatedAt: now,
-  });
-  await rememberPassword(trx, deps, user.id, passwordHash);
+  await setPassword(trx, deps, user.id, await hashPassword(password), true);
   await repo.deleteSessionsOf(trx, user.id);
   await authRepo.clearThrottles(trx, [`n:${user.username}`], `p:${user.username}|`);
   await appendAudit(trx, deps, ctx, {

@@ -21,7 +21,11 @@ import { actorOf, ctxOf } from '../../http/policy.js';
 import { clearSessionCookie, setSessionCookie } from '../../http/session.js';
 import { resolveSession } from '../../core/sessions.js';
 import { AppError } from '../../core/errors.js';
-import * as accounts from './accounts.service.js';
+import * as passwords from './accounts.passwords.service.js';
+import * as sessions from './accounts.sessions.service.js';
+import * as users from './accounts.users.service.js';
+import * as grants from './accounts.grants.service.js';
+import * as departments from './accounts.departments.service.js';
 import * as directory from './directory.js';
 import * as auth from './accounts.auth.js';
 import { accountsAdminRoutes } from './accounts.admin.routes.js';
@@ -66,12 +70,12 @@ export const accountsRoutes: Routes = (app, deps) => {
         result.session.token,
         auth.mfaRequired(deps),
       );
-      if (found) return accounts.me(deps, found.actor, found.csrfToken);
+      if (found) return sessions.me(deps, found.actor, found.csrfToken);
       // A concurrent sign-in of the same user (sessions per user are capped) may already have ended this
       // one: the sign-in itself succeeded, so answer it; the next request with this cookie gets 401.
       const actor = await directory.actorById(deps.db, result.userId);
       if (!actor) throw new AppError('unauthenticated');
-      return accounts.me(deps, actor, result.session.csrfToken);
+      return sessions.me(deps, actor, result.session.csrfToken);
     },
   );
 
@@ -88,7 +92,7 @@ export const accountsRoutes: Routes = (app, deps) => {
     '/api/auth/logout',
     { config: { policy: session }, schema: { tags: authTags, summary: '退出登录', response: { 200: ok } } },
     async (req, reply) => {
-      await accounts.logout(deps, ctxOf(req));
+      await sessions.logout(deps, ctxOf(req));
       clearSessionCookie(reply, deps);
       reply.header('Clear-Site-Data', '"cache", "storage"');
       return { ok: true as const };
@@ -101,7 +105,7 @@ export const accountsRoutes: Routes = (app, deps) => {
       config: { policy: session },
       schema: { tags: authTags, summary: '当前用户、授权与权限', response: { 200: meSchema } },
     },
-    async (req) => accounts.me(deps, actorOf(req), req.csrfToken),
+    async (req) => sessions.me(deps, actorOf(req), req.csrfToken),
   );
 
   r.post(
@@ -116,7 +120,7 @@ export const accountsRoutes: Routes = (app, deps) => {
       },
     },
     async (req) => {
-      await accounts.changePassword(deps, ctxOf(req), req.body);
+      await passwords.changePassword(deps, ctxOf(req), req.body);
       return { ok: true as const };
     },
   );
@@ -172,7 +176,7 @@ export const accountsRoutes: Routes = (app, deps) => {
         response: { 200: z.object({ items: z.array(sessionSchema) }) },
       },
     },
-    async (req) => ({ items: await accounts.listSessions(deps, actorOf(req)) }),
+    async (req) => ({ items: await sessions.listSessions(deps, actorOf(req)) }),
   );
 
   r.delete(
@@ -182,7 +186,7 @@ export const accountsRoutes: Routes = (app, deps) => {
       schema: { tags: authTags, summary: '结束本人的一个会话', params: idParams, response: { 200: ok } },
     },
     async (req) => {
-      await accounts.endSession(deps, ctxOf(req), req.params.id);
+      await sessions.endSession(deps, ctxOf(req), req.params.id);
       return { ok: true as const };
     },
   );
@@ -202,7 +206,7 @@ export const accountsRoutes: Routes = (app, deps) => {
         response: { 200: z.object({ total: z.number(), items: z.array(userRowSchema) }) },
       },
     },
-    async (req) => accounts.listUsers(deps, actorOf(req), req.query.q, req.query.page, req.query.pageSize),
+    async (req) => users.listUsers(deps, actorOf(req), req.query.q, req.query.page, req.query.pageSize),
   );
 
   r.post(
@@ -216,7 +220,7 @@ export const accountsRoutes: Routes = (app, deps) => {
         response: { 200: userSchema },
       },
     },
-    async (req) => accounts.createUser(deps, ctxOf(req), req.body),
+    async (req) => users.createUser(deps, ctxOf(req), req.body),
   );
 
   r.patch(
@@ -232,7 +236,7 @@ export const accountsRoutes: Routes = (app, deps) => {
       },
     },
     async (req, reply) => {
-      const res = await accounts.updateUser(deps, ctxOf(req), req.params.id, req.body);
+      const res = await users.updateUser(deps, ctxOf(req), req.params.id, req.body);
       if (res.pending) return reply.status(202).send({ pending: res.pending });
       return res.user!;
     },
@@ -250,7 +254,7 @@ export const accountsRoutes: Routes = (app, deps) => {
       },
     },
     async (req) => ({
-      items: await accounts.userGrants(deps, actorOf(req), req.params.id),
+      items: await grants.userGrants(deps, actorOf(req), req.params.id),
     }),
   );
 
@@ -265,7 +269,7 @@ export const accountsRoutes: Routes = (app, deps) => {
         response: { 200: z.object({ items: z.array(grantSchema), pending: adminRequestSchema.nullable() }) },
       },
     },
-    async (req) => accounts.addGrant(deps, ctxOf(req), req.body),
+    async (req) => grants.addGrant(deps, ctxOf(req), req.body),
   );
 
   r.delete(
@@ -279,7 +283,7 @@ export const accountsRoutes: Routes = (app, deps) => {
         response: { 200: z.object({ ok: z.literal(true), pending: adminRequestSchema.nullable() }) },
       },
     },
-    async (req) => ({ ok: true as const, ...(await accounts.removeGrant(deps, ctxOf(req), req.params.id)) }),
+    async (req) => ({ ok: true as const, ...(await grants.removeGrant(deps, ctxOf(req), req.params.id)) }),
   );
 
   r.get(
@@ -304,7 +308,7 @@ export const accountsRoutes: Routes = (app, deps) => {
         },
       },
     },
-    async (req) => ({ items: await accounts.listDepartments(deps, actorOf(req)) }),
+    async (req) => ({ items: await departments.listDepartments(deps, actorOf(req)) }),
   );
 
   r.post(
@@ -322,6 +326,6 @@ export const accountsRoutes: Routes = (app, deps) => {
         response: { 200: z.object({ id: z.string(), regionCode: z.string(), name: z.string(), kind: z.string() }) },
       },
     },
-    async (req) => accounts.createDepartment(deps, ctxOf(req), req.body),
+    async (req) => departments.createDepartment(deps, ctxOf(req), req.body),
   );
 };

@@ -6,7 +6,7 @@ import { hashPassword } from '../../core/password.js';
 import { ROLE_LABELS, type Role } from '../../../shared/roles.js';
 import { importFromChinaDivision } from '../regions/regions.service.js';
 import * as repo from './accounts.repo.js';
-import { newUserRow } from './accounts.service.js';
+import { newUserRow } from './accounts.users.service.js';
 import { normalizeUsername } from './accounts.auth.js';
 import { oneTimePassword, rememberPassword } from './accounts.apply.js';
 import { RESERVED_USERNAMES } from './accounts.policy.js';

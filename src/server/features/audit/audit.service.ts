@@ -1,42 +1,13 @@
 import type { Deps } from '../../deps.js';
 import type { RequestContext } from '../../core/actor.js';
 import { appendAudit, readAnchors, verifyChain } from '../../core/audit.js';
-import { containsInsensitive } from '../../db/dialect.js';
-
-export interface AuditFilter {
-  actor?: string;
-  action?: string;
-  entity?: string;
-  entityId?: string;
-  outcome?: 'success' | 'failure';
-  from?: string;
-  to?: string;
-}
-
-function filtered(deps: Deps, f: AuditFilter) {
-  let q = deps.db.selectFrom('auditLog');
-  if (f.actor) q = q.where((eb) => containsInsensitive(eb.ref('actorName'), f.actor!));
-  if (f.action) q = q.where('action', 'like', `${f.action}%`);
-  if (f.entity) q = q.where('entity', '=', f.entity);
-  if (f.entityId) q = q.where('entityId', '=', f.entityId);
-  if (f.outcome) q = q.where('outcome', '=', f.outcome);
-  if (f.from) q = q.where('ts', '>=', f.from);
-  if (f.to) q = q.where('ts', '<=', f.to);
-  return q;
-}
+import { auditPage, auditRowsBefore, type AuditFilter } from './audit.repo.js';
 
 const parse = (s: string | null) => (s ? JSON.parse(s) : null);
 
 /** One page of the trail, newest first. The auditor's query is itself audited. */
 export async function list(deps: Deps, ctx: RequestContext, f: AuditFilter, page: number, pageSize: number) {
-  const q = filtered(deps, f);
-  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
-  const rows = await q
-    .selectAll()
-    .orderBy('seq', 'desc')
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
+  const { total, items: rows } = await auditPage(deps.db, f, { page, pageSize });
   await deps.db
     .transaction()
     .execute((trx) =>
@@ -74,12 +45,7 @@ export async function* exportRows(deps: Deps, ctx: RequestContext, f: AuditFilte
   let lastSeq = Number.MAX_SAFE_INTEGER;
   let sent = 0;
   while (sent < max) {
-    const rows = await filtered(deps, f)
-      .selectAll()
-      .where('seq', '<', lastSeq)
-      .orderBy('seq', 'desc')
-      .limit(2000)
-      .execute();
+    const rows = await auditRowsBefore(deps.db, f, lastSeq, 2000);
     if (!rows.length) return;
     for (const r of rows) yield r;
     sent += rows.length;

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { catalogAsOf, diffEffective } from './catalogs.history.js';
 import {
-  catalogAsOf,
   computeEffective,
-  diffEffective,
   EMPTY_FIELDS,
   layersOf,
   scopeCovers,

@@ -11,14 +11,8 @@ import { appendAudit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
 import { zh } from '../../../shared/i18n.js';
 import type { CatalogKind } from '../../../shared/catalogs.js';
-import {
-  catalogAsOf,
-  diffEffective,
-  layersOf,
-  type CatalogRecord,
-  type Effective,
-  type View,
-} from './catalogs.model.js';
+import { layersOf, type CatalogRecord, type Effective, type View } from './catalogs.model.js';
+import { catalogAsOf, diffEffective } from './catalogs.history.js';
 import { canCreateCatalogAt, canManageCatalog, canSeeLayer, isLayerLevel } from './catalogs.policy.js';
 import {
   activeCatalogIds,

@@ -2,7 +2,7 @@
  * What a request's text says beyond the catalogs: the mechanisms and posts it asks villages to set up (and
  * the village's own organs it names), and where a board hangs and what it is called. Pure.
  */
-import { foldText } from './matcher.normalize.js';
+import { foldText } from './matcher.lexicon.js';
 import type { BoardRule, CatalogView, JudgedItem, SignFacts } from './judge.view.js';
 
 // ───────────────────────────── mechanisms ─────────────────────────────

@@ -18,7 +18,7 @@
  */
 import type { CatalogKind } from '../../../shared/catalogs.js';
 import { certificateVerdict, CERTIFICATE_KINDS } from './matcher.js';
-import { foldText } from './matcher.normalize.js';
+import { foldText } from './matcher.lexicon.js';
 import { evaluate, triggerWords } from './rules.js';
 import {
   COMPLETENESS_LABELS,
@@ -142,17 +142,10 @@ export function judge(view: CatalogView, input: JudgeInput): Judgement {
             ? `该证明列入《${it.catalogTitle}》${quoteItem(it)}，不应由村级组织出具`
             : `该证明属于《${it.catalogTitle}》${quoteItem(it)}，村级组织依法出具`,
       };
-    const incomplete = Object.values(completeness).some((c) => c !== 'complete');
-    return {
-      ...base,
-      verdict: incomplete ? 'unverifiable' : 'not_in_catalog',
-      item: null,
-      score: null,
-      completeness,
-      explanation: incomplete
-        ? '该证明不在现有证明事项清单内，但清单尚未完整，待核实（目录未完整）'
-        : '该证明不在村级组织出具证明事项清单和不应出具证明事项清单内',
-    };
+    return outsideCatalogs(base, completeness, {
+      incomplete: () => '该证明不在现有证明事项清单内，但清单尚未完整，待核实（目录未完整）',
+      complete: '该证明不在村级组织出具证明事项清单和不应出具证明事项清单内',
+    });
   }
 
   if (board) {
@@ -261,18 +254,31 @@ export function judge(view: CatalogView, input: JudgeInput): Judgement {
       completeness,
       explanation: `属于《${hit.item.catalogTitle}》${quoteItem(hit.item)}（${hit.reason}）`,
     };
-  const incomplete = Object.values(completeness).some((c) => c !== 'complete');
-  const missing = (Object.entries(completeness) as [CatalogKind, Completeness][])
-    .filter(([, c]) => c !== 'complete')
-    .map(([k, c]) => `${k === 'duty' ? '履行职责事项目录' : '协助政务服务事项目录'}${COMPLETENESS_LABELS[c]}`);
+  return outsideCatalogs(base, completeness, {
+    incomplete: (missing) =>
+      `现有目录中没有与之对应的事项，但${missing
+        .map(([k, c]) => `${k === 'duty' ? '履行职责事项目录' : '协助政务服务事项目录'}${COMPLETENESS_LABELS[c]}`)
+        .join('，')}，无法断定是否属于目录外事项：待核实（目录未完整）`,
+    complete: '不在适用地区当日有效的履行职责事项和协助政务服务事项目录内（目录外事项）',
+  });
+}
+
+/**
+ * No item of the catalogs fits: 待核实 (unverifiable) while one of the catalogs the verdict rests on is
+ * incomplete — `missing` are those kinds — else outside the catalogs.
+ */
+function outsideCatalogs(
+  base: Pick<Judgement, 'findings' | 'mechanism' | 'sign' | 'catalogVersion'>,
+  completeness: Judgement['completeness'],
+  explain: { incomplete: (missing: [CatalogKind, Completeness][]) => string; complete: string },
+): Judgement {
+  const missing = (Object.entries(completeness) as [CatalogKind, Completeness][]).filter(([, c]) => c !== 'complete');
   return {
     ...base,
-    verdict: incomplete ? 'unverifiable' : 'not_in_catalog',
+    verdict: missing.length ? 'unverifiable' : 'not_in_catalog',
     item: null,
     score: null,
     completeness,
-    explanation: incomplete
-      ? `现有目录中没有与之对应的事项，但${missing.join('，')}，无法断定是否属于目录外事项：待核实（目录未完整）`
-      : '不在适用地区当日有效的履行职责事项和协助政务服务事项目录内（目录外事项）',
+    explanation: missing.length ? explain.incomplete(missing) : explain.complete,
   };
 }

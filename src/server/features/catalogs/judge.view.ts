@@ -3,8 +3,8 @@
  * judgement. Pure: a view is built from loaded items (seed-view.ts, the catalogs service), never from a query.
  */
 import type { CatalogKind, Completeness } from '../../../shared/catalogs.js';
-import { createMatcher, type Matcher, type MatchResult } from './matcher.js';
-import { compileRules, type ItemRef, type RuleFinding, type RuleSet } from './rules.js';
+import { createMatcher, type MatchableItem, type Matcher, type MatchResult } from './matcher.js';
+import { compileRules, type ItemRef, type RuleFinding, type RuleInput, type RuleSet } from './rules.js';
 import type { CatalogRecord, Effective } from './catalogs.model.js';
 
 export type { Completeness, ItemRef, RuleFinding, RuleSet };
@@ -16,16 +16,7 @@ export const COMPLETENESS_LABELS: Record<Completeness, string> = {
 };
 
 /** An item of the effective catalogs, as the judge and its callers see it. */
-export interface JudgedItem {
-  code: string;
-  name: string;
-  kind: CatalogKind;
-  catalogId: string;
-  catalogTitle: string;
-  /** Legal or policy basis (document, article where known). */
-  basis: string | null;
-  /** Official alternative channel (negative items), only where the source gives it. */
-  alternativeChannel: string | null;
+export interface JudgedItem extends MatchableItem {
   /** The platform's own guidance for negative items: NOT the official column; label it so. */
   guidance: string | null;
   /** Funding arrangement (assistance items), only where the source gives it. */
@@ -72,13 +63,9 @@ export interface CatalogView {
 export const SUBJECTS = ['work_affair', 'mechanism', 'sign', 'certificate', 'form_report', 'special_task'] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
-export interface JudgeInput {
+/** What is judged: a request or a ledger row, as the rules read it (rules.ts), and what it is about. */
+export interface JudgeInput extends Omit<RuleInput, 'board'> {
   subject: Subject;
-  title: string;
-  description?: string;
-  forms?: readonly { name: string; frequency: string; fields?: string }[];
-  dedicatedPost?: boolean;
-  position?: 'outside' | 'inside' | 'functional_area';
   /** Never decides a prohibition; may be quoted in explanations. */
   basisText?: string;
   /** Recognise mechanisms and posts in the text of a work request (default true; a ledger work row: false). */

@@ -7,26 +7,21 @@
  * input method (建在 for 健在, 婚因 for 婚姻, 证名 for 证明) is replaced by the known word that sounds the
  * same; longer words also accept one syllable that is only close (独身子女 for 独生子女: en/eng).
  * A verb-object word split by an aspect particle (犯过罪, 离了婚) is read as the word (犯罪, 离婚).
- * Everything is built once at module load; a call allocates only its own tokens.
+ * Everything is built once at module load (folding, lexicon and trie in matcher.lexicon.ts, the reading
+ * indexes in matcher.readings.ts); a call allocates only its own tokens.
  */
-import { pinyin } from 'pinyin-pro';
+import { KIN_FRAME_WORDS, KIN_TERM, KIN_WORDS, type TermRole } from './matcher.synonyms.js';
+import { CERT_WORDS, foldText, isHan, TRIE, type LexEntry, type TrieNode } from './matcher.lexicon.js';
 import {
-  CERTIFICATE_WORDS,
-  CONCEPTS,
-  KIN_FRAME_WORDS,
-  KIN_TERM,
-  KIN_WORDS,
-  PHRASES,
-  STOP_PHRASES,
-  VARIANT_CHARS,
-  type TermRole,
-} from './matcher.synonyms.js';
-
-export interface LexEntry {
-  surface: string;
-  canon: string[];
-  role: TermRole;
-}
+  EXACT_INDEX,
+  LOOSE_INDEX,
+  NEAR_INDEX,
+  readingCost,
+  readingOf,
+  type Reading,
+  type ReadingKey,
+  type ReadingNode,
+} from './matcher.readings.js';
 
 export type TokenRole = TermRole | 'residual';
 
@@ -44,285 +39,17 @@ export interface Token {
   clauseStart?: boolean;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  entry: LexEntry | null;
-}
-
-const newNode = (): TrieNode => ({ next: new Map(), entry: null });
-const ROLE_RANK: Record<TermRole, number> = { stop: 0, person: 1, context: 2, generic: 3, modifier: 4, core: 5 };
-
-// Declared before the tables built at module load that use them.
-const readingCache = new Map<number, Reading>();
-const SYLLABLE_IDS = new Map<string, number>();
-const INITIALS = [
-  'zh',
-  'ch',
-  'sh',
-  'b',
-  'p',
-  'm',
-  'f',
-  'd',
-  't',
-  'n',
-  'l',
-  'g',
-  'k',
-  'h',
-  'j',
-  'q',
-  'x',
-  'r',
-  'z',
-  'c',
-  's',
-  'y',
-  'w',
-];
-
-/**
- * Traditional / variant character → simplified, as a table over the Basic Multilingual Plane (0: keep).
- * Built before the lexicon, which is folded with it.
- */
-const VARIANT_TABLE: Uint16Array = buildVariantTable();
-
-function buildVariantTable(): Uint16Array {
-  const table = new Uint16Array(0x10000);
-  for (const line of VARIANT_CHARS)
-    for (const group of line.split(' ')) {
-      const [simplified, ...variants] = [...group];
-      for (const v of variants) {
-        const code = v.charCodeAt(0);
-        const prev = table[code];
-        if (v.length !== 1 || simplified.length !== 1)
-          throw new Error(`matcher variants: ${group} is not a group of BMP characters`);
-        if (prev !== 0 && prev !== simplified.charCodeAt(0))
-          throw new Error(`matcher variants: ${v} folds to two characters`);
-        table[code] = simplified.charCodeAt(0);
-      }
-    }
-  return table;
-}
-
-/** Role of each canonical term (core, modifier, …). */
-export const CANON_ROLE: ReadonlyMap<string, TermRole> = buildCanonRoles();
-export const LEXICON: ReadonlyMap<string, LexEntry> = buildLexicon();
-
-const TRIE = buildTrie(LEXICON.values());
-const CERT_WORDS = new Set(CERTIFICATE_WORDS.map(foldText));
-const CERT_LIST = [...CERT_WORDS];
-/** Does a certificate word start at `at`? */
-const certWordAt = (s: string, at: number) => CERT_LIST.some((w) => s.startsWith(w, at));
-/** Words by their syllables (exact homophones). */
-const EXACT_INDEX = buildReadingIndex(LEXICON.values(), 'exact', 2);
-/** Words of three or more characters by their loose syllables (one loose syllable: 独身子女). */
-const LOOSE_INDEX = buildReadingIndex(LEXICON.values(), 'loose', 3);
-/** Words of four or more characters by their coarse syllables (one near syllable: 婚烟状况). */
-const NEAR_INDEX = buildReadingIndex(LEXICON.values(), 'coarse', 4);
-
 const COST_WORD = 1;
 const COST_STOP_CHAR = 1.1; // a one-character stop word yields to a content word on a tie
 const COST_STOP_WORD = 0.95; // a longer stop word wins a tie: 党员身份|证明, not 党员|身份证明
 const COST_UNKNOWN_CHAR = 1.6;
-const COST_READING = 1.4; // a homophone of a known word: cheaper than two unknown characters, dearer than a word
-const COST_LOOSE = 1.45; // one syllable only close (zh/z, en/eng …): a little dearer than an exact homophone
-const COST_NEAR = 1.5; // one syllable with the same initial and ending (烟 yan for 姻 yin) in a long word
 
 /** Aspect particles that split a verb-object word: 犯过罪 = 犯罪, 离了婚 = 离婚. */
 const SPLIT_PARTICLES = new Set(['过', '了'].map((c) => c.charCodeAt(0)));
 /** Punctuation that ends a clause ("无犯罪证明，找工作用": the purpose follows the comma). */
 const CLAUSE_BREAKS = new Set([...',.;:!?、。()[]【】〔〕\n'].map((c) => c.charCodeAt(0)));
 
-function buildCanonRoles(): Map<string, TermRole> {
-  const roles = new Map<string, TermRole>();
-  for (const c of CONCEPTS) {
-    const prev = roles.get(c.canon);
-    if (prev && prev !== c.role) throw new Error(`matcher vocabulary: ${c.canon} has two roles`);
-    roles.set(c.canon, c.role);
-  }
-  return roles;
-}
-
-function buildLexicon(): Map<string, LexEntry> {
-  const lex = new Map<string, LexEntry>();
-  const add = (surface: string, entry: LexEntry) => {
-    const key = foldText(surface);
-    if (lex.has(key)) throw new Error(`matcher vocabulary: "${surface}" is defined twice`);
-    lex.set(key, { ...entry, surface: key });
-  };
-  for (const c of CONCEPTS) for (const s of c.surfaces) add(s, { surface: s, canon: [c.canon], role: c.role });
-  for (const p of PHRASES) {
-    for (const t of p.canon)
-      if (!CANON_ROLE.has(t)) throw new Error(`matcher vocabulary: phrase ${p.surface} uses unknown term ${t}`);
-    add(p.surface, { surface: p.surface, canon: p.canon, role: strongestRole(p.canon) });
-  }
-  for (const s of STOP_PHRASES) add(s, { surface: s, canon: [], role: 'stop' });
-  return lex;
-}
-
-function strongestRole(canon: string[]): TermRole {
-  let best: TermRole = 'stop';
-  for (const t of canon) {
-    const r = CANON_ROLE.get(t) ?? 'stop';
-    if (ROLE_RANK[r] > ROLE_RANK[best]) best = r;
-  }
-  return best;
-}
-
-function buildTrie(entries: Iterable<LexEntry>): TrieNode {
-  const root = newNode();
-  for (const e of entries) {
-    let node = root;
-    for (let i = 0; i < e.surface.length; i++) {
-      const c = e.surface.charCodeAt(i);
-      let n = node.next.get(c);
-      if (!n) node.next.set(c, (n = newNode()));
-      node = n;
-    }
-    node.entry = e;
-  }
-  return root;
-}
-
-// ───────────────────────── reading (pinyin) fallback ─────────────────────────
-
-interface Reading {
-  /** Toneless pinyin ("zheng"), as an interned id. */
-  exact: number;
-  /** With zh/ch/sh → z/c/s and -ng → -n: the pairs a southern or hurried typist confuses. */
-  loose: number;
-  /** Initial (loose) and whether the syllable ends in a nasal: the coarsest key. */
-  coarse: number;
-}
-
-function syllableId(key: string): number {
-  let id = SYLLABLE_IDS.get(key);
-  if (id === undefined) SYLLABLE_IDS.set(key, (id = SYLLABLE_IDS.size));
-  return id;
-}
-
-function readingOfSyllable(syl: string): Reading {
-  const initial = INITIALS.find((i) => syl.startsWith(i)) ?? '';
-  const looseInitial = initial.length === 2 ? initial[0] : initial;
-  let final = syl.slice(initial.length);
-  const nasal = final.endsWith('n') || final.endsWith('ng');
-  if (final.endsWith('ng')) final = final.slice(0, -1);
-  return {
-    exact: syllableId(syl),
-    loose: syllableId(`~${looseInitial}${final}`),
-    coarse: syllableId(`^${looseInitial}${nasal ? 'n' : ''}`),
-  };
-}
-
-/** Toneless pinyin of one character, cached per character. */
-function readingOf(code: number): Reading {
-  let r = readingCache.get(code);
-  if (r === undefined) {
-    r = readingOfSyllable(pinyin(String.fromCharCode(code), { toneType: 'none', type: 'array' })[0] ?? '');
-    readingCache.set(code, r);
-  }
-  return r;
-}
-
-type ReadingKey = 'exact' | 'loose' | 'coarse';
-
-interface ReadingEntry {
-  entry: LexEntry;
-  readings: Reading[];
-  /** One of the certificate words (证明 …): matched by reading even when short. */
-  cert: boolean;
-}
-
-interface ReadingNode {
-  next: Map<number, ReadingNode>;
-  entries: ReadingEntry[] | null;
-}
-
-/**
- * Content words of `minLength` or more characters and the certificate words, indexed by a key of their
- * syllables; which of them a text really sounds like is decided when it is read (readingCost).
- */
-function buildReadingIndex(entries: Iterable<LexEntry>, key: ReadingKey, minLength: number): ReadingNode {
-  const root: ReadingNode = { next: new Map(), entries: null };
-  for (const e of entries) {
-    const cert = CERT_WORDS.has(e.surface);
-    if (e.surface.length < minLength || (!cert && e.role !== 'core' && e.role !== 'modifier')) continue;
-    const readings: Reading[] = [];
-    let node = root;
-    for (let i = 0; i < e.surface.length; i++) {
-      const r = readingOf(e.surface.charCodeAt(i));
-      readings.push(r);
-      let n = node.next.get(r[key]);
-      if (!n) node.next.set(r[key], (n = { next: new Map(), entries: null }));
-      node = n;
-    }
-    // Vocabulary order: on an equal reading the more common word (listed first) wins.
-    (node.entries ??= []).push({ entry: e, readings, cert });
-  }
-  return root;
-}
-
-/**
- * The cost of reading s[at, at + word length) as the word, or 0 when it may not be read so. `reads`
- * holds the reading of each character of s.
- * - At least half of the characters must be the word's own: a slip replaces a character, rarely a whole
- *   word (建在 → 健在 yes; 事实 → 逝世 no).
- * - Every other character must sound like the word's, except one syllable in a word of three or more
- *   characters that is only loosely alike (zh/z, ch/c, sh/s, -ng/-n: 独身子女 → 独生子女), or, in a
- *   word of four or more whose other characters are all its own, one with the same initial and ending
- *   (婚烟状况 → 婚姻状况; 婚育状况 does not qualify: 育 has no nasal ending).
- * - Two-character words only when `minLength` allows, when a certificate word follows (see segment), or
- *   for the certificate words themselves (证名 → 证明).
- */
-function readingCost(s: string, reads: Reading[], at: number, re: ReadingEntry, minLength: number): number {
-  const word = re.entry.surface;
-  const len = word.length;
-  if (!re.cert && len < minLength && !(len === 2 && certWordAt(s, at + 2))) return 0;
-  let same = 0;
-  let loose = 0;
-  let near = 0;
-  for (let k = 0; k < len; k++) {
-    if (s.charCodeAt(at + k) === word.charCodeAt(k)) {
-      same++;
-      continue;
-    }
-    const r = reads[at + k];
-    const w = re.readings[k];
-    if (r.exact === w.exact) continue;
-    if (r.loose === w.loose) loose++;
-    else near++;
-  }
-  if (same * 2 < len) return 0;
-  if (loose + near === 0) return COST_READING;
-  if (loose + near > 1) return 0;
-  if (loose === 1 && len >= 3) return COST_LOOSE;
-  if (near === 1 && len >= 4 && same === len - 1) return COST_NEAR;
-  return 0;
-}
-
-// ───────────────────────── folding and segmentation ─────────────────────────
-
-/** NFKC (full-width → half-width), lower case, traditional and variant characters → simplified. */
-export function foldText(text: string): string {
-  const s = text.normalize('NFKC').toLowerCase();
-  for (let i = 0; i < s.length; i++) {
-    if (VARIANT_TABLE[s.charCodeAt(i)] === 0) continue;
-    let out = s.slice(0, i);
-    for (let j = i; j < s.length; j++) {
-      const c = s.charCodeAt(j);
-      const to = VARIANT_TABLE[c];
-      out += String.fromCharCode(to === 0 ? c : to);
-    }
-    return out;
-  }
-  return s;
-}
-
-/** Han characters are the only meaningful ones; everything else separates words. */
-function isHan(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-}
+// ───────────────────────── segmentation ─────────────────────────
 
 export interface TokenizeOptions {
   /**

@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  CERTIFICATE_KINDS,
-  certificateVerdict,
-  createMatcher,
-  evaluateMatcher,
-  type LabelledName,
-  type MatchableItem,
-} from './matcher.js';
-import { CANON_ROLE, canonicalTerms, foldText, LEXICON, normalizeText, tokenize } from './matcher.normalize.js';
+import { CERTIFICATE_KINDS, certificateVerdict, createMatcher, type MatchableItem } from './matcher.js';
+import { evaluateMatcher, type LabelledName } from './matcher.eval.js';
+import { CANON_ROLE, foldText, LEXICON } from './matcher.lexicon.js';
+import { canonicalTerms, normalizeText, tokenize } from './matcher.normalize.js';
 import { CONCEPTS, ITEM_HINTS, KIN_TERM, PHRASES } from './matcher.synonyms.js';
 import { loadSeedCatalogs, toMatchableItems } from './seed-data.js';
 

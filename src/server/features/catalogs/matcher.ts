@@ -23,9 +23,15 @@
  *    threshold, so the verdict stays unlisted while the desk can still show the near item.
  * 7. Below the threshold the result is unlisted: the UI must then follow the path for certificates on
  *    neither list (basis, deliberation, sign-off) rather than pretend a match.
+ *
+ * Terms and their weights are made in matcher.terms.ts, the reasons in matcher.reasons.ts; scoring on
+ * labelled names is matcher.eval.ts.
  */
-import type { CatalogKind } from '../../../shared/catalogs.js';
-import { CANON_ROLE, foldText, joinSurfaces, tokenize, type Token, type TokenRole } from './matcher.normalize.js';
+import type { CatalogKind, CertificateVerdict } from '../../../shared/catalogs.js';
+import { foldText } from './matcher.lexicon.js';
+import { joinSurfaces, tokenize, type TokenRole } from './matcher.normalize.js';
+import { termsOf, withoutBracketed, type ItemRules, type Term, type Variant } from './matcher.terms.js';
+import { explain, explainRelated } from './matcher.reasons.js';
 import { ITEM_HINTS } from './matcher.synonyms.js';
 
 export interface MatchableItem {
@@ -34,8 +40,11 @@ export interface MatchableItem {
   kind: CatalogKind;
   catalogId: string;
   catalogTitle: string;
+  /** Legal or policy basis (document, article where known). */
   basis: string | null;
+  /** Official alternative channel (negative items), only where the source gives it. */
   alternativeChannel: string | null;
+  /** The positive list's bucket item; never a match. */
   catchAll?: boolean;
   aliases?: string[];
 }
@@ -75,15 +84,6 @@ export interface Matcher {
 export const CERTIFICATE_KINDS: readonly CatalogKind[] = ['certificate', 'negative_certificate'];
 export const DEFAULT_THRESHOLD = 0.6;
 
-const ROLE_WEIGHT: Record<TokenRole, number> = {
-  core: 1,
-  modifier: 0.45,
-  residual: 0.5,
-  generic: 0.12,
-  context: 0.15,
-  person: 0.05,
-  stop: 0,
-};
 const HEAD_BOOST = 1.5;
 /** A related candidate keeps this share of its score, and stays below this share of the threshold. */
 const RELATED_FACTOR = 0.5;
@@ -93,115 +93,12 @@ const W_ITEM = 0.25;
 const W_HEAD = 0.15;
 const MAX_CANDIDATES = 5;
 
-interface Term {
-  key: string;
-  role: TokenRole;
-  /** Role weight before IDF; a residual run shares its weight among its bigrams. */
-  base: number;
-  /** What the user typed for it (for reasons). */
-  surface: string;
-  byReading: boolean;
-  /** Part of the query's head word (its last content word). */
-  head: boolean;
-  /** A single character of an unknown run: helps a partial match, never selects an item. */
-  weak: boolean;
-}
-
-interface Variant {
-  item: number;
-  label: string; // the name or alias this variant was built from
-  isAlias: boolean;
-  weights: Map<string, number>;
-  total: number;
-  heads: Set<string>;
-  /** Terms that select the variant only as a related candidate (ItemHint.weakHeads). */
-  weakHeads: Set<string> | null;
-  /** Built from a related alias: a hit makes the item a related candidate only. */
-  related: boolean;
-}
-
-/** Scope rules of an item (from its hint). */
-interface ItemRules {
-  scope: string[] | null;
-  scopeNote: string;
-  rivals: string[] | null;
-  rivalNote: string;
-  relatedNote: string;
-}
-
 interface Prepared {
   item: MatchableItem;
   kindBit: number;
   rules: ItemRules | null;
   /** The folded name, for reasons. */
   folded: string;
-}
-
-/**
- * The query's head. When the last "证明" is used as a verb with its object in the same clause
- * ("要村里证明场地", "证明我没有犯过罪"), the last content word of that object; otherwise the last content
- * word before the last "证明" that follows one ("无犯罪证明，找工作用" → 无犯罪), else the last core or
- * unknown word, else the last modifier. -1 when there is none.
- */
-const isContent = (t: Token) => t.role === 'core' || t.role === 'residual';
-function headIndex(tokens: Token[]): number {
-  let lastCert = -1;
-  for (let i = tokens.length - 1; i >= 0 && lastCert < 0; i--) if (tokens[i].certWord) lastCert = i;
-  if (lastCert >= 0) {
-    let object = -1;
-    for (let i = lastCert + 1; i < tokens.length && !tokens[i].clauseStart; i++) if (isContent(tokens[i])) object = i;
-    if (object >= 0) return object;
-  }
-  for (let i = tokens.length - 1; i >= 0; i--) {
-    if (!tokens[i].certWord) continue;
-    for (let j = i - 1; j >= 0; j--) if (isContent(tokens[j])) return j;
-  }
-  for (let i = tokens.length - 1; i >= 0; i--) if (isContent(tokens[i])) return i;
-  for (let i = tokens.length - 1; i >= 0; i--) if (tokens[i].role === 'modifier') return i;
-  return -1;
-}
-
-/** Splits tokens into weighted terms. `headBoost` weights the query's head word. */
-function termsOf(tokens: Token[], headBoost: number): Term[] {
-  const head = headBoost === 1 ? -1 : headIndex(tokens);
-  const out: Term[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.role === 'stop') continue;
-    const isHead = i === head;
-    const boost = isHead ? headBoost : 1;
-    if (t.role === 'residual') {
-      const s = t.surface;
-      const base = { role: 'residual' as const, surface: s, byReading: false, head: isHead };
-      if (s.length === 1) out.push({ ...base, key: s, base: ROLE_WEIGHT.residual * 0.6 * boost, weak: false });
-      else {
-        // A run's weight grows slowly with its length; 70% goes to its bigrams, 30% to its characters.
-        const run = ROLE_WEIGHT.residual * Math.min(s.length - 1, 2.2) * boost;
-        for (let k = 0; k + 1 < s.length; k++)
-          out.push({ ...base, key: s.slice(k, k + 2), base: (0.7 * run) / (s.length - 1), weak: false });
-        for (let k = 0; k < s.length; k++) out.push({ ...base, key: s[k], base: (0.3 * run) / s.length, weak: true });
-      }
-      continue;
-    }
-    for (const c of t.canon) {
-      const role = CANON_ROLE.get(c) ?? t.role;
-      out.push({
-        key: c,
-        role,
-        base: ROLE_WEIGHT[role] * boost,
-        surface: t.surface,
-        byReading: t.byReading === true,
-        head: isHead,
-        weak: false,
-      });
-    }
-  }
-  return out;
-}
-
-/** Strips brackets and their content: "社区戒毒社区康复人员情况证明（表现证明）" → "社区戒毒社区康复人员情况证明". */
-function withoutBracketed(name: string): string {
-  return foldText(name).replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】|〔[^〕]*〕/g, '');
 }
 
 const HINTS = new Map(Object.entries(ITEM_HINTS).map(([k, v]) => [foldText(k), v]));
@@ -444,7 +341,7 @@ export function createMatcher(items: MatchableItem[], opts: { threshold?: number
  * Looks at the best certificate-kind candidate that reaches the threshold, so it works whether or not
  * match() was restricted to CERTIFICATE_KINDS.
  */
-export function certificateVerdict(r: MatchResult): 'positive' | 'negative' | 'unlisted' {
+export function certificateVerdict(r: MatchResult): CertificateVerdict {
   for (const c of r.candidates) {
     if (c.score < r.threshold) break;
     if (c.related) continue; // only a hint (scores are capped below the threshold; this guards threshold 0)
@@ -462,177 +359,9 @@ function outOfScope(rules: ItemRules | null, qKeys: string[]): number {
   return 0;
 }
 
-/** The reason for a related candidate: 相近事项：“…”——why it is not this item. */
-function explainRelated(
-  item: MatchableItem,
-  rules: ItemRules | null,
-  why: number,
-  qKeys: string[],
-  qTerms: Term[],
-): string {
-  const head = `相近事项：“${item.name}”`;
-  if (why === 3 && rules?.rivals) {
-    const rival = qKeys.find((k) => rules.rivals!.includes(k)) ?? '';
-    const surface = qTerms.find((t) => t.key === rival)?.surface ?? rival;
-    return `${head}——请求用于“${surface}”，${rules.rivalNote}`;
-  }
-  if (why === 2 && rules) return `${head}——${rules.scopeNote}`;
-  return `${head}——${rules?.relatedNote || '请求与该事项相近，但不是该事项本身'}`;
-}
-
 const KIND_BITS = new Map<CatalogKind, number>();
 function kindBit(kind: CatalogKind): number {
   let b = KIND_BITS.get(kind);
   if (b === undefined) KIND_BITS.set(kind, (b = 1 << KIND_BITS.size));
   return b;
-}
-
-function addOnce(list: string[], s: string): void {
-  if (!list.includes(s)) list.push(s);
-}
-
-/** A short Chinese explanation of why the item matched (built only for returned candidates). */
-function explain(item: MatchableItem, name: string, v: Variant, qTerms: Term[]): string {
-  const matchedCore: string[] = [];
-  const matchedOther: string[] = [];
-  const unexplained: string[] = [];
-  const rewrites = new Map<string, { keys: string[]; byReading: boolean }>();
-  const seen = new Set<string>();
-  // A piece of the request is unexplained only if none of its terms is in the item (残急证 read as
-  // 残疾证 matched 残疾 even if 证件 is not in the item).
-  const explained = new Set<string>();
-  for (const t of qTerms) if (v.weights.has(t.key)) explained.add(t.surface);
-  for (const t of qTerms) {
-    if (seen.has(t.key)) continue;
-    seen.add(t.key);
-    if (t.role === 'residual') {
-      if (v.weights.has(t.key)) addOnce(matchedOther, t.surface);
-      else if (!explained.has(t.surface)) addOnce(unexplained, t.surface);
-      continue;
-    }
-    if (!v.weights.has(t.key)) {
-      if ((t.role === 'core' || t.role === 'modifier') && !explained.has(t.surface)) addOnce(unexplained, t.surface);
-      continue;
-    }
-    // Quote the user's own word when the item says it too; otherwise the canonical word, and why.
-    const literal = !t.byReading && name.includes(t.surface);
-    addOnce(t.role === 'core' && v.heads.has(t.key) ? matchedCore : matchedOther, literal ? t.surface : t.key);
-    if (!literal && t.surface !== t.key) {
-      const r = rewrites.get(t.surface) ?? { keys: [], byReading: t.byReading };
-      r.keys.push(t.key);
-      rewrites.set(t.surface, r);
-    }
-  }
-  const words = matchedCore.length ? matchedCore : matchedOther;
-  let reason = `名称与“${item.name}”${matchedCore.length ? '核心词' : '关键词'}“${words.join('、')}”一致`;
-  if (v.isAlias) reason += `（常用说法“${v.label}”）`;
-  if (rewrites.size)
-    reason += `；${[...rewrites].map(([s, r]) => `“${s}”${r.byReading ? '按读音' : ''}视为“${r.keys.join('、')}”`).join('，')}`;
-  if (matchedCore.length && matchedOther.length) reason += `；另有“${matchedOther.join('、')}”相符`;
-  if (unexplained.length) reason += `；“${unexplained.join('、')}”未在该事项中出现`;
-  return reason;
-}
-
-// ───────────────────────── evaluation on labelled names ─────────────────────────
-
-const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
-
-export type CertificateVerdict = ReturnType<typeof certificateVerdict>;
-
-export interface LabelledName {
-  q: string;
-  verdict: CertificateVerdict;
-  code: string | null;
-  note?: string;
-}
-
-export interface VerdictStats {
-  /** Rows labelled with this verdict. */
-  support: number;
-  /** Rows predicted with this verdict. */
-  predicted: number;
-  precision: number;
-  recall: number;
-}
-
-export interface MatcherEvaluation {
-  rows: number;
-  /** Exact verdict (positive / negative / unlisted). */
-  verdictAccuracy: number;
-  /** The issue decision: positive vs anything else. */
-  issueAccuracy: number;
-  /** Top-1 code over rows that have a code. */
-  top1Accuracy: number;
-  rowsWithCode: number;
-  perVerdict: Record<CertificateVerdict, VerdictStats>;
-  misses: {
-    q: string;
-    want: CertificateVerdict;
-    wantCode: string | null;
-    got: CertificateVerdict;
-    gotCode: string | null;
-  }[];
-}
-
-/**
- * Scores a matcher on labelled names. The predicted code is that of the certificate item behind the
- * verdict (null when unlisted).
- */
-export function evaluateMatcher(
-  matcher: Matcher,
-  rows: readonly LabelledName[],
-  kinds: readonly CatalogKind[] | undefined = CERTIFICATE_KINDS,
-): MatcherEvaluation {
-  const verdicts: CertificateVerdict[] = ['positive', 'negative', 'unlisted'];
-  const tally = Object.fromEntries(verdicts.map((v) => [v, { support: 0, predicted: 0, correct: 0 }])) as Record<
-    CertificateVerdict,
-    { support: number; predicted: number; correct: number }
-  >;
-  let verdictOk = 0;
-  let issueOk = 0;
-  let codeOk = 0;
-  let withCode = 0;
-  const misses: MatcherEvaluation['misses'] = [];
-  for (const row of rows) {
-    const r = matcher.match(row.q, kinds);
-    const got = certificateVerdict(r);
-    const gotCode =
-      got === 'unlisted' ? null : (r.candidates.find((c) => CERTIFICATE_KINDS.includes(c.kind))?.code ?? null);
-    tally[row.verdict].support++;
-    tally[got].predicted++;
-    if (got === row.verdict) {
-      verdictOk++;
-      tally[got].correct++;
-    }
-    if ((got === 'positive') === (row.verdict === 'positive')) issueOk++;
-    if (row.code) {
-      withCode++;
-      if (gotCode === row.code) codeOk++;
-    }
-    if (got !== row.verdict || (row.code !== null && gotCode !== row.code))
-      misses.push({ q: row.q, want: row.verdict, wantCode: row.code, got, gotCode });
-  }
-  const perVerdict = Object.fromEntries(
-    verdicts.map((v) => {
-      const t = tally[v];
-      return [
-        v,
-        {
-          support: t.support,
-          predicted: t.predicted,
-          precision: ratio(t.correct, t.predicted),
-          recall: ratio(t.correct, t.support),
-        },
-      ];
-    }),
-  ) as Record<CertificateVerdict, VerdictStats>;
-  return {
-    rows: rows.length,
-    verdictAccuracy: ratio(verdictOk, rows.length),
-    issueAccuracy: ratio(issueOk, rows.length),
-    top1Accuracy: ratio(codeOk, withCode),
-    rowsWithCode: withCode,
-    perVerdict,
-    misses,
-  };
 }

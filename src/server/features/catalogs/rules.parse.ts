@@ -2,7 +2,7 @@
  * Parsing the pattern language of the prohibition rules (see rules.ts for the language): one line into a
  * ParsedPattern, a whole field into patterns and Chinese errors with their line numbers.
  */
-import { foldText } from './matcher.normalize.js';
+import { foldText } from './matcher.lexicon.js';
 import { SECTION_BY_LABEL, SECTION_LABELS, SECTIONS, WORD_GROUPS, type SectionKind } from './rules.vocabulary.js';
 
 export class PatternError extends Error {

@@ -21,7 +21,7 @@
  * Evaluation is built for every keystroke of the filing form: all literal words of all rules go into one
  * index by first character; a sentence is scanned once and only the rules whose words occur are checked.
  */
-import { foldText } from './matcher.normalize.js';
+import { foldText } from './matcher.lexicon.js';
 import { parsePatterns, type Alt, type ParsedPattern, type Term } from './rules.parse.js';
 import { NEGATORS, SECTION_LABELS, type SectionKind } from './rules.vocabulary.js';
 

@@ -126,20 +126,24 @@ export function loadDemoAdoptions(): DemoAdoptions {
   return { region: data.region, adopt: [...data.adopt], note: data.note };
 }
 
+/** One seed item as the matcher reads it. */
+export const matchableOf = (
+  c: SeedCatalog,
+  it: SeedCatalog['items'][number],
+): MatchableItem & { catchAll: boolean } => ({
+  code: it.code,
+  name: it.name,
+  kind: c.kind,
+  catalogId: c.id,
+  catalogTitle: c.title,
+  basis: it.basis,
+  alternativeChannel: it.alternativeChannel,
+  catchAll: it.catchAll,
+});
+
 /** Flattens catalogs into matcher input (catch-all items included; the matcher never lets them win). */
 export function toMatchableItems(catalogs: SeedCatalog[]): MatchableItem[] {
-  return catalogs.flatMap((c) =>
-    c.items.map((it) => ({
-      code: it.code,
-      name: it.name,
-      kind: c.kind,
-      catalogId: c.id,
-      catalogTitle: c.title,
-      basis: it.basis,
-      alternativeChannel: it.alternativeChannel,
-      catchAll: it.catchAll,
-    })),
-  );
+  return catalogs.flatMap((c) => c.items.map((it) => matchableOf(c, it)));
 }
 
 function assertCatalog(c: SeedCatalog, file: string): void {

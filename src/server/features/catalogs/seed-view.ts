@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { CatalogKind } from '../../../shared/catalogs.js';
 import { createCatalogView, type CatalogView, type Completeness, type JudgedItem, type SignGuide } from './judge.js';
-import { loadDemoAdoptions, loadSeedCatalogs, type SeedCatalog } from './seed-data.js';
+import { loadDemoAdoptions, loadSeedCatalogs, matchableOf, type SeedCatalog } from './seed-data.js';
 
 /** Catalogs the demo district (长治市上党区 140404) adopts besides the defaults (reference/catalogs/demo-adoptions.json). */
 export const DEMO_ADOPTIONS: readonly string[] = loadDemoAdoptions().adopt;
@@ -51,16 +51,9 @@ export function seedCatalogView(opts: SeedViewOptions): CatalogView {
   const active = loadSeedCatalogs().filter((c) => inForce(c, regionCode, date, adopted));
   const items: JudgedItem[] = active.flatMap((c) =>
     c.items.map((it) => ({
-      code: it.code,
-      name: it.name,
-      kind: c.kind,
-      catalogId: c.id,
-      catalogTitle: c.title,
-      basis: it.basis,
-      alternativeChannel: it.alternativeChannel,
+      ...matchableOf(c, it),
       guidance: it.guidance ?? null,
       funding: it.funding,
-      catchAll: it.catchAll,
       catalogComplete: c.complete,
       patterns: it.patterns ?? null,
     })),
