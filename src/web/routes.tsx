@@ -24,9 +24,12 @@ import { prefetchDashboard } from './pages/dashboard/prefetch.js';
  *
  * Example (the catalog pages below):
  *   groups: { key: 'catalogs', titleKey: 'menu.catalogs', icon: <BookOutlined />, order: 15 }
- *   pages:  { path: '/catalogs/browse', titleKey: 'menu.catalogBrowse', access: 'canReadCatalogs',
- *             component: lazyPage(() => import('./pages/catalogs/CatalogBrowserPage.js')), menu: { group: 'catalogs', order: 10 } }
+ *   pages:  const CatalogBrowserPage = lazyPage(() => import('./pages/catalogs/CatalogBrowserPage.js'));
+ *           page('/catalogs/browse', 'catalogBrowse', 'canReadCatalogs', CatalogBrowserPage, under('catalogs', 10))
  */
+/** The message keys under `menu.`, without the prefix. */
+type MenuTitle = MessageKey extends infer K ? (K extends `menu.${infer T}` ? T : never) : never;
+
 export interface MenuGroup {
   key: string;
   titleKey: MessageKey;
@@ -64,258 +67,103 @@ export const menuGroups: MenuGroup[] = [
   { key: 'selfcheck', titleKey: 'menu.selfCheck', icon: <FileSearchOutlined />, order: 12 },
 ];
 
+// The pages' code, each loaded on first use.
+const HomePage = lazyPage(() => import('./pages/home/HomePage.js'));
+const RegionTreePage = lazyPage(() => import('./pages/regions/RegionTreePage.js'));
+const UsersPage = lazyPage(() => import('./pages/users/UsersPage.js'));
+const GrantsPage = lazyPage(() => import('./pages/users/GrantsPage.js'));
+const AuditPage = lazyPage(() => import('./pages/audit/AuditPage.js'));
+const CatalogBrowserPage = lazyPage(() => import('./pages/catalogs/CatalogBrowserPage.js'));
+const AdjustmentsPage = lazyPage(() => import('./pages/catalogs/AdjustmentsPage.js'));
+const CatalogDiffPage = lazyPage(() => import('./pages/catalogs/CatalogDiffPage.js'));
+const CatalogTransferPage = lazyPage(() => import('./pages/catalogs/CatalogTransferPage.js'));
+const RequestListPage = lazyPage(() => import('./pages/admission/RequestListPage.js'));
+const RequestFormPage = lazyPage(() => import('./pages/admission/RequestFormPage.js'));
+// A second wrapper of the same module is another component: moving between the two paths mounts a fresh page.
+const RequestEditPage = lazyPage(() => import('./pages/admission/RequestFormPage.js'));
+const RequestDetailPage = lazyPage(() => import('./pages/admission/RequestDetailPage.js'));
+const ReviewQueuePage = lazyPage(() => import('./pages/admission/ReviewQueuePage.js'));
+const AdmittedPage = lazyPage(() => import('./pages/admission/AdmittedPage.js'));
+const FlagsPage = lazyPage(() => import('./pages/admission/FlagsPage.js'));
+const DeskPage = lazyPage(() => import('./pages/certificates/DeskPage.js'));
+const RegisterPage = lazyPage(() => import('./pages/certificates/RegisterPage.js'));
+const CasesPage = lazyPage(() => import('./pages/certificates/CasesPage.js'));
+const DemandsPage = lazyPage(() => import('./pages/certificates/DemandsPage.js'));
+const RefusalPrintPage = lazyPage(() => import('./pages/certificates/CasePrintPage.js'));
+const PromisePrintPage = lazyPage(() => import('./pages/certificates/CasePrintPage.js'));
+const CertificatePrintPage = lazyPage(() => import('./pages/certificates/CertificatePrintPage.js'));
+const CertificateDetailPage = lazyPage(() => import('./pages/certificates/CertificateDetailPage.js'));
+const CampaignsPage = lazyPage(() => import('./pages/campaigns/CampaignsPage.js'));
+const CampaignDetailPage = lazyPage(() => import('./pages/campaigns/CampaignDetailPage.js'));
+const MyLedgersPage = lazyPage(() => import('./pages/ledgers/MyLedgersPage.js'));
+const LedgerPage = lazyPage(() => import('./pages/ledgers/LedgerPage.js'));
+const ReviewPage = lazyPage(() => import('./pages/ledgers/ReviewPage.js'));
+const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.js'));
+const TasksPage = lazyPage(() => import('./pages/tasks/TasksPage.js'));
+const TaskDetailPage = lazyPage(() => import('./pages/tasks/TaskDetailPage.js'));
+const PasswordPage = lazyPage(() => import('./pages/password/PasswordPage.js'));
+const SessionsPage = lazyPage(() => import('./pages/sessions/SessionsPage.js'));
+const MfaPage = lazyPage(() => import('./pages/password/MfaPage.js'));
+const AllSessionsPage = lazyPage(() => import('./pages/sessions/AllSessionsPage.js'));
+const AdminRequestsPage = lazyPage(() => import('./pages/users/AdminRequestsPage.js'));
+
+const under = (group: string, order: number): PageEntry['menu'] => ({ group, order });
+const onTop = (icon: ReactNode, order: number): PageEntry['menu'] => ({ icon, order });
+
+/** One row of the table below: path, title (a `menu.*` message), access, page, place in the menu. */
+function page(
+  path: string,
+  title: MenuTitle,
+  access: PageEntry['access'],
+  component: LazyPage,
+  menu?: PageEntry['menu'],
+  prefetch?: PageEntry['prefetch'],
+): PageEntry {
+  return { path, titleKey: `menu.${title}`, access, component, menu, prefetch };
+}
+
 export const pages: PageEntry[] = [
-  {
-    path: '/home',
-    titleKey: 'menu.home',
-    access: 'isBusinessUser',
-    component: lazyPage(() => import('./pages/home/HomePage.js')),
-    menu: { icon: <DesktopOutlined />, order: 10 },
-  },
-  {
-    path: '/regions',
-    titleKey: 'menu.regionTree',
-    access: 'canReadRegions',
-    component: lazyPage(() => import('./pages/regions/RegionTreePage.js')),
-    menu: { group: 'regions', order: 10 },
-  },
-  {
-    path: '/users',
-    titleKey: 'menu.users',
-    access: 'canReadUsers',
-    component: lazyPage(() => import('./pages/users/UsersPage.js')),
-    menu: { icon: <TeamOutlined />, order: 30 },
-  },
-  {
-    path: '/grants',
-    titleKey: 'menu.grants',
-    access: 'canManageGrants',
-    component: lazyPage(() => import('./pages/users/GrantsPage.js')),
-    menu: { icon: <SafetyCertificateOutlined />, order: 40 },
-  },
-  {
-    path: '/audit',
-    titleKey: 'menu.audit',
-    access: 'canReadAudit',
-    component: lazyPage(() => import('./pages/audit/AuditPage.js')),
-    menu: { icon: <AuditOutlined />, order: 50 },
-  },
+  page('/home', 'home', 'isBusinessUser', HomePage, onTop(<DesktopOutlined />, 10)),
+  page('/regions', 'regionTree', 'canReadRegions', RegionTreePage, under('regions', 10)),
+  page('/users', 'users', 'canReadUsers', UsersPage, onTop(<TeamOutlined />, 30)),
+  page('/grants', 'grants', 'canManageGrants', GrantsPage, onTop(<SafetyCertificateOutlined />, 40)),
+  page('/audit', 'audit', 'canReadAudit', AuditPage, onTop(<AuditOutlined />, 50)),
   // 目录 (S-2, S-7.1): browse the effective catalogs, adjustments, diff between dates, import and export.
-  {
-    path: '/catalogs/browse',
-    titleKey: 'menu.catalogBrowse',
-    access: 'canReadCatalogs',
-    component: lazyPage(() => import('./pages/catalogs/CatalogBrowserPage.js')),
-    menu: { group: 'catalogs', order: 10 },
-  },
-  {
-    path: '/catalogs/adjustments',
-    titleKey: 'menu.catalogAdjustments',
-    access: 'canReadCatalogs',
-    component: lazyPage(() => import('./pages/catalogs/AdjustmentsPage.js')),
-    menu: { group: 'catalogs', order: 20 },
-  },
-  {
-    path: '/catalogs/diff',
-    titleKey: 'menu.catalogDiff',
-    access: 'canReadCatalogs',
-    component: lazyPage(() => import('./pages/catalogs/CatalogDiffPage.js')),
-    menu: { group: 'catalogs', order: 30 },
-  },
-  {
-    path: '/catalogs/transfer',
-    titleKey: 'menu.catalogTransfer',
-    access: 'canReadCatalogs',
-    component: lazyPage(() => import('./pages/catalogs/CatalogTransferPage.js')),
-    menu: { group: 'catalogs', order: 40 },
-  },
+  page('/catalogs/browse', 'catalogBrowse', 'canReadCatalogs', CatalogBrowserPage, under('catalogs', 10)),
+  page('/catalogs/adjustments', 'catalogAdjustments', 'canReadCatalogs', AdjustmentsPage, under('catalogs', 20)),
+  page('/catalogs/diff', 'catalogDiff', 'canReadCatalogs', CatalogDiffPage, under('catalogs', 30)),
+  page('/catalogs/transfer', 'catalogTransfer', 'canReadCatalogs', CatalogTransferPage, under('catalogs', 40)),
   // 准入 (S-7): filing, review, admitted tasks, flags of un-admitted tasks.
-  {
-    path: '/admission/requests',
-    titleKey: 'menu.admissionRequests',
-    access: 'canFileAdmission',
-    component: lazyPage(() => import('./pages/admission/RequestListPage.js')),
-    menu: { group: 'admission', order: 10 },
-  },
-  {
-    path: '/admission/requests/new',
-    titleKey: 'menu.admissionRequests',
-    access: 'canFileAdmission',
-    component: lazyPage(() => import('./pages/admission/RequestFormPage.js')),
-  },
-  {
-    path: '/admission/requests/:id/edit',
-    titleKey: 'menu.admissionRequests',
-    access: 'canFileAdmission',
-    component: lazyPage(() => import('./pages/admission/RequestFormPage.js')),
-  },
-  {
-    path: '/admission/requests/:id',
-    titleKey: 'menu.admissionRequests',
-    access: 'canReadAdmission',
-    component: lazyPage(() => import('./pages/admission/RequestDetailPage.js')),
-  },
-  {
-    path: '/admission/review',
-    titleKey: 'menu.admissionReview',
-    access: 'canReviewAdmission',
-    component: lazyPage(() => import('./pages/admission/ReviewQueuePage.js')),
-    menu: { group: 'admission', order: 20 },
-  },
-  {
-    path: '/admission/admitted',
-    titleKey: 'menu.admissionAdmitted',
-    access: 'canReadAdmission',
-    component: lazyPage(() => import('./pages/admission/AdmittedPage.js')),
-    menu: { group: 'admission', order: 30 },
-  },
-  {
-    path: '/admission/flags',
-    titleKey: 'menu.admissionFlags',
-    access: 'canReadAdmission',
-    component: lazyPage(() => import('./pages/admission/FlagsPage.js')),
-    menu: { group: 'admission', order: 40 },
-  },
+  page('/admission/requests', 'admissionRequests', 'canFileAdmission', RequestListPage, under('admission', 10)),
+  page('/admission/requests/new', 'admissionRequests', 'canFileAdmission', RequestFormPage),
+  page('/admission/requests/:id/edit', 'admissionRequests', 'canFileAdmission', RequestEditPage),
+  page('/admission/requests/:id', 'admissionRequests', 'canReadAdmission', RequestDetailPage),
+  page('/admission/review', 'admissionReview', 'canReviewAdmission', ReviewQueuePage, under('admission', 20)),
+  page('/admission/admitted', 'admissionAdmitted', 'canReadAdmission', AdmittedPage, under('admission', 30)),
+  page('/admission/flags', 'admissionFlags', 'canReadAdmission', FlagsPage, under('admission', 40)),
   // 证明 (S-6.2): the desk, the register, slips and promise forms, demand evidence; print views.
-  {
-    path: '/certificates/desk',
-    titleKey: 'menu.certificateDesk',
-    access: 'canIssueCertificates',
-    component: lazyPage(() => import('./pages/certificates/DeskPage.js')),
-    menu: { group: 'certificates', order: 10 },
-  },
-  {
-    path: '/certificates/register',
-    titleKey: 'menu.certificateRegister',
-    access: 'canReadCertificates',
-    component: lazyPage(() => import('./pages/certificates/RegisterPage.js')),
-    menu: { group: 'certificates', order: 20 },
-  },
-  {
-    path: '/certificates/cases',
-    titleKey: 'menu.certificateCases',
-    access: 'canReadCertificates',
-    component: lazyPage(() => import('./pages/certificates/CasesPage.js')),
-    menu: { group: 'certificates', order: 30 },
-  },
-  {
-    path: '/certificates/demands',
-    titleKey: 'menu.certificateDemands',
-    access: 'canReadCertificates',
-    component: lazyPage(() => import('./pages/certificates/DemandsPage.js')),
-    menu: { group: 'certificates', order: 40 },
-  },
-  {
-    path: '/certificates/refusals/:id',
-    titleKey: 'menu.certificateCases',
-    access: 'canReadCertificates',
-    component: lazyPage(() => import('./pages/certificates/CasePrintPage.js')),
-  },
-  {
-    path: '/certificates/promises/:id',
-    titleKey: 'menu.certificateCases',
-    access: 'canReadCertificates',
-    component: lazyPage(() => import('./pages/certificates/CasePrintPage.js')),
-  },
-  {
-    path: '/certificates/:id/print',
-    titleKey: 'menu.certificateRegister',
-    access: 'canIssueCertificates',
-    component: lazyPage(() => import('./pages/certificates/CertificatePrintPage.js')),
-  },
-  {
-    path: '/certificates/:id',
-    titleKey: 'menu.certificateRegister',
-    access: 'canReadCertificates',
-    component: lazyPage(() => import('./pages/certificates/CertificateDetailPage.js')),
-  },
+  page('/certificates/desk', 'certificateDesk', 'canIssueCertificates', DeskPage, under('certificates', 10)),
+  page('/certificates/register', 'certificateRegister', 'canReadCertificates', RegisterPage, under('certificates', 20)),
+  page('/certificates/cases', 'certificateCases', 'canReadCertificates', CasesPage, under('certificates', 30)),
+  page('/certificates/demands', 'certificateDemands', 'canReadCertificates', DemandsPage, under('certificates', 40)),
+  page('/certificates/refusals/:id', 'certificateCases', 'canReadCertificates', RefusalPrintPage),
+  page('/certificates/promises/:id', 'certificateCases', 'canReadCertificates', PromisePrintPage),
+  page('/certificates/:id/print', 'certificateRegister', 'canIssueCertificates', CertificatePrintPage),
+  page('/certificates/:id', 'certificateRegister', 'canReadCertificates', CertificateDetailPage),
   // 专项行动、自查台账、整改 (S-5, S-6, S-8): campaigns, the village ledger, township review, roll-ups, clean-up tasks.
-  {
-    path: '/campaigns',
-    titleKey: 'menu.campaigns',
-    access: 'canManageCampaigns',
-    component: lazyPage(() => import('./pages/campaigns/CampaignsPage.js')),
-    menu: { group: 'selfcheck', order: 10 },
-  },
-  {
-    path: '/campaigns/:id',
-    titleKey: 'menu.campaigns',
-    access: 'canReadCampaigns',
-    component: lazyPage(() => import('./pages/campaigns/CampaignDetailPage.js')),
-  },
-  {
-    path: '/ledgers',
-    titleKey: 'menu.ledgers',
-    access: 'canFillLedgers',
-    component: lazyPage(() => import('./pages/ledgers/MyLedgersPage.js')),
-    menu: { group: 'selfcheck', order: 20 },
-  },
-  {
-    path: '/ledgers/:id',
-    titleKey: 'menu.ledgers',
-    access: 'canReadLedgers',
-    component: lazyPage(() => import('./pages/ledgers/LedgerPage.js')),
-  },
-  {
-    path: '/review',
-    titleKey: 'menu.ledgerReview',
-    access: 'canReviewLedgers',
-    component: lazyPage(() => import('./pages/ledgers/ReviewPage.js')),
-    menu: { group: 'selfcheck', order: 30 },
-  },
-  {
-    path: '/dashboard',
-    titleKey: 'menu.dashboard',
-    access: 'canViewRollups',
-    component: lazyPage(() => import('./pages/dashboard/DashboardPage.js')),
-    prefetch: prefetchDashboard,
-    menu: { group: 'selfcheck', order: 40 },
-  },
-  {
-    path: '/tasks',
-    titleKey: 'menu.tasks',
-    access: 'canReadTasks',
-    component: lazyPage(() => import('./pages/tasks/TasksPage.js')),
-    menu: { group: 'selfcheck', order: 50 },
-  },
-  {
-    path: '/tasks/:id',
-    titleKey: 'menu.tasks',
-    access: 'canReadTasks',
-    component: lazyPage(() => import('./pages/tasks/TaskDetailPage.js')),
-  },
-  {
-    path: '/password',
-    titleKey: 'menu.password',
-    access: 'signedIn',
-    component: lazyPage(() => import('./pages/password/PasswordPage.js')),
-  },
-  {
-    path: '/sessions',
-    titleKey: 'menu.sessions',
-    access: 'signedIn',
-    component: lazyPage(() => import('./pages/sessions/SessionsPage.js')),
-  },
-  {
-    path: '/mfa',
-    titleKey: 'menu.mfa',
-    access: 'signedIn',
-    component: lazyPage(() => import('./pages/password/MfaPage.js')),
-  },
-  {
-    path: '/sessions/all',
-    titleKey: 'menu.allSessions',
-    access: 'canManageSessions',
-    component: lazyPage(() => import('./pages/sessions/AllSessionsPage.js')),
-    menu: { icon: <DesktopOutlined />, order: 45 },
-  },
-  {
-    path: '/admin-requests',
-    titleKey: 'menu.adminRequests',
-    access: 'canReviewAdminRequests',
-    component: lazyPage(() => import('./pages/users/AdminRequestsPage.js')),
-    menu: { icon: <AuditOutlined />, order: 60 },
-  },
+  page('/campaigns', 'campaigns', 'canManageCampaigns', CampaignsPage, under('selfcheck', 10)),
+  page('/campaigns/:id', 'campaigns', 'canReadCampaigns', CampaignDetailPage),
+  page('/ledgers', 'ledgers', 'canFillLedgers', MyLedgersPage, under('selfcheck', 20)),
+  page('/ledgers/:id', 'ledgers', 'canReadLedgers', LedgerPage),
+  page('/review', 'ledgerReview', 'canReviewLedgers', ReviewPage, under('selfcheck', 30)),
+  page('/dashboard', 'dashboard', 'canViewRollups', DashboardPage, under('selfcheck', 40), prefetchDashboard),
+  page('/tasks', 'tasks', 'canReadTasks', TasksPage, under('selfcheck', 50)),
+  page('/tasks/:id', 'tasks', 'canReadTasks', TaskDetailPage),
+  page('/password', 'password', 'signedIn', PasswordPage),
+  page('/sessions', 'sessions', 'signedIn', SessionsPage),
+  page('/mfa', 'mfa', 'signedIn', MfaPage),
+  page('/sessions/all', 'allSessions', 'canManageSessions', AllSessionsPage, onTop(<DesktopOutlined />, 45)),
+  page('/admin-requests', 'adminRequests', 'canReviewAdminRequests', AdminRequestsPage, onTop(<AuditOutlined />, 60)),
 ];
 
 /**

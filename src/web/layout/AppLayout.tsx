@@ -26,6 +26,7 @@ import { HEADER_THEME } from '../theme/theme.js';
 import { useFeedback } from '../components/feedback.js';
 import { useIsMobile } from '../components/useIsMobile.js';
 import { NotificationBell } from '../pages/tasks/NotificationBell.js';
+import { LogoMark } from '../components/LogoMark.js';
 
 const { Header, Sider, Content, Footer } = Layout;
 
@@ -44,17 +45,7 @@ function Logo({ compact }: { compact?: boolean }) {
         overflow: 'hidden',
       }}
     >
-      <svg viewBox="0 0 64 64" aria-hidden="true" style={{ flex: 'none', width: '1.75rem', height: '1.75rem' }}>
-        <rect width="64" height="64" rx="12" fill="#ffffff" />
-        <path
-          d="M18 40 L30 48 L47 20"
-          fill="none"
-          stroke="#1d5fc4"
-          strokeWidth="7"
-          strokeLinecap="round"
-          strokeLinejoin="round"
-        />
-      </svg>
+      <LogoMark />
       <span style={{ fontSize: '1.125rem', fontWeight: 600, letterSpacing: 2 }}>{t('app.name')}</span>
       {compact ? null : (
         <span style={{ fontSize: '0.8125rem', borderLeft: '1px solid rgba(255,255,255,0.6)', paddingLeft: '0.625rem' }}>

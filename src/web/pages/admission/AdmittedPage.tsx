@@ -1,6 +1,5 @@
 import { useNavigate } from 'react-router';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, type TableColumnsType } from 'antd';
 import { FlagOutlined } from '@ant-design/icons';
 import { useMe } from '../../api/auth.js';
 import { accessOf } from '../../access.js';
@@ -10,7 +9,8 @@ import { useI18n } from '../../i18n/index.js';
 import { admissionKeys, listAdmitted } from './admission.api.js';
 import type { AdmittedTask } from '../../../shared/admission.js';
 import { EffectTag, useRequestColumns, useStoredName } from './AdmissionTags.js';
-import { usePaging } from '../../components/usePaging.js';
+import { usePagedQuery } from '../../hooks/usePagedQuery.js';
+import { PagedTable } from '../../components/PagedTable.js';
 
 /** 已准入事项: what has been admitted for my area and is (or will be) in effect. Anything else may be refused and flagged. */
 export default function AdmittedPage() {
@@ -21,12 +21,7 @@ export default function AdmittedPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const access = accessOf(me);
-  const { page, pageSize, pagination } = usePaging();
-  const rows = useQuery({
-    queryKey: admissionKeys.admitted(page, pageSize),
-    queryFn: () => listAdmitted(page, pageSize),
-    placeholderData: keepPreviousData,
-  });
+  const rows = usePagedQuery(admissionKeys.admitted, listAdmitted);
 
   const columns: TableColumnsType<AdmittedTask> = [
     ...requestColumns,
@@ -76,16 +71,12 @@ export default function AdmittedPage() {
     >
       <Alert type="info" showIcon title={t('admission.admitted.note')} style={{ marginBottom: 16 }} />
       <Card size="small">
-        <Table<AdmittedTask>
+        <PagedTable<AdmittedTask>
+          list={rows}
           rowKey="id"
           data-testid="admitted-table"
           columns={columns}
-          dataSource={rows.data?.items ?? []}
-          loading={rows.isFetching}
-          scroll={{ x: 'max-content' }}
-          size={isMobile ? 'small' : 'middle'}
           locale={{ emptyText: t('admission.admitted.empty') }}
-          pagination={pagination(rows.data?.total ?? 0)}
         />
       </Card>
     </PageContainer>

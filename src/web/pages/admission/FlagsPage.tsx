@@ -1,19 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Row,
-  Select,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Card, Col, Form, Input, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FlagOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMe } from '../../api/auth.js';
@@ -25,7 +11,9 @@ import { useI18n } from '../../i18n/index.js';
 import { CHANNELS, type Channel } from '../../../shared/admission.codes.js';
 import { admissionKeys, createFlag, flagsByDepartment, listFlags, listNamableDepartments } from './admission.api.js';
 import type { DepartmentCount, Flag } from '../../../shared/admission.js';
-import { usePaging } from '../../components/usePaging.js';
+import { usePagedQuery } from '../../hooks/usePagedQuery.js';
+import { PagedTable } from '../../components/PagedTable.js';
+import { Field, FormCard, PastDayPicker } from '../../components/Field.js';
 
 const OTHER = '__other__';
 
@@ -47,12 +35,7 @@ export default function FlagsPage() {
   const { t } = useI18n();
   const { data: me } = useMe();
   const access = accessOf(me);
-  const { page, pageSize, pagination } = usePaging();
-  const flags = useQuery({
-    queryKey: admissionKeys.flags(page, pageSize),
-    queryFn: () => listFlags(page, pageSize),
-    placeholderData: keepPreviousData,
-  });
+  const flags = usePagedQuery(admissionKeys.flags, listFlags);
   const counts = useQuery({
     queryKey: admissionKeys.flagCounts,
     queryFn: flagsByDepartment,
@@ -162,16 +145,14 @@ export default function FlagsPage() {
         )}
         <Col xs={24} xl={15}>
           <Card size="small" title={access.canFlagAdmission ? t('admission.flags.mine') : t('admission.flags.list')}>
-            <Table<Flag>
+            <PagedTable<Flag>
+              list={flags}
+              paging={{ size: 'small' }}
               rowKey="id"
               data-testid="flag-table"
               columns={columns}
-              dataSource={flags.data?.items ?? []}
-              loading={flags.isFetching}
-              scroll={{ x: 'max-content' }}
               size="small"
               locale={{ emptyText: t('admission.flags.empty') }}
-              pagination={pagination(flags.data?.total ?? 0, { size: 'small' })}
             />
           </Card>
         </Col>
@@ -210,85 +191,64 @@ function FlagFormCard() {
       void qc.invalidateQueries({ queryKey: ['admission', 'flags'] });
     },
   });
-  const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
   return (
-    <Card size="small" title={t('admission.flags.formTitle')} data-testid="flag-form">
-      <Form<FlagForm>
-        form={form}
-        layout="vertical"
-        initialValues={{ channel: 'document', receivedOn: dayjs() }}
-        disabled={create.isPending}
+    <FormCard<FlagForm>
+      title={t('admission.flags.formTitle')}
+      testId="flag-form"
+      form={form}
+      initialValues={{ channel: 'document', receivedOn: dayjs() }}
+      pending={create.isPending}
+      submit={{
+        icon: <FlagOutlined />,
+        danger: true,
+        text: t('admission.flags.submit'),
+        testId: 'flag-submit',
+        onClick: () => create.mutate(),
+      }}
+    >
+      <Form.Item
+        name="departmentId"
+        label={t('admission.flags.department')}
+        rules={[{ required: true, message: t('admission.flags.departmentRequired') }]}
       >
-        <Form.Item
-          name="departmentId"
-          label={t('admission.flags.department')}
-          rules={[{ required: true, message: t('admission.flags.departmentRequired') }]}
-        >
-          <Select
-            showSearch={{ filterOption: (input, o) => String(o?.label ?? '').includes(input) }}
-            loading={departments.isFetching}
-            placeholder={t('admission.flags.departmentPlaceholder')}
-            options={[
-              ...(departments.data ?? []).map((d) => ({ value: d.id, label: d.name })),
-              { value: OTHER, label: t('admission.flags.otherDepartment') },
-            ]}
-          />
-        </Form.Item>
-        {deptId === OTHER ? (
-          <Form.Item
-            name="departmentName"
-            label={t('admission.flags.departmentName')}
-            rules={[required(t('admission.flags.departmentName'))]}
-          >
-            <Input maxLength={100} placeholder={t('admission.flags.departmentNamePlaceholder')} />
-          </Form.Item>
-        ) : null}
-        <Form.Item
-          name="taskTitle"
-          label={t('admission.flags.taskTitle')}
-          rules={[required(t('admission.flags.taskTitle')), { min: 2, message: t('admission.flags.taskTitleShort') }]}
-        >
-          <Input maxLength={200} placeholder={t('admission.flags.taskTitlePlaceholder')} />
-        </Form.Item>
-        <Form.Item name="description" label={t('admission.flags.description')}>
-          <Input.TextArea rows={3} maxLength={2000} placeholder={t('admission.flags.descriptionPlaceholder')} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={12}>
-            <Form.Item
-              name="channel"
-              label={t('admission.flags.channel')}
-              rules={[{ required: true, message: t('common.required', { field: t('admission.flags.channel') }) }]}
-            >
-              <Select options={CHANNELS.map((c) => ({ value: c, label: t(`admission.channel.${c}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={12}>
-            <Form.Item
-              name="receivedOn"
-              label={t('admission.flags.receivedOn')}
-              rules={[{ required: true, message: t('common.required', { field: t('admission.flags.receivedOn') }) }]}
-            >
-              <DatePicker
-                style={{ width: '100%' }}
-                format="YYYY-MM-DD"
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Button
-          type="primary"
-          danger
-          icon={<FlagOutlined />}
-          block
-          loading={create.isPending}
-          onClick={() => create.mutate()}
-          data-testid="flag-submit"
-        >
-          {t('admission.flags.submit')}
-        </Button>
-      </Form>
-    </Card>
+        <Select
+          showSearch={{ filterOption: (input, o) => String(o?.label ?? '').includes(input) }}
+          loading={departments.isFetching}
+          placeholder={t('admission.flags.departmentPlaceholder')}
+          options={[
+            ...(departments.data ?? []).map((d) => ({ value: d.id, label: d.name })),
+            { value: OTHER, label: t('admission.flags.otherDepartment') },
+          ]}
+        />
+      </Form.Item>
+      {deptId === OTHER ? (
+        <Field name="departmentName" label={t('admission.flags.departmentName')} required="text">
+          <Input maxLength={100} placeholder={t('admission.flags.departmentNamePlaceholder')} />
+        </Field>
+      ) : null}
+      <Field
+        name="taskTitle"
+        label={t('admission.flags.taskTitle')}
+        required="text"
+        rules={[{ min: 2, message: t('admission.flags.taskTitleShort') }]}
+      >
+        <Input maxLength={200} placeholder={t('admission.flags.taskTitlePlaceholder')} />
+      </Field>
+      <Form.Item name="description" label={t('admission.flags.description')}>
+        <Input.TextArea rows={3} maxLength={2000} placeholder={t('admission.flags.descriptionPlaceholder')} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={12}>
+          <Field name="channel" label={t('admission.flags.channel')} required>
+            <Select options={CHANNELS.map((c) => ({ value: c, label: t(`admission.channel.${c}`) }))} />
+          </Field>
+        </Col>
+        <Col xs={12}>
+          <Field name="receivedOn" label={t('admission.flags.receivedOn')} required>
+            <PastDayPicker />
+          </Field>
+        </Col>
+      </Row>
+    </FormCard>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -10,7 +10,6 @@ import {
   Input,
   Row,
   Select,
-  Table,
   Tag,
   Tooltip,
   Typography,
@@ -34,8 +33,9 @@ import {
   type AuditRow,
   type VerifyResult,
 } from './audit.api.js';
-import { usePaging } from '../../components/usePaging.js';
-import { FilterActions } from '../../components/FilterActions.js';
+import { useFilteredQuery } from '../../hooks/usePagedQuery.js';
+import { FilterBar } from '../../components/FilterBar.js';
+import { PagedTable } from '../../components/PagedTable.js';
 import { CLEARABLE } from '../../components/ClearIcon.js';
 
 interface FilterForm {
@@ -63,17 +63,9 @@ export default function AuditPage() {
   const isMobile = useIsMobile();
   const { message } = useFeedback();
   const [form] = Form.useForm<FilterForm>();
-  const [filter, setFilter] = useState<AuditFilter>({});
-  const { page, pageSize, setPage, pagination } = usePaging();
+  const list = useFilteredQuery<AuditFilter, AuditRow>({}, auditKeys.list, listAudit);
+  const { filter } = list;
   const [verdict, setVerdict] = useState<VerifyResult | null>(null);
-  const [moreFilters, setMoreFilters] = useState(false);
-  const showAll = !isMobile || moreFilters;
-
-  const rows = useQuery({
-    queryKey: auditKeys.list(filter, page, pageSize),
-    queryFn: () => listAudit(filter, page, pageSize),
-    placeholderData: keepPreviousData,
-  });
   const verify = useMutation({ mutationFn: verifyAudit, onSuccess: setVerdict });
   const exporter = useMutation({
     mutationFn: () => exportAudit(filter),
@@ -82,7 +74,7 @@ export default function AuditPage() {
 
   const apply = (v: FilterForm) => {
     const [from, to] = v.range ?? [];
-    setFilter({
+    list.apply({
       actor: v.actor?.trim() || undefined,
       action: v.action?.trim() || undefined,
       entity: v.entity || undefined,
@@ -90,7 +82,6 @@ export default function AuditPage() {
       from: from ? from.toDate().toISOString() : undefined,
       to: to ? to.toDate().toISOString() : undefined,
     });
-    setPage(1);
   };
 
   const roleText = (roles: string | null) =>
@@ -197,20 +188,26 @@ export default function AuditPage() {
     >
       <Alert type="info" showIcon title={t('audit.note')} style={{ marginBottom: 16 }} />
       {verdictAlert}
-      <Card style={{ marginBottom: 16 }}>
-        <Form<FilterForm> form={form} layout="vertical" onFinish={apply}>
-          <Row gutter={16}>
+      <FilterBar<FilterForm>
+        form={form}
+        onFinish={apply}
+        onReset={() => list.apply({})}
+        gutter={16}
+        actionsCol={{ xs: 24, lg: 8, xl: 12 }}
+      >
+        {(fold) => (
+          <>
             <Col xs={24} sm={12} lg={8} xl={6}>
               <Form.Item name="actor" label={t('audit.actor')}>
                 <Input allowClear={CLEARABLE} maxLength={64} />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} lg={8} xl={6} style={showAll ? undefined : { display: 'none' }}>
+            <Col xs={24} sm={12} lg={8} xl={6} style={fold}>
               <Form.Item name="action" label={t('audit.action')}>
                 <Input allowClear={CLEARABLE} maxLength={64} placeholder={t('audit.actionPlaceholder')} />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} lg={8} xl={6} style={showAll ? undefined : { display: 'none' }}>
+            <Col xs={24} sm={12} lg={8} xl={6} style={fold}>
               <Form.Item name="entity" label={t('audit.entity')}>
                 <Select
                   allowClear={CLEARABLE}
@@ -219,7 +216,7 @@ export default function AuditPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} lg={8} xl={6} style={showAll ? undefined : { display: 'none' }}>
+            <Col xs={24} sm={12} lg={8} xl={6} style={fold}>
               <Form.Item name="outcome" label={t('audit.outcome')}>
                 <Select
                   allowClear={CLEARABLE}
@@ -231,7 +228,7 @@ export default function AuditPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={24} lg={16} xl={12} style={showAll ? undefined : { display: 'none' }}>
+            <Col xs={24} sm={24} lg={16} xl={12} style={fold}>
               <Form.Item name="range" label={t('audit.timeRange')}>
                 <DatePicker.RangePicker
                   showTime={{ format: 'HH:mm' }}
@@ -241,28 +238,14 @@ export default function AuditPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} lg={8} xl={12} style={{ display: 'flex', alignItems: 'flex-end' }}>
-              <FilterActions
-                onReset={() => {
-                  form.resetFields();
-                  setFilter({});
-                  setPage(1);
-                }}
-                moreFilters={isMobile ? moreFilters : undefined}
-                onToggleMore={() => setMoreFilters((v) => !v)}
-              />
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+          </>
+        )}
+      </FilterBar>
       <Card>
-        <Table<AuditRow>
+        <PagedTable<AuditRow>
+          list={list}
           rowKey="seq"
           columns={columns}
-          dataSource={rows.data?.items ?? []}
-          loading={rows.isFetching}
-          scroll={{ x: 'max-content' }}
-          size={isMobile ? 'small' : 'middle'}
           expandable={{
             expandedRowRender: (r) => (
               <div style={{ maxWidth: isMobile ? 'calc(100vw - 72px)' : undefined }}>
@@ -295,7 +278,6 @@ export default function AuditPage() {
               </div>
             ),
           }}
-          pagination={pagination(rows.data?.total ?? 0)}
         />
       </Card>
     </PageContainer>

@@ -1,13 +1,12 @@
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Result } from 'antd';
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { PageContainer } from '../../components/PageContainer.js';
+import { Button, Result } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { PageSpin } from '../../components/PageSpin.js';
 import { useI18n } from '../../i18n/index.js';
 import { certificateKeys, getCase } from './certificates.api.js';
 import { CaseSheet } from './CertificateSheets.js';
-import { PrintSheet } from './PrintSheet.js';
+import { PrintPage } from './PrintSheet.js';
 import { useScrollTop } from './useScrollTop.js';
 
 /** /certificates/refusals/:id and /certificates/promises/:id: the slip or the promise form on A4 (names masked). */
@@ -30,28 +29,18 @@ export default function CasePrintPage() {
     return <Result status="404" title={t('certificates.case.notFound')} subTitle={q.error.message} extra={back} />;
   const c = q.data;
   return (
-    <PageContainer
+    <PrintPage
       title={t(`certificates.caseKind.${c.kind}`)}
-      extra={
-        <>
-          {back}
-          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-button">
-            {t('certificates.print.print')}
-          </Button>
-        </>
-      }
-    >
-      <Alert
-        type={kind === 'refusal' ? 'warning' : 'info'}
-        showIcon
-        style={{ marginBottom: 16 }}
-        title={t(kind === 'refusal' ? 'certificates.case.refusalHelp' : 'certificates.case.promiseHelp', {
+      back={back}
+      note={{
+        type: kind === 'refusal' ? 'warning' : 'info',
+        title: t(kind === 'refusal' ? 'certificates.case.refusalHelp' : 'certificates.case.promiseHelp', {
           number: c.number,
-        })}
-      />
-      <PrintSheet testId="case-sheet">
-        <CaseSheet c={c} />
-      </PrintSheet>
-    </PageContainer>
+        }),
+      }}
+      testId="case-sheet"
+    >
+      <CaseSheet c={c} />
+    </PrintPage>
   );
 }

@@ -1,13 +1,12 @@
 import { Link } from 'react-router';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Table, Tabs, Tag, type TableColumnsType } from 'antd';
+import { Alert, Card, Tabs, Tag, type TableColumnsType } from 'antd';
 import { PageContainer } from '../../components/PageContainer.js';
-import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
 import type { CertificateVerdict } from '../../../shared/certificates.js';
 import { certificateKeys, listCases } from './certificates.api.js';
 import type { CertificateCase } from '../../../shared/certificates.js';
-import { usePaging } from '../../components/usePaging.js';
+import { usePagedQuery } from '../../hooks/usePagedQuery.js';
+import { PagedTable } from '../../components/PagedTable.js';
 
 /** 不予出具与告知承诺: the refusal slips and the promise forms of my area (masked), each reprintable. */
 export default function CasesPage() {
@@ -28,13 +27,10 @@ export default function CasesPage() {
 
 function CaseTable({ kind }: { kind: 'refusal' | 'promise' }) {
   const { t } = useI18n();
-  const isMobile = useIsMobile();
-  const { page, pageSize, pagination } = usePaging();
-  const rows = useQuery({
-    queryKey: certificateKeys.cases(kind, page, pageSize),
-    queryFn: () => listCases(kind, page, pageSize),
-    placeholderData: keepPreviousData,
-  });
+  const rows = usePagedQuery(
+    (page, pageSize) => certificateKeys.cases(kind, page, pageSize),
+    (page, pageSize) => listCases(kind, page, pageSize),
+  );
   const base = kind === 'refusal' ? '/certificates/refusals' : '/certificates/promises';
   const columns: TableColumnsType<CertificateCase> = [
     {
@@ -80,18 +76,14 @@ function CaseTable({ kind }: { kind: 'refusal' | 'promise' }) {
   ];
   return (
     <Card size="small">
-      <Table<CertificateCase>
+      <PagedTable<CertificateCase>
+        list={rows}
         rowKey="id"
         data-testid={`${kind}-table`}
         columns={columns}
-        dataSource={rows.data?.items ?? []}
-        loading={rows.isFetching}
-        scroll={{ x: 'max-content' }}
-        size={isMobile ? 'small' : 'middle'}
         locale={{
           emptyText: t(kind === 'refusal' ? 'certificates.cases.emptyRefusals' : 'certificates.cases.emptyPromises'),
         }}
-        pagination={pagination(rows.data?.total ?? 0)}
       />
     </Card>
   );

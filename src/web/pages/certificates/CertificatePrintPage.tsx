@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/index.js';
 import { certificateKeys, printCertificate } from './certificates.api.js';
 import type { PrintData } from '../../../shared/certificates.js';
 import { CertificateSheet } from './CertificateSheets.js';
-import { PrintSheet } from './PrintSheet.js';
+import { PrintPage } from './PrintSheet.js';
 import { useScrollTop } from './useScrollTop.js';
 
 type State =
@@ -119,27 +119,17 @@ export default function CertificatePrintPage() {
 
   const d = state.data;
   return (
-    <PageContainer
+    <PrintPage
       title={t('certificates.print.title')}
-      extra={
-        <>
-          {back}
-          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-button">
-            {t('certificates.print.print')}
-          </Button>
-        </>
-      }
+      back={back}
+      note={{
+        type: 'info',
+        title: t('certificates.print.copy', { copy: d.copyNo, serial: d.serial }),
+        description: t('certificates.print.help'),
+      }}
+      testId="print-sheet"
     >
-      <Alert
-        type="info"
-        showIcon
-        style={{ marginBottom: 16 }}
-        title={t('certificates.print.copy', { copy: d.copyNo, serial: d.serial })}
-        description={t('certificates.print.help')}
-      />
-      <PrintSheet testId="print-sheet">
-        <CertificateSheet data={d} />
-      </PrintSheet>
-    </PageContainer>
+      <CertificateSheet data={d} />
+    </PrintPage>
   );
 }

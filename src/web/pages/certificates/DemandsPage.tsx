@@ -1,19 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Row,
-  Select,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Card, Col, Form, Input, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMe } from '../../api/auth.js';
@@ -24,7 +10,9 @@ import { useI18n } from '../../i18n/index.js';
 import { DEMANDER_KINDS, type DemanderKind } from '../../../shared/certificates.codes.js';
 import { certificateKeys, demandsByDemander, listDemands, recordDemand } from './certificates.api.js';
 import type { Demand, DemanderCount } from '../../../shared/certificates.js';
-import { usePaging } from '../../components/usePaging.js';
+import { usePagedQuery } from '../../hooks/usePagedQuery.js';
+import { PagedTable } from '../../components/PagedTable.js';
+import { Field, FormCard, PastDayPicker } from '../../components/Field.js';
 
 interface DemandForm {
   demanderName?: string;
@@ -42,12 +30,7 @@ export default function DemandsPage() {
   const { t } = useI18n();
   const { data: me } = useMe();
   const access = accessOf(me);
-  const { page, pageSize, pagination } = usePaging();
-  const rows = useQuery({
-    queryKey: certificateKeys.demands(page, pageSize),
-    queryFn: () => listDemands(page, pageSize),
-    placeholderData: keepPreviousData,
-  });
+  const rows = usePagedQuery(certificateKeys.demands, listDemands);
   const counts = useQuery({ queryKey: certificateKeys.demandCounts, queryFn: demandsByDemander });
 
   const columns: TableColumnsType<Demand> = [
@@ -153,16 +136,14 @@ export default function DemandsPage() {
         </Col>
         <Col xs={24} xl={15}>
           <Card size="small" title={t('certificates.demands.list')}>
-            <Table<Demand>
+            <PagedTable<Demand>
+              list={rows}
+              paging={{ size: 'small' }}
               rowKey="id"
               data-testid="demand-table"
               columns={columns}
-              dataSource={rows.data?.items ?? []}
-              loading={rows.isFetching}
-              scroll={{ x: 'max-content' }}
               size="small"
               locale={{ emptyText: t('certificates.demands.empty') }}
-              pagination={pagination(rows.data?.total ?? 0, { size: 'small' })}
             />
           </Card>
         </Col>
@@ -197,84 +178,51 @@ function DemandFormCard() {
       void qc.invalidateQueries({ queryKey: ['certificates', 'demands'] });
     },
   });
-  const required = (field: string) => ({ required: true, whitespace: true, message: t('common.required', { field }) });
+  const tooShort = [{ min: 2, message: t('certificates.demands.tooShort') }];
   return (
-    <Card size="small" title={t('certificates.demands.formTitle')} data-testid="demand-form">
-      <Form<DemandForm>
-        form={form}
-        layout="vertical"
-        initialValues={{ demanderKind: 'bank', demandedOn: dayjs() }}
-        disabled={save.isPending}
-      >
-        <Row gutter={12}>
-          <Col xs={24} md={14}>
-            <Form.Item
-              name="demanderName"
-              label={t('certificates.demands.demander')}
-              rules={[
-                required(t('certificates.demands.demander')),
-                { min: 2, message: t('certificates.demands.tooShort') },
-              ]}
-            >
-              <Input maxLength={100} placeholder={t('certificates.demands.demanderPlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={10}>
-            <Form.Item
-              name="demanderKind"
-              label={t('certificates.demands.kind')}
-              rules={[{ required: true, message: t('common.required', { field: t('certificates.demands.kind') }) }]}
-            >
-              <Select
-                popupMatchSelectWidth={false}
-                options={DEMANDER_KINDS.map((k) => ({ value: k, label: t(`certificates.demanderKind.${k}`) }))}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={12}>
-          <Col xs={24} md={14}>
-            <Form.Item
-              name="certificateName"
-              label={t('certificates.demands.certificate')}
-              rules={[
-                required(t('certificates.demands.certificate')),
-                { min: 2, message: t('certificates.demands.tooShort') },
-              ]}
-            >
-              <Input maxLength={100} placeholder={t('certificates.demands.certificatePlaceholder')} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={10}>
-            <Form.Item
-              name="demandedOn"
-              label={t('certificates.demands.demandedOn')}
-              rules={[
-                { required: true, message: t('common.required', { field: t('certificates.demands.demandedOn') }) },
-              ]}
-            >
-              <DatePicker
-                style={{ width: '100%' }}
-                format="YYYY-MM-DD"
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-              />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="note" label={t('certificates.demands.note')}>
-          <Input.TextArea rows={2} maxLength={1000} />
-        </Form.Item>
-        <Button
-          type="primary"
-          icon={<PlusOutlined />}
-          block
-          loading={save.isPending}
-          onClick={() => save.mutate()}
-          data-testid="demand-submit"
-        >
-          {t('certificates.demands.submit')}
-        </Button>
-      </Form>
-    </Card>
+    <FormCard<DemandForm>
+      title={t('certificates.demands.formTitle')}
+      testId="demand-form"
+      form={form}
+      initialValues={{ demanderKind: 'bank', demandedOn: dayjs() }}
+      pending={save.isPending}
+      submit={{
+        icon: <PlusOutlined />,
+        text: t('certificates.demands.submit'),
+        testId: 'demand-submit',
+        onClick: () => save.mutate(),
+      }}
+    >
+      <Row gutter={12}>
+        <Col xs={24} md={14}>
+          <Field name="demanderName" label={t('certificates.demands.demander')} required="text" rules={tooShort}>
+            <Input maxLength={100} placeholder={t('certificates.demands.demanderPlaceholder')} />
+          </Field>
+        </Col>
+        <Col xs={24} md={10}>
+          <Field name="demanderKind" label={t('certificates.demands.kind')} required>
+            <Select
+              popupMatchSelectWidth={false}
+              options={DEMANDER_KINDS.map((k) => ({ value: k, label: t(`certificates.demanderKind.${k}`) }))}
+            />
+          </Field>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col xs={24} md={14}>
+          <Field name="certificateName" label={t('certificates.demands.certificate')} required="text" rules={tooShort}>
+            <Input maxLength={100} placeholder={t('certificates.demands.certificatePlaceholder')} />
+          </Field>
+        </Col>
+        <Col xs={24} md={10}>
+          <Field name="demandedOn" label={t('certificates.demands.demandedOn')} required>
+            <PastDayPicker />
+          </Field>
+        </Col>
+      </Row>
+      <Form.Item name="note" label={t('certificates.demands.note')}>
+        <Input.TextArea rows={2} maxLength={1000} />
+      </Form.Item>
+    </FormCard>
   );
 }

@@ -1,5 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { Alert, Button, type AlertProps } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { PageContainer } from '../../components/PageContainer.js';
+import { useI18n } from '../../i18n/index.js';
 import { zh } from '../../../shared/i18n.js';
 import './print.css';
 
@@ -28,6 +32,36 @@ export function PrintSheet({ children, testId }: { children: ReactNode; testId?:
       </div>
       {createPortal(<div className="jf-a4">{children}</div>, layer)}
     </>
+  );
+}
+
+/**
+ * A print page: the title with a way back and the print button, a note on what is printed, and the
+ * A4 sheet.
+ */
+export function PrintPage(props: {
+  title: string;
+  back: ReactNode;
+  note: Pick<AlertProps, 'type' | 'title' | 'description'>;
+  testId: string;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <PageContainer
+      title={props.title}
+      extra={
+        <>
+          {props.back}
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-button">
+            {t('certificates.print.print')}
+          </Button>
+        </>
+      }
+    >
+      <Alert showIcon style={{ marginBottom: 16 }} {...props.note} />
+      <PrintSheet testId={props.testId}>{props.children}</PrintSheet>
+    </PageContainer>
   );
 }
 

@@ -1,6 +1,5 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -9,9 +8,7 @@ import {
   DatePicker,
   Form,
   Input,
-  Row,
   Select,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -26,8 +23,9 @@ import { CERTIFICATE_STATUSES, ISSUE_PATHS, type CertificateStatus } from '../..
 import { certificateKeys, exportRegister, listRegister } from './certificates.api.js';
 import type { Certificate, RegisterFilter } from '../../../shared/certificates.js';
 import { normalizeIdNumber, normalizePhone } from '../../../shared/identity.js';
-import { usePaging } from '../../components/usePaging.js';
-import { FilterActions } from '../../components/FilterActions.js';
+import { useFilteredQuery } from '../../hooks/usePagedQuery.js';
+import { FilterBar } from '../../components/FilterBar.js';
+import { PagedTable } from '../../components/PagedTable.js';
 import { CLEARABLE } from '../../components/ClearIcon.js';
 
 interface FilterForm {
@@ -40,8 +38,6 @@ interface FilterForm {
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const col = (hidden: boolean) => (hidden ? { display: 'none' } : undefined);
-
 /**
  * 证明开具台账: searchable (name, ID number and phone match exactly through blind indexes; such
  * searches are audited) and exportable; personal data is masked in every row and in the export.
@@ -51,23 +47,15 @@ export default function RegisterPage() {
   const isMobile = useIsMobile();
   const { message } = useFeedback();
   const [form] = Form.useForm<FilterForm>();
-  const [filter, setFilter] = useState<RegisterFilter>({});
-  const { page, pageSize, setPage, pagination } = usePaging();
-  const [moreFilters, setMoreFilters] = useState(false);
-  const showAll = !isMobile || moreFilters;
-  const rows = useQuery({
-    queryKey: certificateKeys.register(filter, page, pageSize),
-    queryFn: () => listRegister(filter, page, pageSize),
-    placeholderData: keepPreviousData,
-  });
+  const list = useFilteredQuery<RegisterFilter, Certificate>({}, certificateKeys.register, listRegister);
   const exporter = useMutation({
-    mutationFn: () => exportRegister(filter),
+    mutationFn: () => exportRegister(list.filter),
     onSuccess: () => message.success(t('certificates.register.exported')),
   });
 
   const apply = (v: FilterForm) => {
     const [from, to] = v.range ?? [];
-    setFilter({
+    list.apply({
       q: v.q?.trim() || undefined,
       name: v.name?.trim() || undefined,
       idNumber: v.idNumber?.trim() ? normalizeIdNumber(v.idNumber) : undefined,
@@ -77,7 +65,6 @@ export default function RegisterPage() {
       from: from ? from.format('YYYY-MM-DD') : undefined,
       to: to ? to.format('YYYY-MM-DD') : undefined,
     });
-    setPage(1);
   };
 
   const columns: TableColumnsType<Certificate> = [
@@ -150,15 +137,23 @@ export default function RegisterPage() {
       }
     >
       <Alert type="info" showIcon title={t('certificates.register.note')} style={{ marginBottom: 16 }} />
-      <Card size="small" style={{ marginBottom: 16 }}>
-        <Form<FilterForm> form={form} layout="vertical" onFinish={apply}>
-          <Row gutter={12}>
+      <FilterBar<FilterForm>
+        form={form}
+        onFinish={apply}
+        onReset={() => list.apply({})}
+        gutter={12}
+        size="small"
+        actionsCol={{ xs: 24, lg: 8 }}
+        searchTestId="register-search"
+      >
+        {(fold) => (
+          <>
             <Col xs={24} sm={12} lg={6}>
               <Form.Item name="name" label={t('certificates.register.name')}>
                 <Input allowClear={CLEARABLE} maxLength={30} placeholder={t('certificates.register.exact')} />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} lg={6} style={col(!showAll)}>
+            <Col xs={24} sm={12} lg={6} style={fold}>
               <Form.Item name="idNumber" label={t('certificates.form.idNumber')}>
                 <Input
                   allowClear={CLEARABLE}
@@ -168,7 +163,7 @@ export default function RegisterPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} lg={6} style={col(!showAll)}>
+            <Col xs={24} sm={12} lg={6} style={fold}>
               <Form.Item name="phone" label={t('certificates.form.phone')}>
                 <Input
                   allowClear={CLEARABLE}
@@ -178,12 +173,12 @@ export default function RegisterPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} lg={6} style={col(!showAll)}>
+            <Col xs={24} sm={12} lg={6} style={fold}>
               <Form.Item name="q" label={t('certificates.register.q')}>
                 <Input allowClear={CLEARABLE} maxLength={50} placeholder={t('certificates.register.qPlaceholder')} />
               </Form.Item>
             </Col>
-            <Col xs={12} sm={6} lg={4} style={col(!showAll)}>
+            <Col xs={12} sm={6} lg={4} style={fold}>
               <Form.Item name="status" label={t('certificates.detail.status')}>
                 <Select
                   allowClear={CLEARABLE}
@@ -192,7 +187,7 @@ export default function RegisterPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={12} sm={6} lg={4} style={col(!showAll)}>
+            <Col xs={12} sm={6} lg={4} style={fold}>
               <Form.Item name="path" label={t('certificates.detail.path')}>
                 <Select
                   allowClear={CLEARABLE}
@@ -202,37 +197,21 @@ export default function RegisterPage() {
                 />
               </Form.Item>
             </Col>
-            <Col xs={24} sm={12} lg={8} style={col(!showAll)}>
+            <Col xs={24} sm={12} lg={8} style={fold}>
               <Form.Item name="range" label={t('certificates.register.range')}>
                 <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: '100%' }} inputReadOnly={isMobile} />
               </Form.Item>
             </Col>
-            <Col xs={24} lg={8} style={{ display: 'flex', alignItems: 'flex-end' }}>
-              <FilterActions
-                onReset={() => {
-                  form.resetFields();
-                  setFilter({});
-                  setPage(1);
-                }}
-                moreFilters={isMobile ? moreFilters : undefined}
-                onToggleMore={() => setMoreFilters((v) => !v)}
-                searchTestId="register-search"
-              />
-            </Col>
-          </Row>
-        </Form>
-      </Card>
+          </>
+        )}
+      </FilterBar>
       <Card size="small">
-        <Table<Certificate>
+        <PagedTable<Certificate>
+          list={list}
           rowKey="id"
           data-testid="register-table"
           columns={columns}
-          dataSource={rows.data?.items ?? []}
-          loading={rows.isFetching}
-          scroll={{ x: 'max-content' }}
-          size={isMobile ? 'small' : 'middle'}
           locale={{ emptyText: t('certificates.register.empty') }}
-          pagination={pagination(rows.data?.total ?? 0)}
         />
         <Typography.Paragraph type="secondary" style={{ fontSize: '0.75rem', marginTop: 8, marginBottom: 0 }}>
           {t('certificates.register.auditNote')}

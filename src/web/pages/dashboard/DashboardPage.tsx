@@ -40,6 +40,13 @@ const Chart = lazy(() => import('./Chart.js').then((m) => ({ default: m.Chart })
 
 const STATUS_ORDER: WorkflowStatus[] = ['approved', 'submitted', 'returned', 'stale', 'draft'];
 
+/** The before/after bars: the count each one shows and its colour. */
+const BEFORE_AFTER = [
+  ['before', '#8c8c8c'],
+  ['plannedAfter', '#1d5fc4'],
+  ['achievedAfter', '#52c41a'],
+] as const;
+
 /** "before → after (planned)" of one category of a region. */
 const pair = (c: RollupChild, k: Category) => `${c.byCategory[k].before} → ${c.byCategory[k].plannedAfter}`;
 
@@ -262,32 +269,14 @@ export default function DashboardPage() {
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: cats },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [
-        {
-          type: 'bar',
-          name: t('dashboard.before'),
-          itemStyle: { color: '#8c8c8c' },
-          barMaxWidth: 26,
-          label: { show: true, position: 'top' },
-          data: CATEGORIES.map((c) => r.totals.byCategory[c].before),
-        },
-        {
-          type: 'bar',
-          name: t('dashboard.plannedAfter'),
-          itemStyle: { color: '#1d5fc4' },
-          barMaxWidth: 26,
-          label: { show: true, position: 'top' },
-          data: CATEGORIES.map((c) => r.totals.byCategory[c].plannedAfter),
-        },
-        {
-          type: 'bar',
-          name: t('dashboard.achievedAfter'),
-          itemStyle: { color: '#52c41a' },
-          barMaxWidth: 26,
-          label: { show: true, position: 'top' },
-          data: CATEGORIES.map((c) => r.totals.byCategory[c].achievedAfter),
-        },
-      ],
+      series: BEFORE_AFTER.map(([key, color]) => ({
+        type: 'bar' as const,
+        name: t(`dashboard.${key}`),
+        itemStyle: { color },
+        barMaxWidth: 26,
+        label: { show: true, position: 'top' as const },
+        data: CATEGORIES.map((c) => r.totals.byCategory[c][key]),
+      })),
     };
     // The same figures as tables (the charts' text alternatives).
     const tables: Record<'progress' | 'phases' | 'verdicts' | 'beforeAfter', ChartData> = {

@@ -10,26 +10,11 @@ import { MAIN_ID, SkipLink } from '../../components/SkipLink.js';
 import { FOOTER_STYLE, FooterNav } from '../../components/FooterNav.js';
 import { HEADER_BG, HEADER_THEME } from '../../theme/theme.js';
 import { useT } from '../../i18n/index.js';
+import { LogoMark } from '../../components/LogoMark.js';
 
 /** Only same-site paths may be a post-login target (no open redirect). */
 const safeRedirect = (r: string | null) =>
   r && r.startsWith('/') && !r.startsWith('//') && !r.startsWith('/login') ? r : '/';
-
-function LogoMark({ size = 2.5 }: { size?: number }) {
-  return (
-    <svg viewBox="0 0 64 64" aria-hidden="true" style={{ width: `${size}rem`, height: `${size}rem` }}>
-      <rect width="64" height="64" rx="14" fill="#ffffff" />
-      <path
-        d="M18 40 L30 48 L47 20"
-        fill="none"
-        stroke="#1d5fc4"
-        strokeWidth="7"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
 
 export default function LoginPage() {
   const t = useT();
@@ -119,7 +104,7 @@ export default function LoginPage() {
         style={{ flex: 1, display: 'flex', flexDirection: 'column', alignItems: 'center', padding: '0.5rem 1rem 2rem' }}
       >
         <div style={{ textAlign: 'center', color: '#fff', marginBottom: '1.5rem' }}>
-          <LogoMark size={3.25} />
+          <LogoMark size={3.25} rx={14} />
           <h1 style={{ margin: '0.5rem 0 0', fontSize: '2rem', fontWeight: 700, letterSpacing: 6 }}>{t('app.name')}</h1>
           <div style={{ marginTop: 6, fontSize: '1rem', letterSpacing: 1 }}>{t('app.subtitle')}</div>
         </div>

@@ -23,7 +23,7 @@ import { PageContainer } from '../../components/PageContainer.js';
 import { useFeedback } from '../../components/feedback.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
-import { useI18n, useLabel } from '../../i18n/index.js';
+import { useI18n, useLabel, type MessageKey } from '../../i18n/index.js';
 import {
   listDepartments,
   listUsers,
@@ -128,100 +128,75 @@ export function UserDirectory({ mode }: { mode: 'users' | 'grants' }) {
     </Flex>
   );
 
+  /** A link-styled action behind a confirmation (the action's name on the button and on OK). */
+  const confirmed = (
+    key: string,
+    o: { title: string; action: string; run: () => Promise<unknown>; danger?: boolean; disabled?: boolean },
+  ) => (
+    <Popconfirm
+      key={key}
+      title={o.title}
+      okButtonProps={o.danger ? { danger: true } : undefined}
+      okText={o.action}
+      cancelText={t('common.cancel')}
+      disabled={o.disabled}
+      onConfirm={o.run}
+    >
+      <Button type="link" size="small" danger={o.danger} disabled={o.disabled} style={{ padding: 0 }}>
+        {o.action}
+      </Button>
+    </Popconfirm>
+  );
+  const change = (u: UserRow, c: { status?: 'active' | 'disabled'; unlock?: true }, done: MessageKey) => () =>
+    update.mutateAsync({ user: u, change: c, done: t(done, { name: u.displayName }) });
+
   const actions = (u: UserRow) => {
     const items = [];
     const self = u.id === me?.id;
+    const name = { name: u.displayName };
     if (mode === 'users' && access.canManageUsers) {
       if (u.status === 'active')
         items.push(
-          <Popconfirm
-            key="disable"
-            title={t('users.disableConfirm', { name: u.displayName })}
-            okButtonProps={{ danger: true }}
-            okText={t('users.disable')}
-            cancelText={t('common.cancel')}
-            disabled={self}
-            onConfirm={() =>
-              update.mutateAsync({
-                user: u,
-                change: { status: 'disabled' },
-                done: t('users.disabled', { name: u.displayName }),
-              })
-            }
-          >
-            <Button type="link" size="small" danger disabled={self} style={{ padding: 0 }}>
-              {t('users.disable')}
-            </Button>
-          </Popconfirm>,
+          confirmed('disable', {
+            title: t('users.disableConfirm', name),
+            action: t('users.disable'),
+            run: change(u, { status: 'disabled' }, 'users.disabled'),
+            danger: true,
+            disabled: self,
+          }),
         );
       else
         items.push(
-          <Popconfirm
-            key="enable"
-            title={t('users.enableConfirm', { name: u.displayName })}
-            okText={t('users.enable')}
-            cancelText={t('common.cancel')}
-            onConfirm={() =>
-              update.mutateAsync({
-                user: u,
-                change: { status: 'active' },
-                done: t('users.enabled', { name: u.displayName }),
-              })
-            }
-          >
-            <Button type="link" size="small" style={{ padding: 0 }}>
-              {t('users.enable')}
-            </Button>
-          </Popconfirm>,
+          confirmed('enable', {
+            title: t('users.enableConfirm', name),
+            action: t('users.enable'),
+            run: change(u, { status: 'active' }, 'users.enabled'),
+          }),
         );
       if (u.locked)
         items.push(
-          <Popconfirm
-            key="unlock"
-            title={t('users.unlockConfirm', { name: u.displayName })}
-            okText={t('users.unlock')}
-            cancelText={t('common.cancel')}
-            onConfirm={() =>
-              update.mutateAsync({
-                user: u,
-                change: { unlock: true },
-                done: t('users.unlocked', { name: u.displayName }),
-              })
-            }
-          >
-            <Button type="link" size="small" style={{ padding: 0 }}>
-              {t('users.unlock')}
-            </Button>
-          </Popconfirm>,
+          confirmed('unlock', {
+            title: t('users.unlockConfirm', name),
+            action: t('users.unlock'),
+            run: change(u, { unlock: true }, 'users.unlocked'),
+          }),
         );
     }
     if (mode === 'users' && access.canManageUsers && !self)
       items.push(
-        <Popconfirm
-          key="reset"
-          title={t('users.resetConfirm', { name: u.displayName })}
-          okText={t('users.resetPassword')}
-          cancelText={t('common.cancel')}
-          onConfirm={() => reset.mutateAsync(u)}
-        >
-          <Button type="link" size="small" style={{ padding: 0 }}>
-            {t('users.resetPassword')}
-          </Button>
-        </Popconfirm>,
+        confirmed('reset', {
+          title: t('users.resetConfirm', name),
+          action: t('users.resetPassword'),
+          run: () => reset.mutateAsync(u),
+        }),
       );
     if (access.canManageSessions && u.mfaEnabled && !self)
       items.push(
-        <Popconfirm
-          key="reset-mfa"
-          title={t('users.mfaResetConfirm', { name: u.displayName })}
-          okText={t('users.mfaResetAction')}
-          cancelText={t('common.cancel')}
-          onConfirm={() => resetFactor.mutateAsync(u)}
-        >
-          <Button type="link" size="small" style={{ padding: 0 }}>
-            {t('users.mfaResetAction')}
-          </Button>
-        </Popconfirm>,
+        confirmed('reset-mfa', {
+          title: t('users.mfaResetConfirm', name),
+          action: t('users.mfaResetAction'),
+          run: () => resetFactor.mutateAsync(u),
+        }),
       );
     if (access.canManageGrants && !self)
       items.push(

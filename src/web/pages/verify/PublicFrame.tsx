@@ -7,22 +7,7 @@ import { FOOTER_STYLE, FooterNav } from '../../components/FooterNav.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { HEADER_BG, HEADER_THEME } from '../../theme/theme.js';
 import { useT } from '../../i18n/index.js';
-
-function LogoMark() {
-  return (
-    <svg viewBox="0 0 64 64" aria-hidden="true" style={{ flex: 'none', width: '1.75rem', height: '1.75rem' }}>
-      <rect width="64" height="64" rx="12" fill="#ffffff" />
-      <path
-        d="M18 40 L30 48 L47 20"
-        fill="none"
-        stroke="#1d5fc4"
-        strokeWidth="7"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
-}
+import { LogoMark } from '../../components/LogoMark.js';
 
 /**
  * The frame of the public pages (no login): a skip link, a slim header (关怀模式 and language), one
