@@ -264,6 +264,13 @@ export const pages: PageEntry[] = [
     menu: { group: 'selfcheck', order: 30 },
   },
   {
+    path: '/rows',
+    titleKey: 'menu.rowSearch',
+    access: 'canViewRollups',
+    component: lazyPage(() => import('./pages/ledgers/RowSearchPage.js')),
+    menu: { group: 'selfcheck', order: 35 },
+  },
+  {
     path: '/dashboard',
     titleKey: 'menu.dashboard',
     access: 'canViewRollups',
