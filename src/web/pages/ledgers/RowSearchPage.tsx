@@ -180,6 +180,7 @@ export default function RowSearchPage() {
                 id="row-search-region"
                 value={filters.region}
                 placeholder={t('campaigns.search.region')}
+                ariaLabel={t('campaigns.search.region')}
                 onChange={(code) => set({ region: code })}
               />
             </div>
