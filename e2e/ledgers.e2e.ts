@@ -527,6 +527,42 @@ describe('ledger journey (issue 4, Done means)', () => {
     await page.close();
   });
 
+  it('demo-district finds the villages that still have a 禁毒工作站 board across the district and exports them (issue 15)', async () => {
+    const page = await open('demo-district');
+    await page.goto(`/rows?campaign=${campaignId}`);
+    await page.getByTestId('row-search-filters').waitFor();
+    await h.audit(page);
+    await page.getByTestId('row-search-category').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('标识牌', { exact: true }).click();
+    await page.getByTestId('row-search-q').locator('input').fill('禁毒工作站');
+    await page.getByTestId('row-search-q').locator('input').press('Enter');
+    const table = page.getByTestId('row-search-table');
+    const hit = table.locator('tr', { hasText: '韩店村禁毒工作站' });
+    await hit.waitFor();
+    expect(await hit.innerText()).toContain('韩店村委会');
+    expect(await table.locator('tr', { hasText: '韩店村民委员会' }).count()).toBe(0);
+    await h.screenshot(page, 'row-search-desktop');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('row-search-export').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/条目查询.*\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const values: unknown[] = [];
+    wb.worksheets[0].eachRow({ includeEmpty: false }, (r) => values.push(...(r.values as unknown[])));
+    expect(values).toContain('韩店村禁毒工作站');
+    expect(values).not.toContain('韩店村民委员会');
+
+    await page.setViewportSize(PHONE);
+    await page.getByTestId('row-search-list').getByText('韩店村禁毒工作站').waitFor();
+    await noHorizontalOverflow(page);
+    await h.audit(page);
+    await h.screenshot(page, 'row-search-phone');
+    await page.close();
+  });
+
   it('the clean-up tasks: the village closes its own task with a note (no photo needed)', async () => {
     const page = await open('demo-village');
     await page.goto(`/tasks?campaign=${campaignId}`);

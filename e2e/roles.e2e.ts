@@ -19,7 +19,7 @@ const ACCOUNTS: {
 }[] = [
   {
     username: 'demo-district',
-    see: [...BUSINESS_COMMON, '目录调整', '准入审核'],
+    see: [...BUSINESS_COMMON, '目录调整', '准入审核', '条目查询'],
     notSee: [...ADMIN_MENU, '证明开具', '准入申请'],
     landing: '/home',
     heading: '工作台',
@@ -33,7 +33,7 @@ const ACCOUNTS: {
   },
   {
     username: 'demo-township',
-    see: [...BUSINESS_COMMON, '准入审核'],
+    see: [...BUSINESS_COMMON, '准入审核', '条目查询'],
     notSee: [...ADMIN_MENU, '证明开具', '准入申请'],
     landing: '/home',
     heading: '工作台',
@@ -41,14 +41,14 @@ const ACCOUNTS: {
   {
     username: 'demo-village',
     see: [...BUSINESS_COMMON, '证明开具', '已准入事项'],
-    notSee: [...ADMIN_MENU, '准入审核', '准入申请'],
+    notSee: [...ADMIN_MENU, '准入审核', '准入申请', '条目查询'],
     landing: '/home',
     heading: '工作台',
   },
   {
     username: 'demo-department',
     see: [...BUSINESS_COMMON, '准入申请'],
-    notSee: [...ADMIN_MENU, '证明开具', '准入审核'],
+    notSee: [...ADMIN_MENU, '证明开具', '准入审核', '条目查询'],
     landing: '/home',
     heading: '工作台',
   },

@@ -355,6 +355,45 @@ export const ledgerListItemSchema = z.object({
 export type LedgerListItem = z.infer<typeof ledgerListItemSchema>;
 export const ledgerListSchema = pageOf(ledgerListItemSchema);
 
+/**
+ * Rows across the villages a district or township user reads (issue 15): "which villages still hang a
+ * 禁毒工作站 board?". Every filter is optional; `verdict` is the decided verdict (`undecided` for none),
+ * `suggested` the judge's suggestion, `status` the row's workflow status, `cleanup` its clean-up state.
+ */
+export const rowSearchFilters = {
+  region: regionCode.optional(),
+  category: category.optional(),
+  suggested: z.enum(SUGGESTED_VERDICTS).optional(),
+  verdict: z.enum([...VERDICTS, 'undecided']).optional(),
+  decision: z.enum(DECISION_KINDS).optional(),
+  status: z.enum(WORKFLOW_STATUSES).optional(),
+  cleanup: z.enum(CLEANUP_STATUSES).optional(),
+  q: z.string().trim().max(50).optional(),
+};
+export const rowSearchQuery = z.strictObject({ ...rowSearchFilters, ...paging });
+export type RowSearchQuery = z.infer<typeof rowSearchQuery>;
+export const rowSearchExportQuery = z.strictObject(rowSearchFilters);
+export type RowSearchFilters = z.infer<typeof rowSearchExportQuery>;
+export const rowSearchItemSchema = z.object({
+  id: z.string(),
+  ledgerId: z.string(),
+  villageCode: z.string(),
+  villageName: z.string(),
+  townshipName: z.string().nullable(),
+  category,
+  seq: z.number(),
+  name: z.string(),
+  imposedBy: z.string(),
+  suggested: z.enum(SUGGESTED_VERDICTS),
+  verdict: verdict.nullable(),
+  decision: z.enum(DECISION_KINDS).nullable(),
+  workflowStatus: z.enum(WORKFLOW_STATUSES),
+  cleanupStatus: z.enum(CLEANUP_STATUSES),
+  updatedAt: z.string(),
+});
+export type RowSearchItem = z.infer<typeof rowSearchItemSchema>;
+export const rowSearchSchema = z.object({ total: z.number(), items: z.array(rowSearchItemSchema) });
+
 /** Create: `{category, name, imposedBy, basis, fields}` with the category's fields (one schema per category). */
 const common = { name, imposedBy: text(100).default(''), basis: text(300).default('') };
 export const createRowBody = z.discriminatedUnion('category', [

@@ -99,6 +99,7 @@ const MyLedgersPage = lazyPage(() => import('./pages/ledgers/MyLedgersPage.js'))
 const LedgerPage = lazyPage(() => import('./pages/ledgers/LedgerPage.js'));
 const ReviewPage = lazyPage(() => import('./pages/ledgers/ReviewPage.js'));
 const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.js'));
+const RowSearchPage = lazyPage(() => import('./pages/ledgers/RowSearchPage.js'));
 const TasksPage = lazyPage(() => import('./pages/tasks/TasksPage.js'));
 const TaskDetailPage = lazyPage(() => import('./pages/tasks/TaskDetailPage.js'));
 const PasswordPage = lazyPage(() => import('./pages/password/PasswordPage.js'));
@@ -156,6 +157,7 @@ export const pages: PageEntry[] = [
   page('/ledgers', 'ledgers', 'canFillLedgers', MyLedgersPage, under('selfcheck', 20)),
   page('/ledgers/:id', 'ledgers', 'canReadLedgers', LedgerPage),
   page('/review', 'ledgerReview', 'canReviewLedgers', ReviewPage, under('selfcheck', 30)),
+  page('/rows', 'rowSearch', 'canViewRollups', RowSearchPage, under('selfcheck', 35)),
   page('/dashboard', 'dashboard', 'canViewRollups', DashboardPage, under('selfcheck', 40), prefetchDashboard),
   page('/tasks', 'tasks', 'canReadTasks', TasksPage, under('selfcheck', 50)),
   page('/tasks/:id', 'tasks', 'canReadTasks', TaskDetailPage),

@@ -22,6 +22,8 @@ export function RegionSelect(props: {
   placeholder?: string;
   level?: RegionLevel;
   id?: string;
+  /** The accessible name when no <label> points at `id` (a filter bar). */
+  ariaLabel?: string;
 }) {
   const t = useT();
   const label = useLabel();
@@ -51,6 +53,7 @@ export function RegionSelect(props: {
   return (
     <Select
       id={props.id}
+      aria-label={props.ariaLabel}
       value={props.value}
       allowClear={CLEARABLE}
       placeholder={props.placeholder ?? t('users.regionPlaceholder')}

@@ -5,27 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
-import { launchedCampaign, ledgerOf, PNG_1PX, upload } from '../../../../test/fixtures/ledgers/helpers.js';
+import { launchedCampaign, ledgerOf, PNG_1PX, upload, userAt } from '../../../../test/fixtures/ledgers/helpers.js';
 
 let t: TestApp;
 const ids: Record<string, string> = {};
 const agents: Record<string, Agent> = {};
-
-async function userAt(username: string, role: string, regionCode: string) {
-  const sys = await t.as('demo-sysadmin');
-  const created = await sys.post('/api/users', {
-    username,
-    displayName: username,
-    regionCode,
-    password: 'Start#2026x',
-  });
-  const sec = await t.as('demo-secadmin');
-  await sec.post('/api/grants', { userId: created.body.id, role, regionCode });
-  const a = t.agent();
-  await a.login(username, 'Start#2026x');
-  await a.post('/api/auth/password', { currentPassword: 'Start#2026x', newPassword: 'Better#2026y' });
-  return a;
-}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -34,8 +18,8 @@ beforeAll(async () => {
   ids.ledger = await ledgerOf(t, id, '140404001200');
   for (const u of ['demo-village', 'demo-township', 'demo-district', 'demo-department', 'demo-auditor'])
     agents[u] = await t.as(u);
-  agents.otherVillage = await userAt('cadre-liling', 'village_cadre', '140404001202');
-  agents.otherTownship = await userAt('officer-sudian', 'township_officer', '140404101000');
+  agents.otherVillage = await userAt(t, 'cadre-liling', 'village_cadre', '140404001202');
+  agents.otherTownship = await userAt(t, 'officer-sudian', 'township_officer', '140404101000');
   const v = agents['demo-village'];
   const row = await v.post(`/api/ledgers/${ids.ledger}/rows`, {
     category: 'sign',
@@ -144,6 +128,20 @@ const CASES: Case[] = [
     url: () => `/api/campaigns/${C()}/ledgers`,
     forbidden: 'demo-department',
     hidden: { who: 'demo-district', url: () => '/api/campaigns/nope/ledgers' },
+  },
+  {
+    method: 'GET',
+    route: '/api/campaigns/:id/rows',
+    url: () => `/api/campaigns/${C()}/rows`,
+    forbidden: 'demo-department',
+    hidden: { who: 'demo-district', url: () => '/api/campaigns/nope/rows' },
+  },
+  {
+    method: 'GET',
+    route: '/api/campaigns/:id/rows/export',
+    url: () => `/api/campaigns/${C()}/rows/export`,
+    forbidden: 'demo-department',
+    hidden: { who: 'demo-village', url: () => `/api/campaigns/${C()}/rows/export?region=140404000000` },
   },
   {
     method: 'POST',

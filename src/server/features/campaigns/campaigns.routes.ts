@@ -12,6 +12,7 @@ import { ledgerTemplate, templateName } from './campaigns.excel.js';
 import { readUpload, sendXlsx } from './campaigns.http.js';
 import { ledgersRoutes } from './ledgers.routes.js';
 import { tasksRoutes } from './tasks.routes.js';
+import { rowSearchRoutes } from './rows.search.routes.js';
 
 const tags = ['专项行动'];
 const rollups = ['汇总统计'];
@@ -139,5 +140,6 @@ export const campaignsRoutes: Routes = (app, deps) => {
     async (req) => putSignGuide(deps, authed(req), req.params.region, req.body),
   );
   ledgersRoutes(app, deps);
+  rowSearchRoutes(app, deps);
   tasksRoutes(app, deps);
 };

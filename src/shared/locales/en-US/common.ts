@@ -121,6 +121,7 @@ export const common: Record<keyof typeof zh, string> = {
   'menu.ledgers': 'My ledger',
   'menu.ledgerReview': 'Township review',
   'menu.dashboard': 'Dashboard',
+  'menu.rowSearch': 'Row search',
   'menu.tasks': 'Clean-up tasks',
 
   'upload.tooLarge': 'The file is too large; compress it and try again',

@@ -119,6 +119,7 @@ export const common = {
   'menu.ledgers': '台账填报',
   'menu.ledgerReview': '乡镇审核',
   'menu.dashboard': '汇总看板',
+  'menu.rowSearch': '条目查询',
   'menu.tasks': '整改任务',
 
   'upload.tooLarge': '文件太大，请压缩后再上传',

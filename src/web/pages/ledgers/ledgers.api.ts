@@ -14,6 +14,8 @@ import type {
   LedgerRowDto,
   LedgerView,
   RowResponse,
+  RowSearchFilters,
+  RowSearchItem,
   SuggestItem,
   UpdateRowBody,
   WorkflowStatus,
@@ -123,3 +125,14 @@ export function importOutcome(job: Job | undefined) {
     failure: job?.status === 'failed' ? { message, errors: error?.details?.errors ?? [] } : null,
   };
 }
+
+/** Rows across villages (district and township users): a page, and the same filters as a spreadsheet. */
+export type { RowSearchFilters, RowSearchItem };
+export const rowSearchKey = (campaignId: string, f: RowSearchFilters, page: number, pageSize: number) =>
+  ['ledgers', 'rowSearch', campaignId, f, page, pageSize] as const;
+export const searchRows = (campaignId: string, f: RowSearchFilters, page: number, pageSize: number) =>
+  api<{ total: number; items: RowSearchItem[] }>(`/api/campaigns/${enc(campaignId)}/rows`, {
+    query: { ...f, page, pageSize },
+  });
+export const exportRowSearch = (campaignId: string, f: RowSearchFilters, fallbackName: string) =>
+  download(`/api/campaigns/${enc(campaignId)}/rows/export`, { ...f }, fallbackName);
