@@ -1,25 +1,13 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Input,
-  Pagination,
-  Result,
-  Segmented,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { Button, Card, Empty, Flex, Input, Result, Segmented, Typography, type TableColumnsType } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useMe } from '../../api/auth.js';
 import { accessOf } from '../../access.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { PageSpin } from '../../components/PageSpin.js';
-import { SimpleList } from '../../components/SimpleList.js';
+import { ResponsiveList } from '../../components/ResponsiveList.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
@@ -178,64 +166,36 @@ export default function ReviewPage() {
               style={{ width: isMobile ? '100%' : 240 }}
             />
           </Flex>
-          {isMobile ? (
-            <>
-              <SimpleList
-                items={list.data?.items ?? []}
-                rowKey={(l) => l.id}
-                loading={list.isFetching}
-                onClick={open}
-                testId="review-list"
-                empty={
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={t(status === 'submitted' ? 'review.emptyAwaiting' : 'review.empty')}
-                  />
-                }
-                render={(l) => (
-                  <Flex vertical gap={2}>
-                    <Flex gap={8} align="center" wrap>
-                      <Typography.Text strong>{l.villageName}</Typography.Text>
-                      <StatusTag status={l.effectiveStatus} />
-                    </Flex>
-                    <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
-                      {t('ledgers.listCounts', { rows: l.rows, undecided: l.undecided, nonCompliant: l.nonCompliant })}
-                      {l.submittedAt ? ` · ${fmtTime(l.submittedAt)}` : ''}
-                    </Typography.Text>
-                  </Flex>
-                )}
+          <ResponsiveList<LedgerListItem>
+            testId="review"
+            items={list.data?.items ?? []}
+            total={list.data?.total ?? 0}
+            loading={list.isFetching}
+            page={page}
+            pageSize={pageSize}
+            setPage={setPage}
+            pagination={pagination(list.data?.total ?? 0, { showSizeChanger: true, size: undefined })}
+            columns={columns}
+            onOpen={open}
+            empty={
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={t(status === 'submitted' ? 'review.emptyAwaiting' : 'review.empty')}
               />
-              <Pagination
-                size="small"
-                style={{ marginTop: 12, textAlign: 'center' }}
-                current={page}
-                pageSize={pageSize}
-                total={list.data?.total ?? 0}
-                showTotal={(total) => t('common.total', { total })}
-                onChange={setPage}
-                hideOnSinglePage
-              />
-            </>
-          ) : (
-            <Table<LedgerListItem>
-              rowKey="id"
-              data-testid="review-table"
-              size="middle"
-              columns={columns}
-              dataSource={list.data?.items ?? []}
-              loading={list.isFetching}
-              scroll={{ x: 'max-content' }}
-              locale={{
-                emptyText: (
-                  <Empty
-                    image={Empty.PRESENTED_IMAGE_SIMPLE}
-                    description={t(status === 'submitted' ? 'review.emptyAwaiting' : 'review.empty')}
-                  />
-                ),
-              }}
-              pagination={pagination(list.data?.total ?? 0, { showSizeChanger: true, size: undefined })}
-            />
-          )}
+            }
+            card={(l) => (
+              <Flex vertical gap={2}>
+                <Flex gap={8} align="center" wrap>
+                  <Typography.Text strong>{l.villageName}</Typography.Text>
+                  <StatusTag status={l.effectiveStatus} />
+                </Flex>
+                <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
+                  {t('ledgers.listCounts', { rows: l.rows, undecided: l.undecided, nonCompliant: l.nonCompliant })}
+                  {l.submittedAt ? ` · ${fmtTime(l.submittedAt)}` : ''}
+                </Typography.Text>
+              </Flex>
+            )}
+          />
         </Card>
       )}
       {campaign && access.canImportLedgers ? (

@@ -1,24 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Card,
-  Empty,
-  Flex,
-  Input,
-  Pagination,
-  Select,
-  Table,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { App, Button, Card, Empty, Flex, Input, Select, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { PageContainer } from '../../components/PageContainer.js';
 import { PageSpin } from '../../components/PageSpin.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
-import { SimpleList } from '../../components/SimpleList.js';
+import { ResponsiveList } from '../../components/ResponsiveList.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { usePaging } from '../../components/usePaging.js';
@@ -209,55 +197,34 @@ export default function RowSearchPage() {
               style={{ width: isMobile ? '100%' : 300 }}
             />
           </Flex>
-          {isMobile ? (
-            <>
-              <SimpleList
-                items={list.data?.items ?? []}
-                rowKey={(r) => r.id}
-                loading={list.isFetching}
-                testId="row-search-list"
-                empty={empty}
-                render={(r) => (
-                  <Flex vertical gap={2}>
-                    <Flex gap={8} align="center" wrap>
-                      <Link to={ledgerLink(r)}>{r.villageName}</Link>
-                      <Typography.Text strong>{r.name}</Typography.Text>
-                    </Flex>
-                    <Flex gap={4} align="center" wrap>
-                      <VerdictTag verdict={r.suggested} />
-                      {r.verdict ? <VerdictTag verdict={r.verdict} /> : null}
-                      <StatusTag status={r.workflowStatus} />
-                    </Flex>
-                    <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
-                      {t(`campaigns.category.${r.category}`)} · {r.imposedBy} · {fmtTime(r.updatedAt)}
-                    </Typography.Text>
-                  </Flex>
-                )}
-              />
-              <Pagination
-                size="small"
-                style={{ marginTop: 12, textAlign: 'center' }}
-                current={page}
-                pageSize={pageSize}
-                total={list.data?.total ?? 0}
-                showTotal={(total) => t('common.total', { total })}
-                onChange={setPage}
-                hideOnSinglePage
-              />
-            </>
-          ) : (
-            <Table<RowSearchItem>
-              rowKey="id"
-              data-testid="row-search-table"
-              size="middle"
-              columns={columns}
-              dataSource={list.data?.items ?? []}
-              loading={list.isFetching}
-              scroll={{ x: 'max-content' }}
-              locale={{ emptyText: empty }}
-              pagination={pagination(list.data?.total ?? 0, { showSizeChanger: true, size: undefined })}
-            />
-          )}
+          <ResponsiveList<RowSearchItem>
+            testId="row-search"
+            items={list.data?.items ?? []}
+            total={list.data?.total ?? 0}
+            loading={list.isFetching}
+            page={page}
+            pageSize={pageSize}
+            setPage={setPage}
+            pagination={pagination(list.data?.total ?? 0, { showSizeChanger: true, size: undefined })}
+            columns={columns}
+            empty={empty}
+            card={(r) => (
+              <Flex vertical gap={2}>
+                <Flex gap={8} align="center" wrap>
+                  <Link to={ledgerLink(r)}>{r.villageName}</Link>
+                  <Typography.Text strong>{r.name}</Typography.Text>
+                </Flex>
+                <Flex gap={4} align="center" wrap>
+                  <VerdictTag verdict={r.suggested} />
+                  {r.verdict ? <VerdictTag verdict={r.verdict} /> : null}
+                  <StatusTag status={r.workflowStatus} />
+                </Flex>
+                <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
+                  {t(`campaigns.category.${r.category}`)} · {r.imposedBy} · {fmtTime(r.updatedAt)}
+                </Typography.Text>
+              </Flex>
+            )}
+          />
         </Card>
       )}
     </PageContainer>
