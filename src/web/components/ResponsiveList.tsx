@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { Pagination, Table, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import { Pagination, Table, type TableColumnsType } from 'antd';
 import { useI18n } from '../i18n/index.js';
 import { SimpleList } from './SimpleList.js';
 import { useIsMobile } from './useIsMobile.js';
+import type { usePaging } from './usePaging.js';
 
 /**
  * One page of a server-paged list, as a table on wide screens and as a list of cards with a small
@@ -10,14 +11,10 @@ import { useIsMobile } from './useIsMobile.js';
  * `<testId>-list`.
  */
 export function ResponsiveList<T extends { id: string }>(props: {
-  items: T[];
-  total: number;
+  /** The current page (undefined while the first one loads). */
+  data: { items: T[]; total: number } | undefined;
   loading: boolean;
-  page: number;
-  pageSize: number;
-  setPage: (page: number) => void;
-  /** The table's pagination (usePaging's `pagination(total, …)`). */
-  pagination: TablePaginationConfig;
+  paging: ReturnType<typeof usePaging>;
   columns: TableColumnsType<T>;
   /** A row as a phone card. */
   card: (item: T) => ReactNode;
@@ -27,6 +24,9 @@ export function ResponsiveList<T extends { id: string }>(props: {
 }) {
   const { t } = useI18n();
   const isMobile = useIsMobile();
+  const items = props.data?.items ?? [];
+  const total = props.data?.total ?? 0;
+  const { page, pageSize, setPage, pagination } = props.paging;
   if (!isMobile)
     return (
       <Table<T>
@@ -34,17 +34,17 @@ export function ResponsiveList<T extends { id: string }>(props: {
         data-testid={`${props.testId}-table`}
         size="middle"
         columns={props.columns}
-        dataSource={props.items}
+        dataSource={items}
         loading={props.loading}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: props.empty }}
-        pagination={props.pagination}
+        pagination={pagination(total, { showSizeChanger: true, size: undefined })}
       />
     );
   return (
     <>
       <SimpleList
-        items={props.items}
+        items={items}
         rowKey={(item) => item.id}
         loading={props.loading}
         onClick={props.onOpen}
@@ -55,11 +55,11 @@ export function ResponsiveList<T extends { id: string }>(props: {
       <Pagination
         size="small"
         style={{ marginTop: 12, textAlign: 'center' }}
-        current={props.page}
-        pageSize={props.pageSize}
-        total={props.total}
+        current={page}
+        pageSize={pageSize}
+        total={total}
         showTotal={(total) => t('common.total', { total })}
-        onChange={props.setPage}
+        onChange={setPage}
         hideOnSinglePage
       />
     </>

@@ -34,7 +34,8 @@ export default function ReviewPage() {
   const [status, setStatus] = useState<StatusFilter>('submitted');
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
-  const { page, pageSize, setPage, pagination } = usePaging();
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const [importOpen, setImportOpen] = useState(false);
   const filter = { status: status === 'all' ? undefined : status, q: search || undefined };
   const list = useQuery({
@@ -168,13 +169,9 @@ export default function ReviewPage() {
           </Flex>
           <ResponsiveList<LedgerListItem>
             testId="review"
-            items={list.data?.items ?? []}
-            total={list.data?.total ?? 0}
+            data={list.data}
             loading={list.isFetching}
-            page={page}
-            pageSize={pageSize}
-            setPage={setPage}
-            pagination={pagination(list.data?.total ?? 0, { showSizeChanger: true, size: undefined })}
+            paging={paging}
             columns={columns}
             onOpen={open}
             empty={

@@ -40,7 +40,8 @@ export default function RowSearchPage() {
   const [draft, setDraft] = useState('');
   const [filters, setFilters] = useState<RowSearchFilters>({});
   const [exporting, setExporting] = useState(false);
-  const { page, pageSize, setPage, pagination } = usePaging();
+  const paging = usePaging();
+  const { page, pageSize, setPage } = paging;
   const list = useQuery({
     queryKey: rowSearchKey(campaign?.id ?? '', filters, page, pageSize),
     queryFn: () => searchRows(campaign!.id, filters, page, pageSize),
@@ -199,13 +200,9 @@ export default function RowSearchPage() {
           </Flex>
           <ResponsiveList<RowSearchItem>
             testId="row-search"
-            items={list.data?.items ?? []}
-            total={list.data?.total ?? 0}
+            data={list.data}
             loading={list.isFetching}
-            page={page}
-            pageSize={pageSize}
-            setPage={setPage}
-            pagination={pagination(list.data?.total ?? 0, { showSizeChanger: true, size: undefined })}
+            paging={paging}
             columns={columns}
             empty={empty}
             card={(r) => (
