@@ -1,39 +1,10 @@
+import type { z } from 'zod';
 import { api, download, type Query } from '../../api/client.js';
+import type { AuditFilter, AuditRow, auditVerifySchema } from '../../../shared/audit.js';
 
-export interface AuditRow {
-  seq: number;
-  id: string;
-  ts: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorRoles: string | null;
-  ip: string | null;
-  requestId: string | null;
-  action: string;
-  outcome: 'success' | 'failure' | string;
-  entity: string;
-  entityId: string | null;
-  regionCode: string | null;
-  before: unknown;
-  after: unknown;
-  prevHash: string;
-  hash: string;
-}
-
-export interface AuditFilter {
-  actor?: string;
-  action?: string;
-  entity?: string;
-  outcome?: 'success' | 'failure';
-  from?: string;
-  to?: string;
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBroken: { seq: number; reason: string } | null;
-}
+/** Types from the shared contract (src/shared/audit.ts), imported as types only. */
+export type { AuditFilter, AuditRow };
+export type VerifyResult = z.infer<typeof auditVerifySchema>;
 
 export const auditKeys = {
   list: (f: AuditFilter, page: number, pageSize: number) => ['audit', 'list', f, page, pageSize] as const,
