@@ -174,3 +174,14 @@ export const resetPasswordSchema = z.object({
   oneTimePassword: z.string().nullable(),
   pending: adminRequestSchema.nullable(),
 });
+
+/** A department (党政群机构) of a region, as GET /api/departments lists it. */
+export const departmentSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+});
+export type Department = z.infer<typeof departmentSchema>;
+export const departmentListSchema = z.object({ items: z.array(departmentSchema) });

@@ -3,6 +3,7 @@ import {
   adminRequestSchema,
   captchaSchema,
   createUserBody,
+  departmentListSchema,
   grantSchema,
   loginBody,
   meSchema,
@@ -293,19 +294,7 @@ export const accountsRoutes: Routes = (app, deps) => {
       schema: {
         tags: ['区划'],
         summary: '部门（党政群机构）列表',
-        response: {
-          200: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                kind: z.string(),
-                regionCode: z.string(),
-                regionName: z.string(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: departmentListSchema },
       },
     },
     async (req) => ({ items: await departments.listDepartments(deps, actorOf(req)) }),

@@ -1,16 +1,15 @@
 import type { Role } from '../../../shared/roles.js';
-import type { AdminRequest, AdminRequestStatus, NewUser, UserGrant, UserRow } from '../../../shared/accounts.js';
+import type {
+  AdminRequest,
+  AdminRequestStatus,
+  Department,
+  NewUser,
+  UserGrant,
+  UserRow,
+} from '../../../shared/accounts.js';
 import { api } from '../../api/client.js';
 
-export type { AdminRequest, NewUser, UserGrant, UserRow } from '../../../shared/accounts.js';
-
-export interface Department {
-  id: string;
-  name: string;
-  kind: string;
-  regionCode: string;
-  regionName: string;
-}
+export type { AdminRequest, Department, NewUser, UserGrant, UserRow } from '../../../shared/accounts.js';
 
 export const userKeys = {
   all: ['users'] as const,
