@@ -11,6 +11,7 @@ import type {
   FieldsOf,
   ImportResult,
   LedgerListItem,
+  LedgerListQuery,
   LedgerRowDto,
   LedgerView,
   RowResponse,
@@ -18,7 +19,6 @@ import type {
   RowSearchItem,
   SuggestItem,
   UpdateRowBody,
-  WorkflowStatus,
 } from '../../../shared/campaigns.js';
 import type { RowError } from '../../../shared/errors.js';
 import type { jobSchema } from '../../../shared/jobs.js';
@@ -47,11 +47,8 @@ export type LedgerRow = LedgerRowDto;
 export type Suggestion = LedgerRow['suggestion'];
 export type Decision = NonNullable<LedgerRow['decision']>;
 
-export interface LedgerFilter {
-  region?: string;
-  status?: WorkflowStatus;
-  q?: string;
-}
+/** The filters of the ledger list (GET /api/campaigns/:id/ledgers) without its paging. */
+export type LedgerFilter = Omit<LedgerListQuery, 'page' | 'pageSize'>;
 
 /** The facts of a row being added (the body of POST /api/ledgers/:id/rows). */
 export type RowInput<C extends Category = Category> = Extract<CreateRowBody, { category: C }> & { fields: FieldsOf[C] };
