@@ -149,7 +149,8 @@ async function* rowsOf(db: Kysely<DB>, ledgers: LedgerRef[], category: Category)
   }
 }
 
-const fileName = (parts: string[]) => `${parts.join('-').replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
+/** A download's file name from its parts, without characters a file system refuses. */
+export const fileName = (parts: string[]) => `${parts.join('-').replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
 
 /** One village's ledger: a sheet per category, importable back as it is. */
 export async function exportLedger(

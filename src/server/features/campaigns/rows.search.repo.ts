@@ -96,16 +96,16 @@ export async function searchRows(
 }
 
 /**
- * Every matching row, newest first, read in batches by keyset (constant memory for a spreadsheet of a
+ * Every matching row, newest first, in batches read by keyset (constant memory for a spreadsheet of a
  * whole province).
  */
-export async function* streamFoundRows(
+export async function* foundRowBatches(
   db: Kysely<DB>,
   actor: Actor,
   campaignId: string,
   f: RowSearchFilter,
   batch = 1000,
-): AsyncGenerator<FoundRow> {
+): AsyncGenerator<FoundRow[]> {
   let after: { updatedAt: string; id: string } | null = null;
   for (;;) {
     let q = filtered(db, actor, campaignId, f);
@@ -116,7 +116,7 @@ export async function* streamFoundRows(
       );
     }
     const rows = await q.select(COLUMNS).orderBy('r.updatedAt', 'desc').orderBy('r.id', 'desc').limit(batch).execute();
-    for (const r of rows) yield toFound(r);
+    if (rows.length) yield rows.map(toFound);
     if (rows.length < batch) return;
     const last = rows[rows.length - 1];
     after = { updatedAt: last.updatedAt, id: last.id };

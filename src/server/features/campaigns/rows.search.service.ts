@@ -22,8 +22,9 @@ import type {
 } from '../../../shared/campaigns.js';
 import * as regions from '../regions/regions.service.js';
 import { getVisibleCampaign } from './campaigns.service.js';
+import { fileName } from './campaigns.export.js';
 import { ancestorEqualities, nodeOf, scopeNode } from './campaigns.scope.js';
-import { searchRows as searchRepo, streamFoundRows, type FoundRow, type RowSearchFilter } from './rows.search.repo.js';
+import { searchRows as searchRepo, foundRowBatches, type FoundRow, type RowSearchFilter } from './rows.search.repo.js';
 
 const present = (r: FoundRow, townships: Map<string, string>): RowSearchItem => ({
   id: r.id,
@@ -112,16 +113,17 @@ export async function exportRowSearch(
 ): Promise<{ filename: string; stream: PassThrough }> {
   const c = await getVisibleCampaign(deps, actor, campaignId);
   const node = await scopeNode(deps, actor, c, f.region);
-  const filter = { ...(await filterOf(deps, { ...f, region: undefined })), pins: ancestorEqualities(node) };
+  const { region: _region, ...rest } = f;
+  const filter: RowSearchFilter = { ...rest, pins: ancestorEqualities(node) };
   const townships = new Map<string, string>();
   let n = 0;
   async function* rows(): AsyncGenerator<RowSearchItem> {
-    for await (const r of streamFoundRows(deps.db, actor, c.id, filter)) {
-      const code = r.townshipCode ?? '';
-      if (code && !townships.has(code))
-        for (const [k, v] of await regions.namesOf(deps.db, [code])) townships.set(k, v);
-      n += 1;
-      yield present(r, townships);
+    for await (const batch of foundRowBatches(deps.db, actor, c.id, filter)) {
+      // One name lookup per batch, for the townships not seen yet.
+      const unseen = [...new Set(batch.map((r) => r.townshipCode ?? ''))].filter((k) => k && !townships.has(k));
+      if (unseen.length) for (const [k, v] of await regions.namesOf(deps.db, unseen)) townships.set(k, v);
+      n += batch.length;
+      yield* batch.map((r) => present(r, townships));
     }
   }
   const stream = streamWorkbook([
@@ -136,7 +138,6 @@ export async function exportRowSearch(
       ],
     },
   ]);
-  const date = shanghaiDate(deps.clock.now());
-  const filename = `${[c.name, node.name, zh('campaigns.search.file'), date].join('-').replace(/[\\/:*?"<>|]/g, '_')}.xlsx`;
+  const filename = fileName([c.name, node.name, zh('campaigns.search.file'), shanghaiDate(deps.clock.now())]);
   return { filename, stream };
 }
