@@ -26,11 +26,6 @@ export async function taskIdsByRow(db: Kysely<DB>, ledgerId: string): Promise<Ma
   return new Map(rows.map((t) => [t.rowId, t.id]));
 }
 
-export async function taskIdOfRow(db: Kysely<DB>, rowId: string): Promise<string | null> {
-  const t = await db.selectFrom('cleanupTask').select('id').where('rowId', '=', rowId).executeTakeFirst();
-  return t?.id ?? null;
-}
-
 export async function insertTasks(trx: Kysely<DB>, tasks: CleanupTaskTable[]): Promise<void> {
   for (let i = 0; i < tasks.length; i += 300)
     await trx
