@@ -1,8 +1,8 @@
 /**
  * Issue 15: a roll-up's overdue figures come from counts kept per ledger × category × deadline
  * (open_task_due). After every kind of change — tasks created by an approval, time passing, a task
- * closed and reopened, a task's deadline changed, a phase's deadline moved, a row deleted — they equal a
- * plain count of the open tasks past their deadline, at district and township level, on both databases.
+ * closed and reopened, a task's deadline changed, a phase's deadline moved — they equal a plain
+ * count of the open tasks past their deadline, at district and township level, on both databases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
