@@ -169,6 +169,8 @@ export const SERVER_ENV = {
   JIANFU_PUBLIC_RATE_LIMIT: '0',
   JIANFU_JOBS: 'off',
   JIANFU_DEMO: '0',
+  // The bench accounts sign in with a password only (TOTP is required of district roles by default).
+  JIANFU_MFA: 'optional',
 };
 
 export async function startServer(opts: ServerOptions): Promise<ServerHandle> {
