@@ -1655,7 +1655,7 @@ async function main() {
   );
 
   notes.push(
-    `Server: the real \`src/server/main.ts\` as a child process (\`node --import tsx\`, as \`npm start\` runs it without the tsx CLI wrapper) on 127.0.0.1, env ${String(result.settings.serverEnv)}; jobs are off so that the hourly reminder scan does not land inside a measurement.`,
+    `Server: the real server compiled as \`npm start\` runs it (\`node dist/server/main.js\`, built by scripts/ensure-server-build.mjs) as a child process on 127.0.0.1, env ${String(result.settings.serverEnv)}; jobs are off so that the hourly reminder scan does not land inside a measurement.`,
     `Pinning: ${String(result.settings.pinning)} (security/tests.md §8.5). The machine is shared: the load average at start was ${result.machine.loadAverageStart.join(' / ')}.`,
     `HTTP: autocannon ${CONNECTIONS} connections × ${DURATION} s after a ${WARMUP} s warm-up of the same route; each route is measured between two /api/health runs and compared with their mean (the same-run baseline); throughput is requests completed ÷ duration; latencies are autocannon's histogram percentiles. Requests rotate over several regions and names (public routes: 50 villages across the province and the dev-set names; ledger list: the townships of 上党区).`,
     `Fixed rate: autocannon overallRate ${FIXED_RATE} req/s over ${CONNECTIONS} connections, with autocannon's correction for coordinated omission. autocannon records latencies in whole milliseconds, so a p50 of 0 ms means under 1 ms.`,
