@@ -48,10 +48,12 @@ async function readReport(req: FastifyRequest) {
   return { fields, photos };
 }
 
+/** The request context of a public route (no actor). */
+const ctxOf = (req: FastifyRequest) => ({ actor: null, ip: req.ip ?? null, requestId: String(req.id) });
+
 export const supervisionRoutes: Routes = (app, deps) => {
   const r = typed(app);
   const limit = deps.config.publicRateLimit;
-  const ctxOf = (req: FastifyRequest) => ({ actor: null, ip: req.ip ?? null, requestId: String(req.id) });
 
   // ───────────── public: report, status by tracking code, rating, reopening ─────────────
   r.post(
