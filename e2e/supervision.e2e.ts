@@ -34,8 +34,9 @@ async function step(page: Page, action: string, fields: Record<string, string>) 
   const card = page.getByTestId(`step-${action}`);
   await card.waitFor();
   for (const [name, value] of Object.entries(fields)) await card.getByTestId(`field-${name}`).fill(value);
+  const before = await page.getByTestId('case-step').count();
   await card.getByTestId(`step-${action}-submit`).click();
-  await card.waitFor({ state: 'detached' });
+  await expect.poll(() => page.getByTestId('case-step').count(), { timeout: 60_000 }).toBe(before + 1);
 }
 
 describe('a villager’s report, from the phone to a closed case', () => {
@@ -48,6 +49,8 @@ describe('a villager’s report, from the phone to a closed case', () => {
       if (res.url().endsWith('/api/auth/captcha') && res.ok()) captchaId = ((await res.json()) as { id: string }).id;
     });
     await vp.goto('/public/check');
+    await vp.locator('main h1').waitFor();
+    await h.audit(vp);
     await vp.getByRole('link', { name: '举报/反映' }).first().click();
     await vp.getByTestId('report-form').waitFor();
     await h.audit(vp);
