@@ -24,3 +24,33 @@ export interface Answer {
   answeredAt: string;
 }
 export const answersOf = (row: Pick<CaseRow, 'answersJson'>): Answer[] => JSON.parse(row.answersJson) as Answer[];
+
+/** The workflow columns of a case that has just come in (a report or a flag), before any step. */
+export const FRESH_CASE = {
+  findingNote: null,
+  correction: null,
+  answersJson: '[]',
+  answeredOn: null,
+  rating: null,
+  reopenCount: 0,
+  mergedInto: null,
+} as const;
+
+/** A case's region columns from its village (name, code and the ancestor codes). */
+export const villageColumns = (v: {
+  code: string;
+  name: string;
+  provinceCode: string | null;
+  cityCode: string | null;
+  countyCode: string | null;
+  townshipCode: string | null;
+  villageCode: string | null;
+}) => ({
+  regionCode: v.code,
+  regionName: v.name,
+  provinceCode: v.provinceCode,
+  cityCode: v.cityCode,
+  countyCode: v.countyCode,
+  townshipCode: v.townshipCode,
+  villageCode: v.villageCode,
+});

@@ -13,7 +13,7 @@ import { newId } from '../../core/ids.js';
 import { readableFlag, markFlagCased } from '../admission/admission.flags.service.js';
 import * as regions from '../regions/regions.service.js';
 import { newTrackingCode } from './supervision.model.js';
-import { caseBinding, deadlineFrom } from './supervision.common.js';
+import { caseBinding, deadlineFrom, FRESH_CASE, villageColumns } from './supervision.common.js';
 import * as repo from './supervision.repo.js';
 
 export async function caseFromFlag(deps: Deps, ctx: AuthedContext, flagId: string) {
@@ -36,13 +36,7 @@ export async function caseFromFlag(deps: Deps, ctx: AuthedContext, flagId: strin
       source: 'flag',
       flagId: flag.id,
       category: 'unadmitted_task',
-      regionCode: village.code,
-      regionName: village.name,
-      provinceCode: village.provinceCode,
-      cityCode: village.cityCode,
-      countyCode: village.countyCode,
-      townshipCode: village.townshipCode,
-      villageCode: village.villageCode,
+      ...villageColumns(village),
       bodyConcerned: flag.departmentName,
       descriptionEnc: deps.cipher.encrypt(text, caseBinding(id)('description_enc')),
       happenedOn: flag.receivedOn,
@@ -58,13 +52,7 @@ export async function caseFromFlag(deps: Deps, ctx: AuthedContext, flagId: strin
       assigneeId: flag.departmentId,
       assigneeName: flag.departmentId ? flag.departmentName : null,
       dueOn,
-      findingNote: null,
-      correction: null,
-      answersJson: '[]',
-      answeredOn: null,
-      rating: null,
-      reopenCount: 0,
-      mergedInto: null,
+      ...FRESH_CASE,
       createdAt: now,
       updatedAt: now,
     });

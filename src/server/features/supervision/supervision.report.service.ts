@@ -18,7 +18,7 @@ import { sniffEvidence } from '../campaigns/uploads.js';
 import * as regions from '../regions/regions.service.js';
 import { maskName } from '../certificates/certificates.identity.js';
 import { ADDRESS_LIMIT, isTrackingCode, maskContact, newTrackingCode } from './supervision.model.js';
-import { answersOf, caseBinding, deadlineFrom, todayOf } from './supervision.common.js';
+import { answersOf, caseBinding, deadlineFrom, FRESH_CASE, todayOf, villageColumns } from './supervision.common.js';
 import * as repo from './supervision.repo.js';
 import { addDays } from '../admission/admission.calendar.js';
 
@@ -86,13 +86,7 @@ export async function submitReport(deps: Deps, ctx: RequestContext, raw: unknown
       source: 'public',
       flagId: null,
       category: input.category,
-      regionCode: village.code,
-      regionName: village.name,
-      provinceCode: village.provinceCode,
-      cityCode: village.cityCode,
-      countyCode: village.countyCode,
-      townshipCode: village.townshipCode,
-      villageCode: village.villageCode,
+      ...villageColumns(village),
       bodyConcerned: input.bodyConcerned,
       descriptionEnc: deps.cipher.encrypt(input.description, b('description_enc')),
       happenedOn: input.happenedOn,
@@ -107,13 +101,7 @@ export async function submitReport(deps: Deps, ctx: RequestContext, raw: unknown
       assigneeId: null,
       assigneeName: null,
       dueOn: null,
-      findingNote: null,
-      correction: null,
-      answersJson: '[]',
-      answeredOn: null,
-      rating: null,
-      reopenCount: 0,
-      mergedInto: null,
+      ...FRESH_CASE,
       createdAt: now,
       updatedAt: now,
     });

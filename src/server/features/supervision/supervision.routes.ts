@@ -3,6 +3,9 @@ import { z } from '../../../shared/zod.js';
 import * as s from '../../../shared/supervision.js';
 import { idParams } from '../../../shared/common.js';
 import type { Routes } from '../feature.js';
+import type { Deps } from '../../deps.js';
+import type { AuthedContext } from '../../core/actor.js';
+import type { RoutePolicy } from '../../http/policy.js';
 import { authed, can, isPublic, ok, onId, perMinute, route, typed, withBody, withQuery } from '../../http/route.js';
 import { AppError, msg } from '../../core/errors.js';
 import * as report from './supervision.report.service.js';
@@ -154,41 +157,31 @@ export const supervisionRoutes: Routes = (app, deps) => {
   r.get('/api/supervision/assignees', route(handle, tags, '可分办的乡镇和部门', ok(s.assigneesSchema)), async (req) =>
     cases.assignees(deps, authed(req)),
   );
-  r.post(
-    '/api/supervision/cases/:id/assign',
-    route(
-      handle,
-      tags,
-      '分办（或改派，须说明理由）给乡镇或部门；办理时限 15 个工作日',
-      onId(s.assignBody, s.caseDetailSchema),
-    ),
-    async (req) => steps.assign(deps, authed(req), req.params.id, req.body),
+  // The lifecycle steps: each takes the case's version and answers the case as it is now.
+  const stepRoute = <B extends z.ZodType>(
+    name: string,
+    policy: RoutePolicy,
+    summary: string,
+    body: B,
+    run: (deps: Deps, ctx: AuthedContext, id: string, input: z.output<B>) => Promise<s.CaseDetail>,
+  ) =>
+    r.post(
+      `/api/supervision/cases/:id/${name}`,
+      route(policy, tags, summary, onId(body, s.caseDetailSchema)),
+      async (req) => run(deps, authed(req), req.params.id, req.body as z.output<B>),
+    );
+  stepRoute(
+    'assign',
+    handle,
+    '分办（或改派，须说明理由）给乡镇或部门；办理时限 15 个工作日',
+    s.assignBody,
+    steps.assign,
   );
-  r.post(
-    '/api/supervision/cases/:id/investigate',
-    route(answer, tags, '核查（记录核查情况）', onId(s.noteBody, s.caseDetailSchema)),
-    async (req) => steps.investigate(deps, authed(req), req.params.id, req.body),
-  );
-  r.post(
-    '/api/supervision/cases/:id/correct',
-    route(answer, tags, '整改（记录整改措施）', onId(s.noteBody, s.caseDetailSchema)),
-    async (req) => steps.correct(deps, authed(req), req.params.id, req.body),
-  );
-  r.post(
-    '/api/supervision/cases/:id/answer',
-    route(answer, tags, '答复（举报人凭查询码可见）', onId(s.answerBody, s.caseDetailSchema)),
-    async (req) => steps.answer(deps, authed(req), req.params.id, req.body),
-  );
-  r.post(
-    '/api/supervision/cases/:id/close',
-    route(handle, tags, '办结', onId(s.closeBody, s.caseDetailSchema)),
-    async (req) => steps.close(deps, authed(req), req.params.id, req.body),
-  );
-  r.post(
-    '/api/supervision/cases/:id/merge',
-    route(handle, tags, '合并重复举报（须说明理由）', onId(s.mergeBody, s.caseDetailSchema)),
-    async (req) => steps.merge(deps, authed(req), req.params.id, req.body),
-  );
+  stepRoute('investigate', answer, '核查（记录核查情况）', s.noteBody, steps.investigate);
+  stepRoute('correct', answer, '整改（记录整改措施）', s.noteBody, steps.correct);
+  stepRoute('answer', answer, '答复（举报人凭查询码可见）', s.answerBody, steps.answer);
+  stepRoute('close', handle, '办结', s.closeBody, steps.close);
+  stepRoute('merge', handle, '合并重复举报（须说明理由）', s.mergeBody, steps.merge);
   r.post(
     '/api/supervision/flags/:id/case',
     route(
