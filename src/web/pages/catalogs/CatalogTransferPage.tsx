@@ -17,12 +17,13 @@ import {
   Upload,
   type TableColumnsType,
 } from 'antd';
-import { DownloadOutlined, FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMe } from '../../api/auth.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { useFeedback } from '../../components/feedback.js';
+import { ExportButton, useExporter } from '../../components/ExportButton.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
 import {
@@ -192,10 +193,7 @@ export default function CatalogTransferPage() {
     mutationFn: () => uploadImport(catalogId!, file!),
     onSuccess: (r) => setJobId(r.jobId),
   });
-  const exporter = useMutation({
-    mutationFn: (fn: () => Promise<void>) => fn(),
-    onSuccess: () => message.success(t('catalogs.exported')),
-  });
+  const exporter = useExporter(t('catalogs.exported'));
   const template = useMutation({ mutationFn: downloadTemplate });
 
   const pickCatalog = (id: string) => {
@@ -340,15 +338,9 @@ export default function CatalogTransferPage() {
                   style={{ width: '100%' }}
                 />
               </Form.Item>
-              <Button
-                icon={<DownloadOutlined />}
-                disabled={!region}
-                loading={exporter.isPending}
-                onClick={() => exporter.mutate(() => exportEffective(region!, effDate))}
-                block
-              >
+              <ExportButton block disabled={!region} exporter={exporter} run={() => exportEffective(region!, effDate)}>
                 {t('catalogs.exportEffective')}
-              </Button>
+              </ExportButton>
             </Form>
           </Card>
           <Card title={t('transfer.exportCatalogTitle')}>
@@ -378,15 +370,14 @@ export default function CatalogTransferPage() {
                   style={{ width: '100%' }}
                 />
               </Form.Item>
-              <Button
-                icon={<DownloadOutlined />}
-                disabled={!expCatalog}
-                loading={exporter.isPending}
-                onClick={() => exporter.mutate(() => exportCatalog(expCatalog!, expDate))}
+              <ExportButton
                 block
+                disabled={!expCatalog}
+                exporter={exporter}
+                run={() => exportCatalog(expCatalog!, expDate)}
               >
                 {t('catalogs.exportOne')}
-              </Button>
+              </ExportButton>
             </Form>
           </Card>
         </Col>
