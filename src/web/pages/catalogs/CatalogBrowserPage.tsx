@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -33,6 +33,7 @@ import { RegionSelect } from '../../components/RegionSelect.js';
 import { ExportButton, useExporter } from '../../components/ExportButton.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { CATALOG_KINDS } from '../../../shared/catalogs.enums.js';
+import { useSearchPatch } from '../../hooks/useSearchPatch.js';
 import { useI18n } from '../../i18n/index.js';
 import {
   catalogItems,
@@ -324,7 +325,7 @@ export default function CatalogBrowserPage() {
   const isMobile = useIsMobile();
   const { data: me } = useMe();
   const access = accessOf(me);
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchPatch();
   const today = todayStr();
   const region = params.get('region') || me?.region?.code || '';
   const date = params.get('date') || today;
@@ -337,14 +338,6 @@ export default function CatalogBrowserPage() {
   const [preset, setPreset] = useState<AdjustmentPreset | null>(null);
   const [adjustmentId, setAdjustmentId] = useState<string | null>(null);
   const { layers } = useLayers();
-
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch))
-      if (v) next.set(k, v);
-      else next.delete(k);
-    setParams(next, { replace: true });
-  };
 
   const effective = useQuery({
     queryKey: catalogKeys.effective(region, date),

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -25,6 +24,7 @@ import { RegionSelect } from '../../components/RegionSelect.js';
 import { useFeedback } from '../../components/feedback.js';
 import { ExportButton, useExporter } from '../../components/ExportButton.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
+import { useSearchPatch } from '../../hooks/useSearchPatch.js';
 import { useI18n } from '../../i18n/index.js';
 import {
   catalogKeys,
@@ -174,7 +174,7 @@ export default function CatalogTransferPage() {
   const { t } = useI18n();
   const { message } = useFeedback();
   const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchPatch();
   const today = todayStr();
   const catalogs = useQuery({ queryKey: catalogKeys.list(undefined), queryFn: () => listCatalogs() });
   const importable = useMemo(() => (catalogs.data ?? []).filter((c) => c.abilities.import), [catalogs.data]);
@@ -200,9 +200,7 @@ export default function CatalogTransferPage() {
     setCatalogId(id);
     setJobId(null);
     upload.reset();
-    const next = new URLSearchParams(params);
-    next.set('catalog', id);
-    setParams(next, { replace: true });
+    set({ catalog: id });
   };
 
   return (
