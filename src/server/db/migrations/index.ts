@@ -8,7 +8,8 @@ import * as catalogGeneration from './2026-11-29T0100-catalog-generation.js';
 import * as notificationParams from './2026-12-07T0900-notification-params.js';
 import * as catalogKindStatus from './2026-12-07T1300-catalog-kind-status.js';
 import * as security from './2026-12-07T1000-security.js';
-import * as openTaskDue from './2026-12-07T2100-open-task-due.js';
+import * as supervision from './2026-12-07T2100-supervision.js';
+import * as openTaskDue from './2026-12-07T2200-open-task-due.js';
 
 /** Every migration, in order. Features append theirs here (named by ISO timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0900-notification-params': notificationParams,
   '2026-12-07T1300-catalog-kind-status': catalogKindStatus,
   '2026-12-07T1000-security': security,
-  '2026-12-07T2100-open-task-due': openTaskDue,
+  '2026-12-07T2100-supervision': supervision,
+  '2026-12-07T2200-open-task-due': openTaskDue,
 };
