@@ -27,7 +27,7 @@ import { createCampaign } from '../src/server/features/campaigns/campaigns.servi
 import { runLaunch } from '../src/server/features/campaigns/launch.service.js';
 import { importLedgerFile } from '../src/server/features/campaigns/import.service.js';
 import { rollupOf } from '../src/server/features/campaigns/rollups.service.js';
-import { overdueQuery, rollupQuery } from '../src/server/features/campaigns/rollups.repo.js';
+import { CHILD_COLUMN, overdueQuery, rollupQuery } from '../src/server/features/campaigns/rollups.repo.js';
 import { ancestorEqualities } from '../src/server/features/campaigns/campaigns.scope.js';
 import { recountLedger } from '../src/server/features/campaigns/ledgers.repo.js';
 import { byCode } from '../src/server/features/regions/regions.service.js';
@@ -179,6 +179,7 @@ async function benchImport(deps: Deps, runs: number, log: (l: string) => void) {
       reimportUnchangedMs: Math.round(second.ms),
     };
   } finally {
+    await deps.db.deleteFrom('openTaskDue').where('campaignId', '=', campaign.id).execute();
     await deps.db.deleteFrom('cleanupTask').where('campaignId', '=', campaign.id).execute();
     await deps.db.deleteFrom('ledgerRow').where('campaignId', '=', campaign.id).execute();
     await deps.db.deleteFrom('ledger').where('campaignId', '=', campaign.id).execute();
@@ -204,8 +205,21 @@ async function benchRollups(deps: Deps, runs: number, log: (l: string) => void) 
     const node = (await byCode(deps.db, code))!;
     const pinned = { level: node.level, pins: ancestorEqualities(node) };
     const main = rollupQuery(deps.db, c.id, pinned).compile();
-    const overdue = overdueQuery(deps.db, c.id, pinned, shanghaiDate(deps.clock.now())).compile();
+    const today = shanghaiDate(deps.clock.now());
+    const overdue = overdueQuery(deps.db, c.id, pinned, today).compile();
+    // Before issue 15: the overdue figures as a GROUP BY over the open tasks themselves (same-run baseline).
+    const child = CHILD_COLUMN[node.level];
+    const overdueBefore = deps.db
+      .selectFrom('cleanupTask')
+      .select([(eb) => eb.ref(child).as('regionCode'), 'category', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('campaignId', '=', c.id)
+      .where((eb) => eb.and(pinned.pins.map(([k, v]) => eb(k, '=', v))))
+      .where('status', '=', 'open')
+      .where('deadline', '<', today)
+      .groupBy([child, 'category'])
+      .compile();
     const service: number[] = [];
+    const sqlOverdueBefore: number[] = [];
     const sqlMain: number[] = [];
     const sqlOverdue: number[] = [];
     let figures: Awaited<ReturnType<typeof rollupOf>> | null = null;
@@ -215,7 +229,9 @@ async function benchRollups(deps: Deps, runs: number, log: (l: string) => void) 
       const s = performance.now() - t;
       const m = await bare(deps, main);
       const o = await bare(deps, overdue);
+      const ob = await bare(deps, overdueBefore);
       if (i >= 2) {
+        sqlOverdueBefore.push(ob);
         service.push(s);
         sqlMain.push(m);
         sqlOverdue.push(o);
@@ -224,6 +240,7 @@ async function benchRollups(deps: Deps, runs: number, log: (l: string) => void) 
     const svc = timing(service);
     const m = timing(sqlMain);
     const o = timing(sqlOverdue);
+    const ob = timing(sqlOverdueBefore);
     out[label] = {
       region: `${node.name} ${node.code}`,
       ledgers: figures!.totals.ledgers.total,
@@ -232,9 +249,10 @@ async function benchRollups(deps: Deps, runs: number, log: (l: string) => void) 
       bareSqlMain: m,
       bareSqlOverdue: o,
       bareSqlTotalMedian: Math.round((m.median + o.median) * 10) / 10,
+      bareSqlOverdueTasksGroupBy: ob,
     };
     log(
-      `  ${label} roll-up (${figures!.totals.ledgers.total} ledgers, ${figures!.totals.rows} rows): service ${svc.median} ms | bare SQL ${m.median} + ${o.median} ms`,
+      `  ${label} roll-up (${figures!.totals.ledgers.total} ledgers, ${figures!.totals.rows} rows): service ${svc.median} ms | bare SQL ${m.median} + ${o.median} ms (overdue as a GROUP BY of open tasks: ${ob.median} ms)`,
     );
   }
   return out;

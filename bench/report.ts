@@ -242,6 +242,7 @@ export function renderReadme(r: BenchResult): string {
         );
     }
   }
+  out.push(...besideDirectus(r));
   out.push('## Targets missed');
   out.push('');
   out.push(misses.length ? misses.join('\n') : 'None: every figure with a target met it in this run.');
@@ -316,6 +317,47 @@ export function renderReadme(r: BenchResult): string {
   );
   out.push('');
   return out.join('\n');
+}
+
+/**
+ * Issue 15's three requests beside Directus 12.4 on its 200,000-row district (its harness:
+ * ../shared/peers/directus, figures from the issue: median of 3 interleaved rounds, 20 connections × 15 s).
+ * Ours: this run's figures on the province dataset (the same three requests; the roll-up uncached).
+ */
+const DIRECTUS: { key: string; what: string; directus: number; directusNote?: string; perMs?: boolean }[] = [
+  { key: 'http.rows.rps', what: '(a) rows of one category in one township, page of 50, newest first', directus: 62 },
+  {
+    key: 'rollup.district.service',
+    what: '(b) district roll-up, no cache (service call in process: 1000 ÷ median ms)',
+    directus: 5.4,
+    directusNote: '32 with a covering index',
+    perMs: true,
+  },
+  { key: 'http.row.rps', what: '(c) one ledger row by id', directus: 260 },
+];
+
+export function besideDirectus(r: BenchResult): string[] {
+  const byKey = new Map(r.figures.map((f) => [f.key, f]));
+  const rows = DIRECTUS.map((x) => {
+    const f = byKey.get(x.key);
+    const cells = DIALECTS.map((d) => {
+      const v = f?.cells[d]?.value;
+      if (v === null || v === undefined) return { text: 'not measured', times: '—' };
+      const rps = x.perMs ? 1000 / v : v;
+      return { text: `${fmtNum(rps)} req/s`, times: `${fmtNum(rps / x.directus)}×` };
+    });
+    return `| ${x.what} | ${x.directus} req/s${x.directusNote ? ` (${x.directusNote})` : ''} | ${cells.map((c) => c.text).join(' | ')} | ${cells.map((c) => c.times).join(' / ')} |`;
+  });
+  return [
+    '## Beside Directus 12.4 (issue 15; target: 10× Directus)',
+    '',
+    'Directus figures from issue 15 (its harness in `../shared/peers/directus/`, 200,000-row district, 20 connections × 15 s, median of 3 interleaved rounds); ours from this run on the province dataset (district scope, 10 connections), so the ratio is indicative, not same-run.',
+    '',
+    `| request | Directus (default) | ours, ${DIALECT_LABEL.sqlite} | ours, ${DIALECT_LABEL.postgres} | × Directus (${DIALECT_LABEL.sqlite} / ${DIALECT_LABEL.postgres}) |`,
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ];
 }
 
 /** A console table of the figures (for --quick runs and the end of every run). */

@@ -158,11 +158,18 @@ const ROUTES = {
   ledgers: { label: 'ledger list, filtered by township and status, page of 20', auth: 'bench-district' },
   cert: { label: 'public certificate check', auth: undefined },
   catalogs: { label: 'public catalogs of a village', auth: undefined },
+  rows: {
+    label: 'row search: one category in one township, page of 50, newest first (issue 15 (a))',
+    auth: 'bench-district',
+  },
+  row: { label: 'one ledger row by id (issue 15 (c))', auth: 'bench-district' },
 };
 type RouteKey = keyof typeof ROUTES;
-const LOADED: RouteKey[] = ['rollup', 'ledgers', 'cert', 'catalogs'];
+const LOADED: RouteKey[] = ['rollup', 'ledgers', 'rows', 'row', 'cert', 'catalogs'];
 const loadCmd = (r: RouteKey, rate?: number) =>
   `\`${CMD}\` → ${autocannonCommand({ paths: [samplePath(r)], connections: CONNECTIONS, durationS: DURATION, overallRate: rate, auth: ROUTES[r].auth })}`;
+const rowSearchPath = (township: string) =>
+  `/api/campaigns/${CID}/rows?region=${township}&category=work_affair&page=1&pageSize=50`;
 function samplePath(r: RouteKey): string {
   switch (r) {
     case 'health':
@@ -175,6 +182,10 @@ function samplePath(r: RouteKey): string {
       return `/api/public/certificate-check?q=${encodeURIComponent('亲属关系证明')}&region=${VILLAGE}`;
     case 'catalogs':
       return `/api/public/catalogs?region=${VILLAGE}`;
+    case 'rows':
+      return rowSearchPath(TOWNSHIP);
+    case 'row':
+      return '/api/ledger-rows/:id';
   }
 }
 
@@ -255,6 +266,14 @@ def(
   'lower',
   `\`${CMD}\` → runLedgerBench() (bench/ledger.bench.ts)`,
   { target: T('<=', 500, 'issue 4') },
+);
+def(
+  'rollup.district.overdue',
+  G.rollup,
+  'district roll-up: overdue figures from the kept due counts, bare SQL (issue 15)',
+  'ms',
+  'lower',
+  `\`${CMD}\` → runLedgerBench() (bench/ledger.bench.ts): open_task_due summed with deadline < today, beside the GROUP BY over open tasks it replaced and the ledger-counter sum`,
 );
 def(
   'rollup.district.service',
@@ -629,26 +648,31 @@ async function ensurePgData(
 }
 
 /** Region codes for the rotating request paths. */
-async function sampleCodes(url: string): Promise<{ townships: string[]; villages: string[] }> {
+async function sampleCodes(url: string): Promise<{ townships: string[]; villages: string[]; rowIds: string[] }> {
   const q1 = `select code from region where county_code = '${DISTRICT}' and level = 'township' order by code`;
   const q2 = `select code from region where province_code = '${PROVINCE}' and level = 'village' order by code`;
+  // One row of each of the district's villages (the first 50 villages).
+  const q3 = `select min(id) as id from ledger_row where campaign_id = '${CID}' and county_code = '${DISTRICT}' group by village_code order by village_code limit 50`;
   let townships: string[];
   let villages: string[];
+  let rowIds: string[];
   if (url.startsWith('sqlite:')) {
     const { default: SQLite } = await import('better-sqlite3');
     const db = new SQLite(url.slice('sqlite:'.length), { readonly: true });
     townships = (db.prepare(q1).all() as { code: string }[]).map((r) => r.code);
     villages = (db.prepare(q2).all() as { code: string }[]).map((r) => r.code);
+    rowIds = (db.prepare(q3).all() as { id: string }[]).map((r) => r.id);
     db.close();
   } else {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     townships = (await c.query(q1)).rows.map((r) => r.code);
     villages = (await c.query(q2)).rows.map((r) => r.code);
+    rowIds = (await c.query(q3)).rows.map((r) => r.id);
     await c.end();
   }
   const step = Math.max(1, Math.floor(villages.length / 50));
-  return { townships, villages: [VILLAGE, ...villages.filter((_, i) => i % step === 0).slice(0, 49)] };
+  return { townships, villages: [VILLAGE, ...villages.filter((_, i) => i % step === 0).slice(0, 49)], rowIds };
 }
 
 // ------------------------------------------------------------------ in-process phases
@@ -664,7 +688,15 @@ interface LedgerResultRow {
   };
   rollups: Record<
     'district' | 'province',
-    { service: { median: number }; bareSqlTotalMedian: number; rows: number; ledgers: number }
+    {
+      service: { median: number };
+      bareSqlTotalMedian: number;
+      bareSqlMain: { median: number };
+      bareSqlOverdue: { median: number };
+      bareSqlOverdueTasksGroupBy: { median: number };
+      rows: number;
+      ledgers: number;
+    }
   >;
 }
 
@@ -901,6 +933,19 @@ async function runLedger(urls: Partial<Record<Dialect, string>>) {
         }),
       );
     }
+    const dx = r.rollups.district;
+    put(
+      'rollup.district.overdue',
+      d,
+      val(dx.bareSqlOverdue.median, {
+        baseline: {
+          label: 'before: GROUP BY over the open tasks',
+          value: dx.bareSqlOverdueTasksGroupBy.median,
+          unit: 'ms',
+        },
+        note: `ledger counters sum: ${dx.bareSqlMain.median} ms`,
+      }),
+    );
   }
   if (!urls.postgres)
     missing(
@@ -911,6 +956,7 @@ async function runLedger(urls: Partial<Record<Dialect, string>>) {
         'import.peakRss',
         'rollup.district.service',
         'rollup.province.service',
+        'rollup.district.overdue',
       ],
       ['postgres'],
       pgReason,
@@ -1270,6 +1316,8 @@ async function serverPhases(d: Dialect, url: string) {
         `/api/public/certificate-check?q=${encodeURIComponent(q)}&region=${codes.villages[(i * 7) % codes.villages.length]}`,
     ),
     catalogs: codes.villages.map((v) => `/api/public/catalogs?region=${v}`),
+    rows: codes.townships.map(rowSearchPath),
+    row: codes.rowIds.map((id) => `/api/ledger-rows/${id}`),
   };
   raw[`paths.${d}`] = Object.fromEntries(Object.entries(paths).map(([k, v]) => [k, { count: v.length, first: v[0] }]));
 

@@ -32,6 +32,7 @@ import { importFromChinaDivision } from '../../src/server/features/regions/regio
 import { catalogLookups } from '../../src/server/features/campaigns/campaigns.catalog.js';
 import { judgeRow, judgeSigns, type Suggestion } from '../../src/server/features/campaigns/campaigns.judge.js';
 import * as rowsWrite from '../../src/server/features/campaigns/rows.write.repo.js';
+import { recountDue } from '../../src/server/features/campaigns/tasks.due.repo.js';
 import {
   COUNTER_COLUMNS,
   DEFAULT_SIGN_GUIDE,
@@ -419,6 +420,7 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
     }
     if (exists) {
       log('removing the previous bench campaign …');
+      await deps.db.deleteFrom('openTaskDue').where('campaignId', '=', BENCH_CAMPAIGN_ID).execute();
       await deps.db.deleteFrom('cleanupTask').where('campaignId', '=', BENCH_CAMPAIGN_ID).execute();
       await deps.db.deleteFrom('ledgerRow').where('campaignId', '=', BENCH_CAMPAIGN_ID).execute();
       await deps.db.deleteFrom('ledger').where('campaignId', '=', BENCH_CAMPAIGN_ID).execute();
@@ -668,6 +670,8 @@ export async function generateProvince(opts: GenerateOptions = {}): Promise<Gene
     totalTasks += tasks.length;
     await flush();
     await deps.db.transaction().execute(async (trx) => {
+      // The tasks went in by COPY / bulk insert, past the task writes that keep their due counts.
+      await recountDue(trx, BENCH_CAMPAIGN_ID);
       await trx
         .updateTable('campaign')
         .set({ status: 'active', ledgerCount: villages.length })

@@ -6,11 +6,18 @@ export async function insertSession(db: Kysely<DB>, row: Insertable<DB['session'
   await db.insertInto('session').values(row).execute();
 }
 
-/** A session with the account it belongs to, or undefined when the id is unknown. */
-export const sessionWithUser = (db: Kysely<DB>, id: string) =>
+/**
+ * A session with the account it belongs to and that account's grants (with the level of each granted
+ * region), in one statement: one result row per grant, or one with null grant columns for an account
+ * without grants; no row when the id is unknown. Nothing is cached, so a revoked grant, a disabled
+ * account or an ended session counts on the very next request in every process.
+ */
+export const sessionWithUserAndGrants = (db: Kysely<DB>, id: string) =>
   db
     .selectFrom('session')
     .innerJoin('appUser', 'appUser.id', 'session.userId')
+    .leftJoin('grant', 'grant.userId', 'session.userId')
+    .leftJoin('region', 'region.code', 'grant.regionCode')
     .select([
       'session.id',
       'session.csrfToken',
@@ -26,9 +33,12 @@ export const sessionWithUser = (db: Kysely<DB>, id: string) =>
       'appUser.mustChangePassword',
       'appUser.totpEnabledAt',
       'appUser.demo',
+      'grant.role as grantRole',
+      'grant.regionCode as grantRegionCode',
+      'region.level as grantLevel',
     ])
     .where('session.id', '=', id)
-    .executeTakeFirst();
+    .execute();
 
 export async function endSession(db: Kysely<DB>, id: string) {
   await db.deleteFrom('session').where('id', '=', id).execute();
@@ -37,12 +47,3 @@ export async function endSession(db: Kysely<DB>, id: string) {
 export async function touchSession(db: Kysely<DB>, id: string, now: string) {
   await db.updateTable('session').set({ lastSeenAt: now }).where('id', '=', id).execute();
 }
-
-/** The grants of a user with the level of each granted region (the actor's scope). */
-export const grantsWithLevel = (db: Kysely<DB>, userId: string) =>
-  db
-    .selectFrom('grant')
-    .innerJoin('region', 'region.code', 'grant.regionCode')
-    .select(['grant.role', 'grant.regionCode', 'region.level'])
-    .where('grant.userId', '=', userId)
-    .execute();

@@ -64,7 +64,8 @@ export async function resolveSession(
   mfaRequiredFor: (roles: Role[], demo: boolean) => boolean = () => false,
 ): Promise<SessionFacts | null> {
   const id = sessionIdOf(token);
-  const row = await repo.sessionWithUser(db, id);
+  const found = await repo.sessionWithUserAndGrants(db, id);
+  const row = found[0];
   if (!row) return null;
   const now = clock.nowIso();
   const idle = row.idleMinutes ?? settings.idleMinutes;
@@ -76,7 +77,12 @@ export async function resolveSession(
   if (addMinutes(row.lastSeenAt, 1) <= now) {
     await repo.touchSession(db, id, now);
   }
-  const grants = await repo.grantsWithLevel(db, row.userId);
+  // A grant whose region is gone (inner join before) grants nothing.
+  const grants = found.flatMap((g) =>
+    g.grantRole && g.grantRegionCode && g.grantLevel
+      ? [{ role: g.grantRole as Role, regionCode: g.grantRegionCode, level: g.grantLevel as RegionLevel }]
+      : [],
+  );
   const roles = grants.map((g) => g.role as Role);
   return {
     csrfToken: row.csrfToken,
@@ -86,7 +92,7 @@ export async function resolveSession(
       displayName: row.displayName,
       regionCode: row.regionCode,
       departmentId: row.departmentId,
-      grants: grants.map((g) => ({ role: g.role as Role, regionCode: g.regionCode, level: g.level as RegionLevel })),
+      grants,
       sessionId: id,
       mustChangePassword: row.mustChangePassword === 1,
       mfaEnrolmentRequired: !row.totpEnabledAt && mfaRequiredFor(roles, row.demo === 1),

@@ -148,6 +148,20 @@ export interface CleanupTaskTable {
   version: number;
 }
 
+/** Open clean-up tasks per ledger × category × deadline (kept with every task write; summed by roll-ups). */
+export interface OpenTaskDueTable {
+  ledgerId: string;
+  category: string;
+  deadline: string;
+  campaignId: string;
+  provinceCode: string | null;
+  cityCode: string | null;
+  countyCode: string | null;
+  townshipCode: string | null;
+  villageCode: string | null;
+  n: number;
+}
+
 export interface TaskEvidenceTable {
   id: string;
   taskId: string;
@@ -183,6 +197,7 @@ declare module '../../db/schema.js' {
     ledgerEvent: LedgerEventTable;
     ledgerRow: LedgerRowTable;
     cleanupTask: CleanupTaskTable;
+    openTaskDue: OpenTaskDueTable;
     taskEvidence: TaskEvidenceTable;
     signGuideSetting: SignGuideSettingTable;
   }

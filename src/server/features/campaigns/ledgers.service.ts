@@ -15,7 +15,7 @@ import { effectiveStatus } from './campaigns.model.js';
 import * as repo from './campaigns.repo.js';
 import * as ledgersRepo from './ledgers.repo.js';
 import * as rowsRepo from './rows.repo.js';
-import { taskIdOfRow, taskIdsByRow, fileById } from './tasks.repo.js';
+import { taskIdsByRow, fileById } from './tasks.repo.js';
 import { canEditRows, canReadLedger, canSeeCampaign } from './campaigns.policy.js';
 import { catalogLookups } from './campaigns.catalog.js';
 import type { CatalogLookup } from './campaigns.judge.js';
@@ -99,11 +99,14 @@ export async function getLedger(deps: Deps, actor: Actor, id: string) {
   });
 }
 
+/** One row with its ledger's version and status: one statement, and one more for last cycle's row when it has one. */
 export async function getRow(deps: Deps, actor: Actor, id: string): Promise<RowResponse> {
-  const { r } = await loadRow(deps.db, actor, id);
+  const found = await rowsRepo.rowWithLedgerFacts(deps.db, id);
+  if (!found) return missing('campaigns.error.rowNotFound');
+  const { row: r, ledger: l, taskId } = found;
+  if (!(canReadLedger(actor, l) || canAt(actor, 'ledgers.import', l.villageCode)))
+    return missing('campaigns.error.ledgerNotFound');
   const prev = r.prevRowId ? await rowsRepo.findRow(deps.db, r.prevRowId) : null;
-  const taskId = await taskIdOfRow(deps.db, r.id);
-  const l = (await ledgersRepo.findLedger(deps.db, r.ledgerId))!;
   return {
     row: presentRow(r, { prev, taskId }),
     ledgerVersion: l.version,

@@ -1,6 +1,6 @@
 /**
  * The roll-ups' SQL: indexed GROUP BYs over the denormalised ancestor columns of ledgers (with their row
- * counters), open tasks past their deadline, and rows compared with the previous cycle. The node's own
+ * counters), open tasks past their deadline (kept counts per deadline), and rows compared with the previous cycle. The node's own
  * ancestors are pinned as equalities, so the same query is a prefix scan of the same index for a
  * township, a district or a province.
  */
@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema.js';
 import type { RegionLevel } from '../../../shared/roles.js';
 import { COUNTER_COLUMNS } from './campaigns.model.js';
 import { pinned, type Pins } from './ledgers.repo.js';
+import { overdueQuery as dueCounts } from './tasks.due.repo.js';
 
 type ChildColumn = 'cityCode' | 'countyCode' | 'townshipCode' | 'villageCode';
 /** The ancestor column naming a node's children. */
@@ -48,18 +49,9 @@ export function rollupQuery(db: Kysely<DB>, campaignId: string, node: PinnedNode
     .groupBy([child, 'status', 'approvalStale']);
 }
 
-/** Open tasks past their deadline by child region × category. */
-export function overdueQuery(db: Kysely<DB>, campaignId: string, node: PinnedNode, today: string) {
-  const child = CHILD_COLUMN[node.level];
-  return db
-    .selectFrom('cleanupTask')
-    .select([(eb) => eb.ref(child).as('regionCode'), 'category', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('campaignId', '=', campaignId)
-    .where(pinned(node.pins))
-    .where('status', '=', 'open')
-    .where('deadline', '<', today)
-    .groupBy([child, 'category']);
-}
+/** Open tasks past their deadline by child region × category: a sum of the kept counts (tasks.due.repo.ts). */
+export const overdueQuery = (db: Kysely<DB>, campaignId: string, node: PinnedNode, today: string) =>
+  dueCounts(db, campaignId, node.pins, CHILD_COLUMN[node.level], today);
 
 /** Rows of a campaign under a node by category × change since the previous cycle. */
 export async function changeCounts(db: Kysely<DB>, campaignId: string, pins: Pins) {

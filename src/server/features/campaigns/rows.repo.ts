@@ -141,6 +141,39 @@ export async function findRow(db: Kysely<DB>, id: string): Promise<RowRecord | n
   return r ? toRow(r) : null;
 }
 
+/**
+ * A row for reading, in one statement: the row, what the reader's check and answer need of its ledger
+ * (village, version, status) and the id of its clean-up task, if any. Null when the id is unknown.
+ */
+export async function rowWithLedgerFacts(db: Kysely<DB>, id: string) {
+  const r = await db
+    .selectFrom('ledgerRow')
+    .innerJoin('ledger', 'ledger.id', 'ledgerRow.ledgerId')
+    .leftJoin('cleanupTask', 'cleanupTask.rowId', 'ledgerRow.id')
+    .selectAll('ledgerRow')
+    .select([
+      'ledger.villageCode as ledgerVillageCode',
+      'ledger.version as ledgerVersion',
+      'ledger.status as ledgerStatus',
+      'ledger.approvalStale as ledgerApprovalStale',
+      'cleanupTask.id as taskId',
+    ])
+    .where('ledgerRow.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return null;
+  const { ledgerVillageCode, ledgerVersion, ledgerStatus, ledgerApprovalStale, taskId, ...row } = r;
+  return {
+    row: toRow(row),
+    ledger: {
+      villageCode: ledgerVillageCode,
+      version: Number(ledgerVersion),
+      status: ledgerStatus as LedgerRecord['status'],
+      approvalStale: Number(ledgerApprovalStale) === 1,
+    },
+    taskId: taskId ?? null,
+  };
+}
+
 /** Rows by id (chunked). */
 export async function rowsByIds(db: Kysely<DB>, ids: string[]): Promise<RowRecord[]> {
   const out: RowRecord[] = [];

@@ -3,7 +3,7 @@
  * uploads). Nothing here checks permissions (the services do, with campaigns.policy.ts, whose SQL twin
  * `taskVisibleTo` the list uses).
  */
-import type { Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../core/actor.js';
 import { paginate, type Page, type PageRequest } from '../../db/paginate.js';
@@ -12,6 +12,7 @@ import { taskVisibleTo } from './campaigns.policy.js';
 import { pinned, type Pins } from './ledgers.repo.js';
 import type { CleanupTaskTable, TaskEvidenceTable } from './campaigns.tables.js';
 import { updateVersioned } from './versioned.repo.js';
+import { countNewTasks, keepingDue } from './tasks.due.repo.js';
 
 /** A task with its village's name (from its ledger). */
 export type TaskRecord = Selectable<CleanupTaskTable> & { villageName: string | null };
@@ -26,46 +27,47 @@ export async function taskIdsByRow(db: Kysely<DB>, ledgerId: string): Promise<Ma
   return new Map(rows.map((t) => [t.rowId, t.id]));
 }
 
-export async function taskIdOfRow(db: Kysely<DB>, rowId: string): Promise<string | null> {
-  const t = await db.selectFrom('cleanupTask').select('id').where('rowId', '=', rowId).executeTakeFirst();
-  return t?.id ?? null;
+export async function insertTasks(trx: Kysely<DB>, tasks: CleanupTaskTable[]): Promise<void> {
+  for (let i = 0; i < tasks.length; i += 300) {
+    const chunk = tasks.slice(i, i + 300);
+    await trx.insertInto('cleanupTask').values(chunk).execute();
+    await countNewTasks(
+      trx,
+      chunk.map((t) => t.id),
+    );
+  }
 }
 
-export async function insertTasks(trx: Kysely<DB>, tasks: CleanupTaskTable[]): Promise<void> {
-  for (let i = 0; i < tasks.length; i += 300)
-    await trx
-      .insertInto('cleanupTask')
-      .values(tasks.slice(i, i + 300))
-      .execute();
-}
+type TaskPatch = Partial<Omit<CleanupTaskTable, 'id' | 'version'>> & { updatedAt: string };
+/** A patch of status or deadline moves the task between the due counts. */
+const movesDue = (patch: TaskPatch) => patch.status !== undefined || patch.deadline !== undefined;
+const byId = (id: string) => (eb: ExpressionBuilder<DB, 'cleanupTask'>) => eb('id', '=', id);
 
 /** Changes a task regardless of its version (the task follows its row or its phase). */
-export async function patchTask(
-  trx: Kysely<DB>,
-  id: string,
-  patch: Partial<Omit<CleanupTaskTable, 'id' | 'version'>> & { updatedAt: string },
-): Promise<void> {
-  await updateVersioned(trx, 'cleanupTask', { id }, null, patch);
+export async function patchTask(trx: Kysely<DB>, id: string, patch: TaskPatch): Promise<void> {
+  const write = () => updateVersioned(trx, 'cleanupTask', { id }, null, patch);
+  await (movesDue(patch) ? keepingDue(trx, byId(id), write) : write());
 }
 
 /** Changes a task if it still has `version`; false when it moved meanwhile. */
-export async function updateTask(
-  trx: Kysely<DB>,
-  id: string,
-  version: number,
-  patch: Partial<Omit<CleanupTaskTable, 'id' | 'version'>> & { updatedAt: string },
-): Promise<boolean> {
-  return updateVersioned(trx, 'cleanupTask', { id }, version, patch);
+export async function updateTask(trx: Kysely<DB>, id: string, version: number, patch: TaskPatch): Promise<boolean> {
+  const write = () => updateVersioned(trx, 'cleanupTask', { id }, version, patch);
+  return movesDue(patch) ? keepingDue(trx, byId(id), write) : write();
 }
 
 /** The open task of a deleted row is cancelled. */
 export async function cancelOpenTaskOfRow(trx: Kysely<DB>, rowId: string, now: string): Promise<void> {
-  await trx
-    .updateTable('cleanupTask')
-    .set((eb) => ({ status: 'cancelled', updatedAt: now, version: eb('version', '+', 1) }))
-    .where('rowId', '=', rowId)
-    .where('status', '=', 'open')
-    .execute();
+  await keepingDue(
+    trx,
+    (eb) => eb('rowId', '=', rowId),
+    () =>
+      trx
+        .updateTable('cleanupTask')
+        .set((eb) => ({ status: 'cancelled', updatedAt: now, version: eb('version', '+', 1) }))
+        .where('rowId', '=', rowId)
+        .where('status', '=', 'open')
+        .execute(),
+  );
 }
 
 /** Open tasks follow their phase's deadline (closed ones keep the date they were judged against). */
@@ -76,13 +78,15 @@ export async function moveOpenTaskDeadlines(
   deadline: string,
   now: string,
 ): Promise<void> {
-  await trx
-    .updateTable('cleanupTask')
-    .set((eb) => ({ deadline, updatedAt: now, version: eb('version', '+', 1) }))
-    .where('campaignId', '=', campaignId)
-    .where('phaseKey', '=', phaseKey)
-    .where('status', '=', 'open')
-    .execute();
+  const ofPhase = (eb: ExpressionBuilder<DB, 'cleanupTask'>) =>
+    eb.and([eb('campaignId', '=', campaignId), eb('phaseKey', '=', phaseKey), eb('status', '=', 'open')]);
+  await keepingDue(trx, ofPhase, () =>
+    trx
+      .updateTable('cleanupTask')
+      .set((eb) => ({ deadline, updatedAt: now, version: eb('version', '+', 1) }))
+      .where(ofPhase)
+      .execute(),
+  );
 }
 
 export async function findTask(db: Kysely<DB>, id: string): Promise<TaskRecord | null> {
