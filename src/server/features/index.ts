@@ -18,6 +18,7 @@ import { campaignsJobs } from './campaigns/campaigns.jobs.js';
 import { REMINDER_JOB } from './campaigns/reminders.service.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { subscribeNotifications } from './notifications/notifications.subscribers.js';
+import { workbenchRoutes } from './workbench/workbench.routes.js';
 
 const HOUR = 3600_000;
 
@@ -49,6 +50,7 @@ export const features: Feature[] = [
     schedules: [{ job: REMINDER_JOB, everyMs: HOUR }],
   },
   { name: 'notifications', routes: notificationsRoutes, subscribe: subscribeNotifications },
+  { name: 'workbench', routes: workbenchRoutes },
 ];
 
 /** Registers every feature's jobs, schedules and event subscribers on the deps (the composition root calls it once). */

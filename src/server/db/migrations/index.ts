@@ -8,6 +8,7 @@ import * as catalogGeneration from './2026-11-29T0100-catalog-generation.js';
 import * as notificationParams from './2026-12-07T0900-notification-params.js';
 import * as catalogKindStatus from './2026-12-07T1300-catalog-kind-status.js';
 import * as security from './2026-12-07T1000-security.js';
+import * as phaseMovedFrom from './2026-12-07T2100-phase-moved-from.js';
 
 /** Every migration, in order. Features append theirs here (named by ISO timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0900-notification-params': notificationParams,
   '2026-12-07T1300-catalog-kind-status': catalogKindStatus,
   '2026-12-07T1000-security': security,
+  '2026-12-07T2100-phase-moved-from': phaseMovedFrom,
 };

@@ -10,6 +10,7 @@ import { admission } from './admission.js';
 import { certificates } from './certificates.js';
 import { notices } from './notices.js';
 import { a11y } from './a11y.js';
+import { workbench } from './workbench.js';
 
 /** English (second language), one file per feature like zh-CN. */
 export const enUS: Messages = {
@@ -24,4 +25,5 @@ export const enUS: Messages = {
   ...certificates,
   ...notices,
   ...a11y,
+  ...workbench,
 };

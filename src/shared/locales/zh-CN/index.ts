@@ -13,6 +13,7 @@ import { admission } from './admission.js';
 import { certificates } from './certificates.js';
 import { notices } from './notices.js';
 import { a11y } from './a11y.js';
+import { workbench } from './workbench.js';
 
 export const zhCN = {
   ...common,
@@ -26,6 +27,7 @@ export const zhCN = {
   ...certificates,
   ...notices,
   ...a11y,
+  ...workbench,
 };
 
 export type MessageKey = keyof typeof zhCN;
