@@ -11,7 +11,6 @@ import type { RequestStatus } from '../../../shared/admission.js';
 import type { WorkflowStatus } from '../../../shared/campaigns.js';
 import type { LateRegion, Todo, TodoKind, Workbench } from '../../../shared/workbench.js';
 import { activeCampaigns } from '../campaigns/campaigns.service.js';
-import type { CampaignRecord } from '../campaigns/campaigns.repo.js';
 import { listLedgers } from '../campaigns/ledgers.service.js';
 import { listTasks } from '../campaigns/tasks.service.js';
 import { rollup } from '../campaigns/rollups.service.js';
@@ -19,6 +18,8 @@ import { listRequests } from '../admission/admission.read.service.js';
 import { listFlags } from '../admission/admission.flags.service.js';
 
 const ONE = { page: 1, pageSize: 1 } as const;
+
+type CampaignRecord = Awaited<ReturnType<typeof activeCampaigns>>[number];
 
 type Made = Omit<Todo, 'overdue' | 'campaignId' | 'campaignName'> & { campaign?: CampaignRecord };
 
