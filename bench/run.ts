@@ -242,6 +242,24 @@ def(
   seqCmd(DISTRICT, 'bench-district'),
   { target: T('<=', 50, 'issue 4') },
 );
+const workbenchCmd = (who: string) =>
+  `\`${CMD}\` → ${SEQ} sequential \`GET /api/workbench\` as ${who} (one request: every to-do count of the role); median of the last ${SEQ - 1}`;
+def(
+  'workbench.province.http',
+  G.rollup,
+  'workbench (GET /api/workbench) of a province lead over HTTP (median)',
+  'ms',
+  'lower',
+  workbenchCmd('bench-province'),
+);
+def(
+  'workbench.district.http',
+  G.rollup,
+  'workbench (GET /api/workbench) of a district lead over HTTP (上党区, median)',
+  'ms',
+  'lower',
+  workbenchCmd('bench-district'),
+);
 def(
   'rollup.province.service',
   G.rollup,
@@ -1099,6 +1117,17 @@ async function measureRollups(h: ServerHandle, ctx: ServerContext) {
     );
     if (level === 'province') put('rollup.province.httpFirst', d, val(round(ms[0], 1)));
     log(`   ${d}: ${level} roll-up over HTTP: ${ms.map((x) => x.toFixed(0)).join(' ')} ms`);
+    // The workbench in the same run, beside the same baseline (health, sequential).
+    const wb = await timeSequential(h.baseUrl, '/api/workbench', cookie, SEQ);
+    put(
+      `workbench.${level}.http`,
+      d,
+      val(round(median(wb.slice(1)), 1), {
+        baseline: { label: 'GET /api/health, sequential', value: round(median(health.slice(1)), 2), unit: 'ms' },
+        detail: { runsMs: wb.map((x) => round(x, 1)) },
+      }),
+    );
+    log(`   ${d}: ${level} workbench over HTTP: ${wb.map((x) => x.toFixed(0)).join(' ')} ms`);
   }
 }
 
@@ -1263,6 +1292,8 @@ async function serverPhases(d: Dialect, url: string) {
     'rollup.province.http',
     'rollup.province.httpFirst',
     'rollup.district.http',
+    'workbench.province.http',
+    'workbench.district.http',
   ];
   if (!runs('http')) missing(httpKeys, [d], 'phase not selected (--only)');
   if (!runs('export')) missing(keysOf('export.'), [d], 'phase not selected (--only)');
@@ -1322,7 +1353,18 @@ async function serverPhases(d: Dialect, url: string) {
       await phase(
         `${d}: roll-ups over HTTP`,
         () => measureRollups(server, ctx),
-        (why) => missing(['rollup.province.http', 'rollup.province.httpFirst', 'rollup.district.http'], [d], why),
+        (why) =>
+          missing(
+            [
+              'rollup.province.http',
+              'rollup.province.httpFirst',
+              'rollup.district.http',
+              'workbench.province.http',
+              'workbench.district.http',
+            ],
+            [d],
+            why,
+          ),
       );
     } else
       missing(
@@ -1334,6 +1376,8 @@ async function serverPhases(d: Dialect, url: string) {
           'rollup.province.http',
           'rollup.province.httpFirst',
           'rollup.district.http',
+          'workbench.province.http',
+          'workbench.district.http',
         ],
         [d],
         'phase not selected (--only)',

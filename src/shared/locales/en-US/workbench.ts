@@ -6,7 +6,6 @@ export const workbench: Record<keyof typeof zh, string> = {
   'workbench.empty': 'Nothing waiting',
   'workbench.emptyHint': 'Work waiting for you will appear here.',
   'workbench.open': 'Open',
-  'workbench.count': '{count} items',
   'workbench.deadline': 'Due {date}',
   'workbench.overdue': 'Overdue (due {date})',
   'workbench.late': 'What is late where',

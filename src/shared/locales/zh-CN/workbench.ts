@@ -4,7 +4,6 @@ export const workbench = {
   'workbench.empty': '暂无待办',
   'workbench.emptyHint': '有需要您办理的事项时会显示在这里。',
   'workbench.open': '去办理',
-  'workbench.count': '{count} 项',
   'workbench.deadline': '截止 {date}',
   'workbench.overdue': '已逾期（截止 {date}）',
   'workbench.late': '各地进度滞后情况',

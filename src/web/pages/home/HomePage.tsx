@@ -69,11 +69,7 @@ function TodoCard({ item }: { item: Todo }) {
   const { t } = useI18n();
   const title = t(`workbench.todo.${item.kind}`);
   return (
-    <Link
-      to={item.link}
-      data-testid={`todo-${item.kind}`}
-      aria-label={`${title}：${t('workbench.count', { count: item.count })}`}
-    >
+    <Link to={item.link} data-testid={`todo-${item.kind}`}>
       <Card hoverable size="small" style={{ height: '100%' }}>
         <Flex justify="space-between" align="center" gap={12}>
           <div style={{ minWidth: 0 }}>
