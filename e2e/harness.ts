@@ -8,7 +8,7 @@
  * audits first, and `stop()` fails the file if a journey visited a page that was never audited, so a
  * page added later is checked as soon as a journey reaches it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -267,6 +267,9 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => st
 export async function startHarness(opts: { demoCampaign?: boolean } = {}): Promise<Harness> {
   if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html')))
     throw new Error('dist/web is missing: run `node scripts/ensure-web-build.mjs` first');
+  // The journeys run the production artefact (compiled JavaScript), rebuilt here when src/ changed.
+  if (spawnSync(process.execPath, ['scripts/ensure-server-build.mjs'], { cwd: ROOT, stdio: 'inherit' }).status !== 0)
+    throw new Error('the server did not compile: run `node scripts/ensure-server-build.mjs`');
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jianfu-e2e-'));
   const port = await freePort();
@@ -274,7 +277,7 @@ export async function startHarness(opts: { demoCampaign?: boolean } = {}): Promi
 
   const databaseUrl = process.env.E2E_DATABASE_URL ?? `sqlite:${path.join(tmp, 'e2e.db')}`;
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server/main.js'], {
     cwd: ROOT,
     detached: true, // own process group, so teardown can kill everything it started
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -32,7 +32,9 @@ const port = await new Promise((resolve) => {
   });
 });
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+if (spawnSync(process.execPath, ['scripts/ensure-server-build.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0)
+  throw new Error('the server did not compile');
+const server = spawn(process.execPath, ['dist/server/main.js'], {
   cwd: root,
   detached: true,
   stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -19,8 +18,9 @@ import { features } from './features/index.js';
 import { jobsRoutes } from './http/jobs.routes.js';
 
 import { VERSION } from './version.js';
+import { fromRoot } from './paths.js';
 export { VERSION };
-const WEB_ROOT = path.resolve(fileURLToPath(new URL('../../dist/web', import.meta.url)));
+const WEB_ROOT = fromRoot('dist', 'web');
 
 /** Builds the HTTP app with every feature's routes (and the core jobs route). Never listens (main.ts does). */
 export async function buildApp(deps: Deps, opts: { logLevel?: string } = {}): Promise<FastifyInstance> {

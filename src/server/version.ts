@@ -1,6 +1,7 @@
 import fs from 'node:fs';
+import { fromRoot } from './paths.js';
 
 /** The package version, reported by /api/health and the OpenAPI document. */
 export const VERSION: string = JSON.parse(
-  fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
+  fs.readFileSync(fromRoot('package.json'), 'utf8'),
 ).version;

@@ -4,7 +4,7 @@
  * to the file. EXIF orientation is applied first, so a turned photo stays upright. Pure JavaScript
  * (jimp), so nothing native is installed.
  */
-import { Jimp } from 'jimp';
+import type { Jimp as JimpType } from 'jimp';
 import { AppError } from './errors.js';
 
 /** Refuse images over this many pixels before decoding them (decompression bombs). */
@@ -20,7 +20,9 @@ export async function reencodeImage(buf: Buffer, type: 'image/png' | 'image/jpeg
   const pixels = type === 'image/png' ? pngPixels(buf) : null;
   if (pixels !== null && pixels > MAX_PIXELS)
     throw new AppError('payload_too_large', '图片像素过多，请缩小后再上传（不超过 4000 万像素）');
-  let image: Awaited<ReturnType<typeof Jimp.read>>;
+  // Loaded on the first photo, not at start-up (jimp and its codecs take ~0.5 s to load).
+  const { Jimp } = await import('jimp');
+  let image: Awaited<ReturnType<typeof JimpType.read>>;
   try {
     image = await Jimp.read(buf, { 'image/jpeg': { maxResolutionInMP: MAX_PIXELS / 1e6, maxMemoryUsageInMB: 512 } });
   } catch {

@@ -1,6 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
+import { createRequire } from 'node:module';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 
 /** argon2id with the OWASP minimum parameters (m=19 MiB, t=2, p=1); runs off the main thread. */
 const OPTIONS = {
@@ -39,12 +39,15 @@ export const PRODUCT_WORDS = ['jianfu', 'jianfutong', 'jfutong', '减负通', '�
 
 // zxcvbn-ts ships the common-password list (the top passwords of public breach corpora) and keyboard
 // adjacency graphs (1qaz@WSX is a keyboard walk); it estimates guesses for the whole password.
+// Loaded on the first password check, not at start-up (its dictionaries take ~0.15 s to load).
 let zxcvbn: ZxcvbnFactory | null = null;
-const estimator = () =>
-  (zxcvbn ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary },
-    graphs: common.adjacencyGraphs,
-  }));
+const estimator = () => {
+  if (zxcvbn) return zxcvbn;
+  const require = createRequire(import.meta.url);
+  const core = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+  const common = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+  return (zxcvbn = new core.ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs }));
+};
 
 const folded = (s: string) =>
   s

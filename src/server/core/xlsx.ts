@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import type ExcelJS from 'exceljs';
 import { loadExcelJs } from './exceljs.js';
 import { AppError } from './errors.js';
@@ -35,6 +35,7 @@ export async function precheckXlsx(buf: Buffer, limits: XlsxLimits = DEFAULT_LIM
       throw refuse('文件是旧版 .xls 或加密的 Excel 文件，请另存为 .xlsx（Excel 工作簿）后再上传');
     throw refuse('文件不是有效的 .xlsx 工作簿（请用 Excel 或 WPS 另存为 .xlsx 格式）');
   }
+  const { default: yauzl } = await import('yauzl');
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(buf, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, z) =>
       err || !z ? reject(err) : resolve(z),

@@ -6,8 +6,6 @@
  */
 import crypto from 'node:crypto';
 import * as OTPAuth from 'otpauth';
-import QRCode from 'qrcode';
-import svgCaptcha from 'svg-captcha';
 import type { Kysely } from 'kysely';
 import type { Deps } from '../../deps.js';
 import type { DB } from '../../db/schema.js';
@@ -52,6 +50,8 @@ const totpBinding = (userId: string) => ({ table: 'app_user', column: 'totp_secr
 
 /** A new local captcha (SVG, no outside service); the answer is kept for 5 minutes, single use. */
 export async function newCaptcha(deps: Deps) {
+  // Loaded on first use, not at start-up (as the QR code below): most starts never draw one.
+  const { default: svgCaptcha } = await import('svg-captcha');
   const c = svgCaptcha.create({ size: 4, ignoreChars: '0oO1ilI', noise: 2, color: true, background: '#f5f7fa' });
   const id = newId();
   await authRepo.insertCaptcha(deps.db, {
@@ -268,6 +268,7 @@ export async function startMfaEnrolment(deps: Deps, ctx: RequestContext) {
       regionCode: user.regionCode,
     });
   });
+  const { default: QRCode } = await import('qrcode');
   return { uri, qr: await QRCode.toDataURL(uri, { margin: 1, width: 220 }), secret };
 }
 

@@ -13,9 +13,7 @@
 import { KIN_FRAME_WORDS, KIN_TERM, KIN_WORDS, type TermRole } from './matcher.synonyms.js';
 import { CERT_WORDS, foldText, isHan, TRIE, type LexEntry, type TrieNode } from './matcher.lexicon.js';
 import {
-  EXACT_INDEX,
-  LOOSE_INDEX,
-  NEAR_INDEX,
+  readingIndexes,
   readingCost,
   readingOf,
   type Reading,
@@ -170,10 +168,10 @@ function segment(s: string, minReading: number, fuzzy: boolean): Token[] {
       if (e && e.role === 'core') relax(i, i + 3, base + COST_WORD, e, KIND_SPLIT);
     }
     if (minReading > 0 && i <= lastUnknown) {
-      readWords(s, reads, i, EXACT_INDEX, 'exact', minReading, base, starts, relax);
+      readWords(s, reads, i, readingIndexes().exact, 'exact', minReading, base, starts, relax);
       if (fuzzy) {
-        readWords(s, reads, i, LOOSE_INDEX, 'loose', minReading, base, starts, relax);
-        readWords(s, reads, i, NEAR_INDEX, 'coarse', minReading, base, starts, relax);
+        readWords(s, reads, i, readingIndexes().loose, 'loose', minReading, base, starts, relax);
+        readWords(s, reads, i, readingIndexes().coarse, 'coarse', minReading, base, starts, relax);
       }
     }
   }

@@ -153,9 +153,15 @@ export function readingCost(s: string, reads: Reading[], at: number, re: Reading
   return 0;
 }
 
-/** Words by their syllables (exact homophones). */
-export const EXACT_INDEX = buildReadingIndex(LEXICON.values(), 'exact', 2);
-/** Words of three or more characters by their loose syllables (one loose syllable: 独身子女). */
-export const LOOSE_INDEX = buildReadingIndex(LEXICON.values(), 'loose', 3);
-/** Words of four or more characters by their coarse syllables (one near syllable: 婚烟状况). */
-export const NEAR_INDEX = buildReadingIndex(LEXICON.values(), 'coarse', 4);
+let indexes: Record<ReadingKey, ReadingNode> | null = null;
+/**
+ * The words by their readings, built on the first text read rather than at start-up: `exact` holds words by
+ * their syllables (exact homophones); `loose` words of three or more characters by their loose syllables
+ * (one loose syllable: 独身子女); `coarse` words of four or more by their coarse syllables (婚烟状况).
+ */
+export const readingIndexes = (): Record<ReadingKey, ReadingNode> =>
+  (indexes ??= {
+    exact: buildReadingIndex(LEXICON.values(), 'exact', 2),
+    loose: buildReadingIndex(LEXICON.values(), 'loose', 3),
+    coarse: buildReadingIndex(LEXICON.values(), 'coarse', 4),
+  });

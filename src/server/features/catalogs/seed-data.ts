@@ -5,6 +5,8 @@
  * district to import the official annex table.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { fromRoot } from '../../paths.js';
 import type { MatchableItem } from './matcher.js';
 
 import { CATALOG_KINDS, type CatalogKind } from '../../../shared/catalogs.js';
@@ -72,7 +74,7 @@ export interface SeedCatalog {
   items: SeedItem[];
 }
 
-const SEED_DIR = new URL('../../../../reference/catalogs/', import.meta.url);
+const SEED_DIR = pathToFileURL(fromRoot('reference', 'catalogs') + '/');
 /** Not a catalog: which reference lists the demo district adopts (see loadDemoAdoptions). */
 const DEMO_ADOPTIONS_FILE = 'demo-adoptions.json';
 const LAYER_ORDER: Record<CatalogLayer, number> = { national: 0, provincial: 1, other_province: 2, other_locality: 3 };
