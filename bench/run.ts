@@ -1123,6 +1123,15 @@ async function measureHttp(h: ServerHandle, ctx: ServerContext) {
   raw[`http.${d}`] = results;
 }
 
+/** The figures measureRollups writes: roll-ups and workbenches over HTTP. */
+const OVER_HTTP_KEYS = [
+  'rollup.province.http',
+  'rollup.province.httpFirst',
+  'rollup.district.http',
+  'workbench.province.http',
+  'workbench.district.http',
+];
+
 async function measureRollups(h: ServerHandle, ctx: ServerContext) {
   const { d } = ctx;
   const ledgerRow = (raw.ledger as { results: LedgerResultRow[] } | undefined)?.results.find((r) => r.dialect === d);
@@ -1311,17 +1320,7 @@ async function serverPhases(d: Dialect, url: string) {
   else missing(['start.cold'], [d], 'phase not selected (--only)');
 
   const wanted = (['http', 'export', 'web'] as Phase[]).filter(runs);
-  const httpKeys = [
-    ...keysOf('http.'),
-    ...keysOf('rate.'),
-    'rss.loaded',
-    'rss.afterLoad',
-    'rollup.province.http',
-    'rollup.province.httpFirst',
-    'rollup.district.http',
-    'workbench.province.http',
-    'workbench.district.http',
-  ];
+  const httpKeys = [...keysOf('http.'), ...keysOf('rate.'), 'rss.loaded', 'rss.afterLoad', ...OVER_HTTP_KEYS];
   if (!runs('http')) missing(httpKeys, [d], 'phase not selected (--only)');
   if (!runs('export')) missing(keysOf('export.'), [d], 'phase not selected (--only)');
   if (!runs('web')) missing(keysOf('web.'), [d], 'phase not selected (--only)');
@@ -1380,32 +1379,11 @@ async function serverPhases(d: Dialect, url: string) {
       await phase(
         `${d}: roll-ups over HTTP`,
         () => measureRollups(server, ctx),
-        (why) =>
-          missing(
-            [
-              'rollup.province.http',
-              'rollup.province.httpFirst',
-              'rollup.district.http',
-              'workbench.province.http',
-              'workbench.district.http',
-            ],
-            [d],
-            why,
-          ),
+        (why) => missing(OVER_HTTP_KEYS, [d], why),
       );
     } else
       missing(
-        [
-          ...keysOf('http.'),
-          ...keysOf('rate.'),
-          'rss.loaded',
-          'rss.afterLoad',
-          'rollup.province.http',
-          'rollup.province.httpFirst',
-          'rollup.district.http',
-          'workbench.province.http',
-          'workbench.district.http',
-        ],
+        [...keysOf('http.'), ...keysOf('rate.'), 'rss.loaded', 'rss.afterLoad', ...OVER_HTTP_KEYS],
         [d],
         'phase not selected (--only)',
       );

@@ -5,7 +5,7 @@
  * its audit row. Idempotent: nothing is done once demo-village has flagged anything.
  */
 import type { Deps } from '../../deps.js';
-import type { Actor, AuthedContext } from '../../core/actor.js';
+import type { Actor } from '../../core/actor.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { addDays } from '../../../shared/campaigns.codes.js';
 import type { RequestContent } from '../../../shared/admission.js';
@@ -15,12 +15,8 @@ import { findFlagsReadable } from './admission.flags.repo.js';
 import { createRequest } from './admission.filing.service.js';
 import { submitRequest } from './admission.submit.service.js';
 
-const ctxOf = (actor: Actor): AuthedContext => ({ actor, ip: null, requestId: 'demo:admission' });
-
-async function demoActor(deps: Deps, username: string) {
-  const id = await directory.userIdByUsername(deps.db, username);
-  return id ? directory.actorById(deps.db, id) : null;
-}
+const ctxOf = (actor: Actor) => directory.contextOf(actor, 'demo:admission');
+const demoActor = (deps: Deps, username: string) => directory.actorByUsername(deps.db, username);
 
 export async function seedAdmissionDemo(deps: Deps) {
   if (!deps.config.demo.campaign) return { created: false };

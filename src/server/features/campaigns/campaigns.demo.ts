@@ -8,7 +8,7 @@
  * shipped catalogs. Idempotent: nothing is done once the demo district has a campaign.
  */
 import type { Deps } from '../../deps.js';
-import type { Actor, AuthedContext } from '../../core/actor.js';
+import type { Actor } from '../../core/actor.js';
 import { shanghaiDate } from '../../core/clock.js';
 import { addDays, DEFAULT_PHASES, type CreateRowBody } from '../../../shared/campaigns.js';
 import * as directory from '../accounts/directory.js';
@@ -32,12 +32,8 @@ const ROWS: CreateRowBody[] = [
   { category: 'certificate', name: '亲属关系证明', imposedBy: '某商业银行', fields: { volumeLastYear: 30 } },
 ] as CreateRowBody[];
 
-const ctxOf = (actor: Actor): AuthedContext => ({ actor, ip: null, requestId: 'demo:campaigns' });
-
-async function demoActor(deps: Deps, username: string) {
-  const id = await directory.userIdByUsername(deps.db, username);
-  return id ? directory.actorById(deps.db, id) : null;
-}
+const ctxOf = (actor: Actor) => directory.contextOf(actor, 'demo:campaigns');
+const demoActor = (deps: Deps, username: string) => directory.actorByUsername(deps.db, username);
 
 export async function seedCampaignDemo(deps: Deps) {
   if (!deps.config.demo.campaign) return { created: false };
