@@ -201,21 +201,7 @@ export const itemFieldsSchema = z.object({
 });
 
 /** A partial set of item fields as stored on a revision or an adjustment (response shape). */
-export const itemPatchSchema = z.object({
-  name: z.string().optional(),
-  category: z.string().nullable().optional(),
-  basis: z.string().nullable().optional(),
-  basisArticle: z.string().nullable().optional(),
-  responsibleDepartment: z.string().nullable().optional(),
-  funding: z.string().nullable().optional(),
-  alternativeChannel: z.string().nullable().optional(),
-  guidance: z.string().nullable().optional(),
-  notes: z.string().nullable().optional(),
-  sourceUrl: z.string().nullable().optional(),
-  catchAll: z.boolean().optional(),
-  effectiveTo: z.string().nullable().optional(),
-  patterns: z.string().nullable().optional(),
-});
+export const itemPatchSchema = itemFieldsSchema.partial();
 
 export const effectiveItemSchema = itemFieldsSchema.extend({
   itemId: z.string(),

@@ -61,6 +61,10 @@ export const PERMISSIONS = [
   'tasks.read',
   'tasks.update',
   'tasks.manage',
+  'supervision.read',
+  'supervision.handle',
+  'supervision.answer',
+  'supervision.reveal',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -106,6 +110,12 @@ export const ROLE_PERMISSIONS: Record<Permission, readonly Role[]> = {
   'tasks.read': BUSINESS,
   'tasks.update': ['village_cadre', 'township_officer', 'department_officer'],
   'tasks.manage': ['township_officer', 'district_lead'],
+  // 监督 (S-9): the district handler accepts, assigns and closes; the township or department assigned answers.
+  'supervision.read': ['township_officer', 'district_lead', 'department_officer'],
+  'supervision.handle': ['district_lead'],
+  'supervision.answer': ['township_officer', 'department_officer'],
+  // Only the district handler sees who reported (each view audited).
+  'supervision.reveal': ['district_lead'],
 };
 
 export const roleHas = (role: Role, permission: Permission) => ROLE_PERMISSIONS[permission].includes(role);

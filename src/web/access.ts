@@ -68,6 +68,10 @@ export interface Access {
   canReadTasks: boolean;
   /** 整改任务: reopen, re-date (township officer, district lead). */
   canManageTasks: boolean;
+  /** 监督: the cases in scope (district handler, assigned township or department). */
+  canReadSupervision: boolean;
+  /** 监督: assign, close, merge; turn village flags into cases (district handler). */
+  canHandleSupervision: boolean;
 }
 
 export type AccessFlag = keyof Access;
@@ -105,6 +109,8 @@ const NONE: Access = {
   canViewRollups: false,
   canReadTasks: false,
   canManageTasks: false,
+  canReadSupervision: false,
+  canHandleSupervision: false,
 };
 
 const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
@@ -149,5 +155,7 @@ export function accessOf(me: AccessSubject | null | undefined): Access {
     canViewRollups: has('ledgers.read') && roles.some((r) => r !== 'village_cadre' && roleHas(r, 'ledgers.read')),
     canReadTasks: has('tasks.read'),
     canManageTasks: has('tasks.manage'),
+    canReadSupervision: has('supervision.read'),
+    canHandleSupervision: has('supervision.handle'),
   };
 }

@@ -11,6 +11,7 @@ import {
 } from '@ant-design/icons';
 import { FileSearchOutlined } from '@ant-design/icons';
 import { BookOutlined } from '@ant-design/icons';
+import { AlertOutlined } from '@ant-design/icons';
 import type { Access, AccessFlag } from './access.js';
 import type { MessageKey } from './i18n/index.js';
 // Small (API calls only); in the main bundle so that the dashboard's data does not wait for a chunk.
@@ -65,6 +66,7 @@ export const menuGroups: MenuGroup[] = [
   { key: 'certificates', titleKey: 'menu.certificates', icon: <FileDoneOutlined />, order: 17 },
   { key: 'catalogs', titleKey: 'menu.catalogs', icon: <BookOutlined />, order: 15 },
   { key: 'selfcheck', titleKey: 'menu.selfCheck', icon: <FileSearchOutlined />, order: 12 },
+  { key: 'supervision', titleKey: 'menu.supervision', icon: <AlertOutlined />, order: 18 },
 ];
 
 // The pages' code, each loaded on first use.
@@ -107,6 +109,8 @@ const SessionsPage = lazyPage(() => import('./pages/sessions/SessionsPage.js'));
 const MfaPage = lazyPage(() => import('./pages/password/MfaPage.js'));
 const AllSessionsPage = lazyPage(() => import('./pages/sessions/AllSessionsPage.js'));
 const AdminRequestsPage = lazyPage(() => import('./pages/users/AdminRequestsPage.js'));
+const SupervisionCasesPage = lazyPage(() => import('./pages/supervision/CasesPage.js'));
+const SupervisionCasePage = lazyPage(() => import('./pages/supervision/CaseDetailPage.js'));
 
 const under = (group: string, order: number): PageEntry['menu'] => ({ group, order });
 const onTop = (icon: ReactNode, order: number): PageEntry['menu'] => ({ icon, order });
@@ -161,6 +165,9 @@ export const pages: PageEntry[] = [
   page('/dashboard', 'dashboard', 'canViewRollups', DashboardPage, under('selfcheck', 40), prefetchDashboard),
   page('/tasks', 'tasks', 'canReadTasks', TasksPage, under('selfcheck', 50)),
   page('/tasks/:id', 'tasks', 'canReadTasks', TaskDetailPage),
+  // 监督 (S-9): burden reports and the cases they become, per role (district handler; township or department assigned).
+  page('/supervision/cases', 'supervisionCases', 'canReadSupervision', SupervisionCasesPage, under('supervision', 10)),
+  page('/supervision/cases/:id', 'supervisionCases', 'canReadSupervision', SupervisionCasePage),
   page('/password', 'password', 'signedIn', PasswordPage),
   page('/sessions', 'sessions', 'signedIn', SessionsPage),
   page('/mfa', 'mfa', 'signedIn', MfaPage),
@@ -183,6 +190,10 @@ export const publicPages: PublicPageEntry[] = [
   { path: '/public/admission', component: lazyPage(() => import('./pages/admission/PublicDecisionsPage.js')) },
   { path: '/public/catalogs', component: lazyPage(() => import('./pages/public/catalogs/PublicCatalogsPage.js')) },
   { path: '/public/check', component: lazyPage(() => import('./pages/public/check/PublicCheckPage.js')) },
+  // 举报/反映 (S-10): the report form and the status by tracking code (the village poster's QR points here).
+  { path: '/public/report', component: lazyPage(() => import('./pages/supervision/ReportPage.js')) },
+  { path: '/public/report/status', component: lazyPage(() => import('./pages/supervision/TrackPage.js')) },
+  { path: '/public/report/status/:code', component: lazyPage(() => import('./pages/supervision/TrackPage.js')) },
   // 无障碍声明 (GB/T 37668): linked from every footer (components/StatementLink).
   { path: '/accessibility', component: lazyPage(() => import('./pages/accessibility/AccessibilityPage.js')) },
 ];

@@ -54,18 +54,40 @@ export function FormCard<F extends object>(props: {
     <Card size="small" title={props.title} data-testid={props.testId}>
       <Form<F> form={props.form} layout="vertical" initialValues={props.initialValues} disabled={props.pending}>
         {props.children}
-        <Button
-          type="primary"
+        <SubmitButton
           danger={submit.danger}
           icon={submit.icon}
-          block
-          loading={props.pending}
+          pending={props.pending}
           onClick={submit.onClick}
-          data-testid={submit.testId}
+          testId={submit.testId}
         >
           {submit.text}
-        </Button>
+        </SubmitButton>
       </Form>
     </Card>
+  );
+}
+
+/** The one full-width primary button that submits a form. */
+export function SubmitButton(
+  props: Pick<ButtonProps, 'icon' | 'danger'> & {
+    pending: boolean;
+    onClick: () => void;
+    testId: string;
+    children: ReactNode;
+  },
+) {
+  return (
+    <Button
+      type="primary"
+      danger={props.danger}
+      icon={props.icon}
+      block
+      loading={props.pending}
+      onClick={props.onClick}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </Button>
   );
 }

@@ -26,7 +26,6 @@ export function RegionSelect(props: {
   ariaLabel?: string;
 }) {
   const t = useT();
-  const label = useLabel();
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<RegionLite[]>([]);
   const [loading, setLoading] = useState(false);
@@ -69,17 +68,23 @@ export function RegionSelect(props: {
         ...options,
       ].map((r) => ({
         value: r.code,
-        label: (
-          <span>
-            {r.name}
-            <Tag style={{ marginInlineStart: 6 }}>{label(REGION_LEVEL_LABELS[r.level])}</Tag>
-            <span className="jf-mono" style={{ color: 'var(--jf-text-secondary)' }}>
-              {r.code}
-            </span>
-          </span>
-        ),
+        label: <RegionName r={r} />,
       }))}
       style={{ width: '100%' }}
     />
+  );
+}
+
+/** A region as a choice shows it: its name, level and code. */
+export function RegionName({ r }: { r: { code: string; name: string; level: RegionLevel } }) {
+  const label = useLabel();
+  return (
+    <span>
+      {r.name}
+      <Tag style={{ marginInlineStart: 6 }}>{label(REGION_LEVEL_LABELS[r.level])}</Tag>
+      <span className="jf-mono" style={{ color: 'var(--jf-text-secondary)' }}>
+        {r.code}
+      </span>
+    </span>
   );
 }

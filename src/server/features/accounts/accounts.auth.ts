@@ -62,6 +62,12 @@ export async function newCaptcha(deps: Deps) {
   return { id, svg: c.data };
 }
 
+/** Takes a captcha (single use) and says whether `answer` solves it (other features' public forms). */
+export async function solvesCaptcha(deps: Deps, id: string, answer: string): Promise<boolean> {
+  const expected = await authRepo.takeCaptcha(deps.db, id, deps.clock.nowIso());
+  return !!expected && expected === answer.trim().toLowerCase();
+}
+
 /** Minutes of delay after `failures`: 1, 2, 4 … from the threshold on, capped. */
 const delayMinutes = (failures: number, threshold: number, cap: number) =>
   failures < threshold ? 0 : Math.min(2 ** (failures - threshold), cap);

@@ -61,3 +61,26 @@ export async function countFlagsByDepartment(db: Kysely<DB>, actor: Actor) {
     }))
     .sort((a, b) => b.count - a.count || a.departmentName.localeCompare(b.departmentName, 'zh'));
 }
+
+/** One flag the actor may read, or undefined. */
+export async function readableFlagById(db: Kysely<DB>, actor: Actor, id: string) {
+  const f = await db
+    .selectFrom('admissionFlag')
+    .selectAll('admissionFlag')
+    .where('admissionFlag.id', '=', id)
+    .where(readableFlags(actor))
+    .executeTakeFirst();
+  return f ? toFlag(f) : undefined;
+}
+
+/** Marks an open flag as turned into a supervision case; false when it was not open any more. */
+export async function markFlagCased(trx: Kysely<DB>, id: string, version: number) {
+  const res = await trx
+    .updateTable('admissionFlag')
+    .set({ status: 'case', version: version + 1 })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

@@ -3,7 +3,9 @@
  * the department that handed it down; townships and the district see them per department, the named
  * department sees what and where (not which cadre flagged it).
  */
+import type { Kysely } from 'kysely';
 import type { Deps } from '../../deps.js';
+import type { DB } from '../../db/schema.js';
 import { grantsWith, type Actor, type AuthedContext } from '../../core/actor.js';
 import { appendAudit } from '../../core/audit.js';
 import { ancestorColumns } from '../../core/scope.js';
@@ -119,3 +121,12 @@ export async function flagsByDepartment(deps: Deps, ctx: AuthedContext) {
   const items = await repo.countFlagsByDepartment(deps.db, ctx.actor);
   return { total: items.reduce((n, i) => n + i.count, 0), items };
 }
+
+/** A flag the actor may read (the supervision feature turns it into a case); 404 otherwise. */
+export async function readableFlag(deps: Deps, actor: Actor, id: string) {
+  return (await repo.readableFlagById(deps.db, actor, id)) ?? Promise.reject(new AppError('not_found'));
+}
+
+/** Marks a flag as having become a case (inside the caller's transaction); false when it was handled first. */
+export const markFlagCased = (trx: Kysely<DB>, flag: { id: string; version: number }) =>
+  repo.markFlagCased(trx, flag.id, Number(flag.version));

@@ -203,3 +203,17 @@ export async function villagesUnder(db: Kysely<DB>, code: string, level: RegionL
     .execute();
   return rows.map(toRegion);
 }
+
+/** Active villages and communities whose name contains `q` (the public report form's village picker; names are public). */
+export async function searchVillagesPublic(db: Kysely<DB>, q: string, limit: number) {
+  const rows = await db
+    .selectFrom('region')
+    .select(COLUMNS)
+    .where('level', 'in', ['village', 'community'])
+    .where('active', '=', 1)
+    .where((eb) => eb.or([containsInsensitive(eb.ref('name'), q), containsInsensitive(eb.ref('pinyinInitials'), q)]))
+    .orderBy('code')
+    .limit(limit)
+    .execute();
+  return rows.map(toRegion);
+}

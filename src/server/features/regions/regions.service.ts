@@ -153,3 +153,19 @@ export const byCode = (db: Kysely<DB>, code: string) => repo.findByCode(db, code
 
 /** Active villages and communities under a node, in code order. */
 export const villagesUnder = (db: Kysely<DB>, code: string, level: RegionLevel) => repo.villagesUnder(db, code, level);
+
+/** Villages by name for the public pages (no sign-in): each with its township and county names. */
+export async function searchVillagesPublic(deps: Deps, q: string, limit = 10) {
+  const found = await repo.searchVillagesPublic(deps.db, q.trim(), limit);
+  const names = await namesOf(deps.db, [
+    ...new Set(found.flatMap((r) => [r.townshipCode, r.countyCode]).filter((c): c is string => !!c)),
+  ]);
+  return found.map((r) => ({
+    code: r.code,
+    name: r.name,
+    path: [r.countyCode, r.townshipCode]
+      .map((c) => (c ? names.get(c) : null))
+      .filter(Boolean)
+      .join(' '),
+  }));
+}

@@ -13,7 +13,11 @@ import { admission } from './admission.js';
 import { certificates } from './certificates.js';
 import { notices } from './notices.js';
 import { a11y } from './a11y.js';
+<<<<<<< HEAD
 import { workbench } from './workbench.js';
+=======
+import { supervision } from './supervision.js';
+>>>>>>> main
 
 export const zhCN = {
   ...common,
@@ -27,7 +31,11 @@ export const zhCN = {
   ...certificates,
   ...notices,
   ...a11y,
+<<<<<<< HEAD
   ...workbench,
+=======
+  ...supervision,
+>>>>>>> main
 };
 
 export type MessageKey = keyof typeof zhCN;

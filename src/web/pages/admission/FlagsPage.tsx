@@ -1,5 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Card, Col, Form, Input, Row, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  Row,
+  Select,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { FlagOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMe } from '../../api/auth.js';
@@ -14,8 +27,28 @@ import type { DepartmentCount, Flag } from '../../../shared/admission.js';
 import { usePagedQuery } from '../../hooks/usePagedQuery.js';
 import { PagedTable } from '../../components/PagedTable.js';
 import { Field, FormCard, PastDayPicker } from '../../components/Field.js';
+import { caseFromFlag } from '../supervision/supervision.api.js';
 
 const OTHER = '__other__';
+
+/** 转为监督案件 (district handler): the flag becomes a case for the department it names. */
+function FlagToCase({ flagId }: { flagId: string }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  const { message } = useFeedback();
+  const run = useMutation({
+    mutationFn: () => caseFromFlag(flagId),
+    onSuccess: (c) => {
+      void qc.invalidateQueries({ queryKey: admissionKeys.all });
+      void message.success(t('supervision.flag.created', { code: c.code }));
+    },
+  });
+  return (
+    <Button size="small" loading={run.isPending} onClick={() => run.mutate()} data-testid="flag-to-case">
+      {t('supervision.flag.toCase')}
+    </Button>
+  );
+}
 
 interface FlagForm {
   departmentId?: string;
@@ -85,9 +118,20 @@ export default function FlagsPage() {
       title: t('admission.flags.status'),
       dataIndex: 'status',
       render: (v: string) => (
-        <Tag color={v === 'open' ? 'orange' : 'default'}>{v === 'open' ? t('admission.flags.open') : v}</Tag>
+        <Tag color={v === 'open' ? 'orange' : 'default'}>
+          {v === 'open' ? t('admission.flags.open') : v === 'case' ? t('supervision.flag.cased') : v}
+        </Tag>
       ),
     },
+    ...(access.canHandleSupervision
+      ? [
+          {
+            title: t('supervision.flag.toCase'),
+            key: 'toCase',
+            render: (_: unknown, r: Flag) => (r.status === 'open' ? <FlagToCase flagId={r.id} /> : null),
+          },
+        ]
+      : []),
   ];
 
   return (

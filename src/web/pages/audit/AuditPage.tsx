@@ -15,11 +15,11 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { DownloadOutlined, SafetyOutlined } from '@ant-design/icons';
+import { SafetyOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { ROLE_LABELS, type Role } from '../../../shared/roles.js';
 import { PageContainer } from '../../components/PageContainer.js';
-import { useFeedback } from '../../components/feedback.js';
+import { ExportButton, useExporter } from '../../components/ExportButton.js';
 import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n, useLabel } from '../../i18n/index.js';
@@ -61,16 +61,12 @@ export default function AuditPage() {
   const { t } = useI18n();
   const label = useLabel();
   const isMobile = useIsMobile();
-  const { message } = useFeedback();
   const [form] = Form.useForm<FilterForm>();
   const list = useFilteredQuery<AuditFilter, AuditRow>({}, auditKeys.list, listAudit);
   const { filter } = list;
   const [verdict, setVerdict] = useState<VerifyResult | null>(null);
   const verify = useMutation({ mutationFn: verifyAudit, onSuccess: setVerdict });
-  const exporter = useMutation({
-    mutationFn: () => exportAudit(filter),
-    onSuccess: () => message.success(t('audit.exported')),
-  });
+  const exporter = useExporter(t('audit.exported'));
 
   const apply = (v: FilterForm) => {
     const [from, to] = v.range ?? [];
@@ -180,9 +176,9 @@ export default function AuditPage() {
           >
             {verify.isPending ? t('audit.verifying') : t('audit.verify')}
           </Button>
-          <Button icon={<DownloadOutlined />} onClick={() => exporter.mutate()} loading={exporter.isPending}>
-            {exporter.isPending ? t('audit.exporting') : t('audit.export')}
-          </Button>
+          <ExportButton exporter={exporter} run={() => exportAudit(filter)} busyText={t('audit.exporting')}>
+            {t('audit.export')}
+          </ExportButton>
         </>
       }
     >

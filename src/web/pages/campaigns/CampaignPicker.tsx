@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Select, Tag } from 'antd';
+import { Card, Empty, Select, Tag } from 'antd';
 import { useI18n } from '../../i18n/index.js';
 import { CAMPAIGN_STATUS_COLORS } from './campaigns.colors.js';
 import {
@@ -76,5 +76,15 @@ export function CampaignPicker({
       popupMatchSelectWidth={false}
       style={{ minWidth: 200, maxWidth: '100%' }}
     />
+  );
+}
+
+/** What a campaign page shows while there is no campaign to show. */
+export function NoCampaign() {
+  const { t } = useI18n();
+  return (
+    <Card>
+      <Empty description={t('ledgers.noCampaign')} />
+    </Card>
   );
 }

@@ -1,5 +1,4 @@
 import { useMemo, useState, type HTMLAttributes } from 'react';
-import { useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Segmented, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -13,6 +12,7 @@ import { useMe } from '../../api/auth.js';
 import { accessOf } from '../../access.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
+import { useSearchPatch } from '../../hooks/useSearchPatch.js';
 import { useI18n } from '../../i18n/index.js';
 import {
   catalogKeys,
@@ -36,19 +36,14 @@ export default function AdjustmentsPage() {
   const isMobile = useIsMobile();
   const { data: me } = useMe();
   const access = accessOf(me);
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchPatch();
   const status = (params.get('status') as AdjustmentStatus | null) ?? undefined;
   const [operation, setOperation] = useState<AdjustmentOperation | undefined>();
   const { page, pageSize, setPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   const openId = params.get('id');
 
-  const setParam = (k: string, v: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: k === 'status' });
-  };
+  const setParam = (k: string, v: string | undefined) => set({ [k]: v }, { replace: k === 'status' });
 
   const filter: AdjustmentFilter = { status, operation };
   const rows = useQuery({

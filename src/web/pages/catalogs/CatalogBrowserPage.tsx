@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Badge,
@@ -23,16 +23,17 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { DownloadOutlined, HistoryOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { HistoryOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { CatalogKind } from '../../../shared/catalogs.js';
 import { useMe } from '../../api/auth.js';
 import { accessOf } from '../../access.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
-import { useFeedback } from '../../components/feedback.js';
+import { ExportButton, useExporter } from '../../components/ExportButton.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { CATALOG_KINDS } from '../../../shared/catalogs.enums.js';
+import { useSearchPatch } from '../../hooks/useSearchPatch.js';
 import { useI18n } from '../../i18n/index.js';
 import {
   catalogItems,
@@ -322,10 +323,9 @@ function ReferenceCatalog({
 export default function CatalogBrowserPage() {
   const { t } = useI18n();
   const isMobile = useIsMobile();
-  const { message } = useFeedback();
   const { data: me } = useMe();
   const access = accessOf(me);
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchPatch();
   const today = todayStr();
   const region = params.get('region') || me?.region?.code || '';
   const date = params.get('date') || today;
@@ -339,14 +339,6 @@ export default function CatalogBrowserPage() {
   const [adjustmentId, setAdjustmentId] = useState<string | null>(null);
   const { layers } = useLayers();
 
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch))
-      if (v) next.set(k, v);
-      else next.delete(k);
-    setParams(next, { replace: true });
-  };
-
   const effective = useQuery({
     queryKey: catalogKeys.effective(region, date),
     queryFn: () => effectiveCatalog(region, date),
@@ -358,10 +350,7 @@ export default function CatalogBrowserPage() {
     queryFn: () => listCatalogs(region),
     enabled: !!region,
   });
-  const exporter = useMutation({
-    mutationFn: (fn: () => Promise<void>) => fn(),
-    onSuccess: () => message.success(t('catalogs.exported')),
-  });
+  const exporter = useExporter(t('catalogs.exported'));
 
   const eff = effective.data;
   const target = layerFor(eff?.region);
@@ -449,14 +438,9 @@ export default function CatalogBrowserPage() {
                       </Button>
                     </Link>
                   ) : null}
-                  <Button
-                    size="small"
-                    icon={<DownloadOutlined />}
-                    loading={exporter.isPending}
-                    onClick={() => exporter.mutate(() => exportCatalog(c.id, date))}
-                  >
+                  <ExportButton size="small" exporter={exporter} run={() => exportCatalog(c.id, date)}>
                     {t('catalogs.exportOne')}
-                  </Button>
+                  </ExportButton>
                 </>
               }
             />
@@ -617,15 +601,9 @@ export default function CatalogBrowserPage() {
           </Col>
           {isMobile ? (
             <Col xs={10}>
-              <Button
-                block
-                icon={<DownloadOutlined />}
-                disabled={!region}
-                loading={exporter.isPending}
-                onClick={() => exporter.mutate(() => exportEffective(region, date))}
-              >
+              <ExportButton block disabled={!region} exporter={exporter} run={() => exportEffective(region, date)}>
                 {t('catalogs.exportShort')}
-              </Button>
+              </ExportButton>
             </Col>
           ) : null}
           <Col xs={24} sm={14} md={7}>
@@ -645,15 +623,9 @@ export default function CatalogBrowserPage() {
           </Col>
           {isMobile ? null : (
             <Col md={4}>
-              <Button
-                block
-                icon={<DownloadOutlined />}
-                disabled={!region}
-                loading={exporter.isPending}
-                onClick={() => exporter.mutate(() => exportEffective(region, date))}
-              >
+              <ExportButton block disabled={!region} exporter={exporter} run={() => exportEffective(region, date)}>
                 {t('catalogs.exportEffective')}
-              </Button>
+              </ExportButton>
             </Col>
           )}
         </Row>

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Result, Row, Skeleton, Tag, Typography } from 'antd';
 import { SwapRightOutlined } from '@ant-design/icons';
@@ -7,6 +6,7 @@ import dayjs from 'dayjs';
 import { useMe } from '../../api/auth.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
+import { useSearchPatch } from '../../hooks/useSearchPatch.js';
 import { useI18n, type Translate } from '../../i18n/index.js';
 import { catalogDiff, catalogKeys, type DiffCause, type DiffEntry } from './catalogs.api.js';
 import { OperationTag, StatusTag, todayStr } from './CatalogTags.js';
@@ -122,21 +122,13 @@ function Entry({
 export default function CatalogDiffPage() {
   const { t } = useI18n();
   const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchPatch();
   const today = todayStr();
   const region = params.get('region') || me?.region?.code || '';
   const from = params.get('from') || today;
   const to = params.get('to') || dayjs(today).add(1, 'year').format('YYYY-MM-DD');
   const [adjustmentId, setAdjustmentId] = useState<string | null>(null);
   const valid = !!region && from <= to;
-
-  const set = (patch: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch))
-      if (v) next.set(k, v);
-      else next.delete(k);
-    setParams(next, { replace: true });
-  };
 
   const diff = useQuery({
     queryKey: catalogKeys.diff(region, from, to),

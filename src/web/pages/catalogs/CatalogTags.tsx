@@ -134,13 +134,29 @@ export function OperationTag({ operation }: { operation: AdjustmentOperation }) 
   );
 }
 
-/** Source link(s) of a list: the main source, then the others as 来源2, 来源3 … */
-export function SourceLinks({ url, more = [] }: { url: string | null; more?: string[] }) {
+/**
+ * Source link(s) of a list: the main source, then the others as 来源2, 来源3 … ; `empty` stands where there is
+ * none (by default 「无来源」).
+ */
+export function SourceLinks({
+  url,
+  more = [],
+  empty,
+  gap = 8,
+  style,
+}: {
+  url: string | null;
+  more?: string[];
+  empty?: ReactNode;
+  gap?: number;
+  style?: CSSProperties;
+}) {
   const { t } = useI18n();
   const all = [url, ...more].filter((u): u is string => !!u && HTTP_URL.test(u)); // http(s) links only
-  if (!all.length) return <Typography.Text type="secondary">{t('catalogs.noSource')}</Typography.Text>;
+  if (!all.length)
+    return empty === undefined ? <Typography.Text type="secondary">{t('catalogs.noSource')}</Typography.Text> : empty;
   return (
-    <Flex gap={8} wrap>
+    <Flex gap={gap} wrap style={style}>
       {all.map((u, i) => (
         <Typography.Link
           key={u}

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -17,13 +16,15 @@ import {
   Upload,
   type TableColumnsType,
 } from 'antd';
-import { DownloadOutlined, FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMe } from '../../api/auth.js';
 import { PageContainer } from '../../components/PageContainer.js';
 import { RegionSelect } from '../../components/RegionSelect.js';
 import { useFeedback } from '../../components/feedback.js';
+import { ExportButton, useExporter } from '../../components/ExportButton.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
+import { useSearchPatch } from '../../hooks/useSearchPatch.js';
 import { useI18n } from '../../i18n/index.js';
 import {
   catalogKeys,
@@ -173,7 +174,7 @@ export default function CatalogTransferPage() {
   const { t } = useI18n();
   const { message } = useFeedback();
   const { data: me } = useMe();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchPatch();
   const today = todayStr();
   const catalogs = useQuery({ queryKey: catalogKeys.list(undefined), queryFn: () => listCatalogs() });
   const importable = useMemo(() => (catalogs.data ?? []).filter((c) => c.abilities.import), [catalogs.data]);
@@ -192,19 +193,14 @@ export default function CatalogTransferPage() {
     mutationFn: () => uploadImport(catalogId!, file!),
     onSuccess: (r) => setJobId(r.jobId),
   });
-  const exporter = useMutation({
-    mutationFn: (fn: () => Promise<void>) => fn(),
-    onSuccess: () => message.success(t('catalogs.exported')),
-  });
+  const exporter = useExporter(t('catalogs.exported'));
   const template = useMutation({ mutationFn: downloadTemplate });
 
   const pickCatalog = (id: string) => {
     setCatalogId(id);
     setJobId(null);
     upload.reset();
-    const next = new URLSearchParams(params);
-    next.set('catalog', id);
-    setParams(next, { replace: true });
+    set({ catalog: id });
   };
 
   return (
@@ -340,15 +336,9 @@ export default function CatalogTransferPage() {
                   style={{ width: '100%' }}
                 />
               </Form.Item>
-              <Button
-                icon={<DownloadOutlined />}
-                disabled={!region}
-                loading={exporter.isPending}
-                onClick={() => exporter.mutate(() => exportEffective(region!, effDate))}
-                block
-              >
+              <ExportButton block disabled={!region} exporter={exporter} run={() => exportEffective(region!, effDate)}>
                 {t('catalogs.exportEffective')}
-              </Button>
+              </ExportButton>
             </Form>
           </Card>
           <Card title={t('transfer.exportCatalogTitle')}>
@@ -378,15 +368,14 @@ export default function CatalogTransferPage() {
                   style={{ width: '100%' }}
                 />
               </Form.Item>
-              <Button
-                icon={<DownloadOutlined />}
-                disabled={!expCatalog}
-                loading={exporter.isPending}
-                onClick={() => exporter.mutate(() => exportCatalog(expCatalog!, expDate))}
+              <ExportButton
                 block
+                disabled={!expCatalog}
+                exporter={exporter}
+                run={() => exportCatalog(expCatalog!, expDate)}
               >
                 {t('catalogs.exportOne')}
-              </Button>
+              </ExportButton>
             </Form>
           </Card>
         </Col>

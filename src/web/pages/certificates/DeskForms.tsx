@@ -1,6 +1,6 @@
-import { Col, DatePicker, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import type { FormRule as Rule } from 'antd';
-import dayjs from 'dayjs';
+import { Field, PastDayPicker } from '../../components/Field.js';
 import { useI18n } from '../../i18n/index.js';
 import { DELIBERATION_FORMS, DEMANDER_KINDS } from '../../../shared/certificates.codes.js';
 import { isValidIdNumber, isValidMobile, NAME_PATTERN } from '../../../shared/identity.js';
@@ -12,8 +12,11 @@ export function useRules() {
     whitespace: true,
     message: t('common.required', { field }),
   });
+  /** Required, and at least `min` characters long (`short` says so). */
+  const atLeast = (field: string, min: number, short: string): Rule[] => [required(field), { min, message: short }];
   return {
     required,
+    atLeast,
     name: [
       required(t('certificates.form.holderName')),
       { min: 2, message: t('certificates.form.nameShort') },
@@ -75,12 +78,7 @@ export function PurposeFields({ purposeRequired = true }: { purposeRequired?: bo
           name="purpose"
           label={t('certificates.form.purpose')}
           rules={
-            purposeRequired
-              ? [
-                  rules.required(t('certificates.form.purpose')),
-                  { min: 2, message: t('certificates.form.purposeShort') },
-                ]
-              : []
+            purposeRequired ? rules.atLeast(t('certificates.form.purpose'), 2, t('certificates.form.purposeShort')) : []
           }
         >
           <Input maxLength={200} placeholder={t('certificates.form.purposePlaceholder')} />
@@ -104,8 +102,6 @@ export function DemanderKindField() {
   );
 }
 
-const notFuture = (d: dayjs.Dayjs) => d.isAfter(dayjs(), 'day');
-
 /** The unlisted path (§9.6): a basis, the record of the collective deliberation, and the committee head's sign-off. */
 export function DeliberationFields() {
   const { t } = useI18n();
@@ -125,45 +121,28 @@ export function DeliberationFields() {
       </Form.Item>
       <Row gutter={12}>
         <Col xs={12} md={8}>
-          <Form.Item
-            name={['deliberation', 'heldOn']}
-            label={t('certificates.deliberate.heldOn')}
-            rules={[{ required: true, message: t('common.required', { field: t('certificates.deliberate.heldOn') }) }]}
-          >
-            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={notFuture} />
-          </Form.Item>
+          <Field name={['deliberation', 'heldOn']} label={t('certificates.deliberate.heldOn')} required>
+            <PastDayPicker />
+          </Field>
         </Col>
         <Col xs={12} md={8}>
-          <Form.Item
-            name={['deliberation', 'participants']}
-            label={t('certificates.deliberate.participants')}
-            rules={[
-              { required: true, message: t('common.required', { field: t('certificates.deliberate.participants') }) },
-            ]}
-          >
+          <Field name={['deliberation', 'participants']} label={t('certificates.deliberate.participants')} required>
             <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} />
-          </Form.Item>
+          </Field>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item
-            name={['deliberation', 'form']}
-            label={t('certificates.deliberate.form')}
-            rules={[{ required: true, message: t('common.required', { field: t('certificates.deliberate.form') }) }]}
-          >
+          <Field name={['deliberation', 'form']} label={t('certificates.deliberate.form')} required>
             <Select
               popupMatchSelectWidth={false}
               options={DELIBERATION_FORMS.map((f) => ({ value: f, label: t(`certificates.deliberationForm.${f}`) }))}
             />
-          </Form.Item>
+          </Field>
         </Col>
       </Row>
       <Form.Item
         name={['deliberation', 'summary']}
         label={t('certificates.deliberate.summary')}
-        rules={[
-          rules.required(t('certificates.deliberate.summary')),
-          { min: 4, message: t('certificates.deliberate.summaryShort') },
-        ]}
+        rules={rules.atLeast(t('certificates.deliberate.summary'), 4, t('certificates.deliberate.summaryShort'))}
       >
         <Input.TextArea rows={3} maxLength={2000} placeholder={t('certificates.deliberate.summaryPlaceholder')} />
       </Form.Item>
@@ -172,10 +151,7 @@ export function DeliberationFields() {
           <Form.Item
             name={['signOff', 'name']}
             label={t('certificates.deliberate.signOffName')}
-            rules={[
-              rules.required(t('certificates.deliberate.signOffName')),
-              { min: 2, message: t('certificates.form.nameShort') },
-            ]}
+            rules={rules.atLeast(t('certificates.deliberate.signOffName'), 2, t('certificates.form.nameShort'))}
           >
             <Input maxLength={30} />
           </Form.Item>
@@ -186,15 +162,9 @@ export function DeliberationFields() {
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item
-            name={['signOff', 'signedOn']}
-            label={t('certificates.deliberate.signedOn')}
-            rules={[
-              { required: true, message: t('common.required', { field: t('certificates.deliberate.signedOn') }) },
-            ]}
-          >
-            <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabledDate={notFuture} />
-          </Form.Item>
+          <Field name={['signOff', 'signedOn']} label={t('certificates.deliberate.signedOn')} required>
+            <PastDayPicker />
+          </Field>
         </Col>
       </Row>
     </>

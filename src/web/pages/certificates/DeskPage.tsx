@@ -17,6 +17,7 @@ import { AlternativeBlock } from './AlternativeBlock.js';
 import { normalizeIdNumber, normalizePhone } from '../../../shared/identity.js';
 import { zh } from '../../../shared/i18n.js';
 import { CLEARABLE } from '../../components/ClearIcon.js';
+import { SubmitButton } from '../../components/Field.js';
 
 interface DeskValues {
   holder?: { name?: string; idNumber?: string; phone?: string };
@@ -35,6 +36,36 @@ interface DeskValues {
 
 const VERDICT_ALERT = { positive: 'success', negative: 'error', unlisted: 'warning' } as const;
 const trimOrNull = (s: string | undefined) => (s ?? '').trim() || null;
+const holderOf = (v: DeskValues) => ({
+  name: v.holder!.name!.trim(),
+  idNumber: v.holder?.idNumber ? normalizeIdNumber(v.holder.idNumber) : null,
+  phone: v.holder?.phone ? normalizePhone(v.holder.phone) : null,
+});
+
+/**
+ * One desk form's submission: validate, call the API, put the answer in the cache, say so and open it.
+ * `done` names the cache entries, the message and the page of what the call answered.
+ */
+function useDeskSubmit<T>(
+  call: (v: DeskValues) => Promise<T>,
+  done: (c: T) => { key: readonly unknown[]; stale: string[]; message: string; to: string },
+) {
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const { message } = useFeedback();
+  const [form] = Form.useForm<DeskValues>();
+  const submit = useMutation({
+    mutationFn: async () => call(await form.validateFields()),
+    onSuccess: (c) => {
+      const d = done(c);
+      qc.setQueryData(d.key, c);
+      for (const k of d.stale) void qc.invalidateQueries({ queryKey: ['certificates', k] });
+      message.success(d.message);
+      navigate(d.to);
+    },
+  });
+  return { form, submit };
+}
 
 /**
  * 证明开具 (village cadre): type what the resident asks for; the desk matches it against the village's
@@ -236,28 +267,15 @@ function fillTemplate(paragraphs: string[], v: DeskValues | undefined) {
 
 function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const { message } = useFeedback();
   const rules = useRules();
   const { data: me } = useMe();
-  const [form] = Form.useForm<DeskValues>();
-  const values = Form.useWatch((v: DeskValues) => v, form);
-  const title = deliberate ? values?.title?.trim() || m.query : (m.template?.title ?? m.item?.name ?? m.query);
-  const preview = m.template ? fillTemplate(m.template.paragraphs, values) : [];
-
-  const issue = useMutation({
-    mutationFn: async () => {
-      const v = await form.validateFields();
-      return issueCertificate({
+  const { form, submit: issue } = useDeskSubmit(
+    (v) =>
+      issueCertificate({
         q: m.query,
         itemCode: deliberate ? null : (m.item?.code ?? null),
         title: deliberate ? trimOrNull(v.title) : null,
-        holder: {
-          name: v.holder!.name!.trim(),
-          idNumber: v.holder?.idNumber ? normalizeIdNumber(v.holder.idNumber) : null,
-          phone: v.holder?.phone ? normalizePhone(v.holder.phone) : null,
-        },
+        holder: holderOf(v),
         purpose: v.purpose!.trim(),
         demander: trimOrNull(v.demander),
         facts: v.facts!.trim(),
@@ -278,15 +296,17 @@ function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
               signedOn: v.signOff!.signedOn!.format('YYYY-MM-DD'),
             }
           : null,
-      });
-    },
-    onSuccess: (c) => {
-      qc.setQueryData(certificateKeys.detail(c.id), c);
-      void qc.invalidateQueries({ queryKey: ['certificates', 'register'] });
-      message.success(t('certificates.desk.issued', { serial: c.serial }));
-      navigate(`/certificates/${c.id}`);
-    },
-  });
+      }),
+    (c) => ({
+      key: certificateKeys.detail(c.id),
+      stale: ['register'],
+      message: t('certificates.desk.issued', { serial: c.serial }),
+      to: `/certificates/${c.id}`,
+    }),
+  );
+  const values = Form.useWatch((v: DeskValues) => v, form);
+  const title = deliberate ? values?.title?.trim() || m.query : (m.template?.title ?? m.item?.name ?? m.query);
+  const preview = m.template ? fillTemplate(m.template.paragraphs, values) : [];
 
   return (
     <Card
@@ -323,10 +343,7 @@ function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
             <Form.Item
               name="facts"
               label={t('certificates.form.facts')}
-              rules={[
-                rules.required(t('certificates.form.facts')),
-                { min: 2, message: t('certificates.form.factsShort') },
-              ]}
+              rules={rules.atLeast(t('certificates.form.facts'), 2, t('certificates.form.factsShort'))}
               extra={t('certificates.form.factsHelp')}
             >
               <Input.TextArea rows={4} maxLength={2000} showCount />
@@ -334,25 +351,20 @@ function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
             <Form.Item
               name="signerName"
               label={t('certificates.form.signer')}
-              rules={[
-                rules.required(t('certificates.form.signer')),
-                { min: 2, message: t('certificates.form.nameShort') },
-              ]}
+              rules={rules.atLeast(t('certificates.form.signer'), 2, t('certificates.form.nameShort'))}
               extra={t('certificates.form.signerHelp')}
             >
               <Input maxLength={30} style={{ maxWidth: 240 }} />
             </Form.Item>
             {deliberate ? <DeliberationFields /> : null}
-            <Button
-              type="primary"
-              icon={deliberate ? <AuditOutlined /> : <FileDoneOutlined />}
-              loading={issue.isPending}
+            <SubmitButton
+              pending={issue.isPending}
               onClick={() => issue.mutate()}
-              data-testid="issue-submit"
-              block
+              icon={deliberate ? <AuditOutlined /> : <FileDoneOutlined />}
+              testId="issue-submit"
             >
               {t('certificates.desk.issueSubmit')}
-            </Button>
+            </SubmitButton>
           </Form>
         </Col>
         <Col xs={24} lg={10}>
@@ -385,32 +397,25 @@ function IssueForm({ m, deliberate }: { m: DeskMatch; deliberate: boolean }) {
 
 function RefuseForm({ m }: { m: DeskMatch }) {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const { message } = useFeedback();
   const rules = useRules();
-  const [form] = Form.useForm<DeskValues>();
   const reasonRequired = m.verdict === 'positive';
-  const refuse = useMutation({
-    mutationFn: async () => {
-      const v = await form.validateFields();
-      return refuseAtDesk({
+  const { form, submit: refuse } = useDeskSubmit(
+    (v) =>
+      refuseAtDesk({
         q: m.query,
         holderName: trimOrNull(v.holderName),
         purpose: trimOrNull(v.purpose),
         demander: trimOrNull(v.demander),
         demanderKind: v.demanderKind ?? 'other',
         reason: trimOrNull(v.reason),
-      });
-    },
-    onSuccess: (c) => {
-      qc.setQueryData(certificateKeys.case(c.id), c);
-      void qc.invalidateQueries({ queryKey: ['certificates', 'cases'] });
-      void qc.invalidateQueries({ queryKey: ['certificates', 'demands'] });
-      message.success(t('certificates.desk.refused', { number: c.number }));
-      navigate(`/certificates/refusals/${c.id}`);
-    },
-  });
+      }),
+    (c) => ({
+      key: certificateKeys.case(c.id),
+      stale: ['cases', 'demands'],
+      message: t('certificates.desk.refused', { number: c.number }),
+      to: `/certificates/refusals/${c.id}`,
+    }),
+  );
   return (
     <Card size="small" title={t('certificates.desk.refuseTitle')} data-testid="refuse-form">
       <Typography.Paragraph type="secondary">
@@ -465,17 +470,15 @@ function RefuseForm({ m }: { m: DeskMatch }) {
         >
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
-        <Button
-          type="primary"
+        <SubmitButton
+          pending={refuse.isPending}
+          onClick={() => refuse.mutate()}
           danger
           icon={<PrinterOutlined />}
-          loading={refuse.isPending}
-          onClick={() => refuse.mutate()}
-          data-testid="refuse-submit"
-          block
+          testId="refuse-submit"
         >
           {t('certificates.desk.refuseSubmit')}
-        </Button>
+        </SubmitButton>
       </Form>
     </Card>
   );
@@ -483,32 +486,22 @@ function RefuseForm({ m }: { m: DeskMatch }) {
 
 function PromiseForm({ m }: { m: DeskMatch }) {
   const { t } = useI18n();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const { message } = useFeedback();
-  const [form] = Form.useForm<DeskValues>();
-  const promise = useMutation({
-    mutationFn: async () => {
-      const v = await form.validateFields();
-      return promiseAtDesk({
+  const { form, submit: promise } = useDeskSubmit(
+    (v) =>
+      promiseAtDesk({
         q: m.query,
         itemCode: m.item!.code,
-        holder: {
-          name: v.holder!.name!.trim(),
-          idNumber: v.holder?.idNumber ? normalizeIdNumber(v.holder.idNumber) : null,
-          phone: v.holder?.phone ? normalizePhone(v.holder.phone) : null,
-        },
+        holder: holderOf(v),
         purpose: v.purpose!.trim(),
         demander: trimOrNull(v.demander),
-      });
-    },
-    onSuccess: (c) => {
-      qc.setQueryData(certificateKeys.case(c.id), c);
-      void qc.invalidateQueries({ queryKey: ['certificates', 'cases'] });
-      message.success(t('certificates.desk.promised', { number: c.number }));
-      navigate(`/certificates/promises/${c.id}`);
-    },
-  });
+      }),
+    (c) => ({
+      key: certificateKeys.case(c.id),
+      stale: ['cases'],
+      message: t('certificates.desk.promised', { number: c.number }),
+      to: `/certificates/promises/${c.id}`,
+    }),
+  );
   if (!m.item) return null;
   return (
     <Card size="small" title={t('certificates.desk.promiseTitle')} data-testid="promise-form">
@@ -518,16 +511,14 @@ function PromiseForm({ m }: { m: DeskMatch }) {
       <Form<DeskValues> form={form} layout="vertical" disabled={promise.isPending}>
         <HolderFields />
         <PurposeFields />
-        <Button
-          type="primary"
-          icon={<FileDoneOutlined />}
-          loading={promise.isPending}
+        <SubmitButton
+          pending={promise.isPending}
           onClick={() => promise.mutate()}
-          data-testid="promise-submit"
-          block
+          icon={<FileDoneOutlined />}
+          testId="promise-submit"
         >
           {t('certificates.desk.promiseSubmit')}
-        </Button>
+        </SubmitButton>
       </Form>
     </Card>
   );

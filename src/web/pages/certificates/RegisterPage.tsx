@@ -1,22 +1,8 @@
 import { Link } from 'react-router';
-import { useMutation } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Form,
-  Input,
-  Select,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Card, Col, DatePicker, Form, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { PageContainer } from '../../components/PageContainer.js';
-import { useFeedback } from '../../components/feedback.js';
+import { ExportButton, useExporter } from '../../components/ExportButton.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
 import { CERTIFICATE_STATUSES, ISSUE_PATHS, type CertificateStatus } from '../../../shared/certificates.codes.js';
@@ -45,13 +31,9 @@ interface FilterForm {
 export default function RegisterPage() {
   const { t } = useI18n();
   const isMobile = useIsMobile();
-  const { message } = useFeedback();
   const [form] = Form.useForm<FilterForm>();
   const list = useFilteredQuery<RegisterFilter, Certificate>({}, certificateKeys.register, listRegister);
-  const exporter = useMutation({
-    mutationFn: () => exportRegister(list.filter),
-    onSuccess: () => message.success(t('certificates.register.exported')),
-  });
+  const exporter = useExporter(t('certificates.register.exported'));
 
   const apply = (v: FilterForm) => {
     const [from, to] = v.range ?? [];
@@ -126,14 +108,14 @@ export default function RegisterPage() {
     <PageContainer
       title={t('certificates.register.title')}
       extra={
-        <Button
-          icon={<DownloadOutlined />}
-          onClick={() => exporter.mutate()}
-          loading={exporter.isPending}
+        <ExportButton
+          exporter={exporter}
+          run={() => exportRegister(list.filter)}
+          busyText={t('certificates.register.exporting')}
           data-testid="register-export"
         >
-          {exporter.isPending ? t('certificates.register.exporting') : t('certificates.register.export')}
-        </Button>
+          {t('certificates.register.export')}
+        </ExportButton>
       }
     >
       <Alert type="info" showIcon title={t('certificates.register.note')} style={{ marginBottom: 16 }} />

@@ -27,7 +27,7 @@ import { useAfterPaint } from '../../components/useAfterPaint.js';
 import { useI18n } from '../../i18n/index.js';
 import { CATEGORIES, VERDICTS, type Category, type WorkflowStatus } from '../../../shared/campaigns.codes.js';
 import { VERDICT_CHART_COLORS, WORKFLOW_CHART_COLORS } from '../campaigns/campaigns.colors.js';
-import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.js';
+import { CampaignPicker, NoCampaign, useCampaignChoice } from '../campaigns/CampaignPicker.js';
 import { campaignKeys, exportConsolidated, getRollup, type RollupChild } from '../campaigns/campaigns.api.js';
 import { ledgerKeys, listLedgers } from '../ledgers/ledgers.api.js';
 import { listTasks, taskKeys } from '../tasks/tasks.api.js';
@@ -435,9 +435,7 @@ export default function DashboardPage() {
       }
     >
       {!campaign ? (
-        <Card>
-          <Empty description={t('ledgers.noCampaign')} />
-        </Card>
+        <NoCampaign />
       ) : !r ? (
         roll.error ? (
           <Result status="error" title={t('common.loadFailed')} subTitle={roll.error.message} />

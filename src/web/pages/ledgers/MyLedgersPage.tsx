@@ -1,12 +1,12 @@
 import { Navigate, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Flex, Result, Typography } from 'antd';
+import { Alert, Card, Empty, Result } from 'antd';
 import { PageContainer } from '../../components/PageContainer.js';
 import { PageSpin } from '../../components/PageSpin.js';
 import { SimpleList } from '../../components/SimpleList.js';
 import { useI18n } from '../../i18n/index.js';
-import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.js';
-import { StatusTag } from './StatusTag.js';
+import { CampaignPicker, NoCampaign, useCampaignChoice } from '../campaigns/CampaignPicker.js';
+import { LedgerLine } from './StatusTag.js';
 import { ledgerKeys, listLedgers } from './ledgers.api.js';
 
 /**
@@ -38,9 +38,7 @@ export default function MyLedgersPage() {
       }
     >
       {!campaign ? (
-        <Card>
-          <Empty description={t('ledgers.noCampaign')} />
-        </Card>
+        <NoCampaign />
       ) : (
         <Card size="small">
           <Alert
@@ -55,17 +53,7 @@ export default function MyLedgersPage() {
             loading={list.isFetching}
             onClick={(l) => navigate(`/ledgers/${l.id}?campaign=${campaign.id}`)}
             empty={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('ledgers.noLedger')} />}
-            render={(l) => (
-              <Flex vertical gap={2}>
-                <Flex gap={8} align="center" wrap>
-                  <Typography.Text strong>{l.villageName}</Typography.Text>
-                  <StatusTag status={l.effectiveStatus} />
-                </Flex>
-                <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
-                  {t('ledgers.listCounts', { rows: l.rows, undecided: l.undecided, nonCompliant: l.nonCompliant })}
-                </Typography.Text>
-              </Flex>
-            )}
+            render={(l) => <LedgerLine l={l} />}
           />
         </Card>
       )}

@@ -12,9 +12,9 @@ import { fmtTime } from '../../components/format.js';
 import { useIsMobile } from '../../components/useIsMobile.js';
 import { useI18n } from '../../i18n/index.js';
 import { WORKFLOW_STATUSES, type WorkflowStatus } from '../../../shared/campaigns.codes.js';
-import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.js';
+import { CampaignPicker, NoCampaign, useCampaignChoice } from '../campaigns/CampaignPicker.js';
 import { ImportModal, TemplateButton } from './ImportModal.js';
-import { StatusTag } from './StatusTag.js';
+import { LedgerLine, StatusTag } from './StatusTag.js';
 import { ledgerKeys, listLedgers, type LedgerListItem } from './ledgers.api.js';
 import { usePaging } from '../../components/usePaging.js';
 import { CLEARABLE } from '../../components/ClearIcon.js';
@@ -137,9 +137,7 @@ export default function ReviewPage() {
       }
     >
       {!campaign ? (
-        <Card>
-          <Empty description={t('ledgers.noCampaign')} />
-        </Card>
+        <NoCampaign />
       ) : (
         <Card size="small">
           <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
@@ -180,18 +178,7 @@ export default function ReviewPage() {
                 description={t(status === 'submitted' ? 'review.emptyAwaiting' : 'review.empty')}
               />
             }
-            card={(l) => (
-              <Flex vertical gap={2}>
-                <Flex gap={8} align="center" wrap>
-                  <Typography.Text strong>{l.villageName}</Typography.Text>
-                  <StatusTag status={l.effectiveStatus} />
-                </Flex>
-                <Typography.Text type="secondary" style={{ fontSize: '0.75rem' }}>
-                  {t('ledgers.listCounts', { rows: l.rows, undecided: l.undecided, nonCompliant: l.nonCompliant })}
-                  {l.submittedAt ? ` · ${fmtTime(l.submittedAt)}` : ''}
-                </Typography.Text>
-              </Flex>
-            )}
+            card={(l) => <LedgerLine l={l} submitted />}
           />
         </Card>
       )}

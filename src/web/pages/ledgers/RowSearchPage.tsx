@@ -19,7 +19,7 @@ import {
   VERDICTS,
   WORKFLOW_STATUSES,
 } from '../../../shared/campaigns.codes.js';
-import { CampaignPicker, useCampaignChoice } from '../campaigns/CampaignPicker.js';
+import { CampaignPicker, NoCampaign, useCampaignChoice } from '../campaigns/CampaignPicker.js';
 import { StatusTag } from './StatusTag.js';
 import { VerdictTag } from './Verdict.js';
 import { exportRowSearch, rowSearchKey, searchRows, type RowSearchFilters, type RowSearchItem } from './ledgers.api.js';
@@ -157,9 +157,7 @@ export default function RowSearchPage() {
       }
     >
       {!campaign ? (
-        <Card>
-          <Empty description={t('ledgers.noCampaign')} />
-        </Card>
+        <NoCampaign />
       ) : (
         <Card size="small">
           <Typography.Paragraph type="secondary">{t('campaigns.search.intro')}</Typography.Paragraph>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type Key } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Descriptions, Empty, Input, Row, Skeleton, Spin, Tag, Tree, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, Input, Row, Skeleton, Spin, Tree, Typography } from 'antd';
 import { AimOutlined, CloseOutlined } from '@ant-design/icons';
 import { REGION_LEVEL_LABELS } from '../../../shared/roles.js';
 import { ApiError } from '../../api/client.js';
@@ -19,6 +19,7 @@ import {
   type RegionNode,
 } from './regions.api.js';
 import { CLEARABLE } from '../../components/ClearIcon.js';
+import { RegionName } from '../../components/RegionSelect.js';
 
 interface TreeNode {
   key: string;
@@ -43,7 +44,6 @@ function insertChildren(list: TreeNode[], code: string, kids: TreeNode[]): TreeN
 /** 区划树: lazy tree of the visible regions, search by name / pinyin initials / code, and a detail panel. */
 export default function RegionTreePage() {
   const { t } = useI18n();
-  const label = useLabel();
   const qc = useQueryClient();
   const isMobile = useIsMobile();
   const roots = useQuery({ queryKey: regionKeys.roots, queryFn: fetchRoots });
@@ -139,15 +139,7 @@ export default function RegionTreePage() {
                     actions={() => (
                       <AimOutlined title={t('regions.locate')} style={{ color: 'var(--jf-text-secondary)' }} />
                     )}
-                    render={(r) => (
-                      <span>
-                        {r.name}
-                        <Tag style={{ marginInlineStart: 6 }}>{label(REGION_LEVEL_LABELS[r.level])}</Tag>
-                        <span className="jf-mono" style={{ color: 'var(--jf-text-secondary)' }}>
-                          {r.code}
-                        </span>
-                      </span>
-                    )}
+                    render={(r) => <RegionName r={r} />}
                   />
                 </div>
               </div>

@@ -86,6 +86,8 @@ export function PublicFrame({
         <FooterNav
           style={{ marginTop: 4 }}
           links={[
+            { to: '/public/report', text: t('public.reportLink') },
+            { to: '/public/report/status', text: t('public.reportStatusLink') },
             { to: '/public/admission', text: t('public.decisionsLink') },
             { to: '/verify', text: t('public.verifyLink') },
             { to: '/login', text: t('public.signIn') },

@@ -2,37 +2,16 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Flex, Form, Spin, Tag, Typography } from 'antd';
-import { LinkOutlined, SearchOutlined } from '@ant-design/icons';
-import { HTTP_URL, layerLabel, type CatalogKind } from '../../../../shared/catalogs.enums.js';
+import { SearchOutlined } from '@ant-design/icons';
+import { layerLabel, type CatalogKind } from '../../../../shared/catalogs.enums.js';
 import { isApiError } from '../../../api/client.js';
 import { useI18n } from '../../../i18n/index.js';
 import { PublicFrame } from '../../verify/PublicFrame.js';
 import { publicCatalogs, publicKeys, type PublicCatalog, type PublicItem } from '../../catalogs/catalogs.api.js';
+import { SourceLinks } from '../../catalogs/CatalogTags.js';
 import { PublicCatalogNav, RegionCodeInput, RegionLine, usePublicRegion } from './publicRegion.js';
 
 const PREFERRED: CatalogKind[] = ['certificate', 'negative_certificate'];
-
-function Sources({ c }: { c: PublicCatalog }) {
-  const { t } = useI18n();
-  const all = [c.sourceUrl, ...c.secondarySources].filter((u): u is string => !!u && HTTP_URL.test(u)); // http(s) links only
-  if (!all.length) return null;
-  return (
-    <Flex gap={10} wrap style={{ fontSize: '0.75rem' }}>
-      {all.map((u, i) => (
-        <Typography.Link
-          key={u}
-          href={u}
-          target="_blank"
-          rel="noopener noreferrer"
-          style={{ fontSize: '0.75rem' }}
-          title={u}
-        >
-          <LinkOutlined /> {i === 0 ? t('catalogs.source') : t('catalogs.sourceN', { n: i + 1 })}
-        </Typography.Link>
-      ))}
-    </Flex>
-  );
-}
 
 function ItemRow({ i, n, negative }: { i: PublicItem; n: number; negative: boolean }) {
   const { t } = useI18n();
@@ -124,7 +103,7 @@ function CatalogCard({ c, kind }: { c: PublicCatalog; kind: CatalogKind }) {
           {t('pubCatalogs.dateNote', { text: c.dateNote })}
         </Typography.Paragraph>
       ) : null}
-      <Sources c={c} />
+      <SourceLinks url={c.sourceUrl} more={c.secondarySources} empty={null} gap={10} style={{ fontSize: '0.75rem' }} />
       {c.items.length ? (
         <div style={{ marginTop: 8 }}>
           {c.items.map((i, n) => (
