@@ -20,11 +20,8 @@ import { REMINDER_JOB } from './campaigns/reminders.service.js';
 import { seedCampaignDemo } from './campaigns/campaigns.demo.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { subscribeNotifications } from './notifications/notifications.subscribers.js';
-<<<<<<< HEAD
-import { workbenchRoutes } from './workbench/workbench.routes.js';
-=======
 import { supervisionRoutes } from './supervision/supervision.routes.js';
->>>>>>> main
+import { workbenchRoutes } from './workbench/workbench.routes.js';
 
 const HOUR = 3600_000;
 
@@ -58,11 +55,8 @@ export const features: Feature[] = [
     demo: seedCampaignDemo,
   },
   { name: 'notifications', routes: notificationsRoutes, subscribe: subscribeNotifications },
-<<<<<<< HEAD
-  { name: 'workbench', routes: workbenchRoutes },
-=======
   { name: 'supervision', routes: supervisionRoutes },
->>>>>>> main
+  { name: 'workbench', routes: workbenchRoutes },
 ];
 
 /** Registers every feature's jobs, schedules and event subscribers on the deps (the composition root calls it once). */

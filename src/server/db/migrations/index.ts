@@ -8,11 +8,8 @@ import * as catalogGeneration from './2026-11-29T0100-catalog-generation.js';
 import * as notificationParams from './2026-12-07T0900-notification-params.js';
 import * as catalogKindStatus from './2026-12-07T1300-catalog-kind-status.js';
 import * as security from './2026-12-07T1000-security.js';
-<<<<<<< HEAD
-import * as phaseMovedFrom from './2026-12-07T2100-phase-moved-from.js';
-=======
 import * as supervision from './2026-12-07T2100-supervision.js';
->>>>>>> main
+import * as phaseMovedFrom from './2026-12-07T2110-phase-moved-from.js';
 
 /** Every migration, in order. Features append theirs here (named by ISO timestamp). */
 export const migrations: Record<string, Migration> = {
@@ -25,9 +22,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0900-notification-params': notificationParams,
   '2026-12-07T1300-catalog-kind-status': catalogKindStatus,
   '2026-12-07T1000-security': security,
-<<<<<<< HEAD
-  '2026-12-07T2100-phase-moved-from': phaseMovedFrom,
-=======
   '2026-12-07T2100-supervision': supervision,
->>>>>>> main
+  '2026-12-07T2110-phase-moved-from': phaseMovedFrom,
 };

@@ -10,11 +10,8 @@ import { admission } from './admission.js';
 import { certificates } from './certificates.js';
 import { notices } from './notices.js';
 import { a11y } from './a11y.js';
-<<<<<<< HEAD
-import { workbench } from './workbench.js';
-=======
 import { supervision } from './supervision.js';
->>>>>>> main
+import { workbench } from './workbench.js';
 
 /** English (second language), one file per feature like zh-CN. */
 export const enUS: Messages = {
@@ -29,9 +26,6 @@ export const enUS: Messages = {
   ...certificates,
   ...notices,
   ...a11y,
-<<<<<<< HEAD
-  ...workbench,
-=======
   ...supervision,
->>>>>>> main
+  ...workbench,
 };

@@ -13,11 +13,8 @@ import { admission } from './admission.js';
 import { certificates } from './certificates.js';
 import { notices } from './notices.js';
 import { a11y } from './a11y.js';
-<<<<<<< HEAD
-import { workbench } from './workbench.js';
-=======
 import { supervision } from './supervision.js';
->>>>>>> main
+import { workbench } from './workbench.js';
 
 export const zhCN = {
   ...common,
@@ -31,11 +28,8 @@ export const zhCN = {
   ...certificates,
   ...notices,
   ...a11y,
-<<<<<<< HEAD
-  ...workbench,
-=======
   ...supervision,
->>>>>>> main
+  ...workbench,
 };
 
 export type MessageKey = keyof typeof zhCN;
