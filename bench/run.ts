@@ -258,6 +258,24 @@ def(
   seqCmd(DISTRICT, 'bench-district'),
   { target: T('<=', 50, 'issue 4') },
 );
+const workbenchCmd = (who: string) =>
+  `\`${CMD}\` → ${SEQ} sequential \`GET /api/workbench\` as ${who} (one request: every to-do count of the role); median of the last ${SEQ - 1}`;
+def(
+  'workbench.province.http',
+  G.rollup,
+  'workbench (GET /api/workbench) of a province lead over HTTP (median)',
+  'ms',
+  'lower',
+  workbenchCmd('bench-province'),
+);
+def(
+  'workbench.district.http',
+  G.rollup,
+  'workbench (GET /api/workbench) of a district lead over HTTP (上党区, median)',
+  'ms',
+  'lower',
+  workbenchCmd('bench-district'),
+);
 def(
   'rollup.province.service',
   G.rollup,
@@ -1151,6 +1169,15 @@ async function measureHttp(h: ServerHandle, ctx: ServerContext) {
   raw[`http.${d}`] = results;
 }
 
+/** The figures measureRollups writes: roll-ups and workbenches over HTTP. */
+const OVER_HTTP_KEYS = [
+  'rollup.province.http',
+  'rollup.province.httpFirst',
+  'rollup.district.http',
+  'workbench.province.http',
+  'workbench.district.http',
+];
+
 async function measureRollups(h: ServerHandle, ctx: ServerContext) {
   const { d } = ctx;
   const ledgerRow = (raw.ledger as { results: LedgerResultRow[] } | undefined)?.results.find((r) => r.dialect === d);
@@ -1172,6 +1199,17 @@ async function measureRollups(h: ServerHandle, ctx: ServerContext) {
     );
     if (level === 'province') put('rollup.province.httpFirst', d, val(round(ms[0], 1)));
     log(`   ${d}: ${level} roll-up over HTTP: ${ms.map((x) => x.toFixed(0)).join(' ')} ms`);
+    // The workbench in the same run, beside the same baseline (health, sequential).
+    const wb = await timeSequential(h.baseUrl, '/api/workbench', cookie, SEQ);
+    put(
+      `workbench.${level}.http`,
+      d,
+      val(round(median(wb.slice(1)), 1), {
+        baseline: { label: 'GET /api/health, sequential', value: round(median(health.slice(1)), 2), unit: 'ms' },
+        detail: { runsMs: wb.map((x) => round(x, 1)) },
+      }),
+    );
+    log(`   ${d}: ${level} workbench over HTTP: ${wb.map((x) => x.toFixed(0)).join(' ')} ms`);
   }
 }
 
@@ -1330,15 +1368,7 @@ async function serverPhases(d: Dialect, url: string) {
   else missing(['start.cold'], [d], 'phase not selected (--only)');
 
   const wanted = (['http', 'export', 'web'] as Phase[]).filter(runs);
-  const httpKeys = [
-    ...keysOf('http.'),
-    ...keysOf('rate.'),
-    'rss.loaded',
-    'rss.afterLoad',
-    'rollup.province.http',
-    'rollup.province.httpFirst',
-    'rollup.district.http',
-  ];
+  const httpKeys = [...keysOf('http.'), ...keysOf('rate.'), 'rss.loaded', 'rss.afterLoad', ...OVER_HTTP_KEYS];
   if (!runs('http')) missing(httpKeys, [d], 'phase not selected (--only)');
   if (!runs('export')) missing(keysOf('export.'), [d], 'phase not selected (--only)');
   if (!runs('web')) missing(keysOf('web.'), [d], 'phase not selected (--only)');
@@ -1397,19 +1427,11 @@ async function serverPhases(d: Dialect, url: string) {
       await phase(
         `${d}: roll-ups over HTTP`,
         () => measureRollups(server, ctx),
-        (why) => missing(['rollup.province.http', 'rollup.province.httpFirst', 'rollup.district.http'], [d], why),
+        (why) => missing(OVER_HTTP_KEYS, [d], why),
       );
     } else
       missing(
-        [
-          ...keysOf('http.'),
-          ...keysOf('rate.'),
-          'rss.loaded',
-          'rss.afterLoad',
-          'rollup.province.http',
-          'rollup.province.httpFirst',
-          'rollup.district.http',
-        ],
+        [...keysOf('http.'), ...keysOf('rate.'), 'rss.loaded', 'rss.afterLoad', ...OVER_HTTP_KEYS],
         [d],
         'phase not selected (--only)',
       );

@@ -263,7 +263,8 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, log: () => st
   throw new Error(`server did not become healthy within ${timeoutMs} ms:\n${log()}`);
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `demoCampaign`: start with the demo's running campaign (npm run demo has it; most journeys build their own). */
+export async function startHarness(opts: { demoCampaign?: boolean } = {}): Promise<Harness> {
   if (!fs.existsSync(path.join(ROOT, 'dist/web/index.html')))
     throw new Error('dist/web is missing: run `node scripts/ensure-web-build.mjs` first');
   // The journeys run the production artefact (compiled JavaScript), rebuilt here when src/ changed.
@@ -285,6 +286,7 @@ export async function startHarness(): Promise<Harness> {
       NODE_ENV: 'test',
       JIANFU_DEMO: '1',
       JIANFU_DEMO_PASSWORD: DEMO_PASSWORD,
+      JIANFU_DEMO_CAMPAIGN: opts.demoCampaign ? '1' : '0',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: databaseUrl,

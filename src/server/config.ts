@@ -19,6 +19,8 @@ const envSchema = z.object({
   JIANFU_SECRET: z.string().optional(),
   JIANFU_DEMO: bool,
   JIANFU_DEMO_PASSWORD: z.string().default('Jianfu@2023'),
+  /** With JIANFU_DEMO: start with a running campaign, partly filled ('0' leaves it out, as most browser tests do). */
+  JIANFU_DEMO_CAMPAIGN: z.string().default('1'),
   JIANFU_PUBLIC_RATE_LIMIT: int(60),
   JIANFU_LOG_LEVEL: z.string().default('info'),
   JIANFU_COOKIE_SECURE: bool,
@@ -69,7 +71,7 @@ export interface Config {
    * file (null file: an in-memory database, keys live as long as the process).
    */
   keys: { file: string | null; secret: string | null };
-  demo: { enabled: boolean; password: string };
+  demo: { enabled: boolean; password: string; campaign: boolean };
   publicRateLimit: number;
   logLevel: string;
   cookieSecure: boolean;
@@ -149,7 +151,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
       trustProxy: e.JIANFU_TRUST_PROXY ? e.JIANFU_TRUST_PROXY : false,
     },
     keys: { file: e.JIANFU_KEY_FILE ?? besideDatabase(e.DATABASE_URL, '.keys.json'), secret },
-    demo: { enabled: e.JIANFU_DEMO, password: e.JIANFU_DEMO_PASSWORD },
+    demo: {
+      enabled: e.JIANFU_DEMO,
+      password: e.JIANFU_DEMO_PASSWORD,
+      campaign: e.JIANFU_DEMO && e.JIANFU_DEMO_CAMPAIGN !== '0',
+    },
     publicRateLimit: e.JIANFU_PUBLIC_RATE_LIMIT,
     logLevel: e.JIANFU_LOG_LEVEL,
     cookieSecure: e.JIANFU_COOKIE_SECURE,

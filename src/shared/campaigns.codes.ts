@@ -75,14 +75,17 @@ export const DEFAULT_PHASES: {
   categories: Category[];
   monthDay: string;
   yearOffset: number;
+  /** Days after the launch a phase gets when its default date has passed (the plan's spacing). */
+  leadDays: number;
 }[] = [
-  { key: 'self_inspection', clause: 'S-5', categories: [], monthDay: '08-10', yearOffset: 0 },
+  { key: 'self_inspection', clause: 'S-5', categories: [], monthDay: '08-10', yearOffset: 0, leadDays: 30 },
   {
     key: 'signs_certificates',
     clause: 'S-6.1、S-6.2',
     categories: ['sign', 'certificate'],
     monthDay: '08-10',
     yearOffset: 0,
+    leadDays: 60,
   },
   {
     key: 'mechanisms_affairs',
@@ -90,12 +93,40 @@ export const DEFAULT_PHASES: {
     categories: ['mechanism', 'work_affair'],
     monthDay: '12-10',
     yearOffset: 0,
+    leadDays: 150,
   },
-  { key: 'permanent_rules', clause: 'S-7', categories: [], monthDay: '06-15', yearOffset: 1 },
+  { key: 'permanent_rules', clause: 'S-7', categories: [], monthDay: '06-15', yearOffset: 1, leadDays: 330 },
 ];
 
 /** The default deadline of a phase in a campaign of `year`. */
 export function defaultDeadline(key: PhaseKey, year: number): string {
   const p = DEFAULT_PHASES.find((x) => x.key === key)!;
   return `${year + p.yearOffset}-${p.monthDay}`;
+}
+
+/** A date (YYYY-MM-DD) `days` later. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface PhaseDate {
+  key: PhaseKey;
+  deadline: string;
+  /** The date the phase had before it was moved relative to the launch (null: not moved). */
+  movedFrom: string | null;
+}
+
+/**
+ * The phases' deadlines of a campaign started on `today`: each phase keeps its date (given, or the
+ * plan's default) unless that date is today or earlier, in which case it moves to `today + leadDays`
+ * (the plan's spacing) and records where it came from. So a campaign launched after 08-10 or 12-10 is
+ * never overdue on its first day.
+ */
+export function phaseDates(year: number, today: string, given: Partial<Record<PhaseKey, string>> = {}): PhaseDate[] {
+  return DEFAULT_PHASES.map((p) => {
+    const planned = given[p.key] ?? defaultDeadline(p.key, year);
+    return planned > today
+      ? { key: p.key, deadline: planned, movedFrom: null }
+      : { key: p.key, deadline: addDays(today, p.leadDays), movedFrom: planned };
+  });
 }

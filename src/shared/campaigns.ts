@@ -98,6 +98,8 @@ export const phaseSchema = z.object({
   clause: z.string(),
   categories: z.array(category),
   deadline: z.string(),
+  /** The plan's date the phase had before the campaign started after it (the deadline is then relative to the start). */
+  movedFrom: z.string().nullable(),
 });
 export type Phase = z.infer<typeof phaseSchema>;
 

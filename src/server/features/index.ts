@@ -12,13 +12,16 @@ import { seedCatalogs } from './catalogs/catalogs.seed.js';
 import { seedCatalogDemo } from './catalogs/catalogs.demo.js';
 import { admissionRoutes } from './admission/admission.routes.js';
 import { admissionJobs, EXPIRY_JOB } from './admission/admission.jobs.js';
+import { seedAdmissionDemo } from './admission/admission.demo.js';
 import { certificatesRoutes } from './certificates/certificates.routes.js';
 import { campaignsRoutes } from './campaigns/campaigns.routes.js';
 import { campaignsJobs } from './campaigns/campaigns.jobs.js';
 import { REMINDER_JOB } from './campaigns/reminders.service.js';
+import { seedCampaignDemo } from './campaigns/campaigns.demo.js';
 import { notificationsRoutes } from './notifications/notifications.routes.js';
 import { subscribeNotifications } from './notifications/notifications.subscribers.js';
 import { supervisionRoutes } from './supervision/supervision.routes.js';
+import { workbenchRoutes } from './workbench/workbench.routes.js';
 
 const HOUR = 3600_000;
 
@@ -41,6 +44,7 @@ export const features: Feature[] = [
     routes: admissionRoutes,
     jobs: admissionJobs,
     schedules: [{ job: EXPIRY_JOB, everyMs: 6 * HOUR }],
+    demo: seedAdmissionDemo,
   },
   { name: 'certificates', routes: certificatesRoutes },
   {
@@ -48,9 +52,11 @@ export const features: Feature[] = [
     routes: campaignsRoutes,
     jobs: campaignsJobs,
     schedules: [{ job: REMINDER_JOB, everyMs: HOUR }],
+    demo: seedCampaignDemo,
   },
   { name: 'notifications', routes: notificationsRoutes, subscribe: subscribeNotifications },
   { name: 'supervision', routes: supervisionRoutes },
+  { name: 'workbench', routes: workbenchRoutes },
 ];
 
 /** Registers every feature's jobs, schedules and event subscribers on the deps (the composition root calls it once). */

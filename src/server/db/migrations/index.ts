@@ -9,6 +9,7 @@ import * as notificationParams from './2026-12-07T0900-notification-params.js';
 import * as catalogKindStatus from './2026-12-07T1300-catalog-kind-status.js';
 import * as security from './2026-12-07T1000-security.js';
 import * as supervision from './2026-12-07T2100-supervision.js';
+import * as phaseMovedFrom from './2026-12-07T2110-phase-moved-from.js';
 import * as openTaskDue from './2026-12-07T2200-open-task-due.js';
 
 /** Every migration, in order. Features append theirs here (named by ISO timestamp). */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1300-catalog-kind-status': catalogKindStatus,
   '2026-12-07T1000-security': security,
   '2026-12-07T2100-supervision': supervision,
+  '2026-12-07T2110-phase-moved-from': phaseMovedFrom,
   '2026-12-07T2200-open-task-due': openTaskDue,
 };

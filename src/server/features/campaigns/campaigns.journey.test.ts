@@ -76,11 +76,12 @@ describe('launch (S-5)', () => {
     expect(c.status).toBe('active');
     expect(c.ledgerCount).toBe(Number(villages.n));
     expect(c.launch).toMatchObject({ status: 'succeeded', progress: Number(villages.n), total: Number(villages.n) });
-    expect(c.phases.map((p: any) => [p.key, p.deadline])).toEqual([
-      ['self_inspection', '2026-08-10'],
-      ['signs_certificates', '2026-12-10'],
-      ['mechanisms_affairs', '2026-12-31'],
-      ['permanent_rules', '2027-06-15'],
+    // Launched on 2026-11-28, after the plan's 08-10: self-inspection is due 30 days after the start.
+    expect(c.phases.map((p: any) => [p.key, p.deadline, p.movedFrom])).toEqual([
+      ['self_inspection', '2026-12-28', '2026-08-10'],
+      ['signs_certificates', '2026-12-10', null],
+      ['mechanisms_affairs', '2026-12-31', null],
+      ['permanent_rules', '2027-06-15', null],
     ]);
   });
 

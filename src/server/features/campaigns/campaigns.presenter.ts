@@ -10,6 +10,7 @@ export const presentPhase = (p: PhaseRecord): Phase => ({
   clause: p.clause,
   categories: p.categories,
   deadline: p.deadline,
+  movedFrom: p.movedFrom,
 });
 
 export function presentCampaign(

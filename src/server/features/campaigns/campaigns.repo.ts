@@ -27,6 +27,7 @@ export interface PhaseRecord {
   categories: Category[];
   deadline: string;
   sort: number;
+  movedFrom: string | null;
 }
 
 export interface CampaignRecord {
@@ -58,6 +59,7 @@ export const toPhase = (p: Selectable<CampaignPhaseTable>): PhaseRecord => ({
   categories: JSON.parse(p.categories),
   deadline: p.deadline,
   sort: Number(p.sort),
+  movedFrom: p.movedFrom ?? null,
 });
 
 export const toCampaign = (c: Selectable<CampaignTable>, phases: PhaseRecord[]): CampaignRecord => ({
@@ -141,8 +143,14 @@ export async function updateCampaign(
   return updateVersioned(trx, 'campaign', where, expected.version, patch);
 }
 
-export async function setPhaseDeadline(trx: Kysely<DB>, phaseId: string, deadline: string): Promise<void> {
-  await trx.updateTable('campaignPhase').set({ deadline }).where('id', '=', phaseId).execute();
+/** Sets a phase's deadline; `movedFrom` when the launch moved it (a date set by hand clears it). */
+export async function setPhaseDeadline(
+  trx: Kysely<DB>,
+  phaseId: string,
+  deadline: string,
+  movedFrom: string | null = null,
+): Promise<void> {
+  await trx.updateTable('campaignPhase').set({ deadline, movedFrom }).where('id', '=', phaseId).execute();
 }
 
 export async function setLaunchJob(db: Kysely<DB>, id: string, jobId: string): Promise<void> {

@@ -8,11 +8,12 @@ import { canAt } from '../../core/actor.js';
 import { AppError, msg } from '../../core/errors.js';
 import { appendAudit } from '../../core/audit.js';
 import { newId } from '../../core/ids.js';
+import { shanghaiDate } from '../../core/clock.js';
 import type { RegionLevel } from '../../../shared/roles.js';
 import {
   DEFAULT_PHASES,
   campaignSettings,
-  defaultDeadline,
+  phaseDates,
   type Campaign,
   type CreateCampaignBody,
   type UpdateCampaignBody,
@@ -54,6 +55,11 @@ export async function listCampaigns(deps: Deps, actor: Actor) {
   return out;
 }
 
+/** The running campaigns the actor sees (the workbench's subjects), newest first. */
+export async function activeCampaigns(deps: Deps, actor: Actor) {
+  return (await repo.visibleCampaigns(deps.db, actor)).filter((c) => c.status === 'active');
+}
+
 /** Creates a campaign in draft with the seed plan's phases (dates may be overridden). */
 export async function createCampaign(deps: Deps, ctx: AuthedContext, input: CreateCampaignBody) {
   const actor = ctx.actor;
@@ -74,7 +80,12 @@ export async function createCampaign(deps: Deps, ctx: AuthedContext, input: Crea
     if (prev.status === 'draft' || prev.status === 'launching')
       throw new AppError('validation_failed', msg('campaigns.error.previousNotLaunched'));
   }
-  const deadlines = new Map((input.phases ?? []).map((p) => [p.key, p.deadline]));
+  // Dates already past (the plan's 08-10 for a campaign started in autumn) move relative to today.
+  const dates = phaseDates(
+    input.year,
+    shanghaiDate(deps.clock.now()),
+    Object.fromEntries((input.phases ?? []).map((p) => [p.key, p.deadline])),
+  );
   const settings = campaignSettings.parse(input.settings ?? {});
   const id = newId();
   const now = deps.clock.nowIso();
@@ -85,7 +96,8 @@ export async function createCampaign(deps: Deps, ctx: AuthedContext, input: Crea
     name: phaseName(p.key),
     clause: p.clause,
     categories: JSON.stringify(p.categories),
-    deadline: deadlines.get(p.key) ?? defaultDeadline(p.key, input.year),
+    deadline: dates[i].deadline,
+    movedFrom: dates[i].movedFrom,
     sort: i,
   }));
   await deps.db.transaction().execute(async (trx) => {

@@ -32,6 +32,8 @@ export interface CampaignPhaseTable {
   categories: string;
   deadline: string;
   sort: number;
+  /** The date the phase had before the launch moved it (null: never moved). */
+  movedFrom: string | null;
 }
 
 /** Per-ledger counters of its rows, e.g. nSignTotal, nWorkAffairRemovedDone (see campaigns.model.ts COUNTER_KINDS). */

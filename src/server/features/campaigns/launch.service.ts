@@ -11,6 +11,7 @@ import { newId } from '../../core/ids.js';
 import { shanghaiDate } from '../../core/clock.js';
 import type { JobContext } from '../../core/jobs.js';
 import { zh } from '../../../shared/i18n.js';
+import { phaseDates } from '../../../shared/campaigns.codes.js';
 import * as regions from '../regions/regions.service.js';
 import { countersOf, fieldsHashOf, groupBy, type SignGuide } from './campaigns.model.js';
 import * as repo from './campaigns.repo.js';
@@ -133,7 +134,9 @@ export async function runLaunch(deps: Deps, campaignId: string, job: Pick<JobCon
     await job.progress(done, total, zh('campaigns.launchProgress', { done, total }));
   }
   const ledgerCount = await ledgersRepo.countLedgers(deps.db, c.id);
+  const moved = c.launchedAt ? [] : movedAtLaunch(c, shanghaiDate(deps.clock.now()));
   await deps.db.transaction().execute(async (trx) => {
+    for (const m of moved) await repo.setPhaseDeadline(trx, m.id, m.deadline, m.movedFrom);
     await repo.markLaunched(trx, c, ledgerCount, deps.clock.nowIso());
     await appendAudit(trx, deps, ctx, {
       ...audit,
@@ -141,10 +144,21 @@ export async function runLaunch(deps: Deps, campaignId: string, job: Pick<JobCon
       entity: 'campaign',
       entityId: c.id,
       regionCode: c.regionCode,
-      after: { ledgers: ledgerCount, rowsCopied: copied },
+      after: { ledgers: ledgerCount, rowsCopied: copied, phasesMoved: moved },
     });
   });
   return { ledgers: ledgerCount, rowsCopied: copied };
+}
+
+/** Phases whose deadline is the launch day or earlier move relative to the launch (never overdue on day one). */
+function movedAtLaunch(c: repo.CampaignRecord, launchDay: string) {
+  const given = Object.fromEntries(c.phases.map((p) => [p.key, p.deadline]));
+  return phaseDates(c.year, launchDay, given).flatMap((d) => {
+    const p = c.phases.find((x) => x.key === d.key);
+    return p && d.movedFrom
+      ? [{ id: p.id, key: p.key, deadline: d.deadline, movedFrom: p.movedFrom ?? d.movedFrom }]
+      : [];
+  });
 }
 
 /** Last cycle's rows for new ledgers: facts copied, verdicts and workflow reset, suggestions re-judged. */

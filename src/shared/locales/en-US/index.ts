@@ -11,6 +11,7 @@ import { certificates } from './certificates.js';
 import { notices } from './notices.js';
 import { a11y } from './a11y.js';
 import { supervision } from './supervision.js';
+import { workbench } from './workbench.js';
 
 /** English (second language), one file per feature like zh-CN. */
 export const enUS: Messages = {
@@ -26,4 +27,5 @@ export const enUS: Messages = {
   ...notices,
   ...a11y,
   ...supervision,
+  ...workbench,
 };

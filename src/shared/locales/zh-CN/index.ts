@@ -14,6 +14,7 @@ import { certificates } from './certificates.js';
 import { notices } from './notices.js';
 import { a11y } from './a11y.js';
 import { supervision } from './supervision.js';
+import { workbench } from './workbench.js';
 
 export const zhCN = {
   ...common,
@@ -28,6 +29,7 @@ export const zhCN = {
   ...notices,
   ...a11y,
   ...supervision,
+  ...workbench,
 };
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
   Button,
@@ -47,7 +48,10 @@ export function RequestTable({
   const isMobile = useIsMobile();
   const requestColumns = useRequestColumns(isMobile);
   const [form] = Form.useForm<{ q?: string; status?: RequestStatus; kind?: RequestKind }>();
-  const [filter, setFilter] = useState<RequestFilter>({});
+  // `?status=` in the address (the workbench's links) starts the list filtered.
+  const [params] = useSearchParams();
+  const initialStatus = REQUEST_STATUSES.find((s) => s === params.get('status'));
+  const [filter, setFilter] = useState<RequestFilter>({ status: initialStatus });
   const { page, pageSize, setPage, pagination } = usePaging();
   const merged = { ...filter, ...base };
   const rows = useQuery({
@@ -136,6 +140,7 @@ export function RequestTable({
         <Card style={{ marginBottom: 16 }} size="small">
           <Form
             form={form}
+            initialValues={{ status: initialStatus }}
             layout="vertical"
             onFinish={(v) => {
               setFilter({ q: v.q?.trim() || undefined, status: v.status, kind: v.kind });

@@ -125,6 +125,7 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
   const [busy, setBusy] = useState(false);
   useEffect(() => setDates(Object.fromEntries(c.phases.map((p) => [p.key, p.deadline]))), [c]);
   const changed = c.phases.filter((p) => dates[p.key] && dates[p.key] !== p.deadline);
+  const moved = c.phases.filter((p) => p.movedFrom);
   return (
     <Card
       title={t('campaigns.phases')}
@@ -159,6 +160,24 @@ function PhasesCard({ c, onSaved }: { c: Campaign; onSaved: () => Promise<unknow
         ) : null
       }
     >
+      {moved.length ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="phases-moved"
+          title={t('campaigns.phaseMoved')}
+          description={moved.map((p) => (
+            <div key={p.key}>
+              {t('campaigns.phaseMovedItem', {
+                phase: t(`campaigns.phase.${p.key}`),
+                from: p.movedFrom ?? '',
+                to: p.deadline,
+              })}
+            </div>
+          ))}
+        />
+      ) : null}
       <Table
         size="small"
         rowKey="key"

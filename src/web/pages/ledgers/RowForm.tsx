@@ -44,11 +44,18 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/** Puts the cursor in the name field of `box` (unless `always` is false and something else has it). */
+/**
+ * Puts the cursor in the name field of `box` (unless `always` is false and something else has it). A
+ * focus the page gives (on opening, after a row was added) leaves the suggestions closed (marked
+ * `data-quiet`): they open when the cadre types or clicks, and never cover the rows unasked.
+ */
 function focusNameIn(box: HTMLElement | null, always: boolean) {
   const input = box?.querySelector<HTMLInputElement>('[data-testid="row-name"]');
   const active = document.activeElement;
-  if (input && (always || !active || active === document.body)) input.focus();
+  if (input && active !== input && (always || !active || active === document.body)) {
+    input.dataset.quiet = '1';
+    input.focus();
+  }
 }
 
 /**
@@ -230,7 +237,11 @@ export function RowForm({
               defaultActiveFirstOption={false}
               popupMatchSelectWidth={compact ? true : 420}
               showSearch={{ onSearch: (text: string) => setQ(text), filterOption: false }}
-              onFocus={() => setOpen(true)}
+              onFocus={(e: React.FocusEvent<HTMLElement>) => {
+                const el = e.target as HTMLInputElement;
+                if (el.dataset.quiet) delete el.dataset.quiet;
+                else setOpen(true);
+              }}
               onBlur={() => setOpen(false)}
               onSelect={(_: string, opt: { item?: SuggestItem }) => {
                 pickedSeq.current = keySeq.current;
