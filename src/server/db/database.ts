@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import {
   CamelCasePlugin,
   Kysely,
@@ -30,9 +31,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
-// pg returns int8 (count, sum) as strings; we keep counts far below 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
+/** The pg driver, loaded when a PostgreSQL database is opened (not on SQLite, where it would only cost start-up). */
+function pgDriver(): typeof pg {
+  const driver = createRequire(import.meta.url)('pg') as typeof pg;
+  // pg returns int8 (count, sum) as strings; we keep counts far below 2^53.
+  driver.types.setTypeParser(20, (v) => Number(v));
+  driver.types.setTypeParser(1700, (v) => Number(v));
+  return driver;
+}
 
 export function dialectOf(url: string): DialectName {
   if (url.startsWith('sqlite:')) return 'sqlite';
@@ -97,7 +103,7 @@ export function openDatabase(
       },
     };
   }
-  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  const pool = new (pgDriver().Pool)({ connectionString: url, max: opts.poolSize ?? 10 });
   // An idle connection that the server ends (restart, failover, idle timeout, an administrator) is
   // reported here; the pool drops it and opens a new one on demand. Without a listener it would crash
   // the process.
