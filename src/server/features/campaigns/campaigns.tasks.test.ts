@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
-import { launchedCampaign, ledgerOf, PDF_MIN, PNG_1PX, upload } from '../../../../test/fixtures/ledgers/helpers.js';
+import {
+  DUE_SOON_PHASES,
+  launchedCampaign,
+  ledgerOf,
+  PDF_MIN,
+  PNG_1PX,
+  upload,
+} from '../../../../test/fixtures/ledgers/helpers.js';
 import { runReminders, REMINDER_JOB } from './reminders.service.js';
 
 let t: TestApp;
@@ -22,10 +29,7 @@ const byTitle = (needle: string) => tasks.find((x) => x.title.includes(needle));
 beforeAll(async () => {
   t = await createTestApp();
   ({ id: campaignId, district } = await launchedCampaign(t, {
-    phases: [
-      { key: 'signs_certificates', deadline: '2026-12-03' },
-      { key: 'mechanisms_affairs', deadline: '2026-12-10' },
-    ],
+    phases: DUE_SOON_PHASES,
   }));
   ledgerId = await ledgerOf(t, campaignId, '140404001200');
   village = await t.as('demo-village');

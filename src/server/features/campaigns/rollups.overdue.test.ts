@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
-import { launchedCampaign, ledgerOf } from '../../../../test/fixtures/ledgers/helpers.js';
+import { DUE_SOON_PHASES, launchedCampaign, ledgerOf } from '../../../../test/fixtures/ledgers/helpers.js';
 import { shanghaiDate } from '../../core/clock.js';
 
 let t: TestApp;
@@ -76,10 +76,7 @@ async function at(iso: string) {
 beforeAll(async () => {
   t = await createTestApp();
   ({ id: campaignId, district } = await launchedCampaign(t, {
-    phases: [
-      { key: 'signs_certificates', deadline: '2026-12-03' },
-      { key: 'mechanisms_affairs', deadline: '2026-12-10' },
-    ],
+    phases: DUE_SOON_PHASES,
   }));
   ledgerId = await ledgerOf(t, campaignId, '140404001200');
   village = await t.as('demo-village');

@@ -2,7 +2,7 @@
 // within the actor's region scope (a township never sees another township's work).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Agent, type TestApp } from '../../../../test/test-app.js';
-import { launchedCampaign, ledgerOf, userAt } from '../../../../test/fixtures/ledgers/helpers.js';
+import { DUE_SOON_PHASES, launchedCampaign, ledgerOf, userAt } from '../../../../test/fixtures/ledgers/helpers.js';
 import { specialTask } from '../admission/admission.test-helpers.js';
 
 const VILLAGE = '140404001200';
@@ -37,10 +37,7 @@ const total = async (a: Agent, url: string) => {
 beforeAll(async () => {
   t = await createTestApp();
   ({ id: campaignId } = await launchedCampaign(t, {
-    phases: [
-      { key: 'signs_certificates', deadline: '2026-12-03' },
-      { key: 'mechanisms_affairs', deadline: '2026-12-10' },
-    ],
+    phases: DUE_SOON_PHASES,
   }));
   ledgerId = await ledgerOf(t, campaignId, VILLAGE);
   const other = await t.deps.db
